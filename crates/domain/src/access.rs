@@ -1,0 +1,182 @@
+//! Roles and the one authorization decision every page and API call goes
+//! through (PL-1): is this actor allowed this action on this exact object?
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{GroupId, MemberId, RegionId};
+use crate::DomainError;
+
+/// A role held by a member. Leaders and community managers hold their role
+/// for one group or one region only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "role", content = "scope", rename_all = "snake_case")]
+pub enum Role {
+    GroupLeader(GroupId),
+    CommunityManager(RegionId),
+    ProgramStaff,
+    Admin,
+}
+
+impl Role {
+    /// Stable name used in storage and the API.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::GroupLeader(_) => "group_leader",
+            Self::CommunityManager(_) => "community_manager",
+            Self::ProgramStaff => "program_staff",
+            Self::Admin => "admin",
+        }
+    }
+
+    /// The id of the object the role is scoped to, as text ("" if global).
+    pub fn scope(&self) -> String {
+        match self {
+            Self::GroupLeader(g) => g.to_string(),
+            Self::CommunityManager(r) => r.to_string(),
+            Self::ProgramStaff | Self::Admin => String::new(),
+        }
+    }
+
+    /// Rebuilds a role from its stored name and scope.
+    pub fn from_parts(name: &str, scope: &str) -> Result<Self, DomainError> {
+        match name {
+            "group_leader" => Ok(Self::GroupLeader(scope.parse()?)),
+            "community_manager" => Ok(Self::CommunityManager(scope.parse()?)),
+            "program_staff" => Ok(Self::ProgramStaff),
+            "admin" => Ok(Self::Admin),
+            _ => Err(DomainError::field("role", "role_unknown")),
+        }
+    }
+}
+
+/// Someone signed in: every member is a member; other roles are granted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub member_id: MemberId,
+    pub roles: Vec<Role>,
+}
+
+impl Actor {
+    pub fn is_admin(&self) -> bool {
+        self.roles.contains(&Role::Admin)
+    }
+
+    pub fn is_program_staff(&self) -> bool {
+        self.roles.contains(&Role::ProgramStaff)
+    }
+
+    pub fn manages_region(&self, region: RegionId) -> bool {
+        self.roles.contains(&Role::CommunityManager(region))
+    }
+
+    pub fn leads_group(&self, group: GroupId) -> bool {
+        self.roles.contains(&Role::GroupLeader(group))
+    }
+}
+
+/// What an actor wants to do, naming the exact object it touches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// See a member's account details and data.
+    ReadAccount(MemberId),
+    /// Change a member's profile or password.
+    EditAccount(MemberId),
+    /// Read the emails sent to a member (PL-4 "Messages").
+    ReadMessages(MemberId),
+    /// Read the whole audit log (PL-7).
+    ViewAuditLog,
+    /// Create and rename regions.
+    ManageRegions,
+    /// Grant or revoke roles.
+    ManageRoles,
+    /// Change settings data.
+    ManageSettings,
+    /// See a region's back office (its groups, tasks, health).
+    ViewRegion(RegionId),
+    /// Run a group: its events, check-in, claims. Needs the group's region
+    /// so the region's community manager is allowed too.
+    ManageGroup { group: GroupId, region: RegionId },
+    /// Create API tokens for an account.
+    CreateApiToken(MemberId),
+}
+
+/// The one authorization decision (PL-1). Admins may do everything; every
+/// other grant names the object it applies to.
+pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
+    if actor.is_admin() {
+        return Ok(());
+    }
+    let allowed = match action {
+        Action::ReadAccount(m)
+        | Action::EditAccount(m)
+        | Action::ReadMessages(m)
+        | Action::CreateApiToken(m) => m == actor.member_id,
+        Action::ViewAuditLog | Action::ManageRegions | Action::ManageRoles | Action::ManageSettings => {
+            false
+        }
+        Action::ViewRegion(r) => actor.manages_region(r),
+        Action::ManageGroup { group, region } => actor.leads_group(group) || actor.manages_region(region),
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(roles: Vec<Role>) -> Actor {
+        Actor { member_id: MemberId::new(), roles }
+    }
+
+    #[test]
+    fn pl1_member_touches_only_their_own_account() {
+        let me = actor(vec![]);
+        let other = MemberId::new();
+        for a in [Action::ReadAccount, Action::EditAccount, Action::ReadMessages, Action::CreateApiToken] {
+            assert_eq!(authorize(&me, a(me.member_id)), Ok(()));
+            assert_eq!(authorize(&me, a(other)), Err(DomainError::Forbidden));
+        }
+    }
+
+    #[test]
+    fn pl1_admin_only_actions() {
+        let staff = actor(vec![Role::ProgramStaff, Role::CommunityManager(RegionId::new())]);
+        let admin = actor(vec![Role::Admin]);
+        for a in [Action::ViewAuditLog, Action::ManageRegions, Action::ManageRoles, Action::ManageSettings] {
+            assert_eq!(authorize(&staff, a), Err(DomainError::Forbidden));
+            assert_eq!(authorize(&admin, a), Ok(()));
+        }
+    }
+
+    #[test]
+    fn pl1_roles_apply_to_their_own_group_or_region_only() {
+        let (g1, g2, r1, r2) = (GroupId::new(), GroupId::new(), RegionId::new(), RegionId::new());
+        let leader = actor(vec![Role::GroupLeader(g1)]);
+        let manager = actor(vec![Role::CommunityManager(r1)]);
+        assert!(authorize(&leader, Action::ManageGroup { group: g1, region: r2 }).is_ok());
+        assert!(authorize(&leader, Action::ManageGroup { group: g2, region: r1 }).is_err());
+        assert!(authorize(&manager, Action::ManageGroup { group: g2, region: r1 }).is_ok());
+        assert!(authorize(&manager, Action::ManageGroup { group: g2, region: r2 }).is_err());
+        assert!(authorize(&manager, Action::ViewRegion(r1)).is_ok());
+        assert!(authorize(&manager, Action::ViewRegion(r2)).is_err());
+        assert!(authorize(&leader, Action::ViewRegion(r1)).is_err());
+    }
+
+    #[test]
+    fn roles_round_trip_through_storage_parts() {
+        for role in [
+            Role::GroupLeader(GroupId::new()),
+            Role::CommunityManager(RegionId::new()),
+            Role::ProgramStaff,
+            Role::Admin,
+        ] {
+            assert_eq!(Role::from_parts(role.name(), &role.scope()), Ok(role));
+        }
+        assert!(Role::from_parts("overlord", "").is_err());
+        assert!(Role::from_parts("group_leader", "not-an-id").is_err());
+    }
+}

@@ -1,0 +1,16 @@
+//! Guildhall's domain core: the rules of `SPEC.md` in plain Rust.
+//!
+//! Nothing here knows about HTTP, SQL, email transport or the clock: callers
+//! pass the current time in. Values are parsed once at the edge into the types
+//! below, so services never see raw strings (parse, don't validate).
+
+pub mod access;
+pub mod account;
+pub mod error;
+pub mod ids;
+pub mod outbox;
+pub mod rate_limit;
+pub mod settings;
+pub mod values;
+
+pub use error::{DomainError, FieldError};

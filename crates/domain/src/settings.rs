@@ -1,0 +1,215 @@
+//! Settings data: the numbers and lists of SPEC rules, changeable by an
+//! admin. Their default values are seeded by a migration, never written in
+//! code; this module knows each key's meaning, type and bounds.
+
+use std::collections::BTreeMap;
+
+use crate::rate_limit::RateLimit;
+use crate::DomainError;
+
+/// The type and bounds of a setting's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingKind {
+    /// A whole number between `min` and `max`.
+    Int { min: i64, max: i64 },
+    /// A list of host names, one per line (e.g. ticketing sites, UG-5).
+    HostList,
+}
+
+/// One known setting.
+#[derive(Clone, Copy, Debug)]
+pub struct SettingDef {
+    pub key: &'static str,
+    pub kind: SettingKind,
+    /// The SPEC rule it parameterises.
+    pub rule: &'static str,
+}
+
+const fn int(key: &'static str, rule: &'static str, min: i64, max: i64) -> SettingDef {
+    SettingDef { key, kind: SettingKind::Int { min, max }, rule }
+}
+
+/// Every setting Guildhall knows. Descriptions live in the translations
+/// under `setting-<key with dots as dashes>`.
+pub const DEFINITIONS: &[SettingDef] = &[
+    int("auth.signin_attempts_per_email_per_minute", "PL-1", 1, 1000),
+    int("auth.signin_attempts_per_ip_per_minute", "PL-1", 1, 10000),
+    int("auth.signups_per_ip_per_hour", "PL-1", 1, 10000),
+    int("auth.link_requests_per_email_per_hour", "PL-1", 1, 1000),
+    int("auth.link_requests_per_ip_per_hour", "PL-1", 1, 10000),
+    int("auth.session_days", "PL-1", 1, 365),
+    int("auth.verify_link_hours", "PL-1", 1, 720),
+    int("auth.signin_link_minutes", "PL-1", 1, 1440),
+    int("auth.reset_link_minutes", "PL-1", 1, 1440),
+    int("mail.max_attempts", "PL-4", 1, 100),
+    int("mail.retry_base_seconds", "PL-4", 1, 86400),
+    int("events.reminder_hours_before", "UG-14", 1, 720),
+    SettingDef { key: "events.ticketing_hosts", kind: SettingKind::HostList, rule: "UG-5" },
+    int("groups.min_events_per_year", "UG-10", 0, 52),
+    int("groups.inactive_after_months", "UG-10", 1, 24),
+];
+
+/// A parsed setting value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingValue {
+    Int(i64),
+    Hosts(Vec<String>),
+}
+
+impl SettingValue {
+    /// The stored text form.
+    pub fn to_text(&self) -> String {
+        match self {
+            Self::Int(n) => n.to_string(),
+            Self::Hosts(h) => h.join("\n"),
+        }
+    }
+}
+
+/// Looks up a setting's definition.
+pub fn definition(key: &str) -> Result<&'static SettingDef, DomainError> {
+    DEFINITIONS.iter().find(|d| d.key == key).ok_or(DomainError::UnknownSetting)
+}
+
+/// Parses text typed by an admin (or stored) into a value of the key's kind.
+pub fn parse_value(key: &str, raw: &str) -> Result<SettingValue, DomainError> {
+    let def = definition(key)?;
+    match def.kind {
+        SettingKind::Int { min, max } => {
+            let n: i64 = raw.trim().parse().map_err(|_| DomainError::field("value", "not_a_number"))?;
+            if n < min || n > max {
+                return Err(DomainError::field("value", "out_of_range"));
+            }
+            Ok(SettingValue::Int(n))
+        }
+        SettingKind::HostList => {
+            let mut hosts = Vec::new();
+            for line in raw.split(['\n', ',']).map(str::trim).filter(|l| !l.is_empty()) {
+                let host = line.to_ascii_lowercase();
+                let valid = host.len() <= 253
+                    && host.contains('.')
+                    && host.split('.').all(|l| {
+                        !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    });
+                if !valid {
+                    return Err(DomainError::field("value", "host_invalid"));
+                }
+                if !hosts.contains(&host) {
+                    hosts.push(host);
+                }
+            }
+            Ok(SettingValue::Hosts(hosts))
+        }
+    }
+}
+
+/// All settings, parsed. Built from the stored rows; a missing or broken
+/// row is reported rather than silently replaced by a guess.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    values: BTreeMap<&'static str, SettingValue>,
+}
+
+impl Settings {
+    /// Parses stored `(key, text)` rows. Unknown keys are ignored (an older
+    /// binary next to a newer database); missing or invalid ones are errors.
+    pub fn from_rows<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, String> {
+        let stored: BTreeMap<&str, &str> = rows.into_iter().collect();
+        let mut values = BTreeMap::new();
+        let mut problems = Vec::new();
+        for def in DEFINITIONS {
+            match stored.get(def.key).map(|raw| parse_value(def.key, raw)) {
+                Some(Ok(v)) => {
+                    values.insert(def.key, v);
+                }
+                Some(Err(_)) => problems.push(format!("setting {} has an invalid value", def.key)),
+                None => problems.push(format!("setting {} is missing", def.key)),
+            }
+        }
+        if problems.is_empty() {
+            Ok(Self { values })
+        } else {
+            Err(problems.join("; "))
+        }
+    }
+
+    /// A whole-number setting. Keys are compile-time constants checked by
+    /// the test below, so a missing one is a programming error reported as 0.
+    pub fn int(&self, key: &str) -> i64 {
+        match self.values.get(key) {
+            Some(SettingValue::Int(n)) => *n,
+            _ => 0,
+        }
+    }
+
+    /// A host-list setting.
+    pub fn hosts(&self, key: &str) -> &[String] {
+        match self.values.get(key) {
+            Some(SettingValue::Hosts(h)) => h,
+            _ => &[],
+        }
+    }
+
+    /// Every setting in definition order, for the admin page.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static SettingDef, &SettingValue)> {
+        DEFINITIONS.iter().filter_map(|d| self.values.get(d.key).map(|v| (d, v)))
+    }
+
+    /// Rate limit from a per-minute or per-hour count setting.
+    pub fn rate_limit(&self, key: &str) -> RateLimit {
+        let window_secs = if key.ends_with("per_hour") { 3600 } else { 60 };
+        RateLimit { max: self.int(key), window_secs }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_rows() -> Vec<(&'static str, String)> {
+        DEFINITIONS
+            .iter()
+            .map(|d| {
+                let v = match d.kind {
+                    SettingKind::Int { min, .. } => min.to_string(),
+                    SettingKind::HostList => "meetup.com\neventbrite.com".into(),
+                };
+                (d.key, v)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parses_complete_rows() {
+        let rows = sample_rows();
+        let s = Settings::from_rows(rows.iter().map(|(k, v)| (*k, v.as_str())));
+        let s = s.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.int("auth.session_days"), 1);
+        assert_eq!(s.hosts("events.ticketing_hosts"), ["meetup.com", "eventbrite.com"]);
+        assert_eq!(s.rate_limit("auth.signups_per_ip_per_hour").window_secs, 3600);
+    }
+
+    #[test]
+    fn missing_or_invalid_rows_are_reported_not_guessed() {
+        let mut rows = sample_rows();
+        rows.retain(|(k, _)| *k != "auth.session_days");
+        rows.push(("mail.max_attempts", "lots".into()));
+        rows.retain(|(k, v)| !(*k == "mail.max_attempts" && v != "lots"));
+        let err = Settings::from_rows(rows.iter().map(|(k, v)| (*k, v.as_str()))).err().unwrap_or_default();
+        assert!(err.contains("auth.session_days is missing"), "{err}");
+        assert!(err.contains("mail.max_attempts has an invalid value"), "{err}");
+    }
+
+    #[test]
+    fn values_are_checked_against_their_kind() {
+        assert_eq!(parse_value("auth.session_days", "30"), Ok(SettingValue::Int(30)));
+        assert!(parse_value("auth.session_days", "0").is_err());
+        assert!(parse_value("auth.session_days", "thirty").is_err());
+        assert!(parse_value("no.such.key", "1").is_err());
+        assert_eq!(
+            parse_value("events.ticketing_hosts", "Meetup.com, lu.ma\n\nlu.ma"),
+            Ok(SettingValue::Hosts(vec!["meetup.com".into(), "lu.ma".into()]))
+        );
+        assert!(parse_value("events.ticketing_hosts", "not a host").is_err());
+    }
+}
