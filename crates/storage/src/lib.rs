@@ -1,1 +1,22 @@
-pub fn _x(){}
+//! Guildhall's storage: the only code that knows SQL.
+//!
+//! One set of migrations and queries serves SQLite and PostgreSQL through
+//! sqlx's `Any` driver (see `docs/decisions/0002-data-layer.md`). The few
+//! places where the two differ are named functions in [`dialect`].
+
+pub mod audit;
+pub mod db;
+pub mod dialect;
+pub mod error;
+pub mod members;
+pub mod outbox;
+pub mod rate_limits;
+pub mod regions;
+pub mod sessions;
+pub mod settings;
+pub mod testing;
+pub mod time;
+pub mod tokens;
+
+pub use db::{Backend, Db, Tx};
+pub use error::StorageError;

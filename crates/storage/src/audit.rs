@@ -1,0 +1,93 @@
+//! The audit log (PL-7). [`record`] takes the transaction of the change it
+//! describes, so an entry exists exactly when the change does.
+
+use chrono::{DateTime, Utc};
+use guildhall_domain::ids::{AuditId, MemberId};
+use sqlx::{AnyPool, Row};
+
+use crate::time::{from_db, to_db};
+use crate::{StorageError, Tx};
+
+/// One change of state: who (None = the system), what, on which object, why.
+#[derive(Clone, Debug)]
+pub struct AuditEntry<'a> {
+    pub actor: Option<MemberId>,
+    pub action: &'a str,
+    pub entity_type: &'a str,
+    pub entity_id: String,
+    pub reason: Option<&'a str>,
+    pub details: serde_json::Value,
+}
+
+/// A stored entry, with the actor's name for display.
+#[derive(Clone, Debug)]
+pub struct AuditRecord {
+    pub id: AuditId,
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<String>,
+    pub actor_name: Option<String>,
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: String,
+    pub reason: Option<String>,
+    pub details: String,
+}
+
+pub async fn record(tx: &mut Tx, entry: AuditEntry<'_>, now: DateTime<Utc>) -> Result<AuditId, StorageError> {
+    let id = AuditId::new();
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, reason, details)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(id.to_string())
+    .bind(to_db(now))
+    .bind(entry.actor.map(|a| a.to_string()))
+    .bind(entry.action)
+    .bind(entry.entity_type)
+    .bind(entry.entity_id)
+    .bind(entry.reason)
+    .bind(entry.details.to_string())
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// Filters for the audit page; all optional.
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    pub actor_id: Option<String>,
+}
+
+/// Newest first.
+pub async fn list(pool: &AnyPool, filter: &AuditFilter, limit: i64, offset: i64) -> Result<Vec<AuditRecord>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.at, a.actor_id, m.name AS actor_name, a.action, a.entity_type, a.entity_id, a.reason, a.details
+         FROM audit_log a LEFT JOIN members m ON m.id = a.actor_id
+         WHERE ($1 = '' OR a.entity_type = $1) AND ($2 = '' OR a.entity_id = $2) AND ($3 = '' OR a.actor_id = $3)
+         ORDER BY a.id DESC LIMIT $4 OFFSET $5",
+    )
+    .bind(filter.entity_type.clone().unwrap_or_default())
+    .bind(filter.entity_id.clone().unwrap_or_default())
+    .bind(filter.actor_id.clone().unwrap_or_default())
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(AuditRecord {
+                id: r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("audit id".into()))?,
+                at: from_db(r.try_get("at")?),
+                actor_id: r.try_get("actor_id")?,
+                actor_name: r.try_get("actor_name")?,
+                action: r.try_get("action")?,
+                entity_type: r.try_get("entity_type")?,
+                entity_id: r.try_get("entity_id")?,
+                reason: r.try_get("reason")?,
+                details: r.try_get("details")?,
+            })
+        })
+        .collect()
+}

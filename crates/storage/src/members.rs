@@ -1,0 +1,202 @@
+//! Members and their role grants.
+
+use chrono::{DateTime, Utc};
+use guildhall_domain::access::{Actor, Role};
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::values::{DisplayName, EmailAddress, Locale, TimeZone};
+use guildhall_domain::DomainError;
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+use crate::error::on_unique;
+use crate::time::{from_db, from_db_opt, to_db};
+use crate::{StorageError, Tx};
+
+/// A member as stored.
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub id: MemberId,
+    pub email: EmailAddress,
+    pub name: DisplayName,
+    pub password_hash: Option<String>,
+    pub email_verified_at: Option<DateTime<Utc>>,
+    pub locale: Locale,
+    pub time_zone: TimeZone,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a new member starts with.
+#[derive(Debug)]
+pub struct NewMember<'a> {
+    pub email: &'a EmailAddress,
+    pub name: &'a DisplayName,
+    pub password_hash: Option<&'a str>,
+    pub verified: bool,
+    pub locale: Locale,
+}
+
+const COLUMNS: &str =
+    "id, email, name, password_hash, email_verified_at, locale, time_zone, created_at";
+
+fn from_row(row: &AnyRow) -> Result<Member, StorageError> {
+    let corrupt = |what: &str| StorageError::Corrupt(format!("member {what}"));
+    Ok(Member {
+        id: row.try_get::<String, _>("id")?.parse().map_err(|_| corrupt("id"))?,
+        email: EmailAddress::parse(&row.try_get::<String, _>("email")?).map_err(|_| corrupt("email"))?,
+        name: DisplayName::parse(&row.try_get::<String, _>("name")?).map_err(|_| corrupt("name"))?,
+        password_hash: row.try_get("password_hash")?,
+        email_verified_at: from_db_opt(row.try_get("email_verified_at")?),
+        locale: Locale::parse(&row.try_get::<String, _>("locale")?).unwrap_or_default(),
+        time_zone: TimeZone::parse(&row.try_get::<String, _>("time_zone")?).unwrap_or(TimeZone::UTC),
+        created_at: from_db(row.try_get("created_at")?),
+    })
+}
+
+/// Inserts a member; an email already in use is `EmailTaken`.
+pub async fn insert(tx: &mut Tx, new: NewMember<'_>, now: DateTime<Utc>) -> Result<MemberId, StorageError> {
+    let id = MemberId::new();
+    sqlx::query(
+        "INSERT INTO members (id, email, name, password_hash, email_verified_at, locale, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+    )
+    .bind(id.to_string())
+    .bind(new.email.as_str())
+    .bind(new.name.as_str())
+    .bind(new.password_hash)
+    .bind(new.verified.then(|| to_db(now)))
+    .bind(new.locale.code())
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| on_unique(e, "members_email_key", "members.email", DomainError::EmailTaken))?;
+    Ok(id)
+}
+
+pub async fn by_email(pool: &AnyPool, email: &EmailAddress) -> Result<Option<Member>, StorageError> {
+    let sql = format!("SELECT {COLUMNS} FROM members WHERE email = $1");
+    let row = sqlx::query(&sql).bind(email.as_str()).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub async fn by_id(pool: &AnyPool, id: MemberId) -> Result<Option<Member>, StorageError> {
+    let sql = format!("SELECT {COLUMNS} FROM members WHERE id = $1");
+    let row = sqlx::query(&sql).bind(id.to_string()).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// Members in name order, for the admin's people page.
+pub async fn list(pool: &AnyPool, limit: i64, offset: i64) -> Result<Vec<Member>, StorageError> {
+    let sql = format!("SELECT {COLUMNS} FROM members ORDER BY name, id LIMIT $1 OFFSET $2");
+    let rows = sqlx::query(&sql).bind(limit).bind(offset).fetch_all(pool).await?;
+    rows.iter().map(from_row).collect()
+}
+
+pub async fn mark_verified(tx: &mut Tx, id: MemberId, now: DateTime<Utc>) -> Result<(), StorageError> {
+    sqlx::query(
+        "UPDATE members SET email_verified_at = COALESCE(email_verified_at, $2), updated_at = $2 WHERE id = $1",
+    )
+    .bind(id.to_string())
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_password_hash(tx: &mut Tx, id: MemberId, hash: &str, now: DateTime<Utc>) -> Result<(), StorageError> {
+    sqlx::query("UPDATE members SET password_hash = $2, updated_at = $3 WHERE id = $1")
+        .bind(id.to_string())
+        .bind(hash)
+        .bind(to_db(now))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Changes what a member may edit about themselves.
+pub async fn update_profile(
+    tx: &mut Tx,
+    id: MemberId,
+    name: &DisplayName,
+    locale: Locale,
+    time_zone: TimeZone,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE members SET name = $2, locale = $3, time_zone = $4, updated_at = $5 WHERE id = $1",
+    )
+    .bind(id.to_string())
+    .bind(name.as_str())
+    .bind(locale.code())
+    .bind(time_zone.name())
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::NotFound.into());
+    }
+    Ok(())
+}
+
+/// The roles a member holds beyond "member".
+pub async fn roles(pool: &AnyPool, id: MemberId) -> Result<Vec<Role>, StorageError> {
+    let rows = sqlx::query("SELECT role, scope FROM role_grants WHERE member_id = $1 ORDER BY role, scope")
+        .bind(id.to_string())
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let (name, scope): (String, String) = (r.try_get("role")?, r.try_get("scope")?);
+            Role::from_parts(&name, &scope).map_err(|_| StorageError::Corrupt(format!("role {name}")))
+        })
+        .collect()
+}
+
+/// The actor for a member: their id and roles.
+pub async fn actor(pool: &AnyPool, id: MemberId) -> Result<Actor, StorageError> {
+    Ok(Actor { member_id: id, roles: roles(pool, id).await? })
+}
+
+/// Grants a role; granting one already held changes nothing. Returns
+/// whether it was new.
+pub async fn grant(
+    tx: &mut Tx,
+    id: MemberId,
+    role: Role,
+    by: Option<MemberId>,
+    now: DateTime<Utc>,
+) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "INSERT INTO role_grants (member_id, role, scope, granted_at, granted_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (member_id, role, scope) DO NOTHING",
+    )
+    .bind(id.to_string())
+    .bind(role.name())
+    .bind(role.scope())
+    .bind(to_db(now))
+    .bind(by.map(|b| b.to_string()))
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Revokes a role. Returns whether it was held.
+pub async fn revoke(tx: &mut Tx, id: MemberId, role: Role) -> Result<bool, StorageError> {
+    let done = sqlx::query("DELETE FROM role_grants WHERE member_id = $1 AND role = $2 AND scope = $3")
+        .bind(id.to_string())
+        .bind(role.name())
+        .bind(role.scope())
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Members holding `role` (e.g. a region's community managers).
+pub async fn holders(pool: &AnyPool, role: Role) -> Result<Vec<Member>, StorageError> {
+    let sql = format!(
+        "SELECT {} FROM members m JOIN role_grants g ON g.member_id = m.id
+         WHERE g.role = $1 AND g.scope = $2 ORDER BY m.name",
+        COLUMNS.split(", ").map(|c| format!("m.{c}")).collect::<Vec<_>>().join(", ")
+    );
+    let rows = sqlx::query(&sql).bind(role.name()).bind(role.scope()).fetch_all(pool).await?;
+    rows.iter().map(from_row).collect()
+}

@@ -1,0 +1,64 @@
+//! API bearer tokens (PL-1), stored hashed.
+
+use chrono::{DateTime, Utc};
+use guildhall_domain::ids::{ApiTokenId, MemberId};
+use sqlx::{AnyPool, Row};
+
+use crate::time::{from_db, from_db_opt, to_db};
+use crate::{StorageError, Tx};
+
+/// A token as its owner sees it in a list (never the secret).
+#[derive(Clone, Debug)]
+pub struct ApiToken {
+    pub id: ApiTokenId,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+pub async fn create(tx: &mut Tx, member: MemberId, name: &str, token_hash: &str, now: DateTime<Utc>) -> Result<ApiTokenId, StorageError> {
+    let id = ApiTokenId::new();
+    sqlx::query("INSERT INTO api_tokens (id, member_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(id.to_string())
+        .bind(member.to_string())
+        .bind(name)
+        .bind(token_hash)
+        .bind(to_db(now))
+        .execute(&mut **tx)
+        .await?;
+    Ok(id)
+}
+
+/// The member a live token belongs to.
+pub async fn member_for(pool: &AnyPool, token_hash: &str) -> Result<Option<MemberId>, StorageError> {
+    let row = sqlx::query("SELECT member_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await?;
+    match row {
+        Some(r) => Ok(Some(
+            r.try_get::<String, _>("member_id")?.parse().map_err(|_| StorageError::Corrupt("token member".into()))?,
+        )),
+        None => Ok(None),
+    }
+}
+
+/// A member's live tokens, newest first.
+pub async fn list(pool: &AnyPool, member: MemberId) -> Result<Vec<ApiToken>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE member_id = $1 AND revoked_at IS NULL ORDER BY id DESC",
+    )
+    .bind(member.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ApiToken {
+                id: r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("token id".into()))?,
+                name: r.try_get("name")?,
+                created_at: from_db(r.try_get("created_at")?),
+                last_used_at: from_db_opt(r.try_get("last_used_at")?),
+            })
+        })
+        .collect()
+}
