@@ -1,0 +1,178 @@
+# Guildhall interface, English.
+
+nav-skip = Skip to content
+nav-label = Main
+nav-messages = Messages
+nav-admin = Admin
+nav-sign-out = Sign out
+nav-sign-in = Sign in
+nav-sign-up = Sign up
+nav-language = Language
+
+home-title = Your developer community, in one place
+home-lead = Local user groups, their free events, and the Champions, MVP and Ambassadors programs.
+home-welcome-back = Welcome back,
+
+error-back-home = Back to the home page
+error-invalid_input = Some fields need your attention.
+error-invalid_id = That identifier is not valid.
+error-email_taken = An account with this email already exists.
+error-bad_credentials = The email or password is wrong.
+error-email_not_verified = Please confirm your email address first: use the link we sent you, or ask for a sign-in link below.
+error-link_invalid = This link is invalid, has expired or was already used. Ask for a new one.
+error-rate_limited = Too many attempts. Please wait a little and try again.
+error-unauthenticated = Please sign in first.
+error-forbidden = You are not allowed to do this.
+error-not_found = We could not find that page.
+error-csrf_rejected = This form has expired. Reload the page and try again.
+error-region_name_taken = A region with this name already exists.
+error-unknown_setting = There is no such setting.
+error-internal = Something went wrong on our side. Please try again later.
+error-method_not_allowed = This address does not accept that kind of request.
+error-payload_too_large = The request is too large.
+error-unsupported_media_type = The request's content type is not supported.
+error-bad_request = The request could not be understood.
+error-timeout = The request took too long.
+
+field-invalid = This value is not valid.
+field-required = This field is required.
+field-too_long = This is too long.
+field-control_characters = This contains characters that are not allowed.
+field-email_invalid = Enter an email address like name@example.org.
+field-password_too_short = Use at least 10 characters.
+field-slug_invalid = Use lower-case letters, digits and single hyphens.
+field-time_zone_invalid = Enter a time zone such as Europe/Lisbon.
+field-currency_invalid = Enter a currency code such as EUR.
+field-locale_unsupported = This language is not available.
+field-not_a_number = Enter a whole number.
+field-out_of_range = This number is outside the allowed range.
+field-host_invalid = Enter one host name per line, such as example.com.
+field-role_unknown = Unknown role.
+field-member_not_found = No member has this email address.
+field-body_unreadable = The request body could not be read.
+field-form_malformed = The form could not be read.
+field-body_too_large = The request body is too large.
+field-json_content_type = Send the body as JSON with Content-Type: application/json.
+field-json_malformed = The body is not valid JSON of the expected shape.
+
+field-name = Name
+field-email = Email
+field-password = Password
+field-password-hint = At least 10 characters. A short sentence is easy to remember.
+field-new-password = New password
+field-locale = Language
+field-time-zone = Time zone
+field-time-zone-hint = Times are shown in this zone, e.g. Europe/Lisbon or America/Sao_Paulo.
+field-currency = Currency
+field-currency-hint = ISO 4217 code, e.g. EUR, GBP, BRL.
+field-reason = Reason for the change
+
+signup-title = Create your account
+signup-submit = Sign up
+signup-have-account = Already have an account?
+signup-done-title = Check your email
+signup-done-body = We sent a link to confirm your address. Open it to finish signing up.
+
+signin-title = Sign in
+signin-submit = Sign in
+signin-forgot = Forgot your password?
+signin-link-heading = Or get a sign-in link by email
+signin-link-submit = Email me a link
+signin-no-account = New here?
+
+link-confirm-title = Continue signing in
+link-confirm-submit = Sign me in
+link-invalid-title = This link does not work
+link-sent-title = Check your email
+link-sent-body = If an account exists for that address, we sent it a sign-in link. It works once, for a short time.
+
+forgot-title = Reset your password
+forgot-submit = Email me a reset link
+reset-sent-title = Check your email
+reset-sent-body = If an account exists for that address, we sent it a link to choose a new password.
+reset-title = Choose a new password
+reset-submit = Save password
+
+account-title = Your account
+account-save = Save
+tokens-heading = API tokens
+tokens-created = Your new token. Copy it now: it will not be shown again.
+tokens-none = You have no API tokens.
+tokens-name = Token name
+tokens-create = Create token
+
+messages-title = Messages
+messages-none = No messages yet.
+messages-back = All messages
+
+admin-audit = Audit log
+admin-regions = Regions
+admin-settings = Settings
+audit-filter-entity = Object id
+audit-filter = Filter
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-object = Object
+audit-why = Why
+audit-system = System
+audit-older = Older entries
+
+regions-new = New region
+regions-create = Create region
+regions-managers = Community managers
+regions-no-managers = This region has no community manager yet.
+regions-remove-manager = Remove
+regions-manager-email = Member's email
+regions-add-manager = Add community manager
+
+settings-lead = The numbers and lists behind the rules. Every change is recorded with its reason.
+
+mail-verify-subject = Confirm your email address
+mail-verify-body =
+    Hello { $name },
+
+    Welcome to Guildhall. Please confirm your email address by opening this link:
+
+    { $link }
+
+    If you did not sign up, you can ignore this email.
+mail-signin-link-subject = Your sign-in link
+mail-signin-link-body =
+    Hello { $name },
+
+    Open this link to sign in. It works once, for a short time:
+
+    { $link }
+
+    If you did not ask for it, you can ignore this email.
+mail-reset-subject = Reset your password
+mail-reset-body =
+    Hello { $name },
+
+    Open this link to choose a new password:
+
+    { $link }
+
+    If you did not ask for it, you can ignore this email; your password stays the same.
+mail-account-exists-subject = You already have an account
+mail-account-exists-body =
+    Hello { $name },
+
+    Someone tried to sign up with this address, but you already have an account. Sign in here:
+
+    { $link }
+
+    If it was not you, no action is needed.
+mail-password-changed-subject = Your password was changed
+mail-password-changed-body =
+    Hello { $name },
+
+    Your password was just changed and every other session was signed out. If this was not you, reset your password at once.
+mail-manager-added-subject = You are now a community manager of { $region }
+mail-manager-added-body =
+    Hello { $name },
+
+    You are now a community manager of the region { $region }. You will see its groups, their health and their open tasks here:
+
+    { $link }

@@ -1,0 +1,178 @@
+# Interface do Guildhall, português.
+
+nav-skip = Saltar para o conteúdo
+nav-label = Principal
+nav-messages = Mensagens
+nav-admin = Administração
+nav-sign-out = Sair
+nav-sign-in = Entrar
+nav-sign-up = Criar conta
+nav-language = Idioma
+
+home-title = A sua comunidade de programadores, num só lugar
+home-lead = Grupos de utilizadores locais, os seus eventos gratuitos e os programas Champions, MVP e Ambassadors.
+home-welcome-back = Bem-vindo de volta,
+
+error-back-home = Voltar à página inicial
+error-invalid_input = Alguns campos precisam da sua atenção.
+error-invalid_id = Esse identificador não é válido.
+error-email_taken = Já existe uma conta com este email.
+error-bad_credentials = O email ou a palavra-passe estão errados.
+error-email_not_verified = Confirme primeiro o seu endereço de email: use a ligação que enviámos ou peça abaixo uma ligação de entrada.
+error-link_invalid = Esta ligação é inválida, expirou ou já foi usada. Peça uma nova.
+error-rate_limited = Demasiadas tentativas. Aguarde um pouco e tente de novo.
+error-unauthenticated = Entre primeiro na sua conta.
+error-forbidden = Não tem permissão para fazer isto.
+error-not_found = Não encontrámos essa página.
+error-csrf_rejected = Este formulário expirou. Recarregue a página e tente de novo.
+error-region_name_taken = Já existe uma região com este nome.
+error-unknown_setting = Essa configuração não existe.
+error-internal = Algo correu mal do nosso lado. Tente mais tarde.
+error-method_not_allowed = Este endereço não aceita esse tipo de pedido.
+error-payload_too_large = O pedido é demasiado grande.
+error-unsupported_media_type = O tipo de conteúdo do pedido não é suportado.
+error-bad_request = Não foi possível compreender o pedido.
+error-timeout = O pedido demorou demasiado.
+
+field-invalid = Este valor não é válido.
+field-required = Este campo é obrigatório.
+field-too_long = É demasiado longo.
+field-control_characters = Contém caracteres que não são permitidos.
+field-email_invalid = Escreva um email como nome@exemplo.pt.
+field-password_too_short = Use pelo menos 10 caracteres.
+field-slug_invalid = Use letras minúsculas, algarismos e hífenes simples.
+field-time_zone_invalid = Escreva um fuso horário como Europe/Lisbon.
+field-currency_invalid = Escreva um código de moeda como EUR.
+field-locale_unsupported = Este idioma não está disponível.
+field-not_a_number = Escreva um número inteiro.
+field-out_of_range = Este número está fora do intervalo permitido.
+field-host_invalid = Escreva um nome de anfitrião por linha, como exemplo.com.
+field-role_unknown = Papel desconhecido.
+field-member_not_found = Nenhum membro tem este endereço de email.
+field-body_unreadable = Não foi possível ler o corpo do pedido.
+field-form_malformed = Não foi possível ler o formulário.
+field-body_too_large = O corpo do pedido é demasiado grande.
+field-json_content_type = Envie o corpo em JSON com Content-Type: application/json.
+field-json_malformed = O corpo não é JSON válido com a forma esperada.
+
+field-name = Nome
+field-email = Email
+field-password = Palavra-passe
+field-password-hint = Pelo menos 10 caracteres. Uma frase curta é fácil de lembrar.
+field-new-password = Nova palavra-passe
+field-locale = Idioma
+field-time-zone = Fuso horário
+field-time-zone-hint = As horas são mostradas neste fuso, por exemplo Europe/Lisbon ou America/Sao_Paulo.
+field-currency = Moeda
+field-currency-hint = Código ISO 4217, por exemplo EUR, GBP, BRL.
+field-reason = Motivo da alteração
+
+signup-title = Crie a sua conta
+signup-submit = Criar conta
+signup-have-account = Já tem conta?
+signup-done-title = Veja o seu email
+signup-done-body = Enviámos uma ligação para confirmar o seu endereço. Abra-a para concluir o registo.
+
+signin-title = Entrar
+signin-submit = Entrar
+signin-forgot = Esqueceu-se da palavra-passe?
+signin-link-heading = Ou receba uma ligação de entrada por email
+signin-link-submit = Enviar-me uma ligação
+signin-no-account = É novo aqui?
+
+link-confirm-title = Continuar a entrar
+link-confirm-submit = Entrar
+link-invalid-title = Esta ligação não funciona
+link-sent-title = Veja o seu email
+link-sent-body = Se existir uma conta com esse endereço, enviámos-lhe uma ligação de entrada. Funciona uma vez, durante pouco tempo.
+
+forgot-title = Repor a palavra-passe
+forgot-submit = Enviar-me uma ligação
+reset-sent-title = Veja o seu email
+reset-sent-body = Se existir uma conta com esse endereço, enviámos-lhe uma ligação para escolher uma nova palavra-passe.
+reset-title = Escolha uma nova palavra-passe
+reset-submit = Guardar palavra-passe
+
+account-title = A sua conta
+account-save = Guardar
+tokens-heading = Tokens da API
+tokens-created = O seu novo token. Copie-o agora: não voltará a ser mostrado.
+tokens-none = Não tem tokens da API.
+tokens-name = Nome do token
+tokens-create = Criar token
+
+messages-title = Mensagens
+messages-none = Ainda não há mensagens.
+messages-back = Todas as mensagens
+
+admin-audit = Registo de auditoria
+admin-regions = Regiões
+admin-settings = Configurações
+audit-filter-entity = Id do objeto
+audit-filter = Filtrar
+audit-when = Quando
+audit-who = Quem
+audit-what = O quê
+audit-object = Objeto
+audit-why = Porquê
+audit-system = Sistema
+audit-older = Entradas anteriores
+
+regions-new = Nova região
+regions-create = Criar região
+regions-managers = Gestores de comunidade
+regions-no-managers = Esta região ainda não tem gestor de comunidade.
+regions-remove-manager = Remover
+regions-manager-email = Email do membro
+regions-add-manager = Adicionar gestor de comunidade
+
+settings-lead = Os números e listas por trás das regras. Cada alteração fica registada com o seu motivo.
+
+mail-verify-subject = Confirme o seu endereço de email
+mail-verify-body =
+    Olá { $name },
+
+    Bem-vindo ao Guildhall. Confirme o seu endereço de email abrindo esta ligação:
+
+    { $link }
+
+    Se não criou esta conta, pode ignorar este email.
+mail-signin-link-subject = A sua ligação de entrada
+mail-signin-link-body =
+    Olá { $name },
+
+    Abra esta ligação para entrar. Funciona uma vez, durante pouco tempo:
+
+    { $link }
+
+    Se não a pediu, pode ignorar este email.
+mail-reset-subject = Repor a sua palavra-passe
+mail-reset-body =
+    Olá { $name },
+
+    Abra esta ligação para escolher uma nova palavra-passe:
+
+    { $link }
+
+    Se não a pediu, pode ignorar este email; a sua palavra-passe mantém-se.
+mail-account-exists-subject = Já tem uma conta
+mail-account-exists-body =
+    Olá { $name },
+
+    Alguém tentou criar uma conta com este endereço, mas já tem uma. Entre aqui:
+
+    { $link }
+
+    Se não foi o próprio, não precisa de fazer nada.
+mail-password-changed-subject = A sua palavra-passe foi alterada
+mail-password-changed-body =
+    Olá { $name },
+
+    A sua palavra-passe acabou de ser alterada e todas as outras sessões foram terminadas. Se não foi o próprio, reponha a palavra-passe imediatamente.
+mail-manager-added-subject = É agora gestor de comunidade de { $region }
+mail-manager-added-body =
+    Olá { $name },
+
+    É agora gestor de comunidade da região { $region }. Verá os seus grupos, a saúde de cada um e as tarefas em aberto aqui:
+
+    { $link }

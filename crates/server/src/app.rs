@@ -1,0 +1,110 @@
+//! The application: shared state, the router with its layers, and a
+//! server that shuts down gracefully.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use guildhall_storage::Db;
+use metrics_exporter_prometheus::PrometheusHandle;
+use tokio::net::TcpListener;
+use tokio::sync::{watch, Notify};
+use tokio::task::JoinHandle;
+
+use crate::config::Config;
+use crate::mail::Transport;
+use crate::{jobs, telemetry, web};
+
+/// What every handler, service and job can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    /// Wakes this instance's outbox worker when an email is queued.
+    pub mail_wakeup: Arc<Notify>,
+    pub metrics: PrometheusHandle,
+}
+
+impl AppState {
+    /// Connects to the database (running migrations) and builds the state.
+    pub async fn connect(config: Config) -> anyhow::Result<Self> {
+        let db = Db::connect(&config.database_url, config.db_max_connections)
+            .await
+            .with_context(|| format!("cannot open database {}", crate::config::redact_url(&config.database_url)))?;
+        Ok(Self::new(db, config))
+    }
+
+    pub fn new(db: Db, config: Config) -> Self {
+        Self { db, config: Arc::new(config), mail_wakeup: Arc::new(Notify::new()), metrics: telemetry::metrics() }
+    }
+
+    /// Tells the local worker that new email is waiting.
+    pub fn wake_mailer(&self) {
+        self.mail_wakeup.notify_one();
+    }
+}
+
+/// A running server with its background jobs.
+pub struct Server {
+    pub addr: SocketAddr,
+    shutdown: watch::Sender<bool>,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Binds `state.config.bind` (port 0 picks a free port) and starts
+    /// serving and, if configured, the outbox worker.
+    pub async fn start(state: AppState) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(state.config.bind)
+            .await
+            .with_context(|| format!("cannot listen on {}", state.config.bind))?;
+        let addr = listener.local_addr()?;
+        let (shutdown, rx) = watch::channel(false);
+        let mut tasks = Vec::new();
+        if state.config.run_worker {
+            let transport = Transport::from_config(state.config.smtp_url.as_deref(), &state.config.mail_dir)?;
+            tasks.push(tokio::spawn(jobs::outbox_worker::run(state.clone(), transport, rx.clone())));
+            tasks.push(tokio::spawn(jobs::housekeeping::run(state.clone(), rx.clone())));
+        }
+        let app = web::router(state.clone());
+        let mut http_rx = rx;
+        tasks.push(tokio::spawn(async move {
+            let serve = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+                .with_graceful_shutdown(async move {
+                    let _ = http_rx.wait_for(|stop| *stop).await;
+                });
+            if let Err(e) = serve.await {
+                tracing::error!(error = %e, "server error");
+            }
+        }));
+        tracing::info!(%addr, instance = %state.config.instance_id, "Guildhall listening");
+        Ok(Self { addr, shutdown, tasks })
+    }
+
+    /// Stops accepting, finishes requests and emails in flight, then returns.
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(true);
+        for t in self.tasks {
+            let _ = t.await;
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

@@ -1,0 +1,81 @@
+//! CSRF protection for every state-changing form (PL-1).
+//!
+//! A random token lives in an HttpOnly, SameSite=Lax cookie and is repeated
+//! in a hidden field of each form; [`CsrfForm`] refuses a post whose field
+//! does not match its cookie. A cross-site page can neither read the cookie
+//! nor guess the field.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::header::{HeaderValue, COOKIE, SET_COOKIE};
+use axum::middleware::Next;
+use axum::response::Response;
+use guildhall_domain::DomainError;
+use serde::de::DeserializeOwned;
+
+use super::secrets::new_token;
+use crate::error::AppError;
+
+pub const CSRF_COOKIE: &str = "gh_csrf";
+
+/// The request's CSRF token, put in its extensions by [`ensure_token`].
+#[derive(Clone, Debug)]
+pub struct CsrfToken(pub String);
+
+fn cookie_value(req: &Request) -> Option<String> {
+    req.headers().get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|h| {
+        h.split(';').find_map(|kv| {
+            let (k, v) = kv.trim().split_once('=')?;
+            (k == CSRF_COOKIE && v.len() >= 32).then(|| v.to_owned())
+        })
+    })
+}
+
+/// Middleware: gives every visitor a CSRF token, setting the cookie once.
+pub async fn ensure_token(mut req: Request, next: Next) -> Response {
+    let (token, fresh) = match cookie_value(&req) {
+        Some(t) => (t, false),
+        None => (new_token(), true),
+    };
+    req.extensions_mut().insert(CsrfToken(token.clone()));
+    let mut res = next.run(req).await;
+    if fresh {
+        let cookie = format!("{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax");
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+/// A urlencoded form whose `csrf` field matches the visitor's cookie.
+pub struct CsrfForm<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct CsrfField {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let expected = cookie_value(&req);
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|_| DomainError::field("body", "body_unreadable"))?;
+        let field: CsrfField = serde_urlencoded::from_bytes(&bytes).map_err(|_| DomainError::CsrfRejected)?;
+        match expected {
+            Some(cookie) if !field.csrf.is_empty() && constant_time_eq(cookie.as_bytes(), field.csrf.as_bytes()) => {}
+            _ => return Err(DomainError::CsrfRejected.into()),
+        }
+        serde_urlencoded::from_bytes(&bytes)
+            .map(CsrfForm)
+            .map_err(|_| DomainError::field("body", "form_malformed").into())
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -1,0 +1,101 @@
+//! Runtime configuration, from flags and `GUILDHALL_*` variables.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Everything `serve` needs. `Debug` hides the SMTP password.
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub db_max_connections: u32,
+    pub bind: SocketAddr,
+    /// The address people reach us at, used in emailed links.
+    pub public_url: url::Url,
+    /// `smtp://user:pass@host:port` (see lettre's URL forms); `None` writes
+    /// emails as `.eml` files into `mail_dir` instead (PL-4).
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub mail_dir: PathBuf,
+    /// Trust `X-Forwarded-For` for the client address (behind a proxy).
+    pub trust_proxy: bool,
+    pub max_body_bytes: usize,
+    /// Run the outbox worker in this process.
+    pub run_worker: bool,
+    /// How often the worker looks for due emails when nothing wakes it.
+    pub worker_poll_ms: u64,
+    /// A name for this instance in logs and outbox claims.
+    pub instance_id: String,
+}
+
+impl Config {
+    /// Defaults for a local run, used by tests and as the CLI's base.
+    pub fn local(database_url: &str) -> Self {
+        let bind: SocketAddr = ([127, 0, 0, 1], 8080).into();
+        Self {
+            database_url: database_url.to_owned(),
+            db_max_connections: 10,
+            bind,
+            public_url: url::Url::parse("http://127.0.0.1:8080").unwrap_or_else(|_| unreachable!()),
+            smtp_url: None,
+            mail_from: "Guildhall <no-reply@guildhall.localhost>".into(),
+            mail_dir: PathBuf::from("mail"),
+            trust_proxy: false,
+            max_body_bytes: 1024 * 1024,
+            run_worker: true,
+            worker_poll_ms: 1000,
+            instance_id: format!("{}-{}", hostname(), std::process::id()),
+        }
+    }
+
+    /// A link to `path` on the public site.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.public_url.as_str().trim_end_matches('/'), path)
+    }
+}
+
+fn hostname() -> String {
+    std::env::var("HOSTNAME").unwrap_or_else(|_| "guildhall".into())
+}
+
+/// Hides the password part of a URL.
+pub fn redact_url(raw: &str) -> String {
+    match url::Url::parse(raw) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        Ok(u) => u.to_string(),
+        Err(_) => "<unparseable>".into(),
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("bind", &self.bind)
+            .field("public_url", &self.public_url.as_str())
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
+            .field("mail_dir", &self.mail_dir)
+            .field("trust_proxy", &self.trust_proxy)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("run_worker", &self.run_worker)
+            .field("instance_id", &self.instance_id)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_passwords() {
+        let mut c = Config::local("postgres://app:s3cret@db/guildhall");
+        c.smtp_url = Some("smtp://mailer:hunter22@mail.example.org:587".into());
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("s3cret") && !shown.contains("hunter22"), "{shown}");
+    }
+}

@@ -1,0 +1,118 @@
+//! Translations (PL-9) with Fluent. Every user-facing string is a key in
+//! `locales/<lang>/*.ftl`; English is the fallback.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{langid, LanguageIdentifier, Loader};
+use guildhall_domain::values::Locale;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static PT: LanguageIdentifier = langid!("pt");
+
+/// A translator for one language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tr(pub Locale);
+
+impl Tr {
+    fn lang(&self) -> &'static LanguageIdentifier {
+        match self.0 {
+            Locale::En => &EN,
+            Locale::Pt => &PT,
+        }
+    }
+
+    /// The text for `key`.
+    pub fn t(&self, key: &str) -> String {
+        LOCALES.lookup(self.lang(), key)
+    }
+
+    /// The text for `key` with named arguments.
+    pub fn with(&self, key: &str, args: &[(&'static str, &str)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
+            .collect();
+        LOCALES.lookup_with_args(self.lang(), key, &map)
+    }
+
+    /// The text for `key`, or `None` when no language has it.
+    pub fn try_t(&self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(self.lang(), key)
+    }
+
+    /// The message for an error code (`error-<code>`).
+    pub fn error(&self, code: &str) -> String {
+        self.try_t(&format!("error-{code}")).unwrap_or_else(|| self.t("error-internal"))
+    }
+
+    /// The message for a field problem (`field-<code>`).
+    pub fn field(&self, code: &str) -> String {
+        self.try_t(&format!("field-{code}")).unwrap_or_else(|| self.t("field-invalid"))
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(lang: &str) -> std::collections::BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+        let mut out = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for line in text.lines() {
+                if let Some((k, _)) = line.split_once(" =") {
+                    if !k.starts_with([' ', '#', '.']) && !k.is_empty() {
+                        out.insert(k.trim().to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pl9_every_english_string_is_translated_to_portuguese() {
+        let (en, pt) = (keys("en"), keys("pt"));
+        assert!(en.len() > 50, "expected the English catalogue, found {} keys", en.len());
+        let missing: Vec<_> = en.difference(&pt).collect();
+        let extra: Vec<_> = pt.difference(&en).collect();
+        assert!(missing.is_empty(), "missing in pt: {missing:?}");
+        assert!(extra.is_empty(), "only in pt: {extra:?}");
+    }
+
+    #[test]
+    fn pl9_lookups_follow_the_language() {
+        assert_eq!(Tr(Locale::En).t("nav-sign-in"), "Sign in");
+        assert_eq!(Tr(Locale::Pt).t("nav-sign-in"), "Entrar");
+        assert!(Tr(Locale::Pt).with("mail-verify-body", &[("name", "Ana"), ("link", "http://x")]).contains("Ana"));
+    }
+
+    #[test]
+    fn every_domain_error_code_has_a_message() {
+        use guildhall_domain::DomainError as E;
+        for e in [
+            E::Invalid(vec![]), E::InvalidId, E::EmailTaken, E::BadCredentials, E::EmailNotVerified,
+            E::LinkInvalid, E::RateLimited { retry_after_secs: 1 }, E::Unauthenticated, E::Forbidden,
+            E::NotFound, E::CsrfRejected, E::RegionNameTaken, E::UnknownSetting,
+        ] {
+            for l in Locale::ALL {
+                assert!(Tr(l).try_t(&format!("error-{}", e.code())).is_some(), "{} {:?}", e.code(), l);
+            }
+        }
+    }
+}

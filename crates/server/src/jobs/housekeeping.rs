@@ -1,0 +1,28 @@
+//! Periodic clean-up: forgets rate-limit windows older than a day.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use guildhall_storage::rate_limits;
+use tokio::sync::watch;
+
+use crate::app::AppState;
+
+pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
+    loop {
+        let cutoff = Utc::now().timestamp() - 86_400;
+        let pruned = async {
+            let mut tx = state.db.begin().await?;
+            let n = rate_limits::prune(&mut tx, cutoff).await?;
+            tx.commit().await?;
+            Ok::<_, guildhall_storage::StorageError>(n)
+        };
+        if let Err(e) = pruned.await {
+            tracing::warn!(error = %e, "housekeeping failed");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            _ = shutdown.changed() => break,
+        }
+    }
+}

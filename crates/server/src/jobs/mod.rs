@@ -1,0 +1,4 @@
+//! Background work that runs inside `serve`.
+
+pub mod housekeeping;
+pub mod outbox_worker;

@@ -1,0 +1,85 @@
+//! Sends the outbox (PL-4). Several instances may run this at once: each
+//! claims due emails under a lease (`storage::outbox::claim`), so no two
+//! hold the same email. An email is marked sent right after the server
+//! accepts it; a crash in between is the only way one can go out twice,
+//! and then with the same Message-ID.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use guildhall_domain::outbox::after_failure;
+use guildhall_storage::{outbox, settings};
+use tokio::sync::watch;
+
+use crate::app::AppState;
+use crate::mail::Transport;
+
+/// Emails claimed per round and how long a claim holds.
+const BATCH: i64 = 20;
+const LEASE_SECS: i64 = 300;
+
+/// Runs until `shutdown` turns true, finishing the email in hand first.
+pub async fn run(state: AppState, transport: Transport, mut shutdown: watch::Receiver<bool>) {
+    let host = state.config.public_url.host_str().unwrap_or("guildhall.localhost").to_owned();
+    let worker = state.config.instance_id.clone();
+    loop {
+        if *shutdown.borrow() {
+            break;
+        }
+        let sent = match round(&state, &transport, &worker, &host, &shutdown).await {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::error!(error = format!("{e:#}"), "outbox round failed");
+                0
+            }
+        };
+        if sent == 0 {
+            tokio::select! {
+                _ = state.mail_wakeup.notified() => {}
+                _ = tokio::time::sleep(Duration::from_millis(state.config.worker_poll_ms)) => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+    }
+    tracing::info!("outbox worker stopped");
+}
+
+/// Claims one batch and sends it; returns how many were handled.
+async fn round(
+    state: &AppState,
+    transport: &Transport,
+    worker: &str,
+    host: &str,
+    shutdown: &watch::Receiver<bool>,
+) -> anyhow::Result<usize> {
+    let batch = outbox::claim(&state.db, worker, Utc::now(), chrono::Duration::seconds(LEASE_SECS), BATCH).await?;
+    if batch.is_empty() {
+        return Ok(0);
+    }
+    let s = settings::load(state.db.reader()).await?;
+    let n = batch.len();
+    for email in batch {
+        if *shutdown.borrow() {
+            // Not started: release it for the next worker at once.
+            outbox::mark_failed(&state.db, email.id, worker, "shutdown before sending", Some(Utc::now())).await?;
+            continue;
+        }
+        match transport.send(&state.config.mail_from, host, &email).await {
+            Ok(()) => {
+                outbox::mark_sent(&state.db, email.id, worker, Utc::now()).await?;
+                metrics::counter!("guildhall_emails_sent_total").increment(1);
+            }
+            Err(e) => {
+                let retry = after_failure(
+                    email.attempts,
+                    s.int("mail.max_attempts"),
+                    chrono::Duration::seconds(s.int("mail.retry_base_seconds")),
+                );
+                tracing::warn!(email = %email.id, attempt = email.attempts, error = format!("{e:#}"), "sending failed");
+                metrics::counter!("guildhall_email_failures_total").increment(1);
+                outbox::mark_failed(&state.db, email.id, worker, &format!("{e:#}"), retry.map(|d| Utc::now() + d)).await?;
+            }
+        }
+    }
+    Ok(n)
+}

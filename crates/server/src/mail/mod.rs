@@ -1,0 +1,62 @@
+//! Mail transport (PL-4): SMTP through lettre, or `.eml` files in a folder
+//! when no SMTP server is configured.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use lettre::message::header::ContentType;
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use guildhall_storage::outbox::OutboxEmail;
+
+/// Where emails go.
+#[derive(Clone)]
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+}
+
+impl Transport {
+    pub fn from_config(smtp_url: Option<&str>, mail_dir: &std::path::Path) -> anyhow::Result<Self> {
+        match smtp_url {
+            Some(url) => {
+                let t = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .with_context(|| format!("SMTP URL {} is not usable", crate::config::redact_url(url)))?
+                    .timeout(Some(std::time::Duration::from_secs(30)))
+                    .build();
+                Ok(Self::Smtp(t))
+            }
+            None => Ok(Self::Files(mail_dir.to_path_buf())),
+        }
+    }
+
+    /// Sends one outbox email. Its Message-ID is derived from the outbox id,
+    /// so a retry after a crash carries the same id and receivers can
+    /// recognise it as the same message.
+    pub async fn send(&self, from: &str, host: &str, email: &OutboxEmail) -> anyhow::Result<()> {
+        let from: Mailbox = from.parse().context("mail_from is not a valid mailbox")?;
+        let to: Mailbox = email.to_address.parse().context("recipient address")?;
+        let message = Message::builder()
+            .from(from)
+            .to(to)
+            .subject(email.subject.clone())
+            .message_id(Some(format!("<{}@{}>", email.id, host)))
+            .header(ContentType::TEXT_PLAIN)
+            .body(email.body_text.clone())?;
+        match self {
+            Self::Smtp(t) => {
+                t.send(message).await?;
+            }
+            Self::Files(dir) => {
+                tokio::fs::create_dir_all(dir).await?;
+                // Write then rename: a crash leaves no half file, and a retry
+                // replaces the same file rather than adding a second one.
+                let tmp = dir.join(format!(".{}.eml.tmp", email.id));
+                tokio::fs::write(&tmp, message.formatted()).await?;
+                tokio::fs::rename(&tmp, dir.join(format!("{}.eml", email.id))).await?;
+            }
+        }
+        Ok(())
+    }
+}

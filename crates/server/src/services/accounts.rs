@@ -1,0 +1,240 @@
+//! Accounts (PL-1): sign-up with email verification, password and
+//! one-time-link sign-in, password reset, sessions, profile.
+
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::account::LinkPurpose;
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::values::{DisplayName, EmailAddress, Locale, Password, TimeZone};
+use guildhall_domain::DomainError;
+use guildhall_storage::members::{self, Member, NewMember};
+use guildhall_storage::{audit, sessions, settings, Tx};
+use serde_json::json;
+
+use super::{entry, limits, notify};
+use crate::app::AppState;
+use crate::auth::secrets::{hash_password, hash_token, new_token, verify_password};
+use crate::error::AppError;
+
+/// A sign-up form, parsed.
+#[derive(Debug)]
+pub struct SignUp {
+    pub email: EmailAddress,
+    pub name: DisplayName,
+    pub password: Password,
+    pub locale: Locale,
+}
+
+impl SignUp {
+    /// Parses raw fields, reporting every invalid one at once.
+    pub fn parse(email: &str, name: &str, password: &str, locale: Locale) -> Result<Self, DomainError> {
+        let (e, n, p) = (EmailAddress::parse(email), DisplayName::parse(name), Password::parse(password));
+        DomainError::collect([e.clone().err(), n.clone().err(), p.clone().err()])?;
+        match (e, n, p) {
+            (Ok(email), Ok(name), Ok(password)) => Ok(Self { email, name, password, locale }),
+            _ => Err(DomainError::Invalid(vec![])),
+        }
+    }
+}
+
+/// Creates and queues a one-time link for `member`.
+async fn send_link(
+    state: &AppState,
+    tx: &mut Tx,
+    member: &Member,
+    purpose: LinkPurpose,
+) -> Result<(), AppError> {
+    let settings = settings::load(state.db.reader()).await?;
+    let token = new_token();
+    let now = Utc::now();
+    sessions::create_link(tx, &hash_token(&token), member.id, purpose, now, now + purpose.lifetime(&settings)).await?;
+    let (path, kind) = match purpose {
+        LinkPurpose::VerifyEmail => ("/verify", "verify"),
+        LinkPurpose::SignIn => ("/signin/link", "signin-link"),
+        LinkPurpose::ResetPassword => ("/password/reset", "reset"),
+    };
+    let link = state.config.link(&format!("{path}?token={token}"));
+    notify::queue(tx, Some(member.id), &member.email, member.locale, kind, &[("name", member.name.as_str()), ("link", &link)])
+        .await
+}
+
+/// Signs a new member up and emails a verification link. An address that
+/// already has an account gets a notice instead, and the caller sees the
+/// same answer either way, so sign-up does not reveal who has an account.
+#[tracing::instrument(skip_all)]
+pub async fn sign_up(state: &AppState, form: SignUp, client: &str) -> Result<(), AppError> {
+    let s = settings::load(state.db.reader()).await?;
+    limits::enforce(&state.db, &format!("signup:ip:{client}"), s.rate_limit("auth.signups_per_ip_per_hour")).await?;
+    let hash = hash_password(&form.password).await?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let new = NewMember { email: &form.email, name: &form.name, password_hash: Some(&hash), verified: false, locale: form.locale };
+    match members::insert(&mut tx, new, now).await {
+        Ok(id) => {
+            audit::record(&mut tx, entry(Some(id), "member.signed_up", "member", id, None, json!({})), now).await?;
+            let member = Member {
+                id,
+                email: form.email,
+                name: form.name,
+                password_hash: None,
+                email_verified_at: None,
+                locale: form.locale,
+                time_zone: TimeZone::UTC,
+                created_at: now,
+            };
+            send_link(state, &mut tx, &member, LinkPurpose::VerifyEmail).await?;
+        }
+        Err(guildhall_storage::StorageError::Rule(DomainError::EmailTaken)) => {
+            drop(tx);
+            tx = state.db.begin().await?;
+            if let Some(existing) = members::by_email(state.db.reader(), &form.email).await? {
+                let link = state.config.link("/signin");
+                notify::queue(&mut tx, Some(existing.id), &existing.email, existing.locale, "account-exists",
+                    &[("name", existing.name.as_str()), ("link", &link)]).await?;
+            }
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(())
+}
+
+/// Redeems a link of `purpose`, returning its member. Used once, atomically.
+async fn redeem(tx: &mut Tx, token: &str, purpose: LinkPurpose) -> Result<MemberId, AppError> {
+    let hash = hash_token(token.trim());
+    let (member, link) = sessions::find_link(tx, &hash).await?.ok_or(DomainError::LinkInvalid)?;
+    let now = Utc::now();
+    link.redeem(purpose, now)?;
+    if !sessions::use_link(tx, &hash, now).await? {
+        return Err(DomainError::LinkInvalid.into());
+    }
+    Ok(member)
+}
+
+/// Confirms an email address from its verification link.
+pub async fn verify_email(state: &AppState, token: &str) -> Result<MemberId, AppError> {
+    let mut tx = state.db.begin().await?;
+    let member = redeem(&mut tx, token, LinkPurpose::VerifyEmail).await?;
+    let now = Utc::now();
+    members::mark_verified(&mut tx, member, now).await?;
+    audit::record(&mut tx, entry(Some(member), "member.email_verified", "member", member, None, json!({})), now).await?;
+    tx.commit().await?;
+    Ok(member)
+}
+
+/// Checks an email and password. Limited per email and per client address;
+/// an unverified account is told to verify first.
+#[tracing::instrument(skip_all)]
+pub async fn sign_in_with_password(state: &AppState, email: &str, password: &str, client: &str) -> Result<MemberId, AppError> {
+    let s = settings::load(state.db.reader()).await?;
+    limits::enforce(&state.db, &format!("signin:ip:{client}"), s.rate_limit("auth.signin_attempts_per_ip_per_minute")).await?;
+    let email = EmailAddress::parse(email).map_err(|_| DomainError::BadCredentials)?;
+    limits::enforce(&state.db, &format!("signin:email:{email}"), s.rate_limit("auth.signin_attempts_per_email_per_minute")).await?;
+    let member = members::by_email(state.db.reader(), &email).await?;
+    let stored = member.as_ref().and_then(|m| m.password_hash.clone());
+    if !verify_password(password, stored).await? {
+        return Err(DomainError::BadCredentials.into());
+    }
+    let member = member.ok_or(DomainError::BadCredentials)?;
+    if member.email_verified_at.is_none() {
+        return Err(DomainError::EmailNotVerified.into());
+    }
+    Ok(member.id)
+}
+
+/// Emails a one-time link (sign-in or password reset) if the address has an
+/// account. The caller's answer is the same either way.
+pub async fn request_link(state: &AppState, email: &str, purpose: LinkPurpose, client: &str) -> Result<(), AppError> {
+    let email = EmailAddress::parse(email)?;
+    let s = settings::load(state.db.reader()).await?;
+    limits::enforce(&state.db, &format!("link:ip:{client}"), s.rate_limit("auth.link_requests_per_ip_per_hour")).await?;
+    limits::enforce(&state.db, &format!("link:email:{email}"), s.rate_limit("auth.link_requests_per_email_per_hour")).await?;
+    if let Some(member) = members::by_email(state.db.reader(), &email).await? {
+        let mut tx = state.db.begin().await?;
+        send_link(state, &mut tx, &member, purpose).await?;
+        tx.commit().await?;
+        state.wake_mailer();
+    }
+    Ok(())
+}
+
+/// Redeems an emailed sign-in link. It proves the address, so an
+/// unverified account becomes verified.
+pub async fn sign_in_with_link(state: &AppState, token: &str) -> Result<MemberId, AppError> {
+    let mut tx = state.db.begin().await?;
+    let member = redeem(&mut tx, token, LinkPurpose::SignIn).await?;
+    members::mark_verified(&mut tx, member, Utc::now()).await?;
+    tx.commit().await?;
+    Ok(member)
+}
+
+/// Sets a new password from a reset link, ends every session of the
+/// account, and tells the owner.
+pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Result<MemberId, AppError> {
+    let password = Password::parse(password)?;
+    let hash = hash_password(&password).await?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let id = redeem(&mut tx, token, LinkPurpose::ResetPassword).await?;
+    members::set_password_hash(&mut tx, id, &hash, now).await?;
+    members::mark_verified(&mut tx, id, now).await?;
+    sessions::delete_member_sessions(&mut tx, id, None).await?;
+    audit::record(&mut tx, entry(Some(id), "member.password_reset", "member", id, None, json!({})), now).await?;
+    if let Some(m) = members::by_id(state.db.reader(), id).await? {
+        notify::queue(&mut tx, Some(id), &m.email, m.locale, "password-changed", &[("name", m.name.as_str())]).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(id)
+}
+
+/// Opens a session; returns the cookie's secret.
+pub async fn start_session(state: &AppState, member: MemberId) -> Result<String, AppError> {
+    let s = settings::load(state.db.reader()).await?;
+    let token = new_token();
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    sessions::create_session(&mut tx, &hash_token(&token), member, now, now + chrono::Duration::days(s.int("auth.session_days"))).await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// Ends the session whose cookie secret is `token`.
+pub async fn end_session(state: &AppState, token: &str) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    sessions::delete_session(&mut tx, &hash_token(token)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Profile changes a member makes to their own account.
+#[derive(Debug)]
+pub struct ProfileChange {
+    pub name: DisplayName,
+    pub locale: Locale,
+    pub time_zone: TimeZone,
+}
+
+impl ProfileChange {
+    pub fn parse(name: &str, locale: &str, time_zone: &str) -> Result<Self, DomainError> {
+        let (n, l, z) = (DisplayName::parse(name), Locale::parse(locale), TimeZone::parse(time_zone));
+        DomainError::collect([n.clone().err(), l.clone().err(), z.clone().err()])?;
+        match (n, l, z) {
+            (Ok(name), Ok(locale), Ok(time_zone)) => Ok(Self { name, locale, time_zone }),
+            _ => Err(DomainError::Invalid(vec![])),
+        }
+    }
+}
+
+/// Changes a member's profile (themselves, or an admin).
+pub async fn update_profile(state: &AppState, actor: &Actor, member: MemberId, change: ProfileChange) -> Result<(), AppError> {
+    authorize(actor, Action::EditAccount(member))?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    members::update_profile(&mut tx, member, &change.name, change.locale, change.time_zone, now).await?;
+    let details = json!({"name": change.name.as_str(), "locale": change.locale.code(), "time_zone": change.time_zone.name()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "member.profile_updated", "member", member, None, details), now).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,25 @@
+//! Services: the only writers. Each public function is one change of state:
+//! it opens the transaction, checks the rule, changes the rows, writes the
+//! audit entry and the outbox email, and commits. Pages, the JSON API, jobs
+//! and the command line all call these same functions.
+
+pub mod accounts;
+pub mod limits;
+pub mod notify;
+pub mod regions;
+pub mod settings;
+pub mod tokens;
+
+use guildhall_storage::audit::AuditEntry;
+
+/// Builds an audit entry (PL-7).
+pub fn entry<'a>(
+    actor: Option<guildhall_domain::ids::MemberId>,
+    action: &'a str,
+    entity_type: &'a str,
+    entity_id: impl ToString,
+    reason: Option<&'a str>,
+    details: serde_json::Value,
+) -> AuditEntry<'a> {
+    AuditEntry { actor, action, entity_type, entity_id: entity_id.to_string(), reason, details }
+}

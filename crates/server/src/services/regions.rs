@@ -1,0 +1,86 @@
+//! Regions and their community managers (admins only).
+
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor, Role};
+use guildhall_domain::ids::RegionId;
+use guildhall_domain::values::{Currency, EmailAddress, RegionName};
+use guildhall_domain::DomainError;
+use guildhall_storage::{audit, members, regions};
+use serde_json::json;
+
+use super::{entry, notify};
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// A region form, parsed.
+#[derive(Debug)]
+pub struct RegionForm {
+    pub name: RegionName,
+    pub currency: Currency,
+}
+
+impl RegionForm {
+    pub fn parse(name: &str, currency: &str) -> Result<Self, DomainError> {
+        let (n, c) = (RegionName::parse(name), Currency::parse(currency));
+        DomainError::collect([n.clone().err(), c.err()])?;
+        match (n, Currency::parse(currency)) {
+            (Ok(name), Ok(currency)) => Ok(Self { name, currency }),
+            _ => Err(DomainError::Invalid(vec![])),
+        }
+    }
+}
+
+pub async fn create(state: &AppState, actor: &Actor, form: RegionForm) -> Result<RegionId, AppError> {
+    authorize(actor, Action::ManageRegions)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let id = regions::insert(&mut tx, &form.name, form.currency, now).await?;
+    let details = json!({"name": form.name.as_str(), "currency": form.currency.as_str()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "region.created", "region", id, None, details), now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(state: &AppState, actor: &Actor, id: RegionId, form: RegionForm) -> Result<(), AppError> {
+    authorize(actor, Action::ManageRegions)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    regions::update(&mut tx, id, &form.name, form.currency, now).await?;
+    let details = json!({"name": form.name.as_str(), "currency": form.currency.as_str()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "region.updated", "region", id, None, details), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Makes the member with `email` a community manager of the region and
+/// tells them.
+pub async fn add_manager(state: &AppState, actor: &Actor, region: RegionId, email: &str) -> Result<(), AppError> {
+    authorize(actor, Action::ManageRoles)?;
+    let email = EmailAddress::parse(email)?;
+    let r = regions::get(state.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
+    let m = members::by_email(state.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    if members::grant(&mut tx, m.id, Role::CommunityManager(region), Some(actor.member_id), now).await? {
+        let details = json!({"role": "community_manager", "region": region.to_string()});
+        audit::record(&mut tx, entry(Some(actor.member_id), "role.granted", "member", m.id, None, details), now).await?;
+        let link = state.config.link("/");
+        notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "manager-added",
+            &[("name", m.name.as_str()), ("region", r.name.as_str()), ("link", &link)]).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(())
+}
+
+pub async fn remove_manager(state: &AppState, actor: &Actor, region: RegionId, member: guildhall_domain::ids::MemberId) -> Result<(), AppError> {
+    authorize(actor, Action::ManageRoles)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    if members::revoke(&mut tx, member, Role::CommunityManager(region)).await? {
+        let details = json!({"role": "community_manager", "region": region.to_string()});
+        audit::record(&mut tx, entry(Some(actor.member_id), "role.revoked", "member", member, None, details), now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

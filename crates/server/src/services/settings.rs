@@ -1,0 +1,25 @@
+//! Changing settings data (admins only), with the reason in the audit log.
+
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::settings::parse_value;
+use guildhall_domain::values::Reason;
+use guildhall_storage::{audit, settings};
+use serde_json::json;
+
+use super::entry;
+use crate::app::AppState;
+use crate::error::AppError;
+
+pub async fn change(state: &AppState, actor: &Actor, key: &str, raw: &str, reason: &str) -> Result<(), AppError> {
+    authorize(actor, Action::ManageSettings)?;
+    let value = parse_value(key, raw)?;
+    let reason = Reason::parse(reason)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let old = settings::set(&mut tx, key, &value, actor.member_id, now).await?;
+    let details = json!({"from": old, "to": value.to_text()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "setting.changed", "setting", key, Some(reason.as_str()), details), now).await?;
+    tx.commit().await?;
+    Ok(())
+}

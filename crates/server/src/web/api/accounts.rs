@@ -1,0 +1,105 @@
+//! `/api/v1/me`, `/api/v1/members/{id}`, `/api/v1/messages`.
+
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use guildhall_domain::access::{authorize, Action, Role};
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::DomainError;
+use guildhall_storage::members::{self, Member};
+use guildhall_storage::outbox;
+use serde::{Deserialize, Serialize};
+
+use super::ApiJson;
+use crate::app::AppState;
+use crate::auth::ApiUser;
+use crate::error::AppResult;
+use crate::services::accounts::{self, ProfileChange};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/me", get(me).patch(update_me))
+        .route("/v1/members/{id}", get(member))
+        .route("/v1/messages", get(messages))
+}
+
+#[derive(Serialize)]
+struct MemberBody {
+    id: MemberId,
+    email: String,
+    name: String,
+    email_verified: bool,
+    locale: &'static str,
+    time_zone: &'static str,
+    roles: Vec<Role>,
+}
+
+fn body(m: &Member, roles: Vec<Role>) -> MemberBody {
+    MemberBody {
+        id: m.id,
+        email: m.email.to_string(),
+        name: m.name.to_string(),
+        email_verified: m.email_verified_at.is_some(),
+        locale: m.locale.code(),
+        time_zone: m.time_zone.name(),
+        roles,
+    }
+}
+
+async fn me(ApiUser(u): ApiUser) -> Json<MemberBody> {
+    Json(body(&u.member, u.actor.roles.clone()))
+}
+
+#[derive(Deserialize)]
+struct ProfilePatch {
+    name: Option<String>,
+    locale: Option<String>,
+    time_zone: Option<String>,
+}
+
+async fn update_me(State(state): State<AppState>, ApiUser(u): ApiUser, ApiJson(p): ApiJson<ProfilePatch>) -> AppResult<Json<MemberBody>> {
+    let m = &u.member;
+    let change = ProfileChange::parse(
+        p.name.as_deref().unwrap_or(m.name.as_str()),
+        p.locale.as_deref().unwrap_or(m.locale.code()),
+        p.time_zone.as_deref().unwrap_or(m.time_zone.name()),
+    )?;
+    accounts::update_profile(&state, &u.actor, m.id, change).await?;
+    let updated = members::by_id(state.db.reader(), m.id).await?.ok_or(DomainError::NotFound)?;
+    Ok(Json(body(&updated, u.actor.roles.clone())))
+}
+
+async fn member(State(state): State<AppState>, ApiUser(u): ApiUser, Path(id): Path<String>) -> AppResult<Json<MemberBody>> {
+    let id: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
+    authorize(&u.actor, Action::ReadAccount(id))?;
+    let m = members::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let roles = members::roles(state.db.reader(), id).await?;
+    Ok(Json(body(&m, roles)))
+}
+
+#[derive(Serialize)]
+struct MessageBody {
+    id: String,
+    subject: String,
+    body: String,
+    state: String,
+    created_at: String,
+    sent_at: Option<String>,
+}
+
+async fn messages(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<MessageBody>>> {
+    authorize(&u.actor, Action::ReadMessages(u.member.id))?;
+    let list = outbox::for_recipient(state.db.reader(), u.member.id, 200).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|m| MessageBody {
+                id: m.id.to_string(),
+                subject: m.subject,
+                body: m.body_text,
+                state: m.state,
+                created_at: m.created_at.to_rfc3339(),
+                sent_at: m.sent_at.map(|t| t.to_rfc3339()),
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,79 @@
+//! What every page needs: the language, the CSRF token for its forms, and
+//! who is signed in.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum_extra::extract::CookieJar;
+use guildhall_domain::access::{authorize, Action};
+use guildhall_domain::values::TimeZone;
+use guildhall_domain::DomainError;
+
+use super::locale::RequestLocale;
+use crate::app::AppState;
+use crate::auth::csrf::CsrfToken;
+use crate::auth::SignedIn;
+use crate::error::AppError;
+use crate::i18n::Tr;
+
+/// The context of one page view.
+#[derive(Clone, Debug)]
+pub struct PageCtx {
+    pub tr: Tr,
+    pub csrf: String,
+    pub user: Option<SignedIn>,
+    /// The path requested, for "sign in and come back".
+    pub path: String,
+}
+
+impl PageCtx {
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.tr.locale().code()
+    }
+
+    /// The signed-in member, or an `Unauthenticated` error (which pages
+    /// turn into a redirect to the sign-in page).
+    pub fn require(&self) -> Result<&SignedIn, AppError> {
+        self.user.as_ref().ok_or_else(|| DomainError::Unauthenticated.into())
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| authorize(&u.actor, Action::ViewAuditLog).is_ok())
+    }
+
+    pub fn user_name(&self) -> String {
+        self.user.as_ref().map(|u| u.member.name.to_string()).unwrap_or_default()
+    }
+
+    /// The viewer's time zone: their own, or UTC for visitors (PL-9).
+    pub fn time_zone(&self) -> TimeZone {
+        self.user.as_ref().map(|u| u.member.time_zone).unwrap_or(TimeZone::UTC)
+    }
+
+    /// Formats a UTC time in the viewer's zone.
+    pub fn time(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        self.time_zone().format(*at)
+    }
+}
+
+impl FromRequestParts<AppState> for PageCtx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let user = SignedIn::from_cookies(state, &jar).await?;
+        let chosen = parts.extensions.get::<RequestLocale>().copied();
+        let locale = match (chosen, &user) {
+            (Some(c), _) if c.explicit => c.locale,
+            (_, Some(u)) => u.member.locale,
+            (Some(c), None) => c.locale,
+            (None, None) => Default::default(),
+        };
+        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+        Ok(Self { tr: Tr(locale), csrf, user, path })
+    }
+}

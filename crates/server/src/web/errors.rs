@@ -1,0 +1,119 @@
+//! Renders every error in one place: `application/problem+json` (RFC 9457)
+//! under `/api/`, an HTML page elsewhere, in the viewer's language. A page
+//! that needs a signed-in member redirects to the sign-in page instead.
+
+use askama::Template;
+use axum::extract::{Request, State};
+use axum::http::header::{CONTENT_TYPE, LOCATION};
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use guildhall_domain::DomainError;
+use serde_json::json;
+
+use super::locale::RequestLocale;
+use crate::app::AppState;
+use crate::error::ErrorReport;
+use crate::i18n::Tr;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    lang: &'static str,
+    title: String,
+    message: String,
+    home: String,
+    status: u16,
+}
+
+/// The code for a failure that did not come from our own handlers
+/// (extractor rejections, body limit, unknown method).
+fn code_for_status(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::UNPROCESSABLE_ENTITY | StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::REQUEST_TIMEOUT => "timeout",
+        s if s.is_server_error() => "internal",
+        _ => "bad_request",
+    }
+}
+
+pub async fn render(State(_state): State<AppState>, req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let locale = req.extensions().get::<RequestLocale>().map(|l| l.locale).unwrap_or_default();
+    let path = req.uri().path().to_owned();
+    let is_get = req.method() == Method::GET;
+    let res = next.run(req).await;
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let report = res.extensions().get::<ErrorReport>().cloned();
+    let already_rendered = report.is_none()
+        && res.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| {
+            ct.starts_with("text/html") || ct.starts_with("application/problem+json")
+        });
+    if already_rendered {
+        return res;
+    }
+    let retry_after = res.headers().get(axum::http::header::RETRY_AFTER).cloned();
+    let domain = report.and_then(|r| r.0);
+    if !is_api && is_get && domain == Some(DomainError::Unauthenticated) {
+        let next = urlencode(&path);
+        let mut redirect = StatusCode::SEE_OTHER.into_response();
+        if let Ok(v) = HeaderValue::from_str(&format!("/signin?next={next}")) {
+            redirect.headers_mut().insert(LOCATION, v);
+        }
+        return redirect;
+    }
+    let tr = Tr(locale);
+    let code = domain.as_ref().map(|d| d.code()).unwrap_or_else(|| code_for_status(status));
+    let title = tr.error(code);
+    let mut out = if is_api {
+        let fields: Vec<_> = match &domain {
+            Some(DomainError::Invalid(fields)) => fields
+                .iter()
+                .map(|f| json!({"field": f.field, "code": f.code, "message": tr.field(f.code)}))
+                .collect(),
+            _ => vec![],
+        };
+        let mut body = json!({
+            "type": format!("/problems/{code}"),
+            "title": title,
+            "status": status.as_u16(),
+            "detail": title,
+            "instance": path,
+            "code": code,
+        });
+        if !fields.is_empty() {
+            body["errors"] = json!(fields);
+        }
+        let mut r = (status, body.to_string()).into_response();
+        r.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        r
+    } else {
+        let message = match &domain {
+            Some(DomainError::Invalid(fields)) => {
+                fields.iter().map(|f| format!("{}: {}", f.field, tr.field(f.code))).collect::<Vec<_>>().join("; ")
+            }
+            _ => String::new(),
+        };
+        let page = ErrorPage { lang: locale.code(), title, message, home: tr.t("error-back-home"), status: status.as_u16() };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, "error").into_response(),
+        }
+    };
+    if let Some(v) = retry_after {
+        out.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+    }
+    out
+}
+
+/// Percent-encodes a path for a query parameter.
+pub fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}

@@ -1,0 +1,81 @@
+//! HTTP: server-rendered pages, the JSON API, health and metrics, and the
+//! layers every request passes through.
+
+pub mod api;
+pub mod assets;
+pub mod ctx;
+pub mod errors;
+pub mod health;
+pub mod locale;
+pub mod pages;
+
+use std::time::{Duration, Instant};
+
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use axum::http::{HeaderName, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::app::AppState;
+use crate::auth::csrf;
+use crate::error::AppError;
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The whole application's routes and layers.
+pub fn router(state: AppState) -> Router {
+    let max_body = state.config.max_body_bytes;
+    Router::new()
+        .merge(pages::router())
+        .nest("/api", api::router())
+        .merge(health::router())
+        .merge(assets::router())
+        .fallback(|| async { AppError::from(guildhall_domain::DomainError::NotFound) })
+        .layer(middleware::from_fn_with_state(state.clone(), errors::render))
+        .layer(middleware::from_fn(locale::detect))
+        .layer(middleware::from_fn(csrf::ensure_token))
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(middleware::from_fn(record_metrics))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("x-content-type-options"),
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("x-frame-options"),
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("referrer-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|req: &Request| {
+                let id = req.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+                tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+            }),
+        )
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(60)))
+        .with_state(state)
+}
+
+/// Counts requests and their durations per route for `/metrics`.
+async fn record_metrics(req: Request, next: Next) -> Response {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".into());
+    let method = req.method().to_string();
+    let start = Instant::now();
+    let res = next.run(req).await;
+    let labels = [("method", method), ("route", route), ("status", res.status().as_u16().to_string())];
+    metrics::counter!("guildhall_http_requests_total", &labels).increment(1);
+    metrics::histogram!("guildhall_http_request_duration_seconds", &labels).record(start.elapsed().as_secs_f64());
+    res
+}

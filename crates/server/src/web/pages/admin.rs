@@ -1,0 +1,243 @@
+//! The admin's back office: audit log (PL-7), regions and their community
+//! managers, settings data.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use guildhall_domain::access::{authorize, Action, Role};
+use guildhall_domain::ids::{MemberId, RegionId};
+use guildhall_domain::settings::{SettingDef, SettingValue};
+use guildhall_domain::DomainError;
+use guildhall_storage::audit::{AuditFilter, AuditRecord};
+use guildhall_storage::members::{self, Member};
+use guildhall_storage::regions::{self, Region};
+use guildhall_storage::{audit, settings};
+use serde::Deserialize;
+
+use super::FormErrors;
+use crate::app::AppState;
+use crate::auth::csrf::CsrfForm;
+use crate::error::{AppError, AppResult};
+use crate::services::regions::{self as region_service, RegionForm};
+use crate::services::settings as settings_service;
+use crate::web::ctx::PageCtx;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/audit", get(audit_page))
+        .route("/admin/regions", get(regions_page).post(create_region))
+        .route("/admin/regions/{id}", get(region_page).post(update_region))
+        .route("/admin/regions/{id}/managers", post(add_manager))
+        .route("/admin/regions/{id}/managers/{member}/remove", post(remove_manager))
+        .route("/admin/settings", get(settings_page).post(change_setting))
+}
+
+fn require(ctx: &PageCtx, action: Action) -> AppResult<guildhall_domain::access::Actor> {
+    let me = ctx.require()?;
+    authorize(&me.actor, action)?;
+    Ok(me.actor.clone())
+}
+
+#[derive(Template)]
+#[template(path = "admin_audit.html")]
+struct AuditPage {
+    ctx: PageCtx,
+    entries: Vec<AuditRecord>,
+    filter_entity: String,
+    page: i64,
+    has_more: bool,
+}
+
+#[derive(Deserialize)]
+struct AuditQuery {
+    #[serde(default)]
+    entity: String,
+    #[serde(default)]
+    page: i64,
+}
+
+const PAGE: i64 = 50;
+
+async fn audit_page(State(state): State<AppState>, ctx: PageCtx, Query(q): Query<AuditQuery>) -> AppResult<Html<String>> {
+    require(&ctx, Action::ViewAuditLog)?;
+    let page = q.page.max(0);
+    let filter = AuditFilter { entity_id: Some(q.entity.trim().to_owned()).filter(|s| !s.is_empty()), ..Default::default() };
+    let mut entries = audit::list(state.db.reader(), &filter, PAGE + 1, page * PAGE).await?;
+    let has_more = entries.len() as i64 > PAGE;
+    entries.truncate(PAGE as usize);
+    Ok(Html(AuditPage { ctx, entries, filter_entity: q.entity, page, has_more }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "admin_regions.html")]
+struct RegionsPage {
+    ctx: PageCtx,
+    regions: Vec<Region>,
+    errors: FormErrors,
+    name: String,
+    currency: String,
+}
+
+async fn regions_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+    require(&ctx, Action::ManageRegions)?;
+    let regions = regions::list(state.db.reader()).await?;
+    let errors = FormErrors::none(ctx.tr);
+    Ok(Html(RegionsPage { ctx, regions, errors, name: String::new(), currency: String::new() }.render()?))
+}
+
+#[derive(Deserialize)]
+struct RegionFields {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    currency: String,
+}
+
+async fn create_region(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfForm<RegionFields>) -> AppResult<Response> {
+    let actor = require(&ctx, Action::ManageRegions)?;
+    let result = match RegionForm::parse(&f.name, &f.currency) {
+        Ok(form) => region_service::create(&state, &actor, form).await,
+        Err(e) => Err(e.into()),
+    };
+    match result {
+        Ok(id) => Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            let regions = regions::list(state.db.reader()).await?;
+            let page = RegionsPage { ctx, regions, errors, name: f.name, currency: f.currency };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_region.html")]
+struct RegionPage {
+    ctx: PageCtx,
+    region: Region,
+    managers: Vec<Member>,
+    errors: FormErrors,
+}
+
+fn region_id(raw: &str) -> Result<RegionId, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+async fn show_region(state: &AppState, ctx: PageCtx, id: RegionId, errors: FormErrors) -> AppResult<Response> {
+    let region = regions::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let managers = members::holders(state.db.reader(), Role::CommunityManager(id)).await?;
+    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    Ok((status, Html(RegionPage { ctx, region, managers, errors }.render()?)).into_response())
+}
+
+async fn region_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+    require(&ctx, Action::ManageRegions)?;
+    let errors = FormErrors::none(ctx.tr);
+    show_region(&state, ctx, region_id(&id)?, errors).await
+}
+
+async fn update_region(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<RegionFields>,
+) -> AppResult<Response> {
+    let actor = require(&ctx, Action::ManageRegions)?;
+    let id = region_id(&id)?;
+    let result = match RegionForm::parse(&f.name, &f.currency) {
+        Ok(form) => region_service::update(&state, &actor, id, form).await,
+        Err(e) => Err(e.into()),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_region(&state, ctx, id, errors).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ManagerForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn add_manager(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<ManagerForm>,
+) -> AppResult<Response> {
+    let actor = require(&ctx, Action::ManageRoles)?;
+    let id = region_id(&id)?;
+    match region_service::add_manager(&state, &actor, id, &f.email).await {
+        Ok(()) => Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_region(&state, ctx, id, errors).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn remove_manager(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((id, member)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let actor = require(&ctx, Action::ManageRoles)?;
+    let id = region_id(&id)?;
+    let member: MemberId = member.parse().map_err(|_| DomainError::NotFound)?;
+    region_service::remove_manager(&state, &actor, id, member).await?;
+    Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin_settings.html")]
+struct SettingsPage {
+    ctx: PageCtx,
+    rows: Vec<(&'static SettingDef, String)>,
+    errors: FormErrors,
+    failed_key: String,
+}
+
+async fn show_settings(state: &AppState, ctx: PageCtx, errors: FormErrors, failed_key: String) -> AppResult<Response> {
+    let s = settings::load(state.db.reader()).await?;
+    let rows = s.iter().map(|(d, v): (&'static SettingDef, &SettingValue)| (d, v.to_text())).collect();
+    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    Ok((status, Html(SettingsPage { ctx, rows, errors, failed_key }.render()?)).into_response())
+}
+
+async fn settings_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+    require(&ctx, Action::ManageSettings)?;
+    let errors = FormErrors::none(ctx.tr);
+    show_settings(&state, ctx, errors, String::new()).await
+}
+
+#[derive(Deserialize)]
+struct SettingForm {
+    #[serde(default)]
+    key: String,
+    #[serde(default)]
+    value: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn change_setting(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfForm<SettingForm>) -> AppResult<Response> {
+    let actor = require(&ctx, Action::ManageSettings)?;
+    match settings_service::change(&state, &actor, &f.key, &f.value, &f.reason).await {
+        Ok(()) => Ok(Redirect::to("/admin/settings").into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_settings(&state, ctx, errors, f.key).await
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Server-rendered pages. Each module owns its routes and templates.
+
+mod account;
+mod admin;
+mod auth;
+mod form;
+mod home;
+mod messages;
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
+use axum::Router;
+
+use crate::app::AppState;
+
+pub use form::FormErrors;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(home::router())
+        .merge(auth::router())
+        .merge(account::router())
+        .merge(messages::router())
+        .merge(admin::router())
+}
+
+/// The client's address for rate limits: the socket's, or the first
+/// `X-Forwarded-For` hop when configured to trust a proxy.
+pub struct ClientIp(pub String);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let conn = parts.extensions.get::<ConnectInfo<SocketAddr>>();
+        Ok(Self(client_ip(state, conn, &parts.headers)))
+    }
+}
+
+fn client_ip(state: &AppState, conn: Option<&ConnectInfo<SocketAddr>>, headers: &HeaderMap) -> String {
+    if state.config.trust_proxy {
+        if let Some(ip) = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            return ip.to_owned();
+        }
+    }
+    conn.map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
+}
