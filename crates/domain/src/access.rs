@@ -107,13 +107,10 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         return Ok(());
     }
     let allowed = match action {
-        Action::ReadAccount(m)
-        | Action::EditAccount(m)
-        | Action::ReadMessages(m)
-        | Action::CreateApiToken(m) => m == actor.member_id,
-        Action::ViewAuditLog | Action::ManageRegions | Action::ManageRoles | Action::ManageSettings => {
-            false
+        Action::ReadAccount(m) | Action::EditAccount(m) | Action::ReadMessages(m) | Action::CreateApiToken(m) => {
+            m == actor.member_id
         }
+        Action::ViewAuditLog | Action::ManageRegions | Action::ManageRoles | Action::ManageSettings => false,
         Action::ViewRegion(r) => actor.manages_region(r),
         Action::ManageGroup { group, region } => actor.leads_group(group) || actor.manages_region(region),
     };

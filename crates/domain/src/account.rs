@@ -57,14 +57,7 @@ mod tests {
 
     fn link(purpose: LinkPurpose, expires_in: i64, used: bool) -> (OneTimeLink, DateTime<Utc>) {
         let now = Utc::now();
-        (
-            OneTimeLink {
-                purpose,
-                expires_at: now + Duration::seconds(expires_in),
-                used_at: used.then_some(now),
-            },
-            now,
-        )
+        (OneTimeLink { purpose, expires_at: now + Duration::seconds(expires_in), used_at: used.then_some(now) }, now)
     }
 
     #[test]

@@ -26,9 +26,7 @@ impl RateLimit {
             return Ok(());
         }
         let ends = self.window_start(now) + self.window_secs;
-        Err(DomainError::RateLimited {
-            retry_after_secs: (ends - now.timestamp()).max(1) as u64,
-        })
+        Err(DomainError::RateLimited { retry_after_secs: (ends - now.timestamp()).max(1) as u64 })
     }
 }
 

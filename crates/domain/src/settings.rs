@@ -88,9 +88,9 @@ pub fn parse_value(key: &str, raw: &str) -> Result<SettingValue, DomainError> {
                 let host = line.to_ascii_lowercase();
                 let valid = host.len() <= 253
                     && host.contains('.')
-                    && host.split('.').all(|l| {
-                        !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                    });
+                    && host
+                        .split('.')
+                        .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
                 if !valid {
                     return Err(DomainError::field("value", "host_invalid"));
                 }

@@ -11,7 +11,11 @@ use crate::config::Config;
 use crate::{demo, services, telemetry};
 
 #[derive(Parser, Debug)]
-#[command(name = "guildhall", version, about = "Runs a developer community's user groups, events and advocacy programs.")]
+#[command(
+    name = "guildhall",
+    version,
+    about = "Runs a developer community's user groups, events and advocacy programs."
+)]
 pub struct Cli {
     /// SQLite file (sqlite:guildhall.db) or PostgreSQL URL (postgres://user@host/db).
     #[arg(long, global = true, env = "GUILDHALL_DATABASE_URL", default_value = "sqlite:guildhall.db")]

@@ -50,18 +50,41 @@ pub async fn fill(state: &AppState) -> anyhow::Result<()> {
     let mut tx = state.db.begin().await?;
     let mut region_ids = Vec::new();
     for (name, currency) in REGIONS {
-        let id = regions::insert(&mut tx, &guildhall_domain::values::RegionName::parse(name)?, guildhall_domain::values::Currency::parse(currency)?, now).await?;
-        audit::record(&mut tx, entry(None, "region.created", "region", id, Some("demo data"), json!({"name": name})), now).await?;
+        let id = regions::insert(
+            &mut tx,
+            &guildhall_domain::values::RegionName::parse(name)?,
+            guildhall_domain::values::Currency::parse(currency)?,
+            now,
+        )
+        .await?;
+        audit::record(
+            &mut tx,
+            entry(None, "region.created", "region", id, Some("demo data"), json!({"name": name})),
+            now,
+        )
+        .await?;
         region_ids.push(id);
     }
     let admin_email = EmailAddress::parse("admin@example.org")?;
     let admin_name = DisplayName::parse("Alex Admin")?;
-    let new = NewMember { email: &admin_email, name: &admin_name, password_hash: Some(&hash), verified: true, locale: Locale::En };
+    let new = NewMember {
+        email: &admin_email,
+        name: &admin_name,
+        password_hash: Some(&hash),
+        verified: true,
+        locale: Locale::En,
+    };
     let admin = members::insert(&mut tx, new, now).await?;
     members::grant(&mut tx, admin, Role::Admin, None, now).await?;
     let staff_email = EmailAddress::parse("staff@example.org")?;
     let staff_name = DisplayName::parse("Sam Staff")?;
-    let new = NewMember { email: &staff_email, name: &staff_name, password_hash: Some(&hash), verified: true, locale: Locale::En };
+    let new = NewMember {
+        email: &staff_email,
+        name: &staff_name,
+        password_hash: Some(&hash),
+        verified: true,
+        locale: Locale::En,
+    };
     let staff = members::insert(&mut tx, new, now).await?;
     members::grant(&mut tx, staff, Role::ProgramStaff, Some(admin), now).await?;
     for (i, (name, email, manages)) in PEOPLE.iter().enumerate() {
@@ -72,7 +95,19 @@ pub async fn fill(state: &AppState) -> anyhow::Result<()> {
         let id = members::insert(&mut tx, new, now).await?;
         if let Some(r) = manages {
             members::grant(&mut tx, id, Role::CommunityManager(region_ids[*r]), Some(admin), now).await?;
-            audit::record(&mut tx, entry(Some(admin), "role.granted", "member", id, Some("demo data"), json!({"role": "community_manager"})), now).await?;
+            audit::record(
+                &mut tx,
+                entry(
+                    Some(admin),
+                    "role.granted",
+                    "member",
+                    id,
+                    Some("demo data"),
+                    json!({"role": "community_manager"}),
+                ),
+                now,
+            )
+            .await?;
         }
     }
     tx.commit().await?;

@@ -44,9 +44,7 @@ pub fn status_of(e: &DomainError) -> StatusCode {
         DomainError::Invalid(_) | DomainError::InvalidId => StatusCode::UNPROCESSABLE_ENTITY,
         DomainError::EmailTaken | DomainError::RegionNameTaken => StatusCode::CONFLICT,
         DomainError::BadCredentials | DomainError::Unauthenticated => StatusCode::UNAUTHORIZED,
-        DomainError::EmailNotVerified | DomainError::Forbidden | DomainError::CsrfRejected => {
-            StatusCode::FORBIDDEN
-        }
+        DomainError::EmailNotVerified | DomainError::Forbidden | DomainError::CsrfRejected => StatusCode::FORBIDDEN,
         DomainError::LinkInvalid => StatusCode::GONE,
         DomainError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         DomainError::NotFound | DomainError::UnknownSetting => StatusCode::NOT_FOUND,

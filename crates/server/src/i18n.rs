@@ -38,10 +38,8 @@ impl Tr {
 
     /// The text for `key` with named arguments.
     pub fn with(&self, key: &str, args: &[(&'static str, &str)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
-            .collect();
+        let map: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string()))).collect();
         LOCALES.lookup_with_args(self.lang(), key, &map)
     }
 
@@ -106,9 +104,19 @@ mod tests {
     fn every_domain_error_code_has_a_message() {
         use guildhall_domain::DomainError as E;
         for e in [
-            E::Invalid(vec![]), E::InvalidId, E::EmailTaken, E::BadCredentials, E::EmailNotVerified,
-            E::LinkInvalid, E::RateLimited { retry_after_secs: 1 }, E::Unauthenticated, E::Forbidden,
-            E::NotFound, E::CsrfRejected, E::RegionNameTaken, E::UnknownSetting,
+            E::Invalid(vec![]),
+            E::InvalidId,
+            E::EmailTaken,
+            E::BadCredentials,
+            E::EmailNotVerified,
+            E::LinkInvalid,
+            E::RateLimited { retry_after_secs: 1 },
+            E::Unauthenticated,
+            E::Forbidden,
+            E::NotFound,
+            E::CsrfRejected,
+            E::RegionNameTaken,
+            E::UnknownSetting,
         ] {
             for l in Locale::ALL {
                 assert!(Tr(l).try_t(&format!("error-{}", e.code())).is_some(), "{} {:?}", e.code(), l);

@@ -61,7 +61,12 @@ pub struct AuditFilter {
 }
 
 /// Newest first.
-pub async fn list(pool: &AnyPool, filter: &AuditFilter, limit: i64, offset: i64) -> Result<Vec<AuditRecord>, StorageError> {
+pub async fn list(
+    pool: &AnyPool,
+    filter: &AuditFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<AuditRecord>, StorageError> {
     let rows = sqlx::query(
         "SELECT a.id, a.at, a.actor_id, m.name AS actor_name, a.action, a.entity_type, a.entity_id, a.reason, a.details
          FROM audit_log a LEFT JOIN members m ON m.id = a.actor_id

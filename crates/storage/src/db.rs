@@ -36,18 +36,16 @@ impl Db {
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StorageError> {
         sqlx::any::install_default_drivers();
         let backend = backend_of(url)?;
-        let options = AnyConnectOptions::from_str(&normalise(url, backend))
-            .map_err(|e| StorageError::BadUrl(e.to_string()))?;
+        let options =
+            AnyConnectOptions::from_str(&normalise(url, backend)).map_err(|e| StorageError::BadUrl(e.to_string()))?;
         // One direct connection first, so a wrong URL fails at once instead of
         // after the pool's retries.
         sqlx::AnyConnection::connect_with(&options).await?.close().await?;
         let db = match backend {
             Backend::Sqlite => {
                 let pool = |n: u32| {
-                    AnyPoolOptions::new()
-                        .max_connections(n)
-                        .acquire_timeout(Duration::from_secs(30))
-                        .after_connect(|conn, _| {
+                    AnyPoolOptions::new().max_connections(n).acquire_timeout(Duration::from_secs(30)).after_connect(
+                        |conn, _| {
                             Box::pin(async move {
                                 // WAL keeps readers and the writer apart; NORMAL
                                 // sync loses nothing when the process is killed.
@@ -61,7 +59,8 @@ impl Db {
                                 }
                                 Ok(())
                             })
-                        })
+                        },
+                    )
                 };
                 let write = pool(1).connect_with(options.clone()).await?;
                 MIGRATOR.run(&write).await?;

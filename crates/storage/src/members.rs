@@ -35,8 +35,7 @@ pub struct NewMember<'a> {
     pub locale: Locale,
 }
 
-const COLUMNS: &str =
-    "id, email, name, password_hash, email_verified_at, locale, time_zone, created_at";
+const COLUMNS: &str = "id, email, name, password_hash, email_verified_at, locale, time_zone, created_at";
 
 fn from_row(row: &AnyRow) -> Result<Member, StorageError> {
     let corrupt = |what: &str| StorageError::Corrupt(format!("member {what}"));
@@ -121,16 +120,14 @@ pub async fn update_profile(
     time_zone: TimeZone,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
-    let done = sqlx::query(
-        "UPDATE members SET name = $2, locale = $3, time_zone = $4, updated_at = $5 WHERE id = $1",
-    )
-    .bind(id.to_string())
-    .bind(name.as_str())
-    .bind(locale.code())
-    .bind(time_zone.name())
-    .bind(to_db(now))
-    .execute(&mut **tx)
-    .await?;
+    let done = sqlx::query("UPDATE members SET name = $2, locale = $3, time_zone = $4, updated_at = $5 WHERE id = $1")
+        .bind(id.to_string())
+        .bind(name.as_str())
+        .bind(locale.code())
+        .bind(time_zone.name())
+        .bind(to_db(now))
+        .execute(&mut **tx)
+        .await?;
     if done.rows_affected() == 0 {
         return Err(DomainError::NotFound.into());
     }

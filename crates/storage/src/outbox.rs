@@ -40,7 +40,8 @@ pub struct OutboxEmail {
     pub last_error: Option<String>,
 }
 
-const COLUMNS: &str = "id, recipient_id, to_address, kind, subject, body_text, state, attempts, created_at, sent_at, last_error";
+const COLUMNS: &str =
+    "id, recipient_id, to_address, kind, subject, body_text, state, attempts, created_at, sent_at, last_error";
 
 fn from_row(r: &AnyRow) -> Result<OutboxEmail, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("outbox {w}"));
@@ -83,7 +84,13 @@ pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result
 /// Claims up to `limit` due emails for `worker` until `now + lease`: queued
 /// ones whose time has come, and ones whose previous worker's lease ran
 /// out (it crashed). Each claim counts as an attempt.
-pub async fn claim(db: &Db, worker: &str, now: DateTime<Utc>, lease: Duration, limit: i64) -> Result<Vec<OutboxEmail>, StorageError> {
+pub async fn claim(
+    db: &Db,
+    worker: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: i64,
+) -> Result<Vec<OutboxEmail>, StorageError> {
     let sql = format!(
         "UPDATE outbox SET state = 'sending', lease_until = $1, claimed_by = $2, attempts = attempts + 1
          WHERE id IN (
@@ -164,6 +171,7 @@ pub async fn get(pool: &AnyPool, id: OutboxId) -> Result<Option<OutboxEmail>, St
 
 /// How many emails are in each state (for `/metrics` and tests).
 pub async fn counts(pool: &AnyPool) -> Result<Vec<(String, i64)>, StorageError> {
-    let rows = sqlx::query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state ORDER BY state").fetch_all(pool).await?;
+    let rows =
+        sqlx::query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state ORDER BY state").fetch_all(pool).await?;
     rows.iter().map(|r| Ok((r.try_get("state")?, r.try_get("n")?))).collect()
 }

@@ -21,9 +21,6 @@ pub async fn hit(tx: &mut Tx, key: &str, window_start: i64) -> Result<i64, Stora
 
 /// Forgets windows that ended before `before` (Unix seconds).
 pub async fn prune(tx: &mut Tx, before: i64) -> Result<u64, StorageError> {
-    let done = sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
-        .bind(before)
-        .execute(&mut **tx)
-        .await?;
+    let done = sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(before).execute(&mut **tx).await?;
     Ok(done.rows_affected())
 }

@@ -28,7 +28,12 @@ fn from_row(r: &AnyRow) -> Result<Region, StorageError> {
     })
 }
 
-pub async fn insert(tx: &mut Tx, name: &RegionName, currency: Currency, now: DateTime<Utc>) -> Result<RegionId, StorageError> {
+pub async fn insert(
+    tx: &mut Tx,
+    name: &RegionName,
+    currency: Currency,
+    now: DateTime<Utc>,
+) -> Result<RegionId, StorageError> {
     let id = RegionId::new();
     sqlx::query("INSERT INTO regions (id, name, currency, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
         .bind(id.to_string())
@@ -41,7 +46,13 @@ pub async fn insert(tx: &mut Tx, name: &RegionName, currency: Currency, now: Dat
     Ok(id)
 }
 
-pub async fn update(tx: &mut Tx, id: RegionId, name: &RegionName, currency: Currency, now: DateTime<Utc>) -> Result<(), StorageError> {
+pub async fn update(
+    tx: &mut Tx,
+    id: RegionId,
+    name: &RegionName,
+    currency: Currency,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
     let done = sqlx::query("UPDATE regions SET name = $2, currency = $3, updated_at = $4 WHERE id = $1")
         .bind(id.to_string())
         .bind(name.as_str())

@@ -29,7 +29,11 @@ pub async fn create_session(
 }
 
 /// The member behind a live session.
-pub async fn session_member(pool: &AnyPool, token_hash: &str, now: DateTime<Utc>) -> Result<Option<MemberId>, StorageError> {
+pub async fn session_member(
+    pool: &AnyPool,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<MemberId>, StorageError> {
     let row = sqlx::query("SELECT member_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
         .bind(token_hash)
         .bind(to_db(now))
@@ -94,10 +98,8 @@ pub async fn find_link(tx: &mut Tx, token_hash: &str) -> Result<Option<(MemberId
         "reset_password" => LinkPurpose::ResetPassword,
         other => return Err(StorageError::Corrupt(format!("link purpose {other}"))),
     };
-    let member = row
-        .try_get::<String, _>("member_id")?
-        .parse()
-        .map_err(|_| StorageError::Corrupt("link member".into()))?;
+    let member =
+        row.try_get::<String, _>("member_id")?.parse().map_err(|_| StorageError::Corrupt("link member".into()))?;
     Ok(Some((
         member,
         OneTimeLink {

@@ -11,10 +11,8 @@ use crate::{StorageError, Tx};
 /// Loads and parses every setting.
 pub async fn load(pool: &AnyPool) -> Result<Settings, StorageError> {
     let rows = sqlx::query("SELECT key, value FROM settings").fetch_all(pool).await?;
-    let pairs: Vec<(String, String)> = rows
-        .iter()
-        .map(|r| Ok((r.try_get("key")?, r.try_get("value")?)))
-        .collect::<Result<_, sqlx::Error>>()?;
+    let pairs: Vec<(String, String)> =
+        rows.iter().map(|r| Ok((r.try_get("key")?, r.try_get("value")?))).collect::<Result<_, sqlx::Error>>()?;
     Settings::from_rows(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(StorageError::Corrupt)
 }
 

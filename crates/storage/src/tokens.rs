@@ -16,7 +16,13 @@ pub struct ApiToken {
     pub last_used_at: Option<DateTime<Utc>>,
 }
 
-pub async fn create(tx: &mut Tx, member: MemberId, name: &str, token_hash: &str, now: DateTime<Utc>) -> Result<ApiTokenId, StorageError> {
+pub async fn create(
+    tx: &mut Tx,
+    member: MemberId,
+    name: &str,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<ApiTokenId, StorageError> {
     let id = ApiTokenId::new();
     sqlx::query("INSERT INTO api_tokens (id, member_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id.to_string())

@@ -52,7 +52,8 @@ both_backends!(pl1_one_account_per_email, |db: Db| async move {
     .await;
     assert!(matches!(dup, Err(StorageError::Rule(DomainError::EmailTaken))), "{dup:?}");
     drop(tx);
-    let stored = members::by_email(db.reader(), &EmailAddress::parse("ana@example.org").unwrap()).await.unwrap().unwrap();
+    let stored =
+        members::by_email(db.reader(), &EmailAddress::parse("ana@example.org").unwrap()).await.unwrap().unwrap();
     assert_eq!(stored.id, first);
     assert_eq!(stored.name.as_str(), "Ana Silva");
 });

@@ -30,10 +30,7 @@ impl Locale {
             .filter_map(|part| {
                 let mut it = part.trim().split(';');
                 let tag = it.next()?.trim();
-                let q = it
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .and_then(|q| q.parse().ok())
-                    .unwrap_or(1.0);
+                let q = it.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.parse().ok()).unwrap_or(1.0);
                 Some((q, tag))
             })
             .collect();

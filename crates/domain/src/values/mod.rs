@@ -20,7 +20,5 @@ pub use time_zone::TimeZone;
 /// True when the text holds a control character other than the usual
 /// line breaks and tab, which no human-facing field should contain.
 pub(crate) fn has_control_chars(s: &str, allow_newlines: bool) -> bool {
-    s.chars().any(|c| {
-        c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t'))
-    })
+    s.chars().any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
 }

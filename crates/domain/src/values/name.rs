@@ -86,15 +86,9 @@ mod tests {
     #[test]
     fn empty_long_and_control_text_is_refused() {
         assert_eq!(DisplayName::parse("   "), Err(DomainError::field("name", "required")));
-        assert_eq!(
-            DisplayName::parse(&"x".repeat(101)),
-            Err(DomainError::field("name", "too_long"))
-        );
+        assert_eq!(DisplayName::parse(&"x".repeat(101)), Err(DomainError::field("name", "too_long")));
         assert!(DisplayName::parse(&"é".repeat(100)).is_ok());
-        assert_eq!(
-            DisplayName::parse("a\u{7}b"),
-            Err(DomainError::field("name", "control_characters"))
-        );
+        assert_eq!(DisplayName::parse("a\u{7}b"), Err(DomainError::field("name", "control_characters")));
         assert!(RegionName::parse("line\nbreak").is_err());
     }
 }

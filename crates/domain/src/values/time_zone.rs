@@ -14,10 +14,7 @@ impl TimeZone {
     pub const UTC: TimeZone = TimeZone(chrono_tz::UTC);
 
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        raw.trim()
-            .parse::<chrono_tz::Tz>()
-            .map(Self)
-            .map_err(|_| DomainError::field("time_zone", "time_zone_invalid"))
+        raw.trim().parse::<chrono_tz::Tz>().map(Self).map_err(|_| DomainError::field("time_zone", "time_zone_invalid"))
     }
 
     pub fn tz(&self) -> chrono_tz::Tz {

@@ -54,9 +54,8 @@ impl FromRequestParts<AppState> for ApiUser {
             .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
             .map(str::trim)
             .ok_or(DomainError::Unauthenticated)?;
-        let member = tokens::member_for(state.db.reader(), &hash_token(token))
-            .await?
-            .ok_or(DomainError::Unauthenticated)?;
+        let member =
+            tokens::member_for(state.db.reader(), &hash_token(token)).await?.ok_or(DomainError::Unauthenticated)?;
         SignedIn::load(state, member).await?.map(ApiUser).ok_or(DomainError::Unauthenticated.into())
     }
 }

@@ -77,7 +77,8 @@ async fn round(
                 );
                 tracing::warn!(email = %email.id, attempt = email.attempts, error = format!("{e:#}"), "sending failed");
                 metrics::counter!("guildhall_email_failures_total").increment(1);
-                outbox::mark_failed(&state.db, email.id, worker, &format!("{e:#}"), retry.map(|d| Utc::now() + d)).await?;
+                outbox::mark_failed(&state.db, email.id, worker, &format!("{e:#}"), retry.map(|d| Utc::now() + d))
+                    .await?;
             }
         }
     }

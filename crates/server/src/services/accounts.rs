@@ -38,12 +38,7 @@ impl SignUp {
 }
 
 /// Creates and queues a one-time link for `member`.
-async fn send_link(
-    state: &AppState,
-    tx: &mut Tx,
-    member: &Member,
-    purpose: LinkPurpose,
-) -> Result<(), AppError> {
+async fn send_link(state: &AppState, tx: &mut Tx, member: &Member, purpose: LinkPurpose) -> Result<(), AppError> {
     let settings = settings::load(state.db.reader()).await?;
     let token = new_token();
     let now = Utc::now();
@@ -54,8 +49,15 @@ async fn send_link(
         LinkPurpose::ResetPassword => ("/password/reset", "reset"),
     };
     let link = state.config.link(&format!("{path}?token={token}"));
-    notify::queue(tx, Some(member.id), &member.email, member.locale, kind, &[("name", member.name.as_str()), ("link", &link)])
-        .await
+    notify::queue(
+        tx,
+        Some(member.id),
+        &member.email,
+        member.locale,
+        kind,
+        &[("name", member.name.as_str()), ("link", &link)],
+    )
+    .await
 }
 
 /// Signs a new member up and emails a verification link. An address that
@@ -68,7 +70,13 @@ pub async fn sign_up(state: &AppState, form: SignUp, client: &str) -> Result<(),
     let hash = hash_password(&form.password).await?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
-    let new = NewMember { email: &form.email, name: &form.name, password_hash: Some(&hash), verified: false, locale: form.locale };
+    let new = NewMember {
+        email: &form.email,
+        name: &form.name,
+        password_hash: Some(&hash),
+        verified: false,
+        locale: form.locale,
+    };
     match members::insert(&mut tx, new, now).await {
         Ok(id) => {
             audit::record(&mut tx, entry(Some(id), "member.signed_up", "member", id, None, json!({})), now).await?;
@@ -89,8 +97,15 @@ pub async fn sign_up(state: &AppState, form: SignUp, client: &str) -> Result<(),
             tx = state.db.begin().await?;
             if let Some(existing) = members::by_email(state.db.reader(), &form.email).await? {
                 let link = state.config.link("/signin");
-                notify::queue(&mut tx, Some(existing.id), &existing.email, existing.locale, "account-exists",
-                    &[("name", existing.name.as_str()), ("link", &link)]).await?;
+                notify::queue(
+                    &mut tx,
+                    Some(existing.id),
+                    &existing.email,
+                    existing.locale,
+                    "account-exists",
+                    &[("name", existing.name.as_str()), ("link", &link)],
+                )
+                .await?;
             }
         }
         Err(e) => return Err(e.into()),
@@ -118,7 +133,8 @@ pub async fn verify_email(state: &AppState, token: &str) -> Result<MemberId, App
     let member = redeem(&mut tx, token, LinkPurpose::VerifyEmail).await?;
     let now = Utc::now();
     members::mark_verified(&mut tx, member, now).await?;
-    audit::record(&mut tx, entry(Some(member), "member.email_verified", "member", member, None, json!({})), now).await?;
+    audit::record(&mut tx, entry(Some(member), "member.email_verified", "member", member, None, json!({})), now)
+        .await?;
     tx.commit().await?;
     Ok(member)
 }
@@ -126,11 +142,22 @@ pub async fn verify_email(state: &AppState, token: &str) -> Result<MemberId, App
 /// Checks an email and password. Limited per email and per client address;
 /// an unverified account is told to verify first.
 #[tracing::instrument(skip_all)]
-pub async fn sign_in_with_password(state: &AppState, email: &str, password: &str, client: &str) -> Result<MemberId, AppError> {
+pub async fn sign_in_with_password(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    client: &str,
+) -> Result<MemberId, AppError> {
     let s = settings::load(state.db.reader()).await?;
-    limits::enforce(&state.db, &format!("signin:ip:{client}"), s.rate_limit("auth.signin_attempts_per_ip_per_minute")).await?;
+    limits::enforce(&state.db, &format!("signin:ip:{client}"), s.rate_limit("auth.signin_attempts_per_ip_per_minute"))
+        .await?;
     let email = EmailAddress::parse(email).map_err(|_| DomainError::BadCredentials)?;
-    limits::enforce(&state.db, &format!("signin:email:{email}"), s.rate_limit("auth.signin_attempts_per_email_per_minute")).await?;
+    limits::enforce(
+        &state.db,
+        &format!("signin:email:{email}"),
+        s.rate_limit("auth.signin_attempts_per_email_per_minute"),
+    )
+    .await?;
     let member = members::by_email(state.db.reader(), &email).await?;
     let stored = member.as_ref().and_then(|m| m.password_hash.clone());
     if !verify_password(password, stored).await? {
@@ -148,8 +175,10 @@ pub async fn sign_in_with_password(state: &AppState, email: &str, password: &str
 pub async fn request_link(state: &AppState, email: &str, purpose: LinkPurpose, client: &str) -> Result<(), AppError> {
     let email = EmailAddress::parse(email)?;
     let s = settings::load(state.db.reader()).await?;
-    limits::enforce(&state.db, &format!("link:ip:{client}"), s.rate_limit("auth.link_requests_per_ip_per_hour")).await?;
-    limits::enforce(&state.db, &format!("link:email:{email}"), s.rate_limit("auth.link_requests_per_email_per_hour")).await?;
+    limits::enforce(&state.db, &format!("link:ip:{client}"), s.rate_limit("auth.link_requests_per_ip_per_hour"))
+        .await?;
+    limits::enforce(&state.db, &format!("link:email:{email}"), s.rate_limit("auth.link_requests_per_email_per_hour"))
+        .await?;
     if let Some(member) = members::by_email(state.db.reader(), &email).await? {
         let mut tx = state.db.begin().await?;
         send_link(state, &mut tx, &member, purpose).await?;
@@ -195,7 +224,14 @@ pub async fn start_session(state: &AppState, member: MemberId) -> Result<String,
     let token = new_token();
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
-    sessions::create_session(&mut tx, &hash_token(&token), member, now, now + chrono::Duration::days(s.int("auth.session_days"))).await?;
+    sessions::create_session(
+        &mut tx,
+        &hash_token(&token),
+        member,
+        now,
+        now + chrono::Duration::days(s.int("auth.session_days")),
+    )
+    .await?;
     tx.commit().await?;
     Ok(token)
 }
@@ -228,13 +264,24 @@ impl ProfileChange {
 }
 
 /// Changes a member's profile (themselves, or an admin).
-pub async fn update_profile(state: &AppState, actor: &Actor, member: MemberId, change: ProfileChange) -> Result<(), AppError> {
+pub async fn update_profile(
+    state: &AppState,
+    actor: &Actor,
+    member: MemberId,
+    change: ProfileChange,
+) -> Result<(), AppError> {
     authorize(actor, Action::EditAccount(member))?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     members::update_profile(&mut tx, member, &change.name, change.locale, change.time_zone, now).await?;
-    let details = json!({"name": change.name.as_str(), "locale": change.locale.code(), "time_zone": change.time_zone.name()});
-    audit::record(&mut tx, entry(Some(actor.member_id), "member.profile_updated", "member", member, None, details), now).await?;
+    let details =
+        json!({"name": change.name.as_str(), "locale": change.locale.code(), "time_zone": change.time_zone.name()});
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "member.profile_updated", "member", member, None, details),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -58,28 +58,43 @@ pub async fn add_manager(state: &AppState, actor: &Actor, region: RegionId, emai
     authorize(actor, Action::ManageRoles)?;
     let email = EmailAddress::parse(email)?;
     let r = regions::get(state.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
-    let m = members::by_email(state.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
+    let m =
+        members::by_email(state.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     if members::grant(&mut tx, m.id, Role::CommunityManager(region), Some(actor.member_id), now).await? {
         let details = json!({"role": "community_manager", "region": region.to_string()});
-        audit::record(&mut tx, entry(Some(actor.member_id), "role.granted", "member", m.id, None, details), now).await?;
+        audit::record(&mut tx, entry(Some(actor.member_id), "role.granted", "member", m.id, None, details), now)
+            .await?;
         let link = state.config.link("/");
-        notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "manager-added",
-            &[("name", m.name.as_str()), ("region", r.name.as_str()), ("link", &link)]).await?;
+        notify::queue(
+            &mut tx,
+            Some(m.id),
+            &m.email,
+            m.locale,
+            "manager-added",
+            &[("name", m.name.as_str()), ("region", r.name.as_str()), ("link", &link)],
+        )
+        .await?;
     }
     tx.commit().await?;
     state.wake_mailer();
     Ok(())
 }
 
-pub async fn remove_manager(state: &AppState, actor: &Actor, region: RegionId, member: guildhall_domain::ids::MemberId) -> Result<(), AppError> {
+pub async fn remove_manager(
+    state: &AppState,
+    actor: &Actor,
+    region: RegionId,
+    member: guildhall_domain::ids::MemberId,
+) -> Result<(), AppError> {
     authorize(actor, Action::ManageRoles)?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     if members::revoke(&mut tx, member, Role::CommunityManager(region)).await? {
         let details = json!({"role": "community_manager", "region": region.to_string()});
-        audit::record(&mut tx, entry(Some(actor.member_id), "role.revoked", "member", member, None, details), now).await?;
+        audit::record(&mut tx, entry(Some(actor.member_id), "role.revoked", "member", member, None, details), now)
+            .await?;
     }
     tx.commit().await?;
     Ok(())

@@ -19,7 +19,12 @@ pub async fn change(state: &AppState, actor: &Actor, key: &str, raw: &str, reaso
     let mut tx = state.db.begin().await?;
     let old = settings::set(&mut tx, key, &value, actor.member_id, now).await?;
     let details = json!({"from": old, "to": value.to_text()});
-    audit::record(&mut tx, entry(Some(actor.member_id), "setting.changed", "setting", key, Some(reason.as_str()), details), now).await?;
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "setting.changed", "setting", key, Some(reason.as_str()), details),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -16,14 +16,31 @@ use crate::auth::secrets::{hash_token, new_token};
 use crate::error::AppError;
 
 /// Creates an API token for `member`; returns the secret, shown once.
-pub async fn create_api_token(state: &AppState, actor: &Actor, member: MemberId, name: &str) -> Result<String, AppError> {
+pub async fn create_api_token(
+    state: &AppState,
+    actor: &Actor,
+    member: MemberId,
+    name: &str,
+) -> Result<String, AppError> {
     authorize(actor, Action::CreateApiToken(member))?;
     let name = DisplayName::parse(name).map_err(|_| DomainError::field("name", "required"))?;
     let secret = format!("gh_{}", new_token());
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     let id = tokens::create(&mut tx, member, name.as_str(), &hash_token(&secret), now).await?;
-    audit::record(&mut tx, entry(Some(actor.member_id), "api_token.created", "member", member, None, json!({"token": id.to_string(), "name": name.as_str()})), now).await?;
+    audit::record(
+        &mut tx,
+        entry(
+            Some(actor.member_id),
+            "api_token.created",
+            "member",
+            member,
+            None,
+            json!({"token": id.to_string(), "name": name.as_str()}),
+        ),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(secret)
 }
@@ -41,13 +58,23 @@ pub async fn bootstrap_admin(state: &AppState, email: &str, name: &str) -> Resul
         None => {
             let new = NewMember { email: &email, name: &name, password_hash: None, verified: true, locale: Locale::En };
             let id = members::insert(&mut tx, new, now).await?;
-            audit::record(&mut tx, entry(None, "member.created", "member", id, Some("guildhall admin create"), json!({})), now).await?;
+            audit::record(
+                &mut tx,
+                entry(None, "member.created", "member", id, Some("guildhall admin create"), json!({})),
+                now,
+            )
+            .await?;
             id
         }
     };
     members::mark_verified(&mut tx, id, now).await?;
     if members::grant(&mut tx, id, Role::Admin, None, now).await? {
-        audit::record(&mut tx, entry(None, "role.granted", "member", id, Some("guildhall admin create"), json!({"role": "admin"})), now).await?;
+        audit::record(
+            &mut tx,
+            entry(None, "role.granted", "member", id, Some("guildhall admin create"), json!({"role": "admin"})),
+            now,
+        )
+        .await?;
     }
     let token = new_token();
     let purpose = LinkPurpose::SignIn;
@@ -59,7 +86,8 @@ pub async fn bootstrap_admin(state: &AppState, email: &str, name: &str) -> Resul
 /// An API token for an existing account, from the command line.
 pub async fn token_for_email(state: &AppState, email: &str, name: &str) -> Result<String, AppError> {
     let email = EmailAddress::parse(email)?;
-    let m = members::by_email(state.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
+    let m =
+        members::by_email(state.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
     let actor = members::actor(state.db.reader(), m.id).await?;
     create_api_token(state, &actor, m.id, name).await
 }

@@ -53,9 +53,11 @@ pub async fn render(State(_state): State<AppState>, req: Request, next: Next) ->
     }
     let report = res.extensions().get::<ErrorReport>().cloned();
     let already_rendered = report.is_none()
-        && res.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| {
-            ct.starts_with("text/html") || ct.starts_with("application/problem+json")
-        });
+        && res
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("text/html") || ct.starts_with("application/problem+json"));
     if already_rendered {
         return res;
     }
@@ -74,10 +76,9 @@ pub async fn render(State(_state): State<AppState>, req: Request, next: Next) ->
     let title = tr.error(code);
     let mut out = if is_api {
         let fields: Vec<_> = match &domain {
-            Some(DomainError::Invalid(fields)) => fields
-                .iter()
-                .map(|f| json!({"field": f.field, "code": f.code, "message": tr.field(f.code)}))
-                .collect(),
+            Some(DomainError::Invalid(fields)) => {
+                fields.iter().map(|f| json!({"field": f.field, "code": f.code, "message": tr.field(f.code)})).collect()
+            }
             _ => vec![],
         };
         let mut body = json!({
@@ -101,7 +102,8 @@ pub async fn render(State(_state): State<AppState>, req: Request, next: Next) ->
             }
             _ => String::new(),
         };
-        let page = ErrorPage { lang: locale.code(), title, message, home: tr.t("error-back-home"), status: status.as_u16() };
+        let page =
+            ErrorPage { lang: locale.code(), title, message, home: tr.t("error-back-home"), status: status.as_u16() };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, "error").into_response(),

@@ -19,17 +19,15 @@ pub struct RequestLocale {
 }
 
 pub async fn detect(mut req: Request, next: Next) -> Response {
-    let from_query = req.uri().query().and_then(|q| {
-        q.split('&').find_map(|kv| kv.strip_prefix("lang=")).and_then(|l| Locale::parse(l).ok())
-    });
+    let from_query = req
+        .uri()
+        .query()
+        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("lang=")).and_then(|l| Locale::parse(l).ok()));
     let from_cookie = req.headers().get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|h| {
         h.split(';').find_map(|kv| kv.trim().strip_prefix("gh_lang=")).and_then(|l| Locale::parse(l).ok())
     });
-    let from_header = req
-        .headers()
-        .get(ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Locale::from_accept_language);
+    let from_header =
+        req.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language);
     let chosen = RequestLocale {
         locale: from_query.or(from_cookie).or(from_header).unwrap_or_default(),
         explicit: from_query.is_some() || from_cookie.is_some(),

@@ -57,7 +57,11 @@ struct ProfilePatch {
     time_zone: Option<String>,
 }
 
-async fn update_me(State(state): State<AppState>, ApiUser(u): ApiUser, ApiJson(p): ApiJson<ProfilePatch>) -> AppResult<Json<MemberBody>> {
+async fn update_me(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    ApiJson(p): ApiJson<ProfilePatch>,
+) -> AppResult<Json<MemberBody>> {
     let m = &u.member;
     let change = ProfileChange::parse(
         p.name.as_deref().unwrap_or(m.name.as_str()),
@@ -69,7 +73,11 @@ async fn update_me(State(state): State<AppState>, ApiUser(u): ApiUser, ApiJson(p
     Ok(Json(body(&updated, u.actor.roles.clone())))
 }
 
-async fn member(State(state): State<AppState>, ApiUser(u): ApiUser, Path(id): Path<String>) -> AppResult<Json<MemberBody>> {
+async fn member(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<MemberBody>> {
     let id: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
     authorize(&u.actor, Action::ReadAccount(id))?;
     let m = members::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;

@@ -33,7 +33,11 @@ struct RegionBody {
 
 async fn list_regions(State(state): State<AppState>, ApiUser(_): ApiUser) -> AppResult<Json<Vec<RegionBody>>> {
     let list = regions::list(state.db.reader()).await?;
-    Ok(Json(list.into_iter().map(|r| RegionBody { id: r.id, name: r.name.to_string(), currency: r.currency.to_string() }).collect()))
+    Ok(Json(
+        list.into_iter()
+            .map(|r| RegionBody { id: r.id, name: r.name.to_string(), currency: r.currency.to_string() })
+            .collect(),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -94,7 +98,11 @@ struct AuditBody {
     details: serde_json::Value,
 }
 
-async fn audit_log(State(state): State<AppState>, ApiUser(u): ApiUser, Query(q): Query<AuditQuery>) -> AppResult<Json<Vec<AuditBody>>> {
+async fn audit_log(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Query(q): Query<AuditQuery>,
+) -> AppResult<Json<Vec<AuditBody>>> {
     authorize(&u.actor, Action::ViewAuditLog)?;
     let filter = AuditFilter { entity_type: q.entity_type, entity_id: q.entity_id, actor_id: q.actor_id };
     let list = audit::list(state.db.reader(), &filter, 100, q.offset.max(0)).await?;

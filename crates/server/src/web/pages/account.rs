@@ -69,7 +69,11 @@ struct ProfileForm {
     time_zone: String,
 }
 
-async fn save(State(state): State<AppState>, ctx: PageCtx, CsrfForm(form): CsrfForm<ProfileForm>) -> AppResult<Response> {
+async fn save(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(form): CsrfForm<ProfileForm>,
+) -> AppResult<Response> {
     let me = ctx.require()?.clone();
     let result = match ProfileChange::parse(&form.name, &form.locale, &form.time_zone) {
         Ok(change) => accounts::update_profile(&state, &me.actor, me.member.id, change).await,
@@ -90,7 +94,11 @@ struct TokenForm {
     name: String,
 }
 
-async fn create_token(State(state): State<AppState>, ctx: PageCtx, CsrfForm(form): CsrfForm<TokenForm>) -> AppResult<Response> {
+async fn create_token(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> AppResult<Response> {
     let me = ctx.require()?.clone();
     match token_service::create_api_token(&state, &me.actor, me.member.id, &form.name).await {
         Ok(secret) => {

@@ -61,10 +61,15 @@ struct AuditQuery {
 
 const PAGE: i64 = 50;
 
-async fn audit_page(State(state): State<AppState>, ctx: PageCtx, Query(q): Query<AuditQuery>) -> AppResult<Html<String>> {
+async fn audit_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(q): Query<AuditQuery>,
+) -> AppResult<Html<String>> {
     require(&ctx, Action::ViewAuditLog)?;
     let page = q.page.max(0);
-    let filter = AuditFilter { entity_id: Some(q.entity.trim().to_owned()).filter(|s| !s.is_empty()), ..Default::default() };
+    let filter =
+        AuditFilter { entity_id: Some(q.entity.trim().to_owned()).filter(|s| !s.is_empty()), ..Default::default() };
     let mut entries = audit::list(state.db.reader(), &filter, PAGE + 1, page * PAGE).await?;
     let has_more = entries.len() as i64 > PAGE;
     entries.truncate(PAGE as usize);
@@ -96,7 +101,11 @@ struct RegionFields {
     currency: String,
 }
 
-async fn create_region(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfForm<RegionFields>) -> AppResult<Response> {
+async fn create_region(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(f): CsrfForm<RegionFields>,
+) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageRegions)?;
     let result = match RegionForm::parse(&f.name, &f.currency) {
         Ok(form) => region_service::create(&state, &actor, form).await,
@@ -231,7 +240,11 @@ struct SettingForm {
     reason: String,
 }
 
-async fn change_setting(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfForm<SettingForm>) -> AppResult<Response> {
+async fn change_setting(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(f): CsrfForm<SettingForm>,
+) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageSettings)?;
     match settings_service::change(&state, &actor, &f.key, &f.value, &f.reason).await {
         Ok(()) => Ok(Redirect::to("/admin/settings").into_response()),

@@ -165,7 +165,12 @@ struct TokenQuery {
     token: String,
 }
 
-async fn verify(State(state): State<AppState>, jar: CookieJar, ctx: PageCtx, Query(q): Query<TokenQuery>) -> AppResult<Response> {
+async fn verify(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ctx: PageCtx,
+    Query(q): Query<TokenQuery>,
+) -> AppResult<Response> {
     match accounts::verify_email(&state, &q.token).await {
         Ok(member) => sign_in_as(&state, jar, member, "/account?verified=1").await,
         Err(AppError::Domain(guildhall_domain::DomainError::LinkInvalid)) => {
@@ -234,7 +239,8 @@ async fn request_signin_link(
             let rate = is_rate_limited(&e);
             let errors = FormErrors::from_error(ctx.tr, e)?;
             let status = form_status(&errors, rate);
-            Ok((status, Html(SignInPage { ctx, errors, email: form.email, next: String::new() }.render()?)).into_response())
+            Ok((status, Html(SignInPage { ctx, errors, email: form.email, next: String::new() }.render()?))
+                .into_response())
         }
     }
 }
@@ -245,7 +251,12 @@ async fn link_page(ctx: PageCtx, Query(q): Query<TokenQuery>) -> AppResult<Html<
     Ok(Html(LinkConfirmPage { ctx, token: q.token }.render()?))
 }
 
-async fn redeem_link(State(state): State<AppState>, jar: CookieJar, ctx: PageCtx, CsrfForm(form): CsrfForm<TokenQuery>) -> AppResult<Response> {
+async fn redeem_link(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ctx: PageCtx,
+    CsrfForm(form): CsrfForm<TokenQuery>,
+) -> AppResult<Response> {
     match accounts::sign_in_with_link(&state, &form.token).await {
         Ok(member) => sign_in_as(&state, jar, member, "/").await,
         Err(AppError::Domain(guildhall_domain::DomainError::LinkInvalid)) => {
@@ -301,7 +312,12 @@ struct ResetForm {
     password: String,
 }
 
-async fn reset(State(state): State<AppState>, jar: CookieJar, ctx: PageCtx, CsrfForm(form): CsrfForm<ResetForm>) -> AppResult<Response> {
+async fn reset(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ctx: PageCtx,
+    CsrfForm(form): CsrfForm<ResetForm>,
+) -> AppResult<Response> {
     match accounts::reset_password(&state, &form.token, &form.password).await {
         Ok(member) => sign_in_as(&state, jar, member, "/account").await,
         Err(e) => {
