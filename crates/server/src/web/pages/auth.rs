@@ -86,21 +86,6 @@ fn notice(ctx: PageCtx, title_key: &str, message_key: &str) -> AppResult<Respons
     Ok(Html(page.render()?).into_response())
 }
 
-/// Status for a re-shown form: 429 when rate limited, 422 otherwise.
-fn form_status(errors: &FormErrors, err_was_rate: bool) -> StatusCode {
-    if err_was_rate {
-        StatusCode::TOO_MANY_REQUESTS
-    } else if errors.any() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    }
-}
-
-fn is_rate_limited(e: &AppError) -> bool {
-    matches!(e, AppError::Domain(guildhall_domain::DomainError::RateLimited { .. }))
-}
-
 /// Signs `member` in: a fresh session cookie, then on to `next`.
 async fn sign_in_as(state: &AppState, jar: CookieJar, member: MemberId, next: &str) -> AppResult<Response> {
     let token = accounts::start_session(state, member).await?;
@@ -151,10 +136,8 @@ async fn signup(
     match result {
         Ok(()) => notice(ctx, "signup-done-title", "signup-done-body"),
         Err(e) => {
-            let rate = is_rate_limited(&e);
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let status = form_status(&errors, rate);
-            Ok((status, Html(SignUpPage { ctx, errors, email: form.email, name: form.name }.render()?)).into_response())
+            Ok(errors.clone().respond(SignUpPage { ctx, errors, email: form.email, name: form.name }.render()?))
         }
     }
 }
@@ -212,11 +195,8 @@ async fn signin(
     match accounts::sign_in_with_password(&state, &form.email, &form.password, &client).await {
         Ok(member) => sign_in_as(&state, jar, member, &form.next).await,
         Err(e) => {
-            let rate = is_rate_limited(&e);
-            let unauth = matches!(e, AppError::Domain(guildhall_domain::DomainError::BadCredentials));
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let status = if unauth { StatusCode::UNAUTHORIZED } else { form_status(&errors, rate) };
-            Ok((status, Html(SignInPage { ctx, errors, email: form.email, next: form.next }.render()?)).into_response())
+            Ok(errors.clone().respond(SignInPage { ctx, errors, email: form.email, next: form.next }.render()?))
         }
     }
 }
@@ -236,11 +216,8 @@ async fn request_signin_link(
     match accounts::request_link(&state, &form.email, LinkPurpose::SignIn, &client).await {
         Ok(()) => notice(ctx, "link-sent-title", "link-sent-body"),
         Err(e) => {
-            let rate = is_rate_limited(&e);
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let status = form_status(&errors, rate);
-            Ok((status, Html(SignInPage { ctx, errors, email: form.email, next: String::new() }.render()?))
-                .into_response())
+            Ok(errors.clone().respond(SignInPage { ctx, errors, email: form.email, next: String::new() }.render()?))
         }
     }
 }
@@ -291,10 +268,8 @@ async fn forgot(
     match accounts::request_link(&state, &form.email, LinkPurpose::ResetPassword, &client).await {
         Ok(()) => notice(ctx, "reset-sent-title", "reset-sent-body"),
         Err(e) => {
-            let rate = is_rate_limited(&e);
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let status = form_status(&errors, rate);
-            Ok((status, Html(ForgotPage { ctx, errors }.render()?)).into_response())
+            Ok(errors.clone().respond(ForgotPage { ctx, errors }.render()?))
         }
     }
 }
@@ -322,8 +297,7 @@ async fn reset(
         Ok(member) => sign_in_as(&state, jar, member, "/account").await,
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let status = form_status(&errors, false);
-            Ok((status, Html(ResetPage { ctx, errors, token: form.token }.render()?)).into_response())
+            Ok(errors.clone().respond(ResetPage { ctx, errors, token: form.token }.render()?))
         }
     }
 }

@@ -2,7 +2,11 @@
 
 use guildhall_domain::{DomainError, FieldError};
 
-use crate::error::AppError;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::error::{status_of, AppError};
 use crate::i18n::Tr;
 
 /// Translated problems of a submitted form.
@@ -12,17 +16,28 @@ pub struct FormErrors {
     fields: Vec<FieldError>,
     /// A problem with the form as a whole (wrong password, rate limit...).
     pub general: Option<String>,
+    status: StatusCode,
+    retry_after: Option<u64>,
 }
 
 impl FormErrors {
     pub fn none(tr: Tr) -> Self {
-        Self { tr, fields: vec![], general: None }
+        Self { tr, fields: vec![], general: None, status: StatusCode::OK, retry_after: None }
     }
 
     /// Turns a user's mistake into form errors; anything else stays an error.
     pub fn from_error(tr: Tr, err: AppError) -> Result<Self, AppError> {
+        let (status, retry_after) = match &err {
+            AppError::Domain(d @ DomainError::RateLimited { retry_after_secs }) => {
+                (status_of(d), Some(*retry_after_secs))
+            }
+            AppError::Domain(d) => (status_of(d), None),
+            AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, None),
+        };
         match err {
-            AppError::Domain(DomainError::Invalid(fields)) => Ok(Self { tr, fields, general: None }),
+            AppError::Domain(DomainError::Invalid(fields)) => {
+                Ok(Self { tr, fields, general: None, status, retry_after })
+            }
             AppError::Domain(
                 e @ (DomainError::BadCredentials
                 | DomainError::EmailNotVerified
@@ -31,7 +46,7 @@ impl FormErrors {
                 | DomainError::EmailTaken
                 | DomainError::RegionNameTaken
                 | DomainError::UnknownSetting),
-            ) => Ok(Self { tr, fields: vec![], general: Some(tr.error(e.code())) }),
+            ) => Ok(Self { tr, fields: vec![], general: Some(tr.error(e.code())), status, retry_after }),
             other => Err(other),
         }
     }
@@ -39,6 +54,18 @@ impl FormErrors {
     /// The message for one field, if it has a problem.
     pub fn get(&self, field: &str) -> Option<String> {
         self.fields.iter().find(|f| f.field == field).map(|f| self.tr.field(f.code))
+    }
+
+    /// The page re-shown with the right status (and `Retry-After` when
+    /// rate limited).
+    pub fn respond(&self, html: String) -> Response {
+        let mut res = (self.status, Html(html)).into_response();
+        if let Some(secs) = self.retry_after {
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+                res.headers_mut().insert(RETRY_AFTER, v);
+            }
+        }
+        res
     }
 
     pub fn any(&self) -> bool {

@@ -1,0 +1,183 @@
+//! Test kit: a Guildhall server on a random port over a fresh database,
+//! a cookie-keeping client, the outbox to read emailed links from, and a
+//! real SMTP server on loopback.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+use guildhall::{AppState, Config, Server};
+use guildhall_storage::testing::TestDb;
+use guildhall_storage::{Backend, Db};
+use sqlx::Row;
+
+/// A running app with its own database.
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub server: Option<Server>,
+    pub tdb: TestDb,
+}
+
+impl TestApp {
+    /// Starts an app on `backend`; `None` when that backend is not available
+    /// (already reported loudly by the storage test kit).
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> Option<TestApp> {
+        let tdb = TestDb::fresh(backend).await?;
+        let mut config = Config::local(&tdb.url);
+        config.bind = ([127, 0, 0, 1], 0).into();
+        config.run_worker = false;
+        config.mail_dir = std::env::temp_dir().join(format!("guildhall-mail-{}", uuid::Uuid::now_v7().simple()));
+        tweak(&mut config);
+        let state = AppState::new(tdb.db.clone(), config);
+        let server = Server::start(state).await.expect("server starts");
+        let base = format!("http://{}", server.addr);
+        Some(TestApp { base, db: tdb.db.clone(), server: Some(server), tdb })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// The newest email to `to`, as (subject, body).
+    pub async fn last_email(&self, to: &str) -> (String, String) {
+        let row = sqlx::query("SELECT subject, body_text FROM outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1")
+            .bind(to)
+            .fetch_one(self.db.reader())
+            .await
+            .unwrap_or_else(|e| panic!("no email to {to}: {e}"));
+        (row.get("subject"), row.get("body_text"))
+    }
+
+    /// The token of the newest link to `path` emailed to `to`.
+    pub async fn emailed_token(&self, to: &str, path: &str) -> String {
+        let (_, body) = self.last_email(to).await;
+        let re = regex::Regex::new(&format!(r"{}\?token=([A-Za-z0-9_\-]+)", regex::escape(path))).unwrap();
+        re.captures(&body).unwrap_or_else(|| panic!("no {path} link in: {body}"))[1].to_owned()
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
+            .fetch_one(self.db.reader())
+            .await
+            .unwrap()
+            .get::<i64, _>("n")
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(s) = self.server.take() {
+            s.stop().await;
+        }
+    }
+}
+
+/// A browser-like client: keeps cookies, does not follow redirects.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+/// The CSRF token embedded in a page's forms.
+pub async fn csrf(client: &reqwest::Client, url: &str) -> String {
+    let html = client.get(url).send().await.unwrap().text().await.unwrap();
+    let re = regex::Regex::new(r#"name="csrf" value="([^"]+)""#).unwrap();
+    re.captures(&html).unwrap_or_else(|| panic!("no csrf field on {url}"))[1].to_owned()
+}
+
+/// Posts a form with the page's CSRF token.
+pub async fn post_form(
+    client: &reqwest::Client,
+    app: &TestApp,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let token = csrf(client, &app.url(page)).await;
+    let mut form: Vec<(&str, &str)> = vec![("csrf", &token)];
+    form.extend_from_slice(fields);
+    client.post(app.url(action)).form(&form).send().await.unwrap()
+}
+
+/// Signs up and verifies a member through the pages; returns a signed-in client.
+pub async fn signed_up(app: &TestApp, email: &str, name: &str, password: &str) -> reqwest::Client {
+    let c = browser();
+    let res =
+        post_form(&c, app, "/signup", "/signup", &[("email", email), ("name", name), ("password", password)]).await;
+    assert_eq!(res.status(), 200, "sign-up page answers");
+    let token = app.emailed_token(email, "/verify").await;
+    let res = c.get(app.url(&format!("/verify?token={token}"))).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    c
+}
+
+/// A real SMTP server on loopback that keeps every message it accepts.
+#[derive(Clone, Default)]
+pub struct SmtpSink {
+    pub messages: Arc<Mutex<Vec<String>>>,
+    current: Vec<u8>,
+}
+
+impl mailin_embedded::Handler for SmtpSink {
+    fn data_start(&mut self, _d: &str, _f: &str, _8: bool, _to: &[String]) -> mailin_embedded::Response {
+        self.current.clear();
+        mailin_embedded::response::OK
+    }
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.current.extend_from_slice(buf);
+        Ok(())
+    }
+    fn data_end(&mut self) -> mailin_embedded::Response {
+        let text = String::from_utf8_lossy(&self.current).into_owned();
+        self.messages.lock().unwrap().push(text);
+        mailin_embedded::response::OK
+    }
+}
+
+impl SmtpSink {
+    /// Starts the server on a free loopback port; returns it and its port.
+    pub fn start() -> (SmtpSink, u16) {
+        let sink = SmtpSink::default();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let mut server = mailin_embedded::Server::new(sink.clone());
+        server.with_name("localhost").with_num_threads(4).with_tcp_listener(listener);
+        server.with_ssl(mailin_embedded::SslConfig::None).unwrap();
+        std::thread::spawn(move || {
+            let _ = server.serve();
+        });
+        (sink, port)
+    }
+
+    pub fn received(&self) -> Vec<String> {
+        self.messages.lock().unwrap().clone()
+    }
+
+    /// Message-IDs of everything received.
+    pub fn message_ids(&self) -> Vec<String> {
+        let re = regex::Regex::new(r"(?mi)^Message-ID:\s*<([^>]+)>").unwrap();
+        self.received().iter().filter_map(|m| re.captures(m).map(|c| c[1].to_owned())).collect()
+    }
+}
+
+/// Runs one async test body on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                ($body)(guildhall_storage::Backend::Sqlite).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                ($body)(guildhall_storage::Backend::Postgres).await;
+            }
+        }
+    };
+}
