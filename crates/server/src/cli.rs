@@ -69,6 +69,10 @@ pub struct ServeArgs {
     /// Largest accepted request body, in bytes.
     #[arg(long, env = "GUILDHALL_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
+    /// Seconds a worker's claim on outbox emails holds (a crashed
+    /// instance's emails are sent by another after this).
+    #[arg(long, env = "GUILDHALL_MAIL_LEASE_SECS", default_value_t = 120)]
+    pub mail_lease_secs: i64,
     /// Do not send email from this instance (another instance does).
     #[arg(long, env = "GUILDHALL_NO_WORKER")]
     pub no_worker: bool,
@@ -112,6 +116,7 @@ impl Cli {
             c.trust_proxy = s.trust_proxy;
             c.max_body_bytes = s.max_body_bytes;
             c.run_worker = !s.no_worker;
+            c.mail_lease_secs = s.mail_lease_secs.max(1);
         }
         if let Some(u) = &self.public_url {
             c.public_url = u.clone();

@@ -24,6 +24,9 @@ pub struct Config {
     pub run_worker: bool,
     /// How often the worker looks for due emails when nothing wakes it.
     pub worker_poll_ms: u64,
+    /// How long a worker's claim on outbox emails holds before another
+    /// instance may take them over (a crashed worker's emails come back then).
+    pub mail_lease_secs: i64,
     /// A name for this instance in logs and outbox claims.
     pub instance_id: String,
 }
@@ -44,6 +47,7 @@ impl Config {
             max_body_bytes: 1024 * 1024,
             run_worker: true,
             worker_poll_ms: 1000,
+            mail_lease_secs: 120,
             instance_id: format!("{}-{}", hostname(), std::process::id()),
         }
     }

@@ -14,9 +14,9 @@ use tokio::sync::watch;
 use crate::app::AppState;
 use crate::mail::Transport;
 
-/// Emails claimed per round and how long a claim holds.
-const BATCH: i64 = 20;
-const LEASE_SECS: i64 = 300;
+/// Emails claimed per round: small, so a claim (`mail_lease_secs`) always
+/// outlasts sending them, even at the SMTP timeout.
+const BATCH: i64 = 5;
 
 /// Runs until `shutdown` turns true, finishing the email in hand first.
 pub async fn run(state: AppState, transport: Transport, mut shutdown: watch::Receiver<bool>) {
@@ -52,7 +52,9 @@ async fn round(
     host: &str,
     shutdown: &watch::Receiver<bool>,
 ) -> anyhow::Result<usize> {
-    let batch = outbox::claim(&state.db, worker, Utc::now(), chrono::Duration::seconds(LEASE_SECS), BATCH).await?;
+    let batch =
+        outbox::claim(&state.db, worker, Utc::now(), chrono::Duration::seconds(state.config.mail_lease_secs), BATCH)
+            .await?;
     if batch.is_empty() {
         return Ok(0);
     }

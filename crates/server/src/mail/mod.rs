@@ -23,7 +23,7 @@ impl Transport {
             Some(url) => {
                 let t = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .with_context(|| format!("SMTP URL {} is not usable", crate::config::redact_url(url)))?
-                    .timeout(Some(std::time::Duration::from_secs(30)))
+                    .timeout(Some(std::time::Duration::from_secs(20)))
                     .build();
                 Ok(Self::Smtp(t))
             }
