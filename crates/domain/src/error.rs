@@ -41,6 +41,8 @@ pub enum DomainError {
     RegionNameTaken,
     #[error("unknown setting")]
     UnknownSetting,
+    #[error("the request body is too large")]
+    BodyTooLarge,
 }
 
 impl DomainError {
@@ -61,6 +63,7 @@ impl DomainError {
             Self::CsrfRejected => "csrf_rejected",
             Self::RegionNameTaken => "region_name_taken",
             Self::UnknownSetting => "unknown_setting",
+            Self::BodyTooLarge => "payload_too_large",
         }
     }
 

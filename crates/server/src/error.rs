@@ -48,6 +48,7 @@ pub fn status_of(e: &DomainError) -> StatusCode {
         DomainError::LinkInvalid => StatusCode::GONE,
         DomainError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         DomainError::NotFound | DomainError::UnknownSetting => StatusCode::NOT_FOUND,
+        DomainError::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
     }
 }
 

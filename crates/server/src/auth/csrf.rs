@@ -62,7 +62,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let expected = cookie_value(&req);
-        let bytes = Bytes::from_request(req, state).await.map_err(|_| DomainError::field("body", "body_unreadable"))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
+            if r.status().as_u16() == 413 {
+                DomainError::BodyTooLarge
+            } else {
+                DomainError::field("body", "body_unreadable")
+            }
+        })?;
         let field: CsrfField = serde_urlencoded::from_bytes(&bytes).map_err(|_| DomainError::CsrfRejected)?;
         match expected {
             Some(cookie) if !field.csrf.is_empty() && constant_time_eq(cookie.as_bytes(), field.csrf.as_bytes()) => {}

@@ -15,6 +15,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match Json::<T>::from_request(req, state).await {
             Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(rejection) if rejection.status().as_u16() == 413 => Err(DomainError::BodyTooLarge.into()),
             Err(rejection) => {
                 let code = match rejection.status().as_u16() {
                     413 => "body_too_large",
