@@ -52,7 +52,8 @@ on_both!(bad_input_is_refused_clearly_and_stores_nothing, |backend: Backend| asy
         .unwrap();
     assert_eq!(res.status(), 413);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
-    // Invalid UTF-8 and malformed JSON.
+    // Invalid UTF-8 and malformed JSON (a fresh connection: the server closes one after a 413).
+    let api = reqwest::Client::new();
     let res = api
         .post(app.url("/api/v1/regions"))
         .bearer_auth(&bearer)

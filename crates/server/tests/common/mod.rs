@@ -122,7 +122,7 @@ pub struct SmtpSink {
 }
 
 impl mailin_embedded::Handler for SmtpSink {
-    fn data_start(&mut self, _d: &str, _f: &str, _8: bool, _to: &[String]) -> mailin_embedded::Response {
+    fn data_start(&mut self, _d: &str, _f: &str, _is_8bit: bool, _to: &[String]) -> mailin_embedded::Response {
         self.current.clear();
         mailin_embedded::response::OK
     }
