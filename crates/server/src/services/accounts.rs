@@ -5,6 +5,7 @@ use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::account::LinkPurpose;
 use guildhall_domain::ids::MemberId;
+use guildhall_domain::settings::Settings;
 use guildhall_domain::values::{DisplayName, EmailAddress, Locale, Password, TimeZone};
 use guildhall_domain::DomainError;
 use guildhall_storage::members::{self, Member, NewMember};
@@ -38,11 +39,16 @@ impl SignUp {
 }
 
 /// Creates and queues a one-time link for `member`.
-async fn send_link(state: &AppState, tx: &mut Tx, member: &Member, purpose: LinkPurpose) -> Result<(), AppError> {
-    let settings = settings::load(state.db.reader()).await?;
+async fn send_link(
+    state: &AppState,
+    settings: &Settings,
+    tx: &mut Tx,
+    member: &Member,
+    purpose: LinkPurpose,
+) -> Result<(), AppError> {
     let token = new_token();
     let now = Utc::now();
-    sessions::create_link(tx, &hash_token(&token), member.id, purpose, now, now + purpose.lifetime(&settings)).await?;
+    sessions::create_link(tx, &hash_token(&token), member.id, purpose, now, now + purpose.lifetime(settings)).await?;
     let (path, kind) = match purpose {
         LinkPurpose::VerifyEmail => ("/verify", "verify"),
         LinkPurpose::SignIn => ("/signin/link", "signin-link"),
@@ -90,7 +96,7 @@ pub async fn sign_up(state: &AppState, form: SignUp, client: &str) -> Result<(),
                 time_zone: TimeZone::UTC,
                 created_at: now,
             };
-            send_link(state, &mut tx, &member, LinkPurpose::VerifyEmail).await?;
+            send_link(state, &s, &mut tx, &member, LinkPurpose::VerifyEmail).await?;
         }
         Err(guildhall_storage::StorageError::Rule(DomainError::EmailTaken)) => {
             drop(tx);
@@ -181,7 +187,7 @@ pub async fn request_link(state: &AppState, email: &str, purpose: LinkPurpose, c
         .await?;
     if let Some(member) = members::by_email(state.db.reader(), &email).await? {
         let mut tx = state.db.begin().await?;
-        send_link(state, &mut tx, &member, purpose).await?;
+        send_link(state, &s, &mut tx, &member, purpose).await?;
         tx.commit().await?;
         state.wake_mailer();
     }

@@ -22,8 +22,8 @@ pub struct RegionForm {
 impl RegionForm {
     pub fn parse(name: &str, currency: &str) -> Result<Self, DomainError> {
         let (n, c) = (RegionName::parse(name), Currency::parse(currency));
-        DomainError::collect([n.clone().err(), c.err()])?;
-        match (n, Currency::parse(currency)) {
+        DomainError::collect([n.clone().err(), c.clone().err()])?;
+        match (n, c) {
             (Ok(name), Ok(currency)) => Ok(Self { name, currency }),
             _ => Err(DomainError::Invalid(vec![])),
         }
