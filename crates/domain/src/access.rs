@@ -98,6 +98,10 @@ pub enum Action {
     ManageGroup { group: GroupId, region: RegionId },
     /// Create API tokens for an account.
     CreateApiToken(MemberId),
+    /// Create a group in a region and name its first leaders (UG-1).
+    CreateGroup(RegionId),
+    /// Add a venue to the shared registry (UG-7): leaders and managers.
+    AddVenue,
 }
 
 /// The one authorization decision (PL-1). Admins may do everything; every
@@ -113,6 +117,10 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         Action::ViewAuditLog | Action::ManageRegions | Action::ManageRoles | Action::ManageSettings => false,
         Action::ViewRegion(r) => actor.manages_region(r),
         Action::ManageGroup { group, region } => actor.leads_group(group) || actor.manages_region(region),
+        Action::CreateGroup(r) => actor.manages_region(r),
+        Action::AddVenue => {
+            actor.roles.iter().any(|r| matches!(r, Role::GroupLeader(_) | Role::CommunityManager(_)))
+        }
     };
     if allowed {
         Ok(())
@@ -161,6 +169,18 @@ mod tests {
         assert!(authorize(&manager, Action::ViewRegion(r1)).is_ok());
         assert!(authorize(&manager, Action::ViewRegion(r2)).is_err());
         assert!(authorize(&leader, Action::ViewRegion(r1)).is_err());
+    }
+
+    #[test]
+    fn ug1_groups_are_created_by_the_regions_manager_or_an_admin() {
+        let (r1, r2) = (RegionId::new(), RegionId::new());
+        let manager = actor(vec![Role::CommunityManager(r1)]);
+        assert!(authorize(&manager, Action::CreateGroup(r1)).is_ok());
+        assert!(authorize(&manager, Action::CreateGroup(r2)).is_err());
+        assert!(authorize(&actor(vec![Role::GroupLeader(GroupId::new())]), Action::CreateGroup(r1)).is_err());
+        assert!(authorize(&actor(vec![Role::Admin]), Action::CreateGroup(r2)).is_ok());
+        assert!(authorize(&actor(vec![]), Action::AddVenue).is_err());
+        assert!(authorize(&actor(vec![Role::GroupLeader(GroupId::new())]), Action::AddVenue).is_ok());
     }
 
     #[test]

@@ -43,6 +43,16 @@ pub enum DomainError {
     UnknownSetting,
     #[error("the request body is too large")]
     BodyTooLarge,
+    #[error("this address is already used by another group")]
+    SlugTaken,
+    #[error("you are already registered for this event")]
+    AlreadyRegistered,
+    #[error("registration is not open for this event")]
+    RegistrationClosed,
+    #[error("the event cannot go from {from} to {to}")]
+    EventStateConflict { from: &'static str, to: &'static str },
+    #[error("this ticket is not valid for this event")]
+    TicketInvalid,
 }
 
 impl DomainError {
@@ -64,6 +74,11 @@ impl DomainError {
             Self::RegionNameTaken => "region_name_taken",
             Self::UnknownSetting => "unknown_setting",
             Self::BodyTooLarge => "payload_too_large",
+            Self::SlugTaken => "slug_taken",
+            Self::AlreadyRegistered => "already_registered",
+            Self::RegistrationClosed => "registration_closed",
+            Self::EventStateConflict { .. } => "event_state_conflict",
+            Self::TicketInvalid => "ticket_invalid",
         }
     }
 

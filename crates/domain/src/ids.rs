@@ -80,6 +80,22 @@ typed_id!(
     /// An API bearer token (PL-1).
     ApiTokenId
 );
+typed_id!(
+    /// An event of a group (UG-14).
+    EventId
+);
+typed_id!(
+    /// A place where events happen (UG-7).
+    VenueId
+);
+typed_id!(
+    /// A talk or workshop within an event (UG-14).
+    TalkId
+);
+typed_id!(
+    /// A member's place at an event: confirmed, waiting or cancelled.
+    RegistrationId
+);
 
 #[cfg(test)]
 mod tests {

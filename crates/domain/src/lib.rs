@@ -7,10 +7,14 @@
 pub mod access;
 pub mod account;
 pub mod error;
+pub mod event;
+pub mod group;
 pub mod ids;
 pub mod outbox;
 pub mod rate_limit;
+pub mod registration;
 pub mod settings;
 pub mod values;
+pub mod venue;
 
 pub use error::{DomainError, FieldError};

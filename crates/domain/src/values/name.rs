@@ -92,3 +92,19 @@ mod tests {
         assert!(RegionName::parse("line\nbreak").is_err());
     }
 }
+line_type!(
+    /// A user group's name (UG-1).
+    GroupName, "name", 100
+);
+line_type!(
+    /// A city, as people write it.
+    City, "city", 80
+);
+line_type!(
+    /// An event's or a talk's title (UG-14).
+    Title, "title", 150
+);
+line_type!(
+    /// A venue's name or street address (UG-7).
+    VenueLine, "venue", 200
+);

@@ -1,0 +1,513 @@
+//! Events (UG-14): their facts, their life cycle, where and when they
+//! happen, and the links they may carry (UG-5). There is no price anywhere
+//! in an event (UG-9): nothing here can hold one.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone as _, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::values::{LongText, TimeZone, Title, WebLink};
+use crate::DomainError;
+
+/// UG-14: draft, published, cancelled, completed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    Draft,
+    Published,
+    Cancelled,
+    Completed,
+}
+
+/// What a leader can do to an event's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventCommand {
+    Publish,
+    Cancel,
+    Complete,
+}
+
+impl EventStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Published => "published",
+            Self::Cancelled => "cancelled",
+            Self::Completed => "completed",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        match raw {
+            "draft" => Ok(Self::Draft),
+            "published" => Ok(Self::Published),
+            "cancelled" => Ok(Self::Cancelled),
+            "completed" => Ok(Self::Completed),
+            _ => Err(DomainError::field("status", "status_invalid")),
+        }
+    }
+
+    /// UG-14 transitions: a draft is published (once it says where it
+    /// happens) or cancelled; a published event is cancelled, or completed
+    /// once it has started. Cancelled and completed are final.
+    pub fn apply(self, cmd: EventCommand, ev: &EventFacts, now: DateTime<Utc>) -> Result<Self, DomainError> {
+        let target = match cmd {
+            EventCommand::Publish => Self::Published,
+            EventCommand::Cancel => Self::Cancelled,
+            EventCommand::Complete => Self::Completed,
+        };
+        let conflict = DomainError::EventStateConflict { from: self.as_str(), to: target.as_str() };
+        match (self, cmd) {
+            (Self::Draft, EventCommand::Publish) => {
+                if !ev.has_location {
+                    return Err(DomainError::field("venue_id", "location_required"));
+                }
+                if ev.ends_at <= now {
+                    return Err(DomainError::field("starts_at", "event_in_past"));
+                }
+                Ok(target)
+            }
+            (Self::Draft | Self::Published, EventCommand::Cancel) => Ok(target),
+            (Self::Published, EventCommand::Complete) if now >= ev.starts_at => Ok(target),
+            (Self::Published, EventCommand::Complete) => Err(DomainError::field("status", "event_not_started")),
+            _ => Err(conflict),
+        }
+    }
+
+    /// Details can change while the event is a draft or published.
+    pub fn is_editable(&self) -> bool {
+        matches!(self, Self::Draft | Self::Published)
+    }
+
+    /// Drafts are seen by the group's leaders only.
+    pub fn is_public(&self) -> bool {
+        !matches!(self, Self::Draft)
+    }
+}
+
+/// The facts the life cycle rules look at.
+#[derive(Clone, Copy, Debug)]
+pub struct EventFacts {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub has_location: bool,
+}
+
+/// UG-14: registration opens on publishing and closes when the event ends.
+pub fn registration_open(status: EventStatus, ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    status == EventStatus::Published && now < ends_at
+}
+
+/// UG-14: an event counts as held once it is completed with at least one
+/// check-in.
+pub fn counts_as_held(status: EventStatus, checkins: u64) -> bool {
+    status == EventStatus::Completed && checkins > 0
+}
+
+/// UG-14: the reminder goes out within the configured hours before the
+/// start, never after it.
+pub fn reminder_due(starts_at: DateTime<Utc>, now: DateTime<Utc>, hours_before: i64) -> bool {
+    now < starts_at && now >= starts_at - Duration::hours(hours_before)
+}
+
+/// How many people an event can take: 1 to 100,000.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "i64")]
+pub struct Capacity(u32);
+
+impl Capacity {
+    pub const MAX: u32 = 100_000;
+
+    pub fn new(n: i64) -> Result<Self, DomainError> {
+        match u32::try_from(n) {
+            Ok(v) if (1..=Self::MAX).contains(&v) => Ok(Self(v)),
+            _ => Err(DomainError::field("capacity", "capacity_invalid")),
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        raw.trim().parse::<i64>().map_err(|_| DomainError::field("capacity", "capacity_invalid")).and_then(Self::new)
+    }
+
+    pub fn get(&self) -> u32 {
+        self.0
+    }
+}
+
+impl TryFrom<i64> for Capacity {
+    type Error = DomainError;
+    fn try_from(v: i64) -> Result<Self, Self::Error> {
+        Self::new(v)
+    }
+}
+
+impl From<Capacity> for i64 {
+    fn from(c: Capacity) -> Self {
+        c.0.into()
+    }
+}
+
+/// Where a new registrant lands (UG-14).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    Confirmed,
+    Waitlisted,
+}
+
+/// UG-14, never overbooked: a seat is given only while fewer than
+/// `capacity` are confirmed. Callers hold the event's capacity lock while
+/// counting, so `confirmed` is exact.
+pub fn place(capacity: Capacity, confirmed: u64) -> Placement {
+    if confirmed < u64::from(capacity.get()) {
+        Placement::Confirmed
+    } else {
+        Placement::Waitlisted
+    }
+}
+
+/// UG-14: how many waiting people move up when seats free up (a
+/// cancellation, or a larger capacity).
+pub fn seats_to_fill(capacity: Capacity, confirmed: u64) -> u64 {
+    u64::from(capacity.get()).saturating_sub(confirmed)
+}
+
+/// A capacity may grow, or shrink down to the people already confirmed:
+/// nobody loses a confirmed seat because a leader changed a number.
+pub fn check_capacity_change(new: Capacity, confirmed: u64) -> Result<(), DomainError> {
+    if u64::from(new.get()) < confirmed {
+        Err(DomainError::field("capacity", "capacity_below_confirmed"))
+    } else {
+        Ok(())
+    }
+}
+
+/// UG-5: promotion links may point anywhere but to a ticketing or RSVP
+/// site (the settings' host list, matched with its subdomains):
+/// registration happens here.
+pub fn check_promotion_link(link: &WebLink, ticketing_hosts: &[String]) -> Result<(), DomainError> {
+    let host = link.host();
+    let refused = ticketing_hosts.iter().any(|t| host == *t || host.ends_with(&format!(".{t}")));
+    if refused {
+        Err(DomainError::field("promotion_links", "registration_link_refused"))
+    } else {
+        Ok(())
+    }
+}
+
+/// When an event happens, in UTC (PL-9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Schedule {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+impl Schedule {
+    /// Longest event: a two-week hackathon.
+    pub const MAX_DAYS: i64 = 14;
+
+    /// Parses start and end given either as local times in the group's
+    /// zone (`2026-03-29T10:30`, as a browser's datetime-local field sends
+    /// them) or as RFC 3339 instants with an offset.
+    pub fn parse(starts: &str, ends: &str, tz: TimeZone) -> Result<Self, DomainError> {
+        let s = parse_instant(starts, tz, "starts_at");
+        let e = parse_instant(ends, tz, "ends_at");
+        DomainError::collect([s.clone().err(), e.clone().err()])?;
+        Self::new(s?, e?)
+    }
+
+    pub fn new(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> Result<Self, DomainError> {
+        if ends_at <= starts_at {
+            return Err(DomainError::field("ends_at", "ends_before_start"));
+        }
+        if ends_at - starts_at > Duration::days(Self::MAX_DAYS) {
+            return Err(DomainError::field("ends_at", "event_too_long"));
+        }
+        Ok(Self { starts_at, ends_at })
+    }
+}
+
+fn parse_instant(raw: &str, tz: TimeZone, field: &'static str) -> Result<DateTime<Utc>, DomainError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(DomainError::field(field, "required"));
+    }
+    if let Ok(at) = DateTime::parse_from_rfc3339(raw) {
+        return Ok(at.with_timezone(&Utc));
+    }
+    let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
+        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M"))
+        .map_err(|_| DomainError::field(field, "datetime_invalid"))?;
+    local_to_utc(naive, tz).ok_or(DomainError::field(field, "time_skipped_by_dst"))
+}
+
+/// A wall-clock time in `tz` as a UTC instant. When clocks go back the
+/// hour happens twice and the first is meant; when they go forward the
+/// skipped hour does not exist and `None` says so.
+pub fn local_to_utc(naive: NaiveDateTime, tz: TimeZone) -> Option<DateTime<Utc>> {
+    match tz.tz().from_local_datetime(&naive) {
+        LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(first, _) => Some(first.with_timezone(&Utc)),
+        LocalResult::None => None,
+    }
+}
+
+/// The local wall-clock time as a datetime-local form field shows it.
+pub fn to_local_input(at: DateTime<Utc>, tz: TimeZone) -> String {
+    at.with_timezone(&tz.tz()).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// The editable facts of an event (UG-14), parsed together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventDetails {
+    pub title: Title,
+    pub description: LongText,
+    pub schedule: Schedule,
+    pub capacity: Capacity,
+    pub online_link: Option<WebLink>,
+    pub promotion_links: Vec<WebLink>,
+}
+
+/// Raw event fields from a form or JSON body. Promotion links come one per
+/// line.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct EventFields {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub starts_at: String,
+    #[serde(default)]
+    pub ends_at: String,
+    #[serde(default)]
+    pub capacity: String,
+    #[serde(default)]
+    pub online_link: String,
+    #[serde(default)]
+    pub promotion_links: String,
+}
+
+impl EventDetails {
+    pub fn parse(f: &EventFields, tz: TimeZone, ticketing_hosts: &[String]) -> Result<Self, DomainError> {
+        let title = Title::parse(&f.title);
+        let description = LongText::parse(&f.description, "description", false);
+        let schedule = Schedule::parse(&f.starts_at, &f.ends_at, tz);
+        let capacity = Capacity::parse(&f.capacity);
+        let online = match f.online_link.trim() {
+            "" => Ok(None),
+            raw => WebLink::parse(raw, "online_link").map(Some),
+        };
+        let promotion = parse_promotion_links(&f.promotion_links, ticketing_hosts);
+        DomainError::collect([
+            title.clone().err(),
+            description.clone().err(),
+            schedule.clone().err(),
+            capacity.clone().err(),
+            online.clone().err(),
+            promotion.clone().err(),
+        ])?;
+        Ok(Self {
+            title: title?,
+            description: description?,
+            schedule: schedule?,
+            capacity: capacity?,
+            online_link: online?,
+            promotion_links: promotion?,
+        })
+    }
+}
+
+/// At most this many promotion links per event.
+pub const MAX_PROMOTION_LINKS: usize = 10;
+
+fn parse_promotion_links(raw: &str, ticketing_hosts: &[String]) -> Result<Vec<WebLink>, DomainError> {
+    let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() > MAX_PROMOTION_LINKS {
+        return Err(DomainError::field("promotion_links", "too_many_links"));
+    }
+    let mut links = Vec::new();
+    for line in lines {
+        let link = WebLink::parse(line, "promotion_links")?;
+        check_promotion_link(&link, ticketing_hosts)?;
+        links.push(link);
+    }
+    Ok(links)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn lisbon() -> TimeZone {
+        TimeZone::parse("Europe/Lisbon").unwrap_or(TimeZone::UTC)
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+    }
+
+    fn facts(start: &str) -> EventFacts {
+        EventFacts { starts_at: at(start), ends_at: at(start) + Duration::hours(2), has_location: true }
+    }
+
+    #[test]
+    fn ug14_life_cycle() {
+        use EventCommand::*;
+        use EventStatus::*;
+        let ev = facts("2026-12-01T18:00:00Z");
+        let before = at("2026-11-30T00:00:00Z");
+        let during = at("2026-12-01T19:00:00Z");
+        assert_eq!(Draft.apply(Publish, &ev, before), Ok(Published));
+        assert_eq!(Draft.apply(Cancel, &ev, before), Ok(Cancelled));
+        assert_eq!(Published.apply(Cancel, &ev, before), Ok(Cancelled));
+        assert_eq!(Published.apply(Complete, &ev, during), Ok(Completed));
+        assert!(Published.apply(Complete, &ev, before).is_err(), "cannot complete before it starts");
+        assert!(Draft.apply(Complete, &ev, during).is_err(), "a draft is never held");
+        for done in [Cancelled, Completed] {
+            for cmd in [Publish, Cancel, Complete] {
+                assert!(matches!(done.apply(cmd, &ev, during), Err(DomainError::EventStateConflict { .. })));
+            }
+            assert!(!done.is_editable());
+        }
+        assert!(matches!(Published.apply(Publish, &ev, before), Err(DomainError::EventStateConflict { .. })));
+    }
+
+    #[test]
+    fn ug14_publishing_needs_a_place_and_a_future() {
+        let mut ev = facts("2026-12-01T18:00:00Z");
+        ev.has_location = false;
+        let now = at("2026-11-01T00:00:00Z");
+        assert_eq!(
+            EventStatus::Draft.apply(EventCommand::Publish, &ev, now),
+            Err(DomainError::field("venue_id", "location_required"))
+        );
+        let past = facts("2020-01-01T18:00:00Z");
+        assert!(EventStatus::Draft.apply(EventCommand::Publish, &past, now).is_err());
+    }
+
+    #[test]
+    fn ug14_registration_opens_on_publishing_and_closes_at_the_end() {
+        let end = at("2026-12-01T20:00:00Z");
+        let before = at("2026-12-01T10:00:00Z");
+        assert!(registration_open(EventStatus::Published, end, before));
+        assert!(!registration_open(EventStatus::Draft, end, before));
+        assert!(!registration_open(EventStatus::Cancelled, end, before));
+        assert!(!registration_open(EventStatus::Published, end, end));
+    }
+
+    #[test]
+    fn ug14_never_overbooked() {
+        let cap = Capacity::new(3).unwrap_or(Capacity(1));
+        assert_eq!(place(cap, 0), Placement::Confirmed);
+        assert_eq!(place(cap, 2), Placement::Confirmed);
+        assert_eq!(place(cap, 3), Placement::Waitlisted);
+        assert_eq!(place(cap, 7), Placement::Waitlisted);
+        assert_eq!(seats_to_fill(cap, 1), 2);
+        assert_eq!(seats_to_fill(cap, 5), 0);
+        assert!(check_capacity_change(cap, 3).is_ok());
+        assert!(check_capacity_change(cap, 4).is_err());
+    }
+
+    #[test]
+    fn ug14_capacity_bounds() {
+        assert!(Capacity::parse("0").is_err());
+        assert!(Capacity::parse("-5").is_err());
+        assert!(Capacity::parse("ten").is_err());
+        assert!(Capacity::parse("100001").is_err());
+        assert_eq!(Capacity::parse(" 100 ").map(|c| c.get()), Ok(100));
+    }
+
+    #[test]
+    fn ug14_held_means_completed_with_a_checkin() {
+        assert!(counts_as_held(EventStatus::Completed, 1));
+        assert!(!counts_as_held(EventStatus::Completed, 0));
+        assert!(!counts_as_held(EventStatus::Published, 10));
+    }
+
+    #[test]
+    fn ug14_reminder_window() {
+        let start = at("2026-12-01T18:00:00Z");
+        assert!(reminder_due(start, at("2026-11-30T18:00:00Z"), 24));
+        assert!(!reminder_due(start, at("2026-11-30T17:59:00Z"), 24));
+        assert!(!reminder_due(start, start, 24));
+    }
+
+    #[test]
+    fn ug5_ticketing_sites_are_refused_with_their_subdomains() {
+        let hosts = vec!["eventbrite.com".to_owned(), "meetup.com".to_owned()];
+        let link = |s: &str| WebLink::parse(s, "promotion_links");
+        for bad in ["https://www.eventbrite.com/e/123", "https://pt.eventbrite.com/x", "http://MEETUP.com/g"] {
+            assert_eq!(
+                link(bad).and_then(|l| check_promotion_link(&l, &hosts)),
+                Err(DomainError::field("promotion_links", "registration_link_refused")),
+                "{bad}"
+            );
+        }
+        for ok in ["https://blog.example.org/post", "https://notmeetup.com/", "https://youtube.com/watch?v=1"] {
+            assert!(link(ok).and_then(|l| check_promotion_link(&l, &hosts)).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn ug14_local_times_follow_daylight_saving() {
+        let tz = lisbon();
+        // Winter: Lisbon is UTC+0; summer: UTC+1.
+        let winter = Schedule::parse("2026-01-15T18:30", "2026-01-15T20:30", tz);
+        assert_eq!(winter.map(|s| s.starts_at), Ok(at("2026-01-15T18:30:00Z")));
+        let summer = Schedule::parse("2026-07-15T18:30", "2026-07-15T20:30", tz);
+        assert_eq!(summer.map(|s| s.starts_at), Ok(at("2026-07-15T17:30:00Z")));
+        // An event across the spring change (29 March 2026, 01:00 → 02:00)
+        // lasts one hour less than the wall clock says.
+        let across = Schedule::parse("2026-03-29T00:30", "2026-03-29T03:30", tz);
+        assert_eq!(across.map(|s| s.ends_at - s.starts_at), Ok(Duration::hours(2)));
+        // 01:30 that morning never happens.
+        assert_eq!(
+            Schedule::parse("2026-03-29T01:30", "2026-03-29T03:00", tz),
+            Err(DomainError::field("starts_at", "time_skipped_by_dst"))
+        );
+        // 01:30 on 25 October happens twice; the first (summer time) is meant.
+        let naive = NaiveDate::from_ymd_opt(2026, 10, 25).and_then(|d| d.and_hms_opt(1, 30, 0));
+        assert_eq!(naive.and_then(|n| local_to_utc(n, tz)), Some(at("2026-10-25T00:30:00Z")));
+        assert_eq!(to_local_input(at("2026-07-15T17:30:00Z"), tz), "2026-07-15T18:30");
+    }
+
+    #[test]
+    fn ug14_schedule_accepts_rfc3339_and_refuses_nonsense() {
+        let tz = lisbon();
+        let s = Schedule::parse("2026-07-15T18:30:00+02:00", "2026-07-15T20:00:00+02:00", tz);
+        assert_eq!(s.map(|s| s.starts_at), Ok(at("2026-07-15T16:30:00Z")));
+        assert!(Schedule::parse("tomorrow", "2026-07-15T20:00", tz).is_err());
+        assert_eq!(
+            Schedule::parse("2026-07-15T20:00", "2026-07-15T18:00", tz),
+            Err(DomainError::field("ends_at", "ends_before_start"))
+        );
+        assert!(Schedule::parse("2026-07-01T20:00", "2026-07-30T18:00", tz).is_err());
+    }
+
+    #[test]
+    fn ug14_ug5_details_report_every_problem() {
+        let f = EventFields {
+            title: String::new(),
+            capacity: "0".into(),
+            starts_at: "x".into(),
+            ends_at: "2026-07-15T20:00".into(),
+            promotion_links: "https://lu.ma/abc".into(),
+            ..Default::default()
+        };
+        let Err(DomainError::Invalid(errs)) = EventDetails::parse(&f, lisbon(), &["lu.ma".to_owned()]) else {
+            panic!("accepted")
+        };
+        let fields: Vec<_> = errs.iter().map(|e| (e.field, e.code)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("title", "required"),
+                ("starts_at", "datetime_invalid"),
+                ("capacity", "capacity_invalid"),
+                ("promotion_links", "registration_link_refused")
+            ]
+        );
+    }
+}

@@ -1,0 +1,139 @@
+//! A member's place at an event (UG-14): confirmed, waiting, or cancelled,
+//! with the ticket code shown at the door.
+
+use std::fmt;
+
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::DomainError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationStatus {
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+impl RegistrationStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Waitlisted => "waitlisted",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        match raw {
+            "confirmed" => Ok(Self::Confirmed),
+            "waitlisted" => Ok(Self::Waitlisted),
+            "cancelled" => Ok(Self::Cancelled),
+            _ => Err(DomainError::field("status", "status_invalid")),
+        }
+    }
+
+    /// Confirmed and waiting registrations hold a place; only one such
+    /// registration per member and event may exist.
+    pub fn is_active(&self) -> bool {
+        !matches!(self, Self::Cancelled)
+    }
+
+    /// UG-14: a cancelled confirmed seat goes to the first person waiting.
+    pub fn frees_a_seat(&self) -> bool {
+        matches!(self, Self::Confirmed)
+    }
+
+    /// Only a confirmed attendee is let in at the door.
+    pub fn check_in(&self) -> Result<(), DomainError> {
+        match self {
+            Self::Confirmed => Ok(()),
+            _ => Err(DomainError::TicketInvalid),
+        }
+    }
+}
+
+/// The code on a ticket, typed by a leader at the door or read from its QR
+/// image: 8 characters from an alphabet without look-alikes (no 0/O, 1/I).
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TicketCode(String);
+
+const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+impl TicketCode {
+    pub const LEN: usize = 8;
+
+    pub fn generate() -> Self {
+        let mut rng = rand::thread_rng();
+        Self((0..Self::LEN).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect())
+    }
+
+    /// Accepts what a person types: any case, with spaces or a hyphen.
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        let s: String =
+            raw.chars().filter(|c| !c.is_whitespace() && *c != '-').map(|c| c.to_ascii_uppercase()).collect();
+        if s.len() == Self::LEN && s.bytes().all(|b| ALPHABET.contains(&b)) {
+            Ok(Self(s))
+        } else {
+            Err(DomainError::field("ticket_code", "ticket_code_invalid"))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Shown in two halves, `ABCD-EFGH`, easier to read aloud.
+    pub fn display(&self) -> String {
+        format!("{}-{}", &self.0[..4], &self.0[4..])
+    }
+}
+
+impl fmt::Debug for TicketCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TicketCode(…)")
+    }
+}
+
+impl TryFrom<String> for TicketCode {
+    type Error = DomainError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<TicketCode> for String {
+    fn from(value: TicketCode) -> Self {
+        value.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ug14_ticket_codes_survive_typing() {
+        let code = TicketCode::generate();
+        let typed = code.display().to_ascii_lowercase();
+        assert_eq!(TicketCode::parse(&typed).as_ref(), Ok(&code));
+        assert_eq!(TicketCode::parse(&format!(" {} ", code.as_str())).as_ref(), Ok(&code));
+        for bad in ["", "ABCD", "ABCD-EFGH-J", "ABCD-EF0H", "ABCD-EFIH"] {
+            assert!(TicketCode::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ug14_only_confirmed_attendees_check_in() {
+        assert!(RegistrationStatus::Confirmed.check_in().is_ok());
+        assert_eq!(RegistrationStatus::Waitlisted.check_in(), Err(DomainError::TicketInvalid));
+        assert_eq!(RegistrationStatus::Cancelled.check_in(), Err(DomainError::TicketInvalid));
+        assert!(RegistrationStatus::Confirmed.frees_a_seat());
+        assert!(!RegistrationStatus::Waitlisted.frees_a_seat());
+        for s in [RegistrationStatus::Confirmed, RegistrationStatus::Waitlisted, RegistrationStatus::Cancelled] {
+            assert_eq!(RegistrationStatus::parse(s.as_str()), Ok(s));
+        }
+    }
+}
