@@ -102,6 +102,8 @@ pub enum Action {
     CreateGroup(RegionId),
     /// Add a venue to the shared registry (UG-7): leaders and managers.
     AddVenue,
+    /// Create a verified account for someone (admins: imports, walk-ins).
+    CreateMember,
 }
 
 /// The one authorization decision (PL-1). Admins may do everything; every
@@ -114,7 +116,11 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         Action::ReadAccount(m) | Action::EditAccount(m) | Action::ReadMessages(m) | Action::CreateApiToken(m) => {
             m == actor.member_id
         }
-        Action::ViewAuditLog | Action::ManageRegions | Action::ManageRoles | Action::ManageSettings => false,
+        Action::ViewAuditLog
+        | Action::ManageRegions
+        | Action::ManageRoles
+        | Action::ManageSettings
+        | Action::CreateMember => false,
         Action::ViewRegion(r) => actor.manages_region(r),
         Action::ManageGroup { group, region } => actor.leads_group(group) || actor.manages_region(region),
         Action::CreateGroup(r) => actor.manages_region(r),

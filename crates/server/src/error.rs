@@ -42,7 +42,13 @@ impl From<askama::Error> for AppError {
 pub fn status_of(e: &DomainError) -> StatusCode {
     match e {
         DomainError::Invalid(_) | DomainError::InvalidId => StatusCode::UNPROCESSABLE_ENTITY,
-        DomainError::EmailTaken | DomainError::RegionNameTaken => StatusCode::CONFLICT,
+        DomainError::EmailTaken
+        | DomainError::RegionNameTaken
+        | DomainError::SlugTaken
+        | DomainError::AlreadyRegistered
+        | DomainError::RegistrationClosed
+        | DomainError::EventStateConflict { .. } => StatusCode::CONFLICT,
+        DomainError::TicketInvalid => StatusCode::UNPROCESSABLE_ENTITY,
         DomainError::BadCredentials | DomainError::Unauthenticated => StatusCode::UNAUTHORIZED,
         DomainError::EmailNotVerified | DomainError::Forbidden | DomainError::CsrfRejected => StatusCode::FORBIDDEN,
         DomainError::LinkInvalid => StatusCode::GONE,

@@ -4,9 +4,12 @@
 //! and the command line all call these same functions.
 
 pub mod accounts;
+pub mod events;
+pub mod groups;
 pub mod limits;
 pub mod notify;
 pub mod regions;
+pub mod registrations;
 pub mod settings;
 pub mod tokens;
 

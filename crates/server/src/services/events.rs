@@ -1,0 +1,179 @@
+//! Events (UG-14): drafts, edits, publishing, cancelling, completing,
+//! talks. Registration lives in `registrations`.
+
+use chrono::Utc;
+use guildhall_domain::access::Actor;
+use guildhall_domain::event::{check_capacity_change, seats_to_fill, EventCommand, EventDetails, EventFields, EventStatus};
+use guildhall_domain::ids::{EventId, GroupId, TalkId, VenueId};
+use guildhall_domain::registration::RegistrationStatus;
+use guildhall_domain::DomainError;
+use guildhall_storage::events::{self, Event, NewTalk};
+use guildhall_storage::groups::Group;
+use guildhall_storage::{audit, registrations, settings, venues};
+use serde_json::json;
+
+use super::groups::managed;
+use super::{entry, registrations as regs};
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// Loads an event with its group, checking the actor may run the group.
+pub async fn managed_event(state: &AppState, actor: &Actor, id: EventId) -> Result<(Event, Group), AppError> {
+    let ev = events::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let g = managed(state, actor, ev.group_id).await?;
+    Ok((ev, g))
+}
+
+/// Parses the fields in the group's time zone, with the current list of
+/// ticketing hosts (UG-5), and checks the venue exists.
+async fn parse(
+    state: &AppState,
+    g: &Group,
+    fields: &EventFields,
+    venue: Option<&str>,
+) -> Result<(EventDetails, Option<VenueId>), AppError> {
+    let s = settings::load(state.db.reader()).await?;
+    let details = EventDetails::parse(fields, g.profile.time_zone, s.hosts("events.ticketing_hosts"));
+    let venue_id = match venue.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(raw) => match raw.parse::<VenueId>() {
+            Ok(id) if venues::get(state.db.reader(), id).await?.is_some() => Ok(Some(id)),
+            _ => Err(DomainError::field("venue_id", "venue_unknown")),
+        },
+    };
+    DomainError::collect([details.clone().err(), venue_id.clone().err()])?;
+    Ok((details?, venue_id?))
+}
+
+/// A leader creates a draft (UG-14).
+pub async fn create(
+    state: &AppState,
+    actor: &Actor,
+    group: GroupId,
+    fields: &EventFields,
+    venue: Option<&str>,
+) -> Result<EventId, AppError> {
+    let g = managed(state, actor, group).await?;
+    if !g.status.is_listed() {
+        return Err(DomainError::field("group", "group_archived").into());
+    }
+    let (details, venue) = parse(state, &g, fields, venue).await?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let id = events::insert(&mut tx, g.id, &details, venue, now).await?;
+    let audit_details = json!({"title": details.title.as_str(), "group": g.id.to_string()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "event.created", "event", id, None, audit_details), now)
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Edits a draft or published event. A larger capacity moves waiting
+/// people up; a smaller one may not drop below those confirmed.
+pub async fn update(
+    state: &AppState,
+    actor: &Actor,
+    id: EventId,
+    fields: &EventFields,
+    venue: Option<&str>,
+) -> Result<(), AppError> {
+    let (_, g) = managed_event(state, actor, id).await?;
+    let (details, venue) = parse(state, &g, fields, venue).await?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let ev = events::lock(&mut tx, id).await?;
+    if !ev.status.is_editable() {
+        return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());
+    }
+    let confirmed = registrations::count_confirmed(&mut *tx, id).await?;
+    check_capacity_change(details.capacity, confirmed)?;
+    events::update(&mut tx, id, &details, venue, now).await?;
+    let promoted = seats_to_fill(details.capacity, confirmed);
+    let updated = Event { details: details.clone(), venue_id: venue, ..ev };
+    regs::promote(state, &mut tx, &updated, &g, promoted, now).await?;
+    let audit_details = json!({"title": details.title.as_str(), "capacity": details.capacity.get()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "event.updated", "event", id, None, audit_details), now)
+        .await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(())
+}
+
+/// Publishes, cancels or completes an event (UG-14). Cancelling emails
+/// everyone who held a place.
+pub async fn transition(state: &AppState, actor: &Actor, id: EventId, cmd: EventCommand) -> Result<EventStatus, AppError> {
+    let (_, g) = managed_event(state, actor, id).await?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let ev = events::lock(&mut tx, id).await?;
+    let to = ev.status.apply(cmd, &ev.facts(), now)?;
+    events::set_status(&mut tx, id, ev.status, to, now).await?;
+    if to == EventStatus::Cancelled {
+        for a in registrations::attendees(&mut *tx, id, false).await? {
+            let link = state.config.link(&format!("/events/{id}"));
+            let when = g.profile.time_zone.format(ev.starts_at());
+            let args = [
+                ("name", a.name.as_str()),
+                ("event", ev.details.title.as_str()),
+                ("group", g.profile.name.as_str()),
+                ("when", when.as_str()),
+                ("link", link.as_str()),
+            ];
+            super::notify::queue(&mut tx, Some(a.registration.member_id), &a.email, a.locale, "event-cancelled", &args)
+                .await?;
+        }
+    }
+    let action = format!("event.{}", to.as_str());
+    let details = json!({"from": ev.status.as_str(), "to": to.as_str()});
+    audit::record(&mut tx, entry(Some(actor.member_id), &action, "event", id, None, details), now).await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(to)
+}
+
+/// Adds a talk (title, abstract, speakers) to an editable event.
+pub async fn add_talk(state: &AppState, actor: &Actor, id: EventId, talk: &NewTalk) -> Result<TalkId, AppError> {
+    let (ev, _) = managed_event(state, actor, id).await?;
+    if !ev.status.is_editable() {
+        return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let talk_id = events::add_talk(&mut tx, id, talk, now).await?;
+    let details = json!({"talk": talk_id.to_string(), "title": talk.title.as_str()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "event.talk_added", "event", id, None, details), now).await?;
+    tx.commit().await?;
+    Ok(talk_id)
+}
+
+pub async fn remove_talk(state: &AppState, actor: &Actor, id: EventId, talk: TalkId) -> Result<(), AppError> {
+    let (ev, _) = managed_event(state, actor, id).await?;
+    if !ev.status.is_editable() {
+        return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    events::remove_talk(&mut tx, id, talk).await?;
+    let details = json!({"talk": talk.to_string()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "event.talk_removed", "event", id, None, details), now)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What the public and attendees see of an event's numbers.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counts {
+    pub confirmed: u64,
+    pub waiting: u64,
+    pub checked_in: u64,
+}
+
+pub async fn counts(state: &AppState, id: EventId) -> Result<Counts, AppError> {
+    let pool = state.db.reader();
+    Ok(Counts {
+        confirmed: registrations::count_confirmed(pool, id).await?,
+        waiting: registrations::count_status(pool, id, RegistrationStatus::Waitlisted).await?,
+        checked_in: registrations::count_checked_in(pool, id).await?,
+    })
+}

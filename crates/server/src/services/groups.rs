@@ -1,0 +1,135 @@
+//! Groups (UG-1), their leaders, and the venue registry (UG-7).
+
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor, Role};
+use guildhall_domain::group::{GroupFields, GroupProfile};
+use guildhall_domain::ids::{GroupId, MemberId, RegionId, VenueId};
+use guildhall_domain::values::{DisplayName, EmailAddress, Locale};
+use guildhall_domain::venue::VenueProfile;
+use guildhall_domain::DomainError;
+use guildhall_storage::groups::{self, Group};
+use guildhall_storage::members::{self, NewMember};
+use guildhall_storage::{audit, regions, venues};
+use serde_json::json;
+
+use super::{entry, notify};
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// Loads a group and checks the actor may run it (UG-1: its leaders, its
+/// region's community managers, admins).
+pub async fn managed(state: &AppState, actor: &Actor, id: GroupId) -> Result<Group, AppError> {
+    let g = groups::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
+    Ok(g)
+}
+
+pub async fn by_slug(state: &AppState, slug: &str) -> Result<Group, AppError> {
+    Ok(groups::by_slug(state.db.reader(), slug).await?.ok_or(DomainError::NotFound)?)
+}
+
+/// Creates a group in `region` (admins and that region's managers).
+pub async fn create(
+    state: &AppState,
+    actor: &Actor,
+    region: RegionId,
+    fields: &GroupFields,
+) -> Result<GroupId, AppError> {
+    authorize(actor, Action::CreateGroup(region))?;
+    let profile = GroupProfile::parse(fields)?;
+    regions::get(state.db.reader(), region).await?.ok_or(DomainError::field("region_id", "region_unknown"))?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let id = groups::insert(&mut tx, region, &profile, now).await?;
+    let details = json!({"slug": profile.slug.as_str(), "name": profile.name.as_str(), "region": region.to_string()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "group.created", "group", id, None, details), now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Leaders (and managers) edit the group's profile.
+pub async fn update(state: &AppState, actor: &Actor, id: GroupId, fields: &GroupFields) -> Result<Group, AppError> {
+    let g = managed(state, actor, id).await?;
+    let profile = GroupProfile::parse(fields)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    groups::update(&mut tx, g.id, &profile, now).await?;
+    let details = json!({"slug": profile.slug.as_str(), "name": profile.name.as_str()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "group.updated", "group", g.id, None, details), now).await?;
+    tx.commit().await?;
+    Ok(Group { profile, ..g })
+}
+
+/// Appoints a leader by email or member id (admins and the region's
+/// managers) and tells them.
+pub async fn add_leader(state: &AppState, actor: &Actor, id: GroupId, who: &LeaderRef) -> Result<MemberId, AppError> {
+    let g = groups::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::CreateGroup(g.region_id))?;
+    let m = match who {
+        LeaderRef::Email(raw) => {
+            let email = EmailAddress::parse(raw)?;
+            members::by_email(state.db.reader(), &email).await?
+        }
+        LeaderRef::Member(m) => members::by_id(state.db.reader(), *m).await?,
+    }
+    .ok_or(DomainError::field("email", "member_not_found"))?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    if members::grant(&mut tx, m.id, Role::GroupLeader(g.id), Some(actor.member_id), now).await? {
+        let details = json!({"role": "group_leader", "group": g.id.to_string()});
+        audit::record(&mut tx, entry(Some(actor.member_id), "role.granted", "member", m.id, None, details), now)
+            .await?;
+        let link = state.config.link(&format!("/groups/{}", g.profile.slug));
+        let args = [("name", m.name.as_str()), ("group", g.profile.name.as_str()), ("link", link.as_str())];
+        notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "leader-added", &args).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(m.id)
+}
+
+/// Who to appoint: an email (pages) or a member id (API).
+pub enum LeaderRef {
+    Email(String),
+    Member(MemberId),
+}
+
+pub async fn remove_leader(state: &AppState, actor: &Actor, id: GroupId, member: MemberId) -> Result<(), AppError> {
+    let g = groups::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::CreateGroup(g.region_id))?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    if members::revoke(&mut tx, member, Role::GroupLeader(g.id)).await? {
+        let details = json!({"role": "group_leader", "group": g.id.to_string()});
+        audit::record(&mut tx, entry(Some(actor.member_id), "role.revoked", "member", member, None, details), now)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn add_venue(state: &AppState, actor: &Actor, profile: &VenueProfile) -> Result<VenueId, AppError> {
+    authorize(actor, Action::AddVenue)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let id = venues::insert(&mut tx, profile, Some(actor.member_id), now).await?;
+    let details = json!({"name": profile.name.as_str(), "kind": profile.kind.as_str()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "venue.created", "venue", id, None, details), now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// An admin creates a verified account (walk-ins, imports).
+pub async fn create_member(state: &AppState, actor: &Actor, email: &str, name: &str) -> Result<MemberId, AppError> {
+    authorize(actor, Action::CreateMember)?;
+    let (e, n) = (EmailAddress::parse(email), DisplayName::parse(name));
+    DomainError::collect([e.clone().err(), n.clone().err()])?;
+    let (email, name) = (e?, n?);
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let new = NewMember { email: &email, name: &name, password_hash: None, verified: true, locale: Locale::En };
+    let id = members::insert(&mut tx, new, now).await?;
+    audit::record(&mut tx, entry(Some(actor.member_id), "member.created", "member", id, None, json!({})), now).await?;
+    tx.commit().await?;
+    Ok(id)
+}

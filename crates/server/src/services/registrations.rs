@@ -1,0 +1,254 @@
+//! Registration, the waiting list, check-in and reminders (UG-14).
+//!
+//! Every change to who holds a seat starts with `events::lock`, so the
+//! count the domain's `place` decides on is exact however many requests,
+//! instances or databases are involved: no event is ever overbooked.
+
+use chrono::{DateTime, Duration, Utc};
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::event::{place, registration_open, Placement};
+use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
+use guildhall_domain::registration::{RegistrationStatus, TicketCode};
+use guildhall_domain::DomainError;
+use guildhall_storage::events::{self, Event};
+use guildhall_storage::groups::{self, Group};
+use guildhall_storage::registrations::{self, Registration};
+use guildhall_storage::{audit, members, settings, Tx};
+use serde_json::json;
+
+use super::{entry, notify};
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// Where a registration stands, as answered to the registrant.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub id: RegistrationId,
+    pub status: RegistrationStatus,
+    pub waitlist_position: Option<i64>,
+}
+
+async fn group_of(state: &AppState, ev: &Event) -> Result<Group, AppError> {
+    Ok(groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?)
+}
+
+/// Registers `member` (the actor, or someone a leader names: walk-ins).
+pub async fn register(
+    state: &AppState,
+    actor: &Actor,
+    event: EventId,
+    member: Option<MemberId>,
+) -> Result<Outcome, AppError> {
+    let ev = events::get(state.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
+    let g = group_of(state, &ev).await?;
+    let member = match member {
+        Some(m) if m != actor.member_id => {
+            authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
+            m
+        }
+        _ => actor.member_id,
+    };
+    let who = members::by_id(state.db.reader(), member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
+    if !ev.status.is_public() && !actor_manages(actor, &g) {
+        return Err(DomainError::NotFound.into());
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let ev = events::lock(&mut tx, event).await?;
+    if !registration_open(ev.status, ev.ends_at(), now) {
+        return Err(DomainError::RegistrationClosed.into());
+    }
+    let existing = registrations::find(&mut tx, event, member).await?;
+    if existing.as_ref().is_some_and(|r| r.status.is_active()) {
+        return Err(DomainError::AlreadyRegistered.into());
+    }
+    let confirmed = registrations::count_confirmed(&mut *tx, event).await?;
+    let status = match place(ev.details.capacity, confirmed) {
+        Placement::Confirmed => RegistrationStatus::Confirmed,
+        Placement::Waitlisted => RegistrationStatus::Waitlisted,
+    };
+    let seq = registrations::next_seq(&mut tx, event).await?;
+    let id = match existing {
+        Some(r) => {
+            registrations::reactivate(&mut tx, r.id, status, seq, now).await?;
+            r.id
+        }
+        None => registrations::insert(&mut tx, event, member, status, seq, now).await?,
+    };
+    let position = match status {
+        RegistrationStatus::Waitlisted => Some(registrations::waitlist_position(&mut *tx, event, seq).await?),
+        _ => None,
+    };
+    let details = json!({"event": event.to_string(), "status": status.as_str(), "position": position});
+    audit::record(&mut tx, entry(Some(actor.member_id), "registration.created", "registration", id, None, details), now)
+        .await?;
+    let kind = if status == RegistrationStatus::Confirmed { "registered" } else { "waitlisted" };
+    let link = state.config.link(&format!("/tickets/{id}"));
+    let when = g.profile.time_zone.format(ev.starts_at());
+    let pos = position.map(|p| p.to_string()).unwrap_or_default();
+    let args = [
+        ("name", who.name.as_str()),
+        ("event", ev.details.title.as_str()),
+        ("group", g.profile.name.as_str()),
+        ("when", when.as_str()),
+        ("position", pos.as_str()),
+        ("link", link.as_str()),
+    ];
+    notify::queue(&mut tx, Some(who.id), &who.email, who.locale, kind, &args).await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(Outcome { id, status, waitlist_position: position })
+}
+
+fn actor_manages(actor: &Actor, g: &Group) -> bool {
+    authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id }).is_ok()
+}
+
+/// A registration and its event, if the actor is its holder or runs the
+/// group.
+pub async fn visible(state: &AppState, actor: &Actor, id: RegistrationId) -> Result<(Registration, Event, Group), AppError> {
+    let r = registrations::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let ev = events::get(state.db.reader(), r.event_id).await?.ok_or(DomainError::NotFound)?;
+    let g = group_of(state, &ev).await?;
+    if r.member_id != actor.member_id && !actor_manages(actor, &g) {
+        // Someone else's ticket is not found, not forbidden: ids leak nothing.
+        return Err(DomainError::NotFound.into());
+    }
+    Ok((r, ev, g))
+}
+
+/// Cancels a registration (its holder, or the group's leaders). A freed
+/// seat goes to the first person waiting, who is emailed.
+pub async fn cancel(state: &AppState, actor: &Actor, event: EventId, id: RegistrationId) -> Result<(), AppError> {
+    let (r, _, g) = visible(state, actor, id).await?;
+    if r.event_id != event {
+        return Err(DomainError::NotFound.into());
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let ev = events::lock(&mut tx, event).await?;
+    let r = registrations::get(&mut *tx, id).await?.ok_or(DomainError::NotFound)?;
+    if !r.status.is_active() {
+        return Ok(());
+    }
+    if ev.status != guildhall_domain::event::EventStatus::Published || ev.ends_at() <= now {
+        return Err(DomainError::RegistrationClosed.into());
+    }
+    registrations::set_status(&mut tx, id, RegistrationStatus::Cancelled, now).await?;
+    let details = json!({"event": event.to_string(), "was": r.status.as_str()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "registration.cancelled", "registration", id, None, details), now)
+        .await?;
+    if r.status.frees_a_seat() {
+        promote(state, &mut tx, &ev, &g, 1, now).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(())
+}
+
+/// Moves the first `seats` waiting people up and emails them. The caller
+/// holds the event's lock.
+pub async fn promote(
+    state: &AppState,
+    tx: &mut Tx,
+    ev: &Event,
+    g: &Group,
+    seats: u64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if seats == 0 || ev.status != guildhall_domain::event::EventStatus::Published {
+        return Ok(());
+    }
+    let attendees = registrations::attendees(&mut **tx, ev.id, false).await?;
+    let waiting = attendees.iter().filter(|a| a.registration.status == RegistrationStatus::Waitlisted);
+    for a in waiting.take(usize::try_from(seats).unwrap_or(usize::MAX)) {
+        let id = a.registration.id;
+        registrations::set_status(tx, id, RegistrationStatus::Confirmed, now).await?;
+        let details = json!({"event": ev.id.to_string()});
+        audit::record(tx, entry(None, "registration.promoted", "registration", id, None, details), now).await?;
+        let link = state.config.link(&format!("/tickets/{id}"));
+        let when = g.profile.time_zone.format(ev.starts_at());
+        let args = [
+            ("name", a.name.as_str()),
+            ("event", ev.details.title.as_str()),
+            ("group", g.profile.name.as_str()),
+            ("when", when.as_str()),
+            ("link", link.as_str()),
+        ];
+        notify::queue(tx, Some(a.registration.member_id), &a.email, a.locale, "promoted", &args).await?;
+    }
+    Ok(())
+}
+
+/// How a leader identifies the person at the door.
+pub enum CheckInBy {
+    Code(String),
+    Registration(RegistrationId),
+}
+
+/// Checks a confirmed attendee in (UG-14). Checking in twice is harmless
+/// and says so.
+pub async fn check_in(
+    state: &AppState,
+    actor: &Actor,
+    event: EventId,
+    by: CheckInBy,
+) -> Result<(Registration, bool), AppError> {
+    let (ev, _) = super::events::managed_event(state, actor, event).await?;
+    if !matches!(ev.status, guildhall_domain::event::EventStatus::Published | guildhall_domain::event::EventStatus::Completed) {
+        return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "check_in" }.into());
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let r = match by {
+        CheckInBy::Code(raw) => {
+            let code = TicketCode::parse(&raw)?;
+            registrations::by_code(&mut tx, event, &code).await?
+        }
+        CheckInBy::Registration(id) => registrations::get(&mut *tx, id).await?.filter(|r| r.event_id == event),
+    }
+    .ok_or(DomainError::TicketInvalid)?;
+    r.status.check_in()?;
+    let first = registrations::check_in(&mut tx, r.id, actor.member_id, now).await?;
+    if first {
+        let details = json!({"event": event.to_string()});
+        audit::record(&mut tx, entry(Some(actor.member_id), "registration.checked_in", "registration", r.id, None, details), now)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok((r, first))
+}
+
+/// Queues the reminder of every confirmed attendee of events starting
+/// within the configured hours (UG-14), once per attendee even with
+/// several instances running this at once. Returns how many were queued.
+pub async fn send_reminders(state: &AppState, now: DateTime<Utc>) -> Result<u64, AppError> {
+    let s = settings::load(state.db.reader()).await?;
+    let hours = s.int("events.reminder_hours_before");
+    let mut sent = 0;
+    for ev in events::starting_between(state.db.reader(), now, now + Duration::hours(hours)).await? {
+        let g = group_of(state, &ev).await?;
+        let pending = registrations::attendees(state.db.reader(), ev.id, false).await?;
+        for a in pending.iter().filter(|a| a.registration.status == RegistrationStatus::Confirmed) {
+            let mut tx = state.db.begin().await?;
+            if registrations::claim_reminder(&mut tx, a.registration.id, now).await? {
+                let link = state.config.link(&format!("/tickets/{}", a.registration.id));
+                let when = g.profile.time_zone.format(ev.starts_at());
+                let args = [
+                    ("name", a.name.as_str()),
+                    ("event", ev.details.title.as_str()),
+                    ("group", g.profile.name.as_str()),
+                    ("when", when.as_str()),
+                    ("link", link.as_str()),
+                ];
+                notify::queue(&mut tx, Some(a.registration.member_id), &a.email, a.locale, "reminder", &args).await?;
+                sent += 1;
+            }
+            tx.commit().await?;
+        }
+    }
+    if sent > 0 {
+        state.wake_mailer();
+    }
+    Ok(sent)
+}

@@ -1,0 +1,375 @@
+//! Events and their talks (UG-14).
+
+use chrono::{DateTime, Utc};
+use guildhall_domain::event::{Capacity, EventDetails, EventFacts, EventStatus, Schedule};
+use guildhall_domain::ids::{EventId, GroupId, MemberId, TalkId, VenueId};
+use guildhall_domain::values::{DisplayName, LongText, Title, WebLink};
+use guildhall_domain::DomainError;
+use sqlx::any::AnyRow;
+use sqlx::{Any, AnyPool, Executor, Row};
+
+use crate::time::{from_db, to_db};
+use crate::{StorageError, Tx};
+
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub id: EventId,
+    pub group_id: GroupId,
+    pub details: EventDetails,
+    pub venue_id: Option<VenueId>,
+    pub status: EventStatus,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Event {
+    pub fn starts_at(&self) -> DateTime<Utc> {
+        self.details.schedule.starts_at
+    }
+
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.details.schedule.ends_at
+    }
+
+    pub fn facts(&self) -> EventFacts {
+        EventFacts {
+            starts_at: self.starts_at(),
+            ends_at: self.ends_at(),
+            has_location: self.venue_id.is_some() || self.details.online_link.is_some(),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, group_id, title, description, starts_at, ends_at, capacity, venue_id, online_link,
+    promotion_links, status, created_at, updated_at";
+
+fn from_row(r: &AnyRow) -> Result<Event, StorageError> {
+    let corrupt = |w: &str| StorageError::Corrupt(format!("event {w}"));
+    let text = |c: &str| r.try_get::<String, _>(c);
+    let schedule = Schedule::new(from_db(r.try_get("starts_at")?), from_db(r.try_get("ends_at")?))
+        .map_err(|_| corrupt("schedule"))?;
+    let online_link = match r.try_get::<Option<String>, _>("online_link")? {
+        Some(l) => Some(WebLink::parse(&l, "online_link").map_err(|_| corrupt("online link"))?),
+        None => None,
+    };
+    let promotion_links = text("promotion_links")?
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| WebLink::parse(l, "promotion_links").map_err(|_| corrupt("promotion link")))
+        .collect::<Result<_, _>>()?;
+    Ok(Event {
+        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
+        group_id: text("group_id")?.parse().map_err(|_| corrupt("group"))?,
+        details: EventDetails {
+            title: Title::parse(&text("title")?).map_err(|_| corrupt("title"))?,
+            description: LongText::parse(&text("description")?, "description", false)
+                .map_err(|_| corrupt("description"))?,
+            schedule,
+            capacity: Capacity::new(r.try_get("capacity")?).map_err(|_| corrupt("capacity"))?,
+            online_link,
+            promotion_links,
+        },
+        venue_id: r.try_get::<Option<String>, _>("venue_id")?.map(|v| v.parse()).transpose().map_err(|_| corrupt("venue"))?,
+        status: EventStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        created_at: from_db(r.try_get("created_at")?),
+        updated_at: from_db(r.try_get("updated_at")?),
+    })
+}
+
+fn links_text(d: &EventDetails) -> String {
+    d.promotion_links.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    group: GroupId,
+    d: &EventDetails,
+    venue: Option<VenueId>,
+    now: DateTime<Utc>,
+) -> Result<EventId, StorageError> {
+    let id = EventId::new();
+    sqlx::query(
+        "INSERT INTO events (id, group_id, title, description, starts_at, ends_at, capacity, venue_id,
+             online_link, promotion_links, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11)",
+    )
+    .bind(id.to_string())
+    .bind(group.to_string())
+    .bind(d.title.as_str())
+    .bind(d.description.as_str())
+    .bind(to_db(d.schedule.starts_at))
+    .bind(to_db(d.schedule.ends_at))
+    .bind(i64::from(d.capacity))
+    .bind(venue.map(|v| v.to_string()))
+    .bind(d.online_link.as_ref().map(|l| l.as_str().to_owned()))
+    .bind(links_text(d))
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+pub async fn update(
+    tx: &mut Tx,
+    id: EventId,
+    d: &EventDetails,
+    venue: Option<VenueId>,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "UPDATE events SET title = $2, description = $3, starts_at = $4, ends_at = $5, capacity = $6,
+             venue_id = $7, online_link = $8, promotion_links = $9, updated_at = $10 WHERE id = $1",
+    )
+    .bind(id.to_string())
+    .bind(d.title.as_str())
+    .bind(d.description.as_str())
+    .bind(to_db(d.schedule.starts_at))
+    .bind(to_db(d.schedule.ends_at))
+    .bind(i64::from(d.capacity))
+    .bind(venue.map(|v| v.to_string()))
+    .bind(d.online_link.as_ref().map(|l| l.as_str().to_owned()))
+    .bind(links_text(d))
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Moves the event from `from` to `to`; another writer having moved it
+/// first is a conflict, never a silent overwrite.
+pub async fn set_status(
+    tx: &mut Tx,
+    id: EventId,
+    from: EventStatus,
+    to: EventStatus,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let published = (to == EventStatus::Published).then(|| to_db(now));
+    let closed = matches!(to, EventStatus::Cancelled | EventStatus::Completed).then(|| to_db(now));
+    let done = sqlx::query(
+        "UPDATE events SET status = $3, updated_at = $4, published_at = COALESCE($5, published_at),
+             closed_at = COALESCE($6, closed_at) WHERE id = $1 AND status = $2",
+    )
+    .bind(id.to_string())
+    .bind(from.as_str())
+    .bind(to.as_str())
+    .bind(to_db(now))
+    .bind(published)
+    .bind(closed)
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::EventStateConflict { from: from.as_str(), to: to.as_str() }.into());
+    }
+    Ok(())
+}
+
+pub async fn get<'e>(ex: impl Executor<'e, Database = Any>, id: EventId) -> Result<Option<Event>, StorageError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM events WHERE id = $1"))
+        .bind(id.to_string())
+        .fetch_optional(ex)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// Takes the event's capacity lock for the rest of the transaction and
+/// reads the event under it. Every change to who holds a seat goes through
+/// here first (UG-14, never overbooked): on PostgreSQL the UPDATE holds the
+/// row lock until commit, so other instances wait; on SQLite it takes the
+/// database's write lock.
+pub async fn lock(tx: &mut Tx, id: EventId) -> Result<Event, StorageError> {
+    let done = sqlx::query("UPDATE events SET lock_version = lock_version + 1 WHERE id = $1")
+        .bind(id.to_string())
+        .execute(&mut **tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::NotFound.into());
+    }
+    get(&mut **tx, id).await?.ok_or(DomainError::NotFound.into())
+}
+
+/// Which of a group's events to list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Not yet ended, soonest first.
+    Upcoming,
+    /// Ended, most recent first.
+    Past,
+    /// Everything, newest first.
+    All,
+}
+
+/// A group's events; drafts only when `with_drafts` (its leaders).
+pub async fn for_group(
+    pool: &AnyPool,
+    group: GroupId,
+    when: When,
+    with_drafts: bool,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<Event>, StorageError> {
+    let (cond, order) = match when {
+        When::Upcoming => ("AND ends_at > $2", "starts_at ASC"),
+        When::Past => ("AND ends_at <= $2", "starts_at DESC"),
+        When::All => ("AND $2 = $2", "starts_at DESC"),
+    };
+    let drafts = if with_drafts { "" } else { "AND status <> 'draft'" };
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM events WHERE group_id = $1 {cond} {drafts} ORDER BY {order} LIMIT $3"
+    ))
+    .bind(group.to_string())
+    .bind(to_db(now))
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Published events that have not ended, soonest first, across groups.
+pub async fn upcoming(pool: &AnyPool, now: DateTime<Utc>, limit: i64) -> Result<Vec<Event>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM events WHERE status = 'published' AND ends_at > $1 ORDER BY starts_at LIMIT $2"
+    ))
+    .bind(to_db(now))
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Published events starting within `(now, until]`: reminder candidates.
+pub async fn starting_between(
+    pool: &AnyPool,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<Vec<Event>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM events WHERE status = 'published' AND starts_at > $1 AND starts_at <= $2"
+    ))
+    .bind(to_db(now))
+    .bind(to_db(until))
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// A speaker: a member (shown by their display name) or a named guest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Speaker {
+    Member { id: MemberId, name: String },
+    Guest(DisplayName),
+}
+
+impl Speaker {
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Member { name, .. } => name,
+            Self::Guest(n) => n.as_str(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Talk {
+    pub id: TalkId,
+    pub title: Title,
+    pub abstract_text: LongText,
+    pub speakers: Vec<Speaker>,
+}
+
+/// A talk as a leader enters it: speakers are member ids or guest names.
+#[derive(Clone, Debug)]
+pub struct NewTalk {
+    pub title: Title,
+    pub abstract_text: LongText,
+    pub speakers: Vec<NewSpeaker>,
+}
+
+#[derive(Clone, Debug)]
+pub enum NewSpeaker {
+    Member(MemberId),
+    Guest(DisplayName),
+}
+
+pub async fn add_talk(tx: &mut Tx, event: EventId, t: &NewTalk, now: DateTime<Utc>) -> Result<TalkId, StorageError> {
+    let id = TalkId::new();
+    let pos: i64 = sqlx::query("SELECT COALESCE(MAX(position), 0) + 1 AS p FROM talks WHERE event_id = $1")
+        .bind(event.to_string())
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("p")?;
+    sqlx::query("INSERT INTO talks (id, event_id, position, title, abstract, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(id.to_string())
+        .bind(event.to_string())
+        .bind(pos)
+        .bind(t.title.as_str())
+        .bind(t.abstract_text.as_str())
+        .bind(to_db(now))
+        .execute(&mut **tx)
+        .await?;
+    for (i, s) in t.speakers.iter().enumerate() {
+        let (member, guest) = match s {
+            NewSpeaker::Member(m) => (Some(m.to_string()), None),
+            NewSpeaker::Guest(n) => (None, Some(n.as_str().to_owned())),
+        };
+        sqlx::query("INSERT INTO talk_speakers (talk_id, position, member_id, guest_name) VALUES ($1, $2, $3, $4)")
+            .bind(id.to_string())
+            .bind(i as i64)
+            .bind(member)
+            .bind(guest)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
+}
+
+pub async fn remove_talk(tx: &mut Tx, event: EventId, talk: TalkId) -> Result<(), StorageError> {
+    let done = sqlx::query("DELETE FROM talks WHERE id = $1 AND event_id = $2")
+        .bind(talk.to_string())
+        .bind(event.to_string())
+        .execute(&mut **tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::NotFound.into());
+    }
+    Ok(())
+}
+
+pub async fn talks(pool: &AnyPool, event: EventId) -> Result<Vec<Talk>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT t.id, t.title, t.abstract, s.member_id, s.guest_name, m.name AS member_name
+         FROM talks t
+         LEFT JOIN talk_speakers s ON s.talk_id = t.id
+         LEFT JOIN members m ON m.id = s.member_id
+         WHERE t.event_id = $1 ORDER BY t.position, s.position",
+    )
+    .bind(event.to_string())
+    .fetch_all(pool)
+    .await?;
+    let corrupt = |w: &str| StorageError::Corrupt(format!("talk {w}"));
+    let mut out: Vec<Talk> = Vec::new();
+    for r in &rows {
+        let id: TalkId = r.try_get::<String, _>("id")?.parse().map_err(|_| corrupt("id"))?;
+        if out.last().map(|t| t.id) != Some(id) {
+            out.push(Talk {
+                id,
+                title: Title::parse(&r.try_get::<String, _>("title")?).map_err(|_| corrupt("title"))?,
+                abstract_text: LongText::parse(&r.try_get::<String, _>("abstract")?, "abstract", false)
+                    .map_err(|_| corrupt("abstract"))?,
+                speakers: Vec::new(),
+            });
+        }
+        let speaker = match (r.try_get::<Option<String>, _>("member_id")?, r.try_get::<Option<String>, _>("guest_name")?) {
+            (Some(m), _) => Some(Speaker::Member {
+                id: m.parse().map_err(|_| corrupt("speaker"))?,
+                name: r.try_get::<Option<String>, _>("member_name")?.unwrap_or_default(),
+            }),
+            (None, Some(g)) => Some(Speaker::Guest(DisplayName::parse(&g).map_err(|_| corrupt("guest"))?)),
+            (None, None) => None,
+        };
+        if let (Some(s), Some(t)) = (speaker, out.last_mut()) {
+            t.speakers.push(s);
+        }
+    }
+    Ok(out)
+}

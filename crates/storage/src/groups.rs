@@ -1,0 +1,164 @@
+//! Groups (UG-1). Leaders are role grants; see `members::holders`.
+
+use chrono::{DateTime, Utc};
+use guildhall_domain::group::{GroupProfile, GroupStatus};
+use guildhall_domain::ids::{GroupId, RegionId};
+use guildhall_domain::values::{City, Country, GroupName, LongText, Slug, TimeZone};
+use guildhall_domain::DomainError;
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+use crate::error::on_unique;
+use crate::time::{from_db, to_db};
+use crate::{StorageError, Tx};
+
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub id: GroupId,
+    pub region_id: RegionId,
+    pub region_name: String,
+    pub profile: GroupProfile,
+    pub status: GroupStatus,
+    pub created_at: DateTime<Utc>,
+}
+
+const SELECT: &str = "SELECT g.id, g.region_id, r.name AS region_name, g.slug, g.name, g.city, g.country,
+    g.time_zone, g.description, g.status, g.created_at FROM groups g JOIN regions r ON r.id = g.region_id";
+
+fn from_row(r: &AnyRow) -> Result<Group, StorageError> {
+    let corrupt = |w: &str| StorageError::Corrupt(format!("group {w}"));
+    let text = |c: &str| r.try_get::<String, _>(c);
+    Ok(Group {
+        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
+        region_id: text("region_id")?.parse().map_err(|_| corrupt("region"))?,
+        region_name: text("region_name")?,
+        profile: GroupProfile {
+            name: GroupName::parse(&text("name")?).map_err(|_| corrupt("name"))?,
+            slug: Slug::parse(&text("slug")?).map_err(|_| corrupt("slug"))?,
+            city: City::parse(&text("city")?).map_err(|_| corrupt("city"))?,
+            country: Country::parse(&text("country")?).map_err(|_| corrupt("country"))?,
+            time_zone: TimeZone::parse(&text("time_zone")?).map_err(|_| corrupt("time zone"))?,
+            description: LongText::parse(&text("description")?, "description", false)
+                .map_err(|_| corrupt("description"))?,
+        },
+        status: GroupStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        created_at: from_db(r.try_get("created_at")?),
+    })
+}
+
+fn slug_taken(e: sqlx::Error) -> StorageError {
+    on_unique(e, "groups_slug_key", "groups.slug", DomainError::SlugTaken)
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    region: RegionId,
+    p: &GroupProfile,
+    now: DateTime<Utc>,
+) -> Result<GroupId, StorageError> {
+    let id = GroupId::new();
+    sqlx::query(
+        "INSERT INTO groups (id, region_id, slug, name, city, country, time_zone, description, status,
+             created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $9)",
+    )
+    .bind(id.to_string())
+    .bind(region.to_string())
+    .bind(p.slug.as_str())
+    .bind(p.name.as_str())
+    .bind(p.city.as_str())
+    .bind(p.country.code())
+    .bind(p.time_zone.name())
+    .bind(p.description.as_str())
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await
+    .map_err(slug_taken)?;
+    Ok(id)
+}
+
+pub async fn update(tx: &mut Tx, id: GroupId, p: &GroupProfile, now: DateTime<Utc>) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE groups SET slug = $2, name = $3, city = $4, country = $5, time_zone = $6, description = $7,
+             updated_at = $8 WHERE id = $1",
+    )
+    .bind(id.to_string())
+    .bind(p.slug.as_str())
+    .bind(p.name.as_str())
+    .bind(p.city.as_str())
+    .bind(p.country.code())
+    .bind(p.time_zone.name())
+    .bind(p.description.as_str())
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await
+    .map_err(slug_taken)?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::NotFound.into());
+    }
+    Ok(())
+}
+
+pub async fn by_slug(pool: &AnyPool, slug: &str) -> Result<Option<Group>, StorageError> {
+    let row = sqlx::query(&format!("{SELECT} WHERE g.slug = $1")).bind(slug).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub async fn by_id(pool: &AnyPool, id: GroupId) -> Result<Option<Group>, StorageError> {
+    let row = sqlx::query(&format!("{SELECT} WHERE g.id = $1")).bind(id.to_string()).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// The directory's filters (PL-5): text matches name or city.
+#[derive(Clone, Debug, Default)]
+pub struct GroupQuery {
+    pub text: Option<String>,
+    pub region: Option<RegionId>,
+    pub country: Option<Country>,
+}
+
+/// Listed (not archived) groups matching `q`, by name.
+pub async fn search(pool: &AnyPool, q: &GroupQuery, limit: i64, offset: i64) -> Result<Vec<Group>, StorageError> {
+    // Bind every filter; an empty one matches all rows. LOWER() on both
+    // sides makes the match case-insensitive on both databases.
+    let pattern = q.text.as_deref().map(|t| format!("%{}%", escape_like(&t.to_lowercase()))).unwrap_or_default();
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE g.status <> 'archived'
+           AND ($1 = '' OR LOWER(g.name) LIKE $1 ESCAPE '\\' OR LOWER(g.city) LIKE $1 ESCAPE '\\')
+           AND ($2 = '' OR g.region_id = $2)
+           AND ($3 = '' OR g.country = $3)
+         ORDER BY g.name LIMIT $4 OFFSET $5"
+    ))
+    .bind(pattern)
+    .bind(q.region.map(|r| r.to_string()).unwrap_or_default())
+    .bind(q.country.map(|c| c.code().to_owned()).unwrap_or_default())
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// The countries that have listed groups, for the directory's filter.
+pub async fn countries(pool: &AnyPool) -> Result<Vec<Country>, StorageError> {
+    let rows = sqlx::query("SELECT DISTINCT country FROM groups WHERE status <> 'archived' ORDER BY country")
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.iter().filter_map(|r| r.try_get::<String, _>("country").ok()).filter_map(|c| Country::parse(&c).ok()).collect())
+}
+
+/// The groups a member leads.
+pub async fn led_by(pool: &AnyPool, member: guildhall_domain::ids::MemberId) -> Result<Vec<Group>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} JOIN role_grants rg ON rg.scope = g.id AND rg.role = 'group_leader'
+         WHERE rg.member_id = $1 ORDER BY g.name"
+    ))
+    .bind(member.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(from_row).collect()
+}

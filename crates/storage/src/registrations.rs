@@ -1,0 +1,299 @@
+//! Registrations, the waiting list and check-in (UG-14). Every function
+//! that changes who holds a seat runs inside a transaction that first took
+//! `events::lock`.
+
+use chrono::{DateTime, Utc};
+use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
+use guildhall_domain::registration::{RegistrationStatus, TicketCode};
+use guildhall_domain::values::{DisplayName, EmailAddress, Locale};
+use sqlx::any::AnyRow;
+use sqlx::{Any, AnyPool, Executor, Row};
+
+use crate::time::{from_db, from_db_opt, to_db};
+use crate::{StorageError, Tx};
+
+#[derive(Clone, Debug)]
+pub struct Registration {
+    pub id: RegistrationId,
+    pub event_id: EventId,
+    pub member_id: MemberId,
+    pub status: RegistrationStatus,
+    pub queue_seq: i64,
+    pub ticket_code: TicketCode,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub checked_in_at: Option<DateTime<Utc>>,
+}
+
+const COLUMNS: &str =
+    "r.id, r.event_id, r.member_id, r.status, r.queue_seq, r.ticket_code, r.created_at, r.updated_at, r.checked_in_at";
+
+fn from_row(r: &AnyRow) -> Result<Registration, StorageError> {
+    let corrupt = |w: &str| StorageError::Corrupt(format!("registration {w}"));
+    let text = |c: &str| r.try_get::<String, _>(c);
+    Ok(Registration {
+        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
+        event_id: text("event_id")?.parse().map_err(|_| corrupt("event"))?,
+        member_id: text("member_id")?.parse().map_err(|_| corrupt("member"))?,
+        status: RegistrationStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        queue_seq: r.try_get("queue_seq")?,
+        ticket_code: TicketCode::parse(&text("ticket_code")?).map_err(|_| corrupt("ticket"))?,
+        created_at: from_db(r.try_get("created_at")?),
+        updated_at: from_db(r.try_get("updated_at")?),
+        checked_in_at: from_db_opt(r.try_get("checked_in_at")?),
+    })
+}
+
+/// How many hold a confirmed seat.
+pub async fn count_confirmed<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) -> Result<u64, StorageError> {
+    count_status(ex, event, RegistrationStatus::Confirmed).await
+}
+
+pub async fn count_status<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    event: EventId,
+    status: RegistrationStatus,
+) -> Result<u64, StorageError> {
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM registrations WHERE event_id = $1 AND status = $2")
+        .bind(event.to_string())
+        .bind(status.as_str())
+        .fetch_one(ex)
+        .await?
+        .try_get("n")?;
+    Ok(n.max(0) as u64)
+}
+
+/// Confirmed attendees who were checked in.
+pub async fn count_checked_in<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) -> Result<u64, StorageError> {
+    let n: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'
+         AND checked_in_at IS NOT NULL",
+    )
+    .bind(event.to_string())
+    .fetch_one(ex)
+    .await?
+    .try_get("n")?;
+    Ok(n.max(0) as u64)
+}
+
+pub async fn find(tx: &mut Tx, event: EventId, member: MemberId) -> Result<Option<Registration>, StorageError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM registrations r WHERE r.event_id = $1 AND r.member_id = $2"))
+        .bind(event.to_string())
+        .bind(member.to_string())
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub async fn get<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    id: RegistrationId,
+) -> Result<Option<Registration>, StorageError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM registrations r WHERE r.id = $1"))
+        .bind(id.to_string())
+        .fetch_optional(ex)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub async fn by_code(tx: &mut Tx, event: EventId, code: &TicketCode) -> Result<Option<Registration>, StorageError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM registrations r WHERE r.event_id = $1 AND r.ticket_code = $2"))
+        .bind(event.to_string())
+        .bind(code.as_str())
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// The next place in the queue: after everyone who ever queued for it.
+pub async fn next_seq(tx: &mut Tx, event: EventId) -> Result<i64, StorageError> {
+    let n: i64 = sqlx::query("SELECT COALESCE(MAX(queue_seq), 0) + 1 AS n FROM registrations WHERE event_id = $1")
+        .bind(event.to_string())
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("n")?;
+    Ok(n)
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    event: EventId,
+    member: MemberId,
+    status: RegistrationStatus,
+    seq: i64,
+    now: DateTime<Utc>,
+) -> Result<RegistrationId, StorageError> {
+    let id = RegistrationId::new();
+    sqlx::query(
+        "INSERT INTO registrations (id, event_id, member_id, status, queue_seq, ticket_code, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+    )
+    .bind(id.to_string())
+    .bind(event.to_string())
+    .bind(member.to_string())
+    .bind(status.as_str())
+    .bind(seq)
+    .bind(TicketCode::generate().as_str())
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// Brings a cancelled registration back, at the end of the queue.
+pub async fn reactivate(
+    tx: &mut Tx,
+    id: RegistrationId,
+    status: RegistrationStatus,
+    seq: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "UPDATE registrations SET status = $2, queue_seq = $3, updated_at = $4, checked_in_at = NULL,
+             checked_in_by = NULL, reminded_at = NULL WHERE id = $1",
+    )
+    .bind(id.to_string())
+    .bind(status.as_str())
+    .bind(seq)
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_status(
+    tx: &mut Tx,
+    id: RegistrationId,
+    status: RegistrationStatus,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query("UPDATE registrations SET status = $2, updated_at = $3 WHERE id = $1")
+        .bind(id.to_string())
+        .bind(status.as_str())
+        .bind(to_db(now))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// A waiting registration's place in line: 1 for the first, no gaps.
+pub async fn waitlist_position<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    event: EventId,
+    seq: i64,
+) -> Result<i64, StorageError> {
+    let n: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM registrations WHERE event_id = $1 AND status = 'waitlisted' AND queue_seq <= $2",
+    )
+    .bind(event.to_string())
+    .bind(seq)
+    .fetch_one(ex)
+    .await?
+    .try_get("n")?;
+    Ok(n)
+}
+
+/// The first `n` people waiting, in order.
+pub async fn first_waiting(tx: &mut Tx, event: EventId, n: u64) -> Result<Vec<Registration>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM registrations r WHERE r.event_id = $1 AND r.status = 'waitlisted'
+         ORDER BY r.queue_seq LIMIT $2"
+    ))
+    .bind(event.to_string())
+    .bind(i64::try_from(n).unwrap_or(i64::MAX))
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Marks the attendee present; false if they already were.
+pub async fn check_in(
+    tx: &mut Tx,
+    id: RegistrationId,
+    by: MemberId,
+    now: DateTime<Utc>,
+) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "UPDATE registrations SET checked_in_at = $2, checked_in_by = $3, updated_at = $2
+         WHERE id = $1 AND checked_in_at IS NULL",
+    )
+    .bind(id.to_string())
+    .bind(to_db(now))
+    .bind(by.to_string())
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Claims the reminder of one registration; true once only, whichever
+/// instance asks first (UG-14 "sent once").
+pub async fn claim_reminder(tx: &mut Tx, id: RegistrationId, now: DateTime<Utc>) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "UPDATE registrations SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL AND status = 'confirmed'",
+    )
+    .bind(id.to_string())
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A registration with who it is, for leaders' lists and emails.
+#[derive(Clone, Debug)]
+pub struct Attendee {
+    pub registration: Registration,
+    pub name: DisplayName,
+    pub email: EmailAddress,
+    pub locale: Locale,
+    /// Place on the waiting list, for waiting registrations.
+    pub position: Option<i64>,
+}
+
+/// Everyone registered (not cancelled), confirmed first, then the queue.
+pub async fn attendees<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    event: EventId,
+    include_cancelled: bool,
+) -> Result<Vec<Attendee>, StorageError> {
+    let filter = if include_cancelled { "" } else { "AND r.status <> 'cancelled'" };
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS}, m.name, m.email, m.locale FROM registrations r JOIN members m ON m.id = r.member_id
+         WHERE r.event_id = $1 {filter}
+         ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, r.queue_seq"
+    ))
+    .bind(event.to_string())
+    .fetch_all(ex)
+    .await?;
+    let corrupt = |w: &str| StorageError::Corrupt(format!("attendee {w}"));
+    let mut position = 0;
+    rows.iter()
+        .map(|r| {
+            let registration = from_row(r)?;
+            let pos = if registration.status == RegistrationStatus::Waitlisted {
+                position += 1;
+                Some(position)
+            } else {
+                None
+            };
+            Ok(Attendee {
+                registration,
+                name: DisplayName::parse(&r.try_get::<String, _>("name")?).map_err(|_| corrupt("name"))?,
+                email: EmailAddress::parse(&r.try_get::<String, _>("email")?).map_err(|_| corrupt("email"))?,
+                locale: Locale::parse(&r.try_get::<String, _>("locale")?).unwrap_or_default(),
+                position: pos,
+            })
+        })
+        .collect()
+}
+
+/// A member's registrations that still hold a place, newest event first.
+pub async fn for_member(pool: &AnyPool, member: MemberId) -> Result<Vec<Registration>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM registrations r JOIN events e ON e.id = r.event_id
+         WHERE r.member_id = $1 AND r.status <> 'cancelled' ORDER BY e.starts_at DESC LIMIT 200"
+    ))
+    .bind(member.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(from_row).collect()
+}

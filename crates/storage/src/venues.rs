@@ -1,0 +1,75 @@
+//! The shared venue registry (UG-7).
+
+use chrono::{DateTime, Utc};
+use guildhall_domain::ids::{MemberId, VenueId};
+use guildhall_domain::values::{City, Country, VenueLine};
+use guildhall_domain::venue::{VenueKind, VenueProfile};
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+use crate::time::to_db;
+use crate::{StorageError, Tx};
+
+#[derive(Clone, Debug)]
+pub struct Venue {
+    pub id: VenueId,
+    pub profile: VenueProfile,
+}
+
+fn from_row(r: &AnyRow) -> Result<Venue, StorageError> {
+    let corrupt = |w: &str| StorageError::Corrupt(format!("venue {w}"));
+    let text = |c: &str| r.try_get::<String, _>(c);
+    Ok(Venue {
+        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
+        profile: VenueProfile {
+            name: VenueLine::parse(&text("name")?).map_err(|_| corrupt("name"))?,
+            address: VenueLine::parse(&text("address")?).map_err(|_| corrupt("address"))?,
+            city: City::parse(&text("city")?).map_err(|_| corrupt("city"))?,
+            country: Country::parse(&text("country")?).map_err(|_| corrupt("country"))?,
+            kind: VenueKind::parse(&text("kind")?).map_err(|_| corrupt("kind"))?,
+        },
+    })
+}
+
+const COLUMNS: &str = "id, name, address, city, country, kind";
+
+pub async fn insert(
+    tx: &mut Tx,
+    v: &VenueProfile,
+    by: Option<MemberId>,
+    now: DateTime<Utc>,
+) -> Result<VenueId, StorageError> {
+    let id = VenueId::new();
+    sqlx::query(
+        "INSERT INTO venues (id, name, address, city, country, kind, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(id.to_string())
+    .bind(v.name.as_str())
+    .bind(v.address.as_str())
+    .bind(v.city.as_str())
+    .bind(v.country.code())
+    .bind(v.kind.as_str())
+    .bind(by.map(|m| m.to_string()))
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+pub async fn get(pool: &AnyPool, id: VenueId) -> Result<Option<Venue>, StorageError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM venues WHERE id = $1"))
+        .bind(id.to_string())
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// Venues in a country, by city and name: the list a leader picks from.
+pub async fn in_country(pool: &AnyPool, country: Country) -> Result<Vec<Venue>, StorageError> {
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM venues WHERE country = $1 ORDER BY city, name"))
+        .bind(country.code())
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
