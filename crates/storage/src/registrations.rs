@@ -76,11 +76,15 @@ pub async fn count_checked_in<'e>(ex: impl Executor<'e, Database = Any>, event: 
     Ok(n.max(0) as u64)
 }
 
-pub async fn find(tx: &mut Tx, event: EventId, member: MemberId) -> Result<Option<Registration>, StorageError> {
+pub async fn find<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    event: EventId,
+    member: MemberId,
+) -> Result<Option<Registration>, StorageError> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM registrations r WHERE r.event_id = $1 AND r.member_id = $2"))
         .bind(event.to_string())
         .bind(member.to_string())
-        .fetch_optional(&mut **tx)
+        .fetch_optional(ex)
         .await?;
     row.as_ref().map(from_row).transpose()
 }

@@ -58,7 +58,7 @@ pub async fn register(
     if !registration_open(ev.status, ev.ends_at(), now) {
         return Err(DomainError::RegistrationClosed.into());
     }
-    let existing = registrations::find(&mut tx, event, member).await?;
+    let existing = registrations::find(&mut *tx, event, member).await?;
     if existing.as_ref().is_some_and(|r| r.status.is_active()) {
         return Err(DomainError::AlreadyRegistered.into());
     }

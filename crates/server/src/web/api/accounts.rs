@@ -9,6 +9,7 @@ use guildhall_domain::DomainError;
 use guildhall_storage::members::{self, Member};
 use guildhall_storage::outbox;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use super::ApiJson;
 use crate::app::AppState;
@@ -23,14 +24,17 @@ pub fn router() -> Router<AppState> {
         .route("/v1/messages", get(messages))
 }
 
-#[derive(Serialize)]
-struct MemberBody {
+/// A member's account. Roles are `{"role": name, "scope": id}`.
+#[derive(Serialize, ToSchema)]
+pub struct MemberBody {
+    #[schema(value_type = String)]
     id: MemberId,
     email: String,
     name: String,
     email_verified: bool,
     locale: &'static str,
     time_zone: &'static str,
+    #[schema(value_type = Vec<Object>)]
     roles: Vec<Role>,
 }
 
@@ -46,18 +50,23 @@ fn body(m: &Member, roles: Vec<Role>) -> MemberBody {
     }
 }
 
-async fn me(ApiUser(u): ApiUser) -> Json<MemberBody> {
+/// The caller's own account.
+#[utoipa::path(get, path = "/v1/me", tag = "members", responses((status = 200, body = MemberBody), (status = 401, body = super::Problem)))]
+pub async fn me(ApiUser(u): ApiUser) -> Json<MemberBody> {
     Json(body(&u.member, u.actor.roles.clone()))
 }
 
-#[derive(Deserialize)]
-struct ProfilePatch {
+#[derive(Deserialize, ToSchema)]
+pub struct ProfilePatch {
     name: Option<String>,
     locale: Option<String>,
     time_zone: Option<String>,
 }
 
-async fn update_me(
+/// Changes the caller's name, language or time zone.
+#[utoipa::path(patch, path = "/v1/me", tag = "members", request_body = ProfilePatch,
+    responses((status = 200, body = MemberBody), (status = 422, body = super::Problem)))]
+pub async fn update_me(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     ApiJson(p): ApiJson<ProfilePatch>,
@@ -73,7 +82,10 @@ async fn update_me(
     Ok(Json(body(&updated, u.actor.roles.clone())))
 }
 
-async fn member(
+/// A member's account (themselves or admins).
+#[utoipa::path(get, path = "/v1/members/{id}", tag = "members", params(("id" = String, Path)),
+    responses((status = 200, body = MemberBody), (status = 403, body = super::Problem), (status = 404, body = super::Problem)))]
+pub async fn member(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
@@ -85,8 +97,9 @@ async fn member(
     Ok(Json(body(&m, roles)))
 }
 
-#[derive(Serialize)]
-struct MessageBody {
+/// An email sent to the caller (PL-4).
+#[derive(Serialize, ToSchema)]
+pub struct MessageBody {
     id: String,
     subject: String,
     body: String,
@@ -95,7 +108,9 @@ struct MessageBody {
     sent_at: Option<String>,
 }
 
-async fn messages(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<MessageBody>>> {
+/// The emails sent to the caller, newest first.
+#[utoipa::path(get, path = "/v1/messages", tag = "members", responses((status = 200, body = [MessageBody])))]
+pub async fn messages(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<MessageBody>>> {
     authorize(&u.actor, Action::ReadMessages(u.member.id))?;
     let list = outbox::for_recipient(state.db.reader(), u.member.id, 200).await?;
     Ok(Json(

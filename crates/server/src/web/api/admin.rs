@@ -10,6 +10,7 @@ use guildhall_domain::DomainError;
 use guildhall_storage::audit::{self, AuditFilter};
 use guildhall_storage::regions;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use super::ApiJson;
 use crate::app::AppState;
@@ -24,14 +25,16 @@ pub fn router() -> Router<AppState> {
         .route("/v1/audit", get(audit_log))
 }
 
-#[derive(Serialize)]
-struct RegionBody {
+#[derive(Serialize, ToSchema)]
+pub struct RegionBody {
+    #[schema(value_type = String)]
     id: RegionId,
     name: String,
     currency: String,
 }
 
-async fn list_regions(State(state): State<AppState>, ApiUser(_): ApiUser) -> AppResult<Json<Vec<RegionBody>>> {
+#[utoipa::path(get, path = "/v1/regions", tag = "admin", responses((status = 200, body = [RegionBody])))]
+pub async fn list_regions(State(state): State<AppState>, ApiUser(_): ApiUser) -> AppResult<Json<Vec<RegionBody>>> {
     let list = regions::list(state.db.reader()).await?;
     Ok(Json(
         list.into_iter()
@@ -40,15 +43,18 @@ async fn list_regions(State(state): State<AppState>, ApiUser(_): ApiUser) -> App
     ))
 }
 
-#[derive(Deserialize)]
-struct NewRegion {
+#[derive(Deserialize, ToSchema)]
+pub struct NewRegion {
     #[serde(default)]
     name: String,
     #[serde(default)]
     currency: String,
 }
 
-async fn create_region(
+/// Creates a region (admins).
+#[utoipa::path(post, path = "/v1/regions", tag = "admin", request_body = NewRegion,
+    responses((status = 201, body = RegionBody), (status = 403, body = super::Problem), (status = 409, body = super::Problem)))]
+pub async fn create_region(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     ApiJson(body): ApiJson<NewRegion>,
@@ -60,13 +66,16 @@ async fn create_region(
     Ok((StatusCode::CREATED, Json(RegionBody { id, name, currency })))
 }
 
-#[derive(Deserialize)]
-struct NewManager {
+#[derive(Deserialize, ToSchema)]
+pub struct NewManager {
     #[serde(default)]
     email: String,
 }
 
-async fn add_manager(
+/// Makes a member a community manager of the region (admins).
+#[utoipa::path(post, path = "/v1/regions/{id}/managers", tag = "admin", params(("id" = String, Path)),
+    request_body = NewManager, responses((status = 204), (status = 403, body = super::Problem), (status = 422, body = super::Problem)))]
+pub async fn add_manager(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
@@ -77,8 +86,8 @@ async fn add_manager(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize)]
-struct AuditQuery {
+#[derive(Deserialize, IntoParams)]
+pub struct AuditQuery {
     entity_type: Option<String>,
     entity_id: Option<String>,
     actor_id: Option<String>,
@@ -86,8 +95,9 @@ struct AuditQuery {
     offset: i64,
 }
 
-#[derive(Serialize)]
-struct AuditBody {
+/// One entry of the audit log (PL-7).
+#[derive(Serialize, ToSchema)]
+pub struct AuditBody {
     id: String,
     at: String,
     actor_id: Option<String>,
@@ -98,7 +108,9 @@ struct AuditBody {
     details: serde_json::Value,
 }
 
-async fn audit_log(
+/// The audit log, newest first (admins).
+#[utoipa::path(get, path = "/v1/audit", tag = "admin", params(AuditQuery), responses((status = 200, body = [AuditBody])))]
+pub async fn audit_log(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     Query(q): Query<AuditQuery>,

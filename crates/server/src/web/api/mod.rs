@@ -1,16 +1,74 @@
 //! The JSON API (PL-6): bearer tokens, problem+json errors, the same
-//! services as the pages.
+//! services as the pages, described by the OpenAPI document at
+//! `/api/openapi.json`.
 
 mod accounts;
 mod admin;
+mod events;
+mod groups;
 mod json;
+mod openapi;
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::Router;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::app::AppState;
+use crate::auth::{ApiUser, SignedIn};
+use crate::error::AppError;
 
 pub use json::ApiJson;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(accounts::router()).merge(admin::router())
+    Router::new()
+        .merge(accounts::router())
+        .merge(admin::router())
+        .merge(groups::router())
+        .merge(events::router())
+        .merge(openapi::router())
+}
+
+/// The id of something just created.
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: String,
+}
+
+/// An RFC 9457 problem: every error of the API has this shape, served as
+/// `application/problem+json`.
+#[derive(Serialize, ToSchema)]
+pub struct Problem {
+    /// A stable URI naming the problem, e.g. `/problems/already_registered`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: Option<String>,
+    /// For invalid input: one entry per field.
+    pub errors: Option<Vec<FieldProblem>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// A caller who may or may not send a token: public reads answer both,
+/// and show a group's leaders more. A token that is sent must be valid.
+pub struct MaybeApiUser(pub Option<SignedIn>);
+
+impl FromRequestParts<AppState> for MaybeApiUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if !parts.headers.contains_key(axum::http::header::AUTHORIZATION) {
+            return Ok(Self(None));
+        }
+        let ApiUser(u) = ApiUser::from_request_parts(parts, state).await?;
+        Ok(Self(Some(u)))
+    }
 }

@@ -1,0 +1,481 @@
+//! Events, registrations and check-in over the API (UG-14, PL-6).
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::event::{to_local_input, EventCommand, EventFields};
+use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
+use guildhall_domain::registration::RegistrationStatus;
+use guildhall_domain::DomainError;
+use guildhall_storage::events::{self, Event, Speaker, When};
+use guildhall_storage::groups::Group;
+use guildhall_storage::{registrations, venues};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{ApiJson, MaybeApiUser, Problem};
+use crate::app::AppState;
+use crate::auth::ApiUser;
+use crate::error::{AppError, AppResult};
+use crate::services::events::{self as event_service, counts};
+use crate::services::groups as group_service;
+use crate::services::registrations::{self as reg_service, CheckInBy};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/groups/{slug}/events", get(list_events).post(create_event))
+        .route("/v1/events/{id}", get(get_event).patch(update_event))
+        .route("/v1/events/{id}/publish", post(publish))
+        .route("/v1/events/{id}/cancel", post(cancel))
+        .route("/v1/events/{id}/complete", post(complete))
+        .route("/v1/events/{id}/registrations", get(list_registrations).post(register))
+        .route("/v1/events/{id}/registrations/{registration_id}", delete(unregister))
+        .route("/v1/events/{id}/checkins", post(check_in))
+}
+
+fn event_id(raw: &str) -> Result<EventId, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VenueBody {
+    id: String,
+    name: String,
+    address: String,
+    city: String,
+    country: String,
+    kind: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SpeakerBody {
+    name: String,
+    /// Set when the speaker is a member; guests have none.
+    member_id: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TalkBody {
+    id: String,
+    title: String,
+    #[serde(rename = "abstract")]
+    abstract_text: String,
+    speakers: Vec<SpeakerBody>,
+}
+
+/// An event (UG-14). There is no price: events are free (UG-9).
+#[derive(Serialize, ToSchema)]
+pub struct EventBody {
+    id: String,
+    group_slug: String,
+    title: String,
+    description: String,
+    /// RFC 3339, UTC.
+    starts_at: String,
+    ends_at: String,
+    /// The group's IANA time zone and the local wall-clock times in it.
+    time_zone: String,
+    local_starts_at: String,
+    local_ends_at: String,
+    capacity: u32,
+    /// draft, published, cancelled or completed.
+    status: String,
+    venue: Option<VenueBody>,
+    /// Shown only to registered attendees and the group's leaders.
+    online_link: Option<String>,
+    is_online: bool,
+    promotion_links: Vec<String>,
+    talks: Vec<TalkBody>,
+    confirmed: u64,
+    waiting: u64,
+    seats_left: u64,
+    checked_in: u64,
+    /// True once completed with at least one check-in.
+    held: bool,
+    url: String,
+    ics_url: String,
+}
+
+/// Builds an event's body for `viewer`; `can_see_link` when they hold a
+/// confirmed place or run the group.
+async fn body(state: &AppState, ev: &Event, g: &Group, can_see_link: bool) -> AppResult<EventBody> {
+    let c = counts(state, ev.id).await?;
+    let tz = g.profile.time_zone;
+    let venue = match ev.venue_id {
+        Some(v) => venues::get(state.db.reader(), v).await?.map(|v| VenueBody {
+            id: v.id.to_string(),
+            name: v.profile.name.to_string(),
+            address: v.profile.address.to_string(),
+            city: v.profile.city.to_string(),
+            country: v.profile.country.code().to_owned(),
+            kind: v.profile.kind.as_str().to_owned(),
+        }),
+        None => None,
+    };
+    let talks = events::talks(state.db.reader(), ev.id).await?;
+    let d = &ev.details;
+    Ok(EventBody {
+        id: ev.id.to_string(),
+        group_slug: g.profile.slug.to_string(),
+        title: d.title.to_string(),
+        description: d.description.to_string(),
+        starts_at: ev.starts_at().to_rfc3339(),
+        ends_at: ev.ends_at().to_rfc3339(),
+        time_zone: tz.name().to_owned(),
+        local_starts_at: to_local_input(ev.starts_at(), tz),
+        local_ends_at: to_local_input(ev.ends_at(), tz),
+        capacity: d.capacity.get(),
+        status: ev.status.as_str().to_owned(),
+        venue,
+        online_link: d.online_link.as_ref().filter(|_| can_see_link).map(|l| l.to_string()),
+        is_online: d.online_link.is_some(),
+        promotion_links: d.promotion_links.iter().map(|l| l.to_string()).collect(),
+        talks: talks
+            .into_iter()
+            .map(|t| TalkBody {
+                id: t.id.to_string(),
+                title: t.title.to_string(),
+                abstract_text: t.abstract_text.to_string(),
+                speakers: t
+                    .speakers
+                    .iter()
+                    .map(|s| SpeakerBody {
+                        name: s.name().to_owned(),
+                        member_id: match s {
+                            Speaker::Member { id, .. } => Some(id.to_string()),
+                            Speaker::Guest(_) => None,
+                        },
+                    })
+                    .collect(),
+            })
+            .collect(),
+        confirmed: c.confirmed,
+        waiting: c.waiting,
+        seats_left: u64::from(d.capacity.get()).saturating_sub(c.confirmed),
+        checked_in: c.checked_in,
+        held: guildhall_domain::event::counts_as_held(ev.status, c.checked_in),
+        url: state.config.link(&format!("/events/{}", ev.id)),
+        ics_url: state.config.link(&format!("/events/{}.ics", ev.id)),
+    })
+}
+
+fn manages(actor: Option<&Actor>, g: &Group) -> bool {
+    actor.is_some_and(|a| authorize(a, Action::ManageGroup { group: g.id, region: g.region_id }).is_ok())
+}
+
+/// Whether the viewer may see the event's online link.
+async fn sees_link(state: &AppState, actor: Option<&Actor>, ev: &Event, g: &Group) -> AppResult<bool> {
+    if manages(actor, g) {
+        return Ok(true);
+    }
+    let Some(a) = actor else { return Ok(false) };
+    let r = registrations::find(state.db.reader(), ev.id, a.member_id).await?;
+    Ok(r.is_some_and(|r| r.status == RegistrationStatus::Confirmed))
+}
+
+/// Loads a public event, or a draft for those who run its group.
+async fn visible_event(state: &AppState, actor: Option<&Actor>, id: EventId) -> AppResult<(Event, Group)> {
+    let ev = events::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let g = guildhall_storage::groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+    if !ev.status.is_public() && !manages(actor, &g) {
+        return Err(DomainError::NotFound.into());
+    }
+    Ok((ev, g))
+}
+
+/// A group's events, newest first; drafts for its leaders only.
+#[utoipa::path(get, path = "/v1/groups/{slug}/events", tag = "events", params(("slug" = String, Path)),
+    responses((status = 200, body = [EventBody]), (status = 404, body = Problem)), security((), ("bearer" = [])))]
+pub async fn list_events(
+    State(state): State<AppState>,
+    MaybeApiUser(u): MaybeApiUser,
+    Path(slug): Path<String>,
+) -> AppResult<Json<Vec<EventBody>>> {
+    let g = group_service::by_slug(&state, &slug).await?;
+    let actor = u.as_ref().map(|u| &u.actor);
+    let leader = manages(actor, &g);
+    let list = events::for_group(state.db.reader(), g.id, When::All, leader, chrono::Utc::now(), 500).await?;
+    let mut out = Vec::with_capacity(list.len());
+    for ev in &list {
+        let see = leader || sees_link(&state, actor, ev, &g).await?;
+        out.push(body(&state, ev, &g, see).await?);
+    }
+    Ok(Json(out))
+}
+
+/// Event fields as JSON. Times are RFC 3339 with an offset, or local
+/// times (`2026-12-01T18:30`) in the group's time zone.
+#[derive(Deserialize, ToSchema, Default)]
+pub struct EventInput {
+    title: Option<String>,
+    description: Option<String>,
+    starts_at: Option<String>,
+    ends_at: Option<String>,
+    capacity: Option<i64>,
+    /// A venue of the registry (see `POST /v1/venues`), or null.
+    venue_id: Option<String>,
+    online_link: Option<String>,
+    /// Links to other sites about the event; ticketing and RSVP sites are
+    /// refused (UG-5).
+    promotion_links: Option<Vec<String>>,
+}
+
+impl EventInput {
+    /// Fields over `base`: what the body leaves out stays as it was.
+    fn merge(self, base: Option<(&Event, &Group)>) -> (EventFields, Option<String>) {
+        let tz = base.map(|(_, g)| g.profile.time_zone);
+        let d = base.map(|(e, _)| &e.details);
+        let fields = EventFields {
+            title: self.title.or_else(|| d.map(|d| d.title.to_string())).unwrap_or_default(),
+            description: self.description.or_else(|| d.map(|d| d.description.to_string())).unwrap_or_default(),
+            starts_at: self
+                .starts_at
+                .or_else(|| d.zip(tz).map(|(d, tz)| to_local_input(d.schedule.starts_at, tz)))
+                .unwrap_or_default(),
+            ends_at: self
+                .ends_at
+                .or_else(|| d.zip(tz).map(|(d, tz)| to_local_input(d.schedule.ends_at, tz)))
+                .unwrap_or_default(),
+            capacity: self
+                .capacity
+                .map(|c| c.to_string())
+                .or_else(|| d.map(|d| d.capacity.get().to_string()))
+                .unwrap_or_default(),
+            online_link: self
+                .online_link
+                .or_else(|| d.and_then(|d| d.online_link.as_ref().map(|l| l.to_string())))
+                .unwrap_or_default(),
+            promotion_links: self
+                .promotion_links
+                .map(|l| l.join("\n"))
+                .or_else(|| d.map(|d| d.promotion_links.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n")))
+                .unwrap_or_default(),
+        };
+        let venue = self.venue_id.or_else(|| base.and_then(|(e, _)| e.venue_id.map(|v| v.to_string())));
+        (fields, venue)
+    }
+}
+
+/// Creates a draft event (the group's leaders).
+#[utoipa::path(post, path = "/v1/groups/{slug}/events", tag = "events", params(("slug" = String, Path)),
+    request_body = EventInput,
+    responses((status = 201, body = EventBody), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn create_event(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(slug): Path<String>,
+    ApiJson(b): ApiJson<EventInput>,
+) -> AppResult<(StatusCode, Json<EventBody>)> {
+    let g = group_service::by_slug(&state, &slug).await?;
+    let (fields, venue) = b.merge(None);
+    let id = event_service::create(&state, &u.actor, g.id, &fields, venue.as_deref()).await?;
+    let ev = events::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(body(&state, &ev, &g, true).await?)))
+}
+
+#[utoipa::path(get, path = "/v1/events/{id}", tag = "events", params(("id" = String, Path)),
+    responses((status = 200, body = EventBody), (status = 404, body = Problem)), security((), ("bearer" = [])))]
+pub async fn get_event(
+    State(state): State<AppState>,
+    MaybeApiUser(u): MaybeApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<EventBody>> {
+    let actor = u.as_ref().map(|u| &u.actor);
+    let (ev, g) = visible_event(&state, actor, event_id(&id)?).await?;
+    let see = sees_link(&state, actor, &ev, &g).await?;
+    Ok(Json(body(&state, &ev, &g, see).await?))
+}
+
+/// Changes some of an event's fields (the group's leaders).
+#[utoipa::path(patch, path = "/v1/events/{id}", tag = "events", params(("id" = String, Path)),
+    request_body = EventInput,
+    responses((status = 200, body = EventBody), (status = 403, body = Problem), (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn update_event(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<EventInput>,
+) -> AppResult<Json<EventBody>> {
+    let (ev, g) = event_service::managed_event(&state, &u.actor, event_id(&id)?).await?;
+    let (fields, venue) = b.merge(Some((&ev, &g)));
+    event_service::update(&state, &u.actor, ev.id, &fields, venue.as_deref()).await?;
+    let ev = events::get(state.db.reader(), ev.id).await?.ok_or(DomainError::NotFound)?;
+    Ok(Json(body(&state, &ev, &g, true).await?))
+}
+
+async fn command(state: AppState, u: ApiUser, id: String, cmd: EventCommand) -> AppResult<Json<EventBody>> {
+    let id = event_id(&id)?;
+    event_service::transition(&state, &u.0.actor, id, cmd).await?;
+    let (ev, g) = event_service::managed_event(&state, &u.0.actor, id).await?;
+    Ok(Json(body(&state, &ev, &g, true).await?))
+}
+
+/// Opens registration (UG-14). Needs a venue or an online link.
+#[utoipa::path(post, path = "/v1/events/{id}/publish", tag = "events", params(("id" = String, Path)),
+    responses((status = 200, body = EventBody), (status = 403, body = Problem), (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn publish(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> AppResult<Json<EventBody>> {
+    command(state, u, id, EventCommand::Publish).await
+}
+
+/// Cancels the event; everyone registered or waiting is emailed.
+#[utoipa::path(post, path = "/v1/events/{id}/cancel", tag = "events", params(("id" = String, Path)),
+    responses((status = 200, body = EventBody), (status = 403, body = Problem), (status = 409, body = Problem)))]
+pub async fn cancel(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> AppResult<Json<EventBody>> {
+    command(state, u, id, EventCommand::Cancel).await
+}
+
+/// Marks a started event completed; with a check-in it counts as held.
+#[utoipa::path(post, path = "/v1/events/{id}/complete", tag = "events", params(("id" = String, Path)),
+    responses((status = 200, body = EventBody), (status = 403, body = Problem), (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn complete(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> AppResult<Json<EventBody>> {
+    command(state, u, id, EventCommand::Complete).await
+}
+
+/// Optional body of a registration: a leader names the member (walk-in).
+#[derive(Deserialize, ToSchema)]
+pub struct RegisterInput {
+    member_id: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationOutcome {
+    id: String,
+    /// confirmed or waitlisted.
+    status: String,
+    /// 1 for the first person waiting; null when confirmed.
+    waitlist_position: Option<i64>,
+    ticket_url: String,
+}
+
+/// Registers the caller, or with `member_id` (leaders) that member. Full
+/// events put newcomers on the waiting list; nobody registers twice.
+#[utoipa::path(post, path = "/v1/events/{id}/registrations", tag = "registrations", params(("id" = String, Path)),
+    request_body(content = Option<RegisterInput>, description = "Empty to register yourself"),
+    responses((status = 201, body = RegistrationOutcome), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "already registered, or registration closed")))]
+pub async fn register(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    raw: Bytes,
+) -> AppResult<(StatusCode, Json<RegistrationOutcome>)> {
+    let input: Option<RegisterInput> = if raw.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        Some(serde_json::from_slice(&raw).map_err(|_| DomainError::field("body", "json_malformed"))?)
+    };
+    let member = match input.and_then(|i| i.member_id) {
+        Some(m) => Some(m.parse::<MemberId>().map_err(|_| DomainError::field("member_id", "member_not_found"))?),
+        None => None,
+    };
+    let out = reg_service::register(&state, &u.actor, event_id(&id)?, member).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(RegistrationOutcome {
+            id: out.id.to_string(),
+            status: out.status.as_str().to_owned(),
+            waitlist_position: out.waitlist_position,
+            ticket_url: state.config.link(&format!("/tickets/{}", out.id)),
+        }),
+    ))
+}
+
+/// Cancels a registration (its holder or the group's leaders); the first
+/// person waiting gets the seat and is emailed.
+#[utoipa::path(delete, path = "/v1/events/{id}/registrations/{registration_id}", tag = "registrations",
+    params(("id" = String, Path), ("registration_id" = String, Path)),
+    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub async fn unregister(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path((id, reg)): Path<(String, String)>,
+) -> AppResult<StatusCode> {
+    let reg: RegistrationId = reg.parse().map_err(|_| DomainError::NotFound)?;
+    reg_service::cancel(&state, &u.actor, event_id(&id)?, reg).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AttendeeBody {
+    registration_id: String,
+    member_id: String,
+    name: String,
+    /// confirmed or waitlisted.
+    status: String,
+    waitlist_position: Option<i64>,
+    checked_in_at: Option<String>,
+}
+
+/// Everyone holding a place, confirmed first, then the waiting list in
+/// order (the group's leaders).
+#[utoipa::path(get, path = "/v1/events/{id}/registrations", tag = "registrations", params(("id" = String, Path)),
+    responses((status = 200, body = [AttendeeBody]), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn list_registrations(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<AttendeeBody>>> {
+    let (ev, _) = event_service::managed_event(&state, &u.actor, event_id(&id)?).await?;
+    let list = registrations::attendees(state.db.reader(), ev.id, false).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|a| AttendeeBody {
+                registration_id: a.registration.id.to_string(),
+                member_id: a.registration.member_id.to_string(),
+                name: a.name.to_string(),
+                status: a.registration.status.as_str().to_owned(),
+                waitlist_position: a.position,
+                checked_in_at: a.registration.checked_in_at.map(|t| t.to_rfc3339()),
+            })
+            .collect(),
+    ))
+}
+
+/// The ticket code (as printed or read from its QR image) or the
+/// registration id.
+#[derive(Deserialize, ToSchema)]
+pub struct CheckInInput {
+    ticket_code: Option<String>,
+    registration_id: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CheckInBody {
+    registration_id: String,
+    name: String,
+    checked_in: bool,
+    /// True when this ticket had already been checked in.
+    already_checked_in: bool,
+}
+
+/// Checks an attendee in at the door (the group's leaders).
+#[utoipa::path(post, path = "/v1/events/{id}/checkins", tag = "registrations", params(("id" = String, Path)),
+    request_body = CheckInInput,
+    responses((status = 200, body = CheckInBody), (status = 403, body = Problem),
+        (status = 422, body = Problem, description = "unknown, waiting or cancelled ticket")))]
+pub async fn check_in(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<CheckInInput>,
+) -> AppResult<Json<CheckInBody>> {
+    let by = match (b.ticket_code, b.registration_id) {
+        (Some(code), _) => CheckInBy::Code(code),
+        (None, Some(r)) => CheckInBy::Registration(r.parse().map_err(|_| DomainError::TicketInvalid)?),
+        (None, None) => return Err(DomainError::field("ticket_code", "required").into()),
+    };
+    let (r, first) = reg_service::check_in(&state, &u.actor, event_id(&id)?, by).await?;
+    let who = guildhall_storage::members::by_id(state.db.reader(), r.member_id).await?.ok_or(DomainError::NotFound)?;
+    Ok(Json(CheckInBody {
+        registration_id: r.id.to_string(),
+        name: who.name.to_string(),
+        checked_in: true,
+        already_checked_in: !first,
+    }))
+}
