@@ -176,3 +176,73 @@ mail-manager-added-body =
     You are now a community manager of the region { $region }. You will see its groups, their health and their open tasks here:
 
     { $link }
+
+## Groups and events (UG-1, UG-5, UG-14)
+error-slug_taken = Another group already uses this web address. Choose another slug.
+error-already_registered = You are already registered for this event.
+error-registration_closed = Registration is not open for this event.
+error-event_state_conflict = The event cannot change that way from where it stands now.
+error-ticket_invalid = This ticket is not valid for this event: unknown, cancelled, or still on the waiting list.
+field-country_invalid = Enter a two-letter country code such as PT or BR.
+field-link_invalid = Enter a full web address starting with https://.
+field-registration_link_refused = Registration happens here on Guildhall: links to ticketing or RSVP sites are not allowed. Link to other pages about the event instead.
+field-too_many_links = At most 10 links.
+field-capacity_invalid = Enter how many people can attend, from 1 to 100000.
+field-capacity_below_confirmed = More people are already confirmed than this. Capacity can only shrink down to those confirmed.
+field-datetime_invalid = Enter a date and time such as 2026-12-01T18:30.
+field-time_skipped_by_dst = This time does not exist in the group's time zone: the clocks skip it when summer time starts.
+field-ends_before_start = The end must come after the start.
+field-event_too_long = An event can last at most 14 days.
+field-location_required = Choose a venue or give an online link before publishing.
+field-event_in_past = This event has already ended.
+field-event_not_started = An event can be completed only once it has started.
+field-status_invalid = Unknown status.
+field-venue_kind_invalid = Choose a kind of venue from the list.
+field-venue_unknown = Choose a venue from the list.
+field-region_unknown = Choose a region from the list.
+field-group_archived = This group is archived.
+field-ticket_code_invalid = A ticket code has 8 letters and digits, like ABCD-EF23.
+mail-leader-added-subject = You now lead { $group }
+mail-leader-added-body =
+    Hello { $name },
+
+    You are now a leader of { $group }. Create its next event here:
+
+    { $link }
+mail-registered-subject = You're in: { $event }
+mail-registered-body =
+    Hello { $name },
+
+    Your seat at { $event } ({ $group }) on { $when } is confirmed. Your ticket, with the code to show at the door:
+
+    { $link }
+
+    Can't make it? Cancel from the ticket page so someone on the waiting list gets your seat.
+mail-waitlisted-subject = Waiting list: { $event }
+mail-waitlisted-body =
+    Hello { $name },
+
+    { $event } ({ $group }) on { $when } is full. You are number { $position } on the waiting list; we will email you as soon as a seat frees up.
+
+    { $link }
+mail-promoted-subject = A seat freed up: { $event }
+mail-promoted-body =
+    Hello { $name },
+
+    Good news: a seat freed up at { $event } ({ $group }) on { $when }, and it is yours. Your ticket:
+
+    { $link }
+mail-event-cancelled-subject = Cancelled: { $event }
+mail-event-cancelled-body =
+    Hello { $name },
+
+    We are sorry: { $event } ({ $group }), planned for { $when }, has been cancelled by its organizers.
+
+    { $link }
+mail-reminder-subject = Reminder: { $event }, { $when }
+mail-reminder-body =
+    Hello { $name },
+
+    See you soon at { $event } ({ $group }) on { $when }. Your ticket:
+
+    { $link }

@@ -176,3 +176,73 @@ mail-manager-added-body =
     É agora gestor de comunidade da região { $region }. Verá os seus grupos, a saúde de cada um e as tarefas em aberto aqui:
 
     { $link }
+
+## Grupos e eventos (UG-1, UG-5, UG-14)
+error-slug_taken = Outro grupo já usa este endereço. Escolha outro.
+error-already_registered = Já está inscrito neste evento.
+error-registration_closed = As inscrições não estão abertas para este evento.
+error-event_state_conflict = O evento não pode mudar dessa forma a partir do estado atual.
+error-ticket_invalid = Este bilhete não é válido para este evento: desconhecido, cancelado ou ainda em lista de espera.
+field-country_invalid = Indique o código do país com duas letras, como PT ou BR.
+field-link_invalid = Indique um endereço completo começado por https://.
+field-registration_link_refused = As inscrições fazem-se aqui no Guildhall: não são permitidas ligações para sites de bilhética ou de inscrição. Ligue antes para outras páginas sobre o evento.
+field-too_many_links = No máximo 10 ligações.
+field-capacity_invalid = Indique quantas pessoas podem participar, de 1 a 100000.
+field-capacity_below_confirmed = Já há mais pessoas confirmadas do que isto. A lotação só pode descer até ao número de confirmados.
+field-datetime_invalid = Indique data e hora como 2026-12-01T18:30.
+field-time_skipped_by_dst = Esta hora não existe no fuso horário do grupo: os relógios saltam-na quando começa a hora de verão.
+field-ends_before_start = O fim tem de ser depois do início.
+field-event_too_long = Um evento dura no máximo 14 dias.
+field-location_required = Escolha um local ou indique uma ligação online antes de publicar.
+field-event_in_past = Este evento já terminou.
+field-event_not_started = Um evento só pode ser concluído depois de começar.
+field-status_invalid = Estado desconhecido.
+field-venue_kind_invalid = Escolha um tipo de local da lista.
+field-venue_unknown = Escolha um local da lista.
+field-region_unknown = Escolha uma região da lista.
+field-group_archived = Este grupo está arquivado.
+field-ticket_code_invalid = Um código de bilhete tem 8 letras e algarismos, como ABCD-EF23.
+mail-leader-added-subject = É agora organizador de { $group }
+mail-leader-added-body =
+    Olá { $name },
+
+    É agora organizador de { $group }. Crie o próximo evento aqui:
+
+    { $link }
+mail-registered-subject = Inscrição confirmada: { $event }
+mail-registered-body =
+    Olá { $name },
+
+    O seu lugar em { $event } ({ $group }) a { $when } está confirmado. O seu bilhete, com o código a mostrar à entrada:
+
+    { $link }
+
+    Não pode ir? Cancele na página do bilhete para que alguém da lista de espera fique com o lugar.
+mail-waitlisted-subject = Lista de espera: { $event }
+mail-waitlisted-body =
+    Olá { $name },
+
+    { $event } ({ $group }) a { $when } está esgotado. É o número { $position } na lista de espera; enviamos-lhe um email assim que houver lugar.
+
+    { $link }
+mail-promoted-subject = Vagou um lugar: { $event }
+mail-promoted-body =
+    Olá { $name },
+
+    Boas notícias: vagou um lugar em { $event } ({ $group }) a { $when }, e é seu. O seu bilhete:
+
+    { $link }
+mail-event-cancelled-subject = Cancelado: { $event }
+mail-event-cancelled-body =
+    Olá { $name },
+
+    Lamentamos: { $event } ({ $group }), previsto para { $when }, foi cancelado pelos organizadores.
+
+    { $link }
+mail-reminder-subject = Lembrete: { $event }, { $when }
+mail-reminder-body =
+    Olá { $name },
+
+    Até breve em { $event } ({ $group }) a { $when }. O seu bilhete:
+
+    { $link }

@@ -10,11 +10,21 @@ use std::sync::{Arc, Mutex};
 use guildhall::{AppState, Config, Server};
 use guildhall_storage::testing::TestDb;
 use guildhall_storage::{Backend, Db};
+use guildhall::auth::secrets;
+use guildhall_domain::access::Role;
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::values::{DisplayName, EmailAddress, Locale};
+use guildhall_storage::members::{self, NewMember};
+use guildhall_storage::tokens;
 use sqlx::Row;
+
 
 /// A running app with its own database.
 pub struct TestApp {
     pub base: String,
+    pub state: AppState,
+    /// For API calls; keeps connections alive.
+    pub client: reqwest::Client,
     pub db: Db,
     pub server: Option<Server>,
     pub tdb: TestDb,
@@ -35,9 +45,10 @@ impl TestApp {
         config.mail_dir = std::env::temp_dir().join(format!("guildhall-mail-{}", uuid::Uuid::now_v7().simple()));
         tweak(&mut config);
         let state = AppState::new(tdb.db.clone(), config);
-        let server = Server::start(state).await.expect("server starts");
+        let server = Server::start(state.clone()).await.expect("server starts");
         let base = format!("http://{}", server.addr);
-        Some(TestApp { base, db: tdb.db.clone(), server: Some(server), tdb })
+        let client = reqwest::Client::builder().pool_max_idle_per_host(1024).build().unwrap();
+        Some(TestApp { base, state, client, db: tdb.db.clone(), server: Some(server), tdb })
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -67,6 +78,57 @@ impl TestApp {
             .await
             .unwrap()
             .get::<i64, _>("n")
+    }
+
+    /// Verified members with API tokens, made straight in the database:
+    /// quick setup for tests that need many. Returns (id, email, token).
+    pub async fn members_with_tokens(&self, prefix: &str, n: usize) -> Vec<(MemberId, String, String)> {
+        let now = chrono::Utc::now();
+        let mut tx = self.db.begin().await.unwrap();
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let email = EmailAddress::parse(&format!("{prefix}{i}@example.org")).unwrap();
+            let name = DisplayName::parse(&format!("{prefix} {i}")).unwrap();
+            let new = NewMember { email: &email, name: &name, password_hash: None, verified: true, locale: Locale::En };
+            let id = members::insert(&mut tx, new, now).await.unwrap();
+            let token = secrets::new_token();
+            tokens::create(&mut tx, id, "test", &secrets::hash_token(&token), now).await.unwrap();
+            out.push((id, email.to_string(), token));
+        }
+        tx.commit().await.unwrap();
+        out
+    }
+
+    /// A member with a token and the given role.
+    pub async fn member_with_role(&self, email_prefix: &str, role: Option<Role>) -> (MemberId, String, String) {
+        let (id, email, token) = self.members_with_tokens(email_prefix, 1).await.remove(0);
+        if let Some(role) = role {
+            let mut tx = self.db.begin().await.unwrap();
+            members::grant(&mut tx, id, role, None, chrono::Utc::now()).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+        (id, email, token)
+    }
+
+    /// Sends a JSON request with a bearer token; returns status and body.
+    pub async fn api(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let mut req = self.client.request(method, self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let res = req.send().await.unwrap();
+        let status = res.status().as_u16();
+        let text = res.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)))
     }
 
     pub async fn stop(mut self) {

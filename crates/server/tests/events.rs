@@ -1,0 +1,436 @@
+//! Groups and events through the API on SQLite and PostgreSQL: capacity,
+//! waiting list, promotion, double registration, life cycle, UG-5 links,
+//! time zones across daylight-saving changes, check-in, reminders,
+//! authorization. Rules cited: UG-1, UG-3, UG-5, UG-9, UG-14, PL-6.
+
+mod common;
+
+use chrono::{Duration, Utc};
+use common::TestApp;
+use guildhall_domain::access::Role;
+use guildhall_storage::Backend;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+pub struct World {
+    pub app: TestApp,
+    pub admin: String,
+    pub leader: String,
+    pub slug: String,
+}
+
+pub async fn world(backend: Backend) -> Option<World> {
+    let app = TestApp::spawn(backend).await?;
+    let (_, _, admin) = app.member_with_role("admin", Some(Role::Admin)).await;
+    let (s, region) =
+        app.api(Method::POST, "/api/v1/regions", Some(&admin), Some(json!({"name": "Iberia", "currency": "EUR"}))).await;
+    assert_eq!(s, 201, "{region}");
+    let (_, leader_email, leader) = app.member_with_role("leader", None).await;
+    let (s, group) = app
+        .api(
+            Method::POST,
+            "/api/v1/groups",
+            Some(&admin),
+            Some(json!({
+                "region_id": region["id"], "name": "Lisboa .NET", "city": "Lisboa", "country": "PT",
+                "time_zone": "Europe/Lisbon", "description": "Monthly meetups.", "leaders": [leader_email]
+            })),
+        )
+        .await;
+    assert_eq!(s, 201, "{group}");
+    assert_eq!(group["slug"], "lisboa-net");
+    Some(World { app, admin, leader, slug: "lisboa-net".into() })
+}
+
+impl World {
+    /// A draft event `days` from now, two hours long, online.
+    pub async fn draft(&self, capacity: i64, days: i64) -> String {
+        let start = Utc::now() + Duration::days(days);
+        let (s, ev) = self
+            .app
+            .api(
+                Method::POST,
+                &format!("/api/v1/groups/{}/events", self.slug),
+                Some(&self.leader),
+                Some(json!({
+                    "title": "Minimal APIs in depth", "starts_at": start.to_rfc3339(),
+                    "ends_at": (start + Duration::hours(2)).to_rfc3339(), "capacity": capacity,
+                    "online_link": "https://meet.example.org/abc"
+                })),
+            )
+            .await;
+        assert_eq!(s, 201, "{ev}");
+        assert_eq!(ev["status"], "draft");
+        ev["id"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn published(&self, capacity: i64) -> String {
+        let id = self.draft(capacity, 10).await;
+        let (s, ev) = self.app.api(Method::POST, &format!("/api/v1/events/{id}/publish"), Some(&self.leader), None).await;
+        assert_eq!(s, 200, "{ev}");
+        id
+    }
+
+    pub async fn register(&self, event: &str, token: &str) -> (u16, Value) {
+        self.app.api(Method::POST, &format!("/api/v1/events/{event}/registrations"), Some(token), None).await
+    }
+}
+
+on_both!(ug14_capacity_waiting_list_and_promotion, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let ev = w.published(2).await;
+    let people = w.app.members_with_tokens("fan", 4).await;
+    let mut outcomes = Vec::new();
+    for (_, _, token) in &people {
+        let (s, body) = w.register(&ev, token).await;
+        assert_eq!(s, 201, "{body}");
+        outcomes.push(body);
+    }
+    let statuses: Vec<_> = outcomes.iter().map(|o| (o["status"].clone(), o["waitlist_position"].clone())).collect();
+    assert_eq!(
+        statuses,
+        [
+            (json!("confirmed"), Value::Null),
+            (json!("confirmed"), Value::Null),
+            (json!("waitlisted"), json!(1)),
+            (json!("waitlisted"), json!(2))
+        ]
+    );
+    // The first confirmed attendee cancels: the first waiting moves up and is emailed.
+    let first = outcomes[0]["id"].as_str().unwrap();
+    let (s, _) =
+        w.app.api(Method::DELETE, &format!("/api/v1/events/{ev}/registrations/{first}"), Some(&people[0].2), None).await;
+    assert_eq!(s, 204);
+    let (subject, body) = w.app.last_email(&people[2].1).await;
+    assert!(subject.contains("Minimal APIs in depth"), "{subject}");
+    assert!(body.contains("/tickets/"), "{body}");
+    let (s, list) =
+        w.app.api(Method::GET, &format!("/api/v1/events/{ev}/registrations"), Some(&w.leader), None).await;
+    assert_eq!(s, 200);
+    let rows: Vec<_> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["name"].as_str().unwrap().to_owned(), a["status"].clone(), a["waitlist_position"].clone()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("fan 1".to_owned(), json!("confirmed"), Value::Null),
+            ("fan 2".to_owned(), json!("confirmed"), Value::Null),
+            ("fan 3".to_owned(), json!("waitlisted"), json!(1)),
+        ]
+    );
+    let (_, event) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
+    assert_eq!((event["confirmed"].clone(), event["waiting"].clone(), event["seats_left"].clone()), (json!(2), json!(1), json!(0)));
+    // A waiting person who cancels frees no seat; nobody else moves.
+    let fourth = outcomes[3]["id"].as_str().unwrap();
+    let (s, _) =
+        w.app.api(Method::DELETE, &format!("/api/v1/events/{ev}/registrations/{fourth}"), Some(&people[3].2), None).await;
+    assert_eq!(s, 204);
+    let (_, event) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
+    assert_eq!((event["confirmed"].clone(), event["waiting"].clone()), (json!(2), json!(0)));
+    // A larger capacity moves waiting people up at once.
+    let (_, again) = w.register(&ev, &people[3].2).await;
+    assert_eq!(again["status"], "waitlisted");
+    let (s, event) =
+        w.app.api(Method::PATCH, &format!("/api/v1/events/{ev}"), Some(&w.leader), Some(json!({"capacity": 3}))).await;
+    assert_eq!(s, 200, "{event}");
+    assert_eq!((event["confirmed"].clone(), event["waiting"].clone()), (json!(3), json!(0)));
+    // ...and it cannot shrink below those confirmed.
+    let (s, problem) =
+        w.app.api(Method::PATCH, &format!("/api/v1/events/{ev}"), Some(&w.leader), Some(json!({"capacity": 1}))).await;
+    assert_eq!(s, 422);
+    assert_eq!(problem["errors"][0]["code"], "capacity_below_confirmed");
+    w.app.stop().await;
+});
+
+on_both!(ug14_nobody_registers_twice, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let ev = w.published(10).await;
+    let (_, _, token) = w.app.member_with_role("dup", None).await;
+    let (s, first) = w.register(&ev, &token).await;
+    assert_eq!(s, 201);
+    let (s, problem) = w.register(&ev, &token).await;
+    assert_eq!(s, 409);
+    assert_eq!(problem["type"], "/problems/already_registered");
+    assert_eq!(w.app.count("registrations").await, 1);
+    // After cancelling, registering again reuses the same registration.
+    let id = first["id"].as_str().unwrap();
+    w.app.api(Method::DELETE, &format!("/api/v1/events/{ev}/registrations/{id}"), Some(&token), None).await;
+    let (s, again) = w.register(&ev, &token).await;
+    assert_eq!((s, again["id"].as_str()), (201, Some(id)));
+    assert_eq!(w.app.count("registrations").await, 1);
+    w.app.stop().await;
+});
+
+on_both!(ug14_life_cycle_transitions, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let api = |m: Method, p: String, t: &str| {
+        let app = &w.app;
+        let t = t.to_owned();
+        async move { app.api(m, &p, Some(&t), None).await }
+    };
+    // Registration opens on publishing only.
+    let draft = w.draft(5, 3).await;
+    let (_, _, member) = w.app.member_with_role("m", None).await;
+    let (s, _) = w.register(&draft, &member).await;
+    assert_eq!(s, 404, "drafts are invisible to members");
+    // A draft without a place cannot be published.
+    let (s, ev) = w
+        .app
+        .api(Method::PATCH, &format!("/api/v1/events/{draft}"), Some(&w.leader), Some(json!({"online_link": ""})))
+        .await;
+    assert_eq!(s, 200, "{ev}");
+    let (s, problem) = api(Method::POST, format!("/api/v1/events/{draft}/publish"), &w.leader).await;
+    assert_eq!((s, problem["errors"][0]["code"].as_str()), (422, Some("location_required")));
+    // Cancelling a published event emails everyone holding a place.
+    let ev = w.published(1).await;
+    let people = w.app.members_with_tokens("att", 2).await;
+    for p in &people {
+        w.register(&ev, &p.2).await;
+    }
+    let (s, body) = api(Method::POST, format!("/api/v1/events/{ev}/cancel"), &w.leader).await;
+    assert_eq!((s, body["status"].as_str()), (200, Some("cancelled")));
+    for p in &people {
+        let (subject, _) = w.app.last_email(&p.1).await;
+        assert_eq!(subject, "Cancelled: Minimal APIs in depth");
+    }
+    // Cancelled is final.
+    for cmd in ["publish", "cancel", "complete"] {
+        let (s, problem) = api(Method::POST, format!("/api/v1/events/{ev}/{cmd}"), &w.leader).await;
+        assert_eq!((s, problem["type"].as_str()), (409, Some("/problems/event_state_conflict")), "{cmd}");
+    }
+    let (s, _) = w.register(&ev, &member).await;
+    assert_eq!(s, 409, "no registration for a cancelled event");
+    // Completing needs the event to have started.
+    let future = w.published(5).await;
+    let (s, _) = api(Method::POST, format!("/api/v1/events/{future}/complete"), &w.leader).await;
+    assert_eq!(s, 422);
+    w.app.stop().await;
+});
+
+on_both!(ug14_check_in_and_held, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    // An event happening now: started an hour ago, ends in an hour.
+    let start = Utc::now() - Duration::hours(1);
+    let (_, ev) = w
+        .app
+        .api(
+            Method::POST,
+            &format!("/api/v1/groups/{}/events", w.slug),
+            Some(&w.leader),
+            Some(json!({"title": "Now", "starts_at": start.to_rfc3339(),
+                "ends_at": (start + Duration::hours(2)).to_rfc3339(), "capacity": 1,
+                "online_link": "https://meet.example.org/now"})),
+        )
+        .await;
+    let ev = ev["id"].as_str().unwrap().to_owned();
+    w.app.api(Method::POST, &format!("/api/v1/events/{ev}/publish"), Some(&w.leader), None).await;
+    let people = w.app.members_with_tokens("door", 2).await;
+    let (_, confirmed) = w.register(&ev, &people[0].2).await;
+    let (_, waiting) = w.register(&ev, &people[1].2).await;
+    // The ticket page shows the code the leader types at the door.
+    let ticket = reqwest::Client::new()
+        .get(w.app.url(&format!("/api/v1/events/{ev}/registrations")))
+        .bearer_auth(&w.leader)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ticket.status(), 200);
+    let code: String = sqlx::query_scalar("SELECT ticket_code FROM registrations WHERE id = $1")
+        .bind(confirmed["id"].as_str().unwrap())
+        .fetch_one(w.app.db.reader())
+        .await
+        .unwrap();
+    let typed = format!("{}-{}", &code[..4], &code[4..]).to_lowercase();
+    let checkin = format!("/api/v1/events/{ev}/checkins");
+    let (s, body) = w.app.api(Method::POST, &checkin, Some(&w.leader), Some(json!({"ticket_code": typed}))).await;
+    assert_eq!((s, body["already_checked_in"].clone()), (200, json!(false)), "{body}");
+    let (s, body) = w
+        .app
+        .api(Method::POST, &checkin, Some(&w.leader), Some(json!({"registration_id": confirmed["id"]})))
+        .await;
+    assert_eq!((s, body["already_checked_in"].clone()), (200, json!(true)));
+    // A waiting ticket and a made-up code are refused.
+    let (s, body) =
+        w.app.api(Method::POST, &checkin, Some(&w.leader), Some(json!({"registration_id": waiting["id"]}))).await;
+    assert_eq!((s, body["type"].as_str()), (422, Some("/problems/ticket_invalid")));
+    let (s, _) = w.app.api(Method::POST, &checkin, Some(&w.leader), Some(json!({"ticket_code": "ZZZZ-ZZZZ"}))).await;
+    assert_eq!(s, 422);
+    // Completed with a check-in: held.
+    let (s, body) = w.app.api(Method::POST, &format!("/api/v1/events/{ev}/complete"), Some(&w.leader), None).await;
+    assert_eq!((s, body["held"].clone(), body["checked_in"].clone()), (200, json!(true), json!(1)));
+    w.app.stop().await;
+});
+
+on_both!(ug5_ticketing_links_are_refused, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let path = format!("/api/v1/groups/{}/events", w.slug);
+    let base = json!({"title": "Talks", "starts_at": "2030-05-01T18:00", "ends_at": "2030-05-01T20:00", "capacity": 50});
+    let with_links = |links: Vec<&str>| {
+        let mut b = base.clone();
+        b["promotion_links"] = json!(links);
+        b
+    };
+    let (s, problem) = w
+        .app
+        .api(Method::POST, &path, Some(&w.leader), Some(with_links(vec!["https://www.eventbrite.com/e/12345"])))
+        .await;
+    assert_eq!(s, 422);
+    assert_eq!(problem["errors"][0]["field"], "promotion_links");
+    assert_eq!(problem["errors"][0]["code"], "registration_link_refused");
+    assert!(problem["errors"][0]["message"].as_str().unwrap().contains("here"), "{problem}");
+    assert_eq!(w.app.count("events").await, 0, "nothing stored");
+    let (s, ev) = w
+        .app
+        .api(Method::POST, &path, Some(&w.leader), Some(with_links(vec!["https://blog.example.org/talks"])))
+        .await;
+    assert_eq!(s, 201);
+    assert_eq!(ev["promotion_links"], json!(["https://blog.example.org/talks"]));
+    // The host list is settings data: an admin adds a host, and it is refused from then on.
+    let admin = guildhall_storage::members::actor(
+        w.app.db.reader(),
+        guildhall_storage::tokens::member_for(w.app.db.reader(), &guildhall::auth::secrets::hash_token(&w.admin))
+            .await
+            .unwrap()
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    guildhall::services::settings::change(
+        &w.app.state,
+        &admin,
+        "events.ticketing_hosts",
+        "eventbrite.com\nrsvp.example.net",
+        "our own RSVP tool must not be used",
+    )
+    .await
+    .unwrap();
+    let (s, _) = w
+        .app
+        .api(Method::POST, &path, Some(&w.leader), Some(with_links(vec!["https://go.rsvp.example.net/x"])))
+        .await;
+    assert_eq!(s, 422);
+    w.app.stop().await;
+});
+
+on_both!(ug14_times_across_daylight_saving, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let path = format!("/api/v1/groups/{}/events", w.slug);
+    // Lisbon springs forward at 01:00 UTC on 29 March 2026: 01:00-02:00 local never happens.
+    let (s, ev) = w
+        .app
+        .api(
+            Method::POST,
+            &path,
+            Some(&w.leader),
+            Some(json!({"title": "Night hack", "starts_at": "2026-03-29T00:30", "ends_at": "2026-03-29T03:30",
+                "capacity": 20})),
+        )
+        .await;
+    assert_eq!(s, 201, "{ev}");
+    assert_eq!(ev["starts_at"], "2026-03-29T00:30:00+00:00");
+    assert_eq!(ev["ends_at"], "2026-03-29T02:30:00+00:00", "one hour is skipped");
+    assert_eq!((ev["local_starts_at"].as_str(), ev["local_ends_at"].as_str()), (Some("2026-03-29T00:30"), Some("2026-03-29T03:30")));
+    // Summer time: 18:30 in Lisbon is 17:30 UTC.
+    let (_, summer) = w
+        .app
+        .api(
+            Method::POST,
+            &path,
+            Some(&w.leader),
+            Some(json!({"title": "Summer", "starts_at": "2026-07-15T18:30", "ends_at": "2026-07-15T20:30", "capacity": 20})),
+        )
+        .await;
+    assert_eq!(summer["starts_at"], "2026-07-15T17:30:00+00:00");
+    // A wall-clock time the change skips is refused with a clear message.
+    let (s, problem) = w
+        .app
+        .api(
+            Method::POST,
+            &path,
+            Some(&w.leader),
+            Some(json!({"title": "Ghost", "starts_at": "2026-03-29T01:30", "ends_at": "2026-03-29T03:00", "capacity": 20})),
+        )
+        .await;
+    assert_eq!((s, problem["errors"][0]["code"].as_str()), (422, Some("time_skipped_by_dst")));
+    w.app.stop().await;
+});
+
+on_both!(pl6_members_cannot_run_groups_they_do_not_lead, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let ev = w.published(10).await;
+    let (_, _, outsider) = w.app.member_with_role("outsider", None).await;
+    // A leader of another group is no better.
+    let (_, _, other_leader) =
+        w.app.member_with_role("other", Some(Role::GroupLeader(guildhall_domain::ids::GroupId::new()))).await;
+    for token in [&outsider, &other_leader] {
+        let checks = [
+            (Method::PATCH, format!("/api/v1/events/{ev}"), Some(json!({"title": "Hijacked"}))),
+            (Method::POST, format!("/api/v1/events/{ev}/cancel"), None),
+            (Method::POST, format!("/api/v1/events/{ev}/complete"), None),
+            (Method::GET, format!("/api/v1/events/{ev}/registrations"), None),
+            (Method::POST, format!("/api/v1/events/{ev}/checkins"), Some(json!({"ticket_code": "ABCD-EFGH"}))),
+            (Method::POST, format!("/api/v1/groups/{}/events", w.slug), Some(json!({"title": "x"}))),
+            (Method::POST, format!("/api/v1/groups/{}/leaders", w.slug), Some(json!({"email": "outsider0@example.org"}))),
+        ];
+        for (m, p, b) in checks {
+            let (s, body) = w.app.api(m.clone(), &p, Some(token), b).await;
+            assert_eq!(s, 403, "{m} {p}: {body}");
+        }
+    }
+    let (_, event) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
+    assert_eq!(event["title"], "Minimal APIs in depth");
+    assert_eq!(event["status"], "published");
+    // Without a token, writes are refused as unauthenticated.
+    let (s, _) = w.app.api(Method::POST, &format!("/api/v1/events/{ev}/registrations"), None, None).await;
+    assert_eq!(s, 401);
+    w.app.stop().await;
+});
+
+on_both!(ug14_online_link_only_for_attendees, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let ev = w.published(10).await;
+    let (_, _, member) = w.app.member_with_role("viewer", None).await;
+    let (_, public) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
+    assert_eq!((public["online_link"].clone(), public["is_online"].clone()), (Value::Null, json!(true)));
+    let (_, before) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), Some(&member), None).await;
+    assert_eq!(before["online_link"], Value::Null);
+    w.register(&ev, &member).await;
+    let (_, after) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), Some(&member), None).await;
+    assert_eq!(after["online_link"], "https://meet.example.org/abc");
+    // UG-9: no price anywhere in an event.
+    assert!(after.get("price").is_none() && after.get("fee").is_none());
+    w.app.stop().await;
+});
+
+on_both!(ug14_reminder_sent_once, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let ev = w.published(10).await; // starts in 10 days
+    let people = w.app.members_with_tokens("remind", 3).await;
+    for p in &people {
+        w.register(&ev, &p.2).await;
+    }
+    let count = |app: &TestApp| {
+        let db = app.db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox WHERE kind = 'reminder'")
+                .fetch_one(db.reader())
+                .await
+                .unwrap()
+        }
+    };
+    // Too early: nothing. Within 24 h of the start: one each, however often the job runs.
+    let now = Utc::now();
+    assert_eq!(guildhall::services::registrations::send_reminders(&w.app.state, now).await.unwrap(), 0);
+    let later = now + Duration::days(9) + Duration::hours(12);
+    let (a, b) = tokio::join!(
+        guildhall::services::registrations::send_reminders(&w.app.state, later),
+        guildhall::services::registrations::send_reminders(&w.app.state, later)
+    );
+    assert_eq!(a.unwrap() + b.unwrap(), 3);
+    assert_eq!(guildhall::services::registrations::send_reminders(&w.app.state, later).await.unwrap(), 0);
+    assert_eq!(count(&w.app).await, 3);
+    w.app.stop().await;
+});
