@@ -4,6 +4,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod world;
+
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 

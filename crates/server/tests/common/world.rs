@@ -1,0 +1,75 @@
+//! A region, a group in Lisbon with one leader, and an admin: the world
+//! most event tests start from.
+
+use chrono::{Duration, Utc};
+use guildhall_domain::access::Role;
+use guildhall_storage::Backend;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use super::TestApp;
+
+pub struct World {
+    pub app: TestApp,
+    pub admin: String,
+    pub leader: String,
+    pub slug: String,
+}
+
+pub async fn world(backend: Backend) -> Option<World> {
+    let app = TestApp::spawn(backend).await?;
+    let (_, _, admin) = app.member_with_role("admin", Some(Role::Admin)).await;
+    let (s, region) =
+        app.api(Method::POST, "/api/v1/regions", Some(&admin), Some(json!({"name": "Iberia", "currency": "EUR"}))).await;
+    assert_eq!(s, 201, "{region}");
+    let (_, leader_email, leader) = app.member_with_role("leader", None).await;
+    let (s, group) = app
+        .api(
+            Method::POST,
+            "/api/v1/groups",
+            Some(&admin),
+            Some(json!({
+                "region_id": region["id"], "name": "Lisboa .NET", "city": "Lisboa", "country": "PT",
+                "time_zone": "Europe/Lisbon", "description": "Monthly meetups.", "leaders": [leader_email]
+            })),
+        )
+        .await;
+    assert_eq!(s, 201, "{group}");
+    assert_eq!(group["slug"], "lisboa-net");
+    Some(World { app, admin, leader, slug: "lisboa-net".into() })
+}
+
+impl World {
+    /// A draft event `days` from now, two hours long, online.
+    pub async fn draft(&self, capacity: i64, days: i64) -> String {
+        let start = Utc::now() + Duration::days(days);
+        let (s, ev) = self
+            .app
+            .api(
+                Method::POST,
+                &format!("/api/v1/groups/{}/events", self.slug),
+                Some(&self.leader),
+                Some(json!({
+                    "title": "Minimal APIs in depth", "starts_at": start.to_rfc3339(),
+                    "ends_at": (start + Duration::hours(2)).to_rfc3339(), "capacity": capacity,
+                    "online_link": "https://meet.example.org/abc"
+                })),
+            )
+            .await;
+        assert_eq!(s, 201, "{ev}");
+        assert_eq!(ev["status"], "draft");
+        ev["id"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn published(&self, capacity: i64) -> String {
+        let id = self.draft(capacity, 10).await;
+        let (s, ev) = self.app.api(Method::POST, &format!("/api/v1/events/{id}/publish"), Some(&self.leader), None).await;
+        assert_eq!(s, 200, "{ev}");
+        id
+    }
+
+    pub async fn register(&self, event: &str, token: &str) -> (u16, Value) {
+        self.app.api(Method::POST, &format!("/api/v1/events/{event}/registrations"), Some(token), None).await
+    }
+}
+
