@@ -44,6 +44,29 @@ fn from_row(r: &AnyRow) -> Result<Registration, StorageError> {
     })
 }
 
+/// An event's numbers, in one query.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub confirmed: u64,
+    pub waiting: u64,
+    pub checked_in: u64,
+}
+
+pub async fn tally<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) -> Result<Tally, StorageError> {
+    let row = sqlx::query(
+        "SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0) AS confirmed,
+                COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
+                COALESCE(SUM(CASE WHEN status = 'confirmed' AND checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0)
+                    AS checked_in
+         FROM registrations WHERE event_id = $1",
+    )
+    .bind(event.to_string())
+    .fetch_one(ex)
+    .await?;
+    let n = |c: &str| row.try_get::<i64, _>(c).map(|v| v.max(0) as u64);
+    Ok(Tally { confirmed: n("confirmed")?, waiting: n("waiting")?, checked_in: n("checked_in")? })
+}
+
 /// How many hold a confirmed seat.
 pub async fn count_confirmed<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) -> Result<u64, StorageError> {
     count_status(ex, event, RegistrationStatus::Confirmed).await

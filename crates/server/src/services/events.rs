@@ -5,7 +5,6 @@ use chrono::Utc;
 use guildhall_domain::access::Actor;
 use guildhall_domain::event::{check_capacity_change, seats_to_fill, EventCommand, EventDetails, EventFields, EventStatus};
 use guildhall_domain::ids::{EventId, GroupId, TalkId, VenueId};
-use guildhall_domain::registration::RegistrationStatus;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, NewTalk};
 use guildhall_storage::groups::Group;
@@ -161,19 +160,7 @@ pub async fn remove_talk(state: &AppState, actor: &Actor, id: EventId, talk: Tal
     Ok(())
 }
 
-/// What the public and attendees see of an event's numbers.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Counts {
-    pub confirmed: u64,
-    pub waiting: u64,
-    pub checked_in: u64,
-}
-
-pub async fn counts(state: &AppState, id: EventId) -> Result<Counts, AppError> {
-    let pool = state.db.reader();
-    Ok(Counts {
-        confirmed: registrations::count_confirmed(pool, id).await?,
-        waiting: registrations::count_status(pool, id, RegistrationStatus::Waitlisted).await?,
-        checked_in: registrations::count_checked_in(pool, id).await?,
-    })
+/// An event's numbers: confirmed, waiting, checked in.
+pub async fn counts(state: &AppState, id: EventId) -> Result<registrations::Tally, AppError> {
+    Ok(registrations::tally(state.db.reader(), id).await?)
 }

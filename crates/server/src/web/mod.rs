@@ -5,6 +5,7 @@ pub mod api;
 pub mod assets;
 pub mod ctx;
 pub mod errors;
+pub mod feeds;
 pub mod health;
 pub mod locale;
 pub mod pages;
@@ -32,6 +33,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::router())
         .nest("/api", api::router())
+        .merge(feeds::router())
         .merge(health::router())
         .merge(assets::router())
         .fallback(|| async { AppError::from(guildhall_domain::DomainError::NotFound) })

@@ -45,7 +45,12 @@ impl FormErrors {
                 | DomainError::LinkInvalid
                 | DomainError::EmailTaken
                 | DomainError::RegionNameTaken
-                | DomainError::UnknownSetting),
+                | DomainError::UnknownSetting
+                | DomainError::SlugTaken
+                | DomainError::AlreadyRegistered
+                | DomainError::RegistrationClosed
+                | DomainError::EventStateConflict { .. }
+                | DomainError::TicketInvalid),
             ) => Ok(Self { tr, fields: vec![], general: Some(tr.error(e.code())), status, retry_after }),
             other => Err(other),
         }

@@ -3,9 +3,15 @@
 mod account;
 mod admin;
 mod auth;
+mod checkin;
+mod events;
 mod form;
+mod groups;
 mod home;
 mod messages;
+mod schema_org;
+mod tickets;
+mod views;
 
 use std::net::SocketAddr;
 
@@ -25,6 +31,10 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(messages::router())
         .merge(admin::router())
+        .merge(groups::router())
+        .merge(events::router())
+        .merge(tickets::router())
+        .merge(checkin::router())
 }
 
 /// The client's address for rate limits: the socket's, or the first

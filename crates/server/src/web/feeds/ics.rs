@@ -1,0 +1,60 @@
+//! iCalendar feeds (UG-14): one event, or a group's events, with the
+//! group's time zone defined in the file.
+
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, CalendarDateTime, Component, Event as IcsEvent, EventLike, EventStatus as IcsStatus};
+use guildhall_domain::event::EventStatus;
+use guildhall_storage::events::Event;
+use guildhall_storage::groups::Group;
+use guildhall_storage::venues::Venue;
+
+use super::vtimezone::vtimezone;
+
+/// One event with what the calendar shows of it.
+pub struct Entry<'a> {
+    pub event: &'a Event,
+    pub venue: Option<&'a Venue>,
+    pub url: String,
+}
+
+fn location(e: &Entry) -> String {
+    match (e.venue, &e.event.details.online_link) {
+        (Some(v), _) => format!("{}, {}, {}", v.profile.name, v.profile.address, v.profile.city),
+        (None, Some(_)) => "Online".to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// A calendar named `name` with `entries`, times in the group's zone.
+pub fn calendar(name: &str, g: &Group, host: &str, entries: &[Entry]) -> String {
+    let tz = g.profile.time_zone.tz();
+    let mut cal = Calendar::new();
+    cal.name(name).timezone(tz.name());
+    for e in entries {
+        let ev = e.event;
+        let mut item = IcsEvent::new();
+        item.uid(&format!("{}@{host}", ev.id))
+            .summary(ev.details.title.as_str())
+            .description(&format!("{}\n\n{}", ev.details.description, e.url))
+            .starts(CalendarDateTime::from_date_time(ev.starts_at().with_timezone(&tz)))
+            .ends(CalendarDateTime::from_date_time(ev.ends_at().with_timezone(&tz)))
+            .url(&e.url)
+            .timestamp(ev.updated_at)
+            .status(if ev.status == EventStatus::Cancelled { IcsStatus::Cancelled } else { IcsStatus::Confirmed });
+        let loc = location(e);
+        if !loc.is_empty() {
+            item.location(&loc);
+        }
+        cal.push(item.done());
+    }
+    let text = cal.done().to_string();
+    // The zone must be defined in the file (RFC 5545 §3.2.19); place it
+    // before the first event.
+    let span: Vec<DateTime<Utc>> = entries.iter().map(|e| e.event.starts_at()).collect();
+    let (from, to) = (span.iter().min().copied().unwrap_or_else(Utc::now), span.iter().max().copied().unwrap_or_else(Utc::now));
+    let zone = vtimezone(tz, from, to);
+    match text.find("BEGIN:VEVENT") {
+        Some(i) => format!("{}{zone}{}", &text[..i], &text[i..]),
+        None => text.replacen("END:VCALENDAR", &format!("{zone}END:VCALENDAR"), 1),
+    }
+}

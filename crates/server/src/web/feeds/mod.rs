@@ -1,0 +1,101 @@
+//! Calendars and feeds (UG-14, PL-5): `/events/{id}.ics`,
+//! `/groups/{slug}/events.ics` and `/groups/{slug}/feed.atom`.
+
+mod atom;
+mod ics;
+mod vtimezone;
+
+use axum::extract::{Path, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use chrono::{Duration, Utc};
+use guildhall_domain::ids::EventId;
+use guildhall_domain::DomainError;
+use guildhall_storage::events::{self, Event, When};
+use guildhall_storage::groups::{self, Group};
+use guildhall_storage::venues::{self, Venue};
+
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/groups/{slug}/events.ics", get(group_calendar))
+        .route("/groups/{slug}/feed.atom", get(group_feed))
+}
+
+fn calendar_response(body: String, filename: &str) -> Response {
+    (
+        [
+            (CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
+            (CONTENT_DISPOSITION, format!("inline; filename=\"{filename}\"")),
+            (CACHE_CONTROL, "public, max-age=300".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn host(state: &AppState) -> String {
+    state.config.public_url.host_str().map(str::to_owned).unwrap_or_else(|| "guildhall".into())
+}
+
+async fn venue_of(state: &AppState, ev: &Event) -> AppResult<Option<Venue>> {
+    Ok(match ev.venue_id {
+        Some(v) => venues::get(state.db.reader(), v).await?,
+        None => None,
+    })
+}
+
+/// `GET /events/{id}.ics` (routed by the event page, which owns `/events/{id}`).
+pub async fn event_calendar(state: &AppState, id: &str) -> AppResult<Response> {
+    let id: EventId = id.parse().map_err(|_| DomainError::NotFound)?;
+    let ev = events::get(state.db.reader(), id).await?.filter(|e| e.status.is_public()).ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+    let venue = venue_of(state, &ev).await?;
+    let entry = ics::Entry { event: &ev, venue: venue.as_ref(), url: state.config.link(&format!("/events/{id}")) };
+    let body = ics::calendar(ev.details.title.as_str(), &g, &host(state), &[entry]);
+    Ok(calendar_response(body, &format!("{id}.ics")))
+}
+
+async fn public_group(state: &AppState, slug: &str) -> Result<Group, AppError> {
+    Ok(groups::by_slug(state.db.reader(), slug).await?.ok_or(DomainError::NotFound)?)
+}
+
+/// Upcoming events and those of the last year, for calendar apps.
+async fn group_calendar(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    let g = public_group(&state, &slug).await?;
+    let since = Utc::now() - Duration::days(365);
+    let list = events::for_group(state.db.reader(), g.id, When::Upcoming, false, since, 500).await?;
+    let mut vs = Vec::with_capacity(list.len());
+    for ev in &list {
+        vs.push(venue_of(&state, ev).await?);
+    }
+    let entries: Vec<ics::Entry> = list
+        .iter()
+        .zip(vs.iter())
+        .map(|(ev, v)| ics::Entry { event: ev, venue: v.as_ref(), url: state.config.link(&format!("/events/{}", ev.id)) })
+        .collect();
+    let body = ics::calendar(g.profile.name.as_str(), &g, &host(&state), &entries);
+    Ok(calendar_response(body, &format!("{slug}.ics")))
+}
+
+async fn group_feed(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    let g = public_group(&state, &slug).await?;
+    let list = events::for_group(state.db.reader(), g.id, When::Upcoming, false, Utc::now(), 100).await?;
+    let items: Vec<(Event, String)> =
+        list.into_iter().map(|e| { let u = state.config.link(&format!("/events/{}", e.id)); (e, u) }).collect();
+    let body = atom::feed(
+        &g,
+        state.config.link(&format!("/groups/{slug}")),
+        state.config.link(&format!("/groups/{slug}/feed.atom")),
+        &items,
+    );
+    Ok((
+        [(CONTENT_TYPE, "application/atom+xml; charset=utf-8"), (CACHE_CONTROL, "public, max-age=300")],
+        body,
+    )
+        .into_response())
+}

@@ -1,0 +1,164 @@
+//! The door (UG-14): the attendee list with check-in buttons, check-in by
+//! ticket code (typed, or opened from the ticket's QR image), walk-ins.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use guildhall_domain::registration::RegistrationStatus;
+use guildhall_domain::values::EmailAddress;
+use guildhall_domain::DomainError;
+use guildhall_storage::events::Event;
+use guildhall_storage::groups::Group;
+use guildhall_storage::members;
+use guildhall_storage::registrations::{self, Attendee, Tally};
+use serde::Deserialize;
+
+use super::events::event_id;
+use super::views::when_text;
+use super::FormErrors;
+use crate::app::AppState;
+use crate::auth::csrf::CsrfForm;
+use crate::error::{AppError, AppResult};
+use crate::services::events as event_service;
+use crate::services::registrations::{self as reg_service, CheckInBy};
+use crate::web::ctx::PageCtx;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/events/{id}/attendees", get(attendees_page))
+        .route("/events/{id}/checkin", post(check_in))
+        .route("/events/{id}/walk-in", post(walk_in))
+}
+
+#[derive(Template)]
+#[template(path = "attendees.html")]
+struct AttendeesPage {
+    ctx: PageCtx,
+    ev: Event,
+    group: Group,
+    when: String,
+    attendees: Vec<Attendee>,
+    tally: Tally,
+    code: String,
+    notice: Option<String>,
+    errors: FormErrors,
+}
+
+impl AttendeesPage {
+    fn tally_text(&self) -> String {
+        let t = &self.tally;
+        let (c, w, k) = (t.confirmed.to_string(), t.waiting.to_string(), t.checked_in.to_string());
+        self.ctx.tr.with("event-tally", &[("confirmed", &c), ("waiting", &w), ("checked", &k)])
+    }
+
+    fn is_confirmed(&self, a: &Attendee) -> bool {
+        a.registration.status == RegistrationStatus::Confirmed
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct DoorQuery {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    done: String,
+}
+
+async fn show(
+    state: &AppState,
+    ctx: PageCtx,
+    id: &str,
+    code: String,
+    notice: Option<String>,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let (ev, group) = event_service::managed_event(state, &actor, event_id(id)?).await?;
+    let attendees = registrations::attendees(state.db.reader(), ev.id, false).await?;
+    let tally = registrations::tally(state.db.reader(), ev.id).await?;
+    let when = when_text(ev.starts_at(), ev.ends_at(), group.profile.time_zone);
+    let page = AttendeesPage { ctx, ev, group, when, attendees, tally, code, notice, errors: errors.clone() };
+    Ok(errors.respond(page.render()?))
+}
+
+async fn attendees_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    Query(q): Query<DoorQuery>,
+) -> AppResult<Response> {
+    let notice = match q.done.as_str() {
+        "" => None,
+        name => Some(ctx.tr.with("checkin-done", &[("name", name)])),
+    };
+    let errors = FormErrors::none(ctx.tr);
+    show(&state, ctx, &id, q.code, notice, errors).await
+}
+
+#[derive(Deserialize)]
+struct CheckInFields {
+    #[serde(default)]
+    ticket_code: String,
+    #[serde(default)]
+    registration_id: String,
+}
+
+async fn check_in(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<CheckInFields>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let eid = event_id(&id)?;
+    let by = if f.registration_id.trim().is_empty() {
+        CheckInBy::Code(f.ticket_code.clone())
+    } else {
+        CheckInBy::Registration(f.registration_id.trim().parse().map_err(|_| AppError::from(DomainError::TicketInvalid))?)
+    };
+    match reg_service::check_in(&state, &actor, eid, by).await {
+        Ok((r, _)) => {
+            let who = members::by_id(state.db.reader(), r.member_id).await?.ok_or(DomainError::NotFound)?;
+            let done: String = url::form_urlencoded::byte_serialize(who.name.as_str().as_bytes()).collect();
+            Ok(Redirect::to(&format!("/events/{eid}/attendees?done={done}")).into_response())
+        }
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show(&state, ctx, &id, f.ticket_code, None, errors).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct WalkInFields {
+    #[serde(default)]
+    email: String,
+}
+
+/// A leader registers someone at the door by their account's email.
+async fn walk_in(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<WalkInFields>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let eid = event_id(&id)?;
+    let result = async {
+        let email = EmailAddress::parse(&f.email)?;
+        let m = members::by_email(state.db.reader(), &email)
+            .await?
+            .ok_or(DomainError::field("email", "member_not_found"))?;
+        reg_service::register(&state, &actor, eid, Some(m.id)).await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/events/{eid}/attendees")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show(&state, ctx, &id, String::new(), None, errors).await
+        }
+    }
+}

@@ -1,0 +1,415 @@
+//! Event pages (UG-14, PL-5): the public page with schema.org data, one
+//! click registration, and the leaders' forms: create, edit, publish,
+//! cancel, complete, talks.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::event::{to_local_input, EventCommand, EventFields, EventStatus};
+use guildhall_domain::ids::{EventId, MemberId, TalkId};
+use guildhall_domain::registration::RegistrationStatus;
+use guildhall_domain::values::{DisplayName, LongText, Title};
+use guildhall_domain::DomainError;
+use guildhall_storage::events::{self, Event, NewSpeaker, NewTalk, Talk};
+use guildhall_storage::groups::{self, Group};
+use guildhall_storage::registrations::{self, Registration, Tally};
+use guildhall_storage::venues::{self, Venue};
+use serde::Deserialize;
+
+use super::schema_org;
+use super::views::{venue_text, when_text};
+use super::FormErrors;
+use crate::app::AppState;
+use crate::auth::csrf::CsrfForm;
+use crate::error::{AppError, AppResult};
+use crate::services::{events as event_service, groups as group_service, registrations as reg_service};
+use crate::web::ctx::PageCtx;
+use crate::web::feeds;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/events/{id}", get(event_page))
+        .route("/events/{id}/register", post(register))
+        .route("/events/{id}/edit", get(edit_event).post(update_event))
+        .route("/events/{id}/publish", post(publish))
+        .route("/events/{id}/cancel", post(cancel))
+        .route("/events/{id}/complete", post(complete))
+        .route("/events/{id}/talks", post(add_talk))
+        .route("/events/{id}/talks/{talk}/remove", post(remove_talk))
+        .route("/groups/{slug}/events/new", get(new_event))
+        .route("/groups/{slug}/events", post(create_event))
+}
+
+pub fn event_id(raw: &str) -> Result<EventId, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+fn manages(actor: Option<&Actor>, g: &Group) -> bool {
+    actor.is_some_and(|a| authorize(a, Action::ManageGroup { group: g.id, region: g.region_id }).is_ok())
+}
+
+#[derive(Template)]
+#[template(path = "event.html")]
+struct EventPage {
+    ctx: PageCtx,
+    ev: Event,
+    group: Group,
+    venue: Option<Venue>,
+    talks: Vec<Talk>,
+    tally: Tally,
+    when: String,
+    /// The viewer's own registration, if they hold a place.
+    mine: Option<Registration>,
+    waitlist_position: Option<i64>,
+    can_manage: bool,
+    open: bool,
+    json_ld: String,
+    errors: FormErrors,
+}
+
+impl EventPage {
+    fn seats_left(&self) -> u64 {
+        u64::from(self.ev.details.capacity.get()).saturating_sub(self.tally.confirmed)
+    }
+
+    fn sees_online_link(&self) -> bool {
+        self.can_manage || self.mine.as_ref().is_some_and(|r| r.status == RegistrationStatus::Confirmed)
+    }
+
+    fn online_link(&self) -> String {
+        self.ev.details.online_link.as_ref().map(|l| l.to_string()).unwrap_or_default()
+    }
+
+    fn paragraphs(&self) -> Vec<&str> {
+        self.ev.details.description.paragraphs()
+    }
+
+    fn venue_line(&self) -> String {
+        self.venue.as_ref().map(venue_text).unwrap_or_default()
+    }
+
+    fn status(&self) -> &'static str {
+        self.ev.status.as_str()
+    }
+
+    fn is_draft(&self) -> bool {
+        self.ev.status == EventStatus::Draft
+    }
+
+    fn is_published(&self) -> bool {
+        self.ev.status == EventStatus::Published
+    }
+
+    fn is_editable(&self) -> bool {
+        self.ev.status.is_editable()
+    }
+
+    fn seats_text(&self) -> String {
+        let (left, cap) = (self.seats_left().to_string(), self.ev.details.capacity.get().to_string());
+        self.ctx.tr.with("event-seats", &[("left", &left), ("capacity", &cap)])
+    }
+
+    fn waiting_text(&self) -> String {
+        self.ctx.tr.with("event-waiting", &[("count", &self.tally.waiting.to_string())])
+    }
+
+    fn wait_text(&self, position: &i64) -> String {
+        self.ctx.tr.with("event-you-wait", &[("position", &position.to_string())])
+    }
+
+    fn tally_text(&self) -> String {
+        let t = &self.tally;
+        let (c, w, k) = (t.confirmed.to_string(), t.waiting.to_string(), t.checked_in.to_string());
+        self.ctx.tr.with("event-tally", &[("confirmed", &c), ("waiting", &w), ("checked", &k)])
+    }
+
+    fn status_text(&self) -> String {
+        self.ctx.t(&format!("event-status-{}", self.status()))
+    }
+
+    fn held(&self) -> bool {
+        guildhall_domain::event::counts_as_held(self.ev.status, self.tally.checked_in)
+    }
+}
+
+async fn load(state: &AppState, id: EventId) -> AppResult<(Event, Group)> {
+    let ev = events::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+    Ok((ev, g))
+}
+
+async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, errors: FormErrors) -> AppResult<Response> {
+    let (ev, g) = load(state, id).await?;
+    let actor = ctx.user.as_ref().map(|u| &u.actor);
+    let can_manage = manages(actor, &g);
+    if !ev.status.is_public() && !can_manage {
+        return Err(DomainError::NotFound.into());
+    }
+    let venue = match ev.venue_id {
+        Some(v) => venues::get(state.db.reader(), v).await?,
+        None => None,
+    };
+    let talks = events::talks(state.db.reader(), id).await?;
+    let tally = registrations::tally(state.db.reader(), id).await?;
+    let mine = match actor {
+        Some(a) => registrations::find(state.db.reader(), id, a.member_id).await?.filter(|r| r.status.is_active()),
+        None => None,
+    };
+    let waitlist_position = match &mine {
+        Some(r) if r.status == RegistrationStatus::Waitlisted => {
+            Some(registrations::waitlist_position(state.db.reader(), id, r.queue_seq).await?)
+        }
+        _ => None,
+    };
+    let url = state.config.link(&format!("/events/{id}"));
+    let group_url = state.config.link(&format!("/groups/{}", g.profile.slug));
+    let json_ld = schema_org::event(&ev, &g, venue.as_ref(), &tally, &url, &group_url);
+    let now = chrono::Utc::now();
+    let page = EventPage {
+        when: when_text(ev.starts_at(), ev.ends_at(), g.profile.time_zone),
+        open: guildhall_domain::event::registration_open(ev.status, ev.ends_at(), now),
+        ctx,
+        ev,
+        group: g,
+        venue,
+        talks,
+        tally,
+        mine,
+        waitlist_position,
+        can_manage,
+        json_ld,
+        errors: errors.clone(),
+    };
+    Ok(errors.respond(page.render()?))
+}
+
+/// `/events/{id}` and `/events/{id}.ics`: one route, because the router
+/// cannot put a parameter and a suffix in one path segment.
+async fn event_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+    if let Some(raw) = id.strip_suffix(".ics") {
+        return feeds::event_calendar(&state, raw).await;
+    }
+    let errors = FormErrors::none(ctx.tr);
+    show_event(&state, ctx, event_id(&id)?, errors).await
+}
+
+async fn register(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = event_id(&id)?;
+    match reg_service::register(&state, &actor, id, None).await {
+        Ok(out) => Ok(Redirect::to(&format!("/tickets/{}", out.id)).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_event(&state, ctx, id, errors).await
+        }
+    }
+}
+
+async fn command(state: AppState, ctx: PageCtx, id: String, cmd: EventCommand) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = event_id(&id)?;
+    match event_service::transition(&state, &actor, id, cmd).await {
+        Ok(_) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_event(&state, ctx, id, errors).await
+        }
+    }
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    command(state, ctx, id, EventCommand::Publish).await
+}
+
+async fn cancel(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    command(state, ctx, id, EventCommand::Cancel).await
+}
+
+async fn complete(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    command(state, ctx, id, EventCommand::Complete).await
+}
+
+#[derive(Template)]
+#[template(path = "event_form.html")]
+struct EventForm {
+    ctx: PageCtx,
+    group: Group,
+    /// None when creating.
+    event_id: Option<String>,
+    f: EventFields,
+    venue_id: String,
+    venues: Vec<Venue>,
+    errors: FormErrors,
+}
+
+impl EventForm {
+    fn zone_hint(&self) -> String {
+        self.ctx.tr.with("event-times-in-zone", &[("zone", self.group.profile.time_zone.name())])
+    }
+
+    fn venue_label(&self, v: &Venue) -> String {
+        format!("{} ({})", venue_text(v), self.ctx.t(&format!("venue-kind-{}", v.profile.kind.as_str())))
+    }
+}
+
+#[derive(Deserialize)]
+struct EventFormFields {
+    #[serde(flatten)]
+    f: EventFields,
+    #[serde(default)]
+    venue_id: String,
+}
+
+async fn form_page(state: &AppState, ctx: PageCtx, g: Group, event: Option<EventId>, f: EventFields, venue: String, errors: FormErrors) -> AppResult<Response> {
+    let venues = venues::in_country(state.db.reader(), g.profile.country).await?;
+    let page = EventForm { ctx, group: g, event_id: event.map(|e| e.to_string()), f, venue_id: venue, venues, errors: errors.clone() };
+    Ok(errors.respond(page.render()?))
+}
+
+async fn new_event(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let g = group_service::by_slug(&state, &slug).await?;
+    authorize(&actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
+    let f = EventFields { capacity: "50".into(), ..Default::default() };
+    let errors = FormErrors::none(ctx.tr);
+    form_page(&state, ctx, g, None, f, String::new(), errors).await
+}
+
+async fn create_event(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    CsrfForm(form): CsrfForm<EventFormFields>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let g = group_service::by_slug(&state, &slug).await?;
+    match event_service::create(&state, &actor, g.id, &form.f, Some(&form.venue_id)).await {
+        Ok(id) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            form_page(&state, ctx, g, None, form.f, form.venue_id, errors).await
+        }
+    }
+}
+
+async fn edit_event(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let (ev, g) = event_service::managed_event(&state, &actor, event_id(&id)?).await?;
+    let tz = g.profile.time_zone;
+    let d = &ev.details;
+    let f = EventFields {
+        title: d.title.to_string(),
+        description: d.description.to_string(),
+        starts_at: to_local_input(d.schedule.starts_at, tz),
+        ends_at: to_local_input(d.schedule.ends_at, tz),
+        capacity: d.capacity.get().to_string(),
+        online_link: d.online_link.as_ref().map(|l| l.to_string()).unwrap_or_default(),
+        promotion_links: d.promotion_links.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n"),
+    };
+    let venue = ev.venue_id.map(|v| v.to_string()).unwrap_or_default();
+    let errors = FormErrors::none(ctx.tr);
+    form_page(&state, ctx, g, Some(ev.id), f, venue, errors).await
+}
+
+async fn update_event(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<EventFormFields>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let (ev, g) = event_service::managed_event(&state, &actor, event_id(&id)?).await?;
+    match event_service::update(&state, &actor, ev.id, &form.f, Some(&form.venue_id)).await {
+        Ok(()) => Ok(Redirect::to(&format!("/events/{}", ev.id)).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            form_page(&state, ctx, g, Some(ev.id), form.f, form.venue_id, errors).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct TalkFields {
+    #[serde(default)]
+    title: String,
+    #[serde(default, rename = "abstract")]
+    abstract_text: String,
+    /// One speaker per line: a member's id, or a guest's name.
+    #[serde(default)]
+    speakers: String,
+}
+
+fn parse_talk(f: &TalkFields) -> Result<NewTalk, DomainError> {
+    let title = Title::parse(&f.title);
+    let abstract_text = LongText::parse(&f.abstract_text, "abstract", false);
+    let speakers: Result<Vec<NewSpeaker>, DomainError> = f
+        .speakers
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| match l.parse::<MemberId>() {
+            Ok(m) => Ok(NewSpeaker::Member(m)),
+            Err(_) => DisplayName::parse(l).map(NewSpeaker::Guest).map_err(|_| DomainError::field("speakers", "invalid")),
+        })
+        .collect();
+    DomainError::collect([title.clone().err(), abstract_text.clone().err(), speakers.clone().err()])?;
+    Ok(NewTalk { title: title?, abstract_text: abstract_text?, speakers: speakers? })
+}
+
+async fn add_talk(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<TalkFields>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = event_id(&id)?;
+    let result = match parse_talk(&f) {
+        Ok(t) => event_service::add_talk(&state, &actor, id, &t).await.map(|_| ()),
+        Err(e) => Err(e.into()),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/events/{id}#talks")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_event(&state, ctx, id, errors).await
+        }
+    }
+}
+
+async fn remove_talk(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((id, talk)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = event_id(&id)?;
+    let talk: TalkId = talk.parse().map_err(|_| AppError::from(DomainError::NotFound))?;
+    event_service::remove_talk(&state, &actor, id, talk).await?;
+    Ok(Redirect::to(&format!("/events/{id}#talks")).into_response())
+}
+

@@ -1,0 +1,275 @@
+//! Group directory and group pages (UG-1, PL-5), and the forms that
+//! create and edit groups and appoint leaders.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor, Role};
+use guildhall_domain::group::GroupFields;
+use guildhall_domain::ids::{MemberId, RegionId};
+use guildhall_domain::values::Country;
+use guildhall_domain::DomainError;
+use guildhall_storage::events::{self, When};
+use guildhall_storage::groups::{self, Group, GroupQuery};
+use guildhall_storage::members::{self, Member};
+use guildhall_storage::regions::{self, Region};
+use serde::Deserialize;
+
+use super::views::EventCard;
+use super::FormErrors;
+use crate::app::AppState;
+use crate::auth::csrf::CsrfForm;
+use crate::error::{AppError, AppResult};
+use crate::services::groups::{self as group_service, LeaderRef};
+use crate::web::ctx::PageCtx;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/groups", get(directory).post(create_group))
+        .route("/groups/new", get(new_group))
+        .route("/groups/{slug}", get(group_page))
+        .route("/groups/{slug}/edit", get(edit_group).post(update_group))
+        .route("/groups/{slug}/leaders", post(add_leader))
+        .route("/groups/{slug}/leaders/{member}/remove", post(remove_leader))
+}
+
+#[derive(Template)]
+#[template(path = "groups.html")]
+struct DirectoryPage {
+    ctx: PageCtx,
+    groups: Vec<Group>,
+    regions: Vec<Region>,
+    countries: Vec<Country>,
+    q: String,
+    region: String,
+    country: String,
+    can_create: bool,
+}
+
+impl DirectoryPage {
+    fn count_text(&self) -> String {
+        self.ctx.tr.with("groups-count", &[("count", &self.groups.len().to_string())])
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct DirectoryQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    country: String,
+}
+
+/// Regions where the viewer may create groups.
+fn creatable(ctx: &PageCtx, regions: &[Region]) -> Vec<Region> {
+    let Some(u) = &ctx.user else { return vec![] };
+    regions.iter().filter(|r| authorize(&u.actor, Action::CreateGroup(r.id)).is_ok()).cloned().collect()
+}
+
+async fn directory(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(q): Query<DirectoryQuery>,
+) -> AppResult<Html<String>> {
+    // Unknown filter values show everything rather than an error page: a
+    // stale bookmark should still lead somewhere.
+    let query = GroupQuery {
+        text: Some(q.q.trim().to_owned()).filter(|t| !t.is_empty()),
+        region: q.region.parse::<RegionId>().ok(),
+        country: Country::parse(&q.country).ok(),
+    };
+    let list = groups::search(state.db.reader(), &query, 200, 0).await?;
+    let regions = regions::list(state.db.reader()).await?;
+    let countries = groups::countries(state.db.reader()).await?;
+    let can_create = !creatable(&ctx, &regions).is_empty();
+    let page = DirectoryPage { ctx, groups: list, regions, countries, q: q.q, region: q.region, country: q.country, can_create };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "group.html")]
+struct GroupPage {
+    ctx: PageCtx,
+    group: Group,
+    leaders: Vec<Member>,
+    upcoming: Vec<EventCard>,
+    past: Vec<EventCard>,
+    can_manage: bool,
+    can_appoint: bool,
+    calendar_url: String,
+    webcal_url: String,
+    errors: FormErrors,
+}
+
+impl GroupPage {
+    fn paragraphs(&self) -> Vec<&str> {
+        self.group.profile.description.paragraphs()
+    }
+}
+
+fn may(actor: Option<&Actor>, action: Action) -> bool {
+    actor.is_some_and(|a| authorize(a, action).is_ok())
+}
+
+async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, errors: FormErrors) -> AppResult<Response> {
+    let g = group_service::by_slug(state, slug).await?;
+    let actor = ctx.user.as_ref().map(|u| &u.actor);
+    let can_manage = may(actor, Action::ManageGroup { group: g.id, region: g.region_id });
+    let can_appoint = may(actor, Action::CreateGroup(g.region_id));
+    let now = Utc::now();
+    let upcoming = events::for_group(state.db.reader(), g.id, When::Upcoming, can_manage, now, 50).await?;
+    let past = events::for_group(state.db.reader(), g.id, When::Past, false, now, 20).await?;
+    let leaders = members::holders(state.db.reader(), Role::GroupLeader(g.id)).await?;
+    let calendar_url = state.config.link(&format!("/groups/{slug}/events.ics"));
+    let webcal_url = calendar_url.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
+    let page = GroupPage {
+        upcoming: upcoming.iter().map(|e| EventCard::new(e, &g)).collect(),
+        past: past.iter().map(|e| EventCard::new(e, &g)).collect(),
+        ctx,
+        leaders,
+        can_manage,
+        can_appoint,
+        calendar_url,
+        webcal_url,
+        group: g,
+        errors: errors.clone(),
+    };
+    Ok(errors.respond(page.render()?))
+}
+
+async fn group_page(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {
+    let errors = FormErrors::none(ctx.tr);
+    show_group(&state, ctx, &slug, errors).await
+}
+
+#[derive(Template)]
+#[template(path = "group_form.html")]
+struct GroupForm {
+    ctx: PageCtx,
+    /// None when creating.
+    slug: Option<String>,
+    regions: Vec<Region>,
+    region: String,
+    f: GroupFields,
+    errors: FormErrors,
+}
+
+async fn new_group(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+    ctx.require()?;
+    let regions = creatable(&ctx, &regions::list(state.db.reader()).await?);
+    if regions.is_empty() {
+        return Err(DomainError::Forbidden.into());
+    }
+    let f = GroupFields { time_zone: "Europe/Lisbon".into(), ..Default::default() };
+    let errors = FormErrors::none(ctx.tr);
+    Ok(Html(GroupForm { ctx, slug: None, regions, region: String::new(), f, errors }.render()?).into_response())
+}
+
+#[derive(Deserialize)]
+struct NewGroupFields {
+    #[serde(default)]
+    region_id: String,
+    #[serde(flatten)]
+    f: GroupFields,
+}
+
+async fn create_group(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(form): CsrfForm<NewGroupFields>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let result = match form.region_id.parse::<RegionId>() {
+        Ok(region) => group_service::create(&state, &actor, region, &form.f).await,
+        Err(_) => Err(DomainError::field("region_id", "region_unknown").into()),
+    };
+    match result {
+        Ok(id) => {
+            let g = groups::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+            Ok(Redirect::to(&format!("/groups/{}", g.profile.slug)).into_response())
+        }
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            let regions = creatable(&ctx, &regions::list(state.db.reader()).await?);
+            let page = GroupForm { ctx, slug: None, regions, region: form.region_id, f: form.f, errors: errors.clone() };
+            Ok(errors.respond(page.render()?))
+        }
+    }
+}
+
+async fn edit_group(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let g = group_service::by_slug(&state, &slug).await?;
+    authorize(&actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
+    let p = &g.profile;
+    let f = GroupFields {
+        name: p.name.to_string(),
+        slug: p.slug.to_string(),
+        city: p.city.to_string(),
+        country: p.country.code().to_owned(),
+        time_zone: p.time_zone.name().to_owned(),
+        description: p.description.to_string(),
+    };
+    let errors = FormErrors::none(ctx.tr);
+    Ok(Html(GroupForm { ctx, slug: Some(slug), regions: vec![], region: String::new(), f, errors }.render()?)
+        .into_response())
+}
+
+async fn update_group(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<GroupFields>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let g = group_service::by_slug(&state, &slug).await?;
+    match group_service::update(&state, &actor, g.id, &f).await {
+        Ok(g) => Ok(Redirect::to(&format!("/groups/{}", g.profile.slug)).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            let page = GroupForm { ctx, slug: Some(slug), regions: vec![], region: String::new(), f, errors: errors.clone() };
+            Ok(errors.respond(page.render()?))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct LeaderForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn add_leader(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<LeaderForm>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let g = group_service::by_slug(&state, &slug).await?;
+    match group_service::add_leader(&state, &actor, g.id, &LeaderRef::Email(f.email)).await {
+        Ok(_) => Ok(Redirect::to(&format!("/groups/{slug}#leaders")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_group(&state, ctx, &slug, errors).await
+        }
+    }
+}
+
+async fn remove_leader(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((slug, member)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let g = group_service::by_slug(&state, &slug).await?;
+    let member: MemberId = member.parse().map_err(|_| AppError::from(DomainError::NotFound))?;
+    group_service::remove_leader(&state, &actor, g.id, member).await?;
+    Ok(Redirect::to(&format!("/groups/{slug}#leaders")).into_response())
+}

@@ -1,0 +1,124 @@
+//! Tickets (UG-14): a member's registrations, each ticket with its code
+//! and QR image, and cancelling.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use guildhall_domain::ids::RegistrationId;
+use guildhall_domain::registration::RegistrationStatus;
+use guildhall_domain::DomainError;
+use guildhall_storage::events::{self, Event};
+use guildhall_storage::groups::{self, Group};
+use guildhall_storage::registrations::{self, Registration};
+use qrcode::render::svg;
+use qrcode::QrCode;
+
+use super::views::{when_text, EventCard};
+use crate::app::AppState;
+use crate::auth::csrf::CsrfForm;
+use crate::error::{AppError, AppResult};
+use crate::services::registrations as reg_service;
+use crate::web::ctx::PageCtx;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/tickets", get(my_tickets))
+        .route("/tickets/{id}", get(ticket))
+        .route("/tickets/{id}/cancel", post(cancel))
+}
+
+fn registration_id(raw: &str) -> Result<RegistrationId, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+#[derive(Template)]
+#[template(path = "ticket.html")]
+struct TicketPage {
+    ctx: PageCtx,
+    r: Registration,
+    ev: Event,
+    group: Group,
+    when: String,
+    code: String,
+    qr_svg: String,
+    position: Option<i64>,
+    can_cancel: bool,
+}
+
+impl TicketPage {
+    fn wait_text(&self, position: &i64) -> String {
+        self.ctx.tr.with("event-you-wait", &[("position", &position.to_string())])
+    }
+
+    fn confirmed(&self) -> bool {
+        self.r.status == RegistrationStatus::Confirmed
+    }
+}
+
+/// The QR image a leader's phone reads at the door: it opens the
+/// check-in page with this code filled in.
+fn qr(url: &str) -> String {
+    match QrCode::new(url.as_bytes()) {
+        Ok(code) => code
+            .render::<svg::Color>()
+            .min_dimensions(220, 220)
+            .dark_color(svg::Color("#111111"))
+            .light_color(svg::Color("#ffffff"))
+            .build(),
+        Err(_) => String::new(),
+    }
+}
+
+async fn ticket(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Html<String>> {
+    let actor = ctx.require()?.actor.clone();
+    let (r, ev, group) = reg_service::visible(&state, &actor, registration_id(&id)?).await?;
+    let position = match r.status {
+        RegistrationStatus::Waitlisted => Some(registrations::waitlist_position(state.db.reader(), ev.id, r.queue_seq).await?),
+        _ => None,
+    };
+    let checkin_url = state.config.link(&format!("/events/{}/attendees?code={}", ev.id, r.ticket_code.as_str()));
+    let page = TicketPage {
+        when: when_text(ev.starts_at(), ev.ends_at(), group.profile.time_zone),
+        code: r.ticket_code.display(),
+        qr_svg: if r.status == RegistrationStatus::Confirmed { qr(&checkin_url) } else { String::new() },
+        position,
+        can_cancel: r.status.is_active() && guildhall_domain::event::registration_open(ev.status, ev.ends_at(), chrono::Utc::now()),
+        ctx,
+        r,
+        ev,
+        group,
+    };
+    Ok(Html(page.render()?))
+}
+
+async fn cancel(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let (r, ev, _) = reg_service::visible(&state, &actor, registration_id(&id)?).await?;
+    reg_service::cancel(&state, &actor, ev.id, r.id).await?;
+    Ok(Redirect::to(&format!("/events/{}", ev.id)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "tickets.html")]
+struct TicketsPage {
+    ctx: PageCtx,
+    tickets: Vec<(String, EventCard, &'static str)>,
+}
+
+async fn my_tickets(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+    let me = ctx.require()?.member.id;
+    let mut tickets = Vec::new();
+    for r in registrations::for_member(state.db.reader(), me).await? {
+        let Some(ev) = events::get(state.db.reader(), r.event_id).await? else { continue };
+        let Some(g) = groups::by_id(state.db.reader(), ev.group_id).await? else { continue };
+        tickets.push((r.id.to_string(), EventCard::new(&ev, &g), r.status.as_str()));
+    }
+    Ok(Html(TicketsPage { ctx, tickets }.render()?))
+}
