@@ -68,6 +68,21 @@ impl World {
         id
     }
 
+    /// A member signed in through the pages who leads the world's group.
+    pub async fn leader_browser(&self, email: &str) -> reqwest::Client {
+        let c = super::signed_up(&self.app, email, "Door Leader", "correct horse battery").await;
+        let reader = self.app.db.reader();
+        let m = guildhall_storage::members::by_email(reader, &guildhall_domain::values::EmailAddress::parse(email).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let g = guildhall_storage::groups::by_slug(reader, &self.slug).await.unwrap().unwrap();
+        let mut tx = self.app.db.begin().await.unwrap();
+        guildhall_storage::members::grant(&mut tx, m.id, Role::GroupLeader(g.id), None, Utc::now()).await.unwrap();
+        tx.commit().await.unwrap();
+        c
+    }
+
     pub async fn register(&self, event: &str, token: &str) -> (u16, Value) {
         self.app.api(Method::POST, &format!("/api/v1/events/{event}/registrations"), Some(token), None).await
     }

@@ -146,6 +146,8 @@ async fn walk_in(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let eid = event_id(&id)?;
+    // The door's tools are for the group's leaders, even for their own email.
+    event_service::managed_event(&state, &actor, eid).await?;
     let result = async {
         let email = EmailAddress::parse(&f.email)?;
         let m = members::by_email(state.db.reader(), &email)
