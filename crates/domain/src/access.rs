@@ -124,9 +124,7 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         Action::ViewRegion(r) => actor.manages_region(r),
         Action::ManageGroup { group, region } => actor.leads_group(group) || actor.manages_region(region),
         Action::CreateGroup(r) => actor.manages_region(r),
-        Action::AddVenue => {
-            actor.roles.iter().any(|r| matches!(r, Role::GroupLeader(_) | Role::CommunityManager(_)))
-        }
+        Action::AddVenue => actor.roles.iter().any(|r| matches!(r, Role::GroupLeader(_) | Role::CommunityManager(_))),
     };
     if allowed {
         Ok(())

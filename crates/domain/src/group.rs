@@ -73,11 +73,7 @@ pub struct GroupFields {
 impl GroupProfile {
     pub fn parse(f: &GroupFields) -> Result<Self, DomainError> {
         let name = GroupName::parse(&f.name);
-        let slug = if f.slug.trim().is_empty() {
-            Slug::from_text(&f.name)
-        } else {
-            Slug::parse(&f.slug)
-        };
+        let slug = if f.slug.trim().is_empty() { Slug::from_text(&f.name) } else { Slug::parse(&f.slug) };
         let city = City::parse(&f.city);
         let country = Country::parse(&f.country);
         let time_zone = TimeZone::parse(&f.time_zone);

@@ -4,6 +4,8 @@
 //! creates and publishes an event and checks an attendee in (UG-14, PL-5).
 //! Screenshots of the key pages go to `target/screenshots/<backend>/`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::net::TcpListener;
@@ -32,13 +34,16 @@ impl Drop for Driver {
 }
 
 fn start_driver() -> Option<Driver> {
-    let path = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].into_iter().find(|p| std::path::Path::new(p).exists());
+    let path = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists());
     let Some(path) = path else {
         skip("the browser test", "chromedriver is not installed (apt-get install -y chromium chromium-driver)");
         return None;
     };
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = Command::new(path).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let child =
+        Command::new(path).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     Some(Driver { child, port })
 }
 
@@ -56,7 +61,11 @@ async fn connect(driver: &Driver) -> Client {
     );
     // chromedriver takes a moment to listen.
     for _ in 0..50 {
-        if let Ok(c) = ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{}", driver.port)).await {
+        if let Ok(c) = ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+        {
             return c;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -182,7 +191,8 @@ async fn leader_creates_publishes_and_checks_in(w: &common::world::World, c: &Cl
     assert!(!text(c).await.contains("Draft"));
     // Someone registers (through the API), the leader checks them in at the door.
     let (_, _, token) = app.member_with_role("attendee", None).await;
-    let (s, body) = app.api(reqwest::Method::POST, &format!("/api/v1/events/{event_id}/registrations"), Some(&token), None).await;
+    let (s, body) =
+        app.api(reqwest::Method::POST, &format!("/api/v1/events/{event_id}/registrations"), Some(&token), None).await;
     assert_eq!(s, 201, "{body}");
     c.goto(&app.url(&format!("/events/{event_id}/attendees"))).await.unwrap();
     shots.take(c, "07-attendees").await;
@@ -203,7 +213,12 @@ async fn run(backend: Backend) {
     drop(lead);
     let (s, _) = w
         .app
-        .api(reqwest::Method::POST, "/api/v1/groups/lisboa-net/leaders", Some(&w.admin), Some(json!({"email": "lead@example.org"})))
+        .api(
+            reqwest::Method::POST,
+            "/api/v1/groups/lisboa-net/leaders",
+            Some(&w.admin),
+            Some(json!({"email": "lead@example.org"})),
+        )
         .await;
     assert_eq!(s, 200);
     let shots = Shots::new(backend);

@@ -2,6 +2,8 @@
 //! (PL-1 authorization on every page), one-click registration, the
 //! ticket page, and the UG-5 message on the event form.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::world::world;
@@ -13,7 +15,12 @@ on_both!(pl1_members_cannot_run_events_of_groups_they_do_not_lead, |backend| asy
     let draft = w.draft(10, 4).await;
     let member = signed_up(&w.app, "nosy@example.org", "Nosy Parker", "correct horse battery").await;
     let token = csrf(&member, &w.app.url(&format!("/events/{ev}"))).await;
-    for path in [format!("/events/{ev}/edit"), format!("/events/{ev}/attendees"), format!("/groups/{}/events/new", w.slug), format!("/groups/{}/edit", w.slug)] {
+    for path in [
+        format!("/events/{ev}/edit"),
+        format!("/events/{ev}/attendees"),
+        format!("/groups/{}/events/new", w.slug),
+        format!("/groups/{}/edit", w.slug),
+    ] {
         let res = member.get(w.app.url(&path)).send().await.unwrap();
         assert_eq!(res.status(), 403, "GET {path}");
     }
@@ -49,7 +56,9 @@ on_both!(ug14_register_in_one_click_and_see_the_ticket, |backend| async move {
     assert!(ticket.starts_with("/tickets/"));
     let html = first.get(w.app.url(&ticket)).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("<svg"), "QR image on the ticket");
-    let code = regex::Regex::new(r"<code>([A-Z2-9]{4}-[A-Z2-9]{4})</code>").unwrap().captures(&html).expect("code shown")[1].to_owned();
+    let code =
+        regex::Regex::new(r"<code>([A-Z2-9]{4}-[A-Z2-9]{4})</code>").unwrap().captures(&html).expect("code shown")[1]
+            .to_owned();
     // The online link appears on the event page once the seat is confirmed.
     let html = first.get(&page).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("https://meet.example.org/abc"));
@@ -58,8 +67,10 @@ on_both!(ug14_register_in_one_click_and_see_the_ticket, |backend| async move {
     assert_eq!(second.get(w.app.url(&ticket)).send().await.unwrap().status(), 404);
     // The event is full: the second person joins the waiting list.
     let token2 = csrf(&second, &page).await;
-    let res = second.post(w.app.url(&format!("/events/{ev}/register"))).form(&[("csrf", &token2)]).send().await.unwrap();
-    let html = second.get(w.app.url(res.headers()["location"].to_str().unwrap())).send().await.unwrap().text().await.unwrap();
+    let res =
+        second.post(w.app.url(&format!("/events/{ev}/register"))).form(&[("csrf", &token2)]).send().await.unwrap();
+    let html =
+        second.get(w.app.url(res.headers()["location"].to_str().unwrap())).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("number 1 on the waiting list"), "{html}");
     assert!(!html.contains("<svg"), "no QR for a waiting ticket");
     // The leader checks the first fan in by the code on the ticket.
@@ -75,7 +86,8 @@ on_both!(ug14_register_in_one_click_and_see_the_ticket, |backend| async move {
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    let html = leader.get(w.app.url(res.headers()["location"].to_str().unwrap())).send().await.unwrap().text().await.unwrap();
+    let html =
+        leader.get(w.app.url(res.headers()["location"].to_str().unwrap())).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("First Fan is checked in."), "{html}");
     // The first fan cancels: the second gets the seat.
     let token = csrf(&first, &w.app.url(&ticket)).await;

@@ -3,6 +3,8 @@
 //! time zones across daylight-saving changes, check-in, reminders,
 //! authorization. Rules cited: UG-1, UG-3, UG-5, UG-9, UG-14, PL-6.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use chrono::{Duration, Utc};
@@ -34,14 +36,15 @@ on_both!(ug14_capacity_waiting_list_and_promotion, |backend| async move {
     );
     // The first confirmed attendee cancels: the first waiting moves up and is emailed.
     let first = outcomes[0]["id"].as_str().unwrap();
-    let (s, _) =
-        w.app.api(Method::DELETE, &format!("/api/v1/events/{ev}/registrations/{first}"), Some(&people[0].2), None).await;
+    let (s, _) = w
+        .app
+        .api(Method::DELETE, &format!("/api/v1/events/{ev}/registrations/{first}"), Some(&people[0].2), None)
+        .await;
     assert_eq!(s, 204);
     let (subject, body) = w.app.last_email(&people[2].1).await;
     assert!(subject.contains("Minimal APIs in depth"), "{subject}");
     assert!(body.contains("/tickets/"), "{body}");
-    let (s, list) =
-        w.app.api(Method::GET, &format!("/api/v1/events/{ev}/registrations"), Some(&w.leader), None).await;
+    let (s, list) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}/registrations"), Some(&w.leader), None).await;
     assert_eq!(s, 200);
     let rows: Vec<_> = list
         .as_array()
@@ -58,11 +61,16 @@ on_both!(ug14_capacity_waiting_list_and_promotion, |backend| async move {
         ]
     );
     let (_, event) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
-    assert_eq!((event["confirmed"].clone(), event["waiting"].clone(), event["seats_left"].clone()), (json!(2), json!(1), json!(0)));
+    assert_eq!(
+        (event["confirmed"].clone(), event["waiting"].clone(), event["seats_left"].clone()),
+        (json!(2), json!(1), json!(0))
+    );
     // A waiting person who cancels frees no seat; nobody else moves.
     let fourth = outcomes[3]["id"].as_str().unwrap();
-    let (s, _) =
-        w.app.api(Method::DELETE, &format!("/api/v1/events/{ev}/registrations/{fourth}"), Some(&people[3].2), None).await;
+    let (s, _) = w
+        .app
+        .api(Method::DELETE, &format!("/api/v1/events/{ev}/registrations/{fourth}"), Some(&people[3].2), None)
+        .await;
     assert_eq!(s, 204);
     let (_, event) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
     assert_eq!((event["confirmed"].clone(), event["waiting"].clone()), (json!(2), json!(0)));
@@ -183,10 +191,8 @@ on_both!(ug14_check_in_and_held, |backend| async move {
     let checkin = format!("/api/v1/events/{ev}/checkins");
     let (s, body) = w.app.api(Method::POST, &checkin, Some(&w.leader), Some(json!({"ticket_code": typed}))).await;
     assert_eq!((s, body["already_checked_in"].clone()), (200, json!(false)), "{body}");
-    let (s, body) = w
-        .app
-        .api(Method::POST, &checkin, Some(&w.leader), Some(json!({"registration_id": confirmed["id"]})))
-        .await;
+    let (s, body) =
+        w.app.api(Method::POST, &checkin, Some(&w.leader), Some(json!({"registration_id": confirmed["id"]}))).await;
     assert_eq!((s, body["already_checked_in"].clone()), (200, json!(true)));
     // A waiting ticket and a made-up code are refused.
     let (s, body) =
@@ -203,7 +209,8 @@ on_both!(ug14_check_in_and_held, |backend| async move {
 on_both!(ug5_ticketing_links_are_refused, |backend| async move {
     let Some(w) = world(backend).await else { return };
     let path = format!("/api/v1/groups/{}/events", w.slug);
-    let base = json!({"title": "Talks", "starts_at": "2030-05-01T18:00", "ends_at": "2030-05-01T20:00", "capacity": 50});
+    let base =
+        json!({"title": "Talks", "starts_at": "2030-05-01T18:00", "ends_at": "2030-05-01T20:00", "capacity": 50});
     let with_links = |links: Vec<&str>| {
         let mut b = base.clone();
         b["promotion_links"] = json!(links);
@@ -218,10 +225,8 @@ on_both!(ug5_ticketing_links_are_refused, |backend| async move {
     assert_eq!(problem["errors"][0]["code"], "registration_link_refused");
     assert!(problem["errors"][0]["message"].as_str().unwrap().contains("here"), "{problem}");
     assert_eq!(w.app.count("events").await, 0, "nothing stored");
-    let (s, ev) = w
-        .app
-        .api(Method::POST, &path, Some(&w.leader), Some(with_links(vec!["https://blog.example.org/talks"])))
-        .await;
+    let (s, ev) =
+        w.app.api(Method::POST, &path, Some(&w.leader), Some(with_links(vec!["https://blog.example.org/talks"]))).await;
     assert_eq!(s, 201);
     assert_eq!(ev["promotion_links"], json!(["https://blog.example.org/talks"]));
     // The host list is settings data: an admin adds a host, and it is refused from then on.
@@ -243,10 +248,8 @@ on_both!(ug5_ticketing_links_are_refused, |backend| async move {
     )
     .await
     .unwrap();
-    let (s, _) = w
-        .app
-        .api(Method::POST, &path, Some(&w.leader), Some(with_links(vec!["https://go.rsvp.example.net/x"])))
-        .await;
+    let (s, _) =
+        w.app.api(Method::POST, &path, Some(&w.leader), Some(with_links(vec!["https://go.rsvp.example.net/x"]))).await;
     assert_eq!(s, 422);
     w.app.stop().await;
 });
@@ -268,7 +271,10 @@ on_both!(ug14_times_across_daylight_saving, |backend| async move {
     assert_eq!(s, 201, "{ev}");
     assert_eq!(ev["starts_at"], "2026-03-29T00:30:00+00:00");
     assert_eq!(ev["ends_at"], "2026-03-29T02:30:00+00:00", "one hour is skipped");
-    assert_eq!((ev["local_starts_at"].as_str(), ev["local_ends_at"].as_str()), (Some("2026-03-29T00:30"), Some("2026-03-29T03:30")));
+    assert_eq!(
+        (ev["local_starts_at"].as_str(), ev["local_ends_at"].as_str()),
+        (Some("2026-03-29T00:30"), Some("2026-03-29T03:30"))
+    );
     // Summer time: 18:30 in Lisbon is 17:30 UTC.
     let (_, summer) = w
         .app
@@ -309,7 +315,11 @@ on_both!(pl6_members_cannot_run_groups_they_do_not_lead, |backend| async move {
             (Method::GET, format!("/api/v1/events/{ev}/registrations"), None),
             (Method::POST, format!("/api/v1/events/{ev}/checkins"), Some(json!({"ticket_code": "ABCD-EFGH"}))),
             (Method::POST, format!("/api/v1/groups/{}/events", w.slug), Some(json!({"title": "x"}))),
-            (Method::POST, format!("/api/v1/groups/{}/leaders", w.slug), Some(json!({"email": "outsider0@example.org"}))),
+            (
+                Method::POST,
+                format!("/api/v1/groups/{}/leaders", w.slug),
+                Some(json!({"email": "outsider0@example.org"})),
+            ),
         ];
         for (m, p, b) in checks {
             let (s, body) = w.app.api(m.clone(), &p, Some(token), b).await;

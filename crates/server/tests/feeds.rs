@@ -2,6 +2,8 @@
 //! parsers (the `ical` and `feed-rs` crates, not the writers), the
 //! schema.org data of event pages, and the OpenAPI document (PL-6).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::io::BufReader;
@@ -49,7 +51,12 @@ on_both!(ug14_ics_read_back_by_another_parser, |backend| async move {
         assert_eq!(st, 201, "{ev}");
         let id = ev["id"].as_str().unwrap().to_owned();
         w.app.api(Method::POST, &format!("/api/v1/events/{id}/publish"), Some(&w.leader), None).await;
-        expected.push((id, title, ev["starts_at"].as_str().unwrap().to_owned(), ev["ends_at"].as_str().unwrap().to_owned()));
+        expected.push((
+            id,
+            title,
+            ev["starts_at"].as_str().unwrap().to_owned(),
+            ev["ends_at"].as_str().unwrap().to_owned(),
+        ));
     }
     let res = reqwest::get(w.app.url(&format!("/groups/{}/events.ics", w.slug))).await.unwrap();
     assert_eq!(res.status(), 200);
@@ -58,7 +65,10 @@ on_both!(ug14_ics_read_back_by_another_parser, |backend| async move {
     let mut parser = ical::IcalParser::new(BufReader::new(text.as_bytes()));
     let cal = parser.next().expect("one calendar").expect("parses");
     assert_eq!(cal.timezones.len(), 1, "the group's zone is defined");
-    assert_eq!(prop(&cal.timezones[0].properties, "TZID").and_then(|p| p.value.clone()).as_deref(), Some("Europe/Lisbon"));
+    assert_eq!(
+        prop(&cal.timezones[0].properties, "TZID").and_then(|p| p.value.clone()).as_deref(),
+        Some("Europe/Lisbon")
+    );
     assert_eq!(cal.events.len(), 3);
     for (id, title, starts, ends) in &expected {
         let ev = cal

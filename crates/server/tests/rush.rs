@@ -3,6 +3,8 @@
 //! positions 1 to 900, no gaps, no repeats, nobody lost. On SQLite, on
 //! PostgreSQL, and with two server instances sharing one PostgreSQL.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::collections::BTreeSet;

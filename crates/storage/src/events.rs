@@ -69,7 +69,11 @@ fn from_row(r: &AnyRow) -> Result<Event, StorageError> {
             online_link,
             promotion_links,
         },
-        venue_id: r.try_get::<Option<String>, _>("venue_id")?.map(|v| v.parse()).transpose().map_err(|_| corrupt("venue"))?,
+        venue_id: r
+            .try_get::<Option<String>, _>("venue_id")?
+            .map(|v| v.parse())
+            .transpose()
+            .map_err(|_| corrupt("venue"))?,
         status: EventStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
         created_at: from_db(r.try_get("created_at")?),
         updated_at: from_db(r.try_get("updated_at")?),
@@ -298,15 +302,17 @@ pub async fn add_talk(tx: &mut Tx, event: EventId, t: &NewTalk, now: DateTime<Ut
         .fetch_one(&mut **tx)
         .await?
         .try_get("p")?;
-    sqlx::query("INSERT INTO talks (id, event_id, position, title, abstract, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(id.to_string())
-        .bind(event.to_string())
-        .bind(pos)
-        .bind(t.title.as_str())
-        .bind(t.abstract_text.as_str())
-        .bind(to_db(now))
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO talks (id, event_id, position, title, abstract, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id.to_string())
+    .bind(event.to_string())
+    .bind(pos)
+    .bind(t.title.as_str())
+    .bind(t.abstract_text.as_str())
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
     for (i, s) in t.speakers.iter().enumerate() {
         let (member, guest) = match s {
             NewSpeaker::Member(m) => (Some(m.to_string()), None),
@@ -359,14 +365,15 @@ pub async fn talks(pool: &AnyPool, event: EventId) -> Result<Vec<Talk>, StorageE
                 speakers: Vec::new(),
             });
         }
-        let speaker = match (r.try_get::<Option<String>, _>("member_id")?, r.try_get::<Option<String>, _>("guest_name")?) {
-            (Some(m), _) => Some(Speaker::Member {
-                id: m.parse().map_err(|_| corrupt("speaker"))?,
-                name: r.try_get::<Option<String>, _>("member_name")?.unwrap_or_default(),
-            }),
-            (None, Some(g)) => Some(Speaker::Guest(DisplayName::parse(&g).map_err(|_| corrupt("guest"))?)),
-            (None, None) => None,
-        };
+        let speaker =
+            match (r.try_get::<Option<String>, _>("member_id")?, r.try_get::<Option<String>, _>("guest_name")?) {
+                (Some(m), _) => Some(Speaker::Member {
+                    id: m.parse().map_err(|_| corrupt("speaker"))?,
+                    name: r.try_get::<Option<String>, _>("member_name")?.unwrap_or_default(),
+                }),
+                (None, Some(g)) => Some(Speaker::Guest(DisplayName::parse(&g).map_err(|_| corrupt("guest"))?)),
+                (None, None) => None,
+            };
         if let (Some(s), Some(t)) = (speaker, out.last_mut()) {
             t.speakers.push(s);
         }

@@ -148,7 +148,11 @@ pub async fn countries(pool: &AnyPool) -> Result<Vec<Country>, StorageError> {
     let rows = sqlx::query("SELECT DISTINCT country FROM groups WHERE status <> 'archived' ORDER BY country")
         .fetch_all(pool)
         .await?;
-    Ok(rows.iter().filter_map(|r| r.try_get::<String, _>("country").ok()).filter_map(|c| Country::parse(&c).ok()).collect())
+    Ok(rows
+        .iter()
+        .filter_map(|r| r.try_get::<String, _>("country").ok())
+        .filter_map(|c| Country::parse(&c).ok())
+        .collect())
 }
 
 /// The groups a member leads.

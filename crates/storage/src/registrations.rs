@@ -124,11 +124,12 @@ pub async fn get<'e>(
 }
 
 pub async fn by_code(tx: &mut Tx, event: EventId, code: &TicketCode) -> Result<Option<Registration>, StorageError> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM registrations r WHERE r.event_id = $1 AND r.ticket_code = $2"))
-        .bind(event.to_string())
-        .bind(code.as_str())
-        .fetch_optional(&mut **tx)
-        .await?;
+    let row =
+        sqlx::query(&format!("SELECT {COLUMNS} FROM registrations r WHERE r.event_id = $1 AND r.ticket_code = $2"))
+            .bind(event.to_string())
+            .bind(code.as_str())
+            .fetch_optional(&mut **tx)
+            .await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -234,12 +235,7 @@ pub async fn first_waiting(tx: &mut Tx, event: EventId, n: u64) -> Result<Vec<Re
 }
 
 /// Marks the attendee present; false if they already were.
-pub async fn check_in(
-    tx: &mut Tx,
-    id: RegistrationId,
-    by: MemberId,
-    now: DateTime<Utc>,
-) -> Result<bool, StorageError> {
+pub async fn check_in(tx: &mut Tx, id: RegistrationId, by: MemberId, now: DateTime<Utc>) -> Result<bool, StorageError> {
     let done = sqlx::query(
         "UPDATE registrations SET checked_in_at = $2, checked_in_by = $3, updated_at = $2
          WHERE id = $1 AND checked_in_at IS NULL",

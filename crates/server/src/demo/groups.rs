@@ -18,17 +18,18 @@ use guildhall_storage::registrations;
 use crate::app::AppState;
 use crate::services::{events as event_service, groups as group_service};
 
-/// (region index, name, city, country, zone, leader email, venue, address, kind)
-const GROUPS: &[(usize, &str, &str, &str, &str, &str, &str, &str, &str)] = &[
-    (0, "Lisboa .NET", "Lisboa", "PT", "Europe/Lisbon", "tomas.ferreira@example.org", "LX Factory, Room 3", "Rua Rodrigues de Faria 103", "event_space"),
-    (0, "Porto Cloud Builders", "Porto", "PT", "Europe/Lisbon", "beatriz.almeida@example.org", "UPTEC Auditorium", "Rua Alfredo Allen 455", "university"),
-    (0, "Madrid Developers", "Madrid", "ES", "Europe/Madrid", "tomas.ferreira@example.org", "Biblioteca Eugenio Trías", "Paseo Fernán Núñez 24", "public_venue"),
-    (1, "Berlin Platform Engineers", "Berlin", "DE", "Europe/Berlin", "lena.vogt@example.org", "Betahaus Kreuzberg", "Rudi-Dutschke-Straße 23", "coworking"),
-    (2, "Dublin DevOps", "Dublin", "IE", "Europe/Dublin", "sofia.lindqvist@example.org", "Dogpatch Labs", "Custom House Quay", "coworking"),
-    (3, "São Paulo Devs", "São Paulo", "BR", "America/Sao_Paulo", "beatriz.almeida@example.org", "Cubo Itaú", "Rua Casa do Ator 919", "event_space"),
-    (4, "Toronto Builders", "Toronto", "CA", "America/Toronto", "kwame.mensah@example.org", "Toronto Reference Library", "789 Yonge St", "public_venue"),
-    (5, "Bengaluru Cloud Community", "Bengaluru", "IN", "Asia/Kolkata", "arjun.mehta@example.org", "IISc Faculty Hall", "CV Raman Rd", "university"),
-];
+/// A demo group with its first venue.
+struct DemoGroup {
+    region: usize,
+    name: &'static str,
+    city: &'static str,
+    country: &'static str,
+    zone: &'static str,
+    leader: &'static str,
+    venue: (&'static str, &'static str, &'static str),
+}
+
+const GROUPS: &[DemoGroup] = &[];
 
 const TITLES: &[&str] = &[
     "Minimal APIs in depth",
@@ -46,13 +47,20 @@ const TITLES: &[&str] = &[
 ];
 
 const TALKS: &[(&str, &str)] = &[
-    ("What we learned running it for a year", "A frank look at what worked, what broke at 3 a.m., and what we would do again."),
+    (
+        "What we learned running it for a year",
+        "A frank look at what worked, what broke at 3 a.m., and what we would do again.",
+    ),
     ("Live demo: from zero to production", "Forty minutes, one repository, no slides. Bring your questions."),
     ("Lightning talks", "Five-minute talks from members. Sign up at the door."),
 ];
 
-const FIRST: &[&str] = &["Ana", "Ben", "Carla", "David", "Elif", "Farah", "Gustavo", "Hana", "Ivan", "Júlia", "Kenji", "Laura", "Mateus", "Nadia", "Omar", "Paula", "Quentin", "Rita", "Sven", "Tariq"];
-const LAST: &[&str] = &["Silva", "Müller", "Okafor", "Santos", "Kowalski", "Nakamura", "Dubois", "Rossi", "Haddad", "Moreau"];
+const FIRST: &[&str] = &[
+    "Ana", "Ben", "Carla", "David", "Elif", "Farah", "Gustavo", "Hana", "Ivan", "Júlia", "Kenji", "Laura", "Mateus",
+    "Nadia", "Omar", "Paula", "Quentin", "Rita", "Sven", "Tariq",
+];
+const LAST: &[&str] =
+    &["Silva", "Müller", "Okafor", "Santos", "Kowalski", "Nakamura", "Dubois", "Rossi", "Haddad", "Moreau"];
 
 /// How many demo attendees exist.
 const CROWD: usize = 120;
@@ -110,7 +118,8 @@ pub fn count() -> usize {
 pub async fn fill(state: &AppState, admin: &Actor, regions: &[RegionId], hash: &str) -> anyhow::Result<usize> {
     let people = crowd(state, hash).await?;
     let mut made = 0;
-    for (gi, (r, name, city, country, zone, leader, venue, address, kind)) in GROUPS.iter().enumerate() {
+    for (gi, dg) in GROUPS.iter().enumerate() {
+        let DemoGroup { region: r, name, city, country, zone, leader, venue: (venue, address, kind) } = dg;
         let fields = GroupFields {
             name: (*name).into(),
             city: (*city).into(),
@@ -128,12 +137,19 @@ pub async fn fill(state: &AppState, admin: &Actor, regions: &[RegionId], hash: &
             .await?
             .ok_or_else(|| anyhow::anyhow!("demo leader missing"))?;
         group_service::add_leader(state, admin, gid, &group_service::LeaderRef::Member(leader.id)).await?;
-        let vid = group_service::add_venue(state, admin, &VenueProfile::parse(venue, address, city, country, kind)?).await?;
+        let vid =
+            group_service::add_venue(state, admin, &VenueProfile::parse(venue, address, city, country, kind)?).await?;
         let tz = TimeZone::parse(zone)?;
         let leader_actor = members::actor(state.db.reader(), leader.id).await?;
         // Past, upcoming (one of them full with a waiting list) and a draft.
-        let plan: [(i64, usize, usize, bool); 6] =
-            [(-75, 40, 28, false), (-40, 40, 33, false), (-12, 60, 41, false), (5, 30, 34, true), (19, 60, 22, true), (47, 50, 0, false)];
+        let plan: [(i64, usize, usize, bool); 6] = [
+            (-75, 40, 28, false),
+            (-40, 40, 33, false),
+            (-12, 60, 41, false),
+            (5, 30, 34, true),
+            (19, 60, 22, true),
+            (47, 50, 0, false),
+        ];
         for (ei, (days, capacity, crowd_size, publish)) in plan.iter().enumerate() {
             let title = TITLES[(gi * 3 + ei) % TITLES.len()];
             let online = gi % 3 == 1 && ei == 4;

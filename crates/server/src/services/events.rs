@@ -3,7 +3,9 @@
 
 use chrono::Utc;
 use guildhall_domain::access::Actor;
-use guildhall_domain::event::{check_capacity_change, seats_to_fill, EventCommand, EventDetails, EventFields, EventStatus};
+use guildhall_domain::event::{
+    check_capacity_change, seats_to_fill, EventCommand, EventDetails, EventFields, EventStatus,
+};
 use guildhall_domain::ids::{EventId, GroupId, TalkId, VenueId};
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, NewTalk};
@@ -100,7 +102,12 @@ pub async fn update(
 
 /// Publishes, cancels or completes an event (UG-14). Cancelling emails
 /// everyone who held a place.
-pub async fn transition(state: &AppState, actor: &Actor, id: EventId, cmd: EventCommand) -> Result<EventStatus, AppError> {
+pub async fn transition(
+    state: &AppState,
+    actor: &Actor,
+    id: EventId,
+    cmd: EventCommand,
+) -> Result<EventStatus, AppError> {
     let (_, g) = managed_event(state, actor, id).await?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
@@ -154,8 +161,7 @@ pub async fn remove_talk(state: &AppState, actor: &Actor, id: EventId, talk: Tal
     let mut tx = state.db.begin().await?;
     events::remove_talk(&mut tx, id, talk).await?;
     let details = json!({"talk": talk.to_string()});
-    audit::record(&mut tx, entry(Some(actor.member_id), "event.talk_removed", "event", id, None, details), now)
-        .await?;
+    audit::record(&mut tx, entry(Some(actor.member_id), "event.talk_removed", "event", id, None, details), now).await?;
     tx.commit().await?;
     Ok(())
 }

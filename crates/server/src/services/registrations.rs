@@ -48,7 +48,8 @@ pub async fn register(
         }
         _ => actor.member_id,
     };
-    let who = members::by_id(state.db.reader(), member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
+    let who =
+        members::by_id(state.db.reader(), member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
     if !ev.status.is_public() && !actor_manages(actor, &g) {
         return Err(DomainError::NotFound.into());
     }
@@ -80,8 +81,12 @@ pub async fn register(
         _ => None,
     };
     let details = json!({"event": event.to_string(), "status": status.as_str(), "position": position});
-    audit::record(&mut tx, entry(Some(actor.member_id), "registration.created", "registration", id, None, details), now)
-        .await?;
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "registration.created", "registration", id, None, details),
+        now,
+    )
+    .await?;
     let kind = if status == RegistrationStatus::Confirmed { "registered" } else { "waitlisted" };
     let link = state.config.link(&format!("/tickets/{id}"));
     let when = g.profile.time_zone.format(ev.starts_at());
@@ -106,7 +111,11 @@ fn actor_manages(actor: &Actor, g: &Group) -> bool {
 
 /// A registration and its event, if the actor is its holder or runs the
 /// group.
-pub async fn visible(state: &AppState, actor: &Actor, id: RegistrationId) -> Result<(Registration, Event, Group), AppError> {
+pub async fn visible(
+    state: &AppState,
+    actor: &Actor,
+    id: RegistrationId,
+) -> Result<(Registration, Event, Group), AppError> {
     let r = registrations::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let ev = events::get(state.db.reader(), r.event_id).await?.ok_or(DomainError::NotFound)?;
     let g = group_of(state, &ev).await?;
@@ -136,8 +145,12 @@ pub async fn cancel(state: &AppState, actor: &Actor, event: EventId, id: Registr
     }
     registrations::set_status(&mut tx, id, RegistrationStatus::Cancelled, now).await?;
     let details = json!({"event": event.to_string(), "was": r.status.as_str()});
-    audit::record(&mut tx, entry(Some(actor.member_id), "registration.cancelled", "registration", id, None, details), now)
-        .await?;
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "registration.cancelled", "registration", id, None, details),
+        now,
+    )
+    .await?;
     if r.status.frees_a_seat() {
         promote(state, &mut tx, &ev, &g, 1, now).await?;
     }
@@ -195,7 +208,10 @@ pub async fn check_in(
     by: CheckInBy,
 ) -> Result<(Registration, bool), AppError> {
     let (ev, _) = super::events::managed_event(state, actor, event).await?;
-    if !matches!(ev.status, guildhall_domain::event::EventStatus::Published | guildhall_domain::event::EventStatus::Completed) {
+    if !matches!(
+        ev.status,
+        guildhall_domain::event::EventStatus::Published | guildhall_domain::event::EventStatus::Completed
+    ) {
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "check_in" }.into());
     }
     let now = Utc::now();
@@ -212,8 +228,12 @@ pub async fn check_in(
     let first = registrations::check_in(&mut tx, r.id, actor.member_id, now).await?;
     if first {
         let details = json!({"event": event.to_string()});
-        audit::record(&mut tx, entry(Some(actor.member_id), "registration.checked_in", "registration", r.id, None, details), now)
-            .await?;
+        audit::record(
+            &mut tx,
+            entry(Some(actor.member_id), "registration.checked_in", "registration", r.id, None, details),
+            now,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok((r, first))

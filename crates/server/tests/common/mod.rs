@@ -9,17 +9,16 @@ pub mod world;
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
-use guildhall::{AppState, Config, Server};
-use guildhall_storage::testing::TestDb;
-use guildhall_storage::{Backend, Db};
 use guildhall::auth::secrets;
+use guildhall::{AppState, Config, Server};
 use guildhall_domain::access::Role;
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::values::{DisplayName, EmailAddress, Locale};
 use guildhall_storage::members::{self, NewMember};
+use guildhall_storage::testing::TestDb;
 use guildhall_storage::tokens;
+use guildhall_storage::{Backend, Db};
 use sqlx::Row;
-
 
 /// A running app with its own database.
 pub struct TestApp {

@@ -19,8 +19,9 @@ pub struct World {
 pub async fn world(backend: Backend) -> Option<World> {
     let app = TestApp::spawn(backend).await?;
     let (_, _, admin) = app.member_with_role("admin", Some(Role::Admin)).await;
-    let (s, region) =
-        app.api(Method::POST, "/api/v1/regions", Some(&admin), Some(json!({"name": "Iberia", "currency": "EUR"}))).await;
+    let (s, region) = app
+        .api(Method::POST, "/api/v1/regions", Some(&admin), Some(json!({"name": "Iberia", "currency": "EUR"})))
+        .await;
     assert_eq!(s, 201, "{region}");
     let (_, leader_email, leader) = app.member_with_role("leader", None).await;
     let (s, group) = app
@@ -63,7 +64,8 @@ impl World {
 
     pub async fn published(&self, capacity: i64) -> String {
         let id = self.draft(capacity, 10).await;
-        let (s, ev) = self.app.api(Method::POST, &format!("/api/v1/events/{id}/publish"), Some(&self.leader), None).await;
+        let (s, ev) =
+            self.app.api(Method::POST, &format!("/api/v1/events/{id}/publish"), Some(&self.leader), None).await;
         assert_eq!(s, 200, "{ev}");
         id
     }
@@ -72,10 +74,13 @@ impl World {
     pub async fn leader_browser(&self, email: &str) -> reqwest::Client {
         let c = super::signed_up(&self.app, email, "Door Leader", "correct horse battery").await;
         let reader = self.app.db.reader();
-        let m = guildhall_storage::members::by_email(reader, &guildhall_domain::values::EmailAddress::parse(email).unwrap())
-            .await
-            .unwrap()
-            .unwrap();
+        let m = guildhall_storage::members::by_email(
+            reader,
+            &guildhall_domain::values::EmailAddress::parse(email).unwrap(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
         let g = guildhall_storage::groups::by_slug(reader, &self.slug).await.unwrap().unwrap();
         let mut tx = self.app.db.begin().await.unwrap();
         guildhall_storage::members::grant(&mut tx, m.id, Role::GroupLeader(g.id), None, Utc::now()).await.unwrap();
@@ -87,4 +92,3 @@ impl World {
         self.app.api(Method::POST, &format!("/api/v1/events/{event}/registrations"), Some(token), None).await
     }
 }
-

@@ -91,7 +91,10 @@ pub struct GroupSearch {
 /// The group directory (PL-5): open to everyone.
 #[utoipa::path(get, path = "/v1/groups", tag = "groups", params(GroupSearch),
     responses((status = 200, body = [GroupBody])), security(()))]
-pub async fn list_groups(State(state): State<AppState>, Query(q): Query<GroupSearch>) -> AppResult<Json<Vec<GroupBody>>> {
+pub async fn list_groups(
+    State(state): State<AppState>,
+    Query(q): Query<GroupSearch>,
+) -> AppResult<Json<Vec<GroupBody>>> {
     let region = match q.region_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(r) => Some(r.parse::<RegionId>().map_err(|_| DomainError::field("region_id", "region_unknown"))?),
         None => None,
@@ -197,7 +200,9 @@ pub async fn add_leader(
 ) -> AppResult<Json<GroupBody>> {
     let g = group_service::by_slug(&state, &slug).await?;
     let who = match (b.member_id, b.email) {
-        (Some(m), _) => LeaderRef::Member(m.parse::<MemberId>().map_err(|_| DomainError::field("member_id", "member_not_found"))?),
+        (Some(m), _) => {
+            LeaderRef::Member(m.parse::<MemberId>().map_err(|_| DomainError::field("member_id", "member_not_found"))?)
+        }
         (None, Some(e)) => LeaderRef::Email(e),
         (None, None) => return Err(DomainError::field("member_id", "required").into()),
     };

@@ -35,7 +35,10 @@ pub fn feed(g: &Group, group_url: String, self_url: String, events: &[(Event, St
         subtitle: Some(Text::plain(format!("{}, {}", g.profile.city, g.profile.country.name()))),
         updated: FixedDateTime::from(updated),
         authors: vec![Person { name: g.profile.name.to_string(), uri: Some(group_url.clone()), ..Default::default() }],
-        links: vec![link(self_url, "self", Some("application/atom+xml")), link(group_url, "alternate", Some("text/html"))],
+        links: vec![
+            link(self_url, "self", Some("application/atom+xml")),
+            link(group_url, "alternate", Some("text/html")),
+        ],
         entries,
         ..Default::default()
     }

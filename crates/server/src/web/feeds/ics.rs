@@ -2,11 +2,11 @@
 //! group's time zone defined in the file.
 
 use chrono::{DateTime, Utc};
-use icalendar::{Calendar, CalendarDateTime, Component, Event as IcsEvent, EventLike, EventStatus as IcsStatus};
 use guildhall_domain::event::EventStatus;
 use guildhall_storage::events::Event;
 use guildhall_storage::groups::Group;
 use guildhall_storage::venues::Venue;
+use icalendar::{Calendar, CalendarDateTime, Component, Event as IcsEvent, EventLike, EventStatus as IcsStatus};
 
 use super::vtimezone::vtimezone;
 
@@ -51,7 +51,8 @@ pub fn calendar(name: &str, g: &Group, host: &str, entries: &[Entry]) -> String 
     // The zone must be defined in the file (RFC 5545 §3.2.19); place it
     // before the first event.
     let span: Vec<DateTime<Utc>> = entries.iter().map(|e| e.event.starts_at()).collect();
-    let (from, to) = (span.iter().min().copied().unwrap_or_else(Utc::now), span.iter().max().copied().unwrap_or_else(Utc::now));
+    let (from, to) =
+        (span.iter().min().copied().unwrap_or_else(Utc::now), span.iter().max().copied().unwrap_or_else(Utc::now));
     let zone = vtimezone(tz, from, to);
     match text.find("BEGIN:VEVENT") {
         Some(i) => format!("{}{zone}{}", &text[..i], &text[i..]),

@@ -76,7 +76,11 @@ async fn group_calendar(State(state): State<AppState>, Path(slug): Path<String>)
     let entries: Vec<ics::Entry> = list
         .iter()
         .zip(vs.iter())
-        .map(|(ev, v)| ics::Entry { event: ev, venue: v.as_ref(), url: state.config.link(&format!("/events/{}", ev.id)) })
+        .map(|(ev, v)| ics::Entry {
+            event: ev,
+            venue: v.as_ref(),
+            url: state.config.link(&format!("/events/{}", ev.id)),
+        })
         .collect();
     let body = ics::calendar(g.profile.name.as_str(), &g, &host(&state), &entries);
     Ok(calendar_response(body, &format!("{slug}.ics")))
@@ -85,17 +89,19 @@ async fn group_calendar(State(state): State<AppState>, Path(slug): Path<String>)
 async fn group_feed(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
     let g = public_group(&state, &slug).await?;
     let list = events::for_group(state.db.reader(), g.id, When::Upcoming, false, Utc::now(), 100).await?;
-    let items: Vec<(Event, String)> =
-        list.into_iter().map(|e| { let u = state.config.link(&format!("/events/{}", e.id)); (e, u) }).collect();
+    let items: Vec<(Event, String)> = list
+        .into_iter()
+        .map(|e| {
+            let u = state.config.link(&format!("/events/{}", e.id));
+            (e, u)
+        })
+        .collect();
     let body = atom::feed(
         &g,
         state.config.link(&format!("/groups/{slug}")),
         state.config.link(&format!("/groups/{slug}/feed.atom")),
         &items,
     );
-    Ok((
-        [(CONTENT_TYPE, "application/atom+xml; charset=utf-8"), (CACHE_CONTROL, "public, max-age=300")],
-        body,
-    )
+    Ok(([(CONTENT_TYPE, "application/atom+xml; charset=utf-8"), (CACHE_CONTROL, "public, max-age=300")], body)
         .into_response())
 }

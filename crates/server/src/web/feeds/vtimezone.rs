@@ -78,8 +78,12 @@ mod tests {
         let tz: Tz = "Europe/Lisbon".parse().unwrap_or(Tz::UTC);
         let at = |s: &str| DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).unwrap_or_default();
         let v = vtimezone(tz, at("2026-06-01T00:00:00Z"), at("2026-06-01T00:00:00Z"));
-        assert!(v.contains("BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nTZNAME:WEST"));
-        assert!(v.contains("BEGIN:STANDARD\r\nDTSTART:20261025T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:WET"));
+        assert!(v.contains(
+            "BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nTZNAME:WEST"
+        ));
+        assert!(v.contains(
+            "BEGIN:STANDARD\r\nDTSTART:20261025T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:WET"
+        ));
     }
 
     #[test]

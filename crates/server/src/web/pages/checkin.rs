@@ -116,7 +116,9 @@ async fn check_in(
     let by = if f.registration_id.trim().is_empty() {
         CheckInBy::Code(f.ticket_code.clone())
     } else {
-        CheckInBy::Registration(f.registration_id.trim().parse().map_err(|_| AppError::from(DomainError::TicketInvalid))?)
+        CheckInBy::Registration(
+            f.registration_id.trim().parse().map_err(|_| AppError::from(DomainError::TicketInvalid))?,
+        )
     };
     match reg_service::check_in(&state, &actor, eid, by).await {
         Ok((r, _)) => {

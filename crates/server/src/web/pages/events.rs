@@ -283,9 +283,25 @@ struct EventFormFields {
     venue_id: String,
 }
 
-async fn form_page(state: &AppState, ctx: PageCtx, g: Group, event: Option<EventId>, f: EventFields, venue: String, errors: FormErrors) -> AppResult<Response> {
+async fn form_page(
+    state: &AppState,
+    ctx: PageCtx,
+    g: Group,
+    event: Option<EventId>,
+    f: EventFields,
+    venue: String,
+    errors: FormErrors,
+) -> AppResult<Response> {
     let venues = venues::in_country(state.db.reader(), g.profile.country).await?;
-    let page = EventForm { ctx, group: g, event_id: event.map(|e| e.to_string()), f, venue_id: venue, venues, errors: errors.clone() };
+    let page = EventForm {
+        ctx,
+        group: g,
+        event_id: event.map(|e| e.to_string()),
+        f,
+        venue_id: venue,
+        venues,
+        errors: errors.clone(),
+    };
     Ok(errors.respond(page.render()?))
 }
 
@@ -372,7 +388,9 @@ fn parse_talk(f: &TalkFields) -> Result<NewTalk, DomainError> {
         .filter(|l| !l.is_empty())
         .map(|l| match l.parse::<MemberId>() {
             Ok(m) => Ok(NewSpeaker::Member(m)),
-            Err(_) => DisplayName::parse(l).map(NewSpeaker::Guest).map_err(|_| DomainError::field("speakers", "invalid")),
+            Err(_) => {
+                DisplayName::parse(l).map(NewSpeaker::Guest).map_err(|_| DomainError::field("speakers", "invalid"))
+            }
         })
         .collect();
     DomainError::collect([title.clone().err(), abstract_text.clone().err(), speakers.clone().err()])?;
@@ -412,4 +430,3 @@ async fn remove_talk(
     event_service::remove_talk(&state, &actor, id, talk).await?;
     Ok(Redirect::to(&format!("/events/{id}#talks")).into_response())
 }
-

@@ -87,7 +87,16 @@ async fn directory(
     let regions = regions::list(state.db.reader()).await?;
     let countries = groups::countries(state.db.reader()).await?;
     let can_create = !creatable(&ctx, &regions).is_empty();
-    let page = DirectoryPage { ctx, groups: list, regions, countries, q: q.q, region: q.region, country: q.country, can_create };
+    let page = DirectoryPage {
+        ctx,
+        groups: list,
+        regions,
+        countries,
+        q: q.q,
+        region: q.region,
+        country: q.country,
+        can_create,
+    };
     Ok(Html(page.render()?))
 }
 
@@ -196,7 +205,8 @@ async fn create_group(
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
             let regions = creatable(&ctx, &regions::list(state.db.reader()).await?);
-            let page = GroupForm { ctx, slug: None, regions, region: form.region_id, f: form.f, errors: errors.clone() };
+            let page =
+                GroupForm { ctx, slug: None, regions, region: form.region_id, f: form.f, errors: errors.clone() };
             Ok(errors.respond(page.render()?))
         }
     }
@@ -232,7 +242,8 @@ async fn update_group(
         Ok(g) => Ok(Redirect::to(&format!("/groups/{}", g.profile.slug)).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let page = GroupForm { ctx, slug: Some(slug), regions: vec![], region: String::new(), f, errors: errors.clone() };
+            let page =
+                GroupForm { ctx, slug: Some(slug), regions: vec![], region: String::new(), f, errors: errors.clone() };
             Ok(errors.respond(page.render()?))
         }
     }

@@ -1,5 +1,6 @@
 //! The home page: what is coming up across all groups.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use askama::Template;
@@ -31,9 +32,9 @@ async fn home(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<Str
     let mut cache = HashMap::new();
     let mut upcoming = Vec::with_capacity(list.len());
     for ev in &list {
-        if !cache.contains_key(&ev.group_id) {
+        if let Entry::Vacant(slot) = cache.entry(ev.group_id) {
             if let Some(g) = groups::by_id(state.db.reader(), ev.group_id).await? {
-                cache.insert(ev.group_id, g);
+                slot.insert(g);
             }
         }
         if let Some(g) = cache.get(&ev.group_id) {

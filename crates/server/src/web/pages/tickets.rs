@@ -75,7 +75,9 @@ async fn ticket(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<Stri
     let actor = ctx.require()?.actor.clone();
     let (r, ev, group) = reg_service::visible(&state, &actor, registration_id(&id)?).await?;
     let position = match r.status {
-        RegistrationStatus::Waitlisted => Some(registrations::waitlist_position(state.db.reader(), ev.id, r.queue_seq).await?),
+        RegistrationStatus::Waitlisted => {
+            Some(registrations::waitlist_position(state.db.reader(), ev.id, r.queue_seq).await?)
+        }
         _ => None,
     };
     let checkin_url = state.config.link(&format!("/events/{}/attendees?code={}", ev.id, r.ticket_code.as_str()));
@@ -84,7 +86,8 @@ async fn ticket(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<Stri
         code: r.ticket_code.display(),
         qr_svg: if r.status == RegistrationStatus::Confirmed { qr(&checkin_url) } else { String::new() },
         position,
-        can_cancel: r.status.is_active() && guildhall_domain::event::registration_open(ev.status, ev.ends_at(), chrono::Utc::now()),
+        can_cancel: r.status.is_active()
+            && guildhall_domain::event::registration_open(ev.status, ev.ends_at(), chrono::Utc::now()),
         ctx,
         r,
         ev,
