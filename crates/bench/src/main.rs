@@ -1,0 +1,89 @@
+//! Guildhall's benchmarks (see docs/BENCHMARKS.md). For SQLite and for
+//! PostgreSQL, against the release binary running as its own process:
+//!
+//! 1. Pages: `wrk` at 64 connections on the public event page and group
+//!    page, each reported as a ratio of a static file of the same server
+//!    measured in the same run.
+//! 2. Registration rush: 10,000 members register for a 1,000-seat event
+//!    as fast as the server takes them; registrations per second and proof
+//!    that exactly 1,000 were confirmed.
+//! 3. Memory: the server's resident set idle and at its peak under load.
+//!
+//! Prints a Markdown report. No thresholds: the aims are in the report.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod load;
+mod seed;
+mod server;
+
+use guildhall_storage::Backend;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let only = std::env::args().nth(1);
+    let mut sections = Vec::new();
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let name = format!("{backend:?}").to_lowercase();
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
+        eprintln!("== {name}");
+        sections.push(run(backend, &name).await?);
+    }
+    println!("{}", sections.join("\n"));
+    Ok(())
+}
+
+async fn run(backend: Backend, name: &str) -> anyhow::Result<String> {
+    let srv = server::Server::start(backend).await?;
+    let world = seed::world(&srv).await?;
+    let idle = srv.rss_kib();
+    let pages = [
+        ("static file (baseline)", "/static/site.css".to_owned()),
+        ("event page", format!("/events/{}", world.page_event)),
+        ("group page", format!("/groups/{}", world.slug)),
+    ];
+    let mut results = Vec::new();
+    let mut peak = idle;
+    for (label, path) in &pages {
+        let (r, p) = load::wrk(&srv, path).await?;
+        peak = peak.max(p);
+        results.push((label, r));
+    }
+    let base = results[0].1.rps;
+    let mut out = format!(
+        "### {name}\n\nwrk, 2 threads, 64 connections, 10 s per page, {}\n\n| page | requests/s | ratio to static | p50 | p99 |\n|---|---:|---:|---:|---:|\n",
+        chrono::Utc::now().format("%Y-%m-%d")
+    );
+    for (label, r) in &results {
+        out.push_str(&format!(
+            "| {label} | {:.0} | {:.0}% | {:.2} ms | {:.2} ms |\n",
+            r.rps,
+            100.0 * r.rps / base,
+            r.p50_ms,
+            r.p99_ms
+        ));
+    }
+    let rush = load::rush(&srv, &world).await?;
+    peak = peak.max(rush.peak_rss_kib);
+    out.push_str(&format!(
+        "\nRegistration rush: {} members, {} seats, 64 at a time: **{:.0} registrations/s** ({:.2} s); \
+         confirmed {}, waiting {} (positions 1..{} without gaps: {}).\n",
+        rush.members,
+        rush.seats,
+        rush.members as f64 / rush.seconds,
+        rush.seconds,
+        rush.confirmed,
+        rush.waiting,
+        rush.waiting,
+        if rush.positions_ok { "yes" } else { "NO" },
+    ));
+    out.push_str(&format!(
+        "\nMemory (server's resident set): idle {:.1} MiB, peak under load {:.1} MiB.\n",
+        idle as f64 / 1024.0,
+        peak as f64 / 1024.0
+    ));
+    srv.stop().await;
+    Ok(out)
+}
