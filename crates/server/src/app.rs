@@ -65,6 +65,7 @@ impl Server {
             let transport = Transport::from_config(state.config.smtp_url.as_deref(), &state.config.mail_dir)?;
             tasks.push(tokio::spawn(jobs::outbox_worker::run(state.clone(), transport, rx.clone())));
             tasks.push(tokio::spawn(jobs::housekeeping::run(state.clone(), rx.clone())));
+            tasks.push(tokio::spawn(jobs::reminders::run(state.clone(), rx.clone())));
         }
         let app = web::router(state.clone());
         let mut http_rx = rx;
