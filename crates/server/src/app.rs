@@ -23,6 +23,8 @@ pub struct AppState {
     /// Wakes this instance's outbox worker when an email is queued.
     pub mail_wakeup: Arc<Notify>,
     pub metrics: PrometheusHandle,
+    /// Recently rendered public pages for visitors who are not signed in.
+    pub page_cache: Arc<web::page_cache::PageCache>,
 }
 
 impl AppState {
@@ -35,7 +37,8 @@ impl AppState {
     }
 
     pub fn new(db: Db, config: Config) -> Self {
-        Self { db, config: Arc::new(config), mail_wakeup: Arc::new(Notify::new()), metrics: telemetry::metrics() }
+        let page_cache = Arc::new(web::page_cache::PageCache::new(std::time::Duration::from_millis(config.page_cache_ms)));
+        Self { db, config: Arc::new(config), mail_wakeup: Arc::new(Notify::new()), metrics: telemetry::metrics(), page_cache }
     }
 
     /// Tells the local worker that new email is waiting.

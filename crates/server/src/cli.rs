@@ -73,6 +73,10 @@ pub struct ServeArgs {
     /// instance's emails are sent by another after this).
     #[arg(long, env = "GUILDHALL_MAIL_LEASE_SECS", default_value_t = 120)]
     pub mail_lease_secs: i64,
+    /// How long visitors (not signed in) may be shown a rendered public
+    /// page before it is rendered again, in milliseconds; 0 turns it off.
+    #[arg(long, env = "GUILDHALL_PAGE_CACHE_MS", default_value_t = 2000)]
+    pub page_cache_ms: u64,
     /// Do not send email from this instance (another instance does).
     #[arg(long, env = "GUILDHALL_NO_WORKER")]
     pub no_worker: bool,
@@ -117,6 +121,7 @@ impl Cli {
             c.max_body_bytes = s.max_body_bytes;
             c.run_worker = !s.no_worker;
             c.mail_lease_secs = s.mail_lease_secs.max(1);
+            c.page_cache_ms = s.page_cache_ms;
         }
         if let Some(u) = &self.public_url {
             c.public_url = u.clone();

@@ -29,6 +29,8 @@ pub struct Config {
     pub mail_lease_secs: i64,
     /// A name for this instance in logs and outbox claims.
     pub instance_id: String,
+    /// How old a public page shown to visitors may be (0: always render).
+    pub page_cache_ms: u64,
 }
 
 impl Config {
@@ -49,6 +51,7 @@ impl Config {
             worker_poll_ms: 1000,
             mail_lease_secs: 120,
             instance_id: format!("{}-{}", hostname(), std::process::id()),
+            page_cache_ms: 2000,
         }
     }
 

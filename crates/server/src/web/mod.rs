@@ -8,6 +8,7 @@ pub mod errors;
 pub mod feeds;
 pub mod health;
 pub mod locale;
+pub mod page_cache;
 pub mod pages;
 
 use std::time::{Duration, Instant};
@@ -38,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::router())
         .fallback(|| async { AppError::from(guildhall_domain::DomainError::NotFound) })
         .layer(middleware::from_fn_with_state(state.clone(), errors::render))
+        .layer(middleware::from_fn_with_state(state.clone(), forget_pages_after_writes))
         .layer(middleware::from_fn(locale::detect))
         .layer(middleware::from_fn(csrf::ensure_token))
         .layer(DefaultBodyLimit::max(max_body))
@@ -65,6 +67,21 @@ pub fn router(state: AppState) -> Router {
             Duration::from_secs(60),
         ))
         .with_state(state)
+}
+
+/// A successful change on this instance makes its cached public pages
+/// stale at once (other instances catch up within the cache's lifetime).
+async fn forget_pages_after_writes(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let write = !matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    let res = next.run(req).await;
+    if write && (res.status().is_success() || res.status().is_redirection()) {
+        state.page_cache.clear();
+    }
+    res
 }
 
 /// Counts requests and their durations per route for `/metrics`.

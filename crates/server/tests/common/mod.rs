@@ -43,6 +43,8 @@ impl TestApp {
         let mut config = Config::local(&tdb.url);
         config.bind = ([127, 0, 0, 1], 0).into();
         config.run_worker = false;
+        // Tests read pages right after changing things; the cache has its own test.
+        config.page_cache_ms = 0;
         config.mail_dir = std::env::temp_dir().join(format!("guildhall-mail-{}", uuid::Uuid::now_v7().simple()));
         tweak(&mut config);
         let state = AppState::new(tdb.db.clone(), config);

@@ -3,7 +3,7 @@
 //! cancel, complete, talks.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -142,6 +142,10 @@ async fn load(state: &AppState, id: EventId) -> AppResult<(Event, Group)> {
 }
 
 async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, errors: FormErrors) -> AppResult<Response> {
+    let key = if errors.any() { None } else { state.page_cache.key(&ctx) };
+    if let Some(hit) = key.as_deref().and_then(|k| state.page_cache.get(k)) {
+        return Ok(hit);
+    }
     let (ev, g) = load(state, id).await?;
     let actor = ctx.user.as_ref().map(|u| &u.actor);
     let can_manage = manages(actor, &g);
@@ -183,7 +187,11 @@ async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, errors: FormErr
         json_ld,
         errors: errors.clone(),
     };
-    Ok(errors.respond(page.render()?))
+    let html = page.render()?;
+    if let Some(k) = key {
+        state.page_cache.put(k, &html);
+    }
+    Ok(errors.respond(html))
 }
 
 /// `/events/{id}` and `/events/{id}.ics`: one route, because the router
@@ -305,13 +313,24 @@ async fn form_page(
     Ok(errors.respond(page.render()?))
 }
 
-async fn new_event(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {
+#[derive(Deserialize, Default)]
+struct NewEventQuery {
+    #[serde(default)]
+    venue_id: String,
+}
+
+async fn new_event(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    Query(q): Query<NewEventQuery>,
+) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let g = group_service::by_slug(&state, &slug).await?;
     authorize(&actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
     let f = EventFields { capacity: "50".into(), ..Default::default() };
     let errors = FormErrors::none(ctx.tr);
-    form_page(&state, ctx, g, None, f, String::new(), errors).await
+    form_page(&state, ctx, g, None, f, q.venue_id, errors).await
 }
 
 async fn create_event(

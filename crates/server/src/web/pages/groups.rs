@@ -126,6 +126,10 @@ fn may(actor: Option<&Actor>, action: Action) -> bool {
 }
 
 async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, errors: FormErrors) -> AppResult<Response> {
+    let key = if errors.any() { None } else { state.page_cache.key(&ctx) };
+    if let Some(hit) = key.as_deref().and_then(|k| state.page_cache.get(k)) {
+        return Ok(hit);
+    }
     let g = group_service::by_slug(state, slug).await?;
     let actor = ctx.user.as_ref().map(|u| &u.actor);
     let can_manage = may(actor, Action::ManageGroup { group: g.id, region: g.region_id });
@@ -148,7 +152,11 @@ async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, errors: FormErro
         group: g,
         errors: errors.clone(),
     };
-    Ok(errors.respond(page.render()?))
+    let html = page.render()?;
+    if let Some(k) = key {
+        state.page_cache.put(k, &html);
+    }
+    Ok(errors.respond(html))
 }
 
 async fn group_page(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {

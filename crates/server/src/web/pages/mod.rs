@@ -11,6 +11,7 @@ mod home;
 mod messages;
 mod schema_org;
 mod tickets;
+mod venues;
 mod views;
 
 use std::net::SocketAddr;
@@ -35,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .merge(events::router())
         .merge(tickets::router())
         .merge(checkin::router())
+        .merge(venues::router())
 }
 
 /// The client's address for rate limits: the socket's, or the first

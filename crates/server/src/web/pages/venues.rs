@@ -1,0 +1,83 @@
+//! Adding a venue to the shared registry (UG-7), from the event form.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use guildhall_domain::access::{authorize, Action};
+use guildhall_domain::venue::{VenueKind, VenueProfile};
+use serde::Deserialize;
+
+use super::FormErrors;
+use crate::app::AppState;
+use crate::auth::csrf::CsrfForm;
+use crate::error::AppResult;
+use crate::services::groups as group_service;
+use crate::web::ctx::PageCtx;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/venues/new", get(new_venue).post(create_venue))
+}
+
+#[derive(Template)]
+#[template(path = "venue_form.html")]
+struct VenueForm {
+    ctx: PageCtx,
+    f: VenueFields,
+    kinds: Vec<&'static str>,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize, Default, Clone)]
+struct VenueFields {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    city: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    kind: String,
+    /// Where to go back to: the group whose event form sent us here.
+    #[serde(default)]
+    group: String,
+}
+
+impl VenueForm {
+    fn kind_key(&self, kind: &str) -> String {
+        format!("venue-kind-{kind}")
+    }
+}
+
+fn kinds() -> Vec<&'static str> {
+    VenueKind::ALL.iter().map(|k| k.as_str()).collect()
+}
+
+async fn new_venue(ctx: PageCtx, Query(f): Query<VenueFields>) -> AppResult<Response> {
+    let actor = &ctx.require()?.actor;
+    authorize(actor, Action::AddVenue)?;
+    let errors = FormErrors::none(ctx.tr);
+    Ok(Html(VenueForm { ctx, f, kinds: kinds(), errors }.render()?).into_response())
+}
+
+async fn create_venue(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfForm<VenueFields>) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let result = match VenueProfile::parse(&f.name, &f.address, &f.city, &f.country, &f.kind) {
+        Ok(p) => group_service::add_venue(&state, &actor, &p).await,
+        Err(e) => Err(e.into()),
+    };
+    match result {
+        Ok(id) if !f.group.is_empty() => {
+            let slug: String = f.group.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+            Ok(Redirect::to(&format!("/groups/{slug}/events/new?venue_id={id}")).into_response())
+        }
+        Ok(_) => Ok(Redirect::to("/groups").into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            Ok(errors.respond(VenueForm { ctx, f, kinds: kinds(), errors: errors.clone() }.render()?))
+        }
+    }
+}

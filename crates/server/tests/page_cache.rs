@@ -1,0 +1,54 @@
+//! PL-5: public pages for visitors are cached for a moment; members always
+//! see them fresh, and a change made through this instance shows at once.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::world::World;
+use common::{signed_up, TestApp};
+use guildhall_domain::access::Role;
+use guildhall_storage::Backend;
+use reqwest::Method;
+use serde_json::json;
+
+async fn seats_line(c: &reqwest::Client, url: &str) -> String {
+    let html = c.get(url).send().await.unwrap().text().await.unwrap();
+    regex::Regex::new(r"\d+ of \d+ seats left").unwrap().find(&html).expect("seats line").as_str().to_owned()
+}
+
+on_both!(pl5_visitors_get_cached_pages_members_fresh_ones, |backend: Backend| async move {
+    let Some(app) = TestApp::spawn_with(backend, |c| c.page_cache_ms = 60_000).await else { return };
+    let (_, _, admin) = app.member_with_role("admin", Some(Role::Admin)).await;
+    let (_, region) = app.api(Method::POST, "/api/v1/regions", Some(&admin), Some(json!({"name": "R", "currency": "EUR"}))).await;
+    let (_, leader_email, leader) = app.member_with_role("leader", None).await;
+    app.api(
+        Method::POST,
+        "/api/v1/groups",
+        Some(&admin),
+        Some(json!({"region_id": region["id"], "name": "Lisboa .NET", "city": "Lisboa", "country": "PT",
+            "time_zone": "Europe/Lisbon", "description": "d", "leaders": [leader_email]})),
+    )
+    .await;
+    let w = World { app, admin, leader, slug: "lisboa-net".into() };
+    let ev = w.published(10).await;
+    let url = w.app.url(&format!("/events/{ev}"));
+    let visitor = reqwest::Client::new();
+    assert_eq!(seats_line(&visitor, &url).await, "10 of 10 seats left");
+    // A registration through this instance refreshes the page at once.
+    let people = w.app.members_with_tokens("p", 2).await;
+    w.register(&ev, &people[0].2).await;
+    assert_eq!(seats_line(&visitor, &url).await, "9 of 10 seats left");
+    // A change this instance did not make (another instance, say) shows to
+    // visitors when the cached page expires; members see it at once.
+    let id: guildhall_domain::ids::EventId = ev.parse().unwrap();
+    let mut tx = w.app.db.begin().await.unwrap();
+    guildhall_storage::registrations::insert(&mut tx, id, people[1].0, guildhall_domain::registration::RegistrationStatus::Confirmed, 99, chrono::Utc::now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(seats_line(&visitor, &url).await, "9 of 10 seats left");
+    let member = signed_up(&w.app, "fresh@example.org", "Fresh Eyes", "correct horse battery").await;
+    assert_eq!(seats_line(&member, &url).await, "8 of 10 seats left");
+    w.app.stop().await;
+});
