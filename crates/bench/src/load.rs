@@ -29,11 +29,19 @@ fn ms(v: &str) -> f64 {
 }
 
 /// Runs wrk against `path`, sampling the server's memory meanwhile.
-pub async fn wrk(srv: &Server, path: &str) -> anyhow::Result<(WrkResult, u64)> {
+pub async fn wrk(srv: &Server, path: &str, cookie: Option<&str>) -> anyhow::Result<(WrkResult, u64)> {
+    let header: Vec<String> = cookie.map(|c| vec!["-H".to_owned(), format!("Cookie: {c}")]).unwrap_or_default();
     // Warm up, so the first figures are not connection setup.
-    let _ = tokio::process::Command::new("wrk").args(["-t2", "-c64", "-d2s", &srv.url(path)]).output().await?;
+    let _ = tokio::process::Command::new("wrk")
+        .args(["-t2", "-c64", "-d2s"])
+        .args(&header)
+        .arg(srv.url(path))
+        .output()
+        .await?;
     let child = tokio::process::Command::new("wrk")
-        .args(["-t2", "-c64", "-d10s", "--latency", &srv.url(path)])
+        .args(["-t2", "-c64", "-d10s", "--latency"])
+        .args(&header)
+        .arg(srv.url(path))
         .stdout(std::process::Stdio::piped())
         .spawn()?;
     let mut peak = 0;

@@ -39,15 +39,18 @@ async fn run(backend: Backend, name: &str) -> anyhow::Result<String> {
     let srv = server::Server::start(backend).await?;
     let world = seed::world(&srv).await?;
     let idle = srv.rss_kib();
+    let cookie = Some(world.session_cookie.as_str());
     let pages = [
-        ("static file (baseline)", "/static/site.css".to_owned()),
-        ("event page", format!("/events/{}", world.page_event)),
-        ("group page", format!("/groups/{}", world.slug)),
+        ("static file (baseline)", "/static/site.css".to_owned(), None),
+        ("event page, visitor", format!("/events/{}", world.page_event), None),
+        ("group page, visitor", format!("/groups/{}", world.slug), None),
+        ("event page, signed-in member (rendered every time)", format!("/events/{}", world.page_event), cookie),
+        ("group page, signed-in member (rendered every time)", format!("/groups/{}", world.slug), cookie),
     ];
     let mut results = Vec::new();
     let mut peak = idle;
-    for (label, path) in &pages {
-        let (r, p) = load::wrk(&srv, path).await?;
+    for (label, path, cookie) in &pages {
+        let (r, p) = load::wrk(&srv, path, *cookie).await?;
         peak = peak.max(p);
         results.push((label, r));
     }

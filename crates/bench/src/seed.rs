@@ -21,6 +21,8 @@ pub struct World {
     pub rush_event: String,
     /// Bearer tokens of the rush's members.
     pub tokens: Vec<String>,
+    /// A signed-in member's session cookie, for pages rendered every time.
+    pub session_cookie: String,
 }
 
 async fn members_with_tokens(srv: &Server, prefix: &str, n: usize) -> anyhow::Result<Vec<(MemberId, String)>> {
@@ -112,11 +114,24 @@ pub async fn world(srv: &Server) -> anyhow::Result<World> {
     for (_, t) in &crowd {
         call(srv, post.clone(), &format!("/api/v1/events/{}/registrations", ids[0]), t, None).await?;
     }
+    let (member, _) = crowd[0].clone();
+    let session = secrets::new_token();
+    let mut tx = srv.db.begin().await?;
+    guildhall_storage::sessions::create_session(
+        &mut tx,
+        &secrets::hash_token(&session),
+        member,
+        Utc::now(),
+        Utc::now() + Duration::days(1),
+    )
+    .await?;
+    tx.commit().await?;
     let rush = members_with_tokens(srv, "rush", RUSH_MEMBERS).await?;
     Ok(World {
         slug: "lisboa-net".into(),
         page_event: ids[0].clone(),
         rush_event: ids[1].clone(),
         tokens: rush.into_iter().map(|(_, t)| t).collect(),
+        session_cookie: format!("{}={session}", guildhall::auth::identity::SESSION_COOKIE),
     })
 }

@@ -37,8 +37,15 @@ impl AppState {
     }
 
     pub fn new(db: Db, config: Config) -> Self {
-        let page_cache = Arc::new(web::page_cache::PageCache::new(std::time::Duration::from_millis(config.page_cache_ms)));
-        Self { db, config: Arc::new(config), mail_wakeup: Arc::new(Notify::new()), metrics: telemetry::metrics(), page_cache }
+        let page_cache =
+            Arc::new(web::page_cache::PageCache::new(std::time::Duration::from_millis(config.page_cache_ms)));
+        Self {
+            db,
+            config: Arc::new(config),
+            mail_wakeup: Arc::new(Notify::new()),
+            metrics: telemetry::metrics(),
+            page_cache,
+        }
     }
 
     /// Tells the local worker that new email is waiting.

@@ -20,7 +20,8 @@ async fn seats_line(c: &reqwest::Client, url: &str) -> String {
 on_both!(pl5_visitors_get_cached_pages_members_fresh_ones, |backend: Backend| async move {
     let Some(app) = TestApp::spawn_with(backend, |c| c.page_cache_ms = 60_000).await else { return };
     let (_, _, admin) = app.member_with_role("admin", Some(Role::Admin)).await;
-    let (_, region) = app.api(Method::POST, "/api/v1/regions", Some(&admin), Some(json!({"name": "R", "currency": "EUR"}))).await;
+    let (_, region) =
+        app.api(Method::POST, "/api/v1/regions", Some(&admin), Some(json!({"name": "R", "currency": "EUR"}))).await;
     let (_, leader_email, leader) = app.member_with_role("leader", None).await;
     app.api(
         Method::POST,
@@ -43,9 +44,16 @@ on_both!(pl5_visitors_get_cached_pages_members_fresh_ones, |backend: Backend| as
     // visitors when the cached page expires; members see it at once.
     let id: guildhall_domain::ids::EventId = ev.parse().unwrap();
     let mut tx = w.app.db.begin().await.unwrap();
-    guildhall_storage::registrations::insert(&mut tx, id, people[1].0, guildhall_domain::registration::RegistrationStatus::Confirmed, 99, chrono::Utc::now())
-        .await
-        .unwrap();
+    guildhall_storage::registrations::insert(
+        &mut tx,
+        id,
+        people[1].0,
+        guildhall_domain::registration::RegistrationStatus::Confirmed,
+        99,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     assert_eq!(seats_line(&visitor, &url).await, "9 of 10 seats left");
     let member = signed_up(&w.app, "fresh@example.org", "Fresh Eyes", "correct horse battery").await;

@@ -182,14 +182,12 @@ pub async fn get<'e>(ex: impl Executor<'e, Database = Any>, id: EventId) -> Resu
 /// row lock until commit, so other instances wait; on SQLite it takes the
 /// database's write lock.
 pub async fn lock(tx: &mut Tx, id: EventId) -> Result<Event, StorageError> {
-    let done = sqlx::query("UPDATE events SET lock_version = lock_version + 1 WHERE id = $1")
-        .bind(id.to_string())
-        .execute(&mut **tx)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(DomainError::NotFound.into());
-    }
-    get(&mut **tx, id).await?.ok_or(DomainError::NotFound.into())
+    let row =
+        sqlx::query(&format!("UPDATE events SET lock_version = lock_version + 1 WHERE id = $1 RETURNING {COLUMNS}"))
+            .bind(id.to_string())
+            .fetch_optional(&mut **tx)
+            .await?;
+    row.as_ref().map(from_row).transpose()?.ok_or(DomainError::NotFound.into())
 }
 
 /// Which of a group's events to list.

@@ -133,6 +133,47 @@ pub async fn by_code(tx: &mut Tx, event: EventId, code: &TicketCode) -> Result<O
     row.as_ref().map(from_row).transpose()
 }
 
+/// What a registration needs to know, read in one query under the
+/// event's lock: the seats taken, the queue, and the member's own row.
+#[derive(Clone, Debug)]
+pub struct Standing {
+    pub confirmed: u64,
+    pub waiting: u64,
+    /// The next place in the queue: after everyone who ever queued.
+    pub next_seq: i64,
+    pub existing: Option<(RegistrationId, RegistrationStatus)>,
+}
+
+pub async fn standing(tx: &mut Tx, event: EventId, member: MemberId) -> Result<Standing, StorageError> {
+    let row = sqlx::query(
+        "SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0) AS confirmed,
+                COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
+                COALESCE(MAX(queue_seq), 0) + 1 AS next_seq,
+                MAX(CASE WHEN member_id = $2 THEN id END) AS mine_id,
+                MAX(CASE WHEN member_id = $2 THEN status END) AS mine_status
+         FROM registrations WHERE event_id = $1",
+    )
+    .bind(event.to_string())
+    .bind(member.to_string())
+    .fetch_one(&mut **tx)
+    .await?;
+    let corrupt = |w: &str| StorageError::Corrupt(format!("registration {w}"));
+    let existing =
+        match (row.try_get::<Option<String>, _>("mine_id")?, row.try_get::<Option<String>, _>("mine_status")?) {
+            (Some(id), Some(status)) => Some((
+                id.parse().map_err(|_| corrupt("id"))?,
+                RegistrationStatus::parse(&status).map_err(|_| corrupt("status"))?,
+            )),
+            _ => None,
+        };
+    Ok(Standing {
+        confirmed: row.try_get::<i64, _>("confirmed")?.max(0) as u64,
+        waiting: row.try_get::<i64, _>("waiting")?.max(0) as u64,
+        next_seq: row.try_get("next_seq")?,
+        existing,
+    })
+}
+
 /// The next place in the queue: after everyone who ever queued for it.
 pub async fn next_seq(tx: &mut Tx, event: EventId) -> Result<i64, StorageError> {
     let n: i64 = sqlx::query("SELECT COALESCE(MAX(queue_seq), 0) + 1 AS n FROM registrations WHERE event_id = $1")

@@ -59,26 +59,21 @@ pub async fn register(
     if !registration_open(ev.status, ev.ends_at(), now) {
         return Err(DomainError::RegistrationClosed.into());
     }
-    let existing = registrations::find(&mut *tx, event, member).await?;
-    if existing.as_ref().is_some_and(|r| r.status.is_active()) {
+    let st = registrations::standing(&mut tx, event, member).await?;
+    if st.existing.is_some_and(|(_, s)| s.is_active()) {
         return Err(DomainError::AlreadyRegistered.into());
     }
-    let confirmed = registrations::count_confirmed(&mut *tx, event).await?;
-    let status = match place(ev.details.capacity, confirmed) {
-        Placement::Confirmed => RegistrationStatus::Confirmed,
-        Placement::Waitlisted => RegistrationStatus::Waitlisted,
+    let (status, position) = match place(ev.details.capacity, st.confirmed) {
+        Placement::Confirmed => (RegistrationStatus::Confirmed, None),
+        // The newcomer joins the end of the line.
+        Placement::Waitlisted => (RegistrationStatus::Waitlisted, Some(st.waiting as i64 + 1)),
     };
-    let seq = registrations::next_seq(&mut tx, event).await?;
-    let id = match existing {
-        Some(r) => {
-            registrations::reactivate(&mut tx, r.id, status, seq, now).await?;
-            r.id
+    let id = match st.existing {
+        Some((id, _)) => {
+            registrations::reactivate(&mut tx, id, status, st.next_seq, now).await?;
+            id
         }
-        None => registrations::insert(&mut tx, event, member, status, seq, now).await?,
-    };
-    let position = match status {
-        RegistrationStatus::Waitlisted => Some(registrations::waitlist_position(&mut *tx, event, seq).await?),
-        _ => None,
+        None => registrations::insert(&mut tx, event, member, status, st.next_seq, now).await?,
     };
     let details = json!({"event": event.to_string(), "status": status.as_str(), "position": position});
     audit::record(

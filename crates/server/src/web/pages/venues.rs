@@ -63,7 +63,11 @@ async fn new_venue(ctx: PageCtx, Query(f): Query<VenueFields>) -> AppResult<Resp
     Ok(Html(VenueForm { ctx, f, kinds: kinds(), errors }.render()?).into_response())
 }
 
-async fn create_venue(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfForm<VenueFields>) -> AppResult<Response> {
+async fn create_venue(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(f): CsrfForm<VenueFields>,
+) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let result = match VenueProfile::parse(&f.name, &f.address, &f.city, &f.country, &f.kind) {
         Ok(p) => group_service::add_venue(&state, &actor, &p).await,
