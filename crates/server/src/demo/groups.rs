@@ -29,7 +29,80 @@ struct DemoGroup {
     venue: (&'static str, &'static str, &'static str),
 }
 
-const GROUPS: &[DemoGroup] = &[];
+const GROUPS: &[DemoGroup] = &[
+    DemoGroup {
+        region: 0,
+        name: "Lisboa .NET",
+        city: "Lisboa",
+        country: "PT",
+        zone: "Europe/Lisbon",
+        leader: "tomas.ferreira@example.org",
+        venue: ("LX Factory, Room 3", "Rua Rodrigues de Faria 103", "event_space"),
+    },
+    DemoGroup {
+        region: 0,
+        name: "Porto Cloud Builders",
+        city: "Porto",
+        country: "PT",
+        zone: "Europe/Lisbon",
+        leader: "beatriz.almeida@example.org",
+        venue: ("UPTEC Auditorium", "Rua Alfredo Allen 455", "university"),
+    },
+    DemoGroup {
+        region: 0,
+        name: "Madrid Developers",
+        city: "Madrid",
+        country: "ES",
+        zone: "Europe/Madrid",
+        leader: "tomas.ferreira@example.org",
+        venue: ("Biblioteca Eugenio Trías", "Paseo Fernán Núñez 24", "public_venue"),
+    },
+    DemoGroup {
+        region: 1,
+        name: "Berlin Platform Engineers",
+        city: "Berlin",
+        country: "DE",
+        zone: "Europe/Berlin",
+        leader: "lena.vogt@example.org",
+        venue: ("Betahaus Kreuzberg", "Rudi-Dutschke-Straße 23", "coworking"),
+    },
+    DemoGroup {
+        region: 2,
+        name: "Dublin DevOps",
+        city: "Dublin",
+        country: "IE",
+        zone: "Europe/Dublin",
+        leader: "sofia.lindqvist@example.org",
+        venue: ("Dogpatch Labs", "Custom House Quay", "coworking"),
+    },
+    DemoGroup {
+        region: 3,
+        name: "São Paulo Devs",
+        city: "São Paulo",
+        country: "BR",
+        zone: "America/Sao_Paulo",
+        leader: "beatriz.almeida@example.org",
+        venue: ("Cubo Itaú", "Rua Casa do Ator 919", "event_space"),
+    },
+    DemoGroup {
+        region: 4,
+        name: "Toronto Builders",
+        city: "Toronto",
+        country: "CA",
+        zone: "America/Toronto",
+        leader: "kwame.mensah@example.org",
+        venue: ("Toronto Reference Library", "789 Yonge St", "public_venue"),
+    },
+    DemoGroup {
+        region: 5,
+        name: "Bengaluru Cloud Community",
+        city: "Bengaluru",
+        country: "IN",
+        zone: "Asia/Kolkata",
+        leader: "arjun.mehta@example.org",
+        venue: ("IISc Faculty Hall", "CV Raman Rd", "university"),
+    },
+];
 
 const TITLES: &[&str] = &[
     "Minimal APIs in depth",
