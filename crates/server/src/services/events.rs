@@ -117,16 +117,7 @@ pub async fn transition(
     if to == EventStatus::Cancelled {
         for a in registrations::attendees(&mut *tx, id, false).await? {
             let link = state.config.link(&format!("/events/{id}"));
-            let when = g.profile.time_zone.format(ev.starts_at());
-            let args = [
-                ("name", a.name.as_str()),
-                ("event", ev.details.title.as_str()),
-                ("group", g.profile.name.as_str()),
-                ("when", when.as_str()),
-                ("link", link.as_str()),
-            ];
-            super::notify::queue(&mut tx, Some(a.registration.member_id), &a.email, a.locale, "event-cancelled", &args)
-                .await?;
+            super::notify::about_event(&mut tx, (&a).into(), "event-cancelled", &ev, &g, &link, None).await?;
         }
     }
     let action = format!("event.{}", to.as_str());

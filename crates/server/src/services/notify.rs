@@ -30,3 +30,43 @@ pub async fn queue(
     outbox::enqueue(tx, email, Utc::now()).await?;
     Ok(())
 }
+
+/// Who an email about an event goes to.
+pub struct Recipient<'a> {
+    pub id: MemberId,
+    pub name: &'a str,
+    pub email: &'a EmailAddress,
+    pub locale: Locale,
+}
+
+impl<'a> From<&'a guildhall_storage::registrations::Attendee> for Recipient<'a> {
+    fn from(a: &'a guildhall_storage::registrations::Attendee) -> Self {
+        Self { id: a.registration.member_id, name: a.name.as_str(), email: &a.email, locale: a.locale }
+    }
+}
+
+/// Queues an email about an event (UG-14: registered, waitlisted,
+/// promoted, reminder, event-cancelled) naming the event, its group, its
+/// local time in the group's zone, a link and, for the waiting list, the
+/// position.
+pub async fn about_event(
+    tx: &mut Tx,
+    to: Recipient<'_>,
+    kind: &'static str,
+    ev: &guildhall_storage::events::Event,
+    g: &guildhall_storage::groups::Group,
+    link: &str,
+    position: Option<i64>,
+) -> Result<(), AppError> {
+    let when = g.profile.time_zone.format(ev.starts_at());
+    let pos = position.map(|p| p.to_string()).unwrap_or_default();
+    let args = [
+        ("name", to.name),
+        ("event", ev.details.title.as_str()),
+        ("group", g.profile.name.as_str()),
+        ("when", when.as_str()),
+        ("position", pos.as_str()),
+        ("link", link),
+    ];
+    queue(tx, Some(to.id), to.email, to.locale, kind, &args).await
+}

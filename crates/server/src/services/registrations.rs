@@ -84,17 +84,8 @@ pub async fn register(
     .await?;
     let kind = if status == RegistrationStatus::Confirmed { "registered" } else { "waitlisted" };
     let link = state.config.link(&format!("/tickets/{id}"));
-    let when = g.profile.time_zone.format(ev.starts_at());
-    let pos = position.map(|p| p.to_string()).unwrap_or_default();
-    let args = [
-        ("name", who.name.as_str()),
-        ("event", ev.details.title.as_str()),
-        ("group", g.profile.name.as_str()),
-        ("when", when.as_str()),
-        ("position", pos.as_str()),
-        ("link", link.as_str()),
-    ];
-    notify::queue(&mut tx, Some(who.id), &who.email, who.locale, kind, &args).await?;
+    let to = notify::Recipient { id: who.id, name: who.name.as_str(), email: &who.email, locale: who.locale };
+    notify::about_event(&mut tx, to, kind, &ev, &g, &link, position).await?;
     tx.commit().await?;
     state.wake_mailer();
     Ok(Outcome { id, status, waitlist_position: position })
@@ -175,15 +166,7 @@ pub async fn promote(
         let details = json!({"event": ev.id.to_string()});
         audit::record(tx, entry(None, "registration.promoted", "registration", id, None, details), now).await?;
         let link = state.config.link(&format!("/tickets/{id}"));
-        let when = g.profile.time_zone.format(ev.starts_at());
-        let args = [
-            ("name", a.name.as_str()),
-            ("event", ev.details.title.as_str()),
-            ("group", g.profile.name.as_str()),
-            ("when", when.as_str()),
-            ("link", link.as_str()),
-        ];
-        notify::queue(tx, Some(a.registration.member_id), &a.email, a.locale, "promoted", &args).await?;
+        notify::about_event(tx, a.into(), "promoted", ev, g, &link, None).await?;
     }
     Ok(())
 }
@@ -248,15 +231,7 @@ pub async fn send_reminders(state: &AppState, now: DateTime<Utc>) -> Result<u64,
             let mut tx = state.db.begin().await?;
             if registrations::claim_reminder(&mut tx, a.registration.id, now).await? {
                 let link = state.config.link(&format!("/tickets/{}", a.registration.id));
-                let when = g.profile.time_zone.format(ev.starts_at());
-                let args = [
-                    ("name", a.name.as_str()),
-                    ("event", ev.details.title.as_str()),
-                    ("group", g.profile.name.as_str()),
-                    ("when", when.as_str()),
-                    ("link", link.as_str()),
-                ];
-                notify::queue(&mut tx, Some(a.registration.member_id), &a.email, a.locale, "reminder", &args).await?;
+                notify::about_event(&mut tx, a.into(), "reminder", &ev, &g, &link, None).await?;
                 sent += 1;
             }
             tx.commit().await?;
