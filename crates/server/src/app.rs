@@ -25,6 +25,8 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// Recently rendered public pages for visitors who are not signed in.
     pub page_cache: Arc<web::page_cache::PageCache>,
+    /// This instance's per-event registration queues.
+    pub registrar: Arc<crate::services::registrar::Registrar>,
 }
 
 impl AppState {
@@ -45,6 +47,7 @@ impl AppState {
             mail_wakeup: Arc::new(Notify::new()),
             metrics: telemetry::metrics(),
             page_cache,
+            registrar: Default::default(),
         }
     }
 

@@ -133,45 +133,57 @@ pub async fn by_code(tx: &mut Tx, event: EventId, code: &TicketCode) -> Result<O
     row.as_ref().map(from_row).transpose()
 }
 
-/// What a registration needs to know, read in one query under the
-/// event's lock: the seats taken, the queue, and the member's own row.
-#[derive(Clone, Debug)]
-pub struct Standing {
+/// The queue's state, read once per batch under the event's lock.
+#[derive(Clone, Copy, Debug)]
+pub struct QueueState {
     pub confirmed: u64,
     pub waiting: u64,
     /// The next place in the queue: after everyone who ever queued.
     pub next_seq: i64,
-    pub existing: Option<(RegistrationId, RegistrationStatus)>,
 }
 
-pub async fn standing(tx: &mut Tx, event: EventId, member: MemberId) -> Result<Standing, StorageError> {
+pub async fn queue_state(tx: &mut Tx, event: EventId) -> Result<QueueState, StorageError> {
     let row = sqlx::query(
         "SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0) AS confirmed,
                 COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
-                COALESCE(MAX(queue_seq), 0) + 1 AS next_seq,
-                MAX(CASE WHEN member_id = $2 THEN id END) AS mine_id,
-                MAX(CASE WHEN member_id = $2 THEN status END) AS mine_status
+                COALESCE(MAX(queue_seq), 0) + 1 AS next_seq
          FROM registrations WHERE event_id = $1",
     )
     .bind(event.to_string())
-    .bind(member.to_string())
     .fetch_one(&mut **tx)
     .await?;
-    let corrupt = |w: &str| StorageError::Corrupt(format!("registration {w}"));
-    let existing =
-        match (row.try_get::<Option<String>, _>("mine_id")?, row.try_get::<Option<String>, _>("mine_status")?) {
-            (Some(id), Some(status)) => Some((
-                id.parse().map_err(|_| corrupt("id"))?,
-                RegistrationStatus::parse(&status).map_err(|_| corrupt("status"))?,
-            )),
-            _ => None,
-        };
-    Ok(Standing {
+    Ok(QueueState {
         confirmed: row.try_get::<i64, _>("confirmed")?.max(0) as u64,
         waiting: row.try_get::<i64, _>("waiting")?.max(0) as u64,
         next_seq: row.try_get("next_seq")?,
-        existing,
     })
+}
+
+/// Inserts a registration unless the member already has one for this
+/// event (then `None`: the caller looks at the existing row).
+pub async fn insert_new(
+    tx: &mut Tx,
+    event: EventId,
+    member: MemberId,
+    status: RegistrationStatus,
+    seq: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<RegistrationId>, StorageError> {
+    let id = RegistrationId::new();
+    let done = sqlx::query(
+        "INSERT INTO registrations (id, event_id, member_id, status, queue_seq, ticket_code, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (event_id, member_id) DO NOTHING",
+    )
+    .bind(id.to_string())
+    .bind(event.to_string())
+    .bind(member.to_string())
+    .bind(status.as_str())
+    .bind(seq)
+    .bind(TicketCode::generate().as_str())
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok((done.rows_affected() == 1).then_some(id))
 }
 
 /// The next place in the queue: after everyone who ever queued for it.

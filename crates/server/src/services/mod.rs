@@ -9,6 +9,7 @@ pub mod groups;
 pub mod limits;
 pub mod notify;
 pub mod regions;
+pub mod registrar;
 pub mod registrations;
 pub mod settings;
 pub mod tokens;

@@ -6,7 +6,6 @@
 
 use chrono::{DateTime, Duration, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
-use guildhall_domain::event::{place, registration_open, Placement};
 use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
 use guildhall_domain::registration::{RegistrationStatus, TicketCode};
 use guildhall_domain::DomainError;
@@ -16,7 +15,7 @@ use guildhall_storage::registrations::{self, Registration};
 use guildhall_storage::{audit, members, settings, Tx};
 use serde_json::json;
 
-use super::{entry, notify};
+use super::{entry, notify, registrar};
 use crate::app::AppState;
 use crate::error::AppError;
 
@@ -53,42 +52,8 @@ pub async fn register(
     if !ev.status.is_public() && !actor_manages(actor, &g) {
         return Err(DomainError::NotFound.into());
     }
-    let now = Utc::now();
-    let mut tx = state.db.begin().await?;
-    let ev = events::lock(&mut tx, event).await?;
-    if !registration_open(ev.status, ev.ends_at(), now) {
-        return Err(DomainError::RegistrationClosed.into());
-    }
-    let st = registrations::standing(&mut tx, event, member).await?;
-    if st.existing.is_some_and(|(_, s)| s.is_active()) {
-        return Err(DomainError::AlreadyRegistered.into());
-    }
-    let (status, position) = match place(ev.details.capacity, st.confirmed) {
-        Placement::Confirmed => (RegistrationStatus::Confirmed, None),
-        // The newcomer joins the end of the line.
-        Placement::Waitlisted => (RegistrationStatus::Waitlisted, Some(st.waiting as i64 + 1)),
-    };
-    let id = match st.existing {
-        Some((id, _)) => {
-            registrations::reactivate(&mut tx, id, status, st.next_seq, now).await?;
-            id
-        }
-        None => registrations::insert(&mut tx, event, member, status, st.next_seq, now).await?,
-    };
-    let details = json!({"event": event.to_string(), "status": status.as_str(), "position": position});
-    audit::record(
-        &mut tx,
-        entry(Some(actor.member_id), "registration.created", "registration", id, None, details),
-        now,
-    )
-    .await?;
-    let kind = if status == RegistrationStatus::Confirmed { "registered" } else { "waitlisted" };
-    let link = state.config.link(&format!("/tickets/{id}"));
-    let to = notify::Recipient { id: who.id, name: who.name.as_str(), email: &who.email, locale: who.locale };
-    notify::about_event(&mut tx, to, kind, &ev, &g, &link, position).await?;
-    tx.commit().await?;
-    state.wake_mailer();
-    Ok(Outcome { id, status, waitlist_position: position })
+    let pending = registrar::Pending::new(who.id, who.name, who.email, who.locale, actor.member_id, g);
+    state.registrar.submit(state, event, pending).await
 }
 
 fn actor_manages(actor: &Actor, g: &Group) -> bool {
