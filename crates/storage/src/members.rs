@@ -83,6 +83,30 @@ pub async fn by_id(pool: &AnyPool, id: MemberId) -> Result<Option<Member>, Stora
     row.as_ref().map(from_row).transpose()
 }
 
+fn prefixed(alias: &str) -> String {
+    COLUMNS.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The member behind a live browser session, in one query (PL-1).
+pub async fn by_session(pool: &AnyPool, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Member>, StorageError> {
+    let sql = format!(
+        "SELECT {} FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+        prefixed("m")
+    );
+    let row = sqlx::query(&sql).bind(token_hash).bind(to_db(now)).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// The member behind a live API token, in one query (PL-1).
+pub async fn by_api_token(pool: &AnyPool, token_hash: &str) -> Result<Option<Member>, StorageError> {
+    let sql = format!(
+        "SELECT {} FROM api_tokens t JOIN members m ON m.id = t.member_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+        prefixed("m")
+    );
+    let row = sqlx::query(&sql).bind(token_hash).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
 /// Members in name order, for the admin's people page.
 pub async fn list(pool: &AnyPool, limit: i64, offset: i64) -> Result<Vec<Member>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM members ORDER BY name, id LIMIT $1 OFFSET $2");

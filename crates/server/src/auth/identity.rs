@@ -7,7 +7,6 @@ use chrono::Utc;
 use guildhall_domain::access::Actor;
 use guildhall_domain::DomainError;
 use guildhall_storage::members::{self, Member};
-use guildhall_storage::{sessions, tokens};
 
 use super::secrets::hash_token;
 use crate::app::AppState;
@@ -24,9 +23,9 @@ pub struct SignedIn {
 }
 
 impl SignedIn {
-    async fn load(state: &AppState, member_id: guildhall_domain::ids::MemberId) -> Result<Option<Self>, AppError> {
-        let Some(member) = members::by_id(state.db.reader(), member_id).await? else { return Ok(None) };
-        let actor = members::actor(state.db.reader(), member_id).await?;
+    async fn with_roles(state: &AppState, member: Option<Member>) -> Result<Option<Self>, AppError> {
+        let Some(member) = member else { return Ok(None) };
+        let actor = members::actor(state.db.reader(), member.id).await?;
         Ok(Some(Self { member, actor }))
     }
 
@@ -34,10 +33,7 @@ impl SignedIn {
     pub async fn from_cookies(state: &AppState, jar: &CookieJar) -> Result<Option<Self>, AppError> {
         let Some(cookie) = jar.get(SESSION_COOKIE) else { return Ok(None) };
         let hash = hash_token(cookie.value());
-        match sessions::session_member(state.db.reader(), &hash, Utc::now()).await? {
-            Some(id) => Self::load(state, id).await,
-            None => Ok(None),
-        }
+        Self::with_roles(state, members::by_session(state.db.reader(), &hash, Utc::now()).await?).await
     }
 }
 
@@ -54,8 +50,7 @@ impl FromRequestParts<AppState> for ApiUser {
             .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
             .map(str::trim)
             .ok_or(DomainError::Unauthenticated)?;
-        let member =
-            tokens::member_for(state.db.reader(), &hash_token(token)).await?.ok_or(DomainError::Unauthenticated)?;
-        SignedIn::load(state, member).await?.map(ApiUser).ok_or(DomainError::Unauthenticated.into())
+        let member = members::by_api_token(state.db.reader(), &hash_token(token)).await?;
+        SignedIn::with_roles(state, member).await?.map(ApiUser).ok_or(DomainError::Unauthenticated.into())
     }
 }

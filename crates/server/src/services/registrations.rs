@@ -17,6 +17,7 @@ use serde_json::json;
 
 use super::{entry, notify, registrar};
 use crate::app::AppState;
+use crate::auth::SignedIn;
 use crate::error::AppError;
 
 /// Where a registration stands, as answered to the registrant.
@@ -31,24 +32,23 @@ async fn group_of(state: &AppState, ev: &Event) -> Result<Group, AppError> {
     Ok(groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?)
 }
 
-/// Registers `member` (the actor, or someone a leader names: walk-ins).
+/// Registers the signed-in member, or someone a leader names (walk-ins).
 pub async fn register(
     state: &AppState,
-    actor: &Actor,
+    me: &SignedIn,
     event: EventId,
     member: Option<MemberId>,
 ) -> Result<Outcome, AppError> {
+    let actor = &me.actor;
     let ev = events::get(state.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
     let g = group_of(state, &ev).await?;
-    let member = match member {
+    let who = match member {
         Some(m) if m != actor.member_id => {
             authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
-            m
+            members::by_id(state.db.reader(), m).await?.ok_or(DomainError::field("member_id", "member_not_found"))?
         }
-        _ => actor.member_id,
+        _ => me.member.clone(),
     };
-    let who =
-        members::by_id(state.db.reader(), member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
     if !ev.status.is_public() && !actor_manages(actor, &g) {
         return Err(DomainError::NotFound.into());
     }

@@ -374,7 +374,7 @@ pub async fn register(
         Some(m) => Some(m.parse::<MemberId>().map_err(|_| DomainError::field("member_id", "member_not_found"))?),
         None => None,
     };
-    let out = reg_service::register(&state, &u.actor, event_id(&id)?, member).await?;
+    let out = reg_service::register(&state, &u, event_id(&id)?, member).await?;
     Ok((
         StatusCode::CREATED,
         Json(RegistrationOutcome {

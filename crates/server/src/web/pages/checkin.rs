@@ -146,16 +146,16 @@ async fn walk_in(
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<WalkInFields>,
 ) -> AppResult<Response> {
-    let actor = ctx.require()?.actor.clone();
+    let me = ctx.require()?.clone();
     let eid = event_id(&id)?;
     // The door's tools are for the group's leaders, even for their own email.
-    event_service::managed_event(&state, &actor, eid).await?;
+    event_service::managed_event(&state, &me.actor, eid).await?;
     let result = async {
         let email = EmailAddress::parse(&f.email)?;
         let m = members::by_email(state.db.reader(), &email)
             .await?
             .ok_or(DomainError::field("email", "member_not_found"))?;
-        reg_service::register(&state, &actor, eid, Some(m.id)).await
+        reg_service::register(&state, &me, eid, Some(m.id)).await
     }
     .await;
     match result {

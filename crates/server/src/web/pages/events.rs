@@ -210,9 +210,9 @@ async fn register(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
-    let actor = ctx.require()?.actor.clone();
+    let me = ctx.require()?.clone();
     let id = event_id(&id)?;
-    match reg_service::register(&state, &actor, id, None).await {
+    match reg_service::register(&state, &me, id, None).await {
         Ok(out) => Ok(Redirect::to(&format!("/tickets/{}", out.id)).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
