@@ -380,3 +380,24 @@ on_both!(ug14_reminder_sent_once, |backend| async move {
     assert_eq!(count(&w.app).await, 3);
     w.app.stop().await;
 });
+
+on_both!(ug14_one_member_clicking_twenty_times_at_once_registers_once, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let ev = w.published(5).await;
+    let (_, _, token) = w.app.member_with_role("eager", None).await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..20 {
+        let (client, url, token) =
+            (w.app.client.clone(), w.app.url(&format!("/api/v1/events/{ev}/registrations")), token.clone());
+        tasks.spawn(async move { client.post(url).bearer_auth(token).send().await.unwrap().status().as_u16() });
+    }
+    let mut statuses = Vec::new();
+    while let Some(s) = tasks.join_next().await {
+        statuses.push(s.unwrap());
+    }
+    statuses.sort_unstable();
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 19, "{statuses:?}");
+    assert_eq!(w.app.count("registrations").await, 1);
+    w.app.stop().await;
+});

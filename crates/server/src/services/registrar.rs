@@ -69,21 +69,24 @@ impl Registrar {
         queues.entry(event).or_default().clone()
     }
 
-    /// Registers one person, in whichever batch takes them.
+    /// Registers one person, in whichever batch takes them. The work runs
+    /// in its own task, so a client that hangs up cannot cut a batch (and
+    /// the other people in it) short.
     pub async fn submit(&self, state: &AppState, event: EventId, mut p: Pending) -> Result<Outcome, AppError> {
         let q = self.queue(event);
         let (tx, rx) = oneshot::channel();
         p.reply = Some(tx);
-        q.pending.lock().unwrap_or_else(|e| e.into_inner()).push(p);
-        {
+        let state = state.clone();
+        tokio::spawn(async move {
+            q.pending.lock().unwrap_or_else(|e| e.into_inner()).push(p);
             // Our request is written by us or by an earlier turn that took
             // it along: it was queued before we waited for the turn.
             let _turn = q.turn.lock().await;
             let batch = std::mem::take(&mut *q.pending.lock().unwrap_or_else(|e| e.into_inner()));
             if !batch.is_empty() {
-                write_batch(state, event, batch).await;
+                write_batch(&state, event, batch).await;
             }
-        }
+        });
         rx.await.map_err(|_| AppError::Internal(anyhow::anyhow!("registration batch dropped")))?
     }
 }
