@@ -361,3 +361,4 @@ venue-new-hint = Venues are shared by all groups. Prefer neutral places: coworki
 venue-add-link = Not in the list? Add a venue
 field-address = Address
 field-venue-kind = Kind of place
+event-signin-to-wait = Sign in to join the waiting list

@@ -361,3 +361,4 @@ venue-new-hint = Os locais são partilhados por todos os grupos. Prefira espaço
 venue-add-link = Não está na lista? Adicione um local
 field-address = Morada
 field-venue-kind = Tipo de local
+event-signin-to-wait = Entre para ficar na lista de espera
