@@ -215,8 +215,10 @@ pub struct EventInput {
     starts_at: Option<String>,
     ends_at: Option<String>,
     capacity: Option<i64>,
-    /// A venue of the registry (see `POST /v1/venues`), or null.
+    /// A venue of the registry (see `POST /v1/venues`); an empty string
+    /// removes it, leaving it out keeps it.
     venue_id: Option<String>,
+    /// Shown only to confirmed attendees; an empty string removes it.
     online_link: Option<String>,
     /// Links to other sites about the event; ticketing and RSVP sites are
     /// refused (UG-5).
