@@ -104,6 +104,28 @@ pub enum Action {
     AddVenue,
     /// Create a verified account for someone (admins: imports, walk-ins).
     CreateMember,
+    /// Review a region's leader applications: propose interview times,
+    /// take notes, appoint or decline (UG-2, UG-4).
+    ReviewLeaderApplications(RegionId),
+    /// Read one leader application: the applicant and the region's managers.
+    ReadLeaderApplication { applicant: MemberId, region: RegionId },
+    /// Require review of a group's or event's sessions, and review them (UG-6).
+    ReviewSessions(RegionId),
+    /// Read a code-of-conduct report, its notes, and move it on (UG-8): the
+    /// group's leaders and its manager, or, when it concerns a leader, only
+    /// the manager and program staff.
+    HandleConductReport { group: GroupId, region: RegionId, concerns_leader: bool },
+    /// Approve or decline speaker applications (UG-11): community managers.
+    ReviewSpeakers,
+    /// Answer a group's request for an internal expert (UG-11): the region's
+    /// managers and program staff.
+    AnswerExpertRequest(RegionId),
+    /// Set a region's fee schedule (UG-13): admins.
+    ManageFeeSchedule,
+    /// File an expense claim for one of the group's events (UG-13): leaders.
+    FileExpenseClaim(GroupId),
+    /// Approve or reject the region's expense claims (UG-13).
+    DecideExpenseClaim(RegionId),
 }
 
 /// The one authorization decision (PL-1). Admins may do everything; every
@@ -125,6 +147,23 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         Action::ManageGroup { group, region } => actor.leads_group(group) || actor.manages_region(region),
         Action::CreateGroup(r) => actor.manages_region(r),
         Action::AddVenue => actor.roles.iter().any(|r| matches!(r, Role::GroupLeader(_) | Role::CommunityManager(_))),
+        Action::ReviewLeaderApplications(r) | Action::ReviewSessions(r) | Action::DecideExpenseClaim(r) => {
+            actor.manages_region(r)
+        }
+        Action::ReadLeaderApplication { applicant, region } => {
+            applicant == actor.member_id || actor.manages_region(region)
+        }
+        // UG-8: a report about a leader never reaches the group's leaders.
+        Action::HandleConductReport { region, concerns_leader: true, .. } => {
+            actor.manages_region(region) || actor.is_program_staff()
+        }
+        Action::HandleConductReport { group, region, concerns_leader: false } => {
+            actor.leads_group(group) || actor.manages_region(region)
+        }
+        Action::ReviewSpeakers => actor.roles.iter().any(|r| matches!(r, Role::CommunityManager(_))),
+        Action::AnswerExpertRequest(r) => actor.manages_region(r) || actor.is_program_staff(),
+        Action::ManageFeeSchedule => false,
+        Action::FileExpenseClaim(g) => actor.leads_group(g),
     };
     if allowed {
         Ok(())
@@ -185,6 +224,50 @@ mod tests {
         assert!(authorize(&actor(vec![Role::Admin]), Action::CreateGroup(r2)).is_ok());
         assert!(authorize(&actor(vec![]), Action::AddVenue).is_err());
         assert!(authorize(&actor(vec![Role::GroupLeader(GroupId::new())]), Action::AddVenue).is_ok());
+    }
+
+    #[test]
+    fn ug8_a_report_about_a_leader_skips_the_groups_leaders() {
+        let (g, r) = (GroupId::new(), RegionId::new());
+        let leader = actor(vec![Role::GroupLeader(g)]);
+        let manager = actor(vec![Role::CommunityManager(r)]);
+        let staff = actor(vec![Role::ProgramStaff]);
+        let other_manager = actor(vec![Role::CommunityManager(RegionId::new())]);
+        let plain = Action::HandleConductReport { group: g, region: r, concerns_leader: false };
+        let about_leader = Action::HandleConductReport { group: g, region: r, concerns_leader: true };
+        assert!(authorize(&leader, plain).is_ok());
+        assert!(authorize(&manager, plain).is_ok());
+        assert!(authorize(&staff, plain).is_err());
+        assert!(authorize(&other_manager, plain).is_err());
+        assert!(authorize(&leader, about_leader).is_err());
+        assert!(authorize(&manager, about_leader).is_ok());
+        assert!(authorize(&staff, about_leader).is_ok());
+        assert!(authorize(&other_manager, about_leader).is_err());
+        assert!(authorize(&actor(vec![]), plain).is_err());
+    }
+
+    #[test]
+    fn ug2_ug13_managers_decide_for_their_region_leaders_file_for_their_group() {
+        let (g, r) = (GroupId::new(), RegionId::new());
+        let leader = actor(vec![Role::GroupLeader(g)]);
+        let manager = actor(vec![Role::CommunityManager(r)]);
+        let me = actor(vec![]);
+        for a in [Action::ReviewLeaderApplications(r), Action::ReviewSessions(r), Action::DecideExpenseClaim(r)] {
+            assert!(authorize(&manager, a).is_ok());
+            assert!(authorize(&leader, a).is_err());
+        }
+        assert!(authorize(&leader, Action::FileExpenseClaim(g)).is_ok());
+        assert!(authorize(&manager, Action::FileExpenseClaim(g)).is_err());
+        assert!(authorize(&leader, Action::FileExpenseClaim(GroupId::new())).is_err());
+        let own = Action::ReadLeaderApplication { applicant: me.member_id, region: r };
+        assert!(authorize(&me, own).is_ok());
+        assert!(authorize(&leader, own).is_err());
+        assert!(authorize(&manager, own).is_ok());
+        assert!(authorize(&manager, Action::ManageFeeSchedule).is_err());
+        assert!(authorize(&actor(vec![Role::Admin]), Action::ManageFeeSchedule).is_ok());
+        assert!(authorize(&manager, Action::ReviewSpeakers).is_ok());
+        assert!(authorize(&leader, Action::ReviewSpeakers).is_err());
+        assert!(authorize(&actor(vec![Role::ProgramStaff]), Action::AnswerExpertRequest(r)).is_ok());
     }
 
     #[test]

@@ -53,6 +53,25 @@ pub enum DomainError {
     EventStateConflict { from: &'static str, to: &'static str },
     #[error("this ticket is not valid for this event")]
     TicketInvalid,
+    /// UG-7: an event at a partner's or client's office cannot be published.
+    #[error("events cannot be held at a {kind} venue")]
+    VenueNotNeutral { kind: &'static str },
+    /// UG-6: an event under review waits for every session's approval.
+    #[error("{pending} session(s) are not approved yet")]
+    SessionsNotApproved { pending: u32 },
+    /// UG-13: an amount above the region's cap per event.
+    #[error("{category}: {amount} is over the cap of {cap}")]
+    OverCap { category: &'static str, amount: String, cap: String },
+    /// An application, report, claim or invitation asked to move in a way
+    /// its life cycle does not allow.
+    #[error("this {what} cannot go from {from} to {to}")]
+    StateConflict { what: &'static str, from: &'static str, to: &'static str },
+    /// One open application per member and group or program.
+    #[error("you already have an open application")]
+    OpenApplicationExists,
+    /// UG-13: a claim already waits or was approved for this event.
+    #[error("this event already has an expense claim")]
+    ClaimExists,
 }
 
 impl DomainError {
@@ -79,6 +98,28 @@ impl DomainError {
             Self::RegistrationClosed => "registration_closed",
             Self::EventStateConflict { .. } => "event_state_conflict",
             Self::TicketInvalid => "ticket_invalid",
+            Self::VenueNotNeutral { .. } => "venue_not_neutral",
+            Self::SessionsNotApproved { .. } => "sessions_not_approved",
+            Self::OverCap { .. } => "over_cap",
+            Self::StateConflict { .. } => "state_conflict",
+            Self::OpenApplicationExists => "open_application_exists",
+            Self::ClaimExists => "claim_exists",
+        }
+    }
+
+    /// Named values for the error's translated message.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::VenueNotNeutral { kind } => vec![("kind", (*kind).to_owned())],
+            Self::SessionsNotApproved { pending } => vec![("pending", pending.to_string())],
+            Self::OverCap { category, amount, cap } => {
+                vec![("category", (*category).to_owned()), ("amount", amount.clone()), ("cap", cap.clone())]
+            }
+            Self::StateConflict { what, from, to } => {
+                vec![("what", (*what).to_owned()), ("from", (*from).to_owned()), ("to", (*to).to_owned())]
+            }
+            Self::EventStateConflict { from, to } => vec![("from", (*from).to_owned()), ("to", (*to).to_owned())],
+            _ => vec![],
         }
     }
 

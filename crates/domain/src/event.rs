@@ -225,7 +225,9 @@ impl Schedule {
     }
 }
 
-fn parse_instant(raw: &str, tz: TimeZone, field: &'static str) -> Result<DateTime<Utc>, DomainError> {
+/// A local time in `tz` (as a datetime-local field sends it) or an RFC 3339
+/// instant with an offset.
+pub fn parse_instant(raw: &str, tz: TimeZone, field: &'static str) -> Result<DateTime<Utc>, DomainError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err(DomainError::field(field, "required"));

@@ -97,6 +97,35 @@ typed_id!(
     RegistrationId
 );
 
+typed_id!(
+    /// An application to lead a group (UG-2, UG-4).
+    LeaderApplicationId
+);
+typed_id!(
+    /// A proposed interview time (UG-2).
+    SlotId
+);
+typed_id!(
+    /// A code-of-conduct report (UG-8).
+    ReportId
+);
+typed_id!(
+    /// An invitation to speak at an event (UG-11).
+    InvitationId
+);
+typed_id!(
+    /// A request for an internal expert (UG-11).
+    ExpertRequestId
+);
+typed_id!(
+    /// An expense claim for an event (UG-13).
+    ClaimId
+);
+typed_id!(
+    /// A receipt file attached to a claim (UG-13).
+    ReceiptId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

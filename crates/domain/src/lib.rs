@@ -6,14 +6,21 @@
 
 pub mod access;
 pub mod account;
+pub mod conduct;
 pub mod error;
 pub mod event;
 pub mod group;
+pub mod health;
 pub mod ids;
+pub mod leadership;
+pub mod money;
 pub mod outbox;
 pub mod rate_limit;
+pub mod receipt;
 pub mod registration;
+pub mod review;
 pub mod settings;
+pub mod speaker;
 pub mod values;
 pub mod venue;
 

@@ -47,6 +47,8 @@ pub const DEFINITIONS: &[SettingDef] = &[
     SettingDef { key: "events.ticketing_hosts", kind: SettingKind::HostList, rule: "UG-5" },
     int("groups.min_events_per_year", "UG-10", 0, 52),
     int("groups.inactive_after_months", "UG-10", 1, 24),
+    int("leaders.guidelines_version", "UG-2", 1, 1000),
+    int("expenses.receipt_max_kib", "UG-13", 16, 51200),
 ];
 
 /// A parsed setting value.

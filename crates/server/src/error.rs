@@ -47,7 +47,13 @@ pub fn status_of(e: &DomainError) -> StatusCode {
         | DomainError::SlugTaken
         | DomainError::AlreadyRegistered
         | DomainError::RegistrationClosed
-        | DomainError::EventStateConflict { .. } => StatusCode::CONFLICT,
+        | DomainError::EventStateConflict { .. }
+        | DomainError::VenueNotNeutral { .. }
+        | DomainError::SessionsNotApproved { .. }
+        | DomainError::StateConflict { .. }
+        | DomainError::OpenApplicationExists
+        | DomainError::ClaimExists => StatusCode::CONFLICT,
+        DomainError::OverCap { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         DomainError::TicketInvalid => StatusCode::UNPROCESSABLE_ENTITY,
         DomainError::BadCredentials | DomainError::Unauthenticated => StatusCode::UNAUTHORIZED,
         DomainError::EmailNotVerified | DomainError::Forbidden | DomainError::CsrfRejected => StatusCode::FORBIDDEN,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use guildhall_domain::event::{Capacity, EventDetails, EventFacts, EventStatus, Schedule};
 use guildhall_domain::ids::{EventId, GroupId, MemberId, TalkId, VenueId};
+use guildhall_domain::review::{Checklist, ReviewStatus};
 use guildhall_domain::values::{DisplayName, LongText, Title, WebLink};
 use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
@@ -18,6 +19,8 @@ pub struct Event {
     pub details: EventDetails,
     pub venue_id: Option<VenueId>,
     pub status: EventStatus,
+    /// UG-6: a community manager asked to review this event's sessions.
+    pub review_required: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -41,7 +44,7 @@ impl Event {
 }
 
 const COLUMNS: &str = "id, group_id, title, description, starts_at, ends_at, capacity, venue_id, online_link,
-    promotion_links, status, created_at, updated_at";
+    promotion_links, status, review_required, created_at, updated_at";
 
 fn from_row(r: &AnyRow) -> Result<Event, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("event {w}"));
@@ -75,6 +78,7 @@ fn from_row(r: &AnyRow) -> Result<Event, StorageError> {
             .transpose()
             .map_err(|_| corrupt("venue"))?,
         status: EventStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        review_required: r.try_get::<i64, _>("review_required")? != 0,
         created_at: from_db(r.try_get("created_at")?),
         updated_at: from_db(r.try_get("updated_at")?),
     })
@@ -277,6 +281,15 @@ pub struct Talk {
     pub title: Title,
     pub abstract_text: LongText,
     pub speakers: Vec<Speaker>,
+    pub review: TalkReview,
+}
+
+/// UG-6: where a session's review stands.
+#[derive(Clone, Debug)]
+pub struct TalkReview {
+    pub status: ReviewStatus,
+    pub checklist: Checklist,
+    pub notes: String,
 }
 
 /// A talk as a leader enters it: speakers are member ids or guest names.
@@ -341,7 +354,8 @@ pub async fn remove_talk(tx: &mut Tx, event: EventId, talk: TalkId) -> Result<()
 
 pub async fn talks(pool: &AnyPool, event: EventId) -> Result<Vec<Talk>, StorageError> {
     let rows = sqlx::query(
-        "SELECT t.id, t.title, t.abstract, s.member_id, s.guest_name, m.name AS member_name
+        "SELECT t.id, t.title, t.abstract, t.review_status, t.review_checklist, t.review_notes,
+                s.member_id, s.guest_name, m.name AS member_name
          FROM talks t
          LEFT JOIN talk_speakers s ON s.talk_id = t.id
          LEFT JOIN members m ON m.id = s.member_id
@@ -361,6 +375,12 @@ pub async fn talks(pool: &AnyPool, event: EventId) -> Result<Vec<Talk>, StorageE
                 abstract_text: LongText::parse(&r.try_get::<String, _>("abstract")?, "abstract", false)
                     .map_err(|_| corrupt("abstract"))?,
                 speakers: Vec::new(),
+                review: TalkReview {
+                    status: ReviewStatus::parse(&r.try_get::<String, _>("review_status")?)
+                        .map_err(|_| corrupt("review"))?,
+                    checklist: Checklist::from_text(&r.try_get::<String, _>("review_checklist")?),
+                    notes: r.try_get("review_notes")?,
+                },
             });
         }
         let speaker =
@@ -377,4 +397,65 @@ pub async fn talks(pool: &AnyPool, event: EventId) -> Result<Vec<Talk>, StorageE
         }
     }
     Ok(out)
+}
+
+/// UG-6: every session's review status, read inside the publishing
+/// transaction.
+pub async fn review_statuses(tx: &mut Tx, event: EventId) -> Result<Vec<ReviewStatus>, StorageError> {
+    let rows = sqlx::query("SELECT review_status FROM talks WHERE event_id = $1")
+        .bind(event.to_string())
+        .fetch_all(&mut **tx)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            ReviewStatus::parse(&r.try_get::<String, _>("review_status")?)
+                .map_err(|_| StorageError::Corrupt("talk review".into()))
+        })
+        .collect()
+}
+
+/// UG-6: a manager requires (or lifts) review of this event's sessions.
+pub async fn set_review_required(
+    tx: &mut Tx,
+    event: EventId,
+    on: bool,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query("UPDATE events SET review_required = $1, updated_at = $2 WHERE id = $3")
+        .bind(i64::from(on))
+        .bind(to_db(now))
+        .bind(event.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// UG-6: records a reviewer's decision on one session of `event`.
+pub async fn review_talk(
+    tx: &mut Tx,
+    event: EventId,
+    talk: TalkId,
+    status: ReviewStatus,
+    checklist: &Checklist,
+    notes: &str,
+    by: MemberId,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE talks SET review_status = $1, review_checklist = $2, review_notes = $3, reviewed_by = $4,
+             reviewed_at = $5 WHERE id = $6 AND event_id = $7",
+    )
+    .bind(status.as_str())
+    .bind(checklist.to_text())
+    .bind(notes)
+    .bind(by.to_string())
+    .bind(to_db(now))
+    .bind(talk.to_string())
+    .bind(event.to_string())
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::NotFound.into());
+    }
+    Ok(())
 }

@@ -19,11 +19,18 @@ pub struct Group {
     pub region_name: String,
     pub profile: GroupProfile,
     pub status: GroupStatus,
+    /// UG-4: the leaders are looking for a co-leader.
+    pub coleader_wanted: bool,
+    /// UG-6: every new event of the group has its sessions reviewed.
+    pub review_required: bool,
+    /// UG-10: when the group last became needs-support.
+    pub needs_support_since: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }
 
 const SELECT: &str = "SELECT g.id, g.region_id, r.name AS region_name, g.slug, g.name, g.city, g.country,
-    g.time_zone, g.description, g.status, g.created_at FROM groups g JOIN regions r ON r.id = g.region_id";
+    g.time_zone, g.description, g.status, g.coleader_wanted, g.review_required, g.needs_support_since, g.created_at
+    FROM groups g JOIN regions r ON r.id = g.region_id";
 
 fn from_row(r: &AnyRow) -> Result<Group, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("group {w}"));
@@ -42,6 +49,9 @@ fn from_row(r: &AnyRow) -> Result<Group, StorageError> {
                 .map_err(|_| corrupt("description"))?,
         },
         status: GroupStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        coleader_wanted: r.try_get::<i64, _>("coleader_wanted")? != 0,
+        review_required: r.try_get::<i64, _>("review_required")? != 0,
+        needs_support_since: r.try_get::<Option<i64>, _>("needs_support_since")?.map(from_db),
         created_at: from_db(r.try_get("created_at")?),
     })
 }
@@ -165,4 +175,41 @@ pub async fn led_by(pool: &AnyPool, member: guildhall_domain::ids::MemberId) -> 
     .fetch_all(pool)
     .await?;
     rows.iter().map(from_row).collect()
+}
+
+/// Every group of a region (archived too), by name: the manager's view.
+pub async fn in_region(pool: &AnyPool, region: RegionId) -> Result<Vec<Group>, StorageError> {
+    let rows = sqlx::query(&format!("{SELECT} WHERE g.region_id = $1 ORDER BY g.name"))
+        .bind(region.to_string())
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Every group that is not archived: what the health job looks at.
+pub async fn all_listed(pool: &AnyPool) -> Result<Vec<Group>, StorageError> {
+    let rows = sqlx::query(&format!("{SELECT} WHERE g.status <> 'archived' ORDER BY g.name")).fetch_all(pool).await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// UG-4: shows or hides "co-leader wanted" on the group page.
+pub async fn set_coleader_wanted(tx: &mut Tx, id: GroupId, on: bool, now: DateTime<Utc>) -> Result<(), StorageError> {
+    sqlx::query("UPDATE groups SET coleader_wanted = $1, updated_at = $2 WHERE id = $3")
+        .bind(i64::from(on))
+        .bind(to_db(now))
+        .bind(id.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// UG-6: every new event of the group starts under review.
+pub async fn set_review_required(tx: &mut Tx, id: GroupId, on: bool, now: DateTime<Utc>) -> Result<(), StorageError> {
+    sqlx::query("UPDATE groups SET review_required = $1, updated_at = $2 WHERE id = $3")
+        .bind(i64::from(on))
+        .bind(to_db(now))
+        .bind(id.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

@@ -10,6 +10,7 @@ pub mod dialect;
 pub mod error;
 pub mod events;
 pub mod groups;
+pub mod health;
 pub mod members;
 pub mod outbox;
 pub mod rate_limits;

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use guildhall_domain::ids::{MemberId, VenueId};
-use guildhall_domain::values::{City, Country, VenueLine};
+use guildhall_domain::values::{City, Country, LongText, VenueLine};
 use guildhall_domain::venue::{VenueKind, VenueProfile};
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
@@ -27,11 +27,14 @@ fn from_row(r: &AnyRow) -> Result<Venue, StorageError> {
             city: City::parse(&text("city")?).map_err(|_| corrupt("city"))?,
             country: Country::parse(&text("country")?).map_err(|_| corrupt("country"))?,
             kind: VenueKind::parse(&text("kind")?).map_err(|_| corrupt("kind"))?,
+            capacity: r.try_get::<Option<i64>, _>("capacity")?.and_then(|c| u32::try_from(c).ok()),
+            accessibility: LongText::parse(&text("accessibility")?, "accessibility", false)
+                .map_err(|_| corrupt("accessibility"))?,
         },
     })
 }
 
-const COLUMNS: &str = "id, name, address, city, country, kind";
+const COLUMNS: &str = "id, name, address, city, country, kind, capacity, accessibility";
 
 pub async fn insert(
     tx: &mut Tx,
@@ -41,8 +44,8 @@ pub async fn insert(
 ) -> Result<VenueId, StorageError> {
     let id = VenueId::new();
     sqlx::query(
-        "INSERT INTO venues (id, name, address, city, country, kind, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO venues (id, name, address, city, country, kind, created_by, created_at, capacity, accessibility)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(id.to_string())
     .bind(v.name.as_str())
@@ -52,6 +55,8 @@ pub async fn insert(
     .bind(v.kind.as_str())
     .bind(by.map(|m| m.to_string()))
     .bind(to_db(now))
+    .bind(v.capacity.map(i64::from))
+    .bind(v.accessibility.as_str())
     .execute(&mut **tx)
     .await?;
     Ok(id)
@@ -71,5 +76,23 @@ pub async fn in_country(pool: &AnyPool, country: Country) -> Result<Vec<Venue>, 
         .bind(country.code())
         .fetch_all(pool)
         .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// The whole registry, optionally narrowed to a country and a kind, by
+/// country, city and name (UG-7).
+pub async fn search(
+    pool: &AnyPool,
+    country: Option<Country>,
+    kind: Option<VenueKind>,
+) -> Result<Vec<Venue>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM venues WHERE ($1 = '' OR country = $1) AND ($2 = '' OR kind = $2)
+         ORDER BY country, city, name"
+    ))
+    .bind(country.map(|c| c.code().to_owned()).unwrap_or_default())
+    .bind(kind.map(|k| k.as_str()).unwrap_or_default())
+    .fetch_all(pool)
+    .await?;
     rows.iter().map(from_row).collect()
 }

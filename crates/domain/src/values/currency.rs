@@ -29,6 +29,14 @@ impl Currency {
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or("XXX")
     }
+
+    /// Digits after the decimal point in amounts (ISO 4217 minor unit).
+    pub fn minor_digits(&self) -> u32 {
+        match self.as_str() {
+            "CLP" | "JPY" | "KRW" | "VND" => 0,
+            _ => 2,
+        }
+    }
 }
 
 impl fmt::Display for Currency {

@@ -10,7 +10,7 @@ use guildhall_domain::group::GroupFields;
 use guildhall_domain::ids::{EventId, MemberId, RegionId};
 use guildhall_domain::registration::RegistrationStatus;
 use guildhall_domain::values::{DisplayName, EmailAddress, Locale, LongText, TimeZone, Title};
-use guildhall_domain::venue::VenueProfile;
+use guildhall_domain::venue::{VenueFields, VenueProfile};
 use guildhall_storage::events::{self, NewSpeaker, NewTalk};
 use guildhall_storage::members::{self, NewMember};
 use guildhall_storage::registrations;
@@ -210,8 +210,16 @@ pub async fn fill(state: &AppState, admin: &Actor, regions: &[RegionId], hash: &
             .await?
             .ok_or_else(|| anyhow::anyhow!("demo leader missing"))?;
         group_service::add_leader(state, admin, gid, &group_service::LeaderRef::Member(leader.id)).await?;
-        let vid =
-            group_service::add_venue(state, admin, &VenueProfile::parse(venue, address, city, country, kind)?).await?;
+        let venue = VenueFields {
+            name: (*venue).into(),
+            address: (*address).into(),
+            city: (*city).into(),
+            country: (*country).into(),
+            kind: (*kind).into(),
+            capacity: "80".into(),
+            accessibility: "Step-free entrance and an accessible toilet on the ground floor.".into(),
+        };
+        let vid = group_service::add_venue(state, admin, &VenueProfile::parse(&venue)?).await?;
         let tz = TimeZone::parse(zone)?;
         let leader_actor = members::actor(state.db.reader(), leader.id).await?;
         // Past, upcoming (one of them full with a waiting list) and a draft.

@@ -8,7 +8,7 @@ use guildhall_domain::access::Role;
 use guildhall_domain::group::GroupFields;
 use guildhall_domain::ids::{MemberId, RegionId};
 use guildhall_domain::values::Country;
-use guildhall_domain::venue::VenueProfile;
+use guildhall_domain::venue::{VenueFields, VenueProfile};
 use guildhall_domain::DomainError;
 use guildhall_storage::groups::{self, Group, GroupQuery};
 use guildhall_storage::members;
@@ -244,9 +244,15 @@ pub struct NewVenue {
     #[serde(default)]
     country: String,
     /// coworking, university, public_venue, event_space, online,
-    /// partner_office, client_office, vendor_office or other.
+    /// partner_office, client_office, vendor_office or other. Events at a
+    /// partner's or client's office cannot be published (UG-7).
     #[serde(default)]
     kind: String,
+    /// How many people fit, if known.
+    capacity: Option<u32>,
+    /// Step-free access, hearing loops, quiet rooms...
+    #[serde(default)]
+    accessibility: String,
 }
 
 /// Adds a venue (leaders and community managers).
@@ -257,7 +263,15 @@ pub async fn create_venue(
     ApiUser(u): ApiUser,
     ApiJson(b): ApiJson<NewVenue>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let profile = VenueProfile::parse(&b.name, &b.address, &b.city, &b.country, &b.kind)?;
+    let profile = VenueProfile::parse(&VenueFields {
+        name: b.name,
+        address: b.address,
+        city: b.city,
+        country: b.country,
+        kind: b.kind,
+        capacity: b.capacity.map(|c| c.to_string()).unwrap_or_default(),
+        accessibility: b.accessibility,
+    })?;
     let id = group_service::add_venue(&state, &u.actor, &profile).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }

@@ -6,7 +6,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use guildhall_domain::access::{authorize, Action};
-use guildhall_domain::venue::{VenueKind, VenueProfile};
+use guildhall_domain::venue::{VenueFields, VenueKind, VenueProfile};
 use serde::Deserialize;
 
 use super::FormErrors;
@@ -24,13 +24,13 @@ pub fn router() -> Router<AppState> {
 #[template(path = "venue_form.html")]
 struct VenueForm {
     ctx: PageCtx,
-    f: VenueFields,
+    f: VenueInput,
     kinds: Vec<&'static str>,
     errors: FormErrors,
 }
 
 #[derive(Deserialize, Default, Clone)]
-struct VenueFields {
+struct VenueInput {
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -41,6 +41,10 @@ struct VenueFields {
     country: String,
     #[serde(default)]
     kind: String,
+    #[serde(default)]
+    capacity: String,
+    #[serde(default)]
+    accessibility: String,
     /// Where to go back to: the group whose event form sent us here.
     #[serde(default)]
     group: String,
@@ -56,7 +60,7 @@ fn kinds() -> Vec<&'static str> {
     VenueKind::ALL.iter().map(|k| k.as_str()).collect()
 }
 
-async fn new_venue(ctx: PageCtx, Query(f): Query<VenueFields>) -> AppResult<Response> {
+async fn new_venue(ctx: PageCtx, Query(f): Query<VenueInput>) -> AppResult<Response> {
     let actor = &ctx.require()?.actor;
     authorize(actor, Action::AddVenue)?;
     let errors = FormErrors::none(ctx.tr);
@@ -66,10 +70,19 @@ async fn new_venue(ctx: PageCtx, Query(f): Query<VenueFields>) -> AppResult<Resp
 async fn create_venue(
     State(state): State<AppState>,
     ctx: PageCtx,
-    CsrfForm(f): CsrfForm<VenueFields>,
+    CsrfForm(f): CsrfForm<VenueInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let result = match VenueProfile::parse(&f.name, &f.address, &f.city, &f.country, &f.kind) {
+    let fields = VenueFields {
+        name: f.name.clone(),
+        address: f.address.clone(),
+        city: f.city.clone(),
+        country: f.country.clone(),
+        kind: f.kind.clone(),
+        capacity: f.capacity.clone(),
+        accessibility: f.accessibility.clone(),
+    };
+    let result = match VenueProfile::parse(&fields) {
         Ok(p) => group_service::add_venue(&state, &actor, &p).await,
         Err(e) => Err(e.into()),
     };

@@ -1,0 +1,332 @@
+//! Money (UG-13): no sponsorships and no third-party payers, so nothing
+//! here can name one. The vendor covers primary costs through a fee
+//! schedule per region (a cap per event for venue, catering and other
+//! primary needs); a leader's claim is approved up to those caps.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::values::{Currency, LongText};
+use crate::DomainError;
+
+/// An amount in a currency's minor units (cents), never negative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Money {
+    minor: i64,
+    currency: Currency,
+}
+
+/// The largest amount we accept, in major units: a typo guard.
+const MAX_MAJOR: i64 = 10_000_000;
+
+impl Money {
+    pub fn from_minor(minor: i64, currency: Currency) -> Result<Self, DomainError> {
+        let limit = MAX_MAJOR * 10i64.pow(currency.minor_digits());
+        if !(0..=limit).contains(&minor) {
+            return Err(DomainError::field("amount", "amount_invalid"));
+        }
+        Ok(Self { minor, currency })
+    }
+
+    /// Parses "120", "120.5" or "120.50" (a comma works as the decimal
+    /// mark too); empty means zero.
+    pub fn parse(raw: &str, currency: Currency, field: &'static str) -> Result<Self, DomainError> {
+        let bad = || DomainError::field(field, "amount_invalid");
+        let s = raw.trim().replace(',', ".");
+        if s.is_empty() {
+            return Ok(Self { minor: 0, currency });
+        }
+        let digits = currency.minor_digits() as usize;
+        let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
+        if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        if frac.len() > digits || whole.len() > 9 {
+            return Err(bad());
+        }
+        let whole: i64 = whole.parse().map_err(|_| bad())?;
+        let frac_padded = format!("{frac:0<digits$}");
+        let frac: i64 = if digits == 0 { 0 } else { frac_padded.parse().map_err(|_| bad())? };
+        Self::from_minor(whole * 10i64.pow(digits as u32) + frac, currency).map_err(|_| bad())
+    }
+
+    pub fn minor(&self) -> i64 {
+        self.minor
+    }
+
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    /// The amount without the currency, as typed back into a form.
+    pub fn amount_text(&self) -> String {
+        let digits = self.currency.minor_digits();
+        if digits == 0 {
+            return self.minor.to_string();
+        }
+        let unit = 10i64.pow(digits);
+        format!("{}.{:0width$}", self.minor / unit, self.minor % unit, width = digits as usize)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.amount_text(), self.currency)
+    }
+}
+
+/// What an expense pays for (UG-13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Venue,
+    Catering,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [Self::Venue, Self::Catering, Self::Other];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Venue => "venue",
+            Self::Catering => "catering",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// An amount per category, in one currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amounts {
+    pub venue: Money,
+    pub catering: Money,
+    pub other: Money,
+}
+
+impl Amounts {
+    pub fn get(&self, c: Category) -> Money {
+        match c {
+            Category::Venue => self.venue,
+            Category::Catering => self.catering,
+            Category::Other => self.other,
+        }
+    }
+
+    pub fn total_minor(&self) -> i64 {
+        self.venue.minor + self.catering.minor + self.other.minor
+    }
+
+    pub fn total(&self) -> Money {
+        Money { minor: self.total_minor(), currency: self.venue.currency }
+    }
+
+    fn parse(f: &AmountFields, currency: Currency) -> Result<Self, DomainError> {
+        let v = Money::parse(&f.venue, currency, "venue");
+        let c = Money::parse(&f.catering, currency, "catering");
+        let o = Money::parse(&f.other, currency, "other");
+        DomainError::collect([v.clone().err(), c.clone().err(), o.clone().err()])?;
+        Ok(Self { venue: v?, catering: c?, other: o? })
+    }
+}
+
+/// Raw amounts per category as a form or JSON body gives them.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmountFields {
+    #[serde(default)]
+    pub venue: String,
+    #[serde(default)]
+    pub catering: String,
+    #[serde(default)]
+    pub other: String,
+}
+
+/// A region's fee schedule: the caps per event (UG-13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeeSchedule {
+    pub caps: Amounts,
+}
+
+impl FeeSchedule {
+    pub fn parse(f: &AmountFields, currency: Currency) -> Result<Self, DomainError> {
+        Ok(Self { caps: Amounts::parse(f, currency)? })
+    }
+
+    pub fn currency(&self) -> Currency {
+        self.caps.venue.currency
+    }
+}
+
+/// A claim as the leader files it: amounts and a note. There is no payer
+/// or sponsor field, and unknown fields are refused (UG-13).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewClaim {
+    pub amounts: Amounts,
+    pub note: LongText,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimFields {
+    #[serde(default)]
+    pub venue: String,
+    #[serde(default)]
+    pub catering: String,
+    #[serde(default)]
+    pub other: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl NewClaim {
+    /// UG-13: amounts in the region's currency, something to claim, each
+    /// category within the schedule's cap.
+    pub fn parse(f: &ClaimFields, schedule: &FeeSchedule) -> Result<Self, DomainError> {
+        let amounts = Amounts::parse(
+            &AmountFields { venue: f.venue.clone(), catering: f.catering.clone(), other: f.other.clone() },
+            schedule.currency(),
+        );
+        let note = LongText::parse(&f.note, "note", false);
+        DomainError::collect([amounts.clone().err(), note.clone().err()])?;
+        let amounts = amounts?;
+        if amounts.total_minor() == 0 {
+            return Err(DomainError::field("venue", "claim_empty"));
+        }
+        check_caps(&amounts, schedule)?;
+        Ok(Self { amounts, note: note? })
+    }
+}
+
+/// UG-13: each category at most its cap per event.
+pub fn check_caps(amounts: &Amounts, schedule: &FeeSchedule) -> Result<(), DomainError> {
+    for c in Category::ALL {
+        let (amount, cap) = (amounts.get(c), schedule.caps.get(c));
+        if amount.currency != cap.currency {
+            return Err(DomainError::field(c.as_str(), "currency_mismatch"));
+        }
+        if amount.minor > cap.minor {
+            return Err(DomainError::OverCap {
+                category: c.as_str(),
+                amount: amount.to_string(),
+                cap: cap.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    Submitted,
+    Approved,
+    Rejected,
+}
+
+impl ClaimStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Submitted => "submitted",
+            Self::Approved => "approved",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        match raw.trim() {
+            "submitted" => Ok(Self::Submitted),
+            "approved" => Ok(Self::Approved),
+            "rejected" => Ok(Self::Rejected),
+            _ => Err(DomainError::field("status", "status_invalid")),
+        }
+    }
+
+    /// A submitted claim is decided once. Approval checks the caps again,
+    /// as the schedule may have changed since filing.
+    pub fn decide(self, approve: bool, amounts: &Amounts, schedule: &FeeSchedule) -> Result<Self, DomainError> {
+        if self != Self::Submitted {
+            let to = if approve { "approved" } else { "rejected" };
+            return Err(DomainError::StateConflict { what: "claim", from: self.as_str(), to });
+        }
+        if approve {
+            check_caps(amounts, schedule)?;
+            Ok(Self::Approved)
+        } else {
+            Ok(Self::Rejected)
+        }
+    }
+
+    /// Blocks another claim for the same event.
+    pub fn blocks_new_claim(&self) -> bool {
+        !matches!(self, Self::Rejected)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eur() -> Currency {
+        Currency::parse("EUR").unwrap_or_else(|_| unreachable!())
+    }
+
+    fn schedule() -> FeeSchedule {
+        let f = AmountFields { venue: "300".into(), catering: "200".into(), other: "50".into() };
+        FeeSchedule::parse(&f, eur()).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn claim(venue: &str, catering: &str, other: &str) -> ClaimFields {
+        ClaimFields { venue: venue.into(), catering: catering.into(), other: other.into(), note: String::new() }
+    }
+
+    #[test]
+    fn ug13_amounts_parse_in_minor_units() {
+        assert_eq!(Money::parse("120.5", eur(), "x").map(|m| m.minor()), Ok(12050));
+        assert_eq!(Money::parse("120,05", eur(), "x").map(|m| m.to_string()), Ok("120.05 EUR".into()));
+        assert_eq!(Money::parse("", eur(), "x").map(|m| m.minor()), Ok(0));
+        let yen = Currency::parse("JPY").unwrap_or_else(|_| unreachable!());
+        assert_eq!(Money::parse("5000", yen, "x").map(|m| m.to_string()), Ok("5000 JPY".into()));
+        for bad in ["-5", "1.234", "12a", ".5", "1e3", "99999999999"] {
+            assert_eq!(Money::parse(bad, eur(), "venue"), Err(DomainError::field("venue", "amount_invalid")), "{bad}");
+        }
+        assert!(Money::parse("5.5", yen, "x").is_err());
+    }
+
+    #[test]
+    fn ug13_a_claim_within_the_caps_is_accepted() {
+        let c = NewClaim::parse(&claim("300", "180.40", ""), &schedule()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(c.amounts.total().to_string(), "480.40 EUR");
+    }
+
+    #[test]
+    fn ug13_over_the_cap_is_refused_with_the_cap_named() {
+        assert_eq!(
+            NewClaim::parse(&claim("100", "250", ""), &schedule()),
+            Err(DomainError::OverCap { category: "catering", amount: "250.00 EUR".into(), cap: "200.00 EUR".into() })
+        );
+        assert_eq!(NewClaim::parse(&claim("", "", ""), &schedule()), Err(DomainError::field("venue", "claim_empty")));
+    }
+
+    #[test]
+    fn ug13_no_payer_or_sponsor_field_exists() {
+        let body = r#"{"venue": "10", "payer": "ACME Corp"}"#;
+        assert!(serde_json::from_str::<ClaimFields>(body).is_err());
+        let body = r#"{"venue": "10", "sponsor": "ACME Corp"}"#;
+        assert!(serde_json::from_str::<ClaimFields>(body).is_err());
+        assert!(serde_json::from_str::<ClaimFields>(r#"{"venue": "10"}"#).is_ok());
+    }
+
+    #[test]
+    fn ug13_claims_are_decided_once_and_within_current_caps() {
+        let c = NewClaim::parse(&claim("300", "", ""), &schedule()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(ClaimStatus::Submitted.decide(true, &c.amounts, &schedule()), Ok(ClaimStatus::Approved));
+        assert!(ClaimStatus::Approved.decide(false, &c.amounts, &schedule()).is_err());
+        let lowered = FeeSchedule::parse(&AmountFields { venue: "200".into(), ..Default::default() }, eur())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(matches!(ClaimStatus::Submitted.decide(true, &c.amounts, &lowered), Err(DomainError::OverCap { .. })));
+        assert_eq!(ClaimStatus::Submitted.decide(false, &c.amounts, &lowered), Ok(ClaimStatus::Rejected));
+        assert!(!ClaimStatus::Rejected.blocks_new_claim());
+    }
+}
