@@ -53,6 +53,18 @@ impl Tr {
         self.try_t(&format!("error-{code}")).unwrap_or_else(|| self.t("error-internal"))
     }
 
+    /// The message for a domain error, with its named values.
+    pub fn domain_error(&self, e: &guildhall_domain::DomainError) -> String {
+        let args = e.args();
+        let borrowed: Vec<(&'static str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let key = format!("error-{}", e.code());
+        if self.try_t(&key).is_some() {
+            self.with(&key, &borrowed)
+        } else {
+            self.t("error-internal")
+        }
+    }
+
     /// The message for a field problem (`field-<code>`).
     pub fn field(&self, code: &str) -> String {
         self.try_t(&format!("field-{code}")).unwrap_or_else(|| self.t("field-invalid"))
@@ -117,6 +129,12 @@ mod tests {
             E::CsrfRejected,
             E::RegionNameTaken,
             E::UnknownSetting,
+            E::VenueNotNeutral { kind: "client_office" },
+            E::SessionsNotApproved { pending: 1 },
+            E::OverCap { category: "venue", amount: "2 EUR".into(), cap: "1 EUR".into() },
+            E::StateConflict { what: "claim", from: "approved", to: "rejected" },
+            E::OpenApplicationExists,
+            E::ClaimExists,
         ] {
             for l in Locale::ALL {
                 assert!(Tr(l).try_t(&format!("error-{}", e.code())).is_some(), "{} {:?}", e.code(), l);

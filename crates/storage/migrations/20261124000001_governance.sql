@@ -95,6 +95,7 @@ CREATE INDEX conduct_notes_report ON conduct_notes (report_id, created_at);
 -- UG-11: speaker applications; one per member, approved ones form the pool.
 CREATE TABLE speakers (
     member_id  TEXT PRIMARY KEY REFERENCES members (id),
+    region_id  TEXT NOT NULL REFERENCES regions (id),
     bio        TEXT NOT NULL,
     topics     TEXT NOT NULL,
     past_talks TEXT NOT NULL DEFAULT '[]',

@@ -11,6 +11,7 @@ pub mod error;
 pub mod events;
 pub mod groups;
 pub mod health;
+pub mod leader_applications;
 pub mod members;
 pub mod outbox;
 pub mod rate_limits;

@@ -7,6 +7,8 @@ use guildhall_domain::event::{
     check_capacity_change, seats_to_fill, EventCommand, EventDetails, EventFields, EventStatus,
 };
 use guildhall_domain::ids::{EventId, GroupId, TalkId, VenueId};
+use guildhall_domain::review::check_publishable;
+use guildhall_domain::venue::check_neutral;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, NewTalk};
 use guildhall_storage::groups::Group;
@@ -62,6 +64,10 @@ pub async fn create(
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     let id = events::insert(&mut tx, g.id, &details, venue, now).await?;
+    if g.review_required {
+        // UG-6: the group's events start under review.
+        events::set_review_required(&mut tx, id, true, now).await?;
+    }
     let audit_details = json!({"title": details.title.as_str(), "group": g.id.to_string()});
     audit::record(&mut tx, entry(Some(actor.member_id), "event.created", "event", id, None, audit_details), now)
         .await?;
@@ -86,6 +92,9 @@ pub async fn update(
     if !ev.status.is_editable() {
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());
     }
+    if ev.status == EventStatus::Published && venue != ev.venue_id {
+        check_venue_neutral(state, venue).await?;
+    }
     let confirmed = registrations::count_confirmed(&mut *tx, id).await?;
     check_capacity_change(details.capacity, confirmed)?;
     events::update(&mut tx, id, &details, venue, now).await?;
@@ -97,6 +106,15 @@ pub async fn update(
         .await?;
     tx.commit().await?;
     state.wake_mailer();
+    Ok(())
+}
+
+/// UG-7: no event at a partner's or client's office.
+async fn check_venue_neutral(state: &AppState, venue: Option<VenueId>) -> Result<(), AppError> {
+    if let Some(v) = venue {
+        let v = venues::get(state.db.reader(), v).await?.ok_or(DomainError::field("venue_id", "venue_unknown"))?;
+        check_neutral(v.profile.kind)?;
+    }
     Ok(())
 }
 
@@ -113,6 +131,10 @@ pub async fn transition(
     let mut tx = state.db.begin().await?;
     let ev = events::lock(&mut tx, id).await?;
     let to = ev.status.apply(cmd, &ev.facts(), now)?;
+    if cmd == EventCommand::Publish {
+        check_venue_neutral(state, ev.venue_id).await?;
+        check_publishable(ev.review_required, &events::review_statuses(&mut tx, id).await?)?;
+    }
     events::set_status(&mut tx, id, ev.status, to, now).await?;
     if to == EventStatus::Cancelled {
         for a in registrations::attendees(&mut *tx, id, false).await? {
@@ -120,10 +142,15 @@ pub async fn transition(
             super::notify::about_event(&mut tx, (&a).into(), "event-cancelled", &ev, &g, &link, None).await?;
         }
     }
+    let held = to == EventStatus::Completed && registrations::tally(&mut *tx, id).await?.checked_in > 0;
     let action = format!("event.{}", to.as_str());
     let details = json!({"from": ev.status.as_str(), "to": to.as_str()});
     audit::record(&mut tx, entry(Some(actor.member_id), &action, "event", id, None, details), now).await?;
     tx.commit().await?;
+    if held {
+        // UG-10: a held event returns a needs-support group to active.
+        super::health::restore(state, g.id, "event_held", now).await?;
+    }
     state.wake_mailer();
     Ok(to)
 }

@@ -6,6 +6,8 @@
 pub mod accounts;
 pub mod events;
 pub mod groups;
+pub mod health;
+pub mod leadership;
 pub mod limits;
 pub mod notify;
 pub mod regions;

@@ -73,7 +73,10 @@ pub async fn render(State(_state): State<AppState>, req: Request, next: Next) ->
     }
     let tr = Tr(locale);
     let code = domain.as_ref().map(|d| d.code()).unwrap_or_else(|| code_for_status(status));
-    let title = tr.error(code);
+    let title = match &domain {
+        Some(d) => tr.domain_error(d),
+        None => tr.error(code),
+    };
     let mut out = if is_api {
         let fields: Vec<_> = match &domain {
             Some(DomainError::Invalid(fields)) => {

@@ -50,8 +50,14 @@ impl FormErrors {
                 | DomainError::AlreadyRegistered
                 | DomainError::RegistrationClosed
                 | DomainError::EventStateConflict { .. }
-                | DomainError::TicketInvalid),
-            ) => Ok(Self { tr, fields: vec![], general: Some(tr.error(e.code())), status, retry_after }),
+                | DomainError::TicketInvalid
+                | DomainError::VenueNotNeutral { .. }
+                | DomainError::SessionsNotApproved { .. }
+                | DomainError::OverCap { .. }
+                | DomainError::StateConflict { .. }
+                | DomainError::OpenApplicationExists
+                | DomainError::ClaimExists),
+            ) => Ok(Self { tr, fields: vec![], general: Some(tr.domain_error(&e)), status, retry_after }),
             other => Err(other),
         }
     }

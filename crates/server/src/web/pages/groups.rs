@@ -9,6 +9,7 @@ use axum::Router;
 use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor, Role};
 use guildhall_domain::group::GroupFields;
+use guildhall_domain::health::Health;
 use guildhall_domain::ids::{MemberId, RegionId};
 use guildhall_domain::values::Country;
 use guildhall_domain::DomainError;
@@ -18,12 +19,14 @@ use guildhall_storage::members::{self, Member};
 use guildhall_storage::regions::{self, Region};
 use serde::Deserialize;
 
+use super::charts;
 use super::views::EventCard;
 use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
 use crate::services::groups::{self as group_service, LeaderRef};
+use crate::services::health as health_service;
 use crate::web::ctx::PageCtx;
 
 pub fn router() -> Router<AppState> {
@@ -113,9 +116,33 @@ struct GroupPage {
     calendar_url: String,
     webcal_url: String,
     errors: FormErrors,
+    health: Health,
+    /// UG-10: the health chart, server-rendered SVG.
+    health_svg: String,
+    can_review: bool,
 }
 
 impl GroupPage {
+    fn status_key(&self) -> String {
+        format!("health-status-{}", self.group.status.as_str())
+    }
+
+    fn trend_key(&self) -> String {
+        format!("health-trend-{}", self.health.trend.as_str())
+    }
+
+    fn held_text(&self) -> String {
+        let h = &self.health;
+        self.ctx.tr.with(
+            "health-of-required",
+            &[("held", &h.held_this_year.to_string()), ("required", &h.required_per_year.to_string())],
+        )
+    }
+
+    fn year_text(&self) -> String {
+        self.ctx.tr.with("health-this-year", &[("year", &self.health.year.to_string())])
+    }
+
     fn paragraphs(&self) -> Vec<&str> {
         self.group.profile.description.paragraphs()
     }
@@ -138,6 +165,9 @@ async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, errors: FormErro
     let upcoming = events::for_group(state.db.reader(), g.id, When::Upcoming, can_manage, now, 50).await?;
     let past = events::for_group(state.db.reader(), g.id, When::Past, false, now, 20).await?;
     let leaders = members::holders(state.db.reader(), Role::GroupLeader(g.id)).await?;
+    let health = health_service::of_group(state, &g, now).await?;
+    let health_svg = charts::group_health(&health, ctx.tr);
+    let can_review = may(actor, Action::ReviewSessions(g.region_id));
     let calendar_url = state.config.link(&format!("/groups/{slug}/events.ics"));
     let webcal_url = calendar_url.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
     let page = GroupPage {
@@ -151,6 +181,9 @@ async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, errors: FormErro
         webcal_url,
         group: g,
         errors: errors.clone(),
+        health,
+        health_svg,
+        can_review,
     };
     let html = page.render()?;
     if let Some(k) = key {

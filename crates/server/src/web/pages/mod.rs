@@ -3,6 +3,7 @@
 mod account;
 mod admin;
 mod auth;
+mod charts;
 mod checkin;
 mod events;
 mod form;

@@ -1,0 +1,476 @@
+//! Applications to lead a group (UG-2) and co-leaders (UG-4): applying,
+//! nominating, interviews, notes, appointment or decline. The applicant is
+//! emailed at each step; every step is audited.
+
+use chrono::{DateTime, Duration, Utc};
+use guildhall_domain::access::{authorize, Action, Actor, Role};
+use guildhall_domain::ids::{GroupId, LeaderApplicationId, RegionId, SlotId};
+use guildhall_domain::leadership::{
+    parse_application, parse_slots, ApplicationCommand, ApplicationFields, ApplicationStatus, Experience, Target,
+    INTERVIEW_MINUTES,
+};
+use guildhall_domain::values::{EmailAddress, LongText, Reason};
+use guildhall_domain::DomainError;
+use guildhall_storage::leader_applications::{self as apps, LeaderApplication, NewApplication, Slot};
+use guildhall_storage::members::{self, Member};
+use guildhall_storage::{audit, groups, regions, settings, Tx};
+use serde_json::json;
+
+use super::{entry, notify};
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// Where an application goes: an existing group, or a new one in a region.
+pub enum ApplyTo {
+    Group(GroupId),
+    NewGroup(RegionId),
+}
+
+async fn guidelines_version(state: &AppState) -> Result<i64, AppError> {
+    Ok(settings::load(state.db.reader()).await?.int("leaders.guidelines_version"))
+}
+
+fn link(state: &AppState, id: LeaderApplicationId) -> String {
+    state.config.link(&format!("/applications/lead/{id}"))
+}
+
+/// Emails the applicant about a step (`kind`), with the group and a link.
+async fn tell_applicant(
+    state: &AppState,
+    tx: &mut Tx,
+    a: &LeaderApplication,
+    kind: &'static str,
+    extra: &[(&'static str, &str)],
+) -> Result<(), AppError> {
+    let m = members::by_id(state.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?;
+    let url = link(state, a.id);
+    let mut args = vec![("name", m.name.as_str()), ("group", a.target_name()), ("link", url.as_str())];
+    args.extend_from_slice(extra);
+    notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await
+}
+
+/// Tells the region's community managers there is something to do.
+async fn tell_managers(
+    state: &AppState,
+    tx: &mut Tx,
+    a: &LeaderApplication,
+    kind: &'static str,
+) -> Result<(), AppError> {
+    let url = link(state, a.id);
+    for m in members::holders(state.db.reader(), Role::CommunityManager(a.region_id)).await? {
+        let args = [
+            ("name", m.name.as_str()),
+            ("applicant", a.member_name.as_str()),
+            ("group", a.target_name()),
+            ("link", url.as_str()),
+        ];
+        notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await?;
+    }
+    Ok(())
+}
+
+async fn load(state: &AppState, id: LeaderApplicationId) -> Result<LeaderApplication, AppError> {
+    Ok(apps::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
+}
+
+/// Loads an application the actor may read (the applicant, the region's
+/// managers, admins).
+pub async fn readable(state: &AppState, actor: &Actor, id: LeaderApplicationId) -> Result<LeaderApplication, AppError> {
+    let a = load(state, id).await?;
+    authorize(actor, Action::ReadLeaderApplication { applicant: a.member_id, region: a.region_id })
+        .map_err(|_| DomainError::NotFound)?;
+    Ok(a)
+}
+
+/// UG-2: a member applies to lead a group or found one.
+pub async fn apply(
+    state: &AppState,
+    actor: &Actor,
+    to: ApplyTo,
+    fields: &ApplicationFields,
+) -> Result<LeaderApplicationId, AppError> {
+    let (region, group) = match to {
+        ApplyTo::Group(g) => {
+            let g = groups::by_id(state.db.reader(), g).await?.ok_or(DomainError::NotFound)?;
+            if actor.leads_group(g.id) {
+                return Err(DomainError::field("group", "already_leader").into());
+            }
+            (g.region_id, Some(g.id))
+        }
+        ApplyTo::NewGroup(r) => {
+            regions::get(state.db.reader(), r).await?.ok_or(DomainError::field("region_id", "region_unknown"))?;
+            (r, None)
+        }
+    };
+    let version = guidelines_version(state).await?;
+    let (exp, target, version) = parse_application(fields, group.is_none(), version)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    if apps::has_open(&mut tx, actor.member_id, region, group).await? {
+        return Err(DomainError::OpenApplicationExists.into());
+    }
+    let new = NewApplication {
+        member: actor.member_id,
+        region,
+        group,
+        target: &target,
+        experience: Some(&exp),
+        guidelines_version: Some(version),
+        nominated_by: None,
+        status: ApplicationStatus::Submitted,
+    };
+    let id = apps::insert(&mut tx, new, now).await?;
+    let details = json!({"group": group.map(|g| g.to_string()), "guidelines_version": version});
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "leader_application.submitted", "leader_application", id, None, details),
+        now,
+    )
+    .await?;
+    let a = apps::get(&mut *tx, id).await?.ok_or(DomainError::NotFound)?;
+    tell_applicant(state, &mut tx, &a, "lead-application-received", &[]).await?;
+    tell_managers(state, &mut tx, &a, "lead-application-task").await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(id)
+}
+
+/// UG-4: a leader nominates a member as co-leader; the nominee completes
+/// the application and then goes through the UG-2 interview.
+pub async fn nominate(
+    state: &AppState,
+    actor: &Actor,
+    group: GroupId,
+    email: &str,
+) -> Result<LeaderApplicationId, AppError> {
+    let g = super::groups::managed(state, actor, group).await?;
+    let email = EmailAddress::parse(email).map_err(|_| DomainError::field("nominee", "email_invalid"))?;
+    let nominee: Member =
+        members::by_email(state.db.reader(), &email).await?.ok_or(DomainError::field("nominee", "member_not_found"))?;
+    if members::roles(state.db.reader(), nominee.id).await?.contains(&Role::GroupLeader(g.id)) {
+        return Err(DomainError::field("nominee", "already_leader").into());
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    if apps::has_open(&mut tx, nominee.id, g.region_id, Some(g.id)).await? {
+        return Err(DomainError::OpenApplicationExists.into());
+    }
+    let new = NewApplication {
+        member: nominee.id,
+        region: g.region_id,
+        group: Some(g.id),
+        target: &Target::Existing,
+        experience: None,
+        guidelines_version: None,
+        nominated_by: Some(actor.member_id),
+        status: ApplicationStatus::Draft,
+    };
+    let id = apps::insert(&mut tx, new, now).await?;
+    let details = json!({"group": g.id.to_string(), "nominee": nominee.id.to_string()});
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "leader_application.nominated", "leader_application", id, None, details),
+        now,
+    )
+    .await?;
+    let a = apps::get(&mut *tx, id).await?.ok_or(DomainError::NotFound)?;
+    tell_applicant(state, &mut tx, &a, "lead-nominated", &[]).await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(id)
+}
+
+/// UG-4: the nominee completes a nomination and submits it.
+pub async fn submit_nomination(
+    state: &AppState,
+    actor: &Actor,
+    id: LeaderApplicationId,
+    fields: &ApplicationFields,
+) -> Result<(), AppError> {
+    let a = readable(state, actor, id).await?;
+    if a.member_id != actor.member_id {
+        return Err(DomainError::Forbidden.into());
+    }
+    let to = a.status.apply(ApplicationCommand::Submit)?;
+    let (exp, _, version) = parse_application(fields, false, guidelines_version(state).await?)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    apps::set_experience(&mut tx, id, &exp, version).await?;
+    apps::set_status(&mut tx, id, a.status, to, now).await?;
+    audit::record(
+        &mut tx,
+        entry(
+            Some(actor.member_id),
+            "leader_application.submitted",
+            "leader_application",
+            id,
+            None,
+            json!({"guidelines_version": version}),
+        ),
+        now,
+    )
+    .await?;
+    tell_applicant(state, &mut tx, &a, "lead-application-received", &[]).await?;
+    tell_managers(state, &mut tx, &a, "lead-application-task").await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(())
+}
+
+async fn reviewed(state: &AppState, actor: &Actor, id: LeaderApplicationId) -> Result<LeaderApplication, AppError> {
+    let a = readable(state, actor, id).await?;
+    authorize(actor, Action::ReviewLeaderApplications(a.region_id))?;
+    Ok(a)
+}
+
+/// UG-2: the manager proposes interview times, given in their own zone.
+pub async fn propose_times(
+    state: &AppState,
+    actor: &Actor,
+    id: LeaderApplicationId,
+    raw: &[String],
+) -> Result<Vec<DateTime<Utc>>, AppError> {
+    let a = reviewed(state, actor, id).await?;
+    let to = a.status.apply(ApplicationCommand::ProposeTimes)?;
+    let me = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
+    let now = Utc::now();
+    let times = parse_slots(raw, me.time_zone, now)?;
+    let mut tx = state.db.begin().await?;
+    apps::replace_slots(&mut tx, id, &times, INTERVIEW_MINUTES, actor.member_id).await?;
+    apps::set_status(&mut tx, id, a.status, to, now).await?;
+    let details = json!({"times": times.iter().map(|t| t.to_rfc3339()).collect::<Vec<_>>()});
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "leader_application.interview_proposed", "leader_application", id, None, details),
+        now,
+    )
+    .await?;
+    tell_applicant(state, &mut tx, &a, "lead-interview-proposed", &[]).await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(times)
+}
+
+/// UG-2: the applicant picks a time and gets a calendar invite.
+pub async fn pick_time(
+    state: &AppState,
+    actor: &Actor,
+    id: LeaderApplicationId,
+    slot: SlotId,
+) -> Result<Slot, AppError> {
+    let a = readable(state, actor, id).await?;
+    if a.member_id != actor.member_id {
+        return Err(DomainError::Forbidden.into());
+    }
+    let to = a.status.apply(ApplicationCommand::PickTime)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let chosen = apps::choose_slot(&mut tx, id, slot, now).await?;
+    apps::set_status(&mut tx, id, a.status, to, now).await?;
+    let details = json!({"at": chosen.starts_at.to_rfc3339()});
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "leader_application.interview_scheduled", "leader_application", id, None, details),
+        now,
+    )
+    .await?;
+    let me = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
+    let when = me.time_zone.format(chosen.starts_at);
+    let invite = state.config.link(&format!("/applications/lead/{id}/interview.ics"));
+    tell_applicant(
+        state,
+        &mut tx,
+        &a,
+        "lead-interview-scheduled",
+        &[("when", when.as_str()), ("invite", invite.as_str())],
+    )
+    .await?;
+    tell_managers(state, &mut tx, &a, "lead-interview-task").await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(chosen)
+}
+
+/// UG-2: the manager's interview notes (private to managers).
+pub async fn record_notes(
+    state: &AppState,
+    actor: &Actor,
+    id: LeaderApplicationId,
+    notes: &str,
+) -> Result<(), AppError> {
+    let a = reviewed(state, actor, id).await?;
+    if !a.status.is_open() || a.status == ApplicationStatus::Draft {
+        return Err(DomainError::StateConflict { what: "application", from: a.status.as_str(), to: "noted" }.into());
+    }
+    let notes = LongText::parse(notes, "notes", true)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    apps::set_notes(&mut tx, id, notes.as_str(), now).await?;
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "leader_application.notes", "leader_application", id, None, json!({})),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// UG-2: appoints the applicant after the interview, with a reason. For a
+/// new group, `group` names the group the manager created for them.
+pub async fn appoint(
+    state: &AppState,
+    actor: &Actor,
+    id: LeaderApplicationId,
+    reason: &str,
+    group: Option<GroupId>,
+) -> Result<GroupId, AppError> {
+    let a = reviewed(state, actor, id).await?;
+    let to = a.status.apply(ApplicationCommand::Appoint)?;
+    let reason = Reason::parse(reason)?;
+    let group_id = match (a.group_id, group) {
+        (Some(g), _) => g,
+        (None, Some(g)) => {
+            let g = groups::by_id(state.db.reader(), g).await?.ok_or(DomainError::field("group", "group_unknown"))?;
+            if g.region_id != a.region_id {
+                return Err(DomainError::field("group", "group_unknown").into());
+            }
+            g.id
+        }
+        (None, None) => return Err(DomainError::field("group", "group_required").into()),
+    };
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    apps::set_status(&mut tx, id, a.status, to, now).await?;
+    apps::set_decision(&mut tx, id, reason.as_str(), actor.member_id, Some(group_id)).await?;
+    if members::grant(&mut tx, a.member_id, Role::GroupLeader(group_id), Some(actor.member_id), now).await? {
+        let details = json!({"role": "group_leader", "group": group_id.to_string()});
+        audit::record(
+            &mut tx,
+            entry(Some(actor.member_id), "role.granted", "member", a.member_id, Some(reason.as_str()), details),
+            now,
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        entry(
+            Some(actor.member_id),
+            "leader_application.appointed",
+            "leader_application",
+            id,
+            Some(reason.as_str()),
+            json!({"group": group_id.to_string()}),
+        ),
+        now,
+    )
+    .await?;
+    let a = apps::get(&mut *tx, id).await?.ok_or(DomainError::NotFound)?;
+    tell_applicant(state, &mut tx, &a, "lead-appointed", &[("reason", reason.as_str())]).await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(group_id)
+}
+
+/// UG-2: declines with a reason the applicant reads.
+pub async fn decline(state: &AppState, actor: &Actor, id: LeaderApplicationId, reason: &str) -> Result<(), AppError> {
+    let a = reviewed(state, actor, id).await?;
+    let to = a.status.apply(ApplicationCommand::Decline)?;
+    let reason = Reason::parse(reason)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    apps::set_status(&mut tx, id, a.status, to, now).await?;
+    apps::set_decision(&mut tx, id, reason.as_str(), actor.member_id, None).await?;
+    audit::record(
+        &mut tx,
+        entry(
+            Some(actor.member_id),
+            "leader_application.declined",
+            "leader_application",
+            id,
+            Some(reason.as_str()),
+            json!({}),
+        ),
+        now,
+    )
+    .await?;
+    tell_applicant(state, &mut tx, &a, "lead-declined", &[("reason", reason.as_str())]).await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(())
+}
+
+/// The applicant withdraws an open application.
+pub async fn withdraw(state: &AppState, actor: &Actor, id: LeaderApplicationId) -> Result<(), AppError> {
+    let a = readable(state, actor, id).await?;
+    if a.member_id != actor.member_id {
+        return Err(DomainError::Forbidden.into());
+    }
+    let to = a.status.apply(ApplicationCommand::Withdraw)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    apps::set_status(&mut tx, id, a.status, to, now).await?;
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "leader_application.withdrawn", "leader_application", id, None, json!({})),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The chosen interview as (start, end), for the calendar invite.
+pub async fn interview(
+    state: &AppState,
+    actor: &Actor,
+    id: LeaderApplicationId,
+) -> Result<(LeaderApplication, DateTime<Utc>, DateTime<Utc>), AppError> {
+    let a = readable(state, actor, id).await?;
+    let slot = apps::slots(state.db.reader(), id).await?.into_iter().find(|s| s.chosen).ok_or(DomainError::NotFound)?;
+    Ok((a, slot.starts_at, slot.starts_at + Duration::minutes(slot.minutes)))
+}
+
+/// Experience as the applicant wrote it, for display.
+pub fn experience_of(a: &LeaderApplication) -> Option<Experience> {
+    parse_application(
+        &ApplicationFields {
+            years: a.years.to_string(),
+            certifications: a.certifications.clone(),
+            projects: a.projects.clone(),
+            profile_link: a.profile_link.clone(),
+            accept_guidelines: true,
+            ..Default::default()
+        },
+        false,
+        0,
+    )
+    .ok()
+    .map(|(e, _, _)| e)
+}
+
+/// The member's own applications and, for managers, their regions' open ones.
+pub async fn visible(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<(Vec<LeaderApplication>, Vec<LeaderApplication>), AppError> {
+    let mine = apps::of_member(state.db.reader(), actor.member_id).await?;
+    let mut to_review = Vec::new();
+    for r in regions::list(state.db.reader()).await? {
+        if authorize(actor, Action::ReviewLeaderApplications(r.id)).is_ok() {
+            to_review.extend(apps::of_region(state.db.reader(), r.id, false).await?);
+        }
+    }
+    Ok((mine, to_review))
+}
+
+/// Proposed slots of an application the actor may read.
+pub async fn slots(state: &AppState, actor: &Actor, id: LeaderApplicationId) -> Result<Vec<Slot>, AppError> {
+    readable(state, actor, id).await?;
+    Ok(apps::slots(state.db.reader(), id).await?)
+}
+
+/// The member behind an application, for the manager's view.
+pub async fn applicant(state: &AppState, a: &LeaderApplication) -> Result<Member, AppError> {
+    Ok(members::by_id(state.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?)
+}
