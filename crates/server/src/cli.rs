@@ -63,6 +63,9 @@ pub struct ServeArgs {
     /// Folder for .eml files when no SMTP server is configured.
     #[arg(long, env = "GUILDHALL_MAIL_DIR", default_value = "mail")]
     pub mail_dir: PathBuf,
+    /// Folder for receipt files of expense claims (UG-13).
+    #[arg(long, env = "GUILDHALL_UPLOAD_DIR", default_value = "uploads")]
+    pub upload_dir: PathBuf,
     /// Trust X-Forwarded-For (only behind a proxy that sets it).
     #[arg(long, env = "GUILDHALL_TRUST_PROXY")]
     pub trust_proxy: bool,
@@ -117,6 +120,7 @@ impl Cli {
             c.smtp_url = s.smtp_url.clone();
             c.mail_from = s.mail_from.clone();
             c.mail_dir = s.mail_dir.clone();
+            c.upload_dir = s.upload_dir.clone();
             c.trust_proxy = s.trust_proxy;
             c.max_body_bytes = s.max_body_bytes;
             c.run_worker = !s.no_worker;

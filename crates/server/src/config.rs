@@ -31,6 +31,8 @@ pub struct Config {
     pub instance_id: String,
     /// How old a public page shown to visitors may be (0: always render).
     pub page_cache_ms: u64,
+    /// Where receipt files of expense claims are kept (UG-13).
+    pub upload_dir: PathBuf,
 }
 
 impl Config {
@@ -52,6 +54,7 @@ impl Config {
             mail_lease_secs: 120,
             instance_id: format!("{}-{}", hostname(), std::process::id()),
             page_cache_ms: 2000,
+            upload_dir: PathBuf::from("uploads"),
         }
     }
 
@@ -86,6 +89,7 @@ impl fmt::Debug for Config {
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
             .field("mail_dir", &self.mail_dir)
+            .field("upload_dir", &self.upload_dir)
             .field("trust_proxy", &self.trust_proxy)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("run_worker", &self.run_worker)

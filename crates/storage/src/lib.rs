@@ -5,10 +5,12 @@
 //! places where the two differ are named functions in [`dialect`].
 
 pub mod audit;
+pub mod conduct_reports;
 pub mod db;
 pub mod dialect;
 pub mod error;
 pub mod events;
+pub mod expenses;
 pub mod groups;
 pub mod health;
 pub mod leader_applications;

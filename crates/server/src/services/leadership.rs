@@ -474,3 +474,36 @@ pub async fn slots(state: &AppState, actor: &Actor, id: LeaderApplicationId) -> 
 pub async fn applicant(state: &AppState, a: &LeaderApplication) -> Result<Member, AppError> {
     Ok(members::by_id(state.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?)
 }
+
+/// UG-4: a leader marks the group "co-leader wanted" (or not); the
+/// community managers are told when it turns on.
+pub async fn set_coleader_wanted(
+    state: &AppState,
+    actor: &Actor,
+    group: GroupId,
+    wanted: bool,
+) -> Result<(), AppError> {
+    let g = super::groups::managed(state, actor, group).await?;
+    if g.coleader_wanted == wanted {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    groups::set_coleader_wanted(&mut tx, g.id, wanted, now).await?;
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "group.coleader_wanted", "group", g.id, None, json!({"wanted": wanted})),
+        now,
+    )
+    .await?;
+    if wanted {
+        let url = state.config.link(&format!("/groups/{}", g.profile.slug));
+        for m in members::holders(state.db.reader(), Role::CommunityManager(g.region_id)).await? {
+            let args = [("name", m.name.as_str()), ("group", g.profile.name.as_str()), ("link", url.as_str())];
+            notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "coleader-wanted", &args).await?;
+        }
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(())
+}

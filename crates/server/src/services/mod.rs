@@ -4,7 +4,9 @@
 //! and the command line all call these same functions.
 
 pub mod accounts;
+pub mod conduct;
 pub mod events;
+pub mod expenses;
 pub mod groups;
 pub mod health;
 pub mod leadership;
@@ -13,6 +15,7 @@ pub mod notify;
 pub mod regions;
 pub mod registrar;
 pub mod registrations;
+pub mod review;
 pub mod settings;
 pub mod tokens;
 

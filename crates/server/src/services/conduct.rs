@@ -1,0 +1,137 @@
+//! Code-of-conduct reports (UG-8). Anyone reports; the report reaches the
+//! group's leaders and its community manager, or only the manager and
+//! program staff when it concerns a leader. Nobody learns who reported:
+//! the reporter's address is used to tell them about their report and is
+//! kept out of pages, API answers, the audit log and other emails.
+
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor, Role};
+use guildhall_domain::conduct::{NewReport, ReportFields, ReportStatus};
+use guildhall_domain::ids::{EventId, ReportId};
+use guildhall_domain::values::{Locale, LongText};
+use guildhall_domain::DomainError;
+use guildhall_storage::conduct_reports::{self as reports, Note, Report};
+use guildhall_storage::groups::Group;
+use guildhall_storage::members::{self, Member};
+use guildhall_storage::{audit, events, Tx};
+use serde_json::json;
+
+use super::{entry, notify};
+use crate::app::AppState;
+use crate::error::AppError;
+
+fn action(r: &Report) -> Action {
+    Action::HandleConductReport { group: r.group_id, region: r.region_id, concerns_leader: r.concerns_leader }
+}
+
+/// The people a report reaches (UG-8).
+async fn circle(state: &AppState, g: &Group, concerns_leader: bool) -> Result<Vec<Member>, AppError> {
+    let reader = state.db.reader();
+    let mut people = members::holders(reader, Role::CommunityManager(g.region_id)).await?;
+    let others = if concerns_leader {
+        members::holders(reader, Role::ProgramStaff).await?
+    } else {
+        members::holders(reader, Role::GroupLeader(g.id)).await?
+    };
+    for m in others {
+        if !people.iter().any(|p| p.id == m.id) {
+            people.push(m);
+        }
+    }
+    Ok(people)
+}
+
+/// UG-8: files a report about a group or one of its events. `locale` is
+/// the reporter's language for the acknowledgement.
+pub async fn report(
+    state: &AppState,
+    g: &Group,
+    event: Option<EventId>,
+    fields: &ReportFields,
+    locale: Locale,
+) -> Result<ReportId, AppError> {
+    let new = NewReport::parse(fields)?;
+    if let Some(e) = event {
+        let ev = events::get(state.db.reader(), e).await?.ok_or(DomainError::field("event_id", "event_unknown"))?;
+        if ev.group_id != g.id {
+            return Err(DomainError::field("event_id", "event_unknown").into());
+        }
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let id = reports::insert(&mut tx, g.id, event, &new, now).await?;
+    // No actor and no reporter details: the audit log must not tell who reported.
+    let details = json!({"group": g.id.to_string(), "concerns_leader": new.concerns_leader});
+    audit::record(&mut tx, entry(None, "conduct_report.received", "conduct_report", id, None, details), now).await?;
+    if let Some(email) = &new.reporter_email {
+        let args = [("group", g.profile.name.as_str())];
+        notify::queue(&mut tx, None, email, locale, "conduct-received", &args).await?;
+    }
+    let url = state.config.link(&format!("/reports/{id}"));
+    for m in circle(state, g, new.concerns_leader).await? {
+        let args = [("name", m.name.as_str()), ("group", g.profile.name.as_str()), ("link", url.as_str())];
+        notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "conduct-task", &args).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(id)
+}
+
+/// A report and its notes, for someone in its circle; anyone else is told
+/// it does not exist.
+pub async fn get(state: &AppState, actor: &Actor, id: ReportId) -> Result<(Report, Vec<Note>), AppError> {
+    let r = reports::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, action(&r)).map_err(|_| DomainError::NotFound)?;
+    let notes = reports::notes(state.db.reader(), id).await?;
+    Ok((r, notes))
+}
+
+/// The reports the actor may handle, newest first.
+pub async fn visible(state: &AppState, actor: &Actor) -> Result<Vec<Report>, AppError> {
+    Ok(reports::recent(state.db.reader(), 1000)
+        .await?
+        .into_iter()
+        .filter(|r| authorize(actor, action(r)).is_ok())
+        .collect())
+}
+
+/// UG-8: adds a private note and moves the report; the reporter who left
+/// an address is told when it closes.
+pub async fn add_note(
+    state: &AppState,
+    actor: &Actor,
+    id: ReportId,
+    to: ReportStatus,
+    body: &str,
+) -> Result<ReportStatus, AppError> {
+    let (r, _) = get(state, actor, id).await?;
+    let to = r.status.move_to(to)?;
+    let body = LongText::parse(body, "note", true)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    if to != r.status {
+        reports::set_status(&mut tx, id, r.status, to, now).await?;
+    }
+    reports::add_note(&mut tx, id, actor.member_id, to, body.as_str(), now).await?;
+    let details = json!({"from": r.status.as_str(), "to": to.as_str()});
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "conduct_report.noted", "conduct_report", id, None, details),
+        now,
+    )
+    .await?;
+    if to.is_closed() {
+        tell_reporter_closed(&mut tx, id, &r, to).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(to)
+}
+
+async fn tell_reporter_closed(tx: &mut Tx, id: ReportId, r: &Report, to: ReportStatus) -> Result<(), AppError> {
+    if let Some(email) = reports::reporter_email(tx, id).await? {
+        let args = [("group", r.group_name.as_str()), ("status", to.as_str())];
+        notify::queue(tx, None, &email, Locale::En, "conduct-closed", &args).await?;
+    }
+    Ok(())
+}

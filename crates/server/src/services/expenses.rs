@@ -1,0 +1,282 @@
+//! Money (UG-13): fee schedules per region, expense claims per event with
+//! receipt files, the manager's decision within the caps, and totals per
+//! group, region and year. No sponsor or payer can be named anywhere.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, TimeZone as _, Utc};
+use guildhall_domain::access::{authorize, Action, Actor, Role};
+use guildhall_domain::event::EventStatus;
+use guildhall_domain::ids::{ClaimId, EventId, ReceiptId, RegionId};
+use guildhall_domain::money::{AmountFields, ClaimFields, ClaimStatus, FeeSchedule, NewClaim};
+use guildhall_domain::receipt;
+use guildhall_domain::values::{Currency, Reason};
+use guildhall_domain::DomainError;
+use guildhall_storage::expenses::{self, Claim, ReceiptRow, Total};
+use guildhall_storage::{audit, events, groups, members, regions, settings};
+use serde_json::json;
+
+use super::{entry, notify};
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// UG-13: an admin sets a region's caps per event, in its currency.
+pub async fn set_schedule(
+    state: &AppState,
+    actor: &Actor,
+    region: RegionId,
+    fields: &AmountFields,
+) -> Result<FeeSchedule, AppError> {
+    authorize(actor, Action::ManageFeeSchedule)?;
+    let r = regions::get(state.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
+    let schedule = FeeSchedule::parse(fields, r.currency)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    expenses::set_schedule(&mut tx, region, &schedule, actor.member_id, now).await?;
+    let details = json!({
+        "venue": schedule.caps.venue.to_string(),
+        "catering": schedule.caps.catering.to_string(),
+        "other": schedule.caps.other.to_string(),
+    });
+    audit::record(&mut tx, entry(Some(actor.member_id), "fee_schedule.set", "region", region, None, details), now)
+        .await?;
+    tx.commit().await?;
+    Ok(schedule)
+}
+
+/// A region's schedule; anyone signed in may read the caps.
+pub async fn schedule(state: &AppState, region: RegionId) -> Result<Option<FeeSchedule>, AppError> {
+    Ok(expenses::schedule(state.db.reader(), region).await?)
+}
+
+/// UG-13: a leader files a claim for one of the group's events.
+pub async fn file(state: &AppState, actor: &Actor, event: EventId, fields: &ClaimFields) -> Result<ClaimId, AppError> {
+    let ev = events::get(state.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::FileExpenseClaim(g.id))?;
+    if ev.status == EventStatus::Draft {
+        return Err(DomainError::StateConflict { what: "event", from: "draft", to: "claimed" }.into());
+    }
+    let schedule = expenses::schedule(state.db.reader(), g.region_id)
+        .await?
+        .ok_or(DomainError::field("venue", "no_fee_schedule"))?;
+    let claim = NewClaim::parse(fields, &schedule)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    if expenses::blocking_claim_exists(&mut tx, event).await? {
+        return Err(DomainError::ClaimExists.into());
+    }
+    let id = expenses::insert(&mut tx, event, g.id, g.region_id, actor.member_id, &claim, now).await?;
+    let details = json!({"event": event.to_string(), "total": claim.amounts.total().to_string()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "claim.filed", "claim", id, None, details), now).await?;
+    let url = state.config.link(&format!("/claims/{id}"));
+    let total = claim.amounts.total().to_string();
+    for m in members::holders(state.db.reader(), Role::CommunityManager(g.region_id)).await? {
+        let args = [
+            ("name", m.name.as_str()),
+            ("group", g.profile.name.as_str()),
+            ("event", ev.details.title.as_str()),
+            ("total", total.as_str()),
+            ("link", url.as_str()),
+        ];
+        notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "claim-task", &args).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(id)
+}
+
+/// A claim, for the group's leaders and the region's managers.
+pub async fn get(state: &AppState, actor: &Actor, id: ClaimId) -> Result<(Claim, Vec<ReceiptRow>), AppError> {
+    let c = expenses::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::ManageGroup { group: c.group_id, region: c.region_id })
+        .map_err(|_| DomainError::NotFound)?;
+    let receipts = expenses::receipts(state.db.reader(), id).await?;
+    Ok((c, receipts))
+}
+
+fn receipts_dir(state: &AppState) -> PathBuf {
+    state.config.upload_dir.join("receipts")
+}
+
+/// UG-13: attaches a receipt. The file is checked (type by name and bytes,
+/// size from settings, a safe name), written under a generated name, and
+/// recorded; if recording fails the file is removed.
+pub async fn add_receipt(
+    state: &AppState,
+    actor: &Actor,
+    id: ClaimId,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<ReceiptId, AppError> {
+    let c = expenses::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::FileExpenseClaim(c.group_id))?;
+    if c.status != ClaimStatus::Submitted {
+        return Err(DomainError::StateConflict { what: "claim", from: c.status.as_str(), to: "receipt_added" }.into());
+    }
+    let max_kib = settings::load(state.db.reader()).await?.int("expenses.receipt_max_kib");
+    let checked = receipt::check(file_name, bytes, usize::try_from(max_kib).unwrap_or(0) * 1024)?;
+    let rid = ReceiptId::new();
+    let stored_as = format!("{rid}.{}", checked.kind.extension());
+    let dir = receipts_dir(state);
+    tokio::fs::create_dir_all(&dir).await.map_err(anyhow::Error::from)?;
+    let tmp = dir.join(format!(".{stored_as}.part"));
+    tokio::fs::write(&tmp, bytes).await.map_err(anyhow::Error::from)?;
+    tokio::fs::rename(&tmp, dir.join(&stored_as)).await.map_err(anyhow::Error::from)?;
+    let now = Utc::now();
+    let row = ReceiptRow {
+        id: rid,
+        claim_id: id,
+        file_name: checked.file_name.clone(),
+        content_type: checked.kind.content_type().to_owned(),
+        size_bytes: i64::try_from(checked.size).unwrap_or(i64::MAX),
+        stored_as: stored_as.clone(),
+    };
+    let saved = async {
+        let mut tx = state.db.begin().await?;
+        expenses::add_receipt(&mut tx, &row, now).await?;
+        let details = json!({"receipt": rid.to_string(), "file_name": checked.file_name, "bytes": checked.size});
+        audit::record(&mut tx, entry(Some(actor.member_id), "claim.receipt_added", "claim", id, None, details), now)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    if let Err(e) = saved {
+        let _ = tokio::fs::remove_file(dir.join(&stored_as)).await;
+        return Err(e);
+    }
+    Ok(rid)
+}
+
+/// A receipt's record and bytes, for those who may see the claim.
+pub async fn receipt_file(
+    state: &AppState,
+    actor: &Actor,
+    claim: ClaimId,
+    receipt: ReceiptId,
+) -> Result<(ReceiptRow, Vec<u8>), AppError> {
+    let (_, receipts) = get(state, actor, claim).await?;
+    let row = receipts.into_iter().find(|r| r.id == receipt).ok_or(DomainError::NotFound)?;
+    // stored_as is generated by us (id + extension), never a user's name.
+    let bytes = tokio::fs::read(receipts_dir(state).join(&row.stored_as)).await.map_err(anyhow::Error::from)?;
+    Ok((row, bytes))
+}
+
+/// UG-13: the manager approves within the current caps, or rejects with a
+/// reason; the leader who filed is told.
+pub async fn decide(
+    state: &AppState,
+    actor: &Actor,
+    id: ClaimId,
+    approve: bool,
+    reason: &str,
+) -> Result<ClaimStatus, AppError> {
+    let c = expenses::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::DecideExpenseClaim(c.region_id))?;
+    let reason = if approve { reason.trim().to_owned() } else { Reason::parse(reason)?.to_string() };
+    let schedule = expenses::schedule(state.db.reader(), c.region_id)
+        .await?
+        .ok_or(DomainError::field("venue", "no_fee_schedule"))?;
+    let to = c.status.decide(approve, &c.amounts, &schedule)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    expenses::decide(&mut tx, id, to, &reason, actor.member_id, now).await?;
+    let action = format!("claim.{}", to.as_str());
+    let details = json!({"total": c.amounts.total().to_string()});
+    audit::record(&mut tx, entry(Some(actor.member_id), &action, "claim", id, Some(&reason), details), now).await?;
+    let url = state.config.link(&format!("/claims/{id}"));
+    let total = c.amounts.total().to_string();
+    let kind = if approve { "claim-approved" } else { "claim-rejected" };
+    for m in members::holders(state.db.reader(), Role::GroupLeader(c.group_id)).await? {
+        let args = [
+            ("name", m.name.as_str()),
+            ("event", c.event_title.as_str()),
+            ("total", total.as_str()),
+            ("reason", reason.as_str()),
+            ("link", url.as_str()),
+        ];
+        notify::queue(&mut tx, Some(m.id), &m.email, m.locale, kind, &args).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(to)
+}
+
+/// A calendar year's bounds in UTC.
+pub fn year_bounds(year: i32) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
+    let start = Utc.with_ymd_and_hms(year, 1, 1, 0, 0, 0).single();
+    let end = Utc.with_ymd_and_hms(year + 1, 1, 1, 0, 0, 0).single();
+    match (start, end) {
+        (Some(s), Some(e)) if (2000..=2200).contains(&year) => Ok((s, e)),
+        _ => Err(DomainError::field("year", "year_invalid").into()),
+    }
+}
+
+/// UG-13: approved totals per group for a year: one region (its managers)
+/// or all regions (admins).
+pub async fn totals(
+    state: &AppState,
+    actor: &Actor,
+    region: Option<RegionId>,
+    year: i32,
+) -> Result<Vec<Total>, AppError> {
+    match region {
+        Some(r) => authorize(actor, Action::ViewRegion(r))?,
+        None => authorize(actor, Action::ManageFeeSchedule)?,
+    }
+    let (from, to) = year_bounds(year)?;
+    Ok(expenses::totals(state.db.reader(), region, from, to).await?)
+}
+
+/// Formats minor units in a currency as "123.45".
+pub fn amount(minor: i64, currency: &str) -> String {
+    match Currency::parse(currency).and_then(|c| guildhall_domain::money::Money::from_minor(minor, c)) {
+        Ok(m) => m.amount_text(),
+        Err(_) => minor.to_string(),
+    }
+}
+
+/// The totals as CSV: one row per group, then one per region and currency.
+pub fn totals_csv(year: i32, rows: &[Total]) -> Result<String, AppError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = ["year", "region", "group", "currency", "venue", "catering", "other", "total", "claims"];
+    w.write_record(header).map_err(anyhow::Error::from)?;
+    let mut per_region: std::collections::BTreeMap<(String, String), [i64; 4]> = Default::default();
+    for t in rows {
+        let total = t.venue + t.catering + t.other;
+        w.write_record([
+            year.to_string(),
+            t.region_name.clone(),
+            t.group_name.clone(),
+            t.currency.clone(),
+            amount(t.venue, &t.currency),
+            amount(t.catering, &t.currency),
+            amount(t.other, &t.currency),
+            amount(total, &t.currency),
+            t.claims.to_string(),
+        ])
+        .map_err(anyhow::Error::from)?;
+        let e = per_region.entry((t.region_name.clone(), t.currency.clone())).or_default();
+        e[0] += t.venue;
+        e[1] += t.catering;
+        e[2] += t.other;
+        e[3] += t.claims;
+    }
+    for ((region, currency), [v, c, o, n]) in per_region {
+        w.write_record([
+            year.to_string(),
+            region,
+            "(all groups)".to_owned(),
+            currency.clone(),
+            amount(v, &currency),
+            amount(c, &currency),
+            amount(o, &currency),
+            amount(v + c + o, &currency),
+            n.to_string(),
+        ])
+        .map_err(anyhow::Error::from)?;
+    }
+    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
+    Ok(String::from_utf8(bytes).map_err(anyhow::Error::from)?)
+}

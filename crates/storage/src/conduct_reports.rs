@@ -1,0 +1,189 @@
+//! Code-of-conduct reports and their private notes (UG-8). The reporter's
+//! contact is read by one function only, to tell them about their report.
+
+use chrono::{DateTime, Utc};
+use guildhall_domain::conduct::{NewReport, ReportStatus};
+use guildhall_domain::ids::{EventId, GroupId, MemberId, RegionId, ReportId};
+use guildhall_domain::values::EmailAddress;
+use guildhall_domain::DomainError;
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+use crate::time::{from_db, from_db_opt, to_db};
+use crate::{StorageError, Tx};
+
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub id: ReportId,
+    pub group_id: GroupId,
+    pub group_name: String,
+    pub group_slug: String,
+    pub region_id: RegionId,
+    pub event_id: Option<EventId>,
+    pub event_title: Option<String>,
+    pub concerns_leader: bool,
+    pub description: String,
+    pub status: ReportStatus,
+    /// Whether the reporter left an address to be told (not the address).
+    pub reporter_reachable: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+const SELECT: &str = "SELECT c.id, c.group_id, g.name AS group_name, g.slug AS group_slug, g.region_id, c.event_id,
+    e.title AS event_title, c.concerns_leader, c.description, c.status,
+    CASE WHEN c.reporter_email IS NULL THEN 0 ELSE 1 END AS reachable, c.created_at, c.updated_at, c.closed_at
+    FROM conduct_reports c JOIN groups g ON g.id = c.group_id LEFT JOIN events e ON e.id = c.event_id";
+
+fn from_row(r: &AnyRow) -> Result<Report, StorageError> {
+    let corrupt = |w: &str| StorageError::Corrupt(format!("report {w}"));
+    let text = |c: &str| r.try_get::<String, _>(c);
+    Ok(Report {
+        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
+        group_id: text("group_id")?.parse().map_err(|_| corrupt("group"))?,
+        group_name: text("group_name")?,
+        group_slug: text("group_slug")?,
+        region_id: text("region_id")?.parse().map_err(|_| corrupt("region"))?,
+        event_id: r
+            .try_get::<Option<String>, _>("event_id")?
+            .map(|e| e.parse())
+            .transpose()
+            .map_err(|_| corrupt("event"))?,
+        event_title: r.try_get("event_title")?,
+        concerns_leader: r.try_get::<i64, _>("concerns_leader")? != 0,
+        description: text("description")?,
+        status: ReportStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        reporter_reachable: r.try_get::<i64, _>("reachable")? != 0,
+        created_at: from_db(r.try_get("created_at")?),
+        updated_at: from_db(r.try_get("updated_at")?),
+        closed_at: from_db_opt(r.try_get("closed_at")?),
+    })
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    group: GroupId,
+    event: Option<EventId>,
+    r: &NewReport,
+    now: DateTime<Utc>,
+) -> Result<ReportId, StorageError> {
+    let id = ReportId::new();
+    sqlx::query(
+        "INSERT INTO conduct_reports (id, group_id, event_id, concerns_leader, description, reporter_email, status,
+             created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $7)",
+    )
+    .bind(id.to_string())
+    .bind(group.to_string())
+    .bind(event.map(|e| e.to_string()))
+    .bind(i64::from(r.concerns_leader))
+    .bind(r.description.as_str())
+    .bind(r.reporter_email.as_ref().map(|e| e.to_string()))
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+pub async fn get(pool: &AnyPool, id: ReportId) -> Result<Option<Report>, StorageError> {
+    let row = sqlx::query(&format!("{SELECT} WHERE c.id = $1")).bind(id.to_string()).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// The newest reports; callers keep those the viewer may handle.
+pub async fn recent(pool: &AnyPool, limit: i64) -> Result<Vec<Report>, StorageError> {
+    let rows =
+        sqlx::query(&format!("{SELECT} ORDER BY c.created_at DESC LIMIT $1")).bind(limit).fetch_all(pool).await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// UG-8: the address to tell the reporter, if they left one. Used only to
+/// queue their emails; never shown.
+pub async fn reporter_email(tx: &mut Tx, id: ReportId) -> Result<Option<EmailAddress>, StorageError> {
+    let row = sqlx::query("SELECT reporter_email FROM conduct_reports WHERE id = $1")
+        .bind(id.to_string())
+        .fetch_optional(&mut **tx)
+        .await?;
+    let raw: Option<String> = match row {
+        Some(r) => r.try_get("reporter_email")?,
+        None => None,
+    };
+    Ok(raw.and_then(|e| EmailAddress::parse(&e).ok()))
+}
+
+pub async fn set_status(
+    tx: &mut Tx,
+    id: ReportId,
+    from: ReportStatus,
+    to: ReportStatus,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let closed = to.is_closed().then(|| to_db(now));
+    let done = sqlx::query(
+        "UPDATE conduct_reports SET status = $1, updated_at = $2, closed_at = COALESCE($3, closed_at)
+         WHERE id = $4 AND status = $5",
+    )
+    .bind(to.as_str())
+    .bind(to_db(now))
+    .bind(closed)
+    .bind(id.to_string())
+    .bind(from.as_str())
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::StateConflict { what: "report", from: from.as_str(), to: to.as_str() }.into());
+    }
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct Note {
+    pub author: Option<String>,
+    pub status: ReportStatus,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn add_note(
+    tx: &mut Tx,
+    id: ReportId,
+    author: MemberId,
+    status: ReportStatus,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO conduct_notes (id, report_id, author_id, status, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(id.to_string())
+    .bind(author.to_string())
+    .bind(status.as_str())
+    .bind(body)
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn notes(pool: &AnyPool, id: ReportId) -> Result<Vec<Note>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT m.name AS author, n.status, n.body, n.created_at FROM conduct_notes n
+         LEFT JOIN members m ON m.id = n.author_id WHERE n.report_id = $1 ORDER BY n.created_at",
+    )
+    .bind(id.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Note {
+                author: r.try_get("author")?,
+                status: ReportStatus::parse(&r.try_get::<String, _>("status")?)
+                    .map_err(|_| StorageError::Corrupt("note status".into()))?,
+                body: r.try_get("body")?,
+                created_at: from_db(r.try_get("created_at")?),
+            })
+        })
+        .collect()
+}

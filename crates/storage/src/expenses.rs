@@ -1,0 +1,298 @@
+//! Money (UG-13): fee schedules per region, expense claims per event, and
+//! their receipt files' records (the files live in the upload folder).
+
+use chrono::{DateTime, Utc};
+use guildhall_domain::ids::{ClaimId, EventId, GroupId, MemberId, ReceiptId, RegionId};
+use guildhall_domain::money::{Amounts, ClaimStatus, FeeSchedule, Money, NewClaim};
+use guildhall_domain::values::Currency;
+use guildhall_domain::DomainError;
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+use crate::time::{from_db, from_db_opt, to_db};
+use crate::{StorageError, Tx};
+
+fn amounts(r: &AnyRow, currency: Currency, cols: [&str; 3]) -> Result<Amounts, StorageError> {
+    let m = |c: &str| -> Result<Money, StorageError> {
+        Money::from_minor(r.try_get(c)?, currency).map_err(|_| StorageError::Corrupt(format!("amount {c}")))
+    };
+    Ok(Amounts { venue: m(cols[0])?, catering: m(cols[1])?, other: m(cols[2])? })
+}
+
+/// The region's schedule, in the region's currency; None until an admin sets one.
+pub async fn schedule(pool: &AnyPool, region: RegionId) -> Result<Option<FeeSchedule>, StorageError> {
+    let row = sqlx::query(
+        "SELECT r.currency, f.venue_cap, f.catering_cap, f.other_cap FROM fee_schedules f
+         JOIN regions r ON r.id = f.region_id WHERE f.region_id = $1",
+    )
+    .bind(region.to_string())
+    .fetch_optional(pool)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let currency = Currency::parse(&r.try_get::<String, _>("currency")?)
+        .map_err(|_| StorageError::Corrupt("region currency".into()))?;
+    Ok(Some(FeeSchedule { caps: amounts(&r, currency, ["venue_cap", "catering_cap", "other_cap"])? }))
+}
+
+pub async fn set_schedule(
+    tx: &mut Tx,
+    region: RegionId,
+    s: &FeeSchedule,
+    by: MemberId,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query("DELETE FROM fee_schedules WHERE region_id = $1").bind(region.to_string()).execute(&mut **tx).await?;
+    sqlx::query(
+        "INSERT INTO fee_schedules (region_id, venue_cap, catering_cap, other_cap, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(region.to_string())
+    .bind(s.caps.venue.minor())
+    .bind(s.caps.catering.minor())
+    .bind(s.caps.other.minor())
+    .bind(to_db(now))
+    .bind(by.to_string())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub event_id: EventId,
+    pub event_title: String,
+    pub event_starts_at: DateTime<Utc>,
+    pub group_id: GroupId,
+    pub group_name: String,
+    pub group_slug: String,
+    pub region_id: RegionId,
+    pub filed_by_name: String,
+    pub amounts: Amounts,
+    pub note: String,
+    pub status: ClaimStatus,
+    pub reason: String,
+    pub created_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+const SELECT: &str = "SELECT c.id, c.event_id, e.title AS event_title, e.starts_at AS event_starts_at, c.group_id,
+    g.name AS group_name, g.slug AS group_slug, c.region_id, m.name AS filed_by_name, c.currency, c.venue,
+    c.catering, c.other, c.note, c.status, c.reason, c.created_at, c.decided_at
+    FROM expense_claims c JOIN events e ON e.id = c.event_id JOIN groups g ON g.id = c.group_id
+    LEFT JOIN members m ON m.id = c.filed_by";
+
+fn from_row(r: &AnyRow) -> Result<Claim, StorageError> {
+    let corrupt = |w: &str| StorageError::Corrupt(format!("claim {w}"));
+    let text = |c: &str| r.try_get::<String, _>(c);
+    let currency = Currency::parse(&text("currency")?).map_err(|_| corrupt("currency"))?;
+    Ok(Claim {
+        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
+        event_id: text("event_id")?.parse().map_err(|_| corrupt("event"))?,
+        event_title: text("event_title")?,
+        event_starts_at: from_db(r.try_get("event_starts_at")?),
+        group_id: text("group_id")?.parse().map_err(|_| corrupt("group"))?,
+        group_name: text("group_name")?,
+        group_slug: text("group_slug")?,
+        region_id: text("region_id")?.parse().map_err(|_| corrupt("region"))?,
+        filed_by_name: r.try_get::<Option<String>, _>("filed_by_name")?.unwrap_or_default(),
+        amounts: amounts(r, currency, ["venue", "catering", "other"])?,
+        note: text("note")?,
+        status: ClaimStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        reason: text("reason")?,
+        created_at: from_db(r.try_get("created_at")?),
+        decided_at: from_db_opt(r.try_get("decided_at")?),
+    })
+}
+
+/// UG-13: one claim per event unless the earlier ones were rejected.
+pub async fn blocking_claim_exists(tx: &mut Tx, event: EventId) -> Result<bool, StorageError> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM expense_claims WHERE event_id = $1 AND status <> 'rejected'")
+        .bind(event.to_string())
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(row.try_get::<i64, _>("n")? > 0)
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    event: EventId,
+    group: GroupId,
+    region: RegionId,
+    by: MemberId,
+    c: &NewClaim,
+    now: DateTime<Utc>,
+) -> Result<ClaimId, StorageError> {
+    let id = ClaimId::new();
+    sqlx::query(
+        "INSERT INTO expense_claims (id, event_id, group_id, region_id, filed_by, currency, venue, catering, other,
+             note, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'submitted', $11)",
+    )
+    .bind(id.to_string())
+    .bind(event.to_string())
+    .bind(group.to_string())
+    .bind(region.to_string())
+    .bind(by.to_string())
+    .bind(c.amounts.venue.currency().as_str())
+    .bind(c.amounts.venue.minor())
+    .bind(c.amounts.catering.minor())
+    .bind(c.amounts.other.minor())
+    .bind(c.note.as_str())
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+pub async fn get(pool: &AnyPool, id: ClaimId) -> Result<Option<Claim>, StorageError> {
+    let row = sqlx::query(&format!("{SELECT} WHERE c.id = $1")).bind(id.to_string()).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub async fn decide(
+    tx: &mut Tx,
+    id: ClaimId,
+    to: ClaimStatus,
+    reason: &str,
+    by: MemberId,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE expense_claims SET status = $1, reason = $2, decided_by = $3, decided_at = $4
+         WHERE id = $5 AND status = 'submitted'",
+    )
+    .bind(to.as_str())
+    .bind(reason)
+    .bind(by.to_string())
+    .bind(to_db(now))
+    .bind(id.to_string())
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::StateConflict { what: "claim", from: "decided", to: to.as_str() }.into());
+    }
+    Ok(())
+}
+
+/// Claims of a group, or of a region, newest first.
+pub async fn list(
+    pool: &AnyPool,
+    region: Option<RegionId>,
+    group: Option<GroupId>,
+) -> Result<Vec<Claim>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE ($1 = '' OR c.region_id = $1) AND ($2 = '' OR c.group_id = $2) ORDER BY c.created_at DESC"
+    ))
+    .bind(region.map(|r| r.to_string()).unwrap_or_default())
+    .bind(group.map(|g| g.to_string()).unwrap_or_default())
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+#[derive(Clone, Debug)]
+pub struct ReceiptRow {
+    pub id: ReceiptId,
+    pub claim_id: ClaimId,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub stored_as: String,
+}
+
+pub async fn add_receipt(tx: &mut Tx, r: &ReceiptRow, now: DateTime<Utc>) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO claim_receipts (id, claim_id, file_name, content_type, size_bytes, stored_as, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(r.id.to_string())
+    .bind(r.claim_id.to_string())
+    .bind(&r.file_name)
+    .bind(&r.content_type)
+    .bind(r.size_bytes)
+    .bind(&r.stored_as)
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn receipts(pool: &AnyPool, claim: ClaimId) -> Result<Vec<ReceiptRow>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT id, claim_id, file_name, content_type, size_bytes, stored_as FROM claim_receipts
+         WHERE claim_id = $1 ORDER BY created_at",
+    )
+    .bind(claim.to_string())
+    .fetch_all(pool)
+    .await?;
+    let corrupt = || StorageError::Corrupt("receipt".into());
+    rows.iter()
+        .map(|r| {
+            Ok(ReceiptRow {
+                id: r.try_get::<String, _>("id")?.parse().map_err(|_| corrupt())?,
+                claim_id: r.try_get::<String, _>("claim_id")?.parse().map_err(|_| corrupt())?,
+                file_name: r.try_get("file_name")?,
+                content_type: r.try_get("content_type")?,
+                size_bytes: r.try_get("size_bytes")?,
+                stored_as: r.try_get("stored_as")?,
+            })
+        })
+        .collect()
+}
+
+/// Approved totals per group and currency for a calendar year (UTC), by
+/// region and group name (UG-13).
+#[derive(Clone, Debug)]
+pub struct Total {
+    pub region_id: RegionId,
+    pub region_name: String,
+    pub group_name: String,
+    pub group_slug: String,
+    pub currency: String,
+    pub venue: i64,
+    pub catering: i64,
+    pub other: i64,
+    pub claims: i64,
+}
+
+pub async fn totals(
+    pool: &AnyPool,
+    region: Option<RegionId>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Total>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT c.region_id, r.name AS region_name, g.name AS group_name, g.slug AS group_slug, c.currency,
+                CAST(SUM(c.venue) AS BIGINT) AS venue, CAST(SUM(c.catering) AS BIGINT) AS catering,
+                CAST(SUM(c.other) AS BIGINT) AS other, COUNT(*) AS claims
+         FROM expense_claims c JOIN events e ON e.id = c.event_id JOIN groups g ON g.id = c.group_id
+         JOIN regions r ON r.id = c.region_id
+         WHERE c.status = 'approved' AND e.starts_at >= $1 AND e.starts_at < $2 AND ($3 = '' OR c.region_id = $3)
+         GROUP BY c.region_id, r.name, g.name, g.slug, c.currency
+         ORDER BY r.name, g.name",
+    )
+    .bind(to_db(from))
+    .bind(to_db(to))
+    .bind(region.map(|r| r.to_string()).unwrap_or_default())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Total {
+                region_id: r
+                    .try_get::<String, _>("region_id")?
+                    .parse()
+                    .map_err(|_| StorageError::Corrupt("total region".into()))?,
+                region_name: r.try_get("region_name")?,
+                group_name: r.try_get("group_name")?,
+                group_slug: r.try_get("group_slug")?,
+                currency: r.try_get("currency")?,
+                venue: r.try_get("venue")?,
+                catering: r.try_get("catering")?,
+                other: r.try_get("other")?,
+                claims: r.try_get("claims")?,
+            })
+        })
+        .collect()
+}
