@@ -459,3 +459,30 @@ pub async fn review_talk(
     }
     Ok(())
 }
+
+/// UG-6: a region's draft events under review with sessions still to
+/// approve: (event, title, sessions waiting, last change).
+pub async fn pending_reviews(
+    pool: &AnyPool,
+    region: guildhall_domain::ids::RegionId,
+) -> Result<Vec<(EventId, String, i64, DateTime<Utc>)>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT e.id, e.title, COUNT(t.id) AS waiting, MAX(COALESCE(t.reviewed_at, t.created_at)) AS changed
+         FROM events e JOIN groups g ON g.id = e.group_id JOIN talks t ON t.event_id = e.id
+         WHERE g.region_id = $1 AND e.review_required = 1 AND e.status = 'draft' AND t.review_status = 'pending'
+         GROUP BY e.id, e.title ORDER BY changed DESC",
+    )
+    .bind(region.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("event id".into()))?,
+                r.try_get("title")?,
+                r.try_get("waiting")?,
+                from_db(r.try_get("changed")?),
+            ))
+        })
+        .collect()
+}

@@ -21,6 +21,7 @@ pub mod regions;
 pub mod registrations;
 pub mod sessions;
 pub mod settings;
+pub mod speakers;
 pub mod testing;
 pub mod time;
 pub mod tokens;

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod conduct;
+pub mod dashboard;
 pub mod events;
 pub mod expenses;
 pub mod groups;
@@ -17,6 +18,7 @@ pub mod registrar;
 pub mod registrations;
 pub mod review;
 pub mod settings;
+pub mod speakers;
 pub mod tokens;
 
 use guildhall_storage::audit::AuditEntry;
