@@ -64,6 +64,10 @@ pub struct TalkBody {
     #[serde(rename = "abstract")]
     abstract_text: String,
     speakers: Vec<SpeakerBody>,
+    /// UG-6: pending, approved or changes_requested.
+    review_status: String,
+    /// The reviewer's notes for the speaker.
+    review_notes: String,
 }
 
 /// An event (UG-14). There is no price: events are free (UG-9).
@@ -95,6 +99,8 @@ pub struct EventBody {
     checked_in: u64,
     /// True once completed with at least one check-in.
     held: bool,
+    /// UG-6: publishing waits until every session is approved.
+    review_required: bool,
     url: String,
     ics_url: String,
 }
@@ -139,6 +145,8 @@ async fn body(state: &AppState, ev: &Event, g: &Group, can_see_link: bool) -> Ap
                 id: t.id.to_string(),
                 title: t.title.to_string(),
                 abstract_text: t.abstract_text.to_string(),
+                review_status: t.review.status.as_str().to_owned(),
+                review_notes: t.review.notes.clone(),
                 speakers: t
                     .speakers
                     .iter()
@@ -157,6 +165,7 @@ async fn body(state: &AppState, ev: &Event, g: &Group, can_see_link: bool) -> Ap
         seats_left: u64::from(d.capacity.get()).saturating_sub(c.confirmed),
         checked_in: c.checked_in,
         held: guildhall_domain::event::counts_as_held(ev.status, c.checked_in),
+        review_required: ev.review_required,
         url: state.config.link(&format!("/events/{}", ev.id)),
         ics_url: state.config.link(&format!("/events/{}.ics", ev.id)),
     })

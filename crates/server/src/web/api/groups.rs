@@ -44,8 +44,12 @@ pub struct GroupBody {
     description: String,
     region_id: String,
     region: String,
-    /// active, needs_support or archived.
+    /// active, needs_support or archived (UG-10).
     status: String,
+    /// UG-4: the leaders are looking for a co-leader.
+    coleader_wanted: bool,
+    /// UG-6: the group's new events have their sessions reviewed.
+    review_required: bool,
     leaders: Vec<LeaderBody>,
     url: String,
     calendar_url: String,
@@ -73,6 +77,8 @@ async fn body(state: &AppState, g: Group) -> AppResult<GroupBody> {
         region_id: g.region_id.to_string(),
         region: g.region_name,
         status: g.status.as_str().to_owned(),
+        coleader_wanted: g.coleader_wanted,
+        review_required: g.review_required,
         leaders: leaders.into_iter().map(|m| LeaderBody { id: m.id.to_string(), name: m.name.to_string() }).collect(),
     })
 }

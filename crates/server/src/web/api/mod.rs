@@ -4,10 +4,16 @@
 
 mod accounts;
 mod admin;
+mod conduct;
 mod events;
+pub mod expenses;
 mod groups;
+mod health;
 mod json;
+mod leadership;
 mod openapi;
+pub mod review;
+mod speakers;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -27,6 +33,12 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(groups::router())
         .merge(events::router())
+        .merge(leadership::router())
+        .merge(review::router())
+        .merge(conduct::router())
+        .merge(health::router())
+        .merge(expenses::router())
+        .merge(speakers::router())
         .merge(openapi::router())
 }
 

@@ -6,7 +6,7 @@ use axum::{Json, Router};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{accounts, admin, events, groups};
+use super::{accounts, admin, conduct, events, expenses, groups, health, leadership, review, speakers};
 use crate::app::AppState;
 
 #[derive(OpenApi)]
@@ -27,6 +27,17 @@ use crate::app::AppState;
         events::list_events, events::create_event, events::get_event, events::update_event,
         events::publish, events::cancel, events::complete,
         events::register, events::unregister, events::list_registrations, events::check_in,
+        leadership::apply, leadership::list, leadership::show, leadership::submit, leadership::propose,
+        leadership::pick, leadership::notes, leadership::appoint, leadership::decline, leadership::withdraw,
+        leadership::nominate, leadership::coleader_wanted,
+        review::event_required, review::group_required, review::review_talk,
+        conduct::file, conduct::list, conduct::show, conduct::add_note,
+        health::group_health, health::region_health, health::region_tasks,
+        expenses::set_schedule, expenses::get_schedule, expenses::file, expenses::show, expenses::upload,
+        expenses::download, expenses::approve, expenses::reject, expenses::totals,
+        speakers::apply, speakers::pool, speakers::to_review, speakers::decide, speakers::invite,
+        speakers::my_invitations, speakers::answer, speakers::ask_expert, speakers::expert_request,
+        speakers::answer_expert,
     ),
     components(schemas(super::Problem, super::FieldProblem, super::Created)),
     modifiers(&BearerAuth),
@@ -37,6 +48,12 @@ use crate::app::AppState;
         (name = "registrations", description = "Registration, waiting list, check-in (UG-14)"),
         (name = "members", description = "Accounts (PL-1)"),
         (name = "admin", description = "Regions and the audit log (PL-7)"),
+        (name = "leadership", description = "Applications to lead, co-leaders (UG-2, UG-4)"),
+        (name = "review", description = "Session review (UG-6)"),
+        (name = "conduct", description = "Code-of-conduct reports (UG-8)"),
+        (name = "health", description = "Group health and managers' tasks (UG-10, UG-12)"),
+        (name = "expenses", description = "Fee schedules, expense claims, totals (UG-13)"),
+        (name = "speakers", description = "Speakers, invitations, expert requests (UG-11)"),
     )
 )]
 pub struct ApiDoc;

@@ -1,0 +1,162 @@
+//! Code-of-conduct reports over the API (UG-8). Filing needs no token;
+//! reading needs to be in the report's circle. No answer ever carries the
+//! reporter's identity.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use guildhall_domain::conduct::{ReportFields, ReportStatus};
+use guildhall_domain::ids::{EventId, ReportId};
+use guildhall_domain::DomainError;
+use guildhall_storage::conduct_reports::{Note, Report};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{ApiJson, Created, MaybeApiUser, Problem};
+use crate::app::AppState;
+use crate::auth::ApiUser;
+use crate::error::{AppError, AppResult};
+use crate::services::conduct as service;
+use crate::services::groups as group_service;
+use crate::web::locale::RequestLocale;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/reports", get(list).post(file))
+        .route("/v1/reports/{id}", get(show))
+        .route("/v1/reports/{id}/notes", post(add_note))
+}
+
+fn report_id(raw: &str) -> Result<ReportId, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+/// A report as its circle sees it: what happened, where, its status and
+/// notes. Never who reported.
+#[derive(Serialize, ToSchema)]
+pub struct ReportBody {
+    id: String,
+    group_slug: String,
+    group: String,
+    event_id: Option<String>,
+    event: Option<String>,
+    /// When true only the community manager and program staff see it.
+    concerns_leader: bool,
+    description: String,
+    /// received, investigating, resolved or dismissed.
+    status: String,
+    /// Whether the reporter left an address to be told of the outcome.
+    reporter_reachable: bool,
+    created_at: String,
+    notes: Vec<NoteBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NoteBody {
+    author: Option<String>,
+    status: String,
+    body: String,
+    created_at: String,
+}
+
+fn body(r: Report, notes: Vec<Note>) -> ReportBody {
+    ReportBody {
+        id: r.id.to_string(),
+        group_slug: r.group_slug,
+        group: r.group_name,
+        event_id: r.event_id.map(|e| e.to_string()),
+        event: r.event_title,
+        concerns_leader: r.concerns_leader,
+        description: r.description,
+        status: r.status.as_str().to_owned(),
+        reporter_reachable: r.reporter_reachable,
+        created_at: r.created_at.to_rfc3339(),
+        notes: notes
+            .into_iter()
+            .map(|n| NoteBody {
+                author: n.author,
+                status: n.status.as_str().to_owned(),
+                body: n.body,
+                created_at: n.created_at.to_rfc3339(),
+            })
+            .collect(),
+    }
+}
+
+/// A report: the group (and optionally one of its events), what happened,
+/// whether it concerns one of the group's leaders, and an optional email
+/// to be told when it arrives and when it closes.
+#[derive(Deserialize, ToSchema)]
+pub struct FileBody {
+    #[serde(default)]
+    group_slug: String,
+    event_id: Option<String>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    concerns_leader: bool,
+    #[serde(default)]
+    email: String,
+}
+
+/// UG-8: anyone files a report, with or without a token.
+#[utoipa::path(post, path = "/v1/reports", tag = "conduct", request_body = FileBody,
+    responses((status = 201, body = Created), (status = 404, body = Problem), (status = 422, body = Problem)), security((), ("bearer" = [])))]
+pub async fn file(
+    State(state): State<AppState>,
+    MaybeApiUser(_u): MaybeApiUser,
+    axum::Extension(locale): axum::Extension<RequestLocale>,
+    ApiJson(b): ApiJson<FileBody>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let g = group_service::by_slug(&state, &b.group_slug).await?;
+    let event = match b.event_id.as_deref().filter(|e| !e.is_empty()) {
+        Some(e) => Some(e.parse::<EventId>().map_err(|_| DomainError::field("event_id", "event_unknown"))?),
+        None => None,
+    };
+    let fields = ReportFields { description: b.description, concerns_leader: b.concerns_leader, email: b.email };
+    let id = service::report(&state, &g, event, &fields, locale.locale).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+/// The reports the caller may handle, newest first.
+#[utoipa::path(get, path = "/v1/reports", tag = "conduct", responses((status = 200, body = [ReportBody])))]
+pub async fn list(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<ReportBody>>> {
+    Ok(Json(service::visible(&state, &u.actor).await?.into_iter().map(|r| body(r, vec![])).collect()))
+}
+
+#[utoipa::path(get, path = "/v1/reports/{id}", tag = "conduct", params(("id" = String, Path)),
+    responses((status = 200, body = ReportBody), (status = 404, body = Problem)))]
+pub async fn show(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<ReportBody>> {
+    let (r, notes) = service::get(&state, &u.actor, report_id(&id)?).await?;
+    Ok(Json(body(r, notes)))
+}
+
+/// A private note, moving the report to `status` (received,
+/// investigating, resolved, dismissed).
+#[derive(Deserialize, ToSchema)]
+pub struct NoteInput {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[utoipa::path(post, path = "/v1/reports/{id}/notes", tag = "conduct", params(("id" = String, Path)), request_body = NoteInput,
+    responses((status = 200, body = ReportBody), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn add_note(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<NoteInput>,
+) -> AppResult<Json<ReportBody>> {
+    let id = report_id(&id)?;
+    let status = ReportStatus::parse(&b.status)?;
+    service::add_note(&state, &u.actor, id, status, &b.note).await?;
+    let (r, notes) = service::get(&state, &u.actor, id).await?;
+    Ok(Json(body(r, notes)))
+}

@@ -1,0 +1,121 @@
+//! Group health and the manager's tasks over the API (UG-10, UG-12).
+
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::Utc;
+use guildhall_domain::health::Health;
+use guildhall_domain::ids::RegionId;
+use guildhall_domain::DomainError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::Problem;
+use crate::app::AppState;
+use crate::auth::ApiUser;
+use crate::error::AppResult;
+use crate::services::{dashboard, health as service};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/groups/{slug}/health", get(group_health))
+        .route("/v1/regions/{id}/health", get(region_health))
+        .route("/v1/regions/{id}/tasks", get(region_tasks))
+}
+
+/// UG-10: a group's health.
+#[derive(Serialize, ToSchema)]
+pub struct HealthBody {
+    group_slug: String,
+    group: String,
+    /// active, needs_support or archived.
+    status: String,
+    year: i32,
+    /// None when the group has never held an event.
+    days_since_last_event: Option<i64>,
+    last_held_at: Option<String>,
+    held_this_year: u32,
+    required_per_year: u32,
+    /// Held events in each quarter of `year`.
+    per_quarter: [u32; 4],
+    /// Check-ins at the last held events, oldest first.
+    attendance: Vec<u32>,
+    /// rising, steady, falling or too_few_events.
+    trend: String,
+    needs_support: bool,
+}
+
+fn body(slug: &str, name: &str, status: &str, h: &Health) -> HealthBody {
+    HealthBody {
+        group_slug: slug.to_owned(),
+        group: name.to_owned(),
+        status: status.to_owned(),
+        year: h.year,
+        days_since_last_event: h.days_since_last,
+        last_held_at: h.last_held.map(|t| t.to_rfc3339()),
+        held_this_year: h.held_this_year,
+        required_per_year: h.required_per_year,
+        per_quarter: h.per_quarter,
+        attendance: h.attendance.clone(),
+        trend: h.trend.as_str().to_owned(),
+        needs_support: h.needs_support,
+    }
+}
+
+/// UG-10: public, as on the group page.
+#[utoipa::path(get, path = "/v1/groups/{slug}/health", tag = "health", params(("slug" = String, Path)),
+    responses((status = 200, body = HealthBody), (status = 404, body = Problem)), security((), ("bearer" = [])))]
+pub async fn group_health(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<HealthBody>> {
+    let (g, h) = service::by_slug(&state, &slug, Utc::now()).await?;
+    Ok(Json(body(g.profile.slug.as_str(), g.profile.name.as_str(), g.status.as_str(), &h)))
+}
+
+/// UG-10, UG-12: every group of a region, neediest first (its managers).
+#[utoipa::path(get, path = "/v1/regions/{id}/health", tag = "health", params(("id" = String, Path)),
+    responses((status = 200, body = [HealthBody]), (status = 403, body = Problem)))]
+pub async fn region_health(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<HealthBody>>> {
+    let region: RegionId = id.parse().map_err(|_| DomainError::NotFound)?;
+    let rows = service::of_region(&state, &u.actor, region, Utc::now()).await?;
+    Ok(Json(
+        rows.iter()
+            .map(|(g, h)| body(g.profile.slug.as_str(), g.profile.name.as_str(), g.status.as_str(), h))
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TaskBody {
+    /// leader_application, session_review, conduct_report, expense_claim,
+    /// needs_support, expert_request or speaker_application.
+    kind: String,
+    title: String,
+    at: String,
+    url: String,
+}
+
+/// UG-12: the region's open tasks, newest first.
+#[utoipa::path(get, path = "/v1/regions/{id}/tasks", tag = "health", params(("id" = String, Path)),
+    responses((status = 200, body = [TaskBody]), (status = 403, body = Problem)))]
+pub async fn region_tasks(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<TaskBody>>> {
+    let region: RegionId = id.parse().map_err(|_| DomainError::NotFound)?;
+    let tasks = dashboard::tasks(&state, &u.actor, region).await?;
+    Ok(Json(
+        tasks
+            .into_iter()
+            .map(|t| TaskBody {
+                kind: t.kind.to_owned(),
+                title: t.title,
+                at: t.at.to_rfc3339(),
+                url: state.config.link(&t.link),
+            })
+            .collect(),
+    ))
+}

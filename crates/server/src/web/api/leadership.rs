@@ -1,0 +1,362 @@
+//! Leader applications, co-leader nominations and "co-leader wanted" over
+//! the API (UG-2, UG-4).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use guildhall_domain::ids::{GroupId, LeaderApplicationId, RegionId, SlotId};
+use guildhall_domain::leadership::ApplicationFields;
+use guildhall_domain::DomainError;
+use guildhall_storage::leader_applications::LeaderApplication;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{ApiJson, Created, Problem};
+use crate::app::AppState;
+use crate::auth::ApiUser;
+use crate::error::{AppError, AppResult};
+use crate::services::groups as group_service;
+use crate::services::leadership::{self as service, ApplyTo};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/leader-applications", get(list).post(apply))
+        .route("/v1/leader-applications/{id}", get(show))
+        .route("/v1/leader-applications/{id}/submit", post(submit))
+        .route("/v1/leader-applications/{id}/interview-times", post(propose))
+        .route("/v1/leader-applications/{id}/interview", post(pick))
+        .route("/v1/leader-applications/{id}/notes", post(notes))
+        .route("/v1/leader-applications/{id}/appoint", post(appoint))
+        .route("/v1/leader-applications/{id}/decline", post(decline))
+        .route("/v1/leader-applications/{id}/withdraw", post(withdraw))
+        .route("/v1/groups/{slug}/nominations", post(nominate))
+        .route("/v1/groups/{slug}/coleader-wanted", post(coleader_wanted))
+}
+
+fn app_id(raw: &str) -> Result<LeaderApplicationId, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+/// An application to lead a group (UG-2). Interview notes are shown to
+/// the region's managers only.
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationBody {
+    id: String,
+    applicant_id: String,
+    applicant: String,
+    region_id: String,
+    /// Set for an existing group; empty for a new one.
+    group_slug: Option<String>,
+    group: String,
+    proposed_city: String,
+    years: i64,
+    certifications: String,
+    projects: String,
+    profile_link: String,
+    /// UG-2: the version of the organizer guidelines accepted.
+    guidelines_version: Option<String>,
+    /// UG-4: set when a leader nominated this member.
+    nominated: bool,
+    /// draft, submitted, interview_proposed, interview_scheduled,
+    /// appointed, declined or withdrawn.
+    status: String,
+    interview_times: Vec<SlotBody>,
+    interview_at: Option<String>,
+    notes: Option<String>,
+    decision_reason: String,
+    url: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SlotBody {
+    id: String,
+    starts_at: String,
+    minutes: i64,
+    chosen: bool,
+}
+
+async fn body(state: &AppState, u: &crate::auth::SignedIn, a: LeaderApplication) -> AppResult<ApplicationBody> {
+    let slots = service::slots(state, &u.actor, a.id).await?;
+    let manager = u.actor.manages_region(a.region_id) || u.actor.is_admin();
+    Ok(ApplicationBody {
+        id: a.id.to_string(),
+        applicant_id: a.member_id.to_string(),
+        applicant: a.member_name.clone(),
+        region_id: a.region_id.to_string(),
+        group_slug: a.group_slug.clone(),
+        group: a.target_name().to_owned(),
+        proposed_city: a.proposed_city.clone(),
+        years: a.years,
+        certifications: a.certifications.clone(),
+        projects: a.projects.clone(),
+        profile_link: a.profile_link.clone(),
+        guidelines_version: a.guidelines_version.clone(),
+        nominated: a.nominated_by.is_some(),
+        status: a.status.as_str().to_owned(),
+        interview_times: slots
+            .into_iter()
+            .map(|s| SlotBody {
+                id: s.id.to_string(),
+                starts_at: s.starts_at.to_rfc3339(),
+                minutes: s.minutes,
+                chosen: s.chosen,
+            })
+            .collect(),
+        interview_at: a.interview_at.map(|t| t.to_rfc3339()),
+        notes: manager.then(|| a.notes.clone()),
+        decision_reason: a.decision_reason.clone(),
+        url: state.config.link(&format!("/applications/lead/{}", a.id)),
+    })
+}
+
+/// What to apply for and the applicant's experience. Give `group_slug` for
+/// an existing group, or `region_id`, `proposed_name` and `proposed_city`
+/// for a new one. `accept_guidelines` must be true.
+#[derive(Deserialize, ToSchema)]
+pub struct ApplyBody {
+    group_slug: Option<String>,
+    region_id: Option<String>,
+    #[serde(default)]
+    proposed_name: String,
+    #[serde(default)]
+    proposed_city: String,
+    years: Option<i64>,
+    #[serde(default)]
+    certifications: String,
+    #[serde(default)]
+    projects: String,
+    #[serde(default)]
+    profile_link: String,
+    #[serde(default)]
+    accept_guidelines: bool,
+}
+
+impl ApplyBody {
+    fn fields(&self) -> ApplicationFields {
+        ApplicationFields {
+            years: self.years.map(|y| y.to_string()).unwrap_or_default(),
+            certifications: self.certifications.clone(),
+            projects: self.projects.clone(),
+            profile_link: self.profile_link.clone(),
+            proposed_name: self.proposed_name.clone(),
+            proposed_city: self.proposed_city.clone(),
+            accept_guidelines: self.accept_guidelines,
+        }
+    }
+}
+
+/// UG-2: the caller applies to lead a group or to found one.
+#[utoipa::path(post, path = "/v1/leader-applications", tag = "leadership", request_body = ApplyBody,
+    responses((status = 201, body = ApplicationBody), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn apply(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    ApiJson(b): ApiJson<ApplyBody>,
+) -> AppResult<(StatusCode, Json<ApplicationBody>)> {
+    let to = match (&b.group_slug, &b.region_id) {
+        (Some(slug), _) => ApplyTo::Group(group_service::by_slug(&state, slug).await?.id),
+        (None, Some(r)) => {
+            ApplyTo::NewGroup(r.parse::<RegionId>().map_err(|_| DomainError::field("region_id", "region_unknown"))?)
+        }
+        (None, None) => return Err(DomainError::field("group_slug", "required").into()),
+    };
+    let id = service::apply(&state, &u.actor, to, &b.fields()).await?;
+    let a = service::readable(&state, &u.actor, id).await?;
+    Ok((StatusCode::CREATED, Json(body(&state, &u, a).await?)))
+}
+
+/// The caller's own applications and, for community managers, those of
+/// their regions.
+#[utoipa::path(get, path = "/v1/leader-applications", tag = "leadership", responses((status = 200, body = [ApplicationBody])))]
+pub async fn list(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<ApplicationBody>>> {
+    let (mine, review) = service::visible(&state, &u.actor).await?;
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for a in mine.into_iter().chain(review) {
+        if seen.insert(a.id) {
+            out.push(body(&state, &u, a).await?);
+        }
+    }
+    Ok(Json(out))
+}
+
+#[utoipa::path(get, path = "/v1/leader-applications/{id}", tag = "leadership", params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationBody), (status = 404, body = Problem)))]
+pub async fn show(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<ApplicationBody>> {
+    let a = service::readable(&state, &u.actor, app_id(&id)?).await?;
+    Ok(Json(body(&state, &u, a).await?))
+}
+
+/// UG-4: the nominee completes a nomination (experience, pledge) and submits it.
+#[utoipa::path(post, path = "/v1/leader-applications/{id}/submit", tag = "leadership", params(("id" = String, Path)), request_body = ApplyBody,
+    responses((status = 200, body = ApplicationBody), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn submit(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<ApplyBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    let id = app_id(&id)?;
+    service::submit_nomination(&state, &u.actor, id, &b.fields()).await?;
+    Ok(Json(body(&state, &u, service::readable(&state, &u.actor, id).await?).await?))
+}
+
+/// Interview times: local times in the manager's profile time zone
+/// (`2026-12-01T18:00`) or RFC 3339 instants.
+#[derive(Deserialize, ToSchema)]
+pub struct TimesBody {
+    times: Vec<String>,
+}
+
+/// UG-2: the region's manager proposes interview times.
+#[utoipa::path(post, path = "/v1/leader-applications/{id}/interview-times", tag = "leadership", params(("id" = String, Path)), request_body = TimesBody,
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn propose(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<TimesBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    let id = app_id(&id)?;
+    service::propose_times(&state, &u.actor, id, &b.times).await?;
+    Ok(Json(body(&state, &u, service::readable(&state, &u.actor, id).await?).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PickBody {
+    slot_id: String,
+}
+
+/// UG-2: the applicant picks a proposed time; the calendar invite is at
+/// `/applications/lead/{id}/interview.ics`.
+#[utoipa::path(post, path = "/v1/leader-applications/{id}/interview", tag = "leadership", params(("id" = String, Path)), request_body = PickBody,
+    responses((status = 200, body = ApplicationBody), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn pick(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<PickBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    let id = app_id(&id)?;
+    let slot: SlotId = b.slot_id.parse().map_err(|_| DomainError::field("slot", "slot_unknown"))?;
+    service::pick_time(&state, &u.actor, id, slot).await?;
+    Ok(Json(body(&state, &u, service::readable(&state, &u.actor, id).await?).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NotesBody {
+    notes: String,
+}
+
+/// UG-2: the manager's interview notes.
+#[utoipa::path(post, path = "/v1/leader-applications/{id}/notes", tag = "leadership", params(("id" = String, Path)), request_body = NotesBody,
+    responses((status = 204), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn notes(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<NotesBody>,
+) -> AppResult<StatusCode> {
+    service::record_notes(&state, &u.actor, app_id(&id)?, &b.notes).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A decision's reason; `group_slug` names the group a new-group applicant
+/// will lead (create it first).
+#[derive(Deserialize, ToSchema)]
+pub struct DecisionBody {
+    #[serde(default)]
+    reason: String,
+    group_slug: Option<String>,
+}
+
+/// UG-2: appoints the applicant after the interview.
+#[utoipa::path(post, path = "/v1/leader-applications/{id}/appoint", tag = "leadership", params(("id" = String, Path)), request_body = DecisionBody,
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn appoint(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<DecisionBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    let id = app_id(&id)?;
+    let group: Option<GroupId> = match &b.group_slug {
+        Some(slug) => Some(
+            group_service::by_slug(&state, slug).await.map_err(|_| DomainError::field("group", "group_unknown"))?.id,
+        ),
+        None => None,
+    };
+    service::appoint(&state, &u.actor, id, &b.reason, group).await?;
+    Ok(Json(body(&state, &u, service::readable(&state, &u.actor, id).await?).await?))
+}
+
+/// UG-2: declines with a reason the applicant is emailed.
+#[utoipa::path(post, path = "/v1/leader-applications/{id}/decline", tag = "leadership", params(("id" = String, Path)), request_body = DecisionBody,
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn decline(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<DecisionBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    let id = app_id(&id)?;
+    service::decline(&state, &u.actor, id, &b.reason).await?;
+    Ok(Json(body(&state, &u, service::readable(&state, &u.actor, id).await?).await?))
+}
+
+/// The applicant withdraws.
+#[utoipa::path(post, path = "/v1/leader-applications/{id}/withdraw", tag = "leadership", params(("id" = String, Path)),
+    responses((status = 204), (status = 409, body = Problem)))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    service::withdraw(&state, &u.actor, app_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NominationBody {
+    #[serde(default)]
+    email: String,
+}
+
+/// UG-4: a leader nominates a member as co-leader; the nominee completes
+/// the application and is interviewed like any applicant.
+#[utoipa::path(post, path = "/v1/groups/{slug}/nominations", tag = "leadership", params(("slug" = String, Path)), request_body = NominationBody,
+    responses((status = 201, body = Created), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn nominate(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(slug): Path<String>,
+    ApiJson(b): ApiJson<NominationBody>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let g = group_service::by_slug(&state, &slug).await?;
+    let id = service::nominate(&state, &u.actor, g.id, &b.email).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct WantedBody {
+    wanted: bool,
+}
+
+/// UG-4: shows or hides "co-leader wanted" on the group page.
+#[utoipa::path(post, path = "/v1/groups/{slug}/coleader-wanted", tag = "leadership", params(("slug" = String, Path)), request_body = WantedBody,
+    responses((status = 204), (status = 403, body = Problem)))]
+pub async fn coleader_wanted(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(slug): Path<String>,
+    ApiJson(b): ApiJson<WantedBody>,
+) -> AppResult<StatusCode> {
+    let g = group_service::by_slug(&state, &slug).await?;
+    service::set_coleader_wanted(&state, &u.actor, g.id, b.wanted).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,303 @@
+//! Speakers, invitations and expert requests over the API (UG-11).
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use guildhall_domain::ids::{EventId, ExpertRequestId, InvitationId, MemberId, RegionId};
+use guildhall_domain::speaker::SpeakerFields;
+use guildhall_domain::DomainError;
+use guildhall_storage::speakers::{ExpertRequest, Invitation, Speaker};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{ApiJson, Created, Problem};
+use crate::app::AppState;
+use crate::auth::ApiUser;
+use crate::error::{AppError, AppResult};
+use crate::services::groups as group_service;
+use crate::services::speakers as service;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/speakers", get(pool).post(apply))
+        .route("/v1/speakers/applications", get(to_review))
+        .route("/v1/speakers/{member_id}/decision", post(decide))
+        .route("/v1/events/{id}/invitations", post(invite))
+        .route("/v1/invitations", get(my_invitations))
+        .route("/v1/invitations/{id}/answer", post(answer))
+        .route("/v1/groups/{slug}/expert-requests", post(ask_expert))
+        .route("/v1/expert-requests/{id}", get(expert_request))
+        .route("/v1/expert-requests/{id}/answer", post(answer_expert))
+}
+
+fn not_found<T: std::str::FromStr>(raw: &str) -> Result<T, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SpeakerBody {
+    member_id: String,
+    name: String,
+    region_id: String,
+    region: String,
+    bio: String,
+    topics: Vec<String>,
+    past_talks: Vec<PastTalkBody>,
+    /// submitted, approved or declined.
+    status: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PastTalkBody {
+    title: String,
+    link: String,
+}
+
+fn speaker_body(s: Speaker) -> SpeakerBody {
+    SpeakerBody {
+        member_id: s.member_id.to_string(),
+        name: s.name,
+        region_id: s.region_id.to_string(),
+        region: s.region_name,
+        bio: s.bio,
+        topics: s.topics,
+        past_talks: s
+            .past_talks
+            .into_iter()
+            .map(|p| PastTalkBody { title: p.title.to_string(), link: p.link.to_string() })
+            .collect(),
+        status: s.status.as_str().to_owned(),
+    }
+}
+
+/// A speaker application: topics comma-separated; past talks one per line
+/// as `title | link`.
+#[derive(Deserialize, ToSchema)]
+pub struct ApplyBody {
+    #[serde(default)]
+    region_id: String,
+    #[serde(default)]
+    bio: String,
+    #[serde(default)]
+    topics: String,
+    #[serde(default)]
+    past_talks: String,
+}
+
+/// UG-11: the caller applies (or reapplies) to speak.
+#[utoipa::path(post, path = "/v1/speakers", tag = "speakers", request_body = ApplyBody,
+    responses((status = 204), (status = 422, body = Problem)))]
+pub async fn apply(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    ApiJson(b): ApiJson<ApplyBody>,
+) -> AppResult<StatusCode> {
+    let region: RegionId = b.region_id.parse().map_err(|_| DomainError::field("region_id", "region_unknown"))?;
+    let fields = SpeakerFields { bio: b.bio, topics: b.topics, past_talks: b.past_talks };
+    service::apply(&state, &u.actor, region, &fields).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct PoolQuery {
+    topic: Option<String>,
+    region_id: Option<String>,
+}
+
+/// UG-11: the approved speakers, by topic and region (leaders and managers).
+#[utoipa::path(get, path = "/v1/speakers", tag = "speakers", params(PoolQuery),
+    responses((status = 200, body = [SpeakerBody]), (status = 403, body = Problem)))]
+pub async fn pool(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Query(q): Query<PoolQuery>,
+) -> AppResult<Json<Vec<SpeakerBody>>> {
+    let region = q.region_id.as_deref().filter(|r| !r.is_empty()).and_then(|r| r.parse::<RegionId>().ok());
+    let list = service::pool(&state, &u.actor, q.topic.as_deref().filter(|t| !t.trim().is_empty()), region).await?;
+    Ok(Json(list.into_iter().map(speaker_body).collect()))
+}
+
+/// Applications waiting for review (community managers).
+#[utoipa::path(get, path = "/v1/speakers/applications", tag = "speakers",
+    responses((status = 200, body = [SpeakerBody]), (status = 403, body = Problem)))]
+pub async fn to_review(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<SpeakerBody>>> {
+    Ok(Json(service::to_review(&state, &u.actor).await?.into_iter().map(speaker_body).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DecisionBody {
+    approve: bool,
+    #[serde(default)]
+    reason: String,
+}
+
+/// UG-11: a community manager approves or declines (a reason is required to decline).
+#[utoipa::path(post, path = "/v1/speakers/{member_id}/decision", tag = "speakers", params(("member_id" = String, Path)), request_body = DecisionBody,
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub async fn decide(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(member): Path<String>,
+    ApiJson(b): ApiJson<DecisionBody>,
+) -> AppResult<StatusCode> {
+    let member: MemberId = not_found(&member)?;
+    service::decide(&state, &u.actor, member, b.approve, &b.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct InviteBody {
+    #[serde(default)]
+    speaker_id: String,
+    #[serde(default)]
+    talk_title: String,
+    #[serde(default)]
+    message: String,
+}
+
+/// UG-11: a leader invites an approved speaker to give a session.
+#[utoipa::path(post, path = "/v1/events/{id}/invitations", tag = "speakers", params(("id" = String, Path)), request_body = InviteBody,
+    responses((status = 201, body = Created), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<InviteBody>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let event: EventId = not_found(&id)?;
+    let speaker: MemberId =
+        b.speaker_id.parse().map_err(|_| DomainError::field("speaker_id", "speaker_not_approved"))?;
+    let id = service::invite(&state, &u.actor, event, speaker, &b.talk_title, &b.message).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InvitationBody {
+    id: String,
+    event_id: String,
+    event: String,
+    group: String,
+    talk_title: String,
+    message: String,
+    /// invited, accepted or declined.
+    status: String,
+    /// The session created on acceptance.
+    talk_id: Option<String>,
+}
+
+fn invitation_body(i: Invitation) -> InvitationBody {
+    InvitationBody {
+        id: i.id.to_string(),
+        event_id: i.event_id.to_string(),
+        event: i.event_title,
+        group: i.group_name,
+        talk_title: i.talk_title,
+        message: i.message,
+        status: i.status.as_str().to_owned(),
+        talk_id: i.talk_id.map(|t| t.to_string()),
+    }
+}
+
+/// The caller's invitations to speak.
+#[utoipa::path(get, path = "/v1/invitations", tag = "speakers", responses((status = 200, body = [InvitationBody])))]
+pub async fn my_invitations(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+) -> AppResult<Json<Vec<InvitationBody>>> {
+    Ok(Json(service::my_invitations(&state, &u.actor).await?.into_iter().map(invitation_body).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct AnswerBody {
+    accept: bool,
+}
+
+/// UG-11: the speaker accepts (the session is added to the event) or declines.
+#[utoipa::path(post, path = "/v1/invitations/{id}/answer", tag = "speakers", params(("id" = String, Path)), request_body = AnswerBody,
+    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub async fn answer(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<AnswerBody>,
+) -> AppResult<StatusCode> {
+    let id: InvitationId = not_found(&id)?;
+    service::answer(&state, &u.actor, id, b.accept).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ExpertInput {
+    #[serde(default)]
+    occasion: String,
+    #[serde(default)]
+    topic: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ExpertBody {
+    id: String,
+    group_slug: String,
+    occasion: String,
+    topic: String,
+    /// open or answered.
+    status: String,
+    answer: String,
+}
+
+fn expert_body(x: ExpertRequest) -> ExpertBody {
+    ExpertBody {
+        id: x.id.to_string(),
+        group_slug: x.group_slug,
+        occasion: x.occasion,
+        topic: x.topic,
+        status: if x.answered { "answered".into() } else { "open".into() },
+        answer: x.answer,
+    }
+}
+
+/// UG-11: a leader asks the community team for an internal expert.
+#[utoipa::path(post, path = "/v1/groups/{slug}/expert-requests", tag = "speakers", params(("slug" = String, Path)), request_body = ExpertInput,
+    responses((status = 201, body = Created), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn ask_expert(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(slug): Path<String>,
+    ApiJson(b): ApiJson<ExpertInput>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let g = group_service::by_slug(&state, &slug).await?;
+    let id = service::ask_expert(&state, &u.actor, g.id, &b.occasion, &b.topic).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+#[utoipa::path(get, path = "/v1/expert-requests/{id}", tag = "speakers", params(("id" = String, Path)),
+    responses((status = 200, body = ExpertBody), (status = 404, body = Problem)))]
+pub async fn expert_request(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<ExpertBody>> {
+    let id: ExpertRequestId = not_found(&id)?;
+    Ok(Json(expert_body(service::expert_request(&state, &u.actor, id).await?)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ExpertAnswer {
+    #[serde(default)]
+    answer: String,
+}
+
+/// UG-11: the community team answers; the request closes.
+#[utoipa::path(post, path = "/v1/expert-requests/{id}/answer", tag = "speakers", params(("id" = String, Path)), request_body = ExpertAnswer,
+    responses((status = 200, body = ExpertBody), (status = 403, body = Problem), (status = 409, body = Problem)))]
+pub async fn answer_expert(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<ExpertAnswer>,
+) -> AppResult<Json<ExpertBody>> {
+    let id: ExpertRequestId = not_found(&id)?;
+    service::answer_expert(&state, &u.actor, id, &b.answer).await?;
+    Ok(Json(expert_body(service::expert_request(&state, &u.actor, id).await?)))
+}
