@@ -55,14 +55,11 @@ impl Tr {
 
     /// The message for a domain error, with its named values.
     pub fn domain_error(&self, e: &guildhall_domain::DomainError) -> String {
-        let args = e.args();
-        let borrowed: Vec<(&'static str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let key = format!("error-{}", e.code());
-        if self.try_t(&key).is_some() {
-            self.with(&key, &borrowed)
-        } else {
-            self.t("error-internal")
-        }
+        let map: HashMap<Cow<'static, str>, FluentValue> =
+            e.args().into_iter().map(|(k, v)| (Cow::Borrowed(k), FluentValue::from(v))).collect();
+        LOCALES
+            .try_lookup_with_args(self.lang(), &format!("error-{}", e.code()), &map)
+            .unwrap_or_else(|| self.t("error-internal"))
     }
 
     /// The message for a field problem (`field-<code>`).
@@ -137,7 +134,9 @@ mod tests {
             E::ClaimExists,
         ] {
             for l in Locale::ALL {
-                assert!(Tr(l).try_t(&format!("error-{}", e.code())).is_some(), "{} {:?}", e.code(), l);
+                let text = Tr(l).domain_error(&e);
+                assert_ne!(text, Tr(l).t("error-internal"), "{} {:?}", e.code(), l);
+                assert!(!text.contains("{ $"), "unfilled argument in {text}");
             }
         }
     }

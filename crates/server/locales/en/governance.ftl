@@ -6,7 +6,6 @@ error-over_cap = { $category }: { $amount } is over the region's cap of { $cap }
 error-state_conflict = This { $what } cannot go from { $from } to { $to }.
 error-open_application_exists = You already have an open application for this. Follow it from your applications page.
 error-claim_exists = This event already has an expense claim waiting or approved.
-field-capacity_invalid = Enter a whole number of people, or leave it empty.
 field-years_invalid = Enter your years of experience as a whole number from 0 to 60.
 field-guidelines_not_accepted = Please read and accept the organizer guidelines.
 field-slots_required = Propose at least one interview time.
@@ -26,7 +25,6 @@ field-file_empty = The file is empty.
 field-file_too_large = The file is too large.
 field-file_type_refused = Only PDF, PNG and JPEG receipts are accepted.
 field-slot_unknown = Choose one of the proposed times.
-field-member_not_found = No member has this email address.
 field-venue-capacity = Capacity (people)
 field-venue-accessibility = Accessibility notes
 venue-kind-hint = Events at a partner's or a client's office cannot be published (UG-7).
@@ -78,3 +76,193 @@ review-group-on = Require review of this group's sessions
 review-group-off = Stop reviewing this group's sessions
 conduct-report-link = Report a code-of-conduct incident
 conduct-title = Code of conduct
+
+# UG-2, UG-4 emails
+mail-lead-application-received-subject = We received your application to lead { $group }
+mail-lead-application-received-body =
+    Hello { $name },
+
+    Thank you for applying to lead { $group }. The region's community manager will review your experience and propose times for an interview.
+
+    Follow your application here:
+
+    { $link }
+mail-lead-application-task-subject = Task: { $applicant } applies to lead { $group }
+mail-lead-application-task-body =
+    Hello { $name },
+
+    { $applicant } applies to lead { $group }. Review the application and propose interview times:
+
+    { $link }
+mail-lead-nominated-subject = You were nominated as co-leader of { $group }
+mail-lead-nominated-body =
+    Hello { $name },
+
+    A leader of { $group } nominated you as co-leader. If you would like to, tell us about your experience with the platform and accept the organizer guidelines; the community manager will then meet you for an interview.
+
+    { $link }
+mail-lead-interview-proposed-subject = Pick a time for your interview: { $group }
+mail-lead-interview-proposed-body =
+    Hello { $name },
+
+    The community manager proposed times for your interview about leading { $group }. Pick the one that suits you:
+
+    { $link }
+mail-lead-interview-scheduled-subject = Your interview about { $group }: { $when }
+mail-lead-interview-scheduled-body =
+    Hello { $name },
+
+    Your interview about leading { $group } is on { $when }. Add it to your calendar:
+
+    { $invite }
+
+    Your application: { $link }
+mail-lead-interview-task-subject = Interview booked: { $applicant } for { $group }
+mail-lead-interview-task-body =
+    Hello { $name },
+
+    { $applicant } picked an interview time about leading { $group }.
+
+    { $link }
+mail-lead-appointed-subject = Welcome, leader of { $group }
+mail-lead-appointed-body =
+    Hello { $name },
+
+    You are now a leader of { $group }. { $reason }
+
+    Your application: { $link }
+mail-lead-declined-subject = Your application to lead { $group }
+mail-lead-declined-body =
+    Hello { $name },
+
+    Thank you for your interest in leading { $group }. We are not appointing you this time, for this reason:
+
+    { $reason }
+
+    { $link }
+mail-coleader-wanted-subject = { $group } is looking for a co-leader
+mail-coleader-wanted-body =
+    Hello { $name },
+
+    The leaders of { $group } marked the group as looking for a co-leader. Members can now volunteer from the group page:
+
+    { $link }
+
+# UG-6 emails
+mail-talk-approved-subject = Session approved: { $talk }
+mail-talk-approved-body =
+    Hello { $name },
+
+    The session "{ $talk }" of { $event } was approved. { $notes }
+
+    { $link }
+mail-talk-changes-requested-subject = Changes requested: { $talk }
+mail-talk-changes-requested-body =
+    Hello { $name },
+
+    The session "{ $talk }" of { $event } needs changes before the event can be published:
+
+    { $notes }
+
+    { $link }
+
+# UG-8 emails
+mail-conduct-received-subject = We received your report about { $group }
+mail-conduct-received-body =
+    Hello,
+
+    Thank you for telling us about an incident at { $group }. The people responsible will look into it; nobody else learns who reported it. We will write again when the report is closed.
+mail-conduct-closed-subject = Your report about { $group } is closed
+mail-conduct-closed-body =
+    Hello,
+
+    The report you filed about { $group } is now closed ({ $status }). Thank you for helping keep the community welcoming.
+mail-conduct-task-subject = Code-of-conduct report about { $group }
+mail-conduct-task-body =
+    Hello { $name },
+
+    A code-of-conduct report about { $group } needs your attention:
+
+    { $link }
+
+# UG-11 emails
+mail-speaker-approved-subject = You are in the speaker pool
+mail-speaker-approved-body =
+    Hello { $name },
+
+    Your speaker application was approved: group leaders can now find you and invite you to their events. { $reason }
+
+    { $link }
+mail-speaker-declined-subject = Your speaker application
+mail-speaker-declined-body =
+    Hello { $name },
+
+    Your speaker application was not approved this time, for this reason:
+
+    { $reason }
+
+    You can update it and apply again: { $link }
+mail-speaker-invited-subject = Invitation to speak at { $event }
+mail-speaker-invited-body =
+    Hello { $name },
+
+    The leaders of { $group } invite you to give the session "{ $talk }" at { $event }. Accept or decline here:
+
+    { $link }
+mail-speaker-answered-subject = { $speaker } answered your invitation ({ $status })
+mail-speaker-answered-body =
+    Hello { $name },
+
+    { $speaker } answered your invitation to give "{ $talk }": { $status }.
+
+    { $link }
+mail-expert-request-task-subject = Expert request from { $group }: { $topic }
+mail-expert-request-task-body =
+    Hello { $name },
+
+    { $group } asks the community team for an internal expert on { $topic }:
+
+    { $link }
+mail-expert-request-answered-subject = Answer to your expert request: { $topic }
+mail-expert-request-answered-body =
+    Hello { $name },
+
+    The community team answered your request for an expert on { $topic }:
+
+    { $answer }
+
+    { $link }
+
+# UG-13 emails
+mail-claim-task-subject = Expense claim from { $group }: { $total }
+mail-claim-task-body =
+    Hello { $name },
+
+    { $group } filed an expense claim of { $total } for { $event }. Approve it or reject it with a reason:
+
+    { $link }
+mail-claim-approved-subject = Expense claim approved: { $event }
+mail-claim-approved-body =
+    Hello { $name },
+
+    The expense claim of { $total } for { $event } was approved. { $reason }
+
+    { $link }
+mail-claim-rejected-subject = Expense claim rejected: { $event }
+mail-claim-rejected-body =
+    Hello { $name },
+
+    The expense claim of { $total } for { $event } was rejected, for this reason:
+
+    { $reason }
+
+    { $link }
+field-already_leader = This member already leads the group.
+field-group_unknown = Choose an existing group of the application's region.
+field-group_required = Name the group the applicant will lead (create it first).
+field-event_unknown = Choose an event of this group.
+field-no_fee_schedule = The region has no fee schedule yet: ask an admin to set one.
+field-year_invalid = Choose a year between 2000 and 2200.
+field-speaker_not_approved = Choose a speaker from the approved pool.
+field-verdict_invalid = Choose to approve or to request changes.
+field-upload_malformed = The upload could not be read; try again.

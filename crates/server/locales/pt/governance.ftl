@@ -6,7 +6,6 @@ error-over_cap = { $category }: { $amount } ultrapassa o limite da região de { 
 error-state_conflict = Este pedido ({ $what }) não pode passar de { $from } para { $to }.
 error-open_application_exists = Já tem uma candidatura aberta para isto. Acompanhe-a na página das suas candidaturas.
 error-claim_exists = Este evento já tem um pedido de reembolso pendente ou aprovado.
-field-capacity_invalid = Indique um número inteiro de pessoas, ou deixe vazio.
 field-years_invalid = Indique os anos de experiência como um número inteiro de 0 a 60.
 field-guidelines_not_accepted = Leia e aceite as regras para organizadores.
 field-slots_required = Proponha pelo menos um horário de entrevista.
@@ -26,7 +25,6 @@ field-file_empty = O ficheiro está vazio.
 field-file_too_large = O ficheiro é demasiado grande.
 field-file_type_refused = Só são aceites recibos em PDF, PNG e JPEG.
 field-slot_unknown = Escolha um dos horários propostos.
-field-member_not_found = Nenhum membro tem este endereço de email.
 field-venue-capacity = Capacidade (pessoas)
 field-venue-accessibility = Notas de acessibilidade
 venue-kind-hint = Não é possível publicar eventos no escritório de um parceiro ou de um cliente (UG-7).
@@ -78,3 +76,193 @@ review-group-on = Exigir revisão das sessões deste grupo
 review-group-off = Deixar de rever as sessões deste grupo
 conduct-report-link = Reportar um incidente de código de conduta
 conduct-title = Código de conduta
+
+# UG-2, UG-4 emails
+mail-lead-application-received-subject = Recebemos a sua candidatura para organizar { $group }
+mail-lead-application-received-body =
+    Olá { $name },
+
+    Obrigado pela sua candidatura para organizar { $group }. O gestor de comunidade da região vai analisar a sua experiência e propor horários para uma entrevista.
+
+    Acompanhe a candidatura aqui:
+
+    { $link }
+mail-lead-application-task-subject = Tarefa: { $applicant } candidata-se a organizar { $group }
+mail-lead-application-task-body =
+    Olá { $name },
+
+    { $applicant } candidata-se a organizar { $group }. Analise a candidatura e proponha horários de entrevista:
+
+    { $link }
+mail-lead-nominated-subject = Foi nomeado co-organizador de { $group }
+mail-lead-nominated-body =
+    Olá { $name },
+
+    Um organizador de { $group } nomeou-o como co-organizador. Se quiser, conte-nos a sua experiência com a plataforma e aceite as regras para organizadores; o gestor de comunidade vai depois entrevistá-lo.
+
+    { $link }
+mail-lead-interview-proposed-subject = Escolha um horário para a entrevista: { $group }
+mail-lead-interview-proposed-body =
+    Olá { $name },
+
+    O gestor de comunidade propôs horários para a entrevista sobre organizar { $group }. Escolha o que lhe convém:
+
+    { $link }
+mail-lead-interview-scheduled-subject = A sua entrevista sobre { $group }: { $when }
+mail-lead-interview-scheduled-body =
+    Olá { $name },
+
+    A sua entrevista sobre organizar { $group } é em { $when }. Adicione-a ao calendário:
+
+    { $invite }
+
+    A sua candidatura: { $link }
+mail-lead-interview-task-subject = Entrevista marcada: { $applicant } para { $group }
+mail-lead-interview-task-body =
+    Olá { $name },
+
+    { $applicant } escolheu um horário de entrevista sobre organizar { $group }.
+
+    { $link }
+mail-lead-appointed-subject = Bem-vindo, organizador de { $group }
+mail-lead-appointed-body =
+    Olá { $name },
+
+    É agora organizador de { $group }. { $reason }
+
+    A sua candidatura: { $link }
+mail-lead-declined-subject = A sua candidatura para organizar { $group }
+mail-lead-declined-body =
+    Olá { $name },
+
+    Obrigado pelo interesse em organizar { $group }. Desta vez não o vamos nomear, pela seguinte razão:
+
+    { $reason }
+
+    { $link }
+mail-coleader-wanted-subject = { $group } procura um co-organizador
+mail-coleader-wanted-body =
+    Olá { $name },
+
+    Os organizadores de { $group } indicaram que procuram um co-organizador. Os membros podem oferecer-se na página do grupo:
+
+    { $link }
+
+# UG-6 emails
+mail-talk-approved-subject = Sessão aprovada: { $talk }
+mail-talk-approved-body =
+    Olá { $name },
+
+    A sessão "{ $talk }" de { $event } foi aprovada. { $notes }
+
+    { $link }
+mail-talk-changes-requested-subject = Alterações pedidas: { $talk }
+mail-talk-changes-requested-body =
+    Olá { $name },
+
+    A sessão "{ $talk }" de { $event } precisa de alterações antes de o evento ser publicado:
+
+    { $notes }
+
+    { $link }
+
+# UG-8 emails
+mail-conduct-received-subject = Recebemos o seu relato sobre { $group }
+mail-conduct-received-body =
+    Olá,
+
+    Obrigado por nos contar um incidente em { $group }. As pessoas responsáveis vão analisá-lo; mais ninguém fica a saber quem o relatou. Voltaremos a escrever quando o relato for encerrado.
+mail-conduct-closed-subject = O seu relato sobre { $group } foi encerrado
+mail-conduct-closed-body =
+    Olá,
+
+    O relato que fez sobre { $group } está encerrado ({ $status }). Obrigado por ajudar a manter a comunidade acolhedora.
+mail-conduct-task-subject = Relato de código de conduta sobre { $group }
+mail-conduct-task-body =
+    Olá { $name },
+
+    Um relato de código de conduta sobre { $group } precisa da sua atenção:
+
+    { $link }
+
+# UG-11 emails
+mail-speaker-approved-subject = Está na lista de oradores
+mail-speaker-approved-body =
+    Olá { $name },
+
+    A sua candidatura a orador foi aprovada: os organizadores podem agora encontrá-lo e convidá-lo para os seus eventos. { $reason }
+
+    { $link }
+mail-speaker-declined-subject = A sua candidatura a orador
+mail-speaker-declined-body =
+    Olá { $name },
+
+    A sua candidatura a orador não foi aprovada desta vez, pela seguinte razão:
+
+    { $reason }
+
+    Pode atualizá-la e candidatar-se de novo: { $link }
+mail-speaker-invited-subject = Convite para falar em { $event }
+mail-speaker-invited-body =
+    Olá { $name },
+
+    Os organizadores de { $group } convidam-no para a sessão "{ $talk }" em { $event }. Aceite ou recuse aqui:
+
+    { $link }
+mail-speaker-answered-subject = { $speaker } respondeu ao convite ({ $status })
+mail-speaker-answered-body =
+    Olá { $name },
+
+    { $speaker } respondeu ao convite para "{ $talk }": { $status }.
+
+    { $link }
+mail-expert-request-task-subject = Pedido de especialista de { $group }: { $topic }
+mail-expert-request-task-body =
+    Olá { $name },
+
+    { $group } pede à equipa de comunidade um especialista interno em { $topic }:
+
+    { $link }
+mail-expert-request-answered-subject = Resposta ao seu pedido de especialista: { $topic }
+mail-expert-request-answered-body =
+    Olá { $name },
+
+    A equipa de comunidade respondeu ao seu pedido de especialista em { $topic }:
+
+    { $answer }
+
+    { $link }
+
+# UG-13 emails
+mail-claim-task-subject = Pedido de reembolso de { $group }: { $total }
+mail-claim-task-body =
+    Olá { $name },
+
+    { $group } pediu o reembolso de { $total } para { $event }. Aprove-o ou rejeite-o com uma razão:
+
+    { $link }
+mail-claim-approved-subject = Reembolso aprovado: { $event }
+mail-claim-approved-body =
+    Olá { $name },
+
+    O pedido de reembolso de { $total } para { $event } foi aprovado. { $reason }
+
+    { $link }
+mail-claim-rejected-subject = Reembolso rejeitado: { $event }
+mail-claim-rejected-body =
+    Olá { $name },
+
+    O pedido de reembolso de { $total } para { $event } foi rejeitado, pela seguinte razão:
+
+    { $reason }
+
+    { $link }
+field-already_leader = Este membro já organiza o grupo.
+field-group_unknown = Escolha um grupo existente da região da candidatura.
+field-group_required = Indique o grupo que o candidato vai organizar (crie-o primeiro).
+field-event_unknown = Escolha um evento deste grupo.
+field-no_fee_schedule = A região ainda não tem tabela de custos: peça a um administrador que a defina.
+field-year_invalid = Escolha um ano entre 2000 e 2200.
+field-speaker_not_approved = Escolha um orador da lista aprovada.
+field-verdict_invalid = Escolha aprovar ou pedir alterações.
+field-upload_malformed = Não foi possível ler o envio; tente de novo.
