@@ -6,11 +6,13 @@ use guildhall_domain::access::Actor;
 use guildhall_domain::event::{
     check_capacity_change, seats_to_fill, EventCommand, EventDetails, EventFields, EventStatus,
 };
+use guildhall_domain::ids::MemberId;
 use guildhall_domain::ids::{EventId, GroupId, TalkId, VenueId};
 use guildhall_domain::review::check_publishable;
+use guildhall_domain::values::{DisplayName, LongText, Title};
 use guildhall_domain::venue::check_neutral;
 use guildhall_domain::DomainError;
-use guildhall_storage::events::{self, Event, NewTalk};
+use guildhall_storage::events::{self, Event, NewSpeaker, NewTalk};
 use guildhall_storage::groups::Group;
 use guildhall_storage::{audit, registrations, settings, venues};
 use serde_json::json;
@@ -187,4 +189,23 @@ pub async fn remove_talk(state: &AppState, actor: &Actor, id: EventId, talk: Tal
 /// An event's numbers: confirmed, waiting, checked in.
 pub async fn counts(state: &AppState, id: EventId) -> Result<registrations::Tally, AppError> {
     Ok(registrations::tally(state.db.reader(), id).await?)
+}
+
+/// A talk from raw text: speakers are member ids or guest names, one each.
+pub fn parse_talk(title: &str, abstract_text: &str, speakers: &[&str]) -> Result<NewTalk, DomainError> {
+    let title = Title::parse(title);
+    let abstract_text = LongText::parse(abstract_text, "abstract", false);
+    let speakers: Result<Vec<NewSpeaker>, DomainError> = speakers
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| match l.parse::<MemberId>() {
+            Ok(m) => Ok(NewSpeaker::Member(m)),
+            Err(_) => {
+                DisplayName::parse(l).map(NewSpeaker::Guest).map_err(|_| DomainError::field("speakers", "invalid"))
+            }
+        })
+        .collect();
+    DomainError::collect([title.clone().err(), abstract_text.clone().err(), speakers.clone().err()])?;
+    Ok(NewTalk { title: title?, abstract_text: abstract_text?, speakers: speakers? })
 }

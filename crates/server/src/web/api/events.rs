@@ -34,6 +34,8 @@ pub fn router() -> Router<AppState> {
         .route("/v1/events/{id}/registrations", get(list_registrations).post(register))
         .route("/v1/events/{id}/registrations/{registration_id}", delete(unregister))
         .route("/v1/events/{id}/checkins", post(check_in))
+        .route("/v1/events/{id}/talks", post(add_talk))
+        .route("/v1/events/{id}/talks/{talk_id}", delete(remove_talk))
 }
 
 fn event_id(raw: &str) -> Result<EventId, AppError> {
@@ -489,4 +491,44 @@ pub async fn check_in(
         checked_in: true,
         already_checked_in: !first,
     }))
+}
+
+/// A session: title, abstract, and speakers as member ids or guest names.
+#[derive(Deserialize, ToSchema)]
+pub struct NewTalkBody {
+    #[serde(default)]
+    title: String,
+    #[serde(default, rename = "abstract")]
+    abstract_text: String,
+    #[serde(default)]
+    speakers: Vec<String>,
+}
+
+/// Adds a session to a draft or published event (the group's leaders). A
+/// new session starts pending review when the event is under review (UG-6).
+#[utoipa::path(post, path = "/v1/events/{id}/talks", tag = "events", params(("id" = String, Path)), request_body = NewTalkBody,
+    responses((status = 201, body = super::Created), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn add_talk(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<NewTalkBody>,
+) -> AppResult<(StatusCode, Json<super::Created>)> {
+    let speakers: Vec<&str> = b.speakers.iter().map(String::as_str).collect();
+    let talk = event_service::parse_talk(&b.title, &b.abstract_text, &speakers)?;
+    let id = event_service::add_talk(&state, &u.actor, event_id(&id)?, &talk).await?;
+    Ok((StatusCode::CREATED, Json(super::Created { id: id.to_string() })))
+}
+
+/// Removes a session.
+#[utoipa::path(delete, path = "/v1/events/{id}/talks/{talk_id}", tag = "events", params(("id" = String, Path), ("talk_id" = String, Path)),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn remove_talk(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path((id, talk)): Path<(String, String)>,
+) -> AppResult<StatusCode> {
+    let talk = talk.parse().map_err(|_| DomainError::NotFound)?;
+    event_service::remove_talk(&state, &u.actor, event_id(&id)?, talk).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

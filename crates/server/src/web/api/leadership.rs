@@ -26,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/leader-applications/{id}/submit", post(submit))
         .route("/v1/leader-applications/{id}/interview-times", post(propose))
         .route("/v1/leader-applications/{id}/interview", post(pick))
+        .route("/v1/leader-applications/{id}/interview.ics", get(invite))
         .route("/v1/leader-applications/{id}/notes", post(notes))
         .route("/v1/leader-applications/{id}/appoint", post(appoint))
         .route("/v1/leader-applications/{id}/decline", post(decline))
@@ -359,4 +360,42 @@ pub async fn coleader_wanted(
     let g = group_service::by_slug(&state, &slug).await?;
     service::set_coleader_wanted(&state, &u.actor, g.id, b.wanted).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// UG-2: the calendar invite for the chosen interview time.
+#[utoipa::path(get, path = "/v1/leader-applications/{id}/interview.ics", tag = "leadership", params(("id" = String, Path)),
+    responses((status = 200, description = "text/calendar"), (status = 404, body = Problem)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<axum::response::Response> {
+    interview_ics(&state, &u.actor, app_id(&id)?).await
+}
+
+/// The interview invite, shared by the page and the API.
+pub async fn interview_ics(
+    state: &AppState,
+    actor: &guildhall_domain::access::Actor,
+    id: LeaderApplicationId,
+) -> AppResult<axum::response::Response> {
+    let (a, starts, ends) = service::interview(state, actor, id).await?;
+    let host = crate::web::feeds::host(state);
+    let url = state.config.link(&format!("/applications/lead/{id}"));
+    let summary = format!("Interview: leading {}", a.target_name());
+    let description = format!(
+        "{} and the community manager of {} talk about leading {}.\n\n{url}",
+        a.member_name,
+        a.region_name,
+        a.target_name()
+    );
+    let body = crate::web::feeds::ics::interview(
+        &format!("interview-{id}@{host}"),
+        &summary,
+        &description,
+        starts,
+        ends,
+        &url,
+    );
+    Ok(crate::web::feeds::calendar_response(body, "interview.ics"))
 }

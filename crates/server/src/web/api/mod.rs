@@ -10,7 +10,7 @@ pub mod expenses;
 mod groups;
 mod health;
 mod json;
-mod leadership;
+pub mod leadership;
 mod openapi;
 pub mod review;
 mod speakers;

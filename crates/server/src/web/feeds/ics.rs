@@ -59,3 +59,28 @@ pub fn calendar(name: &str, g: &Group, host: &str, entries: &[Entry]) -> String 
         None => text.replacen("END:VCALENDAR", &format!("{zone}END:VCALENDAR"), 1),
     }
 }
+
+/// UG-2: the calendar invite for a leader-application interview, in UTC.
+pub fn interview(
+    uid: &str,
+    summary: &str,
+    description: &str,
+    starts: DateTime<Utc>,
+    ends: DateTime<Utc>,
+    url: &str,
+) -> String {
+    let mut cal = Calendar::new();
+    cal.name(summary);
+    let item = IcsEvent::new()
+        .uid(uid)
+        .summary(summary)
+        .description(description)
+        .starts(starts)
+        .ends(ends)
+        .url(url)
+        .timestamp(Utc::now())
+        .status(IcsStatus::Confirmed)
+        .done();
+    cal.push(item);
+    cal.done().to_string()
+}

@@ -2,7 +2,7 @@
 //! `/groups/{slug}/events.ics` and `/groups/{slug}/feed.atom`.
 
 mod atom;
-mod ics;
+pub mod ics;
 mod vtimezone;
 
 use axum::extract::{Path, State};
@@ -26,7 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/groups/{slug}/feed.atom", get(group_feed))
 }
 
-fn calendar_response(body: String, filename: &str) -> Response {
+pub fn calendar_response(body: String, filename: &str) -> Response {
     (
         [
             (CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
@@ -38,7 +38,7 @@ fn calendar_response(body: String, filename: &str) -> Response {
         .into_response()
 }
 
-fn host(state: &AppState) -> String {
+pub fn host(state: &AppState) -> String {
     state.config.public_url.host_str().map(str::to_owned).unwrap_or_else(|| "guildhall".into())
 }
 

@@ -9,11 +9,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::event::{to_local_input, EventCommand, EventFields, EventStatus};
-use guildhall_domain::ids::{EventId, MemberId, TalkId};
+use guildhall_domain::ids::{EventId, TalkId};
 use guildhall_domain::registration::RegistrationStatus;
-use guildhall_domain::values::{DisplayName, LongText, Title};
 use guildhall_domain::DomainError;
-use guildhall_storage::events::{self, Event, NewSpeaker, NewTalk, Talk};
+use guildhall_storage::events::{self, Event, NewTalk, Talk};
 use guildhall_storage::groups::{self, Group};
 use guildhall_storage::registrations::{self, Registration, Tally};
 use guildhall_storage::venues::{self, Venue};
@@ -398,22 +397,8 @@ struct TalkFields {
 }
 
 fn parse_talk(f: &TalkFields) -> Result<NewTalk, DomainError> {
-    let title = Title::parse(&f.title);
-    let abstract_text = LongText::parse(&f.abstract_text, "abstract", false);
-    let speakers: Result<Vec<NewSpeaker>, DomainError> = f
-        .speakers
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| match l.parse::<MemberId>() {
-            Ok(m) => Ok(NewSpeaker::Member(m)),
-            Err(_) => {
-                DisplayName::parse(l).map(NewSpeaker::Guest).map_err(|_| DomainError::field("speakers", "invalid"))
-            }
-        })
-        .collect();
-    DomainError::collect([title.clone().err(), abstract_text.clone().err(), speakers.clone().err()])?;
-    Ok(NewTalk { title: title?, abstract_text: abstract_text?, speakers: speakers? })
+    let speakers: Vec<&str> = f.speakers.lines().collect();
+    event_service::parse_talk(&f.title, &f.abstract_text, &speakers)
 }
 
 async fn add_talk(
