@@ -436,3 +436,254 @@ on_both!(ug10_health_three_of_four_and_the_daily_check_runs_once, |backend| asyn
     let (_, other) = g.app.api(Method::GET, &format!("/api/v1/groups/{}", g.other_slug), None, None).await;
     assert_eq!(other["status"], "active");
 });
+
+on_both!(ug13_claims_within_caps_receipts_and_totals, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let caps = json!({"venue": "300", "catering": "200", "other": "50"});
+    let path = format!("/api/v1/regions/{}/fee-schedule", g.region);
+    let (s, _) = g.call(Method::PUT, &path, &g.manager, Some(caps.clone())).await;
+    assert_eq!(s, 403, "admins set fee schedules");
+    let (s, sched) = g.call(Method::PUT, &path, &g.admin, Some(caps)).await;
+    assert_eq!((s, sched["currency"].as_str(), sched["catering"].as_str()), (200, Some("EUR"), Some("200.00")));
+    let ev = g.draft(None, -1).await;
+    // Drafts have no costs; publish needs a future event, so mark it completed directly.
+    let mut tx = g.app.db.begin().await.unwrap();
+    sqlx::query("UPDATE events SET status = 'completed' WHERE id = $1").bind(&ev).execute(&mut *tx).await.unwrap();
+    tx.commit().await.unwrap();
+    let claims = format!("/api/v1/events/{ev}/claims");
+    let (s, p) = g.call(Method::POST, &claims, &g.leader, Some(json!({"venue": "120", "payer": "ACME Corp"}))).await;
+    assert_eq!(s, 422, "no third-party payer field exists: {p}");
+    let (s, p) = g.call(Method::POST, &claims, &g.leader, Some(json!({"venue": "120", "catering": "250.00"}))).await;
+    assert_eq!((s, p["type"].as_str()), (422, Some("/problems/over_cap")), "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("200.00 EUR"), "the cap is named: {p}");
+    let (s, _) = g.call(Method::POST, &claims, &g.other_leader, Some(json!({"venue": "120"}))).await;
+    assert_eq!(s, 403, "another group's leader cannot claim");
+    let (s, _) = g.call(Method::POST, &claims, &g.manager, Some(json!({"venue": "120"}))).await;
+    assert_eq!(s, 403, "managers approve, they do not file");
+    let (s, c) = g
+        .call(
+            Method::POST,
+            &claims,
+            &g.leader,
+            Some(json!({"venue": "120", "catering": "180.50", "note": "Pizza for 40"})),
+        )
+        .await;
+    assert_eq!(s, 201, "{c}");
+    let claim = c["id"].as_str().unwrap().to_owned();
+    let (s, _) = g.call(Method::POST, &claims, &g.leader, Some(json!({"venue": "10"}))).await;
+    assert_eq!(s, 409, "one claim per event");
+    assert!(g.app.last_email(&g.manager.email).await.0.contains("300.50 EUR"));
+    // Receipts: wrong type, oversize, traversal names refused, nothing written.
+    let upload = |name: &'static str, bytes: Vec<u8>, who: &str| {
+        let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name(name));
+        g.app
+            .client
+            .post(g.app.url(&format!("/api/v1/claims/{claim}/receipts")))
+            .bearer_auth(who.to_owned())
+            .multipart(form)
+            .send()
+    };
+    let pdf = b"%PDF-1.7\n%receipt\n".to_vec();
+    for (name, bytes, code) in [
+        ("receipt.html", b"<html>".to_vec(), "file_type_refused"),
+        ("receipt.pdf", b"MZ\x90\x00".to_vec(), "file_type_refused"),
+        ("../../etc/passwd.pdf", pdf.clone(), "file_name_invalid"),
+        ("..\\boot.pdf", pdf.clone(), "file_name_invalid"),
+        ("big.pdf", [pdf.clone(), vec![b'x'; 6 * 1024 * 1024]].concat(), "file_too_large"),
+    ] {
+        let res = upload(name, bytes, &g.leader.token).await.unwrap();
+        assert_eq!(res.status(), 422, "{name}");
+        let p: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(p["errors"][0]["code"], code, "{name}: {p}");
+    }
+    assert_eq!(g.app.count("claim_receipts").await, 0);
+    let dir = g.app.state.config.upload_dir.join("receipts");
+    let files = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(files, 0, "nothing written");
+    let res = upload("taxi receipt.pdf", pdf.clone(), &g.other_leader.token).await.unwrap();
+    assert_eq!(res.status(), 403);
+    let res = upload("taxi receipt.pdf", pdf.clone(), &g.leader.token).await.unwrap();
+    assert_eq!(res.status(), 201);
+    let rid = res.json::<serde_json::Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    let file = format!("/api/v1/claims/{claim}/receipts/{rid}");
+    for (who, expected) in
+        [(&g.manager, 200), (&g.leader, 200), (&g.other_leader, 404), (&g.other_manager, 404), (&g.member, 404)]
+    {
+        let res = g.app.client.get(g.app.url(&file)).bearer_auth(&who.token).send().await.unwrap();
+        assert_eq!(res.status(), expected, "{}", who.email);
+        if expected == 200 {
+            assert_eq!(res.headers()["content-type"], "application/pdf");
+            assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+        }
+    }
+    // The manager decides; a rejection needs a reason.
+    let (s, _) =
+        g.call(Method::POST, &format!("/api/v1/claims/{claim}/approve"), &g.other_manager, Some(json!({}))).await;
+    assert_eq!(s, 403);
+    let (s, c) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/claims/{claim}/approve"),
+            &g.manager,
+            Some(json!({"reason": "Receipts match"})),
+        )
+        .await;
+    assert_eq!((s, c["status"].as_str()), (200, Some("approved")), "{c}");
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/claims/{claim}/reject"),
+            &g.manager,
+            Some(json!({"reason": "changed my mind"})),
+        )
+        .await;
+    assert_eq!(s, 409, "decided once");
+    assert!(g.app.last_email(&g.leader.email).await.0.contains("approved"));
+    let year = (Utc::now() - Duration::days(1)).year();
+    let (s, totals) =
+        g.call(Method::GET, &format!("/api/v1/expenses?year={year}&region_id={}", g.region), &g.manager, None).await;
+    assert_eq!(s, 200, "{totals}");
+    assert_eq!(
+        (totals[0]["group"].as_str(), totals[0]["total"].as_str()),
+        (Some("Lisboa Devs"), Some("300.50")),
+        "{totals}"
+    );
+    let (s, _) = g
+        .call(Method::GET, &format!("/api/v1/expenses?year={year}&region_id={}", g.region), &g.other_manager, None)
+        .await;
+    assert_eq!(s, 403);
+    let csv = g
+        .app
+        .client
+        .get(g.app.url(&format!("/api/v1/expenses?year={year}")))
+        .bearer_auth(&g.admin.token)
+        .header("accept", "text/csv")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = rows.records().map(|r| r.unwrap()).collect();
+    assert_eq!(&rows[0][2], "Lisboa Devs");
+    assert_eq!((&rows[0][4], &rows[0][5], &rows[0][7]), ("120.00", "180.50", "300.50"));
+    assert_eq!(&rows[1][2], "(all groups)");
+});
+
+on_both!(ug11_speaker_pool_invitations_and_expert_requests, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let app = json!({"region_id": g.region.to_string(), "bio": "SRE at a bank.", "topics": "Observability, Kubernetes",
+        "past_talks": "Tracing 101 | https://slides.example.org/t101"});
+    let (s, _) = g.call(Method::POST, "/api/v1/speakers", &g.member, Some(app)).await;
+    assert_eq!(s, 204);
+    let (s, _) = g.call(Method::GET, "/api/v1/speakers/applications", &g.leader, None).await;
+    assert_eq!(s, 403, "managers review speakers");
+    let (_, list) = g.call(Method::GET, "/api/v1/speakers/applications", &g.manager, None).await;
+    assert_eq!(list[0]["topics"], json!(["observability", "kubernetes"]));
+    let (_, pool) = g.call(Method::GET, "/api/v1/speakers?topic=kube", &g.leader, None).await;
+    assert_eq!(pool, json!([]), "not in the pool before approval");
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/speakers/{}/decision", g.member.id),
+            &g.manager,
+            Some(json!({"approve": true})),
+        )
+        .await;
+    assert_eq!(s, 204);
+    assert!(g.app.last_email(&g.member.email).await.0.contains("speaker pool"));
+    let (s, _) = g.call(Method::GET, "/api/v1/speakers?topic=kube", &g.member, None).await;
+    assert_eq!(s, 403, "members do not browse the pool");
+    let (_, pool) =
+        g.call(Method::GET, &format!("/api/v1/speakers?topic=kube&region_id={}", g.region), &g.leader, None).await;
+    assert_eq!(pool[0]["member_id"], g.member.id.to_string());
+    let (_, none) = g
+        .call(Method::GET, &format!("/api/v1/speakers?topic=kube&region_id={}", g.other_region), &g.leader, None)
+        .await;
+    assert_eq!(none, json!([]));
+    let ev = g.draft(None, 20).await;
+    let invite = json!({"speaker_id": g.member.id.to_string(), "talk_title": "Kubernetes without tears"});
+    let (s, _) =
+        g.call(Method::POST, &format!("/api/v1/events/{ev}/invitations"), &g.other_leader, Some(invite.clone())).await;
+    assert_eq!(s, 403);
+    let (s, i) = g.call(Method::POST, &format!("/api/v1/events/{ev}/invitations"), &g.leader, Some(invite)).await;
+    assert_eq!(s, 201, "{i}");
+    let inv = i["id"].as_str().unwrap();
+    let (s, _) = g
+        .call(Method::POST, &format!("/api/v1/invitations/{inv}/answer"), &g.leader, Some(json!({"accept": true})))
+        .await;
+    assert_eq!(s, 404, "only the speaker answers");
+    let (s, _) = g
+        .call(Method::POST, &format!("/api/v1/invitations/{inv}/answer"), &g.member, Some(json!({"accept": true})))
+        .await;
+    assert_eq!(s, 204);
+    let (s, _) = g
+        .call(Method::POST, &format!("/api/v1/invitations/{inv}/answer"), &g.member, Some(json!({"accept": false})))
+        .await;
+    assert_eq!(s, 409, "answered once");
+    let (_, e) = g.call(Method::GET, &format!("/api/v1/events/{ev}"), &g.leader, None).await;
+    assert_eq!(e["talks"][0]["title"], "Kubernetes without tears");
+    assert_eq!(e["talks"][0]["speakers"][0]["member_id"], g.member.id.to_string());
+    // Expert requests stay open until the community team answers.
+    let (s, x) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/groups/{}/expert-requests", g.slug),
+            &g.leader,
+            Some(json!({"occasion": "Our 10th anniversary", "topic": "Runtime internals"})),
+        )
+        .await;
+    assert_eq!(s, 201, "{x}");
+    let xid = x["id"].as_str().unwrap();
+    let (_, x) = g.call(Method::GET, &format!("/api/v1/expert-requests/{xid}"), &g.leader, None).await;
+    assert_eq!(x["status"], "open");
+    let (_, tasks) = g.call(Method::GET, &format!("/api/v1/regions/{}/tasks", g.region), &g.manager, None).await;
+    assert!(tasks.as_array().unwrap().iter().any(|t| t["kind"] == "expert_request"));
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/expert-requests/{xid}/answer"),
+            &g.other_manager,
+            Some(json!({"answer": "no"})),
+        )
+        .await;
+    assert_eq!(s, 403);
+    let (s, x) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/expert-requests/{xid}/answer"),
+            &g.staff,
+            Some(json!({"answer": "Ana from the runtime team will come."})),
+        )
+        .await;
+    assert_eq!((s, x["status"].as_str()), (200, Some("answered")), "{x}");
+    assert!(g.app.last_email(&g.leader.email).await.1.contains("Ana from the runtime team"));
+});
+
+on_both!(ug12_manager_sees_every_open_task_newest_first, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let (s, _) = g.call(Method::GET, &format!("/api/v1/regions/{}/tasks", g.region), &g.other_manager, None).await;
+    assert_eq!(s, 403);
+    let (s, _) = g.call(Method::GET, &format!("/api/v1/regions/{}/tasks", g.region), &g.leader, None).await;
+    assert_eq!(s, 403);
+    let apply = json!({"group_slug": g.slug, "years": 2, "projects": "x", "accept_guidelines": true});
+    g.call(Method::POST, "/api/v1/leader-applications", &g.member, Some(apply)).await;
+    g.app
+        .api(Method::POST, "/api/v1/reports", None, Some(json!({"group_slug": g.slug, "description": "Rude remarks."})))
+        .await;
+    g.call(
+        Method::POST,
+        &format!("/api/v1/groups/{}/review-required", g.slug),
+        &g.manager,
+        Some(json!({"required": true})),
+    )
+    .await;
+    let ev = g.draft(None, 9).await;
+    g.call(Method::POST, &format!("/api/v1/events/{ev}/talks"), &g.leader, Some(json!({"title": "Fast builds"}))).await;
+    let (s, tasks) = g.call(Method::GET, &format!("/api/v1/regions/{}/tasks", g.region), &g.manager, None).await;
+    assert_eq!(s, 200);
+    let kinds: Vec<&str> = tasks.as_array().unwrap().iter().map(|t| t["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["session_review", "conduct_report", "leader_application"], "newest first: {tasks}");
+    assert!(tasks[0]["url"].as_str().unwrap().ends_with(&format!("/events/{ev}#talks")));
+});

@@ -47,6 +47,7 @@ impl TestApp {
         // Tests read pages right after changing things; the cache has its own test.
         config.page_cache_ms = 0;
         config.mail_dir = std::env::temp_dir().join(format!("guildhall-mail-{}", uuid::Uuid::now_v7().simple()));
+        config.upload_dir = std::env::temp_dir().join(format!("guildhall-uploads-{}", uuid::Uuid::now_v7().simple()));
         tweak(&mut config);
         let state = AppState::new(tdb.db.clone(), config);
         let server = Server::start(state.clone()).await.expect("server starts");
