@@ -152,7 +152,7 @@ fn may(actor: Option<&Actor>, action: Action) -> bool {
     actor.is_some_and(|a| authorize(a, action).is_ok())
 }
 
-async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, errors: FormErrors) -> AppResult<Response> {
+pub(super) async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, errors: FormErrors) -> AppResult<Response> {
     let key = if errors.any() { None } else { state.page_cache.key(&ctx) };
     if let Some(hit) = key.as_deref().and_then(|k| state.page_cache.get(k)) {
         return Ok(hit);

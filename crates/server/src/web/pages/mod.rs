@@ -5,10 +5,12 @@ mod admin;
 mod auth;
 mod charts;
 mod checkin;
+mod conduct;
 mod events;
 mod form;
 mod groups;
 mod home;
+mod leadership;
 mod messages;
 mod schema_org;
 mod tickets;
@@ -38,6 +40,8 @@ pub fn router() -> Router<AppState> {
         .merge(tickets::router())
         .merge(checkin::router())
         .merge(venues::router())
+        .merge(conduct::router())
+        .merge(leadership::router())
 }
 
 /// The client's address for rate limits: the socket's, or the first

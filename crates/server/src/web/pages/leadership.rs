@@ -1,0 +1,464 @@
+//! Applying to lead a group (UG-2), co-leaders (UG-4) and the pages where
+//! the applicant follows the application and the manager interviews,
+//! notes, appoints or declines. Also the group page's buttons for
+//! "co-leader wanted", nominations and session review (UG-6).
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use guildhall_domain::access::{authorize, Action};
+use guildhall_domain::ids::{LeaderApplicationId, RegionId, SlotId};
+use guildhall_domain::leadership::{ApplicationFields, ApplicationStatus};
+use guildhall_domain::DomainError;
+use guildhall_storage::groups::{self, Group};
+use guildhall_storage::leader_applications::{LeaderApplication, Slot};
+use guildhall_storage::regions::{self, Region};
+use guildhall_storage::settings;
+use serde::Deserialize;
+
+use super::groups::show_group;
+use super::FormErrors;
+use crate::app::AppState;
+use crate::auth::csrf::CsrfForm;
+use crate::error::{AppError, AppResult};
+use crate::services::leadership::{self as service, ApplyTo};
+use crate::services::{groups as group_service, review as review_service};
+use crate::web::ctx::PageCtx;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/guidelines", get(guidelines))
+        .route("/lead/apply", get(apply_form).post(apply))
+        .route("/applications/lead", get(applications))
+        .route("/applications/lead/{id}", get(application_page))
+        .route("/applications/lead/{id}/submit", post(submit))
+        .route("/applications/lead/{id}/times", post(propose))
+        .route("/applications/lead/{id}/pick", post(pick))
+        .route("/applications/lead/{id}/notes", post(notes))
+        .route("/applications/lead/{id}/appoint", post(appoint))
+        .route("/applications/lead/{id}/decline", post(decline))
+        .route("/applications/lead/{id}/withdraw", post(withdraw))
+        .route("/applications/lead/{id}/interview.ics", get(interview_ics))
+        .route("/groups/{slug}/coleader-wanted", post(coleader_wanted))
+        .route("/groups/{slug}/nominations", post(nominate))
+        .route("/groups/{slug}/review-required", post(group_review))
+}
+
+#[derive(Template)]
+#[template(path = "guidelines.html")]
+struct GuidelinesPage {
+    ctx: PageCtx,
+    version: i64,
+}
+
+async fn guidelines(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+    let version = settings::load(state.db.reader()).await?.int("leaders.guidelines_version");
+    Ok(Html(GuidelinesPage { ctx, version }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "lead_apply.html")]
+struct ApplyForm {
+    ctx: PageCtx,
+    /// The group applied for; None founds a new one.
+    group: Option<Group>,
+    regions: Vec<Region>,
+    region: String,
+    f: ApplicationInput,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize, Default, Clone)]
+struct ApplicationInput {
+    #[serde(default)]
+    group: String,
+    #[serde(default)]
+    region_id: String,
+    #[serde(default)]
+    years: String,
+    #[serde(default)]
+    certifications: String,
+    #[serde(default)]
+    projects: String,
+    #[serde(default)]
+    profile_link: String,
+    #[serde(default)]
+    proposed_name: String,
+    #[serde(default)]
+    proposed_city: String,
+    #[serde(default)]
+    accept_guidelines: Option<String>,
+}
+
+impl ApplicationInput {
+    fn fields(&self) -> ApplicationFields {
+        ApplicationFields {
+            years: self.years.clone(),
+            certifications: self.certifications.clone(),
+            projects: self.projects.clone(),
+            profile_link: self.profile_link.clone(),
+            proposed_name: self.proposed_name.clone(),
+            proposed_city: self.proposed_city.clone(),
+            accept_guidelines: self.accept_guidelines.is_some(),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct GroupQuery {
+    #[serde(default)]
+    group: String,
+}
+
+async fn apply_form(State(state): State<AppState>, ctx: PageCtx, Query(q): Query<GroupQuery>) -> AppResult<Response> {
+    ctx.require()?;
+    let group = match q.group.as_str() {
+        "" => None,
+        slug => Some(group_service::by_slug(&state, slug).await?),
+    };
+    let regions = regions::list(state.db.reader()).await?;
+    let errors = FormErrors::none(ctx.tr);
+    let f = ApplicationInput { group: q.group, ..Default::default() };
+    Ok(Html(ApplyForm { ctx, group, regions, region: String::new(), f, errors }.render()?).into_response())
+}
+
+async fn apply(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(f): CsrfForm<ApplicationInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let group = match f.group.as_str() {
+        "" => None,
+        slug => Some(group_service::by_slug(&state, slug).await?),
+    };
+    let to = match (&group, f.region_id.parse::<RegionId>()) {
+        (Some(g), _) => Ok(ApplyTo::Group(g.id)),
+        (None, Ok(r)) => Ok(ApplyTo::NewGroup(r)),
+        (None, Err(_)) => Err(AppError::from(DomainError::field("region_id", "region_unknown"))),
+    };
+    let result = match to {
+        Ok(to) => service::apply(&state, &actor, to, &f.fields()).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(id) => Ok(Redirect::to(&format!("/applications/lead/{id}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            let regions = regions::list(state.db.reader()).await?;
+            let region = f.region_id.clone();
+            Ok(errors.respond(ApplyForm { ctx, group, regions, region, f, errors: errors.clone() }.render()?))
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "lead_applications.html")]
+struct ApplicationsPage {
+    ctx: PageCtx,
+    mine: Vec<LeaderApplication>,
+    to_review: Vec<LeaderApplication>,
+}
+
+impl ApplicationsPage {
+    fn status_key(&self, a: &LeaderApplication) -> String {
+        format!("lead-status-{}", a.status.as_str())
+    }
+}
+
+async fn applications(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+    let actor = ctx.require()?.actor.clone();
+    let (mine, to_review) = service::visible(&state, &actor).await?;
+    Ok(Html(ApplicationsPage { ctx, mine, to_review }.render()?))
+}
+
+/// The steps an application walks, for the progress line.
+const STEPS: [ApplicationStatus; 5] = [
+    ApplicationStatus::Draft,
+    ApplicationStatus::Submitted,
+    ApplicationStatus::InterviewProposed,
+    ApplicationStatus::InterviewScheduled,
+    ApplicationStatus::Appointed,
+];
+
+#[derive(Template)]
+#[template(path = "lead_application.html")]
+struct ApplicationPage {
+    ctx: PageCtx,
+    a: LeaderApplication,
+    slots: Vec<Slot>,
+    is_applicant: bool,
+    is_manager: bool,
+    /// Groups of the region, to appoint a new-group applicant to.
+    region_groups: Vec<Group>,
+    errors: FormErrors,
+    f: ApplicationInput,
+}
+
+impl ApplicationPage {
+    fn status_key(&self, s: &str) -> String {
+        format!("lead-status-{s}")
+    }
+
+    /// (status, class) for each step: done, now or to come.
+    fn steps(&self) -> Vec<(&'static str, &'static str)> {
+        let now = STEPS.iter().position(|s| *s == self.a.status);
+        STEPS
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let class = match now {
+                    Some(n) if i < n => "done",
+                    Some(n) if i == n => "now",
+                    _ => "",
+                };
+                (s.as_str(), class)
+            })
+            .collect()
+    }
+
+    fn is(&self, s: &str) -> bool {
+        self.a.status.as_str() == s
+    }
+
+    fn slot_time(&self, s: &Slot) -> String {
+        self.ctx.time(&s.starts_at)
+    }
+}
+
+fn app_id(raw: &str) -> Result<LeaderApplicationId, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+async fn show(state: &AppState, ctx: PageCtx, id: LeaderApplicationId, errors: FormErrors) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let a = service::readable(state, &actor, id).await?;
+    let slots = service::slots(state, &actor, id).await?;
+    let is_manager = authorize(&actor, Action::ReviewLeaderApplications(a.region_id)).is_ok();
+    let region_groups = if is_manager && a.group_id.is_none() {
+        groups::in_region(state.db.reader(), a.region_id).await?
+    } else {
+        vec![]
+    };
+    let page = ApplicationPage {
+        is_applicant: a.member_id == actor.member_id,
+        is_manager,
+        a,
+        slots,
+        region_groups,
+        errors: errors.clone(),
+        f: ApplicationInput::default(),
+        ctx,
+    };
+    Ok(errors.respond(page.render()?))
+}
+
+async fn application_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+    let errors = FormErrors::none(ctx.tr);
+    show(&state, ctx, app_id(&id)?, errors).await
+}
+
+/// Runs one step and comes back to the application, showing problems.
+async fn step(
+    state: &AppState,
+    ctx: PageCtx,
+    id: LeaderApplicationId,
+    result: Result<(), AppError>,
+) -> AppResult<Response> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/applications/lead/{id}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show(state, ctx, id, errors).await
+        }
+    }
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<ApplicationInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = app_id(&id)?;
+    let r = service::submit_nomination(&state, &actor, id, &f.fields()).await;
+    step(&state, ctx, id, r).await
+}
+
+#[derive(Deserialize)]
+struct TimesInput {
+    #[serde(default)]
+    time1: String,
+    #[serde(default)]
+    time2: String,
+    #[serde(default)]
+    time3: String,
+}
+
+async fn propose(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<TimesInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = app_id(&id)?;
+    let r = service::propose_times(&state, &actor, id, &[f.time1, f.time2, f.time3]).await.map(|_| ());
+    step(&state, ctx, id, r).await
+}
+
+#[derive(Deserialize)]
+struct PickInput {
+    #[serde(default)]
+    slot: String,
+}
+
+async fn pick(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<PickInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = app_id(&id)?;
+    let r = match f.slot.parse::<SlotId>() {
+        Ok(slot) => service::pick_time(&state, &actor, id, slot).await.map(|_| ()),
+        Err(_) => Err(DomainError::field("slot", "slot_unknown").into()),
+    };
+    step(&state, ctx, id, r).await
+}
+
+#[derive(Deserialize)]
+struct NotesInput {
+    #[serde(default)]
+    notes: String,
+}
+
+async fn notes(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<NotesInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = app_id(&id)?;
+    let r = service::record_notes(&state, &actor, id, &f.notes).await;
+    step(&state, ctx, id, r).await
+}
+
+#[derive(Deserialize)]
+struct DecisionInput {
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    group: String,
+}
+
+async fn appoint(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<DecisionInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = app_id(&id)?;
+    let group = f.group.parse().ok();
+    let r = service::appoint(&state, &actor, id, &f.reason, group).await.map(|_| ());
+    step(&state, ctx, id, r).await
+}
+
+async fn decline(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<DecisionInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = app_id(&id)?;
+    let r = service::decline(&state, &actor, id, &f.reason).await;
+    step(&state, ctx, id, r).await
+}
+
+#[derive(Deserialize)]
+struct Nothing {}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Nothing>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = app_id(&id)?;
+    let r = service::withdraw(&state, &actor, id).await;
+    step(&state, ctx, id, r).await
+}
+
+async fn interview_ics(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    crate::web::api::leadership::interview_ics(&state, &actor, app_id(&id)?).await
+}
+
+#[derive(Deserialize)]
+struct Toggle {
+    #[serde(default)]
+    wanted: String,
+    #[serde(default)]
+    required: String,
+}
+
+/// Back to the group page, or the page again with the problem shown.
+async fn back_to_group(state: &AppState, ctx: PageCtx, slug: &str, r: Result<(), AppError>) -> AppResult<Response> {
+    match r {
+        Ok(()) => Ok(Redirect::to(&format!("/groups/{slug}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_group(state, ctx, slug, errors).await
+        }
+    }
+}
+
+async fn coleader_wanted(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<Toggle>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let g = group_service::by_slug(&state, &slug).await?;
+    let r = service::set_coleader_wanted(&state, &actor, g.id, f.wanted == "true").await;
+    back_to_group(&state, ctx, &slug, r).await
+}
+
+#[derive(Deserialize)]
+struct NomineeInput {
+    #[serde(default)]
+    email: String,
+}
+
+async fn nominate(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<NomineeInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let g = group_service::by_slug(&state, &slug).await?;
+    let r = service::nominate(&state, &actor, g.id, &f.email).await.map(|_| ());
+    back_to_group(&state, ctx, &slug, r).await
+}
+
+async fn group_review(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<Toggle>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let g = group_service::by_slug(&state, &slug).await?;
+    let r = review_service::require_for_group(&state, &actor, g.id, f.required == "true").await;
+    back_to_group(&state, ctx, &slug, r).await
+}
