@@ -83,3 +83,62 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
+
+/// A file sent in a multipart form.
+pub struct UploadedFile {
+    pub field: String,
+    pub file_name: String,
+    pub bytes: Bytes,
+}
+
+/// A multipart form (text fields and files) whose `csrf` field matches the
+/// visitor's cookie: for forms that upload files.
+pub struct CsrfMultipart {
+    pub fields: std::collections::HashMap<String, String>,
+    pub files: Vec<UploadedFile>,
+}
+
+impl CsrfMultipart {
+    pub fn text(&self, name: &str) -> String {
+        self.fields.get(name).cloned().unwrap_or_default()
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for CsrfMultipart {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let expected = cookie_value(&req);
+        let mut form = axum::extract::Multipart::from_request(req, state)
+            .await
+            .map_err(|_| DomainError::field("body", "form_malformed"))?;
+        let malformed = |e: axum::extract::multipart::MultipartError| {
+            if e.status().as_u16() == 413 {
+                DomainError::BodyTooLarge
+            } else {
+                DomainError::field("receipt", "upload_malformed")
+            }
+        };
+        let mut out = Self { fields: Default::default(), files: Vec::new() };
+        while let Some(field) = form.next_field().await.map_err(malformed)? {
+            let name = field.name().unwrap_or_default().to_owned();
+            match field.file_name().map(str::to_owned) {
+                Some(file_name) => {
+                    let bytes = field.bytes().await.map_err(malformed)?;
+                    // A file input left empty still sends a part with no name.
+                    if !(file_name.is_empty() && bytes.is_empty()) {
+                        out.files.push(UploadedFile { field: name, file_name, bytes });
+                    }
+                }
+                None => {
+                    let text = field.text().await.map_err(malformed)?;
+                    out.fields.insert(name, text);
+                }
+            }
+        }
+        match expected {
+            Some(cookie) if constant_time_eq(cookie.as_bytes(), out.text("csrf").as_bytes()) => Ok(out),
+            _ => Err(DomainError::CsrfRejected.into()),
+        }
+    }
+}

@@ -7,10 +7,12 @@ mod charts;
 mod checkin;
 mod conduct;
 mod events;
+mod expenses;
 mod form;
 mod groups;
 mod home;
 mod leadership;
+mod manage;
 mod messages;
 mod schema_org;
 mod tickets;
@@ -42,6 +44,8 @@ pub fn router() -> Router<AppState> {
         .merge(venues::router())
         .merge(conduct::router())
         .merge(leadership::router())
+        .merge(manage::router())
+        .merge(expenses::router())
 }
 
 /// The client's address for rate limits: the socket's, or the first

@@ -1,0 +1,269 @@
+//! Expense claims (UG-13): a leader files a claim for an event with its
+//! receipts; the manager approves within the caps or rejects with a
+//! reason; admins set each region's fee schedule.
+
+use askama::Template;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use guildhall_domain::access::{authorize, Action};
+use guildhall_domain::ids::{ClaimId, EventId, RegionId};
+use guildhall_domain::money::{AmountFields, ClaimFields, FeeSchedule};
+use guildhall_domain::{receipt, DomainError};
+use guildhall_storage::events::{self, Event};
+use guildhall_storage::expenses::{Claim, ReceiptRow};
+use guildhall_storage::regions::{self, Region};
+use guildhall_storage::{groups, settings};
+use serde::Deserialize;
+
+use super::FormErrors;
+use crate::app::AppState;
+use crate::auth::csrf::{CsrfForm, CsrfMultipart};
+use crate::error::{AppError, AppResult};
+use crate::services::expenses as service;
+use crate::web::api::expenses::{receipt_response, UPLOAD_LIMIT};
+use crate::web::ctx::PageCtx;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/events/{id}/claim", get(claim_form).post(file_claim).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
+        .route("/claims/{id}", get(claim_page))
+        .route("/claims/{id}/receipts", post(add_receipts).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
+        .route("/claims/{id}/receipts/{receipt_id}", get(receipt))
+        .route("/claims/{id}/decide", post(decide))
+        .route("/admin/regions/{id}/fees", get(fees_form).post(set_fees))
+}
+
+#[derive(Template)]
+#[template(path = "claim_form.html")]
+struct ClaimForm {
+    ctx: PageCtx,
+    event: Event,
+    schedule: Option<FeeSchedule>,
+    f: ClaimFields,
+    errors: FormErrors,
+}
+
+fn event_id(raw: &str) -> Result<EventId, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+async fn claim_context(state: &AppState, ctx: &PageCtx, id: EventId) -> AppResult<(Event, Option<FeeSchedule>)> {
+    let actor = &ctx.require()?.actor;
+    let ev = events::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::FileExpenseClaim(g.id))?;
+    let schedule = service::schedule(state, g.region_id).await?;
+    Ok((ev, schedule))
+}
+
+async fn claim_form(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+    let (event, schedule) = claim_context(&state, &ctx, event_id(&id)?).await?;
+    let errors = FormErrors::none(ctx.tr);
+    Ok(Html(ClaimForm { ctx, event, schedule, f: ClaimFields::default(), errors }.render()?).into_response())
+}
+
+/// Checks every receipt before anything is stored, so a bad file refuses
+/// the whole form and nothing is written.
+async fn check_receipts(state: &AppState, form: &CsrfMultipart) -> Result<(), AppError> {
+    let max_kib = settings::load(state.db.reader()).await?.int("expenses.receipt_max_kib");
+    for f in form.files.iter().filter(|f| f.field == "receipt") {
+        receipt::check(&f.file_name, &f.bytes, usize::try_from(max_kib).unwrap_or(0) * 1024)?;
+    }
+    Ok(())
+}
+
+async fn file_claim(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: CsrfMultipart,
+) -> AppResult<Response> {
+    let id = event_id(&id)?;
+    let (event, schedule) = claim_context(&state, &ctx, id).await?;
+    let actor = ctx.require()?.actor.clone();
+    let f = ClaimFields {
+        venue: form.text("venue"),
+        catering: form.text("catering"),
+        other: form.text("other"),
+        note: form.text("note"),
+    };
+    let result = async {
+        check_receipts(&state, &form).await?;
+        let claim = service::file(&state, &actor, id, &f).await?;
+        for file in form.files.iter().filter(|f| f.field == "receipt") {
+            service::add_receipt(&state, &actor, claim, &file.file_name, &file.bytes).await?;
+        }
+        Ok::<_, AppError>(claim)
+    }
+    .await;
+    match result {
+        Ok(claim) => Ok(Redirect::to(&format!("/claims/{claim}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            Ok(errors.respond(ClaimForm { ctx, event, schedule, f, errors: errors.clone() }.render()?))
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "claim.html")]
+struct ClaimPage {
+    ctx: PageCtx,
+    c: Claim,
+    receipts: Vec<ReceiptRow>,
+    can_decide: bool,
+    can_add: bool,
+    errors: FormErrors,
+}
+
+impl ClaimPage {
+    fn status_key(&self) -> String {
+        format!("claim-status-{}", self.c.status.as_str())
+    }
+    fn kib(&self, r: &ReceiptRow) -> i64 {
+        (r.size_bytes + 1023) / 1024
+    }
+}
+
+fn claim_id(raw: &str) -> Result<ClaimId, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+async fn show_claim(state: &AppState, ctx: PageCtx, id: ClaimId, errors: FormErrors) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let (c, receipts) = service::get(state, &actor, id).await?;
+    let submitted = c.status == guildhall_domain::money::ClaimStatus::Submitted;
+    let can_decide = submitted && authorize(&actor, Action::DecideExpenseClaim(c.region_id)).is_ok();
+    let can_add = submitted && authorize(&actor, Action::FileExpenseClaim(c.group_id)).is_ok();
+    Ok(errors.respond(ClaimPage { ctx, c, receipts, can_decide, can_add, errors: errors.clone() }.render()?))
+}
+
+async fn claim_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+    let errors = FormErrors::none(ctx.tr);
+    show_claim(&state, ctx, claim_id(&id)?, errors).await
+}
+
+async fn add_receipts(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: CsrfMultipart,
+) -> AppResult<Response> {
+    let id = claim_id(&id)?;
+    let actor = ctx.require()?.actor.clone();
+    let result = async {
+        check_receipts(&state, &form).await?;
+        if form.files.is_empty() {
+            return Err(DomainError::field("receipt", "required").into());
+        }
+        for file in form.files.iter().filter(|f| f.field == "receipt") {
+            service::add_receipt(&state, &actor, id, &file.file_name, &file.bytes).await?;
+        }
+        Ok::<_, AppError>(())
+    }
+    .await;
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/claims/{id}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_claim(&state, ctx, id, errors).await
+        }
+    }
+}
+
+async fn receipt(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((id, rid)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    receipt_response(&state, &actor, &id, &rid).await
+}
+
+#[derive(Deserialize)]
+struct DecisionInput {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn decide(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<DecisionInput>,
+) -> AppResult<Response> {
+    let id = claim_id(&id)?;
+    let actor = ctx.require()?.actor.clone();
+    match service::decide(&state, &actor, id, f.decision == "approve", &f.reason).await {
+        Ok(_) => Ok(Redirect::to(&format!("/claims/{id}")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_claim(&state, ctx, id, errors).await
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "fees_form.html")]
+struct FeesForm {
+    ctx: PageCtx,
+    region: Region,
+    f: AmountFields,
+    errors: FormErrors,
+    saved: bool,
+}
+
+async fn fees_region(state: &AppState, ctx: &PageCtx, raw: &str) -> AppResult<Region> {
+    authorize(&ctx.require()?.actor, Action::ManageFeeSchedule)?;
+    let id: RegionId = raw.parse().map_err(|_| DomainError::NotFound)?;
+    Ok(regions::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
+}
+
+async fn fees_form(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+    let region = fees_region(&state, &ctx, &id).await?;
+    let f = match service::schedule(&state, region.id).await? {
+        Some(s) => AmountFields {
+            venue: s.caps.venue.amount_text(),
+            catering: s.caps.catering.amount_text(),
+            other: s.caps.other.amount_text(),
+        },
+        None => AmountFields::default(),
+    };
+    let errors = FormErrors::none(ctx.tr);
+    Ok(Html(FeesForm { ctx, region, f, errors, saved: false }.render()?).into_response())
+}
+
+#[derive(Deserialize)]
+struct FeesInput {
+    #[serde(default)]
+    venue: String,
+    #[serde(default)]
+    catering: String,
+    #[serde(default)]
+    other: String,
+}
+
+async fn set_fees(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(i): CsrfForm<FeesInput>,
+) -> AppResult<Response> {
+    let region = fees_region(&state, &ctx, &id).await?;
+    let actor = ctx.require()?.actor.clone();
+    let f = AmountFields { venue: i.venue, catering: i.catering, other: i.other };
+    match service::set_schedule(&state, &actor, region.id, &f).await {
+        Ok(_) => {
+            let errors = FormErrors::none(ctx.tr);
+            Ok(Html(FeesForm { ctx, region, f, errors, saved: true }.render()?).into_response())
+        }
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            Ok(errors.respond(FeesForm { ctx, region, f, errors: errors.clone(), saved: false }.render()?))
+        }
+    }
+}
