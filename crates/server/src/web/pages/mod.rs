@@ -15,6 +15,7 @@ mod leadership;
 mod manage;
 mod messages;
 mod schema_org;
+mod speakers;
 mod tickets;
 mod venues;
 mod views;
@@ -46,6 +47,7 @@ pub fn router() -> Router<AppState> {
         .merge(leadership::router())
         .merge(manage::router())
         .merge(expenses::router())
+        .merge(speakers::router())
 }
 
 /// The client's address for rate limits: the socket's, or the first
