@@ -64,6 +64,10 @@ struct EventPage {
     mine: Option<Registration>,
     waitlist_position: Option<i64>,
     can_manage: bool,
+    /// UG-6: the region's manager reviews sessions.
+    can_review: bool,
+    /// UG-13: leaders file the event's expense claim.
+    can_claim: bool,
     open: bool,
     json_ld: String,
     errors: FormErrors,
@@ -72,6 +76,15 @@ struct EventPage {
 impl EventPage {
     fn seats_left(&self) -> u64 {
         u64::from(self.ev.details.capacity.get()).saturating_sub(self.tally.confirmed)
+    }
+
+    fn review_key(&self, t: &Talk) -> String {
+        format!("review-status-{}", t.review.status.as_str())
+    }
+
+    /// Review details are for the group's leaders and the reviewers.
+    fn sees_review(&self) -> bool {
+        self.ev.review_required && (self.can_manage || self.can_review)
     }
 
     fn sees_online_link(&self) -> bool {
@@ -140,7 +153,7 @@ async fn load(state: &AppState, id: EventId) -> AppResult<(Event, Group)> {
     Ok((ev, g))
 }
 
-async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, errors: FormErrors) -> AppResult<Response> {
+pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, errors: FormErrors) -> AppResult<Response> {
     let key = if errors.any() { None } else { state.page_cache.key(&ctx) };
     if let Some(hit) = key.as_deref().and_then(|k| state.page_cache.get(k)) {
         return Ok(hit);
@@ -151,6 +164,9 @@ async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, errors: FormErr
     if !ev.status.is_public() && !can_manage {
         return Err(DomainError::NotFound.into());
     }
+    let may = |a: Action| actor.is_some_and(|u| authorize(u, a).is_ok());
+    let can_review = may(Action::ReviewSessions(g.region_id));
+    let can_claim = may(Action::FileExpenseClaim(g.id));
     let venue = match ev.venue_id {
         Some(v) => venues::get(state.db.reader(), v).await?,
         None => None,
@@ -183,6 +199,8 @@ async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, errors: FormErr
         mine,
         waitlist_position,
         can_manage,
+        can_review,
+        can_claim,
         json_ld,
         errors: errors.clone(),
     };

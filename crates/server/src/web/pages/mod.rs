@@ -14,6 +14,7 @@ mod home;
 mod leadership;
 mod manage;
 mod messages;
+mod review;
 mod schema_org;
 mod speakers;
 mod tickets;
@@ -48,6 +49,7 @@ pub fn router() -> Router<AppState> {
         .merge(manage::router())
         .merge(expenses::router())
         .merge(speakers::router())
+        .merge(review::router())
 }
 
 /// The client's address for rate limits: the socket's, or the first

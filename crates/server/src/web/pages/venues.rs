@@ -6,7 +6,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use guildhall_domain::access::{authorize, Action};
+use guildhall_domain::values::Country;
 use guildhall_domain::venue::{VenueFields, VenueKind, VenueProfile};
+use guildhall_storage::venues::{self, Venue};
 use serde::Deserialize;
 
 use super::FormErrors;
@@ -17,7 +19,7 @@ use crate::services::groups as group_service;
 use crate::web::ctx::PageCtx;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/venues/new", get(new_venue).post(create_venue))
+    Router::new().route("/venues", get(registry)).route("/venues/new", get(new_venue).post(create_venue))
 }
 
 #[derive(Template)]
@@ -97,4 +99,42 @@ async fn create_venue(
             Ok(errors.respond(VenueForm { ctx, f, kinds: kinds(), errors: errors.clone() }.render()?))
         }
     }
+}
+
+#[derive(Template)]
+#[template(path = "venues.html")]
+struct RegistryPage {
+    ctx: PageCtx,
+    venues: Vec<Venue>,
+    kinds: Vec<&'static str>,
+    country: String,
+    kind: String,
+}
+
+impl RegistryPage {
+    fn kind_key(&self, kind: &str) -> String {
+        format!("venue-kind-{kind}")
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct RegistryQuery {
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    kind: String,
+}
+
+/// UG-7: the shared registry, by country and kind; partner and client
+/// offices are marked as not allowed for events.
+async fn registry(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Query(q): Query<RegistryQuery>,
+) -> AppResult<Html<String>> {
+    ctx.require()?;
+    let country = Country::parse(&q.country).ok();
+    let kind = VenueKind::parse(&q.kind).ok();
+    let venues = venues::search(state.db.reader(), country, kind).await?;
+    Ok(Html(RegistryPage { ctx, venues, kinds: kinds(), country: q.country, kind: q.kind }.render()?))
 }
