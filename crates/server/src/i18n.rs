@@ -103,6 +103,23 @@ mod tests {
     }
 
     #[test]
+    fn pl9_every_key_a_template_uses_exists() {
+        let en = keys("en");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut missing = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for part in text.split("ctx.t(\"").skip(1) {
+                let key = part.split('"').next().unwrap_or_default();
+                if !en.contains(key) {
+                    missing.push(format!("{}: {key}", entry.file_name().to_string_lossy()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys used by templates but not translated: {missing:?}");
+    }
+
+    #[test]
     fn pl9_lookups_follow_the_language() {
         assert_eq!(Tr(Locale::En).t("nav-sign-in"), "Sign in");
         assert_eq!(Tr(Locale::Pt).t("nav-sign-in"), "Entrar");

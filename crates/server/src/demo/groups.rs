@@ -155,7 +155,7 @@ async fn crowd(state: &AppState, hash: &str) -> anyhow::Result<Vec<MemberId>> {
 }
 
 /// Local `18:30` on the day `days` from today, in `tz`, as form input.
-fn evening(tz: TimeZone, days: i64, hours: i64) -> String {
+pub(super) fn evening(tz: TimeZone, days: i64, hours: i64) -> String {
     let day = (Utc::now() + Duration::days(days)).with_timezone(&tz.tz()).date_naive();
     let start = day.and_time(NaiveTime::from_hms_opt(18, 30, 0).unwrap_or_default());
     let at = local_to_utc(start, tz).unwrap_or_else(Utc::now) + Duration::hours(hours);
@@ -163,7 +163,7 @@ fn evening(tz: TimeZone, days: i64, hours: i64) -> String {
 }
 
 /// Registers `people` straight in storage, `checked` of them checked in.
-async fn attend(
+pub(super) async fn attend(
     state: &AppState,
     event: EventId,
     capacity: usize,
@@ -188,7 +188,12 @@ pub fn count() -> usize {
     GROUPS.len()
 }
 
-pub async fn fill(state: &AppState, admin: &Actor, regions: &[RegionId], hash: &str) -> anyhow::Result<usize> {
+pub async fn fill(
+    state: &AppState,
+    admin: &Actor,
+    regions: &[RegionId],
+    hash: &str,
+) -> anyhow::Result<(usize, Vec<MemberId>)> {
     let people = crowd(state, hash).await?;
     let mut made = 0;
     for (gi, dg) in GROUPS.iter().enumerate() {
@@ -271,5 +276,5 @@ pub async fn fill(state: &AppState, admin: &Actor, regions: &[RegionId], hash: &
             made += 1;
         }
     }
-    Ok(made)
+    Ok((made, people))
 }

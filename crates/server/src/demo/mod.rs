@@ -12,6 +12,7 @@ use crate::app::AppState;
 use crate::auth::secrets::hash_password;
 use crate::services::entry;
 
+mod governance;
 mod groups;
 
 /// The password every demo account shares (printed at start).
@@ -114,7 +115,8 @@ pub async fn fill(state: &AppState) -> anyhow::Result<()> {
     }
     tx.commit().await?;
     let admin_actor = members::actor(state.db.reader(), admin).await?;
-    let events = groups::fill(state, &admin_actor, &region_ids, &hash).await?;
+    let (events, crowd) = groups::fill(state, &admin_actor, &region_ids, &hash).await?;
+    governance::fill(state, &admin_actor, &region_ids, &hash, &crowd).await?;
     println!("Demo data added: {} regions, {} groups, {events} events.", REGIONS.len(), groups::count());
     println!("Demo data added. Sign in as admin@example.org (or any demo member, e.g. marta.nogueira@example.org) with the password {DEMO_PASSWORD:?}.");
     Ok(())
