@@ -1,0 +1,718 @@
+//! The authorization matrix of the governance rules (UG-2, UG-4, UG-6,
+//! UG-8, UG-10, UG-11, UG-12, UG-13; PL-1): every role against every
+//! action, on its own and on others' objects, by API and by page, on both
+//! databases. Each row writes down the answer each role gets, in the order
+//!
+//!   visitor, member, leader (this group), leader (other group),
+//!   manager (this region), manager (other region), program staff, admin
+//!
+//! 401: sign in first (pages redirect, 303). 403: not allowed. 404: the
+//! object is hidden from those outside its circle (reports, applications,
+//! claims). Every cell acts on a fresh object.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{Duration, Utc};
+use common::gov::{gov, Gov, Person};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+#[derive(Clone, Copy, Debug)]
+enum Object {
+    /// Nothing to prepare; the path needs only the world's names.
+    None,
+    /// A leader application by the plain member to the leader's group.
+    Application,
+    /// Same, with an interview booked.
+    InterviewBooked,
+    /// A code-of-conduct report about the group (not about a leader).
+    Report,
+    /// A report about one of the group's leaders.
+    ReportAboutLeader,
+    /// A submitted expense claim for a completed event of the group.
+    Claim,
+    /// A draft event of the group under review, with one session.
+    ReviewedTalk,
+    /// A draft event of the group.
+    Draft,
+    /// A submitted speaker application by the plain member.
+    SpeakerApplication,
+    /// An invitation to the plain member (an approved speaker).
+    Invitation,
+    /// An open expert request of the group.
+    ExpertRequest,
+    /// A completed event of the group, for a new claim.
+    CompletedEvent,
+}
+
+/// What a row prepares: path segments filled in from the object's ids.
+struct Prepared {
+    id: String,
+    extra: String,
+}
+
+async fn prepare(g: &Gov, o: Object) -> Prepared {
+    let p = |id: String| Prepared { id, extra: String::new() };
+    match o {
+        Object::None => p(String::new()),
+        Object::Application | Object::InterviewBooked => {
+            // One open application per member and group: close the last cell's.
+            let mut tx = g.app.db.begin().await.unwrap();
+            sqlx::query("UPDATE leader_applications SET status = 'withdrawn' WHERE member_id = $1")
+                .bind(g.member.id.to_string())
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            // ...and undo an appointment an earlier cell made.
+            sqlx::query("DELETE FROM role_grants WHERE member_id = $1")
+                .bind(g.member.id.to_string())
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            let body = json!({"group_slug": g.slug, "years": 3, "projects": "An app", "accept_guidelines": true});
+            let (s, a) = g.call(Method::POST, "/api/v1/leader-applications", &g.member, Some(body)).await;
+            assert_eq!(s, 201, "{a}");
+            let id = a["id"].as_str().unwrap().to_owned();
+            if matches!(o, Object::InterviewBooked) {
+                let t = (Utc::now() + Duration::days(3)).to_rfc3339();
+                let (_, a) = g
+                    .call(
+                        Method::POST,
+                        &format!("/api/v1/leader-applications/{id}/interview-times"),
+                        &g.manager,
+                        Some(json!({"times": [t]})),
+                    )
+                    .await;
+                let slot = a["interview_times"][0]["id"].clone();
+                let (s, _) = g
+                    .call(
+                        Method::POST,
+                        &format!("/api/v1/leader-applications/{id}/interview"),
+                        &g.member,
+                        Some(json!({"slot_id": slot})),
+                    )
+                    .await;
+                assert_eq!(s, 200);
+            }
+            p(id)
+        }
+        Object::Report | Object::ReportAboutLeader => {
+            let about = matches!(o, Object::ReportAboutLeader);
+            let body = json!({"group_slug": g.slug, "description": "Something happened.", "concerns_leader": about});
+            let (s, r) = g.app.api(Method::POST, "/api/v1/reports", None, Some(body)).await;
+            assert_eq!(s, 201);
+            p(r["id"].as_str().unwrap().to_owned())
+        }
+        Object::CompletedEvent | Object::Claim => {
+            let ev = g.held_event(g.group, Utc::now() - Duration::days(2), 1).await;
+            if matches!(o, Object::CompletedEvent) {
+                return p(ev);
+            }
+            let (s, c) = g
+                .call(Method::POST, &format!("/api/v1/events/{ev}/claims"), &g.leader, Some(json!({"venue": "10"})))
+                .await;
+            assert_eq!(s, 201, "{c}");
+            p(c["id"].as_str().unwrap().to_owned())
+        }
+        Object::ReviewedTalk => {
+            let ev = g.draft(None, 9).await;
+            g.call(
+                Method::POST,
+                &format!("/api/v1/events/{ev}/review-required"),
+                &g.manager,
+                Some(json!({"required": true})),
+            )
+            .await;
+            let (_, t) = g
+                .call(Method::POST, &format!("/api/v1/events/{ev}/talks"), &g.leader, Some(json!({"title": "A talk"})))
+                .await;
+            Prepared { id: ev, extra: t["id"].as_str().unwrap().to_owned() }
+        }
+        Object::Draft => p(g.draft(None, 9).await),
+        Object::SpeakerApplication | Object::Invitation => {
+            let body = json!({"region_id": g.region.to_string(), "bio": "Hi", "topics": "rust"});
+            let (s, _) = g.call(Method::POST, "/api/v1/speakers", &g.member, Some(body)).await;
+            assert_eq!(s, 204);
+            if matches!(o, Object::SpeakerApplication) {
+                return p(g.member.id.to_string());
+            }
+            g.call(
+                Method::POST,
+                &format!("/api/v1/speakers/{}/decision", g.member.id),
+                &g.manager,
+                Some(json!({"approve": true})),
+            )
+            .await;
+            let ev = g.draft(None, 9).await;
+            let body = json!({"speaker_id": g.member.id.to_string(), "talk_title": "Rust at work"});
+            let (s, i) = g.call(Method::POST, &format!("/api/v1/events/{ev}/invitations"), &g.leader, Some(body)).await;
+            assert_eq!(s, 201, "{i}");
+            p(i["id"].as_str().unwrap().to_owned())
+        }
+        Object::ExpertRequest => {
+            let body = json!({"occasion": "Anniversary", "topic": "Internals"});
+            let (s, x) = g
+                .call(Method::POST, &format!("/api/v1/groups/{}/expert-requests", g.slug), &g.leader, Some(body))
+                .await;
+            assert_eq!(s, 201);
+            p(x["id"].as_str().unwrap().to_owned())
+        }
+    }
+}
+
+/// One API row: the action, what it needs, and the eight answers.
+struct Row {
+    name: &'static str,
+    method: Method,
+    /// `{id}`, `{extra}`, `{slug}`, `{region}` are filled in.
+    path: &'static str,
+    body: Option<Value>,
+    object: Object,
+    expect: [u16; 8],
+}
+
+fn people(g: &Gov) -> [Option<&Person>; 8] {
+    [
+        None,
+        Some(&g.member),
+        Some(&g.leader),
+        Some(&g.other_leader),
+        Some(&g.manager),
+        Some(&g.other_manager),
+        Some(&g.staff),
+        Some(&g.admin),
+    ]
+}
+
+const ROLES: [&str; 8] = ["visitor", "member", "leader", "other leader", "manager", "other manager", "staff", "admin"];
+
+fn fill(path: &str, g: &Gov, p: &Prepared) -> String {
+    path.replace("{id}", &p.id)
+        .replace("{extra}", &p.extra)
+        .replace("{slug}", &g.slug)
+        .replace("{region}", &g.region.to_string())
+}
+
+fn api_rows() -> Vec<Row> {
+    use Method as M;
+    use Object as O;
+    let r = |name, method, path, body, object, expect| Row { name, method, path, body, object, expect };
+    let apply = json!({"group_slug": "lisboa-devs", "years": 2, "projects": "x", "accept_guidelines": true});
+    vec![
+        r(
+            "UG-2 apply to lead",
+            M::POST,
+            "/api/v1/leader-applications",
+            Some(apply),
+            O::None,
+            [401, 201, 422, 201, 201, 201, 201, 201],
+        ),
+        r(
+            "UG-2 read an application (member's own)",
+            M::GET,
+            "/api/v1/leader-applications/{id}",
+            None,
+            O::Application,
+            [401, 200, 404, 404, 200, 404, 404, 200],
+        ),
+        r(
+            "UG-2 propose interview times",
+            M::POST,
+            "/api/v1/leader-applications/{id}/interview-times",
+            Some(json!({"times": [(Utc::now() + Duration::days(4)).to_rfc3339()]})),
+            O::Application,
+            [401, 403, 404, 404, 200, 404, 404, 200],
+        ),
+        r(
+            "UG-2 record interview notes",
+            M::POST,
+            "/api/v1/leader-applications/{id}/notes",
+            Some(json!({"notes": "ok"})),
+            O::Application,
+            [401, 403, 404, 404, 204, 404, 404, 204],
+        ),
+        r(
+            "UG-2 appoint",
+            M::POST,
+            "/api/v1/leader-applications/{id}/appoint",
+            Some(json!({"reason": "Good fit"})),
+            O::InterviewBooked,
+            [401, 403, 404, 404, 200, 404, 404, 200],
+        ),
+        r(
+            "UG-2 decline",
+            M::POST,
+            "/api/v1/leader-applications/{id}/decline",
+            Some(json!({"reason": "Not now"})),
+            O::Application,
+            [401, 403, 404, 404, 200, 404, 404, 200],
+        ),
+        r(
+            "UG-2 withdraw (applicant only)",
+            M::POST,
+            "/api/v1/leader-applications/{id}/withdraw",
+            None,
+            O::Application,
+            [401, 204, 404, 404, 403, 404, 404, 403],
+        ),
+        r(
+            "UG-4 nominate a co-leader",
+            M::POST,
+            "/api/v1/groups/{slug}/nominations",
+            Some(json!({"email": "member0@example.org"})),
+            O::None,
+            [401, 403, 201, 403, 201, 403, 403, 201],
+        ),
+        r(
+            "UG-4 co-leader wanted",
+            M::POST,
+            "/api/v1/groups/{slug}/coleader-wanted",
+            Some(json!({"wanted": true})),
+            O::None,
+            [401, 403, 204, 403, 204, 403, 403, 204],
+        ),
+        r(
+            "UG-6 require review for a group",
+            M::POST,
+            "/api/v1/groups/{slug}/review-required",
+            Some(json!({"required": true})),
+            O::None,
+            [401, 403, 403, 403, 204, 403, 403, 204],
+        ),
+        r(
+            "UG-6 require review for an event",
+            M::POST,
+            "/api/v1/events/{id}/review-required",
+            Some(json!({"required": true})),
+            O::Draft,
+            [401, 403, 403, 403, 204, 403, 403, 204],
+        ),
+        r(
+            "UG-6 review a session",
+            M::POST,
+            "/api/v1/events/{id}/talks/{extra}/review",
+            Some(json!({"verdict": "request_changes", "notes": "Use the template"})),
+            O::ReviewedTalk,
+            [401, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        r(
+            "UG-8 file a report (anyone)",
+            M::POST,
+            "/api/v1/reports",
+            Some(json!({"group_slug": "lisboa-devs", "description": "x"})),
+            O::None,
+            [201, 201, 201, 201, 201, 201, 201, 201],
+        ),
+        r(
+            "UG-8 read a report",
+            M::GET,
+            "/api/v1/reports/{id}",
+            None,
+            O::Report,
+            [401, 404, 200, 404, 200, 404, 404, 200],
+        ),
+        r(
+            "UG-8 read a report about a leader",
+            M::GET,
+            "/api/v1/reports/{id}",
+            None,
+            O::ReportAboutLeader,
+            [401, 404, 404, 404, 200, 404, 200, 200],
+        ),
+        r(
+            "UG-8 note and move a report",
+            M::POST,
+            "/api/v1/reports/{id}/notes",
+            Some(json!({"status": "investigating", "note": "looking"})),
+            O::Report,
+            [401, 404, 200, 404, 200, 404, 404, 200],
+        ),
+        r(
+            "UG-8 note a report about a leader",
+            M::POST,
+            "/api/v1/reports/{id}/notes",
+            Some(json!({"status": "investigating", "note": "looking"})),
+            O::ReportAboutLeader,
+            [401, 404, 404, 404, 200, 404, 200, 200],
+        ),
+        r(
+            "UG-10 group health (public)",
+            M::GET,
+            "/api/v1/groups/{slug}/health",
+            None,
+            O::None,
+            [200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        r(
+            "UG-10 region health",
+            M::GET,
+            "/api/v1/regions/{region}/health",
+            None,
+            O::None,
+            [401, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        r(
+            "UG-12 region tasks",
+            M::GET,
+            "/api/v1/regions/{region}/tasks",
+            None,
+            O::None,
+            [401, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        r(
+            "UG-11 apply to speak",
+            M::POST,
+            "/api/v1/speakers",
+            Some(json!({"region_id": "REGION", "bio": "b", "topics": "go"})),
+            O::None,
+            [401, 204, 204, 204, 204, 204, 204, 204],
+        ),
+        r(
+            "UG-11 list speaker applications",
+            M::GET,
+            "/api/v1/speakers/applications",
+            None,
+            O::None,
+            [401, 403, 403, 403, 200, 200, 403, 200],
+        ),
+        r(
+            "UG-11 decide a speaker application",
+            M::POST,
+            "/api/v1/speakers/{id}/decision",
+            Some(json!({"approve": true})),
+            O::SpeakerApplication,
+            [401, 403, 403, 403, 204, 204, 403, 204],
+        ),
+        r(
+            "UG-11 browse the speaker pool",
+            M::GET,
+            "/api/v1/speakers?topic=rust",
+            None,
+            O::None,
+            [401, 403, 200, 200, 200, 200, 403, 200],
+        ),
+        r(
+            "UG-11 invite a speaker",
+            M::POST,
+            "/api/v1/events/{id}/invitations",
+            Some(json!({"speaker_id": "NOBODY", "talk_title": "t"})),
+            O::Draft,
+            [401, 403, 422, 403, 422, 403, 403, 422],
+        ),
+        r(
+            "UG-11 answer an invitation (the speaker)",
+            M::POST,
+            "/api/v1/invitations/{id}/answer",
+            Some(json!({"accept": false})),
+            O::Invitation,
+            [401, 204, 404, 404, 404, 404, 404, 404],
+        ),
+        r(
+            "UG-11 ask for an expert",
+            M::POST,
+            "/api/v1/groups/{slug}/expert-requests",
+            Some(json!({"occasion": "o", "topic": "t"})),
+            O::None,
+            [401, 403, 201, 403, 403, 403, 403, 201],
+        ),
+        r(
+            "UG-11 read an expert request",
+            M::GET,
+            "/api/v1/expert-requests/{id}",
+            None,
+            O::ExpertRequest,
+            [401, 404, 200, 404, 200, 404, 200, 200],
+        ),
+        r(
+            "UG-11 answer an expert request",
+            M::POST,
+            "/api/v1/expert-requests/{id}/answer",
+            Some(json!({"answer": "Ana will come"})),
+            O::ExpertRequest,
+            [401, 403, 403, 403, 200, 403, 200, 200],
+        ),
+        r(
+            "UG-13 set a fee schedule",
+            M::PUT,
+            "/api/v1/regions/{region}/fee-schedule",
+            Some(json!({"venue": "300", "catering": "200", "other": "50"})),
+            O::None,
+            [401, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        r(
+            "UG-13 file a claim",
+            M::POST,
+            "/api/v1/events/{id}/claims",
+            Some(json!({"venue": "10"})),
+            O::CompletedEvent,
+            [401, 403, 201, 403, 403, 403, 403, 201],
+        ),
+        r(
+            "UG-13 read a claim",
+            M::GET,
+            "/api/v1/claims/{id}",
+            None,
+            O::Claim,
+            [401, 404, 200, 404, 200, 404, 404, 200],
+        ),
+        r(
+            "UG-13 approve a claim",
+            M::POST,
+            "/api/v1/claims/{id}/approve",
+            Some(json!({})),
+            O::Claim,
+            [401, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        r(
+            "UG-13 reject a claim",
+            M::POST,
+            "/api/v1/claims/{id}/reject",
+            Some(json!({"reason": "No receipts"})),
+            O::Claim,
+            [401, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        r(
+            "UG-13 totals of a region",
+            M::GET,
+            "/api/v1/expenses?year=2026&region_id={region}",
+            None,
+            O::None,
+            [401, 403, 403, 403, 200, 403, 403, 200],
+        ),
+    ]
+}
+
+on_both!(authorization_matrix_by_api, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    // Claims need a fee schedule.
+    g.call(
+        Method::PUT,
+        &format!("/api/v1/regions/{}/fee-schedule", g.region),
+        &g.admin,
+        Some(json!({"venue": "300", "catering": "200", "other": "50"})),
+    )
+    .await;
+    let mut wrong = Vec::new();
+    for row in api_rows() {
+        for (i, who) in people(&g).into_iter().enumerate() {
+            let prepared = prepare(&g, row.object).await;
+            let path = fill(row.path, &g, &prepared);
+            let body = row
+                .body
+                .as_ref()
+                .map(|b| serde_json::from_str(&b.to_string().replace("REGION", &g.region.to_string())).unwrap());
+            // The other group's leader asks for a nomination of themselves: a fresh nominee each time.
+            let body = match (row.name, body) {
+                ("UG-4 nominate a co-leader", Some(_)) => {
+                    let (_, email, _) = g.app.member_with_role(&format!("nominee{i}x"), None).await;
+                    Some(json!({"email": email}))
+                }
+                (_, b) => b,
+            };
+            let (status, answer) = g.app.api(row.method.clone(), &path, who.map(|p| p.token.as_str()), body).await;
+            if status != row.expect[i] {
+                wrong.push(format!(
+                    "{} as {}: expected {}, got {} {}",
+                    row.name, ROLES[i], row.expect[i], status, answer
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} cells differ:\n{}", wrong.len(), wrong.join("\n"));
+});
+
+/// A browser signed in as `who` (a session made in the database), or a
+/// visitor's browser.
+async fn page_client(g: &Gov, who: Option<&Person>) -> reqwest::Client {
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    if let Some(p) = who {
+        let token = guildhall::auth::secrets::new_token();
+        let mut tx = g.app.db.begin().await.unwrap();
+        let now = Utc::now();
+        guildhall_storage::sessions::create_session(
+            &mut tx,
+            &guildhall::auth::secrets::hash_token(&token),
+            p.id,
+            now,
+            now + Duration::days(1),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        jar.add_cookie_str(&format!("gh_session={token}; Path=/"), &g.app.base.parse().unwrap());
+    }
+    reqwest::Client::builder().cookie_provider(jar).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+/// One page row: GET when `form` is None, else a POST of the form.
+struct PageRow {
+    name: &'static str,
+    path: &'static str,
+    form: Option<&'static [(&'static str, &'static str)]>,
+    object: Object,
+    expect: [u16; 8],
+}
+
+fn page_rows() -> Vec<PageRow> {
+    use Object as O;
+    let get = |name, path, object, expect| PageRow { name, path, form: None, object, expect };
+    let post = |name, path, form, object, expect| PageRow { name, path, form: Some(form), object, expect };
+    vec![
+        get(
+            "UG-2 application page",
+            "/applications/lead/{id}",
+            O::Application,
+            [303, 200, 404, 404, 200, 404, 404, 200],
+        ),
+        post(
+            "UG-2 interview notes",
+            "/applications/lead/{id}/notes",
+            &[("notes", "ok")],
+            O::Application,
+            [401, 403, 404, 404, 303, 404, 404, 303],
+        ),
+        post(
+            "UG-2 decline",
+            "/applications/lead/{id}/decline",
+            &[("reason", "Not now")],
+            O::Application,
+            [401, 403, 404, 404, 303, 404, 404, 303],
+        ),
+        post(
+            "UG-4 co-leader wanted",
+            "/groups/{slug}/coleader-wanted",
+            &[("wanted", "true")],
+            O::None,
+            [401, 403, 303, 403, 303, 403, 403, 303],
+        ),
+        post(
+            "UG-6 group review",
+            "/groups/{slug}/review-required",
+            &[("required", "true")],
+            O::None,
+            [401, 403, 403, 403, 303, 403, 403, 303],
+        ),
+        post(
+            "UG-6 event review",
+            "/events/{id}/review-required",
+            &[("required", "true")],
+            O::Draft,
+            [401, 403, 403, 403, 303, 403, 403, 303],
+        ),
+        post(
+            "UG-6 review a session",
+            "/events/{id}/talks/{extra}/review",
+            &[("verdict", "request_changes"), ("notes", "Use the template")],
+            O::ReviewedTalk,
+            [401, 403, 403, 403, 303, 403, 403, 303],
+        ),
+        get("UG-8 code of conduct", "/code-of-conduct", O::None, [200, 200, 200, 200, 200, 200, 200, 200]),
+        get("UG-8 report form", "/groups/{slug}/report", O::None, [200, 200, 200, 200, 200, 200, 200, 200]),
+        get("UG-8 report page", "/reports/{id}", O::Report, [303, 404, 200, 404, 200, 404, 404, 200]),
+        get(
+            "UG-8 report about a leader",
+            "/reports/{id}",
+            O::ReportAboutLeader,
+            [303, 404, 404, 404, 200, 404, 200, 200],
+        ),
+        post(
+            "UG-8 note a report",
+            "/reports/{id}/notes",
+            &[("status", "investigating"), ("note", "x")],
+            O::Report,
+            [401, 404, 303, 404, 303, 404, 404, 303],
+        ),
+        post(
+            "UG-8 note a report about a leader",
+            "/reports/{id}/notes",
+            &[("status", "investigating"), ("note", "x")],
+            O::ReportAboutLeader,
+            [401, 404, 404, 404, 303, 404, 303, 303],
+        ),
+        get("UG-10/12 region dashboard", "/manage/regions/{region}", O::None, [303, 403, 403, 403, 200, 403, 403, 200]),
+        get(
+            "UG-13 region expenses",
+            "/manage/regions/{region}/expenses",
+            O::None,
+            [303, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        get(
+            "UG-13 region expenses CSV",
+            "/manage/regions/{region}/expenses.csv",
+            O::None,
+            [303, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        get("UG-13 claim form", "/events/{id}/claim", O::CompletedEvent, [303, 403, 200, 403, 403, 403, 403, 200]),
+        get("UG-13 claim page", "/claims/{id}", O::Claim, [303, 404, 200, 404, 200, 404, 404, 200]),
+        post(
+            "UG-13 decide a claim",
+            "/claims/{id}/decide",
+            &[("decision", "approve")],
+            O::Claim,
+            [401, 403, 403, 403, 303, 403, 403, 303],
+        ),
+        get(
+            "UG-13 fee schedule form",
+            "/admin/regions/{region}/fees",
+            O::None,
+            [303, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        get("UG-11 speaker review", "/speakers/review", O::None, [303, 403, 403, 403, 200, 200, 403, 200]),
+        get("UG-11 speaker pool", "/speakers", O::None, [303, 403, 200, 200, 200, 200, 403, 200]),
+        get(
+            "UG-11 expert requests of a group",
+            "/groups/{slug}/expert-requests",
+            O::None,
+            [303, 403, 200, 403, 200, 403, 403, 200],
+        ),
+        get(
+            "UG-11 expert request",
+            "/expert-requests/{id}",
+            O::ExpertRequest,
+            [303, 404, 200, 404, 200, 404, 200, 200],
+        ),
+        post(
+            "UG-11 answer an expert request",
+            "/expert-requests/{id}",
+            &[("answer", "Ana will come")],
+            O::ExpertRequest,
+            [401, 403, 403, 403, 303, 403, 303, 303],
+        ),
+    ]
+}
+
+on_both!(authorization_matrix_by_page, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    g.call(
+        Method::PUT,
+        &format!("/api/v1/regions/{}/fee-schedule", g.region),
+        &g.admin,
+        Some(json!({"venue": "300", "catering": "200", "other": "50"})),
+    )
+    .await;
+    let mut clients = Vec::new();
+    for who in people(&g) {
+        clients.push(page_client(&g, who).await);
+    }
+    let mut wrong = Vec::new();
+    for row in page_rows() {
+        for (i, client) in clients.iter().enumerate() {
+            let prepared = prepare(&g, row.object).await;
+            let path = fill(row.path, &g, &prepared);
+            let status = match row.form {
+                None => client.get(g.app.url(&path)).send().await.unwrap().status().as_u16(),
+                Some(form) => {
+                    let page = format!("/groups/{}/report", g.slug);
+                    common::post_form(client, &g.app, &page, &path, form).await.status().as_u16()
+                }
+            };
+            if status != row.expect[i] {
+                wrong.push(format!("{} as {}: expected {}, got {status}", row.name, ROLES[i], row.expect[i]));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} cells differ:\n{}", wrong.len(), wrong.join("\n"));
+});
