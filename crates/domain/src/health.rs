@@ -66,6 +66,9 @@ pub struct Health {
     pub needs_support: bool,
     /// The quarter `now` falls in (1..=4), to tell "this quarter" apart.
     pub current_quarter: u32,
+    /// The first quarter of `year` the group existed in (1 when it started
+    /// before this year): earlier quarters were not missed.
+    pub first_quarter: u32,
 }
 
 impl Health {
@@ -117,6 +120,14 @@ pub fn assess(
         attendance,
         needs_support: today > deadline,
         current_quarter: quarter_of(today),
+        first_quarter: {
+            let start = local_date(active_since, tz);
+            if start.year() < today.year() {
+                1
+            } else {
+                quarter_of(start)
+            }
+        },
     }
 }
 
@@ -176,7 +187,9 @@ mod tests {
         );
         assert_eq!((h.held_this_year, h.required_per_year, h.missing_this_year()), (3, 4, 1));
         assert_eq!(h.per_quarter, [1, 1, 1, 0]);
-        assert_eq!(h.current_quarter, 4);
+        assert_eq!((h.current_quarter, h.first_quarter), (4, 1));
+        let young = assess(&[], at(2026, 8, 1), at(2026, 11, 20), lisbon(), RULES);
+        assert_eq!(young.first_quarter, 3, "a group started in Q3 did not miss Q1 and Q2");
         assert_eq!(h.days_since_last, Some(73));
     }
 

@@ -8,120 +8,12 @@
 
 mod common;
 
-use std::net::TcpListener;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
-
+use common::browser::{click, click_link, connect, fill, start_driver, text, Shots};
 use common::world::world;
 use common::TestApp;
-use fantoccini::{Client, ClientBuilder, Locator};
-use guildhall_storage::testing::skip;
+use fantoccini::{Client, Locator};
 use guildhall_storage::Backend;
 use serde_json::json;
-
-/// chromedriver on a free port, killed when dropped.
-struct Driver {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start_driver() -> Option<Driver> {
-    let path = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
-        .into_iter()
-        .find(|p| std::path::Path::new(p).exists());
-    let Some(path) = path else {
-        skip("the browser test", "chromedriver is not installed (apt-get install -y chromium chromium-driver)");
-        return None;
-    };
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child =
-        Command::new(path).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
-    Some(Driver { child, port })
-}
-
-async fn connect(driver: &Driver) -> Client {
-    let mut caps = serde_json::Map::new();
-    let profile = std::env::temp_dir().join(format!("guildhall-chrome-{}", uuid::Uuid::now_v7().simple()));
-    caps.insert(
-        "goog:chromeOptions".into(),
-        json!({
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,1000", format!("--user-data-dir={}", profile.display())]
-        }),
-    );
-    // chromedriver takes a moment to listen.
-    for _ in 0..50 {
-        if let Ok(c) = ClientBuilder::native()
-            .capabilities(caps.clone())
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-        {
-            return c;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("could not connect to chromedriver");
-}
-
-struct Shots {
-    dir: PathBuf,
-}
-
-impl Shots {
-    fn new(backend: Backend) -> Self {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
-        let dir = root.join(format!("{backend:?}").to_lowercase());
-        std::fs::create_dir_all(&dir).unwrap();
-        Self { dir }
-    }
-
-    async fn take(&self, c: &Client, name: &str) {
-        let png = c.screenshot().await.unwrap();
-        std::fs::write(self.dir.join(format!("{name}.png")), png).unwrap();
-    }
-}
-
-async fn text(c: &Client) -> String {
-    c.find(Locator::Css("main")).await.unwrap().text().await.unwrap()
-}
-
-async fn fill(c: &Client, css: &str, value: &str) {
-    let el = c.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css} on the page"));
-    el.clear().await.unwrap();
-    el.send_keys(value).await.unwrap();
-}
-
-/// Clicks something that loads a new page, and waits until the old page
-/// is gone, so what follows reads the new one.
-async fn click_and_wait(c: &Client, what: Locator<'_>, label: &str) {
-    let old = c.find(Locator::Css("main")).await.unwrap();
-    c.find(what).await.unwrap_or_else(|_| panic!("{label} on the page")).click().await.unwrap();
-    for _ in 0..100 {
-        if old.text().await.is_err() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("clicking {label} did not load a page");
-}
-
-async fn click(c: &Client, css: &str) {
-    click_and_wait(c, Locator::Css(css), css).await;
-}
-
-async fn click_link(c: &Client, text: &str) {
-    click_and_wait(c, Locator::LinkText(text), text).await;
-}
 
 async fn visitor_registers_and_cancels(app: &TestApp, c: &Client, shots: &Shots, event_title: &str) {
     c.goto(&app.url("/")).await.unwrap();

@@ -20,12 +20,13 @@ fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// Colour of a quarter: met, missed (already over), or still to come.
+/// Colour of a quarter: met, missed (over, and the group existed), or
+/// neither (still to come, or before the group started).
 fn quarter_colour(h: &Health, q: usize) -> &'static str {
     let quarter = q as u32 + 1;
     if h.per_quarter[q] > 0 {
         OK
-    } else if quarter < h.current_quarter {
+    } else if quarter < h.current_quarter && quarter >= h.first_quarter {
         MISSED
     } else {
         LATER
@@ -193,6 +194,7 @@ mod tests {
             trend: Trend::Steady,
             needs_support: false,
             current_quarter: 3,
+            first_quarter: 1,
         }
     }
 
@@ -200,6 +202,8 @@ mod tests {
     fn ug10_missed_quarters_are_red_future_ones_grey() {
         let h = health([1, 0, 0, 0], vec![]);
         assert_eq!([0, 1, 2, 3].map(|q| quarter_colour(&h, q)), [OK, MISSED, LATER, LATER]);
+        let young = Health { first_quarter: 2, ..health([0, 0, 0, 0], vec![]) };
+        assert_eq!([0, 1, 2, 3].map(|q| quarter_colour(&young, q)), [LATER, MISSED, LATER, LATER]);
     }
 
     #[test]
