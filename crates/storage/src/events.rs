@@ -430,17 +430,23 @@ pub async fn set_review_required(
     Ok(())
 }
 
+/// A reviewer's decision on one session (UG-6).
+pub struct TalkDecision<'a> {
+    pub status: ReviewStatus,
+    pub checklist: &'a Checklist,
+    pub notes: &'a str,
+    pub by: MemberId,
+}
+
 /// UG-6: records a reviewer's decision on one session of `event`.
 pub async fn review_talk(
     tx: &mut Tx,
     event: EventId,
     talk: TalkId,
-    status: ReviewStatus,
-    checklist: &Checklist,
-    notes: &str,
-    by: MemberId,
+    d: TalkDecision<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
+    let TalkDecision { status, checklist, notes, by } = d;
     let done = sqlx::query(
         "UPDATE talks SET review_status = $1, review_checklist = $2, review_notes = $3, reviewed_by = $4,
              reviewed_at = $5 WHERE id = $6 AND event_id = $7",

@@ -94,6 +94,6 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
             link: "/speakers/review".into(),
         });
     }
-    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out.sort_by_key(|t| std::cmp::Reverse(t.at));
     Ok(out)
 }

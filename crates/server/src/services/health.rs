@@ -74,16 +74,8 @@ pub async fn daily_check(state: &AppState, now: DateTime<Utc>) -> Result<Outcome
         let events = held.get(&g.id).map(Vec::as_slice).unwrap_or_default();
         let h = assess(events, g.created_at, now, g.profile.time_zone, rules);
         match next_status(g.status, h.needs_support) {
-            Some(GroupStatus::NeedsSupport) => {
-                if mark(state, &g, &h, now).await? {
-                    out.marked.push(g.id);
-                }
-            }
-            Some(GroupStatus::Active) => {
-                if restore(state, g.id, "daily_check", now).await? {
-                    out.restored.push(g.id);
-                }
-            }
+            Some(GroupStatus::NeedsSupport) if mark(state, &g, &h, now).await? => out.marked.push(g.id),
+            Some(GroupStatus::Active) if restore(state, g.id, "daily_check", now).await? => out.restored.push(g.id),
             _ => {}
         }
     }

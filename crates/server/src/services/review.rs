@@ -7,7 +7,7 @@ use guildhall_domain::access::{authorize, Action, Actor, Role};
 use guildhall_domain::ids::{EventId, GroupId, TalkId};
 use guildhall_domain::review::{decide, Checklist, ReviewStatus, Verdict};
 use guildhall_domain::DomainError;
-use guildhall_storage::events::{self, Speaker};
+use guildhall_storage::events::{self, Speaker, TalkDecision};
 use guildhall_storage::{audit, groups, members};
 use serde_json::json;
 
@@ -73,7 +73,8 @@ pub async fn review_talk(
     let (status, notes) = decide(verdict, checklist, notes)?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
-    events::review_talk(&mut tx, event, talk, status, checklist, notes.as_str(), actor.member_id, now).await?;
+    let decision = TalkDecision { status, checklist, notes: notes.as_str(), by: actor.member_id };
+    events::review_talk(&mut tx, event, talk, decision, now).await?;
     let details = json!({"talk": talk.to_string(), "status": status.as_str(), "checklist": checklist.to_text()});
     audit::record(&mut tx, entry(Some(actor.member_id), "talk.reviewed", "event", event, None, details), now).await?;
     let url = state.config.link(&format!("/events/{event}"));
