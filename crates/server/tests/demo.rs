@@ -16,8 +16,23 @@ on_both!(demo_data_is_a_living_site, |backend: Backend| async move {
         let db = app.db.clone();
         async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(db.reader()).await.unwrap() }
     };
-    assert_eq!(n("SELECT COUNT(*) FROM groups").await, 8);
+    assert_eq!(n("SELECT COUNT(*) FROM groups").await, 9);
     assert_eq!(n("SELECT COUNT(DISTINCT time_zone) FROM groups").await, 7);
+    // The governance rules have something to show (UG-2, UG-4, UG-8, UG-10, UG-11, UG-13).
+    assert_eq!(n("SELECT COUNT(*) FROM groups WHERE status = 'needs_support'").await, 1);
+    assert_eq!(n("SELECT COUNT(*) FROM groups WHERE coleader_wanted = 1").await, 1);
+    assert_eq!(
+        n("SELECT COUNT(DISTINCT status) FROM leader_applications").await,
+        5,
+        "draft, submitted, proposed, scheduled, declined"
+    );
+    assert_eq!(n("SELECT COUNT(DISTINCT status) FROM conduct_reports").await, 3);
+    assert_eq!(n("SELECT COUNT(DISTINCT status) FROM expense_claims").await, 3);
+    assert_eq!(n("SELECT COUNT(*) FROM fee_schedules").await, 6);
+    assert!(n("SELECT COUNT(*) FROM claim_receipts").await > 0);
+    assert!(n("SELECT COUNT(*) FROM speakers WHERE status = 'approved'").await >= 3);
+    assert!(n("SELECT COUNT(*) FROM speaker_invitations").await >= 2);
+    assert_eq!(n("SELECT COUNT(DISTINCT status) FROM expert_requests").await, 2);
     assert!(n("SELECT COUNT(*) FROM events WHERE status = 'completed'").await >= 8);
     assert!(n("SELECT COUNT(*) FROM events WHERE status = 'published'").await >= 8);
     assert!(n("SELECT COUNT(*) FROM events WHERE status = 'draft'").await >= 8);
@@ -26,7 +41,7 @@ on_both!(demo_data_is_a_living_site, |backend: Backend| async move {
     assert!(n("SELECT COUNT(*) FROM talks").await > 0);
     // Running it again on a filled database adds nothing.
     guildhall::demo::fill(&app.state).await.unwrap();
-    assert_eq!(n("SELECT COUNT(*) FROM groups").await, 8);
+    assert_eq!(n("SELECT COUNT(*) FROM groups").await, 9);
     // Every group page and public event page renders.
     let slugs: Vec<String> = sqlx::query_scalar("SELECT slug FROM groups").fetch_all(app.db.reader()).await.unwrap();
     for s in slugs {

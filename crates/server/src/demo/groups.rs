@@ -184,10 +184,6 @@ pub(super) async fn attend(
     Ok(())
 }
 
-pub fn count() -> usize {
-    GROUPS.len()
-}
-
 pub async fn fill(
     state: &AppState,
     admin: &Actor,
