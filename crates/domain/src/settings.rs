@@ -49,6 +49,9 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("groups.inactive_after_months", "UG-10", 1, 24),
     int("leaders.guidelines_version", "UG-2", 1, 1000),
     int("expenses.receipt_max_kib", "UG-13", 16, 51200),
+    // Counted per group, never per reporter: an address or IP kept next to
+    // the time of a report would tell who reported (UG-8).
+    int("conduct.reports_per_group_per_hour", "UG-8", 1, 10000),
 ];
 
 /// A parsed setting value.

@@ -687,3 +687,31 @@ on_both!(ug12_manager_sees_every_open_task_newest_first, |backend| async move {
     assert_eq!(kinds, ["session_review", "conduct_report", "leader_application"], "newest first: {tasks}");
     assert!(tasks[0]["url"].as_str().unwrap().ends_with(&format!("/events/{ev}#talks")));
 });
+
+on_both!(ug8_a_flood_of_reports_about_one_group_is_slowed_without_tracking_reporters, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let mut tx = g.app.db.begin().await.unwrap();
+    sqlx::query("UPDATE settings SET value = '2' WHERE key = 'conduct.reports_per_group_per_hour'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let report = |slug: &str| json!({"group_slug": slug, "description": "Spam?"});
+    for _ in 0..2 {
+        let (s, _) = g.app.api(Method::POST, "/api/v1/reports", None, Some(report(&g.slug))).await;
+        assert_eq!(s, 201);
+    }
+    let (s, p) = g.app.api(Method::POST, "/api/v1/reports", None, Some(report(&g.slug))).await;
+    assert_eq!((s, p["type"].as_str()), (429, Some("/problems/rate_limited")), "{p}");
+    let (s, _) = g.app.api(Method::POST, "/api/v1/reports", None, Some(report(&g.other_slug))).await;
+    assert_eq!(s, 201, "other groups are not slowed");
+    use sqlx::Row;
+    let keys: Vec<String> = sqlx::query("SELECT key FROM rate_limits")
+        .fetch_all(g.app.db.reader())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get("key"))
+        .collect();
+    assert!(keys.iter().all(|k| !k.contains("127.0.0.1")), "no reporter address kept: {keys:?}");
+});

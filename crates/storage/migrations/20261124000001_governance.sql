@@ -24,7 +24,8 @@ ALTER TABLE talks ADD COLUMN reviewed_at BIGINT;
 
 INSERT INTO settings (key, value, updated_at) VALUES
     ('leaders.guidelines_version', '1', 0),
-    ('expenses.receipt_max_kib', '5120', 0);
+    ('expenses.receipt_max_kib', '5120', 0),
+    ('conduct.reports_per_group_per_hour', '20', 0);
 
 -- UG-2 / UG-4: applications to lead. group_id is NULL for a new group
 -- (proposed_name, proposed_city). nominated_by is set for a co-leader

@@ -13,7 +13,7 @@ use guildhall_domain::DomainError;
 use guildhall_storage::conduct_reports::{self as reports, Note, Report};
 use guildhall_storage::groups::Group;
 use guildhall_storage::members::{self, Member};
-use guildhall_storage::{audit, events, Tx};
+use guildhall_storage::{audit, events, settings, Tx};
 use serde_json::json;
 
 use super::{entry, notify};
@@ -51,6 +51,8 @@ pub async fn report(
     locale: Locale,
 ) -> Result<ReportId, AppError> {
     let new = NewReport::parse(fields)?;
+    let limit = settings::load(state.db.reader()).await?.rate_limit("conduct.reports_per_group_per_hour");
+    super::limits::enforce(&state.db, &format!("conduct-report:{}", g.id), limit).await?;
     if let Some(e) = event {
         let ev = events::get(state.db.reader(), e).await?.ok_or(DomainError::field("event_id", "event_unknown"))?;
         if ev.group_id != g.id {

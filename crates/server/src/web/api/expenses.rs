@@ -247,6 +247,20 @@ pub struct DecisionBody {
     reason: String,
 }
 
+/// Decides a claim and answers with it as it now stands.
+async fn decide(
+    state: &AppState,
+    actor: &guildhall_domain::access::Actor,
+    id: &str,
+    approve: bool,
+    reason: &str,
+) -> AppResult<Json<ClaimBody>> {
+    let id = claim_id(id)?;
+    service::decide(state, actor, id, approve, reason).await?;
+    let (c, r) = service::get(state, actor, id).await?;
+    Ok(Json(claim_body(state, c, r)))
+}
+
 /// UG-13: the region's manager approves (within the current caps).
 #[utoipa::path(post, path = "/v1/claims/{id}/approve", tag = "expenses", params(("id" = String, Path)), request_body = DecisionBody,
     responses((status = 200, body = ClaimBody), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
@@ -256,10 +270,7 @@ pub async fn approve(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ClaimBody>> {
-    let id = claim_id(&id)?;
-    service::decide(&state, &u.actor, id, true, &b.reason).await?;
-    let (c, r) = service::get(&state, &u.actor, id).await?;
-    Ok(Json(claim_body(&state, c, r)))
+    decide(&state, &u.actor, &id, true, &b.reason).await
 }
 
 /// UG-13: rejects with a reason the leaders are emailed.
@@ -271,10 +282,7 @@ pub async fn reject(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ClaimBody>> {
-    let id = claim_id(&id)?;
-    service::decide(&state, &u.actor, id, false, &b.reason).await?;
-    let (c, r) = service::get(&state, &u.actor, id).await?;
-    Ok(Json(claim_body(&state, c, r)))
+    decide(&state, &u.actor, &id, false, &b.reason).await
 }
 
 #[derive(Deserialize, IntoParams)]

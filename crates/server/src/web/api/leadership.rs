@@ -111,6 +111,16 @@ async fn body(state: &AppState, u: &crate::auth::SignedIn, a: LeaderApplication)
     })
 }
 
+/// The application as it stands now, for the caller.
+async fn current(
+    state: &AppState,
+    u: &crate::auth::SignedIn,
+    id: LeaderApplicationId,
+) -> AppResult<Json<ApplicationBody>> {
+    let a = service::readable(state, &u.actor, id).await?;
+    Ok(Json(body(state, u, a).await?))
+}
+
 /// What to apply for and the applicant's experience. Give `group_slug` for
 /// an existing group, or `region_id`, `proposed_name` and `proposed_city`
 /// for a new one. `accept_guidelines` must be true.
@@ -204,7 +214,7 @@ pub async fn submit(
 ) -> AppResult<Json<ApplicationBody>> {
     let id = app_id(&id)?;
     service::submit_nomination(&state, &u.actor, id, &b.fields()).await?;
-    Ok(Json(body(&state, &u, service::readable(&state, &u.actor, id).await?).await?))
+    current(&state, &u, id).await
 }
 
 /// Interview times: local times in the manager's profile time zone
@@ -225,7 +235,7 @@ pub async fn propose(
 ) -> AppResult<Json<ApplicationBody>> {
     let id = app_id(&id)?;
     service::propose_times(&state, &u.actor, id, &b.times).await?;
-    Ok(Json(body(&state, &u, service::readable(&state, &u.actor, id).await?).await?))
+    current(&state, &u, id).await
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -246,7 +256,7 @@ pub async fn pick(
     let id = app_id(&id)?;
     let slot: SlotId = b.slot_id.parse().map_err(|_| DomainError::field("slot", "slot_unknown"))?;
     service::pick_time(&state, &u.actor, id, slot).await?;
-    Ok(Json(body(&state, &u, service::readable(&state, &u.actor, id).await?).await?))
+    current(&state, &u, id).await
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -293,7 +303,7 @@ pub async fn appoint(
         None => None,
     };
     service::appoint(&state, &u.actor, id, &b.reason, group).await?;
-    Ok(Json(body(&state, &u, service::readable(&state, &u.actor, id).await?).await?))
+    current(&state, &u, id).await
 }
 
 /// UG-2: declines with a reason the applicant is emailed.
@@ -307,7 +317,7 @@ pub async fn decline(
 ) -> AppResult<Json<ApplicationBody>> {
     let id = app_id(&id)?;
     service::decline(&state, &u.actor, id, &b.reason).await?;
-    Ok(Json(body(&state, &u, service::readable(&state, &u.actor, id).await?).await?))
+    current(&state, &u, id).await
 }
 
 /// The applicant withdraws.
