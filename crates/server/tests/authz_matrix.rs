@@ -15,7 +15,7 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::gov::{gov, Gov, Person};
+use common::gov::{gov, page_client, Gov, Person};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -523,29 +523,6 @@ on_both!(authorization_matrix_by_api, |backend| async move {
     }
     assert!(wrong.is_empty(), "{} cells differ:\n{}", wrong.len(), wrong.join("\n"));
 });
-
-/// A browser signed in as `who` (a session made in the database), or a
-/// visitor's browser.
-async fn page_client(g: &Gov, who: Option<&Person>) -> reqwest::Client {
-    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
-    if let Some(p) = who {
-        let token = guildhall::auth::secrets::new_token();
-        let mut tx = g.app.db.begin().await.unwrap();
-        let now = Utc::now();
-        guildhall_storage::sessions::create_session(
-            &mut tx,
-            &guildhall::auth::secrets::hash_token(&token),
-            p.id,
-            now,
-            now + Duration::days(1),
-        )
-        .await
-        .unwrap();
-        tx.commit().await.unwrap();
-        jar.add_cookie_str(&format!("gh_session={token}; Path=/"), &g.app.base.parse().unwrap());
-    }
-    reqwest::Client::builder().cookie_provider(jar).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
 
 /// One page row: GET when `form` is None, else a POST of the form.
 struct PageRow {

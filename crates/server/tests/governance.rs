@@ -391,6 +391,25 @@ on_both!(ug8_a_report_about_a_leader_never_reaches_that_leader, |backend| async 
         let html = g.app.client.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
         assert!(!html.contains(witness));
     }
+    // The leader it is about finds it on no page they can open.
+    let leader = common::gov::page_client(&g, Some(&g.leader)).await;
+    for page in [
+        "/reports".to_owned(),
+        format!("/reports/{about_leader}"),
+        "/community".into(),
+        "/messages".into(),
+        format!("/groups/{}", g.slug),
+    ] {
+        let html = leader.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+        assert!(
+            !html.contains("pitched job offers") && !html.contains(&about_leader),
+            "{page} shows the report to its leader"
+        );
+    }
+    // The manager's pages show it, without the reporter's address.
+    let manager = common::gov::page_client(&g, Some(&g.manager)).await;
+    let html = manager.get(g.app.url(&format!("/reports/{about_leader}"))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("pitched job offers") && !html.contains(witness));
 });
 
 on_both!(ug10_health_three_of_four_and_the_daily_check_runs_once, |backend| async move {
