@@ -162,6 +162,18 @@ impl Gov {
         id
     }
 
+    /// Changes a setting straight in the database.
+    pub async fn set_setting(&self, key: &str, value: &str) {
+        let mut tx = self.app.db.begin().await.unwrap();
+        sqlx::query("UPDATE settings SET value = $1 WHERE key = $2")
+            .bind(value)
+            .bind(key)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+
     /// Every email queued to `to`, oldest first, as (subject, body).
     pub async fn emails_to(&self, to: &str) -> Vec<(String, String)> {
         use sqlx::Row;
