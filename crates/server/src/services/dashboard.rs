@@ -20,6 +20,8 @@ pub struct Task {
     /// needs_support, expert_request or speaker_application.
     pub kind: &'static str,
     pub title: String,
+    /// Where it stands, as a translation key (`lead-status-submitted`...).
+    pub state: Option<String>,
     pub at: DateTime<Utc>,
     /// The page where the manager acts on it.
     pub link: String,
@@ -33,7 +35,8 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
     for a in leader_applications::of_region(db, region, true).await? {
         out.push(Task {
             kind: "leader_application",
-            title: format!("{} → {} ({})", a.member_name, a.target_name(), a.status.as_str()),
+            title: format!("{} → {}", a.member_name, a.target_name()),
+            state: Some(format!("lead-status-{}", a.status.as_str())),
             at: a.updated_at,
             link: format!("/applications/lead/{}", a.id),
         });
@@ -42,6 +45,7 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
         out.push(Task {
             kind: "session_review",
             title: format!("{title} ({waiting})"),
+            state: None,
             at,
             link: format!("/events/{id}#talks"),
         });
@@ -50,7 +54,8 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
         if r.region_id == region && !r.status.is_closed() {
             out.push(Task {
                 kind: "conduct_report",
-                title: format!("{} ({})", r.group_name, r.status.as_str()),
+                title: r.group_name.clone(),
+                state: Some(format!("conduct-status-{}", r.status.as_str())),
                 at: r.updated_at,
                 link: format!("/reports/{}", r.id),
             });
@@ -61,6 +66,7 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
             out.push(Task {
                 kind: "expense_claim",
                 title: format!("{}: {} ({})", c.group_name, c.event_title, c.amounts.total()),
+                state: None,
                 at: c.created_at,
                 link: format!("/claims/{}", c.id),
             });
@@ -71,6 +77,7 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
             out.push(Task {
                 kind: "needs_support",
                 title: g.profile.name.to_string(),
+                state: None,
                 at: g.needs_support_since.unwrap_or(g.created_at),
                 link: format!("/groups/{}#health", g.profile.slug),
             });
@@ -81,6 +88,7 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
             out.push(Task {
                 kind: "expert_request",
                 title: format!("{}: {}", x.group_name, x.topic),
+                state: None,
                 at: x.created_at,
                 link: format!("/expert-requests/{}", x.id),
             });
@@ -90,6 +98,7 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
         out.push(Task {
             kind: "speaker_application",
             title: s.name.clone(),
+            state: None,
             at: s.updated_at,
             link: "/speakers/review".into(),
         });

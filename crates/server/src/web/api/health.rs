@@ -93,6 +93,8 @@ pub struct TaskBody {
     /// needs_support, expert_request or speaker_application.
     kind: String,
     title: String,
+    /// Where it stands, when it has stages (e.g. `submitted`, `investigating`).
+    state: Option<String>,
     at: String,
     url: String,
 }
@@ -113,6 +115,7 @@ pub async fn region_tasks(
             .map(|t| TaskBody {
                 kind: t.kind.to_owned(),
                 title: t.title,
+                state: t.state.and_then(|k| k.rsplit('-').next().map(str::to_owned)),
                 at: t.at.to_rfc3339(),
                 url: state.config.link(&t.link),
             })
