@@ -1,4 +1,5 @@
-//! The command line: `serve`, `admin create`, `token create`, `migrate`.
+//! The command line: `serve`, `admin create`, `token create`, `migrate`,
+//! `check-health`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -46,6 +47,9 @@ pub enum Command {
     },
     /// Apply database migrations and exit (serve also does this on start).
     Migrate,
+    /// UG-10: check every group's health now (serve does it every hour);
+    /// marks needs-support groups and queues their emails once.
+    CheckHealth,
 }
 
 #[derive(clap::Args, Debug)]
@@ -152,6 +156,10 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
     let state = AppState::connect(config).await?;
     match cli.command {
         Command::Migrate => println!("migrations applied"),
+        Command::CheckHealth => {
+            let o = services::health::daily_check(&state, chrono::Utc::now()).await.map_err(explain)?;
+            println!("{} group(s) now need support, {} back to active", o.marked.len(), o.restored.len());
+        }
         Command::Admin { command: AdminCommand::Create { email, name } } => {
             let link = services::tokens::bootstrap_admin(&state, &email, &name).await.map_err(explain)?;
             println!("Admin {email} is ready. Sign in once with this link:\n{link}");
@@ -178,7 +186,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 /// Turns an application error into a plain sentence for the terminal.
 fn explain(e: crate::AppError) -> anyhow::Error {
     match e {
-        crate::AppError::Domain(d) => anyhow::anyhow!("{}", crate::i18n::Tr::default().error(d.code())),
+        crate::AppError::Domain(d) => anyhow::anyhow!("{}", crate::i18n::Tr::default().domain_error(&d)),
         crate::AppError::Internal(e) => e,
     }
 }
