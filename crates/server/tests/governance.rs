@@ -32,6 +32,11 @@ on_both!(ug7_partner_and_client_offices_cannot_host_published_events, |backend| 
     assert_eq!(s, 409, "{p}");
     let (_, e) = g.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
     assert_eq!(e["venue"]["id"], coworking, "nothing changed");
+    // The registry marks the offices events may not use.
+    let (s, list) = g.call(Method::GET, "/api/v1/venues?country=PT&kind=client_office", &g.member, None).await;
+    assert_eq!(s, 200);
+    assert_eq!((list[0]["id"].as_str(), list[0]["neutral"].as_bool()), (Some(client.as_str()), Some(false)));
+    assert_eq!(list.as_array().unwrap().len(), 1);
 });
 
 on_both!(ug6_review_holds_publishing_until_every_session_is_approved, |backend| async move {

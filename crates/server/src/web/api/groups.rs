@@ -8,7 +8,7 @@ use guildhall_domain::access::Role;
 use guildhall_domain::group::GroupFields;
 use guildhall_domain::ids::{MemberId, RegionId};
 use guildhall_domain::values::Country;
-use guildhall_domain::venue::{VenueFields, VenueProfile};
+use guildhall_domain::venue::{VenueFields, VenueKind, VenueProfile};
 use guildhall_domain::DomainError;
 use guildhall_storage::groups::{self, Group, GroupQuery};
 use guildhall_storage::members;
@@ -27,7 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/groups/{slug}", get(get_group))
         .route("/v1/groups/{slug}/leaders", post(add_leader))
         .route("/v1/members", post(create_member))
-        .route("/v1/venues", post(create_venue))
+        .route("/v1/venues", get(list_venues).post(create_venue))
 }
 
 /// A user group (UG-1). Leaders are shown by name only (UG-3).
@@ -280,4 +280,55 @@ pub async fn create_venue(
     })?;
     let id = group_service::add_venue(&state, &u.actor, &profile).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+}
+
+/// A venue of the shared registry (UG-7).
+#[derive(Serialize, ToSchema)]
+pub struct RegistryVenue {
+    id: String,
+    name: String,
+    address: String,
+    city: String,
+    country: String,
+    /// One of the kinds listed for `POST /v1/venues`.
+    kind: String,
+    /// False for partner and client offices: events there cannot be published.
+    neutral: bool,
+    capacity: Option<u32>,
+    accessibility: String,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct VenueQuery {
+    /// ISO 3166-1 alpha-2.
+    country: Option<String>,
+    kind: Option<String>,
+}
+
+/// The shared venue registry, optionally by country and kind (signed in).
+#[utoipa::path(get, path = "/v1/venues", tag = "groups", params(VenueQuery),
+    responses((status = 200, body = [RegistryVenue]), (status = 401, body = super::Problem)))]
+pub async fn list_venues(
+    State(state): State<AppState>,
+    ApiUser(_u): ApiUser,
+    Query(q): Query<VenueQuery>,
+) -> AppResult<Json<Vec<RegistryVenue>>> {
+    let country = q.country.as_deref().filter(|c| !c.is_empty()).map(Country::parse).transpose()?;
+    let kind = q.kind.as_deref().filter(|k| !k.is_empty()).map(VenueKind::parse).transpose()?;
+    let list = guildhall_storage::venues::search(state.db.reader(), country, kind).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|v| RegistryVenue {
+                id: v.id.to_string(),
+                name: v.profile.name.to_string(),
+                address: v.profile.address.to_string(),
+                city: v.profile.city.to_string(),
+                country: v.profile.country.code().to_owned(),
+                kind: v.profile.kind.as_str().to_owned(),
+                neutral: v.profile.kind.is_neutral(),
+                capacity: v.profile.capacity,
+                accessibility: v.profile.accessibility.to_string(),
+            })
+            .collect(),
+    ))
 }

@@ -23,7 +23,7 @@ use crate::app::AppState;
         accounts::me, accounts::update_me, accounts::member, accounts::messages,
         admin::list_regions, admin::create_region, admin::add_manager, admin::audit_log,
         groups::list_groups, groups::create_group, groups::get_group, groups::add_leader,
-        groups::create_member, groups::create_venue,
+        groups::create_member, groups::create_venue, groups::list_venues,
         events::list_events, events::create_event, events::get_event, events::update_event,
         events::publish, events::cancel, events::complete,
         events::register, events::unregister, events::list_registrations, events::check_in,
