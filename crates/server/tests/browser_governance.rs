@@ -62,7 +62,7 @@ async fn apply_interview_appoint(g: &Gov, applicant: &Client, manager: &Client, 
     click_link(manager, "Community").await;
     click_link(manager, "Iberia").await;
     shots.take(manager, "21-region-dashboard").await;
-    click_link(manager, "Ana Applicant → Lisboa Devs (submitted)").await;
+    click_link(manager, "Ana Applicant → Lisboa Devs").await;
     let when = (Utc::now() + Duration::days(3)).format("%Y-%m-%dT18:00").to_string();
     manager.execute("document.getElementById('time1').value = arguments[0];", vec![json!(when)]).await.unwrap();
     click(manager, "form[action$='/times'] button").await;
