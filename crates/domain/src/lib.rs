@@ -7,6 +7,8 @@
 pub mod access;
 pub mod account;
 pub mod conduct;
+pub mod contribution;
+pub mod eligibility;
 pub mod error;
 pub mod event;
 pub mod group;
@@ -15,6 +17,8 @@ pub mod ids;
 pub mod leadership;
 pub mod money;
 pub mod outbox;
+pub mod program;
+pub mod program_application;
 pub mod rate_limit;
 pub mod receipt;
 pub mod registration;

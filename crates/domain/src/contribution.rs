@@ -1,0 +1,275 @@
+//! Contributions (PL-2): one record of one kind each, with a date, a link,
+//! kind-specific details, where it came from and whether it was verified.
+//! CH-4 and CH-7 are computed from them (see `eligibility`), never typed in.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::values::WebLink;
+use crate::DomainError;
+
+/// The six kinds of contribution (PL-2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContributionKind {
+    ForumSolution,
+    ForgeComponent,
+    EventOrganized,
+    SessionDelivered,
+    ContentPiece,
+    MentoringTestimonial,
+}
+
+impl ContributionKind {
+    pub const ALL: [ContributionKind; 6] = [
+        Self::ForumSolution,
+        Self::ForgeComponent,
+        Self::EventOrganized,
+        Self::SessionDelivered,
+        Self::ContentPiece,
+        Self::MentoringTestimonial,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::ForumSolution => "forum_solution",
+            Self::ForgeComponent => "forge_component",
+            Self::EventOrganized => "event_organized",
+            Self::SessionDelivered => "session_delivered",
+            Self::ContentPiece => "content_piece",
+            Self::MentoringTestimonial => "mentoring_testimonial",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        Self::ALL.into_iter().find(|k| k.as_str() == raw.trim()).ok_or(DomainError::field("kind", "kind_invalid"))
+    }
+}
+
+/// Where a contribution came from (PL-2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Computed from this platform: events held here, sessions delivered here.
+    Derived,
+    /// From a Discourse forum, a feed, a CSV file or the API (PL-3).
+    Imported,
+    /// Entered by the member.
+    SelfReported,
+}
+
+impl Source {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Derived => "derived",
+            Self::Imported => "imported",
+            Self::SelfReported => "self_reported",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        match raw.trim() {
+            "derived" => Ok(Self::Derived),
+            "imported" => Ok(Self::Imported),
+            "self_reported" => Ok(Self::SelfReported),
+            _ => Err(DomainError::field("source", "source_invalid")),
+        }
+    }
+}
+
+/// Whether program staff checked a contribution. Rejected ones never count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verification {
+    Unverified,
+    Verified,
+    Rejected,
+}
+
+impl Verification {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Unverified => "unverified",
+            Self::Verified => "verified",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        match raw.trim() {
+            "unverified" => Ok(Self::Unverified),
+            "verified" => Ok(Self::Verified),
+            "rejected" => Ok(Self::Rejected),
+            _ => Err(DomainError::field("verification", "verification_invalid")),
+        }
+    }
+}
+
+/// A rating from 0.0 to 5.0, kept in tenths so comparisons are exact
+/// (CH-4: Forge components are rated at least 4.0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Rating(u8);
+
+impl Rating {
+    pub fn from_tenths(tenths: u8) -> Result<Self, DomainError> {
+        if tenths > 50 {
+            return Err(DomainError::field("rating", "rating_invalid"));
+        }
+        Ok(Self(tenths))
+    }
+
+    /// Parses "4", "4.0" or "4.5" (one decimal at most).
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        let bad = || DomainError::field("rating", "rating_invalid");
+        let s = raw.trim().replace(',', ".");
+        let (whole, frac) = s.split_once('.').unwrap_or((&s, "0"));
+        if frac.len() != 1 || whole.is_empty() {
+            return Err(bad());
+        }
+        let whole: u8 = whole.parse().map_err(|_| bad())?;
+        let frac: u8 = frac.parse().map_err(|_| bad())?;
+        Self::from_tenths(whole.checked_mul(10).and_then(|w| w.checked_add(frac)).ok_or_else(bad)?)
+    }
+
+    pub fn tenths(&self) -> u8 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Rating {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.0 / 10, self.0 % 10)
+    }
+}
+
+/// The form of a content piece (CH-4 Technical content).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContentFormat {
+    BlogPost,
+    MediumPost,
+    HowTo,
+    Video,
+    Other,
+}
+
+impl ContentFormat {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::BlogPost => "blog_post",
+            Self::MediumPost => "medium_post",
+            Self::HowTo => "how_to",
+            Self::Video => "video",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        [Self::BlogPost, Self::MediumPost, Self::HowTo, Self::Video, Self::Other]
+            .into_iter()
+            .find(|f| f.as_str() == raw.trim())
+            .ok_or(DomainError::field("format", "format_invalid"))
+    }
+}
+
+/// The details each kind carries (PL-2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Details {
+    ForumSolution {
+        /// Marked as the solution (the Discourse Solved plugin's flag).
+        accepted: bool,
+    },
+    ForgeComponent {
+        rating: Rating,
+        platform_version: String,
+        has_description: bool,
+        has_screenshots: bool,
+        has_docs: bool,
+    },
+    EventOrganized {
+        /// True when the event was held here by a group the member leads.
+        held_here: bool,
+    },
+    SessionDelivered {
+        /// True when the session was part of an event held here.
+        held_here: bool,
+    },
+    ContentPiece {
+        format: ContentFormat,
+    },
+    MentoringTestimonial {
+        /// An onboarding plan rather than a mentee's testimonial.
+        onboarding_plan: bool,
+    },
+}
+
+impl Details {
+    pub fn kind(&self) -> ContributionKind {
+        match self {
+            Self::ForumSolution { .. } => ContributionKind::ForumSolution,
+            Self::ForgeComponent { .. } => ContributionKind::ForgeComponent,
+            Self::EventOrganized { .. } => ContributionKind::EventOrganized,
+            Self::SessionDelivered { .. } => ContributionKind::SessionDelivered,
+            Self::ContentPiece { .. } => ContributionKind::ContentPiece,
+            Self::MentoringTestimonial { .. } => ContributionKind::MentoringTestimonial,
+        }
+    }
+}
+
+/// One contribution as the eligibility engine sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contribution {
+    pub details: Details,
+    /// The day it happened (an answer accepted, a talk given), in UTC.
+    pub date: NaiveDate,
+    /// Evidence: the answer, the component, the recording, the post.
+    pub link: Option<WebLink>,
+    pub source: Source,
+    pub verification: Verification,
+}
+
+impl Contribution {
+    /// Rejected evidence never counts; anything else does, subject to the
+    /// area's own conditions.
+    pub fn counts_at_all(&self) -> bool {
+        self.verification != Verification::Rejected
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pl2_kinds_sources_and_states_round_trip() {
+        for k in ContributionKind::ALL {
+            assert_eq!(ContributionKind::parse(k.as_str()), Ok(k));
+        }
+        for s in [Source::Derived, Source::Imported, Source::SelfReported] {
+            assert_eq!(Source::parse(s.as_str()), Ok(s));
+        }
+        for v in [Verification::Unverified, Verification::Verified, Verification::Rejected] {
+            assert_eq!(Verification::parse(v.as_str()), Ok(v));
+        }
+        assert!(ContributionKind::parse("tweet").is_err());
+    }
+
+    #[test]
+    fn ch4_ratings_are_exact_tenths() {
+        assert_eq!(Rating::parse("4").map(|r| r.tenths()), Ok(40));
+        assert_eq!(Rating::parse("3,9").map(|r| r.tenths()), Ok(39));
+        assert_eq!(Rating::parse("5.0").map(|r| r.to_string()), Ok("5.0".into()));
+        for bad in ["5.1", "4.25", "-1", "", "four", "300"] {
+            assert!(Rating::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn pl2_details_know_their_kind() {
+        let d = Details::ContentPiece { format: ContentFormat::Video };
+        assert_eq!(d.kind(), ContributionKind::ContentPiece);
+        let json = serde_json::to_string(&Details::ForumSolution { accepted: true }).unwrap_or_default();
+        assert_eq!(json, r#"{"kind":"forum_solution","accepted":true}"#);
+    }
+}

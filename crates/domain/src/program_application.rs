@@ -1,0 +1,147 @@
+//! Applications to a program (CH-6): draft, submitted, screening, then
+//! not-selected or interview, interviewed, and accepted or declined. No
+//! stage is ever skipped; one open application per member and program.
+
+use serde::{Deserialize, Serialize};
+
+use crate::DomainError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Draft,
+    Submitted,
+    Screening,
+    NotSelected,
+    Interview,
+    Interviewed,
+    Accepted,
+    Declined,
+}
+
+/// What someone asks of an application.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The applicant submits (thank-you page and email).
+    Submit,
+    /// Staff start screening.
+    Screen,
+    /// Screening failed: the email names each unmet criterion.
+    NotSelect,
+    /// Screening passed (CH-5): a manager proposes interview times.
+    Invite,
+    /// The interview happened; notes on interests, motivations, expectations.
+    RecordInterview,
+    Accept,
+    Decline,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 8] = [
+        Self::Draft,
+        Self::Submitted,
+        Self::Screening,
+        Self::NotSelected,
+        Self::Interview,
+        Self::Interviewed,
+        Self::Accepted,
+        Self::Declined,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Submitted => "submitted",
+            Self::Screening => "screening",
+            Self::NotSelected => "not_selected",
+            Self::Interview => "interview",
+            Self::Interviewed => "interviewed",
+            Self::Accepted => "accepted",
+            Self::Declined => "declined",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw.trim()).ok_or(DomainError::field("stage", "stage_invalid"))
+    }
+
+    /// Open applications block a second one for the same program.
+    pub fn is_open(&self) -> bool {
+        !matches!(self, Self::NotSelected | Self::Accepted | Self::Declined)
+    }
+
+    /// CH-6: the only moves there are.
+    pub fn apply(self, step: Step) -> Result<Stage, DomainError> {
+        use Stage as S;
+        use Step as T;
+        let to = match (self, step) {
+            (S::Draft, T::Submit) => S::Submitted,
+            (S::Submitted, T::Screen) => S::Screening,
+            (S::Screening, T::NotSelect) => S::NotSelected,
+            (S::Screening, T::Invite) => S::Interview,
+            (S::Interview, T::RecordInterview) => S::Interviewed,
+            (S::Interviewed, T::Accept) => S::Accepted,
+            (S::Interviewed, T::Decline) => S::Declined,
+            _ => {
+                let to = match step {
+                    T::Submit => "submitted",
+                    T::Screen => "screening",
+                    T::NotSelect => "not_selected",
+                    T::Invite => "interview",
+                    T::RecordInterview => "interviewed",
+                    T::Accept => "accepted",
+                    T::Decline => "declined",
+                };
+                return Err(DomainError::StateConflict { what: "application", from: self.as_str(), to });
+            }
+        };
+        Ok(to)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Stage as S;
+    use Step as T;
+
+    const STEPS: [Step; 7] = [T::Submit, T::Screen, T::NotSelect, T::Invite, T::RecordInterview, T::Accept, T::Decline];
+
+    #[test]
+    fn ch6_accepted_path_and_not_selected_path() {
+        let mut s = S::Draft;
+        for step in [T::Submit, T::Screen, T::Invite, T::RecordInterview, T::Accept] {
+            s = s.apply(step).unwrap_or_else(|e| panic!("{step:?}: {e}"));
+        }
+        assert_eq!(s, S::Accepted);
+        assert_eq!(S::Screening.apply(T::NotSelect), Ok(S::NotSelected));
+        assert_eq!(S::Interviewed.apply(T::Decline), Ok(S::Declined));
+    }
+
+    #[test]
+    fn ch6_no_stage_is_ever_skipped() {
+        // Every allowed move goes to the next stage in the order; no other move exists.
+        let order = |s: Stage| match s {
+            S::Draft => 0,
+            S::Submitted => 1,
+            S::Screening => 2,
+            S::NotSelected | S::Interview => 3,
+            S::Interviewed => 4,
+            S::Accepted | S::Declined => 5,
+        };
+        let mut allowed = 0;
+        for from in Stage::ALL {
+            for step in STEPS {
+                if let Ok(to) = from.apply(step) {
+                    allowed += 1;
+                    assert_eq!(order(to), order(from) + 1, "{from:?} --{step:?}--> {to:?}");
+                }
+            }
+        }
+        assert_eq!(allowed, 7);
+        for done in [S::NotSelected, S::Accepted, S::Declined] {
+            assert!(!done.is_open());
+            assert!(STEPS.iter().all(|step| done.apply(*step).is_err()));
+        }
+    }
+}
