@@ -29,8 +29,8 @@ pub struct Criteria {
 }
 
 impl Default for Criteria {
-    /// CH-4 as written in SPEC.md (a test keeps this in step with the
-    /// seeded settings once they exist).
+    /// CH-4 as written in SPEC.md; the seeded settings say the same (a
+    /// storage test checks it).
     fn default() -> Self {
         Self {
             forums_min_solutions: 5,
@@ -42,6 +42,24 @@ impl Default for Criteria {
             content_min_pieces: 2,
             mentoring_min_testimonials: 1,
             window_months: 12,
+        }
+    }
+}
+
+impl Criteria {
+    /// CH-4's numbers from settings data (`champions.*`).
+    pub fn from_settings(s: &crate::settings::Settings) -> Self {
+        let n = |k: &str| u32::try_from(s.int(k)).unwrap_or(0);
+        Self {
+            forums_min_solutions: n("champions.forums_min_solutions"),
+            forge_min_components: n("champions.forge_min_components"),
+            forge_min_rating_tenths: u8::try_from(s.int("champions.forge_min_rating_tenths")).unwrap_or(40),
+            forge_supported_versions: s.hosts("champions.forge_supported_versions").to_vec(),
+            events_min_organized: n("champions.events_min_organized"),
+            speaking_min_sessions: n("champions.speaking_min_sessions"),
+            content_min_pieces: n("champions.content_min_pieces"),
+            mentoring_min_testimonials: n("champions.mentoring_min_testimonials"),
+            window_months: n("champions.window_months"),
         }
     }
 }

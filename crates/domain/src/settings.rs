@@ -14,6 +14,8 @@ pub enum SettingKind {
     Int { min: i64, max: i64 },
     /// A list of host names, one per line (e.g. ticketing sites, UG-5).
     HostList,
+    /// A list of short words, one per line or comma (e.g. platform versions).
+    WordList,
 }
 
 /// One known setting.
@@ -52,6 +54,16 @@ pub const DEFINITIONS: &[SettingDef] = &[
     // Counted per group, never per reporter: an address or IP kept next to
     // the time of a report would tell who reported (UG-8).
     int("conduct.reports_per_group_per_hour", "UG-8", 1, 10000),
+    int("champions.forums_min_solutions", "CH-4", 0, 1000),
+    int("champions.forge_min_components", "CH-4", 0, 1000),
+    int("champions.forge_min_rating_tenths", "CH-4", 0, 50),
+    SettingDef { key: "champions.forge_supported_versions", kind: SettingKind::WordList, rule: "CH-4" },
+    int("champions.events_min_organized", "CH-4", 0, 1000),
+    int("champions.speaking_min_sessions", "CH-4", 0, 1000),
+    int("champions.content_min_pieces", "CH-4", 0, 1000),
+    int("champions.mentoring_min_testimonials", "CH-4", 0, 1000),
+    int("champions.window_months", "CH-4", 1, 60),
+    int("mvp.seat_cap", "CH-1", 1, 100000),
 ];
 
 /// A parsed setting value.
@@ -105,6 +117,18 @@ pub fn parse_value(key: &str, raw: &str) -> Result<SettingValue, DomainError> {
             }
             Ok(SettingValue::Hosts(hosts))
         }
+        SettingKind::WordList => {
+            let mut words: Vec<String> = Vec::new();
+            for w in raw.split(['\n', ',']).map(str::trim).filter(|l| !l.is_empty()) {
+                if w.chars().count() > 40 || !w.chars().all(|c| c.is_alphanumeric() || "._-".contains(c)) {
+                    return Err(DomainError::field("value", "word_invalid"));
+                }
+                if !words.iter().any(|x| x == w) {
+                    words.push(w.to_owned());
+                }
+            }
+            Ok(SettingValue::Hosts(words))
+        }
     }
 }
 
@@ -147,7 +171,7 @@ impl Settings {
         }
     }
 
-    /// A host-list setting.
+    /// A host-list or word-list setting.
     pub fn hosts(&self, key: &str) -> &[String] {
         match self.values.get(key) {
             Some(SettingValue::Hosts(h)) => h,

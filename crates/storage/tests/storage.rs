@@ -128,6 +128,12 @@ both_backends!(settings_are_seeded_and_changeable, |db: Db| async move {
     assert_eq!(s.int("auth.signin_attempts_per_email_per_minute"), 5);
     assert_eq!(s.int("groups.min_events_per_year"), 4);
     assert!(s.hosts("events.ticketing_hosts").iter().any(|h| h == "eventbrite.com"));
+    // CH-4's seeded numbers are the SPEC's.
+    assert_eq!(
+        guildhall_domain::eligibility::Criteria::from_settings(&s),
+        guildhall_domain::eligibility::Criteria::default()
+    );
+    assert_eq!(s.int("mvp.seat_cap"), 150);
     let admin = member(&db, "admin@example.org").await;
     let mut tx = db.begin().await.unwrap();
     let old = settings::set(&mut tx, "auth.session_days", &SettingValue::Int(7), admin, Utc::now()).await.unwrap();
