@@ -5,7 +5,9 @@
 //! places where the two differ are named functions in [`dialect`].
 
 pub mod audit;
+pub mod benefits;
 pub mod conduct_reports;
+pub mod contributions;
 pub mod db;
 pub mod dialect;
 pub mod error;
@@ -16,6 +18,7 @@ pub mod health;
 pub mod leader_applications;
 pub mod members;
 pub mod outbox;
+pub mod programs;
 pub mod rate_limits;
 pub mod regions;
 pub mod registrations;

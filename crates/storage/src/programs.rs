@@ -1,0 +1,297 @@
+//! Program memberships (CH-1, CH-2) and applications (CH-6).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::program::{FocusArea, Held, Program};
+use guildhall_domain::program_application::Stage;
+use guildhall_domain::DomainError;
+use sqlx::any::AnyRow;
+use sqlx::{Any, AnyPool, Executor, Row};
+
+use crate::time::{from_db, to_db};
+use crate::{StorageError, Tx};
+
+fn day(raw: &str) -> Result<NaiveDate, StorageError> {
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| StorageError::Corrupt("date".into()))
+}
+
+fn day_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn areas(raw: &str) -> Vec<FocusArea> {
+    raw.split(',').filter_map(|a| FocusArea::parse(a).ok()).collect()
+}
+
+fn areas_text(list: &[FocusArea]) -> String {
+    list.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(",")
+}
+
+#[derive(Clone, Debug)]
+pub struct Membership {
+    pub id: String,
+    pub member_id: MemberId,
+    pub member_name: String,
+    pub program: Program,
+    pub focus_area: Option<FocusArea>,
+    pub interests: Vec<FocusArea>,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub nda_signed_on: Option<NaiveDate>,
+    pub end_reason: String,
+}
+
+impl Membership {
+    pub fn held(&self) -> Held {
+        Held { program: self.program, starts_on: self.starts_on, ends_on: self.ends_on }
+    }
+}
+
+const MEMBERSHIP: &str = "SELECT ms.id, ms.member_id, m.name AS member_name, ms.program, ms.focus_area, ms.interests,
+    ms.starts_on, ms.ends_on, ms.nda_signed_on, ms.end_reason FROM memberships ms JOIN members m ON m.id = ms.member_id";
+
+fn membership(r: &AnyRow) -> Result<Membership, StorageError> {
+    let corrupt = |w: &str| StorageError::Corrupt(format!("membership {w}"));
+    let opt_day = |c: &str| -> Result<Option<NaiveDate>, StorageError> {
+        r.try_get::<Option<String>, _>(c)?.as_deref().map(day).transpose()
+    };
+    Ok(Membership {
+        id: r.try_get("id")?,
+        member_id: r.try_get::<String, _>("member_id")?.parse().map_err(|_| corrupt("member"))?,
+        member_name: r.try_get("member_name")?,
+        program: Program::parse(&r.try_get::<String, _>("program")?).map_err(|_| corrupt("program"))?,
+        focus_area: r.try_get::<Option<String>, _>("focus_area")?.and_then(|a| FocusArea::parse(&a).ok()),
+        interests: areas(&r.try_get::<String, _>("interests")?),
+        starts_on: day(&r.try_get::<String, _>("starts_on")?)?,
+        ends_on: opt_day("ends_on")?,
+        nda_signed_on: opt_day("nda_signed_on")?,
+        end_reason: r.try_get("end_reason")?,
+    })
+}
+
+/// A member's memberships, newest first (read inside the granting
+/// transaction so two grants cannot both pass the CH-2 check).
+pub async fn of_member<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    member: MemberId,
+) -> Result<Vec<Membership>, StorageError> {
+    let rows = sqlx::query(&format!("{MEMBERSHIP} WHERE ms.member_id = $1 ORDER BY ms.starts_on DESC"))
+        .bind(member.to_string())
+        .fetch_all(ex)
+        .await?;
+    rows.iter().map(membership).collect()
+}
+
+/// A program's memberships active on `day`, by name.
+pub async fn active(pool: &AnyPool, program: Program, on: NaiveDate) -> Result<Vec<Membership>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "{MEMBERSHIP} WHERE ms.program = $1 AND ms.starts_on <= $2 AND (ms.ends_on IS NULL OR ms.ends_on >= $2)
+         ORDER BY m.name"
+    ))
+    .bind(program.as_str())
+    .bind(day_text(on))
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(membership).collect()
+}
+
+/// How many hold `program` on `day` (CH-1 seat cap), inside a transaction.
+pub async fn seats_taken(tx: &mut Tx, program: Program, on: NaiveDate) -> Result<u32, StorageError> {
+    let n: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM memberships WHERE program = $1 AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2)",
+    )
+    .bind(program.as_str())
+    .bind(day_text(on))
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("n")?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+pub struct NewMembership<'a> {
+    pub member: MemberId,
+    pub program: Program,
+    pub focus_area: Option<FocusArea>,
+    pub interests: &'a [FocusArea],
+    pub starts_on: NaiveDate,
+    pub nda_signed_on: Option<NaiveDate>,
+    pub by: Option<MemberId>,
+}
+
+pub async fn insert(tx: &mut Tx, m: NewMembership<'_>, now: DateTime<Utc>) -> Result<String, StorageError> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO memberships (id, member_id, program, focus_area, interests, starts_on, nda_signed_on, granted_by,
+             created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&id)
+    .bind(m.member.to_string())
+    .bind(m.program.as_str())
+    .bind(m.focus_area.map(|a| a.as_str()))
+    .bind(areas_text(m.interests))
+    .bind(day_text(m.starts_on))
+    .bind(m.nda_signed_on.map(day_text))
+    .bind(m.by.map(|b| b.to_string()))
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// Ends a member's open membership of `program` on `last_day` (CH-2, CH-7).
+pub async fn end(
+    tx: &mut Tx,
+    member: MemberId,
+    program: Program,
+    last_day: NaiveDate,
+    reason: &str,
+) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "UPDATE memberships SET ends_on = $1, end_reason = $2
+         WHERE member_id = $3 AND program = $4 AND (ends_on IS NULL OR ends_on > $1)",
+    )
+    .bind(day_text(last_day))
+    .bind(reason)
+    .bind(member.to_string())
+    .bind(program.as_str())
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+#[derive(Clone, Debug)]
+pub struct Application {
+    pub id: String,
+    pub member_id: MemberId,
+    pub member_name: String,
+    pub program: Program,
+    pub focus_area: Option<FocusArea>,
+    pub interests: Vec<FocusArea>,
+    pub stage: Stage,
+    /// The engine's result and the reviewer's judgment, as JSON.
+    pub screening: String,
+    pub quality_notes: String,
+    pub interview_notes: String,
+    pub reason: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+const APPLICATION: &str = "SELECT a.id, a.member_id, m.name AS member_name, a.program, a.focus_area, a.interests,
+    a.stage, a.screening, a.quality_notes, a.interview_notes, a.reason, a.created_at, a.updated_at
+    FROM program_applications a JOIN members m ON m.id = a.member_id";
+
+fn application(r: &AnyRow) -> Result<Application, StorageError> {
+    let corrupt = |w: &str| StorageError::Corrupt(format!("application {w}"));
+    Ok(Application {
+        id: r.try_get("id")?,
+        member_id: r.try_get::<String, _>("member_id")?.parse().map_err(|_| corrupt("member"))?,
+        member_name: r.try_get("member_name")?,
+        program: Program::parse(&r.try_get::<String, _>("program")?).map_err(|_| corrupt("program"))?,
+        focus_area: r.try_get::<Option<String>, _>("focus_area")?.and_then(|a| FocusArea::parse(&a).ok()),
+        interests: areas(&r.try_get::<String, _>("interests")?),
+        stage: Stage::parse(&r.try_get::<String, _>("stage")?).map_err(|_| corrupt("stage"))?,
+        screening: r.try_get("screening")?,
+        quality_notes: r.try_get("quality_notes")?,
+        interview_notes: r.try_get("interview_notes")?,
+        reason: r.try_get("reason")?,
+        created_at: from_db(r.try_get("created_at")?),
+        updated_at: from_db(r.try_get("updated_at")?),
+    })
+}
+
+/// CH-6: one open application per member and program.
+pub async fn has_open(tx: &mut Tx, member: MemberId, program: Program) -> Result<bool, StorageError> {
+    let n: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM program_applications WHERE member_id = $1 AND program = $2
+           AND stage NOT IN ('not_selected', 'accepted', 'declined')",
+    )
+    .bind(member.to_string())
+    .bind(program.as_str())
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("n")?;
+    Ok(n > 0)
+}
+
+pub async fn insert_application(
+    tx: &mut Tx,
+    member: MemberId,
+    program: Program,
+    focus: Option<FocusArea>,
+    interests: &[FocusArea],
+    now: DateTime<Utc>,
+) -> Result<String, StorageError> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO program_applications (id, member_id, program, focus_area, interests, stage, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'draft', $6, $6)",
+    )
+    .bind(&id)
+    .bind(member.to_string())
+    .bind(program.as_str())
+    .bind(focus.map(|a| a.as_str()))
+    .bind(areas_text(interests))
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+pub async fn application_by_id<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    id: &str,
+) -> Result<Option<Application>, StorageError> {
+    let row = sqlx::query(&format!("{APPLICATION} WHERE a.id = $1")).bind(id).fetch_optional(ex).await?;
+    row.as_ref().map(application).transpose()
+}
+
+/// What a step writes besides the stage.
+#[derive(Default)]
+pub struct StageChange<'a> {
+    pub screening: Option<&'a str>,
+    pub quality_notes: Option<&'a str>,
+    pub interview_notes: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+
+/// Moves an application from `from` to `to`; a concurrent move fails.
+pub async fn move_stage(
+    tx: &mut Tx,
+    id: &str,
+    from: Stage,
+    to: Stage,
+    change: StageChange<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE program_applications SET stage = $1, updated_at = $2,
+             screening = COALESCE($3, screening), quality_notes = COALESCE($4, quality_notes),
+             interview_notes = COALESCE($5, interview_notes), reason = COALESCE($6, reason)
+         WHERE id = $7 AND stage = $8",
+    )
+    .bind(to.as_str())
+    .bind(to_db(now))
+    .bind(change.screening)
+    .bind(change.quality_notes)
+    .bind(change.interview_notes)
+    .bind(change.reason)
+    .bind(id)
+    .bind(from.as_str())
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::StateConflict { what: "application", from: from.as_str(), to: to.as_str() }.into());
+    }
+    Ok(())
+}
+
+/// Applications by stage, for staff's pipeline, newest first.
+pub async fn applications(pool: &AnyPool, program: Option<Program>) -> Result<Vec<Application>, StorageError> {
+    let rows = sqlx::query(&format!("{APPLICATION} WHERE ($1 = '' OR a.program = $1) ORDER BY a.updated_at DESC"))
+        .bind(program.map(|p| p.as_str()).unwrap_or_default())
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(application).collect()
+}
