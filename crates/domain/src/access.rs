@@ -126,6 +126,18 @@ pub enum Action {
     FileExpenseClaim(GroupId),
     /// Approve or reject the region's expense claims (UG-13).
     DecideExpenseClaim(RegionId),
+    /// Read a member's contributions and eligibility (PL-2, CH-4): the
+    /// member and program staff.
+    ReadContributions(MemberId),
+    /// Record a contribution for a member: staff any kind and source, the
+    /// member only self-reported ones (checked by the service).
+    AddContribution(MemberId),
+    /// Read a program application (CH-6): the applicant and program staff.
+    ReadProgramApplication { applicant: MemberId },
+    /// Screen, interview and decide program applications (CH-5, CH-6).
+    DecideProgramApplications,
+    /// Grant or end memberships, load benefit codes (CH-1, CH-8).
+    ManagePrograms,
 }
 
 /// The one authorization decision (PL-1). Admins may do everything; every
@@ -164,6 +176,9 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         Action::AnswerExpertRequest(r) => actor.manages_region(r) || actor.is_program_staff(),
         Action::ManageFeeSchedule => false,
         Action::FileExpenseClaim(g) => actor.leads_group(g),
+        Action::ReadContributions(m) | Action::AddContribution(m) => m == actor.member_id || actor.is_program_staff(),
+        Action::ReadProgramApplication { applicant } => applicant == actor.member_id || actor.is_program_staff(),
+        Action::DecideProgramApplications | Action::ManagePrograms => actor.is_program_staff(),
     };
     if allowed {
         Ok(())
@@ -268,6 +283,22 @@ mod tests {
         assert!(authorize(&manager, Action::ReviewSpeakers).is_ok());
         assert!(authorize(&leader, Action::ReviewSpeakers).is_err());
         assert!(authorize(&actor(vec![Role::ProgramStaff]), Action::AnswerExpertRequest(r)).is_ok());
+    }
+
+    #[test]
+    fn ch6_pl2_program_staff_run_the_programs_members_see_their_own() {
+        let me = actor(vec![]);
+        let staff = actor(vec![Role::ProgramStaff]);
+        let manager = actor(vec![Role::CommunityManager(RegionId::new())]);
+        let other = MemberId::new();
+        assert!(authorize(&me, Action::ReadContributions(me.member_id)).is_ok());
+        assert!(authorize(&me, Action::ReadContributions(other)).is_err());
+        assert!(authorize(&staff, Action::AddContribution(other)).is_ok());
+        assert!(authorize(&manager, Action::ReadContributions(other)).is_err());
+        assert!(authorize(&me, Action::ReadProgramApplication { applicant: me.member_id }).is_ok());
+        assert!(authorize(&me, Action::DecideProgramApplications).is_err());
+        assert!(authorize(&staff, Action::DecideProgramApplications).is_ok());
+        assert!(authorize(&manager, Action::ManagePrograms).is_err());
     }
 
     #[test]

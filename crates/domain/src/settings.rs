@@ -202,10 +202,20 @@ mod tests {
                 let v = match d.kind {
                     SettingKind::Int { min, .. } => min.to_string(),
                     SettingKind::HostList => "meetup.com\neventbrite.com".into(),
+                    SettingKind::WordList => "O11, O10".into(),
                 };
                 (d.key, v)
             })
             .collect()
+    }
+
+    #[test]
+    fn ch4_word_lists_keep_words_and_refuse_sentences() {
+        assert_eq!(
+            parse_value("champions.forge_supported_versions", "O11, O10\nO11"),
+            Ok(SettingValue::Hosts(vec!["O11".into(), "O10".into()]))
+        );
+        assert!(parse_value("champions.forge_supported_versions", "version eleven!").is_err());
     }
 
     #[test]

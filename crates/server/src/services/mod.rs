@@ -13,6 +13,7 @@ pub mod health;
 pub mod leadership;
 pub mod limits;
 pub mod notify;
+pub mod programs;
 pub mod regions;
 pub mod registrar;
 pub mod registrations;

@@ -1,0 +1,61 @@
+# The Champions program and its siblings (CH-1 to CH-9, PL-2)
+
+mail-program-submitted-subject = Thank you for applying to { $program }
+mail-program-submitted-body =
+    Hello { $name },
+
+    Thank you for applying to the { $program } program. The team will be in touch soon.
+
+    Your application: { $link }
+mail-program-interview-subject = { $program }: let's talk
+mail-program-interview-body =
+    Hello { $name },
+
+    Your application to { $program } passed screening. A community manager will propose times for an interview.
+
+    { $link }
+mail-program-not-selected-subject = Your application to { $program }
+mail-program-not-selected-body =
+    Hello { $name },
+
+    Thank you for applying to { $program }. This time your application was not selected, because these criteria are not met yet:
+
+    { $criteria }
+
+    You are welcome to apply again once they are. { $link }
+mail-program-accepted-subject = Welcome to { $program }!
+mail-program-accepted-body =
+    Hello { $name },
+
+    Welcome to the { $program } program! Your membership starts today.
+
+    { $link }
+mail-program-declined-subject = Your application to { $program }
+mail-program-declined-body =
+    Hello { $name },
+
+    Thank you for applying to { $program }. We are not accepting your application this time, for this reason:
+
+    { $reason }
+
+    { $link }
+field-self_reported_only = Members record their own contributions as self-reported; program staff verify them.
+field-derived_is_computed = Contributions from this platform's events are counted by themselves.
+field-already_member = This member already holds this program.
+field-no_seat_left = The program has no seat left.
+field-nda_required = The NDA must be signed on or before the start date.
+field-champion_and_mvp_exclusive = Nobody is Champion and MVP at the same time: transfer instead.
+field-transfer_before_start = A transfer must start after the current membership began.
+field-benefit_already_claimed = You already claimed this benefit this year.
+field-no_codes_left = No codes are left for this benefit.
+field-not_an_active_member = Benefits are for active program members.
+field-focus_area_invalid = Choose one of the focus areas.
+field-program_invalid = Choose champions, mvp or ambassadors.
+field-kind_invalid = Choose a kind of contribution.
+field-rating_invalid = Give a rating from 0.0 to 5.0.
+field-format_invalid = Choose a content format.
+field-source_invalid = Choose derived, imported or self-reported.
+field-verification_invalid = Choose unverified, verified or rejected.
+field-stage_invalid = Unknown stage.
+field-word_invalid = Use short words separated by commas.
+field-date_invalid = Enter a date as YYYY-MM-DD.

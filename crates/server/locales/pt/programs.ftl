@@ -1,0 +1,61 @@
+# O programa Champions e os seus irmãos (CH-1 a CH-9, PL-2)
+
+mail-program-submitted-subject = Obrigado pela sua candidatura a { $program }
+mail-program-submitted-body =
+    Olá { $name },
+
+    Obrigado pela sua candidatura ao programa { $program }. A equipa vai contactá-lo em breve.
+
+    A sua candidatura: { $link }
+mail-program-interview-subject = { $program }: vamos conversar
+mail-program-interview-body =
+    Olá { $name },
+
+    A sua candidatura a { $program } passou a triagem. Um gestor de comunidade vai propor horários para uma entrevista.
+
+    { $link }
+mail-program-not-selected-subject = A sua candidatura a { $program }
+mail-program-not-selected-body =
+    Olá { $name },
+
+    Obrigado pela sua candidatura a { $program }. Desta vez não foi selecionada, porque estes critérios ainda não estão cumpridos:
+
+    { $criteria }
+
+    Pode candidatar-se de novo quando estiverem. { $link }
+mail-program-accepted-subject = Bem-vindo a { $program }!
+mail-program-accepted-body =
+    Olá { $name },
+
+    Bem-vindo ao programa { $program }! A sua participação começa hoje.
+
+    { $link }
+mail-program-declined-subject = A sua candidatura a { $program }
+mail-program-declined-body =
+    Olá { $name },
+
+    Obrigado pela sua candidatura a { $program }. Desta vez não a vamos aceitar, pela seguinte razão:
+
+    { $reason }
+
+    { $link }
+field-self_reported_only = Os membros registam os seus contributos como autodeclarados; a equipa do programa verifica-os.
+field-derived_is_computed = Os contributos dos eventos desta plataforma contam por si.
+field-already_member = Este membro já pertence a este programa.
+field-no_seat_left = O programa não tem lugares livres.
+field-nda_required = O NDA tem de estar assinado até à data de início.
+field-champion_and_mvp_exclusive = Ninguém é Champion e MVP ao mesmo tempo: faça uma transferência.
+field-transfer_before_start = Uma transferência tem de começar depois do início da participação atual.
+field-benefit_already_claimed = Já pediu este benefício este ano.
+field-no_codes_left = Não há códigos disponíveis para este benefício.
+field-not_an_active_member = Os benefícios são para membros ativos dos programas.
+field-focus_area_invalid = Escolha uma das áreas de foco.
+field-program_invalid = Escolha champions, mvp ou ambassadors.
+field-kind_invalid = Escolha um tipo de contributo.
+field-rating_invalid = Dê uma classificação de 0,0 a 5,0.
+field-format_invalid = Escolha um formato de conteúdo.
+field-source_invalid = Escolha derivado, importado ou autodeclarado.
+field-verification_invalid = Escolha não verificado, verificado ou rejeitado.
+field-stage_invalid = Fase desconhecida.
+field-word_invalid = Use palavras curtas separadas por vírgulas.
+field-date_invalid = Indique uma data no formato AAAA-MM-DD.

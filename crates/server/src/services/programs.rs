@@ -1,0 +1,408 @@
+//! The Champions program and its siblings: contributions (PL-2),
+//! eligibility (CH-4, CH-5), applications (CH-6), memberships (CH-1, CH-2)
+//! and benefits (CH-8). Every change is audited; applicants are emailed at
+//! each step.
+
+use chrono::{Datelike, NaiveDate, Utc};
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::contribution::{Contribution, Source, Verification};
+use guildhall_domain::eligibility::{evaluate, passes_screening, Criteria, Eligibility};
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::program::{check_start, FocusArea, Program, ProgramRules, Start};
+use guildhall_domain::program_application::{Stage, Step};
+use guildhall_domain::values::{LongText, Reason};
+use guildhall_domain::DomainError;
+use guildhall_storage::contributions::{self, NewContribution, Stored};
+use guildhall_storage::programs::{self, Application, Membership, NewMembership, StageChange};
+use guildhall_storage::{audit, benefits, members, settings, Tx};
+use serde_json::json;
+
+use super::{entry, notify};
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// PL-2: records a contribution. Staff may record any; a member only their
+/// own, and only as self-reported and unverified. The same source key
+/// twice is stored once (PL-3); `None` says it was already there.
+pub async fn add_contribution(
+    state: &AppState,
+    actor: &Actor,
+    member: MemberId,
+    title: &str,
+    c: Contribution,
+    source_key: &str,
+) -> Result<Option<String>, AppError> {
+    authorize(actor, Action::AddContribution(member))?;
+    members::by_id(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+    let staff = actor.is_program_staff() || actor.is_admin();
+    if !staff && (c.source != Source::SelfReported || c.verification != Verification::Unverified) {
+        return Err(DomainError::field("source", "self_reported_only").into());
+    }
+    if c.source == Source::Derived {
+        return Err(DomainError::field("source", "derived_is_computed").into());
+    }
+    let title = guildhall_domain::values::Title::parse(title)?;
+    let key =
+        if source_key.trim().is_empty() { uuid::Uuid::now_v7().to_string() } else { source_key.trim().to_owned() };
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let new = NewContribution {
+        member,
+        title: title.as_str(),
+        contribution: &c,
+        source_key: &key,
+        by: Some(actor.member_id),
+    };
+    let id = contributions::insert(&mut tx, new, now).await?;
+    if id.is_some() {
+        let details = json!({"kind": c.details.kind().as_str(), "source": c.source.as_str()});
+        audit::record(
+            &mut tx,
+            entry(Some(actor.member_id), "contribution.added", "member", member, None, details),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A member's contributions, stored and derived, newest first.
+pub async fn contributions_of(state: &AppState, actor: &Actor, member: MemberId) -> Result<Vec<Stored>, AppError> {
+    authorize(actor, Action::ReadContributions(member))?;
+    Ok(contributions::all(state.db.reader(), member).await?)
+}
+
+async fn criteria(state: &AppState) -> Result<Criteria, AppError> {
+    Ok(Criteria::from_settings(&settings::load(state.db.reader()).await?))
+}
+
+/// CH-4: the engine's answer for a member and focus area, today.
+pub async fn eligibility(
+    state: &AppState,
+    actor: &Actor,
+    member: MemberId,
+    area: FocusArea,
+) -> Result<Eligibility, AppError> {
+    authorize(actor, Action::ReadContributions(member))?;
+    let list: Vec<Contribution> =
+        contributions::all(state.db.reader(), member).await?.into_iter().map(|s| s.contribution).collect();
+    Ok(evaluate(area, &list, &criteria(state).await?, Utc::now().date_naive()))
+}
+
+fn app_link(state: &AppState, id: &str) -> String {
+    state.config.link(&format!("/api/v1/applications/{id}"))
+}
+
+async fn tell(
+    state: &AppState,
+    tx: &mut Tx,
+    a: &Application,
+    kind: &'static str,
+    extra: &[(&'static str, &str)],
+) -> Result<(), AppError> {
+    let m = members::by_id(state.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?;
+    let link = app_link(state, &a.id);
+    let mut args = vec![("name", m.name.as_str()), ("program", program_name(a.program)), ("link", link.as_str())];
+    args.extend_from_slice(extra);
+    notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await
+}
+
+fn program_name(p: Program) -> &'static str {
+    match p {
+        Program::Champions => "Champions",
+        Program::Mvp => "MVP",
+        Program::Ambassadors => "Ambassadors",
+    }
+}
+
+/// CH-6: the caller starts an application (a draft). Champions need a
+/// focus area; one open application per program.
+pub async fn apply(
+    state: &AppState,
+    actor: &Actor,
+    program: Program,
+    focus: Option<FocusArea>,
+    interests: &[FocusArea],
+) -> Result<String, AppError> {
+    if program == Program::Champions && focus.is_none() {
+        return Err(DomainError::field("focus_area", "required").into());
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    if programs::has_open(&mut tx, actor.member_id, program).await? {
+        return Err(DomainError::OpenApplicationExists.into());
+    }
+    let interests: Vec<FocusArea> = interests.iter().copied().filter(|a| Some(*a) != focus).collect();
+    let id = programs::insert_application(&mut tx, actor.member_id, program, focus, &interests, now).await?;
+    let details = json!({"program": program.as_str(), "focus_area": focus.map(|f| f.as_str())});
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "program_application.created", "program_application", &id, None, details),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// An application the actor may read.
+pub async fn application(state: &AppState, actor: &Actor, id: &str) -> Result<Application, AppError> {
+    let a = programs::application_by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::ReadProgramApplication { applicant: a.member_id }).map_err(|_| DomainError::NotFound)?;
+    Ok(a)
+}
+
+async fn step(
+    state: &AppState,
+    actor: &Actor,
+    a: &Application,
+    step: Step,
+    change: StageChange<'_>,
+    reason: Option<&str>,
+) -> Result<(Stage, Tx), AppError> {
+    let to = a.stage.apply(step)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    programs::move_stage(&mut tx, &a.id, a.stage, to, change, now).await?;
+    let action = format!("program_application.{}", to.as_str());
+    let details = json!({"from": a.stage.as_str(), "to": to.as_str()});
+    audit::record(&mut tx, entry(Some(actor.member_id), &action, "program_application", &a.id, reason, details), now)
+        .await?;
+    Ok((to, tx))
+}
+
+/// CH-6: the applicant submits; they see and are emailed a thank-you.
+pub async fn submit(state: &AppState, actor: &Actor, id: &str) -> Result<Stage, AppError> {
+    let a = application(state, actor, id).await?;
+    if a.member_id != actor.member_id {
+        return Err(DomainError::Forbidden.into());
+    }
+    let (to, mut tx) = step(state, actor, &a, Step::Submit, StageChange::default(), None).await?;
+    tell(state, &mut tx, &a, "program-submitted", &[]).await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(to)
+}
+
+/// CH-5, CH-6: staff screen: the engine's result and the reviewer's
+/// judgment of the evidence's quality. Passing moves to the interview;
+/// otherwise the email names each unmet criterion in plain words.
+pub async fn screen(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    quality_accepted: bool,
+    quality_notes: &str,
+) -> Result<(Stage, Eligibility), AppError> {
+    authorize(actor, Action::DecideProgramApplications)?;
+    let a = application(state, actor, id).await?;
+    let area = a.focus_area.unwrap_or(FocusArea::Forums);
+    let list: Vec<Contribution> =
+        contributions::all(state.db.reader(), a.member_id).await?.into_iter().map(|s| s.contribution).collect();
+    let result = evaluate(area, &list, &criteria(state).await?, Utc::now().date_naive());
+    let notes = LongText::parse(quality_notes, "quality_notes", false)?;
+    // Screening is a stage of its own (CH-6): record it, then its outcome.
+    let (_, tx) = step(state, actor, &a, Step::Screen, StageChange::default(), None).await?;
+    tx.commit().await?;
+    let a = application(state, actor, id).await?;
+    let screening = json!({
+        "eligible": result.eligible,
+        "quality_accepted": quality_accepted,
+        "criteria": result.criteria.iter().map(|c| json!({
+            "criterion": c.criterion, "met": c.met, "found": c.found, "needed": c.needed, "message": c.sentence()
+        })).collect::<Vec<_>>(),
+    })
+    .to_string();
+    let pass = passes_screening(&result, quality_accepted);
+    let change = StageChange { screening: Some(&screening), quality_notes: Some(notes.as_str()), ..Default::default() };
+    let (to, mut tx) = step(state, actor, &a, if pass { Step::Invite } else { Step::NotSelect }, change, None).await?;
+    if pass {
+        tell(state, &mut tx, &a, "program-interview", &[]).await?;
+    } else {
+        let mut unmet: Vec<String> =
+            result.criteria.iter().filter(|c| !c.met).map(|c| format!("- {}", c.sentence())).collect();
+        if !quality_accepted {
+            unmet.push("- The reviewer did not accept the quality of the evidence yet.".into());
+        }
+        let unmet = unmet.join("\n");
+        tell(state, &mut tx, &a, "program-not-selected", &[("criteria", unmet.as_str())]).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok((to, result))
+}
+
+/// CH-6: the interview happened; notes on interests, motivations and
+/// expectations.
+pub async fn record_interview(state: &AppState, actor: &Actor, id: &str, notes: &str) -> Result<Stage, AppError> {
+    authorize(actor, Action::DecideProgramApplications)?;
+    let a = application(state, actor, id).await?;
+    let notes = LongText::parse(notes, "interview_notes", true)?;
+    let change = StageChange { interview_notes: Some(notes.as_str()), ..Default::default() };
+    let (to, tx) = step(state, actor, &a, Step::RecordInterview, change, None).await?;
+    tx.commit().await?;
+    Ok(to)
+}
+
+/// CH-6: accepted: the membership starts today with the focus area (a
+/// Champion accepted as MVP, or the reverse, transfers: CH-2); welcome
+/// email. Declined: email with the reason.
+pub async fn decide(state: &AppState, actor: &Actor, id: &str, accept: bool, reason: &str) -> Result<Stage, AppError> {
+    authorize(actor, Action::DecideProgramApplications)?;
+    let a = application(state, actor, id).await?;
+    let reason = if accept { reason.trim().to_owned() } else { Reason::parse(reason)?.to_string() };
+    let change = StageChange { reason: Some(&reason), ..Default::default() };
+    let (to, mut tx) =
+        step(state, actor, &a, if accept { Step::Accept } else { Step::Decline }, change, Some(&reason)).await?;
+    if accept {
+        start_membership(
+            state,
+            &mut tx,
+            actor,
+            a.member_id,
+            a.program,
+            a.focus_area,
+            &a.interests,
+            Utc::now().date_naive(),
+            None,
+            true,
+        )
+        .await?;
+        tell(state, &mut tx, &a, "program-accepted", &[]).await?;
+    } else {
+        tell(state, &mut tx, &a, "program-declined", &[("reason", reason.as_str())]).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(to)
+}
+
+/// CH-1, CH-2: starts a membership inside `tx`, ending a Champion/MVP
+/// membership the day before when `transfer` is allowed.
+#[allow(clippy::too_many_arguments)]
+async fn start_membership(
+    state: &AppState,
+    tx: &mut Tx,
+    actor: &Actor,
+    member: MemberId,
+    program: Program,
+    focus: Option<FocusArea>,
+    interests: &[FocusArea],
+    starts_on: NaiveDate,
+    nda_signed_on: Option<NaiveDate>,
+    transfer: bool,
+) -> Result<String, AppError> {
+    let cap = u32::try_from(settings::load(state.db.reader()).await?.int("mvp.seat_cap")).unwrap_or(0);
+    let rules = ProgramRules::defaults(program, cap);
+    if rules.has_focus_area && focus.is_none() {
+        return Err(DomainError::field("focus_area", "required").into());
+    }
+    let held: Vec<_> = programs::of_member(&mut **tx, member).await?.iter().map(Membership::held).collect();
+    let seats = programs::seats_taken(tx, program, starts_on).await?;
+    let now = Utc::now();
+    if let Start::Transfer { ends, last_day } = check_start(&rules, &held, starts_on, transfer, seats, nda_signed_on)? {
+        programs::end(tx, member, ends, last_day, "transfer").await?;
+        let details = json!({"program": ends.as_str(), "last_day": last_day.to_string()});
+        audit::record(
+            tx,
+            entry(Some(actor.member_id), "membership.ended", "member", member, Some("transfer"), details),
+            now,
+        )
+        .await?;
+    }
+    let new = NewMembership {
+        member,
+        program,
+        focus_area: focus,
+        interests,
+        starts_on,
+        nda_signed_on,
+        by: Some(actor.member_id),
+    };
+    let id = programs::insert(tx, new, now).await?;
+    let details = json!({"program": program.as_str(), "focus_area": focus.map(|f| f.as_str()), "starts_on": starts_on.to_string()});
+    audit::record(tx, entry(Some(actor.member_id), "membership.started", "member", member, None, details), now).await?;
+    Ok(id)
+}
+
+/// What staff give when granting a membership directly (e.g. an MVP award).
+pub struct Grant {
+    pub member: MemberId,
+    pub focus_area: Option<FocusArea>,
+    pub interests: Vec<FocusArea>,
+    pub starts_on: NaiveDate,
+    pub nda_signed_on: Option<NaiveDate>,
+    /// Move a Champion to MVP (or back), ending the old title.
+    pub transfer: bool,
+}
+
+/// CH-1, CH-2: staff grant a membership.
+pub async fn grant(state: &AppState, actor: &Actor, program: Program, g: &Grant) -> Result<String, AppError> {
+    authorize(actor, Action::ManagePrograms)?;
+    members::by_id(state.db.reader(), g.member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
+    let mut tx = state.db.begin().await?;
+    let id = start_membership(
+        state,
+        &mut tx,
+        actor,
+        g.member,
+        program,
+        g.focus_area,
+        &g.interests,
+        g.starts_on,
+        g.nda_signed_on,
+        g.transfer,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A program's active members today (public: the directory needs it).
+pub async fn active_members(state: &AppState, program: Program) -> Result<Vec<Membership>, AppError> {
+    Ok(programs::active(state.db.reader(), program, Utc::now().date_naive()).await?)
+}
+
+/// CH-8: staff create a benefit with its first codes.
+pub async fn create_benefit(
+    state: &AppState,
+    actor: &Actor,
+    name: &str,
+    codes: &[String],
+) -> Result<(String, u64), AppError> {
+    authorize(actor, Action::ManagePrograms)?;
+    let name = guildhall_domain::values::Title::parse(name).map_err(|_| DomainError::field("name", "required"))?;
+    let codes: Vec<String> = codes.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let id = benefits::create(&mut tx, name.as_str(), now).await?;
+    let added = benefits::load_codes(&mut tx, &id, &codes).await?;
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "benefit.created", "benefit", &id, None, json!({"codes": added})),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((id, added))
+}
+
+/// CH-8: an active member claims a code: at most one per benefit per year,
+/// never a code twice.
+pub async fn claim_benefit(state: &AppState, actor: &Actor, benefit: &str) -> Result<String, AppError> {
+    benefits::get(state.db.reader(), benefit).await?.ok_or(DomainError::NotFound)?;
+    let today = Utc::now().date_naive();
+    let active =
+        programs::of_member(state.db.reader(), actor.member_id).await?.iter().any(|m| m.held().active_on(today));
+    if !active {
+        return Err(DomainError::field("benefit", "not_an_active_member").into());
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let code = benefits::claim(&mut tx, state.db.backend(), benefit, actor.member_id, today.year(), now).await?;
+    audit::record(&mut tx, entry(Some(actor.member_id), "benefit.claimed", "benefit", benefit, None, json!({})), now)
+        .await?;
+    tx.commit().await?;
+    Ok(code)
+}
