@@ -273,3 +273,115 @@ mod tests {
         assert_eq!(json, r#"{"kind":"forum_solution","accepted":true}"#);
     }
 }
+
+/// Raw contribution fields as the API, a form or a CSV row gives them.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct ContributionFields {
+    #[serde(default)]
+    pub kind: String,
+    /// YYYY-MM-DD.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub link: String,
+    /// Empty means self-reported.
+    #[serde(default)]
+    pub source: String,
+    /// Empty means unverified.
+    #[serde(default)]
+    pub verification: String,
+    #[serde(default)]
+    pub accepted: Option<bool>,
+    #[serde(default)]
+    pub rating: String,
+    #[serde(default)]
+    pub platform_version: String,
+    #[serde(default)]
+    pub has_description: bool,
+    #[serde(default)]
+    pub has_screenshots: bool,
+    #[serde(default)]
+    pub has_docs: bool,
+    #[serde(default)]
+    pub format: String,
+    #[serde(default)]
+    pub onboarding_plan: bool,
+}
+
+impl ContributionFields {
+    /// Parses the fields into a contribution; every bad field is named.
+    /// Contributions from elsewhere are never "held here": that is derived.
+    pub fn parse(&self) -> Result<Contribution, DomainError> {
+        let kind = ContributionKind::parse(&self.kind);
+        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
+            .map_err(|_| DomainError::field("date", "date_invalid"));
+        let link = match self.link.trim() {
+            "" => Ok(None),
+            raw => WebLink::parse(raw, "link").map(Some),
+        };
+        let source = if self.source.trim().is_empty() { Ok(Source::SelfReported) } else { Source::parse(&self.source) };
+        let verification = if self.verification.trim().is_empty() {
+            Ok(Verification::Unverified)
+        } else {
+            Verification::parse(&self.verification)
+        };
+        let details = kind.clone().and_then(|k| match k {
+            ContributionKind::ForumSolution => Ok(Details::ForumSolution { accepted: self.accepted.unwrap_or(true) }),
+            ContributionKind::ForgeComponent => Ok(Details::ForgeComponent {
+                rating: Rating::parse(&self.rating)?,
+                platform_version: self.platform_version.trim().chars().take(20).collect(),
+                has_description: self.has_description,
+                has_screenshots: self.has_screenshots,
+                has_docs: self.has_docs,
+            }),
+            ContributionKind::EventOrganized => Ok(Details::EventOrganized { held_here: false }),
+            ContributionKind::SessionDelivered => Ok(Details::SessionDelivered { held_here: false }),
+            ContributionKind::ContentPiece => Ok(Details::ContentPiece { format: ContentFormat::parse(&self.format)? }),
+            ContributionKind::MentoringTestimonial => {
+                Ok(Details::MentoringTestimonial { onboarding_plan: self.onboarding_plan })
+            }
+        });
+        DomainError::collect([
+            details.clone().err(),
+            date.clone().err(),
+            link.clone().err(),
+            source.clone().err(),
+            verification.clone().err(),
+        ])?;
+        Ok(Contribution { details: details?, date: date?, link: link?, source: source?, verification: verification? })
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+
+    #[test]
+    fn pl2_fields_become_a_contribution_and_bad_ones_are_named() {
+        let f = ContributionFields {
+            kind: "forge_component".into(),
+            date: "2026-10-01".into(),
+            link: "https://forge.example.com/c/1".into(),
+            rating: "4.5".into(),
+            platform_version: "O11".into(),
+            has_description: true,
+            has_screenshots: true,
+            has_docs: true,
+            ..Default::default()
+        };
+        let c = f.parse().unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((c.source, c.verification), (Source::SelfReported, Verification::Unverified));
+        assert!(matches!(c.details, Details::ForgeComponent { rating, .. } if rating.tenths() == 45));
+        let bad = ContributionFields {
+            kind: "forge_component".into(),
+            date: "yesterday".into(),
+            rating: "9".into(),
+            ..Default::default()
+        };
+        let Err(DomainError::Invalid(errs)) = bad.parse() else { panic!("accepted") };
+        assert_eq!(errs.iter().map(|e| e.field).collect::<Vec<_>>(), ["rating", "date"]);
+        let elsewhere =
+            ContributionFields { kind: "event_organized".into(), date: "2026-01-01".into(), ..Default::default() };
+        assert_eq!(elsewhere.parse().map(|c| c.details), Ok(Details::EventOrganized { held_here: false }));
+    }
+}

@@ -148,6 +148,6 @@ pub async fn derived(pool: &AnyPool, member: MemberId) -> Result<Vec<Stored>, St
 pub async fn all(pool: &AnyPool, member: MemberId) -> Result<Vec<Stored>, StorageError> {
     let mut list = stored(pool, member).await?;
     list.extend(derived(pool, member).await?);
-    list.sort_by(|a, b| b.contribution.date.cmp(&a.contribution.date));
+    list.sort_by_key(|s| std::cmp::Reverse(s.contribution.date));
     Ok(list)
 }

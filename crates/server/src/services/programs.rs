@@ -256,19 +256,18 @@ pub async fn decide(state: &AppState, actor: &Actor, id: &str, accept: bool, rea
     let (to, mut tx) =
         step(state, actor, &a, if accept { Step::Accept } else { Step::Decline }, change, Some(&reason)).await?;
     if accept {
-        start_membership(
-            state,
-            &mut tx,
-            actor,
-            a.member_id,
-            a.program,
-            a.focus_area,
-            &a.interests,
-            Utc::now().date_naive(),
-            None,
-            true,
-        )
-        .await?;
+        {
+            let g = Grant {
+                member: a.member_id,
+                focus_area: a.focus_area,
+                interests: a.interests.clone(),
+                starts_on: Utc::now().date_naive(),
+                nda_signed_on: None,
+                // Accepted after screening, the target's criteria are met (CH-2).
+                transfer: true,
+            };
+            start_membership(state, &mut tx, actor, a.program, &g).await?;
+        }
         tell(state, &mut tx, &a, "program-accepted", &[]).await?;
     } else {
         tell(state, &mut tx, &a, "program-declined", &[("reason", reason.as_str())]).await?;
@@ -280,19 +279,14 @@ pub async fn decide(state: &AppState, actor: &Actor, id: &str, accept: bool, rea
 
 /// CH-1, CH-2: starts a membership inside `tx`, ending a Champion/MVP
 /// membership the day before when `transfer` is allowed.
-#[allow(clippy::too_many_arguments)]
 async fn start_membership(
     state: &AppState,
     tx: &mut Tx,
     actor: &Actor,
-    member: MemberId,
     program: Program,
-    focus: Option<FocusArea>,
-    interests: &[FocusArea],
-    starts_on: NaiveDate,
-    nda_signed_on: Option<NaiveDate>,
-    transfer: bool,
+    g: &Grant,
 ) -> Result<String, AppError> {
+    let Grant { member, focus_area: focus, ref interests, starts_on, nda_signed_on, transfer } = *g;
     let cap = u32::try_from(settings::load(state.db.reader()).await?.int("mvp.seat_cap")).unwrap_or(0);
     let rules = ProgramRules::defaults(program, cap);
     if rules.has_focus_area && focus.is_none() {
@@ -342,19 +336,7 @@ pub async fn grant(state: &AppState, actor: &Actor, program: Program, g: &Grant)
     authorize(actor, Action::ManagePrograms)?;
     members::by_id(state.db.reader(), g.member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
     let mut tx = state.db.begin().await?;
-    let id = start_membership(
-        state,
-        &mut tx,
-        actor,
-        g.member,
-        program,
-        g.focus_area,
-        &g.interests,
-        g.starts_on,
-        g.nda_signed_on,
-        g.transfer,
-    )
-    .await?;
+    let id = start_membership(state, &mut tx, actor, program, g).await?;
     tx.commit().await?;
     Ok(id)
 }

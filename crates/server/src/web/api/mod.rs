@@ -12,6 +12,7 @@ mod health;
 mod json;
 pub mod leadership;
 mod openapi;
+mod programs;
 pub mod review;
 mod speakers;
 
@@ -39,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .merge(health::router())
         .merge(expenses::router())
         .merge(speakers::router())
+        .merge(programs::router())
         .merge(openapi::router())
 }
 

@@ -6,7 +6,7 @@ use axum::{Json, Router};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{accounts, admin, conduct, events, expenses, groups, health, leadership, review, speakers};
+use super::{accounts, admin, conduct, events, expenses, groups, health, leadership, programs, review, speakers};
 use crate::app::AppState;
 
 #[derive(OpenApi)]
@@ -39,6 +39,9 @@ use crate::app::AppState;
         speakers::apply, speakers::pool, speakers::to_review, speakers::decide, speakers::invite,
         speakers::my_invitations, speakers::answer, speakers::ask_expert, speakers::expert_request,
         speakers::answer_expert,
+        programs::list_contributions, programs::add_contribution, programs::eligibility, programs::apply,
+        programs::show_application, programs::submit, programs::screen, programs::interview, programs::accept,
+        programs::decline, programs::memberships, programs::grant, programs::create_benefit, programs::claim,
     ),
     components(schemas(super::Problem, super::FieldProblem, super::Created)),
     modifiers(&BearerAuth),
@@ -55,6 +58,7 @@ use crate::app::AppState;
         (name = "health", description = "Group health and managers' tasks (UG-10, UG-12)"),
         (name = "expenses", description = "Fee schedules, expense claims, totals (UG-13)"),
         (name = "speakers", description = "Speakers, invitations, expert requests (UG-11)"),
+        (name = "programs", description = "Champions, MVP, Ambassadors: contributions, eligibility, applications, memberships, benefits (CH-1 to CH-8, PL-2)"),
     )
 )]
 pub struct ApiDoc;

@@ -1,0 +1,477 @@
+//! The Champions program and its siblings over the API (PL-2, CH-1 to
+//! CH-8), with the paths of issue 5.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::NaiveDate;
+use guildhall_domain::contribution::ContributionFields;
+use guildhall_domain::eligibility::Eligibility;
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::program::{parse_interests, FocusArea, Program};
+use guildhall_domain::DomainError;
+use guildhall_storage::contributions::Stored;
+use guildhall_storage::programs::{Application, Membership};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{ApiJson, Created, Problem};
+use crate::app::AppState;
+use crate::auth::ApiUser;
+use crate::error::{AppError, AppResult};
+use crate::services::programs::{self as service, Grant};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/members/{id}/contributions", get(list_contributions).post(add_contribution))
+        .route("/v1/members/{id}/eligibility", get(eligibility))
+        .route("/v1/programs/{program}/applications", post(apply))
+        .route("/v1/applications/{id}", get(show_application))
+        .route("/v1/applications/{id}/submit", post(submit))
+        .route("/v1/applications/{id}/screen", post(screen))
+        .route("/v1/applications/{id}/interview", post(interview))
+        .route("/v1/applications/{id}/accept", post(accept))
+        .route("/v1/applications/{id}/decline", post(decline))
+        .route("/v1/programs/{program}/memberships", get(memberships).post(grant))
+        .route("/v1/benefits", post(create_benefit))
+        .route("/v1/benefits/{id}/claims", post(claim))
+}
+
+fn member_id(raw: &str) -> Result<MemberId, AppError> {
+    raw.parse().map_err(|_| DomainError::NotFound.into())
+}
+
+fn program(raw: &str) -> Result<Program, AppError> {
+    Program::parse(raw).map_err(|_| DomainError::NotFound.into())
+}
+
+/// A contribution (PL-2). Derived ones (events held here, sessions given
+/// here) have no id and cannot be edited.
+#[derive(Serialize, ToSchema)]
+pub struct ContributionBody {
+    id: Option<String>,
+    /// forum_solution, forge_component, event_organized, session_delivered,
+    /// content_piece or mentoring_testimonial.
+    kind: String,
+    title: String,
+    date: String,
+    link: Option<String>,
+    /// derived, imported or self_reported.
+    source: String,
+    /// unverified, verified or rejected.
+    verification: String,
+    /// The kind's details (accepted, rating, platform version, format...).
+    #[schema(value_type = Object)]
+    details: serde_json::Value,
+}
+
+fn contribution_body(s: Stored) -> ContributionBody {
+    let c = s.contribution;
+    ContributionBody {
+        id: s.id,
+        kind: c.details.kind().as_str().to_owned(),
+        title: s.title,
+        date: c.date.to_string(),
+        link: c.link.map(|l| l.to_string()),
+        source: c.source.as_str().to_owned(),
+        verification: c.verification.as_str().to_owned(),
+        details: serde_json::to_value(&c.details).unwrap_or_default(),
+    }
+}
+
+#[utoipa::path(get, path = "/v1/members/{id}/contributions", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, body = [ContributionBody]), (status = 403, body = Problem)))]
+pub async fn list_contributions(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<ContributionBody>>> {
+    let list = service::contributions_of(&state, &u.actor, member_id(&id)?).await?;
+    Ok(Json(list.into_iter().map(contribution_body).collect()))
+}
+
+/// A contribution to record: `kind`, `title`, `date` (YYYY-MM-DD), `link`
+/// and the kind's details. Staff may set `source` and `verification`; a
+/// member records their own as self-reported. `source_key` makes the call
+/// idempotent (the same key twice is stored once).
+#[derive(Deserialize, ToSchema)]
+pub struct NewContributionBody {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    source_key: String,
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    fields: ContributionFields,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AddedBody {
+    /// The new contribution's id; null when the source key was already stored.
+    id: Option<String>,
+    created: bool,
+}
+
+#[utoipa::path(post, path = "/v1/members/{id}/contributions", tag = "programs", params(("id" = String, Path)), request_body = NewContributionBody,
+    responses((status = 201, body = AddedBody), (status = 200, body = AddedBody), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn add_contribution(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<NewContributionBody>,
+) -> AppResult<(StatusCode, Json<AddedBody>)> {
+    let member = member_id(&id)?;
+    // The caller's right comes before the body's problems.
+    guildhall_domain::access::authorize(&u.actor, guildhall_domain::access::Action::AddContribution(member))?;
+    let c = b.fields.parse()?;
+    let created = service::add_contribution(&state, &u.actor, member, &b.title, c, &b.source_key).await?;
+    let status = if created.is_some() { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(AddedBody { created: created.is_some(), id: created })))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct EligibilityQuery {
+    /// champions, mvp or ambassadors.
+    program: String,
+    /// forums, forge, organizing_events, speaking, technical_content or mentoring.
+    focus_area: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EligibilityBody {
+    eligible: bool,
+    program: String,
+    focus_area: String,
+    criteria: Vec<CriterionBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CriterionBody {
+    criterion: String,
+    met: bool,
+    found: u32,
+    needed: u32,
+    /// e.g. "Forums: 4 of 5 answers marked as solution in 2026".
+    message: String,
+    #[schema(value_type = Object)]
+    window: serde_json::Value,
+}
+
+fn eligibility_body(program: Program, e: Eligibility) -> EligibilityBody {
+    EligibilityBody {
+        eligible: e.eligible,
+        program: program.as_str().to_owned(),
+        focus_area: e.area.as_str().to_owned(),
+        criteria: e
+            .criteria
+            .into_iter()
+            .map(|c| CriterionBody {
+                criterion: c.criterion.to_owned(),
+                met: c.met,
+                found: c.found,
+                needed: c.needed,
+                message: c.sentence(),
+                window: serde_json::to_value(c.window).unwrap_or_default(),
+            })
+            .collect(),
+    }
+}
+
+/// CH-4: each criterion with met or not, the count found and needed, the
+/// window, and a sentence a person understands.
+#[utoipa::path(get, path = "/v1/members/{id}/eligibility", tag = "programs", params(("id" = String, Path), EligibilityQuery),
+    responses((status = 200, body = EligibilityBody), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn eligibility(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    Query(q): Query<EligibilityQuery>,
+) -> AppResult<Json<EligibilityBody>> {
+    let member = member_id(&id)?;
+    let p = Program::parse(&q.program)?;
+    let area = FocusArea::parse(&q.focus_area)?;
+    let e = service::eligibility(&state, &u.actor, member, area).await?;
+    Ok(Json(eligibility_body(p, e)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ApplyBody {
+    /// Required for Champions.
+    focus_area: Option<String>,
+    #[serde(default)]
+    interests: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationBody {
+    id: String,
+    applicant_id: String,
+    program: String,
+    focus_area: Option<String>,
+    interests: Vec<String>,
+    /// draft, submitted, screening, not_selected, interview, interviewed,
+    /// accepted or declined.
+    stage: String,
+    /// The engine's result and the reviewer's judgment, once screened.
+    #[schema(value_type = Object)]
+    screening: serde_json::Value,
+    reason: String,
+    updated_at: String,
+}
+
+fn application_body(a: Application) -> ApplicationBody {
+    ApplicationBody {
+        id: a.id,
+        applicant_id: a.member_id.to_string(),
+        program: a.program.as_str().to_owned(),
+        focus_area: a.focus_area.map(|f| f.as_str().to_owned()),
+        interests: a.interests.iter().map(|f| f.as_str().to_owned()).collect(),
+        stage: a.stage.as_str().to_owned(),
+        screening: serde_json::from_str(&a.screening).unwrap_or(serde_json::Value::Null),
+        reason: a.reason,
+        updated_at: a.updated_at.to_rfc3339(),
+    }
+}
+
+/// CH-6: the caller starts an application (a draft).
+#[utoipa::path(post, path = "/v1/programs/{program}/applications", tag = "programs", params(("program" = String, Path)), request_body = ApplyBody,
+    responses((status = 201, body = ApplicationBody), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn apply(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(p): Path<String>,
+    ApiJson(b): ApiJson<ApplyBody>,
+) -> AppResult<(StatusCode, Json<ApplicationBody>)> {
+    let p = program(&p)?;
+    let focus = b.focus_area.as_deref().filter(|f| !f.is_empty()).map(FocusArea::parse).transpose()?;
+    let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &b.interests)?;
+    let id = service::apply(&state, &u.actor, p, focus, &interests).await?;
+    Ok((StatusCode::CREATED, Json(application_body(service::application(&state, &u.actor, &id).await?))))
+}
+
+/// An application with its stage and screening result (the applicant and staff).
+#[utoipa::path(get, path = "/v1/applications/{id}", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationBody), (status = 404, body = Problem)))]
+pub async fn show_application(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<ApplicationBody>> {
+    Ok(Json(application_body(service::application(&state, &u.actor, &id).await?)))
+}
+
+async fn current(state: &AppState, u: &crate::auth::SignedIn, id: &str) -> AppResult<Json<ApplicationBody>> {
+    Ok(Json(application_body(service::application(state, &u.actor, id).await?)))
+}
+
+/// CH-6: the applicant submits (thank-you email).
+#[utoipa::path(post, path = "/v1/applications/{id}/submit", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationBody), (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub async fn submit(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<ApplicationBody>> {
+    service::submit(&state, &u.actor, &id).await?;
+    current(&state, &u, &id).await
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ScreenBody {
+    /// The reviewer's judgment of the evidence against the area's rubric (CH-5).
+    quality_accepted: bool,
+    #[serde(default)]
+    notes: String,
+}
+
+/// CH-5: staff screen: passes to the interview, or not selected with an
+/// email naming each unmet criterion.
+#[utoipa::path(post, path = "/v1/applications/{id}/screen", tag = "programs", params(("id" = String, Path)), request_body = ScreenBody,
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 409, body = Problem)))]
+pub async fn screen(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<ScreenBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    service::screen(&state, &u.actor, &id, b.quality_accepted, &b.notes).await?;
+    current(&state, &u, &id).await
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct InterviewBody {
+    /// Interests, motivations, expectations.
+    #[serde(default)]
+    notes: String,
+}
+
+/// CH-6: the interview happened.
+#[utoipa::path(post, path = "/v1/applications/{id}/interview", tag = "programs", params(("id" = String, Path)), request_body = InterviewBody,
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 409, body = Problem)))]
+pub async fn interview(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<InterviewBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    service::record_interview(&state, &u.actor, &id, &b.notes).await?;
+    current(&state, &u, &id).await
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DecisionBody {
+    #[serde(default)]
+    reason: String,
+}
+
+/// CH-6: accepted: the membership starts today (welcome email).
+#[utoipa::path(post, path = "/v1/applications/{id}/accept", tag = "programs", params(("id" = String, Path)), request_body = DecisionBody,
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn accept(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<DecisionBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    service::decide(&state, &u.actor, &id, true, &b.reason).await?;
+    current(&state, &u, &id).await
+}
+
+/// CH-6: declined with the reason the applicant is emailed.
+#[utoipa::path(post, path = "/v1/applications/{id}/decline", tag = "programs", params(("id" = String, Path)), request_body = DecisionBody,
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn decline(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<DecisionBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    service::decide(&state, &u.actor, &id, false, &b.reason).await?;
+    current(&state, &u, &id).await
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MembershipBody {
+    id: String,
+    member_id: String,
+    name: String,
+    program: String,
+    focus_area: Option<String>,
+    interests: Vec<String>,
+    starts_on: String,
+    ends_on: Option<String>,
+    /// CH-1: MVPs hold moderator rights in the online community.
+    moderator: bool,
+}
+
+fn membership_body(m: Membership) -> MembershipBody {
+    MembershipBody {
+        moderator: m.program == Program::Mvp,
+        id: m.id,
+        member_id: m.member_id.to_string(),
+        name: m.member_name,
+        program: m.program.as_str().to_owned(),
+        focus_area: m.focus_area.map(|f| f.as_str().to_owned()),
+        interests: m.interests.iter().map(|f| f.as_str().to_owned()).collect(),
+        starts_on: m.starts_on.to_string(),
+        ends_on: m.ends_on.map(|d| d.to_string()),
+    }
+}
+
+/// A program's active members today, with moderator rights for
+/// integrations (CH-1).
+#[utoipa::path(get, path = "/v1/programs/{program}/memberships", tag = "programs", params(("program" = String, Path)),
+    responses((status = 200, body = [MembershipBody]), (status = 404, body = Problem)))]
+pub async fn memberships(
+    State(state): State<AppState>,
+    ApiUser(_u): ApiUser,
+    Path(p): Path<String>,
+) -> AppResult<Json<Vec<MembershipBody>>> {
+    let list = service::active_members(&state, program(&p)?).await?;
+    Ok(Json(list.into_iter().map(membership_body).collect()))
+}
+
+/// A membership granted by staff (e.g. an MVP award). `starts_on`
+/// defaults to today; MVP needs `nda_signed_on` on or before it; `transfer`
+/// moves a Champion to MVP or back, ending the old title the day before.
+#[derive(Deserialize, ToSchema)]
+pub struct GrantBody {
+    #[serde(default)]
+    member_id: String,
+    focus_area: Option<String>,
+    #[serde(default)]
+    interests: Vec<String>,
+    starts_on: Option<String>,
+    nda_signed_on: Option<String>,
+    #[serde(default)]
+    transfer: bool,
+}
+
+fn date(raw: &str, field: &'static str) -> Result<NaiveDate, DomainError> {
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| DomainError::field(field, "date_invalid"))
+}
+
+#[utoipa::path(post, path = "/v1/programs/{program}/memberships", tag = "programs", params(("program" = String, Path)), request_body = GrantBody,
+    responses((status = 201, body = Created), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn grant(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(p): Path<String>,
+    ApiJson(b): ApiJson<GrantBody>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let p = program(&p)?;
+    guildhall_domain::access::authorize(&u.actor, guildhall_domain::access::Action::ManagePrograms)?;
+    let member: MemberId = b.member_id.parse().map_err(|_| DomainError::field("member_id", "member_not_found"))?;
+    let focus = b.focus_area.as_deref().filter(|f| !f.is_empty()).map(FocusArea::parse).transpose()?;
+    let g = Grant {
+        member,
+        interests: parse_interests(focus.unwrap_or(FocusArea::Forums), &b.interests)?,
+        focus_area: focus,
+        starts_on: match b.starts_on.as_deref() {
+            Some(d) => date(d, "starts_on")?,
+            None => chrono::Utc::now().date_naive(),
+        },
+        nda_signed_on: b.nda_signed_on.as_deref().map(|d| date(d, "nda_signed_on")).transpose()?,
+        transfer: b.transfer,
+    };
+    let id = service::grant(&state, &u.actor, p, &g).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct BenefitBody {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    codes: Vec<String>,
+}
+
+/// CH-8: staff create a benefit with its pool of codes.
+#[utoipa::path(post, path = "/v1/benefits", tag = "programs", request_body = BenefitBody,
+    responses((status = 201, body = Created), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn create_benefit(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    ApiJson(b): ApiJson<BenefitBody>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let (id, _) = service::create_benefit(&state, &u.actor, &b.name, &b.codes).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ClaimedBody {
+    code: String,
+}
+
+/// CH-8: the caller claims a code (one per benefit per year; never a code twice).
+#[utoipa::path(post, path = "/v1/benefits/{id}/claims", tag = "programs", params(("id" = String, Path)),
+    responses((status = 201, body = ClaimedBody), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn claim(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<(StatusCode, Json<ClaimedBody>)> {
+    let code = service::claim_benefit(&state, &u.actor, &id).await?;
+    Ok((StatusCode::CREATED, Json(ClaimedBody { code })))
+}

@@ -1,0 +1,357 @@
+//! The Champions program and its siblings through the API on SQLite and
+//! PostgreSQL: contributions (PL-2) and their idempotent keys, derived
+//! contributions, eligibility (CH-4), the application stages with their
+//! emails (CH-6), exclusivity, transfers, the MVP seat cap and NDA (CH-1,
+//! CH-2), and benefit codes under a rush (CH-8).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Duration, Utc};
+use common::gov::{gov, Gov, Person};
+use guildhall::{AppState, Config, Server};
+use guildhall_storage::{Backend, Db};
+use reqwest::Method;
+use serde_json::{json, Value};
+use tokio::task::JoinSet;
+
+fn this_year(month: u32) -> String {
+    format!("{}-{month:02}-10", Utc::now().year())
+}
+
+/// `n` accepted forum answers this year, recorded by the member.
+async fn solutions(g: &Gov, who: &Person, n: usize) {
+    for i in 0..n {
+        let body = json!({"kind": "forum_solution", "title": format!("Answer {i}"), "date": this_year(1),
+            "link": format!("https://forum.example.com/t/{i}"), "source_key": format!("post-{i}")});
+        let (s, b) = g.call(Method::POST, &format!("/api/v1/members/{}/contributions", who.id), who, Some(body)).await;
+        assert_eq!(s, 201, "{b}");
+    }
+}
+
+async fn application(g: &Gov, who: &Person) -> String {
+    let (s, a) = g
+        .call(
+            Method::POST,
+            "/api/v1/programs/champions/applications",
+            who,
+            Some(json!({"focus_area": "forums", "interests": ["forge"]})),
+        )
+        .await;
+    assert_eq!(s, 201, "{a}");
+    assert_eq!(a["stage"], "draft");
+    let id = a["id"].as_str().unwrap().to_owned();
+    let (s, a) = g.call(Method::POST, &format!("/api/v1/applications/{id}/submit"), who, None).await;
+    assert_eq!((s, a["stage"].as_str()), (200, Some("submitted")), "{a}");
+    id
+}
+
+on_both!(pl2_contributions_are_idempotent_and_members_record_only_their_own, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    solutions(&g, &g.member, 1).await;
+    let again = json!({"kind": "forum_solution", "title": "Answer 0", "date": this_year(1), "source_key": "post-0"});
+    let (s, b) =
+        g.call(Method::POST, &format!("/api/v1/members/{}/contributions", g.member.id), &g.member, Some(again)).await;
+    assert_eq!((s, b["created"].as_bool()), (200, Some(false)), "the same key twice adds nothing: {b}");
+    let (_, list) =
+        g.call(Method::GET, &format!("/api/v1/members/{}/contributions", g.member.id), &g.member, None).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let verified = json!({"kind": "forum_solution", "title": "x", "date": this_year(1), "verification": "verified"});
+    let (s, p) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/members/{}/contributions", g.member.id),
+            &g.member,
+            Some(verified.clone()),
+        )
+        .await;
+    assert_eq!(s, 422, "members cannot verify their own: {p}");
+    let (s, _) =
+        g.call(Method::POST, &format!("/api/v1/members/{}/contributions", g.member.id), &g.staff, Some(verified)).await;
+    assert_eq!(s, 201, "staff can");
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/members/{}/contributions", g.member.id),
+            &g.leader,
+            Some(json!({"kind": "forum_solution"})),
+        )
+        .await;
+    assert_eq!(s, 403, "nobody else records for a member");
+    let (s, _) = g.call(Method::GET, &format!("/api/v1/members/{}/contributions", g.member.id), &g.leader, None).await;
+    assert_eq!(s, 403);
+});
+
+on_both!(ch4_events_held_here_count_by_themselves_and_vanish_if_not_held, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let e1 = g.held_event(g.group, Utc::now() - Duration::days(30), 3).await;
+    g.held_event(g.group, Utc::now() - Duration::days(60), 3).await;
+    let url = format!("/api/v1/members/{}/eligibility?program=champions&focus_area=organizing_events", g.leader.id);
+    let (s, e) = g.call(Method::GET, &url, &g.leader, None).await;
+    assert_eq!(s, 200, "{e}");
+    assert_eq!((e["eligible"].as_bool(), e["criteria"][0]["found"].as_u64()), (Some(true), Some(2)), "{e}");
+    assert!(e["criteria"][0]["message"].as_str().unwrap().starts_with("Organizing events: 2 of 2 events organized"));
+    let (_, list) =
+        g.call(Method::GET, &format!("/api/v1/members/{}/contributions", g.leader.id), &g.leader, None).await;
+    assert!(list.as_array().unwrap().iter().all(|c| c["source"] == "derived" && c["id"].is_null()));
+    // Un-completed, the event no longer counts.
+    let mut tx = g.app.db.begin().await.unwrap();
+    sqlx::query("UPDATE events SET status = 'published' WHERE id = $1").bind(&e1).execute(&mut *tx).await.unwrap();
+    tx.commit().await.unwrap();
+    let (_, e) = g.call(Method::GET, &url, &g.leader, None).await;
+    assert_eq!((e["eligible"].as_bool(), e["criteria"][0]["found"].as_u64()), (Some(false), Some(1)));
+});
+
+on_both!(ch6_apply_screen_interview_accept_with_an_email_at_each_step, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    solutions(&g, &g.member, 5).await;
+    let url = format!("/api/v1/members/{}/eligibility?program=champions&focus_area=forums", g.member.id);
+    let (_, e) = g.call(Method::GET, &url, &g.member, None).await;
+    assert_eq!(e["eligible"], true);
+    assert_eq!(
+        e["criteria"][0]["message"],
+        format!("Forums: 5 of 5 answers marked as solution in {}", Utc::now().year())
+    );
+    let id = application(&g, &g.member).await;
+    assert!(g.app.last_email(&g.member.email).await.0.contains("Thank you for applying to Champions"));
+    let (s, _) = g
+        .call(Method::POST, "/api/v1/programs/champions/applications", &g.member, Some(json!({"focus_area": "forums"})))
+        .await;
+    assert_eq!(s, 409, "one open application per program");
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/screen"),
+            &g.manager,
+            Some(json!({"quality_accepted": true})),
+        )
+        .await;
+    assert_eq!(s, 403, "program staff screen");
+    let (s, a) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/screen"),
+            &g.staff,
+            Some(json!({"quality_accepted": true, "notes": "Well researched answers"})),
+        )
+        .await;
+    assert_eq!((s, a["stage"].as_str()), (200, Some("interview")), "{a}");
+    assert_eq!(a["screening"]["eligible"], true);
+    let (s, _) = g.call(Method::POST, &format!("/api/v1/applications/{id}/accept"), &g.staff, Some(json!({}))).await;
+    assert_eq!(s, 409, "no stage is skipped");
+    let (s, a) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/interview"),
+            &g.staff,
+            Some(json!({"notes": "Wants to mentor newcomers"})),
+        )
+        .await;
+    assert_eq!((s, a["stage"].as_str()), (200, Some("interviewed")));
+    let (s, a) = g
+        .call(Method::POST, &format!("/api/v1/applications/{id}/accept"), &g.staff, Some(json!({"reason": "Welcome"})))
+        .await;
+    assert_eq!((s, a["stage"].as_str()), (200, Some("accepted")), "{a}");
+    assert!(g.app.last_email(&g.member.email).await.0.contains("Welcome to Champions"));
+    let (_, list) = g.call(Method::GET, "/api/v1/programs/champions/memberships", &g.member, None).await;
+    let mine = list.as_array().unwrap().iter().find(|m| m["member_id"] == g.member.id.to_string()).cloned().unwrap();
+    assert_eq!((mine["focus_area"].as_str(), mine["interests"].clone()), (Some("forums"), json!(["forge"])));
+    let (s, _) = g.call(Method::GET, &format!("/api/v1/applications/{id}"), &g.leader, None).await;
+    assert_eq!(s, 404, "others do not see applications");
+});
+
+on_both!(ch6_not_selected_email_names_the_unmet_criterion, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    solutions(&g, &g.member, 4).await;
+    let id = application(&g, &g.member).await;
+    let (s, a) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/screen"),
+            &g.staff,
+            Some(json!({"quality_accepted": true})),
+        )
+        .await;
+    assert_eq!((s, a["stage"].as_str()), (200, Some("not_selected")), "{a}");
+    let (subject, body) = g.app.last_email(&g.member.email).await;
+    assert!(subject.contains("Your application to Champions"), "{subject}");
+    let year = Utc::now().year();
+    assert!(body.contains(&format!("Forums: 4 of 5 answers marked as solution in {year}")), "{body}");
+    // Closed, so a new application may start.
+    let (s, _) = g
+        .call(Method::POST, "/api/v1/programs/champions/applications", &g.member, Some(json!({"focus_area": "forums"})))
+        .await;
+    assert_eq!(s, 201);
+});
+
+on_both!(ch1_ch2_exclusivity_transfer_seat_cap_and_nda, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let today = Utc::now().date_naive();
+    let grant = |who: &Person, focus: Option<&str>, extra: Value| {
+        let mut body = json!({"member_id": who.id.to_string(), "focus_area": focus, "starts_on": today.to_string()});
+        for (k, v) in extra.as_object().unwrap() {
+            body[k] = v.clone();
+        }
+        body
+    };
+    let (s, _) = g
+        .call(
+            Method::POST,
+            "/api/v1/programs/champions/memberships",
+            &g.manager,
+            Some(grant(&g.member, Some("forums"), json!({}))),
+        )
+        .await;
+    assert_eq!(s, 403, "program staff grant");
+    let (s, b) = g
+        .call(
+            Method::POST,
+            "/api/v1/programs/champions/memberships",
+            &g.staff,
+            Some(grant(&g.member, Some("forums"), json!({}))),
+        )
+        .await;
+    assert_eq!(s, 201, "{b}");
+    let (s, p) = g
+        .call(
+            Method::POST,
+            "/api/v1/programs/ambassadors/memberships",
+            &g.staff,
+            Some(grant(&g.member, None, json!({}))),
+        )
+        .await;
+    assert_eq!(s, 201, "Ambassadors combine: {p}");
+    let nda = json!({"nda_signed_on": today.to_string()});
+    let (s, p) = g
+        .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.member, None, nda.clone())))
+        .await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("champion_and_mvp_exclusive")), "{p}");
+    let tomorrow = (today + Duration::days(1)).to_string();
+    let transfer = json!({"nda_signed_on": today.to_string(), "transfer": true, "starts_on": tomorrow});
+    let (s, p) = g
+        .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.member, None, transfer)))
+        .await;
+    assert_eq!(s, 201, "{p}");
+    let (_, mvps) = g.call(Method::GET, "/api/v1/programs/mvp/memberships", &g.staff, None).await;
+    assert_eq!(mvps, json!([]), "the MVP award starts tomorrow");
+    let (_, champs) = g.call(Method::GET, "/api/v1/programs/champions/memberships", &g.staff, None).await;
+    assert_eq!(champs[0]["ends_on"], today.to_string(), "the Champion title ends the day before: {champs}");
+    // NDA before the start; the seat cap.
+    let (s, p) = g
+        .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.leader, None, json!({}))))
+        .await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("nda_required")));
+    g.set_setting("mvp.seat_cap", "1").await;
+    let (s, p) = g
+        .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.leader, None, nda.clone())))
+        .await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (201, None), "{p}");
+    let (s, p) = g
+        .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.other_leader, None, nda)))
+        .await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("no_seat_left")), "{p}");
+    let (_, mvps) = g.call(Method::GET, "/api/v1/programs/mvp/memberships", &g.member, None).await;
+    assert_eq!(mvps[0]["moderator"], true, "MVP moderator rights are readable by integrations");
+});
+
+/// CH-8: `claimants` Champions claim at once from a pool of `codes`.
+async fn benefit_rush(backend: Backend, instances: usize) {
+    const CLAIMANTS: usize = 50;
+    const CODES: usize = 10;
+    let Some(g) = gov(backend).await else { return };
+    let codes: Vec<String> = (0..CODES).map(|i| format!("CERT-{i:04}")).collect();
+    let (s, b) = g
+        .call(
+            Method::POST,
+            "/api/v1/benefits",
+            &g.staff,
+            Some(json!({"name": "Certification voucher", "codes": codes})),
+        )
+        .await;
+    assert_eq!(s, 201, "{b}");
+    let benefit = b["id"].as_str().unwrap().to_owned();
+    let people = g.app.members_with_tokens("champ", CLAIMANTS).await;
+    for (id, _, _) in &people {
+        let body = json!({"member_id": id.to_string(), "focus_area": "forums"});
+        let (s, _) = g.call(Method::POST, "/api/v1/programs/champions/memberships", &g.staff, Some(body)).await;
+        assert_eq!(s, 201);
+    }
+    let mut bases = vec![g.app.base.clone()];
+    let mut extra = Vec::new();
+    for _ in 1..instances {
+        let db = Db::connect(&g.app.tdb.url, 10).await.expect("second instance connects");
+        let mut config = Config::local(&g.app.tdb.url);
+        config.bind = ([127, 0, 0, 1], 0).into();
+        config.run_worker = false;
+        let server = Server::start(AppState::new(db, config)).await.expect("second instance starts");
+        bases.push(format!("http://{}", server.addr));
+        extra.push(server);
+    }
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(CLAIMANTS));
+    let mut tasks = JoinSet::new();
+    for (i, (_, _, token)) in people.iter().enumerate() {
+        let url = format!("{}/api/v1/benefits/{benefit}/claims", bases[i % bases.len()]);
+        let (client, token, barrier) = (g.app.client.clone(), token.clone(), barrier.clone());
+        tasks.spawn(async move {
+            barrier.wait().await;
+            let res = client.post(url).bearer_auth(&token).send().await.unwrap();
+            (res.status().as_u16(), res.json::<Value>().await.unwrap(), token)
+        });
+    }
+    let mut got = BTreeSet::new();
+    let mut none_left = 0;
+    let mut winner = String::new();
+    while let Some(done) = tasks.join_next().await {
+        let (status, body, token) = done.unwrap();
+        match status {
+            201 => {
+                assert!(got.insert(body["code"].as_str().unwrap().to_owned()), "a code handed out twice: {body}");
+                winner = token;
+            }
+            422 => {
+                assert_eq!(body["errors"][0]["code"], "no_codes_left", "{body}");
+                none_left += 1;
+            }
+            other => panic!("unexpected {other}: {body}"),
+        }
+    }
+    assert_eq!((got.len(), none_left), (CODES, CLAIMANTS - CODES));
+    assert_eq!(got, codes.into_iter().collect::<BTreeSet<_>>());
+    // A winner cannot take a second code this year, even when codes are added.
+    let (s, _) =
+        g.call(Method::POST, "/api/v1/benefits", &g.staff, Some(json!({"name": "Other", "codes": ["X"]}))).await;
+    assert_eq!(s, 201);
+    let mut tx = g.app.db.begin().await.unwrap();
+    sqlx::query("INSERT INTO benefit_codes (id, benefit_id, code) VALUES ('extra', $1, 'CERT-EXTRA')")
+        .bind(&benefit)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let (s, p) = g.app.api(Method::POST, &format!("/api/v1/benefits/{benefit}/claims"), Some(&winner), None).await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("benefit_already_claimed")), "{p}");
+    // Non-members get none.
+    let (s, p) = g.call(Method::POST, &format!("/api/v1/benefits/{benefit}/claims"), &g.leader, None).await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("not_an_active_member")));
+    for s in extra {
+        s.stop().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ch8_benefit_rush_on_sqlite() {
+    benefit_rush(Backend::Sqlite, 1).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ch8_benefit_rush_on_postgres() {
+    benefit_rush(Backend::Postgres, 1).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ch8_benefit_rush_on_two_instances_sharing_postgres() {
+    benefit_rush(Backend::Postgres, 2).await;
+}
