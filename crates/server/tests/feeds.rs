@@ -202,6 +202,14 @@ async fn pl6_openapi_document_lists_every_endpoint() {
         ("/v1/groups/{slug}/expert-requests", &["post"]),
         ("/v1/expert-requests/{id}", &["get"]),
         ("/v1/expert-requests/{id}/answer", &["post"]),
+        // Programs (issue 5's paths).
+        ("/v1/members/{id}/contributions", &["get", "post"]),
+        ("/v1/members/{id}/eligibility", &["get"]),
+        ("/v1/programs/{program}/applications", &["post"]),
+        ("/v1/applications/{id}", &["get"]),
+        ("/v1/applications/{id}/submit", &["post"]),
+        ("/v1/programs/{program}/memberships", &["get", "post"]),
+        ("/v1/benefits/{id}/claims", &["post"]),
     ] {
         let item = paths.get(path).unwrap_or_else(|| panic!("{path} documented"));
         for m in methods {

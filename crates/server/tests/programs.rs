@@ -355,3 +355,81 @@ async fn ch8_benefit_rush_on_postgres() {
 async fn ch8_benefit_rush_on_two_instances_sharing_postgres() {
     benefit_rush(Backend::Postgres, 2).await;
 }
+
+on_both!(ch9_directory_lists_active_champions_and_mvps_who_opt_in, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    for (who, program, focus) in [(&g.member, "champions", Some("forums")), (&g.leader, "ambassadors", None)] {
+        let body = json!({"member_id": who.id.to_string(), "focus_area": focus});
+        let (s, _) =
+            g.call(Method::POST, &format!("/api/v1/programs/{program}/memberships"), &g.staff, Some(body)).await;
+        assert_eq!(s, 201);
+    }
+    let (_, list) = g.app.api(Method::GET, "/api/v1/directory", None, None).await;
+    assert_eq!(list, json!([]), "nobody opted in yet");
+    let entry = json!({"listed": true, "region_id": g.region.to_string(), "country": "pt", "quote": "The program made me a better mentor."});
+    for who in [&g.member, &g.leader] {
+        let (s, _) = g.call(Method::PUT, "/api/v1/me/directory", who, Some(entry.clone())).await;
+        assert_eq!(s, 204);
+    }
+    let (_, list) = g.app.api(Method::GET, "/api/v1/directory", None, None).await;
+    assert_eq!(list.as_array().unwrap().len(), 1, "Ambassadors are not in the directory: {list}");
+    assert_eq!(
+        (list[0]["focus_area"].as_str(), list[0]["country"].as_str(), list[0]["region"].as_str()),
+        (Some("forums"), Some("PT"), Some("Iberia"))
+    );
+    let page = g.app.client.get(g.app.url("/champions")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("The program made me a better mentor."), "the public page shows it");
+    let (s, p) = g
+        .call(Method::PUT, "/api/v1/me/directory", &g.member, Some(json!({"listed": true, "country": "Atlantis"})))
+        .await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("country")));
+    let (s, _) = g.call(Method::PUT, "/api/v1/me/directory", &g.member, Some(json!({"listed": false}))).await;
+    assert_eq!(s, 204);
+    let (_, list) = g.app.api(Method::GET, "/api/v1/directory", None, None).await;
+    assert_eq!(list, json!([]));
+});
+
+on_both!(ch6_pages_member_applies_staff_screens_on_the_pipeline_board, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let member = common::gov::page_client(&g, Some(&g.member)).await;
+    let staff = common::gov::page_client(&g, Some(&g.staff)).await;
+    let date = this_year(2);
+    for i in 0..2 {
+        let title = format!("How we cut build times {i}");
+        let link = format!("https://blog.example.org/post-{i}");
+        let form = [
+            ("kind", "content_piece"),
+            ("title", title.as_str()),
+            ("date", date.as_str()),
+            ("link", link.as_str()),
+            ("format", "blog_post"),
+        ];
+        let res = common::post_form(&member, &g.app, "/programs", "/programs/contributions", &form).await;
+        assert_eq!(res.status(), 303);
+    }
+    let page = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Technical content: 2 of 2 pieces published"), "the eligibility reads in plain words");
+    let form = [("program", "champions"), ("focus_area", "technical_content"), ("interests", "mentoring")];
+    let res = common::post_form(&member, &g.app, "/programs", "/programs/apply", &form).await;
+    assert_eq!(res.status(), 303);
+    let page = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("<strong>submitted</strong>"), "{page}");
+    // Staff see the board, drawn, and screen from it.
+    let res = member.get(g.app.url("/programs/pipeline")).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    let board = staff.get(g.app.url("/programs/pipeline")).send().await.unwrap().text().await.unwrap();
+    assert!(board.contains("<svg class=\"chart\"") && board.contains("member 0"), "{board}");
+    let id = regex::Regex::new(r"/programs/applications/([0-9a-f-]{36})/screen").unwrap().captures(&board).unwrap()[1]
+        .to_owned();
+    let res = common::post_form(
+        &staff,
+        &g.app,
+        "/programs/pipeline",
+        &format!("/programs/applications/{id}/screen"),
+        &[("quality_accepted", "on")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let page = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("<strong>interview</strong>"), "{page}");
+});

@@ -295,3 +295,76 @@ pub async fn applications(pool: &AnyPool, program: Option<Program>) -> Result<Ve
         .await?;
     rows.iter().map(application).collect()
 }
+
+/// One line of the public directory (CH-9).
+#[derive(Clone, Debug)]
+pub struct DirectoryEntry {
+    pub member_id: MemberId,
+    pub name: String,
+    pub program: Program,
+    pub focus_area: Option<FocusArea>,
+    pub region: Option<String>,
+    pub country: String,
+    pub quote: String,
+}
+
+/// Sets a member's directory entry (opt in or out, where, a quote).
+pub async fn set_directory_entry(
+    tx: &mut Tx,
+    member: MemberId,
+    listed: bool,
+    region: Option<guildhall_domain::ids::RegionId>,
+    country: &str,
+    quote: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query("DELETE FROM directory_entries WHERE member_id = $1")
+        .bind(member.to_string())
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO directory_entries (member_id, listed, region_id, country, quote, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(member.to_string())
+    .bind(i64::from(listed))
+    .bind(region.map(|r| r.to_string()))
+    .bind(country)
+    .bind(quote)
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// CH-9: active Champions and MVPs on `day` who opted in, by name.
+pub async fn directory(pool: &AnyPool, on: NaiveDate) -> Result<Vec<DirectoryEntry>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT ms.member_id, m.name, ms.program, ms.focus_area, r.name AS region, d.country, d.quote
+         FROM memberships ms JOIN members m ON m.id = ms.member_id
+         JOIN directory_entries d ON d.member_id = ms.member_id AND d.listed = 1
+         LEFT JOIN regions r ON r.id = d.region_id
+         WHERE ms.program IN ('champions', 'mvp') AND ms.starts_on <= $1 AND (ms.ends_on IS NULL OR ms.ends_on >= $1)
+         ORDER BY m.name",
+    )
+    .bind(day_text(on))
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(DirectoryEntry {
+                member_id: r
+                    .try_get::<String, _>("member_id")?
+                    .parse()
+                    .map_err(|_| StorageError::Corrupt("member".into()))?,
+                name: r.try_get("name")?,
+                program: Program::parse(&r.try_get::<String, _>("program")?)
+                    .map_err(|_| StorageError::Corrupt("program".into()))?,
+                focus_area: r.try_get::<Option<String>, _>("focus_area")?.and_then(|a| FocusArea::parse(&a).ok()),
+                region: r.try_get("region")?,
+                country: r.try_get("country")?,
+                quote: r.try_get("quote")?,
+            })
+        })
+        .collect()
+}

@@ -388,3 +388,75 @@ pub async fn claim_benefit(state: &AppState, actor: &Actor, benefit: &str) -> Re
     tx.commit().await?;
     Ok(code)
 }
+
+/// CH-9: a member opts in or out of the public directory, with where they
+/// are and an optional quote about the program.
+pub async fn set_directory_entry(
+    state: &AppState,
+    actor: &Actor,
+    listed: bool,
+    region: Option<guildhall_domain::ids::RegionId>,
+    country: &str,
+    quote: &str,
+) -> Result<(), AppError> {
+    let country = match country.trim() {
+        "" => Ok(String::new()),
+        raw => guildhall_domain::values::Country::parse(raw).map(|c| c.code().to_owned()),
+    };
+    let quote = LongText::parse(quote, "quote", false).and_then(|q| {
+        if q.as_str().chars().count() > 500 {
+            Err(DomainError::field("quote", "too_long"))
+        } else {
+            Ok(q)
+        }
+    });
+    DomainError::collect([country.clone().err(), quote.clone().err()])?;
+    if let Some(r) = region {
+        guildhall_storage::regions::get(state.db.reader(), r)
+            .await?
+            .ok_or(DomainError::field("region_id", "region_unknown"))?;
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    programs::set_directory_entry(&mut tx, actor.member_id, listed, region, &country?, quote?.as_str(), now).await?;
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "directory.updated", "member", actor.member_id, None, json!({"listed": listed})),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// CH-9: the public directory of active Champions and MVPs who opted in.
+pub async fn directory(state: &AppState) -> Result<Vec<programs::DirectoryEntry>, AppError> {
+    Ok(programs::directory(state.db.reader(), Utc::now().date_naive()).await?)
+}
+
+/// A member's memberships and applications, for their programs page.
+pub async fn mine(state: &AppState, actor: &Actor) -> Result<(Vec<Membership>, Vec<Application>), AppError> {
+    let memberships = programs::of_member(state.db.reader(), actor.member_id).await?;
+    let apps = programs::applications(state.db.reader(), None)
+        .await?
+        .into_iter()
+        .filter(|a| a.member_id == actor.member_id)
+        .collect();
+    Ok((memberships, apps))
+}
+
+/// Staff's pipeline: every application, newest first.
+pub async fn pipeline(state: &AppState, actor: &Actor) -> Result<Vec<Application>, AppError> {
+    authorize(actor, Action::DecideProgramApplications)?;
+    Ok(programs::applications(state.db.reader(), None).await?)
+}
+
+/// CH-4 for every focus area at once (one read of the contributions).
+pub async fn eligibility_all(state: &AppState, actor: &Actor, member: MemberId) -> Result<Vec<Eligibility>, AppError> {
+    authorize(actor, Action::ReadContributions(member))?;
+    let list: Vec<Contribution> =
+        contributions::all(state.db.reader(), member).await?.into_iter().map(|s| s.contribution).collect();
+    let c = criteria(state).await?;
+    let today = Utc::now().date_naive();
+    Ok(FocusArea::ALL.iter().map(|a| evaluate(*a, &list, &c, today)).collect())
+}

@@ -36,6 +36,8 @@ pub fn router() -> Router<AppState> {
         .route("/v1/programs/{program}/memberships", get(memberships).post(grant))
         .route("/v1/benefits", post(create_benefit))
         .route("/v1/benefits/{id}/claims", post(claim))
+        .route("/v1/directory", get(directory))
+        .route("/v1/me/directory", axum::routing::put(set_directory))
 }
 
 fn member_id(raw: &str) -> Result<MemberId, AppError> {
@@ -474,4 +476,63 @@ pub async fn claim(
 ) -> AppResult<(StatusCode, Json<ClaimedBody>)> {
     let code = service::claim_benefit(&state, &u.actor, &id).await?;
     Ok((StatusCode::CREATED, Json(ClaimedBody { code })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DirectoryBody {
+    name: String,
+    /// champions or mvp.
+    program: String,
+    focus_area: Option<String>,
+    region: Option<String>,
+    country: String,
+    /// The member's words about the program, if they gave some.
+    quote: String,
+}
+
+/// CH-9: active Champions and MVPs who opted in (public).
+#[utoipa::path(get, path = "/v1/directory", tag = "programs",
+    responses((status = 200, body = [DirectoryBody])), security((), ("bearer" = [])))]
+pub async fn directory(State(state): State<AppState>) -> AppResult<Json<Vec<DirectoryBody>>> {
+    let list = service::directory(&state).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|d| DirectoryBody {
+                name: d.name,
+                program: d.program.as_str().to_owned(),
+                focus_area: d.focus_area.map(|f| f.as_str().to_owned()),
+                region: d.region,
+                country: d.country,
+                quote: d.quote,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DirectoryEntryBody {
+    listed: bool,
+    region_id: Option<String>,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    quote: String,
+}
+
+/// CH-9: the caller opts in or out of the directory.
+#[utoipa::path(put, path = "/v1/me/directory", tag = "programs", request_body = DirectoryEntryBody,
+    responses((status = 204), (status = 422, body = Problem)))]
+pub async fn set_directory(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    ApiJson(b): ApiJson<DirectoryEntryBody>,
+) -> AppResult<StatusCode> {
+    let region = b
+        .region_id
+        .as_deref()
+        .filter(|r| !r.is_empty())
+        .map(|r| r.parse().map_err(|_| DomainError::field("region_id", "region_unknown")))
+        .transpose()?;
+    service::set_directory_entry(&state, &u.actor, b.listed, region, &b.country, &b.quote).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

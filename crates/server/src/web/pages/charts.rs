@@ -177,6 +177,33 @@ pub fn region_overview(rows: &[RegionRow<'_>], tr: Tr, label: &str) -> String {
     s
 }
 
+/// CH-6: the pipeline board: one bar per stage with its count.
+pub fn pipeline(counts: &[(String, usize)], label: &str) -> String {
+    let row_h = 30;
+    let ht = 10 + counts.len() * row_h;
+    let w = 560;
+    let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let mut s = format!(
+        r#"<svg class="chart" viewBox="0 0 {w} {ht}" width="100%" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
+        esc(label)
+    );
+    for (i, (stage, n)) in counts.iter().enumerate() {
+        let y = 6 + i * row_h;
+        let bar = 320.0 * (*n as f64) / (max as f64);
+        let _ = write!(
+            s,
+            r#"<text x="180" y="{}" text-anchor="end" font-size="14" fill="{INK}">{}</text><rect x="190" y="{}" width="{bar:.1}" height="20" rx="4" fill="{LINE}"/><text x="{:.1}" y="{}" font-size="14" fill="{INK}">{n}</text>"#,
+            y + 15,
+            esc(stage),
+            y,
+            196.0 + bar,
+            y + 15
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +231,13 @@ mod tests {
         assert_eq!([0, 1, 2, 3].map(|q| quarter_colour(&h, q)), [OK, MISSED, LATER, LATER]);
         let young = Health { first_quarter: 2, ..health([0, 0, 0, 0], vec![]) };
         assert_eq!([0, 1, 2, 3].map(|q| quarter_colour(&young, q)), [LATER, MISSED, LATER, LATER]);
+    }
+
+    #[test]
+    fn ch6_pipeline_draws_a_bar_per_stage() {
+        let svg = pipeline(&[("submitted".into(), 3), ("<b>".into(), 0)], "Pipeline");
+        assert_eq!(svg.matches("<rect").count(), 2);
+        assert!(svg.contains("&lt;b&gt;") && svg.contains(">3</text>"));
     }
 
     #[test]

@@ -42,6 +42,7 @@ struct HubPage {
     led: Vec<Group>,
     reviews_speakers: bool,
     handles_reports: bool,
+    staff: bool,
 }
 
 async fn hub(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
@@ -54,7 +55,8 @@ async fn hub(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<Stri
     let led = groups::led_by(state.db.reader(), actor.member_id).await?;
     let reviews_speakers = authorize(&actor, Action::ReviewSpeakers).is_ok();
     let handles_reports = !led.is_empty() || !managed.is_empty() || actor.roles.contains(&Role::ProgramStaff);
-    Ok(Html(HubPage { ctx, managed, led, reviews_speakers, handles_reports }.render()?))
+    let staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
+    Ok(Html(HubPage { ctx, managed, led, reviews_speakers, handles_reports, staff }.render()?))
 }
 
 #[derive(Template)]

@@ -14,6 +14,7 @@ mod home;
 mod leadership;
 mod manage;
 mod messages;
+mod programs;
 mod review;
 mod schema_org;
 mod speakers;
@@ -50,6 +51,7 @@ pub fn router() -> Router<AppState> {
         .merge(expenses::router())
         .merge(speakers::router())
         .merge(review::router())
+        .merge(programs::router())
 }
 
 /// The client's address for rate limits: the socket's, or the first

@@ -1,0 +1,312 @@
+//! The programs' pages (CH-1 to CH-9, PL-2): the public directory, a
+//! member's programs page (memberships, applications, eligibility in plain
+//! words, contributions, directory opt-in) and staff's pipeline board.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use guildhall_domain::contribution::ContributionFields;
+use guildhall_domain::eligibility::Eligibility;
+use guildhall_domain::program::{parse_interests, FocusArea, Program};
+use guildhall_domain::program_application::Stage;
+use guildhall_storage::contributions::Stored;
+use guildhall_storage::programs::{Application, DirectoryEntry, Membership};
+use guildhall_storage::regions::{self, Region};
+use serde::Deserialize;
+
+use super::charts;
+use super::FormErrors;
+use crate::app::AppState;
+use crate::auth::csrf::CsrfForm;
+use crate::error::{AppError, AppResult};
+use crate::services::programs as service;
+use crate::web::ctx::PageCtx;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/champions", get(directory))
+        .route("/programs", get(programs_page))
+        .route("/programs/apply", post(apply))
+        .route("/programs/contributions", post(add_contribution))
+        .route("/programs/directory", post(set_directory))
+        .route("/programs/applications/{id}/submit", post(submit))
+        .route("/programs/pipeline", get(pipeline))
+        .route("/programs/applications/{id}/screen", post(screen))
+        .route("/programs/applications/{id}/interview", post(interview))
+        .route("/programs/applications/{id}/decide", post(decide))
+}
+
+#[derive(Template)]
+#[template(path = "directory.html")]
+struct DirectoryPage {
+    ctx: PageCtx,
+    entries: Vec<DirectoryEntry>,
+}
+
+impl DirectoryPage {
+    fn area_key(&self, e: &DirectoryEntry) -> String {
+        e.focus_area.map(|a| format!("area-{}", a.as_str())).unwrap_or_else(|| "area-none".into())
+    }
+    fn program_key(&self, e: &DirectoryEntry) -> String {
+        format!("program-{}", e.program.as_str())
+    }
+}
+
+async fn directory(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+    let entries = service::directory(&state).await?;
+    Ok(Html(DirectoryPage { ctx, entries }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "programs.html")]
+struct ProgramsPage {
+    ctx: PageCtx,
+    memberships: Vec<Membership>,
+    applications: Vec<Application>,
+    eligibility: Vec<Eligibility>,
+    contributions: Vec<Stored>,
+    regions: Vec<Region>,
+    areas: Vec<&'static str>,
+    kinds: Vec<&'static str>,
+    errors: FormErrors,
+}
+
+impl ProgramsPage {
+    fn area_key(&self, a: &str) -> String {
+        format!("area-{a}")
+    }
+    fn stage_key(&self, a: &Application) -> String {
+        format!("stage-{}", a.stage.as_str())
+    }
+    fn kind_key(&self, k: &str) -> String {
+        format!("contribution-{k}")
+    }
+    fn program_key(&self, p: &Program) -> String {
+        format!("program-{}", p.as_str())
+    }
+    fn is_draft(&self, a: &Application) -> bool {
+        a.stage == Stage::Draft
+    }
+}
+
+async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let (memberships, applications) = service::mine(state, &actor).await?;
+    let eligibility = service::eligibility_all(state, &actor, actor.member_id).await?;
+    let contributions = service::contributions_of(state, &actor, actor.member_id).await?;
+    let regions = regions::list(state.db.reader()).await?;
+    let page = ProgramsPage {
+        ctx,
+        memberships,
+        applications,
+        eligibility,
+        contributions,
+        regions,
+        areas: FocusArea::ALL.iter().map(|a| a.as_str()).collect(),
+        kinds: guildhall_domain::contribution::ContributionKind::ALL.iter().map(|k| k.as_str()).collect(),
+        errors: errors.clone(),
+    };
+    Ok(errors.respond(page.render()?))
+}
+
+async fn programs_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+    let errors = FormErrors::none(ctx.tr);
+    show(&state, ctx, errors).await
+}
+
+/// Back to the programs page, or the page with the problem shown.
+async fn back(state: &AppState, ctx: PageCtx, r: Result<(), AppError>, to: &str) -> AppResult<Response> {
+    match r {
+        Ok(()) => Ok(Redirect::to(to).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            if to.starts_with("/programs/pipeline") {
+                pipeline_page(state, ctx, errors).await
+            } else {
+                show(state, ctx, errors).await
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ApplyInput {
+    #[serde(default)]
+    program: String,
+    #[serde(default)]
+    focus_area: String,
+    #[serde(default)]
+    interests: String,
+}
+
+async fn apply(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfForm<ApplyInput>) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = async {
+        let program = Program::parse(&f.program)?;
+        let focus = match f.focus_area.as_str() {
+            "" => None,
+            raw => Some(FocusArea::parse(raw)?),
+        };
+        let interests: Vec<String> = f.interests.split(',').map(str::to_owned).collect();
+        let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &interests)?;
+        let id = service::apply(&state, &actor, program, focus, &interests).await?;
+        service::submit(&state, &actor, &id).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    back(&state, ctx, r, "/programs#applications").await
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = service::submit(&state, &actor, &id).await.map(|_| ());
+    back(&state, ctx, r, "/programs#applications").await
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+#[derive(Deserialize)]
+struct ContributionInput {
+    #[serde(default)]
+    title: String,
+    #[serde(flatten)]
+    fields: ContributionFields,
+}
+
+async fn add_contribution(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(f): CsrfForm<ContributionInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = async {
+        let c = f.fields.parse()?;
+        service::add_contribution(&state, &actor, actor.member_id, &f.title, c, "").await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    back(&state, ctx, r, "/programs#contributions").await
+}
+
+#[derive(Deserialize)]
+struct DirectoryInput {
+    #[serde(default)]
+    listed: Option<String>,
+    #[serde(default)]
+    region_id: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    quote: String,
+}
+
+async fn set_directory(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(f): CsrfForm<DirectoryInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let region = f.region_id.parse().ok();
+    let r = service::set_directory_entry(&state, &actor, f.listed.is_some(), region, &f.country, &f.quote).await;
+    back(&state, ctx, r, "/programs#directory").await
+}
+
+#[derive(Template)]
+#[template(path = "pipeline.html")]
+struct PipelinePage {
+    ctx: PageCtx,
+    applications: Vec<Application>,
+    board_svg: String,
+    errors: FormErrors,
+}
+
+impl PipelinePage {
+    fn stage_key(&self, a: &Application) -> String {
+        format!("stage-{}", a.stage.as_str())
+    }
+    fn program_key(&self, a: &Application) -> String {
+        format!("program-{}", a.program.as_str())
+    }
+    fn is(&self, a: &Application, stage: &str) -> bool {
+        a.stage.as_str() == stage
+    }
+}
+
+async fn pipeline_page(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let applications = service::pipeline(state, &actor).await?;
+    let counts: Vec<(String, usize)> = Stage::ALL
+        .iter()
+        .map(|s| (ctx.t(&format!("stage-{}", s.as_str())), applications.iter().filter(|a| a.stage == *s).count()))
+        .collect();
+    let board_svg = charts::pipeline(&counts, &ctx.t("pipeline-chart-label"));
+    Ok(errors.respond(PipelinePage { ctx, applications, board_svg, errors: errors.clone() }.render()?))
+}
+
+async fn pipeline(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+    let errors = FormErrors::none(ctx.tr);
+    pipeline_page(&state, ctx, errors).await
+}
+
+#[derive(Deserialize)]
+struct ScreenInput {
+    #[serde(default)]
+    quality_accepted: Option<String>,
+    #[serde(default)]
+    notes: String,
+}
+
+async fn screen(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<ScreenInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = service::screen(&state, &actor, &id, f.quality_accepted.is_some(), &f.notes).await.map(|_| ());
+    back(&state, ctx, r, "/programs/pipeline").await
+}
+
+#[derive(Deserialize)]
+struct NotesInput {
+    #[serde(default)]
+    notes: String,
+}
+
+async fn interview(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<NotesInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = service::record_interview(&state, &actor, &id, &f.notes).await.map(|_| ());
+    back(&state, ctx, r, "/programs/pipeline").await
+}
+
+#[derive(Deserialize)]
+struct DecideInput {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn decide(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<DecideInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = service::decide(&state, &actor, &id, f.decision == "accept", &f.reason).await.map(|_| ());
+    back(&state, ctx, r, "/programs/pipeline").await
+}
