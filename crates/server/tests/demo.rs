@@ -33,6 +33,18 @@ on_both!(demo_data_is_a_living_site, |backend: Backend| async move {
     assert!(n("SELECT COUNT(*) FROM speakers WHERE status = 'approved'").await >= 3);
     assert!(n("SELECT COUNT(*) FROM speaker_invitations").await >= 2);
     assert_eq!(n("SELECT COUNT(DISTINCT status) FROM expert_requests").await, 2);
+    // Programs (CH-1 … CH-9): members of every program, a listed directory, applications, a benefit pool.
+    assert_eq!(n("SELECT COUNT(DISTINCT program) FROM memberships").await, 3);
+    assert_eq!(n("SELECT COUNT(*) FROM directory_entries WHERE listed = 1").await, 5);
+    assert!(n("SELECT COUNT(DISTINCT kind) FROM contributions").await >= 4);
+    assert_eq!(
+        n("SELECT COUNT(DISTINCT stage) FROM program_applications").await,
+        3,
+        "interview, not selected, submitted"
+    );
+    assert_eq!(n("SELECT COUNT(*) FROM benefit_codes").await, 25);
+    let directory = reqwest::get(app.url("/champions")).await.unwrap().text().await.unwrap();
+    assert!(directory.contains("Mentoring newcomers is the best part of my week."));
     assert!(n("SELECT COUNT(*) FROM events WHERE status = 'completed'").await >= 8);
     assert!(n("SELECT COUNT(*) FROM events WHERE status = 'published'").await >= 8);
     assert!(n("SELECT COUNT(*) FROM events WHERE status = 'draft'").await >= 8);

@@ -14,6 +14,7 @@ use crate::services::entry;
 
 mod governance;
 mod groups;
+mod programs;
 
 /// The password every demo account shares (printed at start).
 pub const DEMO_PASSWORD: &str = "guildhall-demo";
@@ -117,6 +118,8 @@ pub async fn fill(state: &AppState) -> anyhow::Result<()> {
     let admin_actor = members::actor(state.db.reader(), admin).await?;
     let (events, crowd) = groups::fill(state, &admin_actor, &region_ids, &hash).await?;
     governance::fill(state, &admin_actor, &region_ids, &hash, &crowd).await?;
+    let staff_actor = members::actor(state.db.reader(), staff).await?;
+    programs::fill(state, &staff_actor, &region_ids, &crowd).await?;
     let groups = guildhall_storage::groups::all_listed(state.db.reader()).await?.len();
     println!("Demo data added: {} regions, {groups} groups, {events} events.", REGIONS.len());
     println!("Demo data added. Sign in as admin@example.org (or any demo member, e.g. marta.nogueira@example.org) with the password {DEMO_PASSWORD:?}.");
