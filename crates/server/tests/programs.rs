@@ -433,3 +433,53 @@ on_both!(ch6_pages_member_applies_staff_screens_on_the_pipeline_board, |backend|
     let page = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("<strong>interview</strong>"), "{page}");
 });
+
+on_both!(pl3_csv_import_is_idempotent_and_never_half_imported, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let year = Utc::now().year();
+    let good = format!(
+        "email,title,source_key,kind,date,link,accepted\n\
+         {m},Fixing the timezone bug,forum-101,forum_solution,{year}-02-01,https://forum.example.com/t/101,true\n\
+         {m},Caching answers,forum-102,forum_solution,{year}-02-03,https://forum.example.com/t/102,true\n\
+         {l},A plugin,forge-7,content_piece,{year}-03-01,https://blog.example.org/p,\n",
+        m = g.member.email,
+        l = g.leader.email
+    );
+    let post = |body: String, who: &Person| {
+        g.app
+            .client
+            .post(g.app.url("/api/v1/imports/contributions"))
+            .bearer_auth(&who.token)
+            .header("content-type", "text/csv")
+            .body(body)
+            .send()
+    };
+    let res = post(good.clone(), &g.member).await.unwrap();
+    assert_eq!(res.status(), 403, "program staff import");
+    let res = post(good.clone(), &g.staff).await.unwrap();
+    assert_eq!(res.status(), 422, "the content piece has no format");
+    let p: Value = res.json().await.unwrap();
+    assert_eq!(p["errors"], json!([{"line": 4, "field": "format", "message": "Choose a content format."}]), "{p}");
+    assert_eq!(g.app.count("contributions").await, 0, "nothing half-imported");
+    let good = good.replace("content_piece,", "forum_solution,");
+    let res = post(good.clone(), &g.staff).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let r: Value = res.json().await.unwrap();
+    assert_eq!((r["added"].as_u64(), r["already_there"].as_u64()), (Some(3), Some(0)), "{r}");
+    let r: Value = post(good, &g.staff).await.unwrap().json().await.unwrap();
+    assert_eq!(
+        (r["added"].as_u64(), r["already_there"].as_u64()),
+        (Some(0), Some(3)),
+        "the same file twice adds nothing"
+    );
+    assert_eq!(g.app.count("contributions").await, 3);
+    let bad = format!("email,title,source_key,kind,date\nnobody@example.org,x,k1,forum_solution,{year}-01-01\n{},,k2,tweet,yesterday\n", g.member.email);
+    let p: Value = post(bad, &g.staff).await.unwrap().json().await.unwrap();
+    let found: Vec<(u64, String)> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["line"].as_u64().unwrap(), e["field"].as_str().unwrap().to_owned()))
+        .collect();
+    assert_eq!(found, [(2, "email".to_owned()), (3, "title".into()), (3, "kind".into()), (3, "date".into())], "{p}");
+});

@@ -120,3 +120,6 @@ pipeline-interview-notes = Interests, motivations, expectations
 pipeline-interviewed = Interviewed
 pipeline-accept = Accept
 nav-programs = Programs
+error-import_rejected = The file was not imported: fix the rows listed and send it again.
+field-csv_row_malformed = This row could not be read (wrong number of columns or quoting).
+field-csv_header_missing = The file needs a header row naming its columns.

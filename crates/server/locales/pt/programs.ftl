@@ -120,3 +120,6 @@ pipeline-interview-notes = Interesses, motivações, expectativas
 pipeline-interviewed = Entrevistada
 pipeline-accept = Aceitar
 nav-programs = Programas
+error-import_rejected = O ficheiro não foi importado: corrija as linhas indicadas e envie-o de novo.
+field-csv_row_malformed = Não foi possível ler esta linha (número de colunas ou aspas errados).
+field-csv_header_missing = O ficheiro precisa de uma linha de cabeçalho com o nome das colunas.

@@ -10,6 +10,7 @@ pub mod events;
 pub mod expenses;
 pub mod groups;
 pub mod health;
+pub mod imports;
 pub mod leadership;
 pub mod limits;
 pub mod notify;

@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/benefits", post(create_benefit))
         .route("/v1/benefits/{id}/claims", post(claim))
         .route("/v1/directory", get(directory))
+        .route("/v1/imports/contributions", post(import_csv))
         .route("/v1/me/directory", axum::routing::put(set_directory))
 }
 
@@ -535,4 +536,35 @@ pub async fn set_directory(
         .transpose()?;
     service::set_directory_entry(&state, &u.actor, b.listed, region, &b.country, &b.quote).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// PL-3: program staff import contributions from a CSV file (the request
+/// body, `text/csv`). Columns: `email, title, source_key, kind, date, link`
+/// and the kind's details (`accepted, rating, platform_version,
+/// has_description, has_screenshots, has_docs, format, onboarding_plan`).
+/// A file with any bad row imports nothing and answers 422 with every
+/// problem by line and field; the same file twice adds nothing.
+#[utoipa::path(post, path = "/v1/imports/contributions", tag = "programs", request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, description = "rows, added, already_there"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn import_csv(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    axum::Extension(locale): axum::Extension<crate::web::locale::RequestLocale>,
+    body: String,
+) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let report =
+        crate::services::imports::contributions_csv(&state, &u.actor, &body, crate::i18n::Tr(locale.locale)).await?;
+    if report.problems.is_empty() {
+        return Ok(Json(report).into_response());
+    }
+    let title = crate::i18n::Tr(locale.locale).t("error-import_rejected");
+    let problem = serde_json::json!({
+        "type": "/problems/import_rejected", "title": title, "status": 422, "detail": title,
+        "code": "import_rejected", "rows": report.rows, "errors": report.problems,
+    });
+    let mut res = (StatusCode::UNPROCESSABLE_ENTITY, problem.to_string()).into_response();
+    res.headers_mut()
+        .insert(axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static("application/problem+json"));
+    Ok(res)
 }

@@ -1,0 +1,181 @@
+//! Imports (PL-3), starting with CSV files of contributions. The whole
+//! file is checked first: any bad row is reported by line and field and
+//! nothing is imported, so a file is never half-imported. Each row carries
+//! a `source_key`, so importing the same file twice adds nothing.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::contribution::{Contribution, ContributionFields, Source};
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::values::{EmailAddress, Title};
+use guildhall_domain::DomainError;
+use guildhall_storage::contributions::{self, NewContribution};
+use guildhall_storage::{audit, members};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::entry;
+use crate::app::AppState;
+use crate::error::AppError;
+use crate::i18n::Tr;
+
+/// One problem of one row: 1-based line number (the header is line 1).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RowProblem {
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportReport {
+    pub rows: u64,
+    pub added: u64,
+    /// Rows whose source key was already imported.
+    pub already_there: u64,
+    /// Non-empty means nothing was imported.
+    pub problems: Vec<RowProblem>,
+}
+
+/// The columns of a contributions CSV file (a header row names them;
+/// missing optional columns are empty). Every cell is text here and is
+/// parsed by the domain, so a bad cell is reported by its field.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Row {
+    email: String,
+    title: String,
+    source_key: String,
+    kind: String,
+    date: String,
+    link: String,
+    accepted: String,
+    rating: String,
+    platform_version: String,
+    has_description: String,
+    has_screenshots: String,
+    has_docs: String,
+    format: String,
+    onboarding_plan: String,
+}
+
+/// "true", "yes", "1" (any case) are true; empty or anything else false.
+fn flag(raw: &str) -> bool {
+    matches!(raw.trim().to_ascii_lowercase().as_str(), "true" | "yes" | "1" | "y")
+}
+
+impl Row {
+    fn fields(&self) -> ContributionFields {
+        ContributionFields {
+            kind: self.kind.clone(),
+            date: self.date.clone(),
+            link: self.link.clone(),
+            source: Source::Imported.as_str().into(),
+            verification: String::new(),
+            accepted: if self.accepted.trim().is_empty() { None } else { Some(flag(&self.accepted)) },
+            rating: self.rating.clone(),
+            platform_version: self.platform_version.clone(),
+            has_description: flag(&self.has_description),
+            has_screenshots: flag(&self.has_screenshots),
+            has_docs: flag(&self.has_docs),
+            format: self.format.clone(),
+            onboarding_plan: flag(&self.onboarding_plan),
+        }
+    }
+}
+
+/// PL-3: program staff import contributions from CSV text.
+pub async fn contributions_csv(state: &AppState, actor: &Actor, text: &str, tr: Tr) -> Result<ImportReport, AppError> {
+    authorize(actor, Action::ManagePrograms)?;
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut report = ImportReport::default();
+    let mut ready: Vec<(MemberId, Title, Contribution, String)> = Vec::new();
+    let mut known: HashMap<String, Option<MemberId>> = HashMap::new();
+    let headers = reader.headers().map_err(|_| DomainError::field("file", "csv_header_missing"))?.clone();
+    for (i, record) in reader.records().enumerate() {
+        let line = record.as_ref().ok().and_then(|r| r.position()).map(|p| p.line()).unwrap_or(i as u64 + 2);
+        report.rows += 1;
+        let mut problem = |field: &str, code: &str| {
+            report.problems.push(RowProblem { line, field: field.to_owned(), message: tr.field(code) });
+        };
+        let record = match record {
+            Ok(r) => r,
+            Err(_) => {
+                problem("row", "csv_row_malformed");
+                continue;
+            }
+        };
+        let row: Row = match record.deserialize(Some(&headers)) {
+            Ok(r) => r,
+            Err(_) => {
+                problem("row", "csv_row_malformed");
+                continue;
+            }
+        };
+        let member = match EmailAddress::parse(&row.email) {
+            Err(_) => {
+                problem("email", "email_invalid");
+                None
+            }
+            Ok(email) => {
+                let key = email.to_string();
+                if !known.contains_key(&key) {
+                    let found = members::by_email(state.db.reader(), &email).await?.map(|m| m.id);
+                    known.insert(key.clone(), found);
+                }
+                let found = known.get(&key).copied().flatten();
+                if found.is_none() {
+                    problem("email", "member_not_found");
+                }
+                found
+            }
+        };
+        let title = Title::parse(&row.title).map_err(|_| problem("title", "required")).ok();
+        if row.source_key.trim().is_empty() {
+            problem("source_key", "required");
+        }
+        let c = match row.fields().parse() {
+            Ok(c) => Some(c),
+            Err(DomainError::Invalid(errs)) => {
+                for e in errs {
+                    problem(e.field, e.code);
+                }
+                None
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if let (Some(m), Some(t), Some(c)) = (member, title, c) {
+            ready.push((m, t, c, row.source_key.trim().to_owned()));
+        }
+    }
+    if !report.problems.is_empty() {
+        return Ok(report);
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    for (member, title, c, key) in &ready {
+        let new = NewContribution {
+            member: *member,
+            title: title.as_str(),
+            contribution: c,
+            source_key: key,
+            by: Some(actor.member_id),
+        };
+        match contributions::insert(&mut tx, new, now).await? {
+            Some(_) => report.added += 1,
+            None => report.already_there += 1,
+        }
+    }
+    let details = json!({"rows": report.rows, "added": report.added, "already_there": report.already_there});
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "import.csv", "import", uuid::Uuid::now_v7(), None, details),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(report)
+}
