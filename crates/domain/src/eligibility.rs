@@ -195,7 +195,18 @@ fn rule(area: FocusArea, criteria: &Criteria) -> (&'static str, u32) {
 
 /// CH-4: a member's eligibility for `area` on `today`.
 pub fn evaluate(area: FocusArea, contributions: &[Contribution], criteria: &Criteria, today: NaiveDate) -> Eligibility {
-    let w = window(area, criteria, today);
+    evaluate_in(area, contributions, criteria, window(area, criteria, today))
+}
+
+/// CH-7: activity over the year before `today`, for every area alike
+/// (renewal looks back one year, not at the calendar year).
+pub fn past_year(today: NaiveDate) -> Window {
+    let from = today.checked_sub_months(Months::new(12)).and_then(|d| d.succ_opt()).unwrap_or(NaiveDate::MIN);
+    Window::Between { from, to: today }
+}
+
+/// The engine over an explicit window.
+pub fn evaluate_in(area: FocusArea, contributions: &[Contribution], criteria: &Criteria, w: Window) -> Eligibility {
     let (criterion, needed) = rule(area, criteria);
     let found = contributions.iter().filter(|c| w.contains(c.date) && counts_for(area, c, criteria)).count();
     let found = u32::try_from(found).unwrap_or(u32::MAX);
@@ -365,6 +376,26 @@ mod tests {
         rejected.verification = Verification::Rejected;
         assert_eq!(found(FocusArea::Forums, &[rejected]), (false, 0, 5));
         assert_eq!(found(FocusArea::Forums, &[component(50, "O11", true)]), (false, 0, 5));
+    }
+
+    #[test]
+    fn ch7_renewal_looks_back_one_year_for_every_area() {
+        let list = [
+            solution("2025-12-01"),
+            solution("2026-01-05"),
+            solution("2026-06-01"),
+            solution("2026-11-01"),
+            solution("2026-11-23"),
+        ];
+        let w = past_year(day(TODAY));
+        assert_eq!(w, Window::Between { from: day("2025-11-24"), to: day(TODAY) });
+        let e = evaluate_in(FocusArea::Forums, &list, &Criteria::default(), w);
+        assert_eq!(
+            (e.eligible, e.criteria[0].found),
+            (true, 5),
+            "December 2025 counts for renewal, not for a new application"
+        );
+        assert_eq!(found(FocusArea::Forums, &list), (false, 4, 5));
     }
 
     #[test]

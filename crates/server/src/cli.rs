@@ -50,6 +50,15 @@ pub enum Command {
     /// UG-10: check every group's health now (serve does it every hour);
     /// marks needs-support groups and queues their emails once.
     CheckHealth,
+    /// CH-7: run (or resume) the year's renewal of a program.
+    Renew {
+        /// champions, mvp or ambassadors.
+        #[arg(long, default_value = "champions")]
+        program: String,
+        /// Defaults to the current year.
+        #[arg(long)]
+        year: Option<i64>,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -156,6 +165,31 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
     let state = AppState::connect(config).await?;
     match cli.command {
         Command::Migrate => println!("migrations applied"),
+        Command::Renew { program, year } => {
+            use chrono::Datelike;
+            let program = guildhall_domain::program::Program::parse(&program).map_err(|e| explain(e.into()))?;
+            let year = year.unwrap_or_else(|| i64::from(chrono::Utc::now().year()));
+            let p = services::renewals::run(&state, None, program, year, None).await.map_err(explain)?;
+            if p.worked_here {
+                println!(
+                    "renewal {} {}: {} of {} members decided{}",
+                    p.program,
+                    p.year,
+                    p.decided,
+                    p.total,
+                    if p.done { ", done" } else { "" }
+                );
+            } else {
+                println!(
+                    "renewal {} {}: {} of {} decided; {}",
+                    p.program,
+                    p.year,
+                    p.decided,
+                    p.total,
+                    if p.done { "already done" } else { "another instance is running it" }
+                );
+            }
+        }
         Command::CheckHealth => {
             let o = services::health::daily_check(&state, chrono::Utc::now()).await.map_err(explain)?;
             println!("{} group(s) now need support, {} back to active", o.marked.len(), o.restored.len());

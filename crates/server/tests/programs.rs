@@ -483,3 +483,125 @@ on_both!(pl3_csv_import_is_idempotent_and_never_half_imported, |backend| async m
         .collect();
     assert_eq!(found, [(2, "email".to_owned()), (3, "title".into()), (3, "kind".into()), (3, "date".into())], "{p}");
 });
+
+on_both!(ch7_renewal_decides_and_emails_each_member_once_across_crashes_and_instances, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let people = g.app.members_with_tokens("champion", 3).await;
+    for (id, _, _) in &people {
+        let (s, _) = g
+            .call(
+                Method::POST,
+                "/api/v1/programs/champions/memberships",
+                &g.staff,
+                Some(json!({"member_id": id.to_string(), "focus_area": "forums"})),
+            )
+            .await;
+        assert_eq!(s, 201);
+    }
+    // The first was active all year (answers within the last twelve months).
+    for i in 0..5 {
+        let date = (Utc::now() - Duration::days(30 * i + 3)).date_naive().to_string();
+        let body = json!({"kind": "forum_solution", "title": format!("A{i}"), "date": date, "source": "imported", "source_key": format!("r-{i}")});
+        let (s, _) =
+            g.call(Method::POST, &format!("/api/v1/members/{}/contributions", people[0].0), &g.staff, Some(body)).await;
+        assert_eq!(s, 201);
+    }
+    let (s, _) = g.call(Method::POST, "/api/v1/programs/champions/renewals", &g.manager, Some(json!({}))).await;
+    assert_eq!(s, 403, "program staff run renewals");
+    // Stopped after one decision, as if the instance died...
+    let (s, p) = g.call(Method::POST, "/api/v1/programs/champions/renewals", &g.staff, Some(json!({"limit": 1}))).await;
+    assert_eq!(
+        (s, p["decided"].as_u64(), p["total"].as_u64(), p["done"].as_bool()),
+        (200, Some(1), Some(3), Some(false)),
+        "{p}"
+    );
+    // ...and resumed.
+    let (_, p) = g.call(Method::POST, "/api/v1/programs/champions/renewals", &g.staff, Some(json!({}))).await;
+    assert_eq!((p["decided"].as_u64(), p["done"].as_bool()), (Some(3), Some(true)), "{p}");
+    let (_, p2) = g.call(Method::POST, "/api/v1/programs/champions/renewals", &g.staff, Some(json!({}))).await;
+    assert_eq!(
+        (p2["run_id"].clone(), p2["decided"].as_u64()),
+        (p["run_id"].clone(), Some(3)),
+        "the year's run happens once"
+    );
+    assert_eq!(renewed_emails(&g, &people[0].1).await, 1, "the active Champion is renewed and told once");
+    assert_eq!(renewed_emails(&g, &people[1].1).await, 0);
+    let run = p["run_id"].as_str().unwrap().to_owned();
+    let (_, r) = g.call(Method::GET, &format!("/api/v1/renewals/{run}"), &g.staff, None).await;
+    let outcomes: Vec<&str> =
+        r["decisions"].as_array().unwrap().iter().map(|d| d["outcome"].as_str().unwrap()).collect();
+    assert_eq!(outcomes, ["to_evaluate", "to_evaluate", "renewed"], "tasks for staff first: {r}");
+    assert!(r["decisions"][2]["summary"].as_str().unwrap().starts_with("Forums: 5 of 5"));
+    // Staff end one title with a reason and keep the other.
+    let ms = |i: usize| r["decisions"][i]["membership_id"].as_str().unwrap().to_owned();
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/renewals/{run}/decisions/{}", ms(0)),
+            &g.staff,
+            Some(json!({"keep": false, "reason": ""})),
+        )
+        .await;
+    assert_eq!(s, 422, "ending needs a reason");
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/renewals/{run}/decisions/{}", ms(0)),
+            &g.staff,
+            Some(json!({"keep": false, "reason": "No activity this year"})),
+        )
+        .await;
+    assert_eq!(s, 204);
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/renewals/{run}/decisions/{}", ms(1)),
+            &g.staff,
+            Some(json!({"keep": true, "reason": "Organised the spring hackathon"})),
+        )
+        .await;
+    assert_eq!(s, 204);
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/renewals/{run}/decisions/{}", ms(1)),
+            &g.staff,
+            Some(json!({"keep": false, "reason": "again"})),
+        )
+        .await;
+    assert_eq!(s, 409, "settled once");
+    let (_, active) = g.call(Method::GET, "/api/v1/programs/champions/memberships", &g.staff, None).await;
+    let ended: Vec<&Value> = active.as_array().unwrap().iter().filter(|m| !m["ends_on"].is_null()).collect();
+    assert_eq!(ended.len(), 1, "one title ends, today being its last day: {active}");
+    assert_eq!(ended[0]["ends_on"], Utc::now().date_naive().to_string());
+    // Next year's run, started by two instances at once, decides each member once.
+    let mut other = Config::local(&g.app.tdb.url);
+    other.instance_id = "second-instance".into();
+    let second = AppState::new(Db::connect(&g.app.tdb.url, 5).await.unwrap(), other);
+    let year = i64::from(Utc::now().year()) + 1;
+    let (a, b) = tokio::join!(
+        guildhall::services::renewals::run(
+            &g.app.state,
+            None,
+            guildhall_domain::program::Program::Champions,
+            year,
+            None
+        ),
+        guildhall::services::renewals::run(&second, None, guildhall_domain::program::Program::Champions, year, None)
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.run_id, b.run_id);
+    use sqlx::Row;
+    let decided: i64 = sqlx::query("SELECT COUNT(*) AS n FROM renewal_decisions WHERE run_id = $1")
+        .bind(&a.run_id)
+        .fetch_one(g.app.db.reader())
+        .await
+        .unwrap()
+        .get("n");
+    assert_eq!(decided, 3, "each of the three (one ends today) decided once");
+    assert_eq!(renewed_emails(&g, &people[0].1).await, 2, "one email per year's run");
+});
+
+async fn renewed_emails(g: &Gov, to: &str) -> usize {
+    g.emails_to(to).await.iter().filter(|(s, _)| s.contains("renewed")).count()
+}

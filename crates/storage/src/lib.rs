@@ -22,6 +22,7 @@ pub mod programs;
 pub mod rate_limits;
 pub mod regions;
 pub mod registrations;
+pub mod renewals;
 pub mod sessions;
 pub mod settings;
 pub mod speakers;

@@ -368,3 +368,9 @@ pub async fn directory(pool: &AnyPool, on: NaiveDate) -> Result<Vec<DirectoryEnt
         })
         .collect()
 }
+
+/// One membership by id.
+pub async fn membership_by_id(pool: &AnyPool, id: &str) -> Result<Option<Membership>, StorageError> {
+    let row = sqlx::query(&format!("{MEMBERSHIP} WHERE ms.id = $1")).bind(id).fetch_optional(pool).await?;
+    row.as_ref().map(membership).transpose()
+}

@@ -123,3 +123,19 @@ nav-programs = Programs
 error-import_rejected = The file was not imported: fix the rows listed and send it again.
 field-csv_row_malformed = This row could not be read (wrong number of columns or quoting).
 field-csv_header_missing = The file needs a header row naming its columns.
+mail-program-renewed-subject = Your title is renewed for another year
+mail-program-renewed-body =
+    Hello { $name },
+
+    Thank you for another year of contributions: your program title is renewed. { $reason }
+
+    { $link }
+mail-program-ended-subject = Your program title
+mail-program-ended-body =
+    Hello { $name },
+
+    After this year's renewal your program title ends, for this reason:
+
+    { $reason }
+
+    Thank you for everything you gave the community. You are welcome to apply again. { $link }

@@ -123,3 +123,19 @@ nav-programs = Programas
 error-import_rejected = O ficheiro não foi importado: corrija as linhas indicadas e envie-o de novo.
 field-csv_row_malformed = Não foi possível ler esta linha (número de colunas ou aspas errados).
 field-csv_header_missing = O ficheiro precisa de uma linha de cabeçalho com o nome das colunas.
+mail-program-renewed-subject = O seu título foi renovado por mais um ano
+mail-program-renewed-body =
+    Olá { $name },
+
+    Obrigado por mais um ano de contributos: o seu título no programa foi renovado. { $reason }
+
+    { $link }
+mail-program-ended-subject = O seu título no programa
+mail-program-ended-body =
+    Olá { $name },
+
+    Depois da renovação deste ano o seu título termina, pela seguinte razão:
+
+    { $reason }
+
+    Obrigado por tudo o que deu à comunidade. Pode candidatar-se de novo. { $link }

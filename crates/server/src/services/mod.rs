@@ -18,6 +18,7 @@ pub mod programs;
 pub mod regions;
 pub mod registrar;
 pub mod registrations;
+pub mod renewals;
 pub mod review;
 pub mod settings;
 pub mod speakers;

@@ -1,0 +1,187 @@
+//! The yearly renewal (CH-7): every Champion's activity in their focus
+//! area over the past year is measured against CH-4. The consistently
+//! active are renewed and told; for the others staff get an evaluation
+//! task and keep or end the title with a reason. A run is one row per
+//! program and year; its lease lets one instance work at a time; each
+//! decision and its email share a transaction, so a run resumed after a
+//! crash decides and emails every member once.
+
+use std::collections::HashSet;
+
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::contribution::Contribution;
+use guildhall_domain::eligibility::{evaluate_in, past_year, Criteria};
+use guildhall_domain::program::Program;
+use guildhall_domain::values::Reason;
+use guildhall_domain::DomainError;
+use guildhall_storage::renewals::{self, Decision, NewDecision, Run};
+use guildhall_storage::{audit, contributions, members, programs, settings, Tx};
+use serde_json::json;
+
+use super::{entry, notify};
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// How long one instance may hold a run before another takes over.
+const LEASE_SECS: i64 = 120;
+
+/// Where a run stands.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Progress {
+    pub run_id: String,
+    pub program: &'static str,
+    pub year: i64,
+    pub total: i64,
+    pub decided: i64,
+    pub done: bool,
+    /// False when another instance holds the run right now.
+    pub worked_here: bool,
+}
+
+fn progress(r: &Run, worked_here: bool) -> Progress {
+    Progress {
+        run_id: r.id.clone(),
+        program: r.program.as_str(),
+        year: r.year,
+        total: r.total,
+        decided: r.decided,
+        done: r.done,
+        worked_here,
+    }
+}
+
+async fn email(
+    state: &AppState,
+    tx: &mut Tx,
+    member: guildhall_domain::ids::MemberId,
+    kind: &'static str,
+    reason: &str,
+) -> Result<(), AppError> {
+    if let Some(m) = members::by_id(state.db.reader(), member).await? {
+        let link = state.config.link("/programs");
+        let args = [("name", m.name.as_str()), ("reason", reason), ("link", link.as_str())];
+        notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await?;
+    }
+    Ok(())
+}
+
+/// CH-7: runs (or resumes) the renewal of `program` for `year`. `limit`
+/// stops after that many decisions (progress in steps; tests use it to
+/// stand in for a crash). Staff start it with `by`; the command line and
+/// jobs without.
+pub async fn run(
+    state: &AppState,
+    by: Option<&Actor>,
+    program: Program,
+    year: i64,
+    limit: Option<usize>,
+) -> Result<Progress, AppError> {
+    if let Some(actor) = by {
+        authorize(actor, Action::ManagePrograms)?;
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let r = renewals::open(&mut tx, program, year, by.map(|a| a.member_id), now).await?;
+    tx.commit().await?;
+    if r.done {
+        return Ok(progress(&r, false));
+    }
+    let mut tx = state.db.begin().await?;
+    let leased = renewals::lease(&mut tx, &r.id, &state.config.instance_id, now, LEASE_SECS).await?;
+    tx.commit().await?;
+    if !leased {
+        return Ok(progress(&r, false));
+    }
+    let today = now.date_naive();
+    let active = programs::active(state.db.reader(), program, today).await?;
+    let mut tx = state.db.begin().await?;
+    renewals::set_total(&mut tx, &r.id, i64::try_from(active.len()).unwrap_or(i64::MAX)).await?;
+    tx.commit().await?;
+    let done: HashSet<String> = renewals::decided_ids(state.db.reader(), &r.id).await?.into_iter().collect();
+    let criteria = Criteria::from_settings(&settings::load(state.db.reader()).await?);
+    let mut made = 0usize;
+    for m in active.iter().filter(|m| !done.contains(&m.id)) {
+        if limit.is_some_and(|l| made >= l) {
+            break;
+        }
+        let list: Vec<Contribution> =
+            contributions::all(state.db.reader(), m.member_id).await?.into_iter().map(|s| s.contribution).collect();
+        // MVP yearly metrics are not defined yet: without a focus area staff evaluate.
+        let (outcome, summary) = match m.focus_area {
+            Some(area) => {
+                let e = evaluate_in(area, &list, &criteria, past_year(today));
+                let summary = e.criteria.iter().map(|c| c.sentence()).collect::<Vec<_>>().join("; ");
+                (if e.eligible { "renewed" } else { "to_evaluate" }, summary)
+            }
+            None => ("to_evaluate", "No yearly metrics are configured for this program.".to_owned()),
+        };
+        let now = Utc::now();
+        let mut tx = state.db.begin().await?;
+        let d = NewDecision { run: &r.id, membership: &m.id, member: m.member_id, outcome, summary: &summary };
+        if renewals::decide(&mut tx, d, now).await? {
+            let details = json!({"run": r.id, "membership": m.id, "summary": summary});
+            let action = format!("renewal.{outcome}");
+            audit::record(&mut tx, entry(by.map(|a| a.member_id), &action, "member", m.member_id, None, details), now)
+                .await?;
+            if outcome == "renewed" {
+                email(state, &mut tx, m.member_id, "program-renewed", "").await?;
+            }
+        }
+        renewals::lease(&mut tx, &r.id, &state.config.instance_id, now, LEASE_SECS).await?;
+        tx.commit().await?;
+        made += 1;
+    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let decided = renewals::decided_ids(state.db.reader(), &r.id).await?.len();
+    if decided >= active.len() {
+        renewals::finish(&mut tx, &r.id, now).await?;
+    }
+    tx.commit().await?;
+    state.wake_mailer();
+    let r = renewals::get(state.db.reader(), &r.id).await?.ok_or(DomainError::NotFound)?;
+    Ok(progress(&r, true))
+}
+
+/// A run and its decisions (program staff).
+pub async fn show(state: &AppState, actor: &Actor, id: &str) -> Result<(Progress, Vec<Decision>), AppError> {
+    authorize(actor, Action::ManagePrograms)?;
+    let r = renewals::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    Ok((progress(&r, false), renewals::decisions(state.db.reader(), id).await?))
+}
+
+/// CH-7: staff keep or end a title that was not renewed by itself, with a
+/// reason; the member is told.
+pub async fn settle(
+    state: &AppState,
+    actor: &Actor,
+    run: &str,
+    membership: &str,
+    keep: bool,
+    reason: &str,
+) -> Result<(), AppError> {
+    authorize(actor, Action::ManagePrograms)?;
+    let reason = Reason::parse(reason)?;
+    let m = programs::membership_by_id(state.db.reader(), membership).await?.ok_or(DomainError::NotFound)?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    renewals::settle(&mut tx, run, membership, if keep { "kept" } else { "ended" }, reason.as_str(), actor.member_id)
+        .await?;
+    if keep {
+        email(state, &mut tx, m.member_id, "program-renewed", reason.as_str()).await?;
+    } else {
+        programs::end(&mut tx, m.member_id, m.program, now.date_naive(), reason.as_str()).await?;
+        email(state, &mut tx, m.member_id, "program-ended", reason.as_str()).await?;
+    }
+    let action = if keep { "renewal.kept" } else { "renewal.ended" };
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), action, "member", m.member_id, Some(reason.as_str()), json!({"run": run})),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(())
+}

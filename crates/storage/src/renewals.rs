@@ -1,0 +1,202 @@
+//! The yearly renewal run (CH-7): the run row with its lease and
+//! progress, and one decision per membership.
+
+use chrono::{DateTime, Duration, Utc};
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::program::Program;
+use guildhall_domain::DomainError;
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+use crate::time::{from_db_opt, to_db};
+use crate::{StorageError, Tx};
+
+#[derive(Clone, Debug)]
+pub struct Run {
+    pub id: String,
+    pub program: Program,
+    pub year: i64,
+    pub done: bool,
+    pub total: i64,
+    pub decided: i64,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+fn run(r: &AnyRow) -> Result<Run, StorageError> {
+    Ok(Run {
+        id: r.try_get("id")?,
+        program: Program::parse(&r.try_get::<String, _>("program")?)
+            .map_err(|_| StorageError::Corrupt("run program".into()))?,
+        year: r.try_get("year")?,
+        done: r.try_get::<String, _>("status")? == "done",
+        total: r.try_get("total")?,
+        decided: r.try_get("decided")?,
+        finished_at: from_db_opt(r.try_get("finished_at")?),
+    })
+}
+
+const RUN: &str = "SELECT id, program, year, status, total, decided, finished_at FROM renewal_runs";
+
+/// The run of `program` for `year`, made if it does not exist yet.
+pub async fn open(
+    tx: &mut Tx,
+    program: Program,
+    year: i64,
+    by: Option<MemberId>,
+    now: DateTime<Utc>,
+) -> Result<Run, StorageError> {
+    sqlx::query(
+        "INSERT INTO renewal_runs (id, program, year, started_by, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (program, year) DO NOTHING",
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(program.as_str())
+    .bind(year)
+    .bind(by.map(|m| m.to_string()))
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    let row = sqlx::query(&format!("{RUN} WHERE program = $1 AND year = $2"))
+        .bind(program.as_str())
+        .bind(year)
+        .fetch_one(&mut **tx)
+        .await?;
+    run(&row)
+}
+
+pub async fn get(pool: &AnyPool, id: &str) -> Result<Option<Run>, StorageError> {
+    let row = sqlx::query(&format!("{RUN} WHERE id = $1")).bind(id).fetch_optional(pool).await?;
+    row.as_ref().map(run).transpose()
+}
+
+/// Takes (or renews) the run's lease for `instance`; false when another
+/// instance holds a live lease or the run is done.
+pub async fn lease(tx: &mut Tx, id: &str, instance: &str, now: DateTime<Utc>, secs: i64) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "UPDATE renewal_runs SET claimed_by = $1, lease_until = $2
+         WHERE id = $3 AND status = 'running' AND (lease_until IS NULL OR lease_until < $4 OR claimed_by = $1)",
+    )
+    .bind(instance)
+    .bind(to_db(now + Duration::seconds(secs)))
+    .bind(id)
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn set_total(tx: &mut Tx, id: &str, total: i64) -> Result<(), StorageError> {
+    sqlx::query("UPDATE renewal_runs SET total = $1 WHERE id = $2").bind(total).bind(id).execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Memberships already decided in this run.
+pub async fn decided_ids(pool: &AnyPool, run: &str) -> Result<Vec<String>, StorageError> {
+    let rows =
+        sqlx::query("SELECT membership_id FROM renewal_decisions WHERE run_id = $1").bind(run).fetch_all(pool).await?;
+    rows.iter().map(|r| Ok(r.try_get("membership_id")?)).collect()
+}
+
+pub struct NewDecision<'a> {
+    pub run: &'a str,
+    pub membership: &'a str,
+    pub member: MemberId,
+    pub outcome: &'a str,
+    pub summary: &'a str,
+}
+
+/// Records a decision once; false when this run already decided it (the
+/// caller then sends nothing).
+pub async fn decide(tx: &mut Tx, d: NewDecision<'_>, now: DateTime<Utc>) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "INSERT INTO renewal_decisions (run_id, membership_id, member_id, outcome, summary, decided_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (run_id, membership_id) DO NOTHING",
+    )
+    .bind(d.run)
+    .bind(d.membership)
+    .bind(d.member.to_string())
+    .bind(d.outcome)
+    .bind(d.summary)
+    .bind(to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 1 {
+        sqlx::query("UPDATE renewal_runs SET decided = decided + 1 WHERE id = $1")
+            .bind(d.run)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn finish(tx: &mut Tx, id: &str, now: DateTime<Utc>) -> Result<(), StorageError> {
+    sqlx::query("UPDATE renewal_runs SET status = 'done', finished_at = $1, lease_until = NULL WHERE id = $2")
+        .bind(to_db(now))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct Decision {
+    pub membership_id: String,
+    pub member_id: MemberId,
+    pub member_name: String,
+    pub outcome: String,
+    pub summary: String,
+    pub reason: String,
+}
+
+/// A run's decisions, those waiting for staff first.
+pub async fn decisions(pool: &AnyPool, run: &str) -> Result<Vec<Decision>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT d.membership_id, d.member_id, m.name, d.outcome, d.summary, d.reason FROM renewal_decisions d
+         JOIN members m ON m.id = d.member_id WHERE d.run_id = $1
+         ORDER BY CASE WHEN d.outcome = 'to_evaluate' THEN 0 ELSE 1 END, m.name",
+    )
+    .bind(run)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Decision {
+                membership_id: r.try_get("membership_id")?,
+                member_id: r
+                    .try_get::<String, _>("member_id")?
+                    .parse()
+                    .map_err(|_| StorageError::Corrupt("member".into()))?,
+                member_name: r.try_get("name")?,
+                outcome: r.try_get("outcome")?,
+                summary: r.try_get("summary")?,
+                reason: r.try_get("reason")?,
+            })
+        })
+        .collect()
+}
+
+/// Staff settle a decision waiting for evaluation: kept or ended.
+pub async fn settle(
+    tx: &mut Tx,
+    run: &str,
+    membership: &str,
+    outcome: &str,
+    reason: &str,
+    by: MemberId,
+) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE renewal_decisions SET outcome = $1, reason = $2, decided_by = $3
+         WHERE run_id = $4 AND membership_id = $5 AND outcome = 'to_evaluate'",
+    )
+    .bind(outcome)
+    .bind(reason)
+    .bind(by.to_string())
+    .bind(run)
+    .bind(membership)
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::StateConflict { what: "renewal", from: "decided", to: "decided" }.into());
+    }
+    Ok(())
+}
