@@ -100,11 +100,7 @@ pub async fn run(
     tx.commit().await?;
     let done: HashSet<String> = renewals::decided_ids(state.db.reader(), &r.id).await?.into_iter().collect();
     let criteria = Criteria::from_settings(&settings::load(state.db.reader()).await?);
-    let mut made = 0usize;
-    for m in active.iter().filter(|m| !done.contains(&m.id)) {
-        if limit.is_some_and(|l| made >= l) {
-            break;
-        }
+    for m in active.iter().filter(|m| !done.contains(&m.id)).take(limit.unwrap_or(usize::MAX)) {
         let list: Vec<Contribution> =
             contributions::all(state.db.reader(), m.member_id).await?.into_iter().map(|s| s.contribution).collect();
         // MVP yearly metrics are not defined yet: without a focus area staff evaluate.
@@ -130,7 +126,6 @@ pub async fn run(
         }
         renewals::lease(&mut tx, &r.id, &state.config.instance_id, now, LEASE_SECS).await?;
         tx.commit().await?;
-        made += 1;
     }
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
