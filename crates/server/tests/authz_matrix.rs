@@ -1,7 +1,7 @@
 //! The authorization matrix of the governance rules (UG-2, UG-4, UG-6,
-//! UG-8, UG-10, UG-11, UG-12, UG-13; PL-1): every role against every
-//! action, on its own and on others' objects, by API and by page, on both
-//! databases. Each row writes down the answer each role gets, in the order
+//! UG-8, UG-10, UG-11, UG-12, UG-13; PL-1) and of the programs built so far
+//! (PL-2, CH-1 … CH-9): every role against every action, on its own and on
+//! others' objects, by API and by page, on both databases. Each row writes down the answer each role gets, in the order
 //!
 //!   visitor, member, leader (this group), leader (other group),
 //!   manager (this region), manager (other region), program staff, admin
@@ -45,6 +45,8 @@ enum Object {
     ExpertRequest,
     /// A completed event of the group, for a new claim.
     CompletedEvent,
+    /// A submitted Champions application by the plain member.
+    ProgramApplication,
 }
 
 /// What a row prepares: path segments filled in from the object's ids.
@@ -151,6 +153,29 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
             let (s, i) = g.call(Method::POST, &format!("/api/v1/events/{ev}/invitations"), &g.leader, Some(body)).await;
             assert_eq!(s, 201, "{i}");
             p(i["id"].as_str().unwrap().to_owned())
+        }
+        Object::ProgramApplication => {
+            // One open application per program: close the last cell's.
+            let mut tx = g.app.db.begin().await.unwrap();
+            sqlx::query("UPDATE program_applications SET stage = 'declined' WHERE member_id = $1")
+                .bind(g.member.id.to_string())
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            let (s, a) = g
+                .call(
+                    Method::POST,
+                    "/api/v1/programs/champions/applications",
+                    &g.member,
+                    Some(json!({"focus_area": "forums"})),
+                )
+                .await;
+            assert_eq!(s, 201, "{a}");
+            let id = a["id"].as_str().unwrap().to_owned();
+            let (s, _) = g.call(Method::POST, &format!("/api/v1/applications/{id}/submit"), &g.member, None).await;
+            assert_eq!(s, 200);
+            p(id)
         }
         Object::ExpertRequest => {
             let body = json!({"occasion": "Anniversary", "topic": "Internals"});
@@ -511,6 +536,10 @@ on_both!(authorization_matrix_by_api, |backend| async move {
                 ("UG-4 nominate a co-leader", Some(_)) => {
                     let (_, email, _) = g.app.member_with_role(&format!("nominee{i}x"), None).await;
                     Some(json!({"email": email}))
+                }
+                ("CH-1 grant a membership", Some(_)) => {
+                    let (id, _, _) = g.app.member_with_role(&format!("grantee{i}x"), None).await;
+                    Some(json!({"member_id": id.to_string()}))
                 }
                 (_, b) => b,
             };
