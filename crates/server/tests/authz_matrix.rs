@@ -219,6 +219,7 @@ fn fill(path: &str, g: &Gov, p: &Prepared) -> String {
         .replace("{extra}", &p.extra)
         .replace("{slug}", &g.slug)
         .replace("{region}", &g.region.to_string())
+        .replace("{member}", &g.member.id.to_string())
 }
 
 fn api_rows() -> Vec<Row> {
@@ -507,6 +508,78 @@ fn api_rows() -> Vec<Row> {
             O::None,
             [401, 403, 403, 403, 200, 403, 403, 200],
         ),
+        r(
+            "PL-2 read a member's contributions",
+            M::GET,
+            "/api/v1/members/{member}/contributions",
+            None,
+            O::None,
+            [401, 200, 403, 403, 403, 403, 200, 200],
+        ),
+        r(
+            "PL-2 record a member's contribution",
+            M::POST,
+            "/api/v1/members/{member}/contributions",
+            Some(json!({"kind": "forum_solution", "title": "An answer", "date": "2026-01-05"})),
+            O::None,
+            [401, 201, 403, 403, 403, 403, 201, 201],
+        ),
+        r(
+            "CH-4 a member's eligibility",
+            M::GET,
+            "/api/v1/members/{member}/eligibility?program=champions&focus_area=forums",
+            None,
+            O::None,
+            [401, 200, 403, 403, 403, 403, 200, 200],
+        ),
+        r(
+            "CH-6 read a program application",
+            M::GET,
+            "/api/v1/applications/{id}",
+            None,
+            O::ProgramApplication,
+            [401, 200, 404, 404, 404, 404, 200, 200],
+        ),
+        r(
+            "CH-5 screen an application",
+            M::POST,
+            "/api/v1/applications/{id}/screen",
+            Some(json!({"quality_accepted": true})),
+            O::ProgramApplication,
+            [401, 403, 403, 403, 403, 403, 200, 200],
+        ),
+        r(
+            "CH-1 grant a membership",
+            M::POST,
+            "/api/v1/programs/ambassadors/memberships",
+            Some(json!({"member_id": "FRESH"})),
+            O::None,
+            [401, 403, 403, 403, 403, 403, 201, 201],
+        ),
+        r(
+            "CH-8 create a benefit pool",
+            M::POST,
+            "/api/v1/benefits",
+            Some(json!({"name": "Voucher", "codes": ["A1"]})),
+            O::None,
+            [401, 403, 403, 403, 403, 403, 201, 201],
+        ),
+        r(
+            "CH-7 run the renewal",
+            M::POST,
+            "/api/v1/programs/champions/renewals",
+            Some(json!({})),
+            O::None,
+            [401, 403, 403, 403, 403, 403, 200, 200],
+        ),
+        r(
+            "CH-9 the directory (public)",
+            M::GET,
+            "/api/v1/directory",
+            None,
+            O::None,
+            [200, 200, 200, 200, 200, 200, 200, 200],
+        ),
     ]
 }
 
@@ -688,6 +761,16 @@ fn page_rows() -> Vec<PageRow> {
             &[("answer", "Ana will come")],
             O::ExpertRequest,
             [401, 403, 403, 403, 303, 403, 303, 303],
+        ),
+        get("CH-9 the directory", "/champions", O::None, [200, 200, 200, 200, 200, 200, 200, 200]),
+        get("CH-6 my programs", "/programs", O::None, [303, 200, 200, 200, 200, 200, 200, 200]),
+        get("CH-6 the pipeline board", "/programs/pipeline", O::None, [303, 403, 403, 403, 403, 403, 200, 200]),
+        post(
+            "CH-5 screen on the board",
+            "/programs/applications/{id}/screen",
+            &[("quality_accepted", "on")],
+            O::ProgramApplication,
+            [401, 403, 403, 403, 403, 403, 303, 303],
         ),
     ]
 }
