@@ -211,6 +211,7 @@ async fn pl6_openapi_document_lists_every_endpoint() {
         ("/v1/programs/{program}/memberships", &["get", "post"]),
         ("/v1/benefits/{id}/claims", &["post"]),
         ("/v1/imports/contributions", &["post"]),
+        ("/v1/members/{id}/imports/feed", &["post"]),
         ("/v1/directory", &["get"]),
     ] {
         let item = paths.get(path).unwrap_or_else(|| panic!("{path} documented"));

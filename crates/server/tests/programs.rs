@@ -605,3 +605,54 @@ on_both!(ch7_renewal_decides_and_emails_each_member_once_across_crashes_and_inst
 async fn renewed_emails(g: &Gov, to: &str) -> usize {
     g.emails_to(to).await.iter().filter(|(s, _)| s.contains("renewed")).count()
 }
+
+const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Ana's notes</title><id>urn:ana</id><updated>2026-10-02T10:00:00Z</updated>
+  <entry><title>Profiling a slow query</title><id>urn:ana:1</id><link href="https://ana.example.org/slow-query"/>
+    <updated>2026-09-01T10:00:00Z</updated><published>2026-09-01T10:00:00Z</published></entry>
+  <entry><title>Testing with real databases</title><id>urn:ana:2</id><link href="https://ana.example.org/real-dbs"/>
+    <updated>2026-10-02T10:00:00Z</updated></entry>
+</feed>"#;
+
+const RSS: &str = r#"<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Ana</title><link>https://ana.example.org</link><description>Notes</description>
+  <item><title>Profiling a slow query</title><guid>urn:ana:1</guid><link>https://ana.example.org/slow-query</link>
+    <pubDate>Tue, 01 Sep 2026 10:00:00 GMT</pubDate></item>
+  <item><title>A third post</title><guid>urn:ana:3</guid><link>https://ana.example.org/third</link>
+    <pubDate>Mon, 12 Oct 2026 10:00:00 GMT</pubDate></item>
+</channel></rss>"#;
+
+on_both!(pl3_feed_import_reads_atom_and_rss_once_and_refuses_broken_feeds, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let post = |body: &'static str, who: &Person| {
+        g.app
+            .client
+            .post(g.app.url(&format!("/api/v1/members/{}/imports/feed", g.member.id)))
+            .bearer_auth(&who.token)
+            .body(body)
+            .send()
+    };
+    let res = post(ATOM, &g.leader).await.unwrap();
+    assert_eq!(res.status(), 403, "a member imports their own feed (or staff do)");
+    let r: Value = post(ATOM, &g.member).await.unwrap().json().await.unwrap();
+    assert_eq!((r["rows"].as_u64(), r["added"].as_u64()), (Some(2), Some(2)), "{r}");
+    // The same posts through RSS: entries keyed by id, so only the new one is added.
+    let r: Value = post(RSS, &g.member).await.unwrap().json().await.unwrap();
+    assert_eq!((r["added"].as_u64(), r["already_there"].as_u64()), (Some(1), Some(1)), "{r}");
+    let (_, list) =
+        g.call(Method::GET, &format!("/api/v1/members/{}/contributions", g.member.id), &g.member, None).await;
+    let titles: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["A third post", "Testing with real databases", "Profiling a slow query"]);
+    assert!(list.as_array().unwrap().iter().all(|c| c["kind"] == "content_piece" && c["source"] == "imported"));
+    let res = post("<html>not a feed</html>", &g.member).await.unwrap();
+    assert_eq!(res.status(), 422);
+    let p: Value = res.json().await.unwrap();
+    assert_eq!(p["errors"][0]["code"], "feed_malformed", "{p}");
+    let undated = r#"<rss version="2.0"><channel><title>x</title><item><title>No date</title><guid>n1</guid><link>https://x.example.org/1</link></item></channel></rss>"#;
+    let res = post(undated, &g.member).await.unwrap();
+    assert_eq!(res.status(), 422);
+    let p: Value = res.json().await.unwrap();
+    assert_eq!((p["errors"][0]["line"].as_u64(), p["errors"][0]["field"].as_str()), (Some(1), Some("date")), "{p}");
+    assert_eq!(g.app.count("contributions").await, 3, "nothing half-imported");
+});

@@ -139,3 +139,4 @@ mail-program-ended-body =
     { $reason }
 
     Thank you for everything you gave the community. You are welcome to apply again. { $link }
+field-feed_malformed = This is not an RSS or Atom feed we can read.

@@ -139,3 +139,4 @@ mail-program-ended-body =
     { $reason }
 
     Obrigado por tudo o que deu à comunidade. Pode candidatar-se de novo. { $link }
+field-feed_malformed = Isto não é um feed RSS ou Atom que consigamos ler.

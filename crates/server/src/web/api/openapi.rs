@@ -42,7 +42,7 @@ use crate::app::AppState;
         programs::list_contributions, programs::add_contribution, programs::eligibility, programs::apply,
         programs::show_application, programs::submit, programs::screen, programs::interview, programs::accept,
         programs::decline, programs::memberships, programs::grant, programs::create_benefit, programs::claim,
-        programs::directory, programs::set_directory, programs::import_csv, programs::renew, programs::renewal,
+        programs::directory, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,
         programs::settle,
     ),
     components(schemas(super::Problem, super::FieldProblem, super::Created)),

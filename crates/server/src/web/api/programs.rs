@@ -38,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/benefits/{id}/claims", post(claim))
         .route("/v1/directory", get(directory))
         .route("/v1/imports/contributions", post(import_csv))
+        .route("/v1/members/{id}/imports/feed", post(import_feed))
         .route("/v1/programs/{program}/renewals", post(renew))
         .route("/v1/renewals/{id}", get(renewal))
         .route("/v1/renewals/{id}/decisions/{membership_id}", post(settle))
@@ -555,13 +556,19 @@ pub async fn import_csv(
     axum::Extension(locale): axum::Extension<crate::web::locale::RequestLocale>,
     body: String,
 ) -> AppResult<axum::response::Response> {
+    let tr = crate::i18n::Tr(locale.locale);
+    let report = crate::services::imports::contributions_csv(&state, &u.actor, &body, tr).await?;
+    Ok(report_response(report, tr))
+}
+
+/// An import's answer: the report, or 422 problem+json listing every
+/// problem when nothing was imported.
+fn report_response(report: crate::services::imports::ImportReport, tr: crate::i18n::Tr) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let report =
-        crate::services::imports::contributions_csv(&state, &u.actor, &body, crate::i18n::Tr(locale.locale)).await?;
     if report.problems.is_empty() {
-        return Ok(Json(report).into_response());
+        return Json(report).into_response();
     }
-    let title = crate::i18n::Tr(locale.locale).t("error-import_rejected");
+    let title = tr.t("error-import_rejected");
     let problem = serde_json::json!({
         "type": "/problems/import_rejected", "title": title, "status": 422, "detail": title,
         "code": "import_rejected", "rows": report.rows, "errors": report.problems,
@@ -569,7 +576,25 @@ pub async fn import_csv(
     let mut res = (StatusCode::UNPROCESSABLE_ENTITY, problem.to_string()).into_response();
     res.headers_mut()
         .insert(axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static("application/problem+json"));
-    Ok(res)
+    res
+}
+
+/// PL-3: imports a member's posts from their RSS or Atom feed (the request
+/// body) as content pieces; entries are keyed by their id, so sending the
+/// feed again adds only new posts. The member themselves or program staff.
+#[utoipa::path(post, path = "/v1/members/{id}/imports/feed", tag = "programs", params(("id" = String, Path)),
+    request_body(content = String, content_type = "application/atom+xml"),
+    responses((status = 200, description = "rows, added, already_there"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn import_feed(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    axum::Extension(locale): axum::Extension<crate::web::locale::RequestLocale>,
+    body: axum::body::Bytes,
+) -> AppResult<axum::response::Response> {
+    let tr = crate::i18n::Tr(locale.locale);
+    let report = crate::services::imports::feed(&state, &u.actor, member_id(&id)?, &body, tr).await?;
+    Ok(report_response(report, tr))
 }
 
 #[derive(Deserialize, ToSchema)]
