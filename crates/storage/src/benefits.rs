@@ -61,18 +61,6 @@ pub async fn get(pool: &AnyPool, id: &str) -> Result<Option<Benefit>, StorageErr
         .transpose()
 }
 
-pub async fn list(pool: &AnyPool) -> Result<Vec<Benefit>, StorageError> {
-    let rows = sqlx::query(
-        "SELECT b.id, b.name, (SELECT COUNT(*) FROM benefit_codes c WHERE c.benefit_id = b.id AND c.claimed_by IS NULL)
-             AS codes_left FROM benefits b ORDER BY b.name",
-    )
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
-        .map(|r| Ok(Benefit { id: r.try_get("id")?, name: r.try_get("name")?, codes_left: r.try_get("codes_left")? }))
-        .collect()
-}
-
 /// CH-8: hands one free code to `member` for `year`. The code is taken by
 /// a conditional UPDATE (PostgreSQL skips rows other claims hold), and the
 /// unique key (benefit, member, year) refuses a second code the same year.
@@ -118,16 +106,4 @@ pub async fn claim(
         Some(r) => Ok(r.try_get("code")?),
         None => Err(DomainError::field("benefit", "no_codes_left").into()),
     }
-}
-
-/// The codes a member claimed: (benefit name, code, year).
-pub async fn claimed_by(pool: &AnyPool, member: MemberId) -> Result<Vec<(String, String, i64)>, StorageError> {
-    let rows = sqlx::query(
-        "SELECT b.name, c.code, c.claim_year FROM benefit_codes c JOIN benefits b ON b.id = c.benefit_id
-         WHERE c.claimed_by = $1 ORDER BY c.claimed_at DESC",
-    )
-    .bind(member.to_string())
-    .fetch_all(pool)
-    .await?;
-    rows.iter().map(|r| Ok((r.try_get("name")?, r.try_get("code")?, r.try_get("claim_year")?))).collect()
 }

@@ -287,6 +287,15 @@ pub async fn move_stage(
     Ok(())
 }
 
+/// A member's applications, newest first.
+pub async fn applications_of(pool: &AnyPool, member: MemberId) -> Result<Vec<Application>, StorageError> {
+    let rows = sqlx::query(&format!("{APPLICATION} WHERE a.member_id = $1 ORDER BY a.updated_at DESC"))
+        .bind(member.to_string())
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(application).collect()
+}
+
 /// Applications by stage, for staff's pipeline, newest first.
 pub async fn applications(pool: &AnyPool, program: Option<Program>) -> Result<Vec<Application>, StorageError> {
     let rows = sqlx::query(&format!("{APPLICATION} WHERE ($1 = '' OR a.program = $1) ORDER BY a.updated_at DESC"))

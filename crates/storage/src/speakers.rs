@@ -235,15 +235,6 @@ pub async fn invitations_of(pool: &AnyPool, speaker: MemberId) -> Result<Vec<Inv
     rows.iter().map(invitation).collect()
 }
 
-/// An event's invitations, newest first.
-pub async fn invitations_for_event(pool: &AnyPool, event: EventId) -> Result<Vec<Invitation>, StorageError> {
-    let rows = sqlx::query(&format!("{INVITATION} WHERE i.event_id = $1 ORDER BY i.created_at DESC"))
-        .bind(event.to_string())
-        .fetch_all(pool)
-        .await?;
-    rows.iter().map(invitation).collect()
-}
-
 #[derive(Clone, Debug)]
 pub struct ExpertRequest {
     pub id: ExpertRequestId,

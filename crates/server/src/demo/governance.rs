@@ -153,7 +153,10 @@ pub async fn fill(
     let h =
         leadership::apply(state, &hannah, ApplyTo::Group(berlin.id), &experience("7", "Logistics platform")).await?;
     let slots = leadership::propose_times(state, &jonas, h, &[soon(2), soon(5)]).await?;
-    let first = leadership::slots(state, &hannah, h).await?.into_iter().find(|s| Some(&s.starts_at) == slots.first());
+    let first = leadership::slots(state, &leadership::readable(state, &hannah, h).await?)
+        .await?
+        .into_iter()
+        .find(|s| Some(&s.starts_at) == slots.first());
     if let Some(slot) = first {
         leadership::pick_time(state, &hannah, h, slot.id).await?;
         leadership::record_notes(state, &jonas, h, "Strong platform knowledge; organised two hackathons.").await?;
@@ -171,8 +174,10 @@ pub async fn fill(
     )
     .await?;
     let slots = leadership::propose_times(state, &marta, y, &[soon(1)]).await?;
-    if let Some(slot) =
-        leadership::slots(state, &yuki, y).await?.into_iter().find(|s| Some(&s.starts_at) == slots.first())
+    if let Some(slot) = leadership::slots(state, &leadership::readable(state, &yuki, y).await?)
+        .await?
+        .into_iter()
+        .find(|s| Some(&s.starts_at) == slots.first())
     {
         leadership::pick_time(state, &yuki, y, slot.id).await?;
     }

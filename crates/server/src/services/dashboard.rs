@@ -20,8 +20,9 @@ pub struct Task {
     /// needs_support, expert_request or speaker_application.
     pub kind: &'static str,
     pub title: String,
-    /// Where it stands, as a translation key (`lead-status-submitted`...).
-    pub state: Option<String>,
+    /// Where it stands, for kinds that have stages (`submitted`,
+    /// `investigating`...).
+    pub state: Option<&'static str>,
     pub at: DateTime<Utc>,
     /// The page where the manager acts on it.
     pub link: String,
@@ -36,7 +37,7 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
         out.push(Task {
             kind: "leader_application",
             title: format!("{} → {}", a.member_name, a.target_name()),
-            state: Some(format!("lead-status-{}", a.status.as_str())),
+            state: Some(a.status.as_str()),
             at: a.updated_at,
             link: format!("/applications/lead/{}", a.id),
         });
@@ -55,7 +56,7 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
             out.push(Task {
                 kind: "conduct_report",
                 title: r.group_name.clone(),
-                state: Some(format!("conduct-status-{}", r.status.as_str())),
+                state: Some(r.status.as_str()),
                 at: r.updated_at,
                 link: format!("/reports/{}", r.id),
             });

@@ -6,8 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use guildhall_domain::access::{authorize, Action, Actor, Role};
 use guildhall_domain::ids::{GroupId, LeaderApplicationId, RegionId, SlotId};
 use guildhall_domain::leadership::{
-    parse_application, parse_slots, ApplicationCommand, ApplicationFields, ApplicationStatus, Experience, Target,
-    INTERVIEW_MINUTES,
+    parse_application, parse_slots, ApplicationCommand, ApplicationFields, ApplicationStatus, Target, INTERVIEW_MINUTES,
 };
 use guildhall_domain::values::{EmailAddress, LongText, Reason};
 use guildhall_domain::DomainError;
@@ -431,24 +430,6 @@ pub async fn interview(
     Ok((a, slot.starts_at, slot.starts_at + Duration::minutes(slot.minutes)))
 }
 
-/// Experience as the applicant wrote it, for display.
-pub fn experience_of(a: &LeaderApplication) -> Option<Experience> {
-    parse_application(
-        &ApplicationFields {
-            years: a.years.to_string(),
-            certifications: a.certifications.clone(),
-            projects: a.projects.clone(),
-            profile_link: a.profile_link.clone(),
-            accept_guidelines: true,
-            ..Default::default()
-        },
-        false,
-        0,
-    )
-    .ok()
-    .map(|(e, _, _)| e)
-}
-
 /// The member's own applications and, for managers, their regions' open ones.
 pub async fn visible(
     state: &AppState,
@@ -464,15 +445,10 @@ pub async fn visible(
     Ok((mine, to_review))
 }
 
-/// Proposed slots of an application the actor may read.
-pub async fn slots(state: &AppState, actor: &Actor, id: LeaderApplicationId) -> Result<Vec<Slot>, AppError> {
-    readable(state, actor, id).await?;
-    Ok(apps::slots(state.db.reader(), id).await?)
-}
-
-/// The member behind an application, for the manager's view.
-pub async fn applicant(state: &AppState, a: &LeaderApplication) -> Result<Member, AppError> {
-    Ok(members::by_id(state.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?)
+/// Proposed interview times of an application already read with
+/// [`readable`] (so the caller's right was checked).
+pub async fn slots(state: &AppState, a: &LeaderApplication) -> Result<Vec<Slot>, AppError> {
+    Ok(apps::slots(state.db.reader(), a.id).await?)
 }
 
 /// UG-4: a leader marks the group "co-leader wanted" (or not); the

@@ -437,11 +437,7 @@ pub async fn directory(state: &AppState) -> Result<Vec<programs::DirectoryEntry>
 /// A member's memberships and applications, for their programs page.
 pub async fn mine(state: &AppState, actor: &Actor) -> Result<(Vec<Membership>, Vec<Application>), AppError> {
     let memberships = programs::of_member(state.db.reader(), actor.member_id).await?;
-    let apps = programs::applications(state.db.reader(), None)
-        .await?
-        .into_iter()
-        .filter(|a| a.member_id == actor.member_id)
-        .collect();
+    let apps = programs::applications_of(state.db.reader(), actor.member_id).await?;
     Ok((memberships, apps))
 }
 

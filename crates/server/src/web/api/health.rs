@@ -115,7 +115,7 @@ pub async fn region_tasks(
             .map(|t| TaskBody {
                 kind: t.kind.to_owned(),
                 title: t.title,
-                state: t.state.and_then(|k| k.rsplit('-').next().map(str::to_owned)),
+                state: t.state.map(str::to_owned),
                 at: t.at.to_rfc3339(),
                 url: state.config.link(&t.link),
             })

@@ -78,8 +78,12 @@ pub struct SlotBody {
 }
 
 async fn body(state: &AppState, u: &crate::auth::SignedIn, a: LeaderApplication) -> AppResult<ApplicationBody> {
-    let slots = service::slots(state, &u.actor, a.id).await?;
-    let manager = u.actor.manages_region(a.region_id) || u.actor.is_admin();
+    let slots = service::slots(state, &a).await?;
+    let manager = guildhall_domain::access::authorize(
+        &u.actor,
+        guildhall_domain::access::Action::ReviewLeaderApplications(a.region_id),
+    )
+    .is_ok();
     Ok(ApplicationBody {
         id: a.id.to_string(),
         applicant_id: a.member_id.to_string(),

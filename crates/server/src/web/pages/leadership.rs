@@ -235,7 +235,7 @@ fn app_id(raw: &str) -> Result<LeaderApplicationId, AppError> {
 async fn show(state: &AppState, ctx: PageCtx, id: LeaderApplicationId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let a = service::readable(state, &actor, id).await?;
-    let slots = service::slots(state, &actor, id).await?;
+    let slots = service::slots(state, &a).await?;
     let is_manager = authorize(&actor, Action::ReviewLeaderApplications(a.region_id)).is_ok();
     let region_groups = if is_manager && a.group_id.is_none() {
         groups::in_region(state.db.reader(), a.region_id).await?

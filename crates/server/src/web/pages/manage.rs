@@ -74,6 +74,15 @@ impl RegionPage {
     fn task_key(&self, t: &Task) -> String {
         format!("task-{}", t.kind)
     }
+    /// The translated stage of a task that has one.
+    fn state_text(&self, t: &Task) -> Option<String> {
+        let prefix = match t.kind {
+            "leader_application" => "lead-status",
+            "conduct_report" => "conduct-status",
+            _ => return None,
+        };
+        t.state.map(|s| self.ctx.t(&format!("{prefix}-{s}")))
+    }
     fn status_key(&self, g: &Group) -> String {
         format!("health-status-{}", g.status.as_str())
     }

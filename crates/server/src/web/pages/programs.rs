@@ -116,17 +116,24 @@ async fn programs_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult
     show(&state, ctx, errors).await
 }
 
-/// Back to the programs page, or the page with the problem shown.
+/// Back to the member's programs page, or that page with the problem shown.
 async fn back(state: &AppState, ctx: PageCtx, r: Result<(), AppError>, to: &str) -> AppResult<Response> {
     match r {
         Ok(()) => Ok(Redirect::to(to).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            if to.starts_with("/programs/pipeline") {
-                pipeline_page(state, ctx, errors).await
-            } else {
-                show(state, ctx, errors).await
-            }
+            show(state, ctx, errors).await
+        }
+    }
+}
+
+/// Back to the pipeline board, or the board with the problem shown.
+async fn back_to_board(state: &AppState, ctx: PageCtx, r: Result<(), AppError>) -> AppResult<Response> {
+    match r {
+        Ok(()) => Ok(Redirect::to("/programs/pipeline").into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            pipeline_page(state, ctx, errors).await
         }
     }
 }
@@ -272,7 +279,7 @@ async fn screen(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::screen(&state, &actor, &id, f.quality_accepted.is_some(), &f.notes).await.map(|_| ());
-    back(&state, ctx, r, "/programs/pipeline").await
+    back_to_board(&state, ctx, r).await
 }
 
 #[derive(Deserialize)]
@@ -289,7 +296,7 @@ async fn interview(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::record_interview(&state, &actor, &id, &f.notes).await.map(|_| ());
-    back(&state, ctx, r, "/programs/pipeline").await
+    back_to_board(&state, ctx, r).await
 }
 
 #[derive(Deserialize)]
@@ -308,5 +315,5 @@ async fn decide(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::decide(&state, &actor, &id, f.decision == "accept", &f.reason).await.map(|_| ());
-    back(&state, ctx, r, "/programs/pipeline").await
+    back_to_board(&state, ctx, r).await
 }
