@@ -83,3 +83,24 @@ impl FormErrors {
         self.general.is_some() || !self.fields.is_empty()
     }
 }
+
+/// After a form's change: on success go to `to`; on a user's mistake
+/// re-show the page through `reshow` with the problems; anything else is
+/// an error page. The one shape every form handler shares.
+pub async fn redirect_or_reshow<F>(
+    ctx: crate::web::ctx::PageCtx,
+    result: Result<(), AppError>,
+    to: &str,
+    reshow: F,
+) -> Result<Response, AppError>
+where
+    F: AsyncFnOnce(crate::web::ctx::PageCtx, FormErrors) -> Result<Response, AppError>,
+{
+    match result {
+        Ok(()) => Ok(axum::response::Redirect::to(to).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            reshow(ctx, errors).await
+        }
+    }
+}

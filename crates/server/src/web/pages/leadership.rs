@@ -18,6 +18,7 @@ use guildhall_storage::regions::{self, Region};
 use guildhall_storage::settings;
 use serde::Deserialize;
 
+use super::form::redirect_or_reshow;
 use super::groups::show_group;
 use super::FormErrors;
 use crate::app::AppState;
@@ -267,13 +268,10 @@ async fn step(
     id: LeaderApplicationId,
     result: Result<(), AppError>,
 ) -> AppResult<Response> {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/applications/lead/{id}")).into_response()),
-        Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
-            show(state, ctx, id, errors).await
-        }
-    }
+    redirect_or_reshow(ctx, result, &format!("/applications/lead/{id}"), async |ctx, errors| {
+        show(state, ctx, id, errors).await
+    })
+    .await
 }
 
 async fn submit(
@@ -412,13 +410,10 @@ struct Toggle {
 
 /// Back to the group page, or the page again with the problem shown.
 async fn back_to_group(state: &AppState, ctx: PageCtx, slug: &str, r: Result<(), AppError>) -> AppResult<Response> {
-    match r {
-        Ok(()) => Ok(Redirect::to(&format!("/groups/{slug}")).into_response()),
-        Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
-            show_group(state, ctx, slug, errors).await
-        }
-    }
+    redirect_or_reshow(ctx, r, &format!("/groups/{slug}"), async |ctx, errors| {
+        show_group(state, ctx, slug, errors).await
+    })
+    .await
 }
 
 async fn coleader_wanted(

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::contribution::ContributionFields;
@@ -17,6 +17,7 @@ use guildhall_storage::regions::{self, Region};
 use serde::Deserialize;
 
 use super::charts;
+use super::form::redirect_or_reshow;
 use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
@@ -118,24 +119,12 @@ async fn programs_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult
 
 /// Back to the member's programs page, or that page with the problem shown.
 async fn back(state: &AppState, ctx: PageCtx, r: Result<(), AppError>, to: &str) -> AppResult<Response> {
-    match r {
-        Ok(()) => Ok(Redirect::to(to).into_response()),
-        Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
-            show(state, ctx, errors).await
-        }
-    }
+    redirect_or_reshow(ctx, r, to, async |ctx, errors| show(state, ctx, errors).await).await
 }
 
 /// Back to the pipeline board, or the board with the problem shown.
 async fn back_to_board(state: &AppState, ctx: PageCtx, r: Result<(), AppError>) -> AppResult<Response> {
-    match r {
-        Ok(()) => Ok(Redirect::to("/programs/pipeline").into_response()),
-        Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
-            pipeline_page(state, ctx, errors).await
-        }
-    }
+    redirect_or_reshow(ctx, r, "/programs/pipeline", async |ctx, errors| pipeline_page(state, ctx, errors).await).await
 }
 
 #[derive(Deserialize)]

@@ -4,7 +4,7 @@
 
 use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::ids::{EventId, TalkId};
@@ -13,7 +13,7 @@ use guildhall_domain::DomainError;
 use serde::Deserialize;
 
 use super::events::{event_id, show_event};
-use super::FormErrors;
+use super::form::redirect_or_reshow;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
@@ -44,13 +44,10 @@ async fn template(Path(id): Path<String>) -> AppResult<Response> {
 }
 
 async fn back(state: &AppState, ctx: PageCtx, id: EventId, r: Result<(), AppError>) -> AppResult<Response> {
-    match r {
-        Ok(()) => Ok(Redirect::to(&format!("/events/{id}#talks")).into_response()),
-        Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
-            show_event(state, ctx, id, errors).await
-        }
-    }
+    redirect_or_reshow(ctx, r, &format!("/events/{id}#talks"), async |ctx, errors| {
+        show_event(state, ctx, id, errors).await
+    })
+    .await
 }
 
 #[derive(Deserialize)]
