@@ -68,7 +68,6 @@ area-organizing_events = Organizing events
 area-speaking = Speaking at events
 area-technical_content = Technical content
 area-mentoring = Mentoring
-area-none = –
 stage-draft = draft
 stage-submitted = submitted
 stage-screening = screening

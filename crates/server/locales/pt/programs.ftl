@@ -68,7 +68,6 @@ area-organizing_events = Organizar eventos
 area-speaking = Falar em eventos
 area-technical_content = Conteúdo técnico
 area-mentoring = Mentoria
-area-none = –
 stage-draft = rascunho
 stage-submitted = enviada
 stage-screening = em triagem

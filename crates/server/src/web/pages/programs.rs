@@ -47,8 +47,11 @@ struct DirectoryPage {
 }
 
 impl DirectoryPage {
-    fn area_key(&self, e: &DirectoryEntry) -> String {
-        e.focus_area.map(|a| format!("area-{}", a.as_str())).unwrap_or_else(|| "area-none".into())
+    /// "Forums · Iberia · PT", leaving out what the member did not give.
+    fn place(&self, e: &DirectoryEntry) -> String {
+        let area = e.focus_area.map(|a| self.ctx.t(&format!("area-{}", a.as_str())));
+        let country = Some(e.country.clone()).filter(|c| !c.is_empty());
+        [area, e.region.clone(), country].into_iter().flatten().collect::<Vec<_>>().join(" · ")
     }
     fn program_key(&self, e: &DirectoryEntry) -> String {
         format!("program-{}", e.program.as_str())
