@@ -70,6 +70,16 @@ impl Stage {
         !matches!(self, Self::NotSelected | Self::Accepted | Self::Declined)
     }
 
+    /// CH-6: interview times are proposed and picked only while the
+    /// application waits for its interview.
+    pub fn check_scheduling(self) -> Result<(), DomainError> {
+        if self == Self::Interview {
+            Ok(())
+        } else {
+            Err(DomainError::StateConflict { what: "application", from: self.as_str(), to: "interview" })
+        }
+    }
+
     /// CH-6: the only moves there are.
     pub fn apply(self, step: Step) -> Result<Stage, DomainError> {
         use Stage as S;
@@ -104,6 +114,13 @@ mod tests {
     use super::*;
     use Stage as S;
     use Step as T;
+
+    #[test]
+    fn ch6_interview_times_only_while_waiting_for_the_interview() {
+        for s in Stage::ALL {
+            assert_eq!(s.check_scheduling().is_ok(), s == S::Interview, "{s:?}");
+        }
+    }
 
     const STEPS: [Step; 7] = [T::Submit, T::Screen, T::NotSelect, T::Invite, T::RecordInterview, T::Accept, T::Decline];
 

@@ -142,6 +142,45 @@ on_both!(ch6_apply_screen_interview_accept_with_an_email_at_each_step, |backend|
     assert_eq!(a["screening"]["eligible"], true);
     let (s, _) = g.call(Method::POST, &format!("/api/v1/applications/{id}/accept"), &g.staff, Some(json!({}))).await;
     assert_eq!(s, 409, "no stage is skipped");
+    // Staff propose interview times; the applicant picks one and gets the invite.
+    let times = format!("/api/v1/applications/{id}/interview-times");
+    let soon = (Utc::now() + Duration::days(3)).format("%Y-%m-%dT18:00").to_string();
+    let later = (Utc::now() + Duration::days(4)).format("%Y-%m-%dT09:30").to_string();
+    let (s, _) = g.call(Method::POST, &times, &g.member, Some(json!({"times": [soon]}))).await;
+    assert_eq!(s, 403, "the applicant does not propose times");
+    let (s, _) = g.call(Method::POST, &times, &g.staff, Some(json!({"times": ["yesterday"]}))).await;
+    assert_eq!(s, 422);
+    let (s, slots) = g.call(Method::POST, &times, &g.staff, Some(json!({"times": [soon, later]}))).await;
+    assert_eq!((s, slots.as_array().map(Vec::len)), (200, Some(2)), "{slots}");
+    let (subject, body) = g.app.last_email(&g.member.email).await;
+    assert!(subject.contains("pick a time for your interview"), "{subject}");
+    assert!(body.contains(&format!("/programs/applications/{id}")), "{body}");
+    let slot = slots[1]["id"].as_str().unwrap();
+    let (s, _) = g.call(Method::PUT, &times, &g.staff, Some(json!({"slot_id": slot}))).await;
+    assert_eq!(s, 403, "only the applicant picks");
+    let (s, picked) = g.call(Method::PUT, &times, &g.member, Some(json!({"slot_id": slot}))).await;
+    assert_eq!((s, picked[1]["chosen"].as_bool(), picked[0]["chosen"].as_bool()), (200, Some(true), Some(false)));
+    let (subject, body) = g.app.last_email(&g.member.email).await;
+    assert!(subject.contains("Your Champions interview"), "{subject}");
+    assert!(body.contains("interview.ics"), "{body}");
+    let (_, a) = g.call(Method::GET, &format!("/api/v1/applications/{id}"), &g.member, None).await;
+    let at = chrono::DateTime::parse_from_rfc3339(a["interview_at"].as_str().unwrap()).unwrap().with_timezone(&Utc);
+    // The calendar invite, read back by an independent parser.
+    let ics = g
+        .app
+        .client
+        .get(g.app.url(&format!("/api/v1/applications/{id}/interview.ics")))
+        .bearer_auth(&g.member.token)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let parsed: Vec<_> = ical::IcalParser::new(ics.as_bytes()).collect();
+    let cal = parsed[0].as_ref().unwrap();
+    let dtstart = cal.events[0].properties.iter().find(|p| p.name == "DTSTART").and_then(|p| p.value.clone()).unwrap();
+    assert_eq!(dtstart, at.format("%Y%m%dT%H%M%SZ").to_string());
     let (s, a) = g
         .call(
             Method::POST,
@@ -151,6 +190,8 @@ on_both!(ch6_apply_screen_interview_accept_with_an_email_at_each_step, |backend|
         )
         .await;
     assert_eq!((s, a["stage"].as_str()), (200, Some("interviewed")));
+    let (s, _) = g.call(Method::POST, &times, &g.staff, Some(json!({"times": [soon]}))).await;
+    assert_eq!(s, 409, "times only while waiting for the interview");
     let (s, a) = g
         .call(Method::POST, &format!("/api/v1/applications/{id}/accept"), &g.staff, Some(json!({"reason": "Welcome"})))
         .await;
@@ -432,6 +473,28 @@ on_both!(ch6_pages_member_applies_staff_screens_on_the_pipeline_board, |backend|
     assert_eq!(res.status(), 303);
     let page = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("<strong>interview</strong>"), "{page}");
+    // The application's page: the screening in plain words, then the
+    // interview times staff propose and the applicant books.
+    let at = format!("/programs/applications/{id}");
+    let mine = member.get(g.app.url(&at)).send().await.unwrap().text().await.unwrap();
+    assert!(mine.contains("Technical content: 2 of 2 pieces published"), "{mine}");
+    assert!(!mine.contains("name=\"time1\""), "the applicant does not propose times");
+    let res = common::post_form(&member, &g.app, &at, &format!("{at}/times"), &[("time1", "2099-01-01T10:00")]).await;
+    assert_eq!(res.status(), 403);
+    let day = (Utc::now() + Duration::days(5)).format("%Y-%m-%dT17:00").to_string();
+    let res = common::post_form(&staff, &g.app, &at, &format!("{at}/times"), &[("time1", "not a time")]).await;
+    assert_eq!(res.status(), 422, "the form comes back with the problem");
+    let res = common::post_form(&staff, &g.app, &at, &format!("{at}/times"), &[("time1", day.as_str())]).await;
+    assert_eq!(res.status(), 303);
+    let mine = member.get(g.app.url(&at)).send().await.unwrap().text().await.unwrap();
+    let slot = regex::Regex::new(r#"name="slot" value="([0-9a-f-]{36})""#).unwrap().captures(&mine).expect(&mine)[1]
+        .to_owned();
+    let res = common::post_form(&member, &g.app, &at, &format!("{at}/pick"), &[("slot", slot.as_str())]).await;
+    assert_eq!(res.status(), 303);
+    let mine = member.get(g.app.url(&at)).send().await.unwrap().text().await.unwrap();
+    assert!(mine.contains(&format!("{at}/interview.ics")) && mine.contains("booked"), "{mine}");
+    let ics = member.get(g.app.url(&format!("{at}/interview.ics"))).send().await.unwrap();
+    assert_eq!(ics.headers()["content-type"], "text/calendar; charset=utf-8");
 });
 
 on_both!(pl3_csv_import_is_idempotent_and_never_half_imported, |backend| async move {

@@ -273,13 +273,8 @@ pub async fn of_region(
     rows.iter().map(from_row).collect()
 }
 
-#[derive(Clone, Debug)]
-pub struct Slot {
-    pub id: SlotId,
-    pub starts_at: DateTime<Utc>,
-    pub minutes: i64,
-    pub chosen: bool,
-}
+pub use crate::interview_slots::Slot;
+use crate::interview_slots::{self as slots_of, SlotsOf};
 
 /// Replaces the proposed times (UG-2).
 pub async fn replace_slots(
@@ -289,49 +284,14 @@ pub async fn replace_slots(
     minutes: i64,
     by: MemberId,
 ) -> Result<(), StorageError> {
-    sqlx::query("DELETE FROM interview_slots WHERE application_id = $1")
-        .bind(app.to_string())
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query("UPDATE leader_applications SET interview_at = NULL WHERE id = $1")
-        .bind(app.to_string())
-        .execute(&mut **tx)
-        .await?;
-    for at in times {
-        sqlx::query(
-            "INSERT INTO interview_slots (id, application_id, starts_at, minutes, proposed_by) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(SlotId::new().to_string())
-        .bind(app.to_string())
-        .bind(to_db(*at))
-        .bind(minutes)
-        .bind(by.to_string())
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
+    slots_of::replace(tx, SlotsOf::LeaderApplication, &app.to_string(), times, minutes, by).await
 }
 
 pub async fn slots<'e>(
     ex: impl Executor<'e, Database = Any>,
     app: LeaderApplicationId,
 ) -> Result<Vec<Slot>, StorageError> {
-    let rows = sqlx::query(
-        "SELECT id, starts_at, minutes, chosen FROM interview_slots WHERE application_id = $1 ORDER BY starts_at",
-    )
-    .bind(app.to_string())
-    .fetch_all(ex)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Slot {
-                id: r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("slot id".into()))?,
-                starts_at: from_db(r.try_get("starts_at")?),
-                minutes: r.try_get("minutes")?,
-                chosen: r.try_get::<i64, _>("chosen")? != 0,
-            })
-        })
-        .collect()
+    slots_of::list(ex, SlotsOf::LeaderApplication, &app.to_string()).await
 }
 
 /// The applicant picks one of the proposed times.
@@ -341,21 +301,5 @@ pub async fn choose_slot(
     slot: SlotId,
     now: DateTime<Utc>,
 ) -> Result<Slot, StorageError> {
-    let chosen = slots(&mut **tx, app)
-        .await?
-        .into_iter()
-        .find(|s| s.id == slot)
-        .ok_or(DomainError::field("slot", "slot_unknown"))?;
-    sqlx::query("UPDATE interview_slots SET chosen = CASE WHEN id = $1 THEN 1 ELSE 0 END WHERE application_id = $2")
-        .bind(slot.to_string())
-        .bind(app.to_string())
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query("UPDATE leader_applications SET interview_at = $1, updated_at = $2 WHERE id = $3")
-        .bind(to_db(chosen.starts_at))
-        .bind(to_db(now))
-        .bind(app.to_string())
-        .execute(&mut **tx)
-        .await?;
-    Ok(Slot { chosen: true, ..chosen })
+    slots_of::choose(tx, SlotsOf::LeaderApplication, &app.to_string(), slot, now).await
 }

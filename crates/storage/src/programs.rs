@@ -174,12 +174,14 @@ pub struct Application {
     pub quality_notes: String,
     pub interview_notes: String,
     pub reason: String,
+    /// The interview time the applicant picked, if any.
+    pub interview_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 const APPLICATION: &str = "SELECT a.id, a.member_id, m.name AS member_name, a.program, a.focus_area, a.interests,
-    a.stage, a.screening, a.quality_notes, a.interview_notes, a.reason, a.created_at, a.updated_at
+    a.stage, a.screening, a.quality_notes, a.interview_notes, a.reason, a.interview_at, a.created_at, a.updated_at
     FROM program_applications a JOIN members m ON m.id = a.member_id";
 
 fn application(r: &AnyRow) -> Result<Application, StorageError> {
@@ -196,6 +198,7 @@ fn application(r: &AnyRow) -> Result<Application, StorageError> {
         quality_notes: r.try_get("quality_notes")?,
         interview_notes: r.try_get("interview_notes")?,
         reason: r.try_get("reason")?,
+        interview_at: crate::time::from_db_opt(r.try_get("interview_at")?),
         created_at: from_db(r.try_get("created_at")?),
         updated_at: from_db(r.try_get("updated_at")?),
     })

@@ -14,6 +14,22 @@ mail-program-interview-body =
     Your application to { $program } passed screening. A community manager will propose times for an interview.
 
     { $link }
+mail-program-interview-proposed-subject = { $program }: pick a time for your interview
+mail-program-interview-proposed-body =
+    Hello { $name },
+
+    A community manager proposed times for your { $program } interview. Pick the one that suits you:
+
+    { $link }
+mail-program-interview-scheduled-subject = Your { $program } interview: { $when }
+mail-program-interview-scheduled-body =
+    Hello { $name },
+
+    Your { $program } interview is on { $when }. Add it to your calendar:
+
+    { $invite }
+
+    Your application: { $link }
 mail-program-not-selected-subject = Your application to { $program }
 mail-program-not-selected-body =
     Hello { $name },
@@ -139,3 +155,6 @@ mail-program-ended-body =
 
     Thank you for everything you gave the community. You are welcome to apply again. { $link }
 field-feed_malformed = This is not an RSS or Atom feed we can read.
+application-updated = updated
+application-screening = Screening
+application-no-times = A community manager will propose interview times here.

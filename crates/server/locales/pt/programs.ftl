@@ -14,6 +14,22 @@ mail-program-interview-body =
     A sua candidatura a { $program } passou a triagem. Um gestor de comunidade vai propor horários para uma entrevista.
 
     { $link }
+mail-program-interview-proposed-subject = { $program }: escolha um horário para a entrevista
+mail-program-interview-proposed-body =
+    Olá { $name },
+
+    Um gestor de comunidade propôs horários para a sua entrevista de { $program }. Escolha o que lhe convier:
+
+    { $link }
+mail-program-interview-scheduled-subject = A sua entrevista de { $program }: { $when }
+mail-program-interview-scheduled-body =
+    Olá { $name },
+
+    A sua entrevista de { $program } é a { $when }. Adicione-a ao seu calendário:
+
+    { $invite }
+
+    A sua candidatura: { $link }
 mail-program-not-selected-subject = A sua candidatura a { $program }
 mail-program-not-selected-body =
     Olá { $name },
@@ -139,3 +155,6 @@ mail-program-ended-body =
 
     Obrigado por tudo o que deu à comunidade. Pode candidatar-se de novo. { $link }
 field-feed_malformed = Isto não é um feed RSS ou Atom que consigamos ler.
+application-updated = atualizada
+application-screening = Triagem
+application-no-times = Um gestor de comunidade vai propor aqui horários para a entrevista.

@@ -3,16 +3,18 @@
 //! and benefits (CH-8). Every change is audited; applicants are emailed at
 //! each step.
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::contribution::{Contribution, Source, Verification};
 use guildhall_domain::eligibility::{evaluate, passes_screening, Criteria, Eligibility};
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{MemberId, SlotId};
+use guildhall_domain::leadership::{parse_slots, INTERVIEW_MINUTES};
 use guildhall_domain::program::{check_start, FocusArea, Program, ProgramRules, Start};
 use guildhall_domain::program_application::{Stage, Step};
 use guildhall_domain::values::{LongText, Reason};
 use guildhall_domain::DomainError;
 use guildhall_storage::contributions::{self, NewContribution, Stored};
+use guildhall_storage::interview_slots::{self, Slot, SlotsOf};
 use guildhall_storage::programs::{self, Application, Membership, NewMembership, StageChange};
 use guildhall_storage::{audit, benefits, members, settings, Tx};
 use serde_json::json;
@@ -91,7 +93,7 @@ pub async fn eligibility(
 }
 
 fn app_link(state: &AppState, id: &str) -> String {
-    state.config.link(&format!("/api/v1/applications/{id}"))
+    state.config.link(&format!("/programs/applications/{id}"))
 }
 
 async fn tell(
@@ -231,6 +233,99 @@ pub async fn screen(
     tx.commit().await?;
     state.wake_mailer();
     Ok((to, result))
+}
+
+/// CH-6: a community manager proposes interview times (in their own time
+/// zone); the applicant is emailed to pick one.
+pub async fn propose_interview_times(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    raw: &[String],
+) -> Result<Vec<DateTime<Utc>>, AppError> {
+    authorize(actor, Action::DecideProgramApplications)?;
+    let a = application(state, actor, id).await?;
+    a.stage.check_scheduling()?;
+    let me = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
+    let now = Utc::now();
+    let times = parse_slots(raw, me.time_zone, now)?;
+    let mut tx = state.db.begin().await?;
+    interview_slots::replace(&mut tx, SlotsOf::ProgramApplication, &a.id, &times, INTERVIEW_MINUTES, actor.member_id)
+        .await?;
+    let details = json!({"times": times.iter().map(|t| t.to_rfc3339()).collect::<Vec<_>>()});
+    audit::record(
+        &mut tx,
+        entry(
+            Some(actor.member_id),
+            "program_application.interview_proposed",
+            "program_application",
+            &a.id,
+            None,
+            details,
+        ),
+        now,
+    )
+    .await?;
+    tell(state, &mut tx, &a, "program-interview-proposed", &[]).await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(times)
+}
+
+/// CH-6: the applicant picks a proposed time and is emailed the calendar
+/// invite.
+pub async fn pick_interview_time(state: &AppState, actor: &Actor, id: &str, slot: SlotId) -> Result<Slot, AppError> {
+    let a = application(state, actor, id).await?;
+    if a.member_id != actor.member_id {
+        return Err(DomainError::Forbidden.into());
+    }
+    a.stage.check_scheduling()?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let chosen = interview_slots::choose(&mut tx, SlotsOf::ProgramApplication, &a.id, slot, now).await?;
+    let details = json!({"at": chosen.starts_at.to_rfc3339()});
+    audit::record(
+        &mut tx,
+        entry(
+            Some(actor.member_id),
+            "program_application.interview_scheduled",
+            "program_application",
+            &a.id,
+            None,
+            details,
+        ),
+        now,
+    )
+    .await?;
+    let me = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
+    let when = me.time_zone.format(chosen.starts_at);
+    let invite = state.config.link(&format!("/programs/applications/{}/interview.ics", a.id));
+    tell(state, &mut tx, &a, "program-interview-scheduled", &[("when", when.as_str()), ("invite", invite.as_str())])
+        .await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(chosen)
+}
+
+/// The proposed interview times of an application the actor may read.
+pub async fn interview_times(state: &AppState, actor: &Actor, id: &str) -> Result<Vec<Slot>, AppError> {
+    let a = application(state, actor, id).await?;
+    Ok(interview_slots::list(state.db.reader(), SlotsOf::ProgramApplication, &a.id).await?)
+}
+
+/// The picked interview as (application, start, end), for the calendar invite.
+pub async fn interview(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+) -> Result<(Application, DateTime<Utc>, DateTime<Utc>), AppError> {
+    let a = application(state, actor, id).await?;
+    let slot = interview_slots::list(state.db.reader(), SlotsOf::ProgramApplication, &a.id)
+        .await?
+        .into_iter()
+        .find(|s| s.chosen)
+        .ok_or(DomainError::NotFound)?;
+    Ok((a, slot.starts_at, slot.starts_at + Duration::minutes(slot.minutes)))
 }
 
 /// CH-6: the interview happened; notes on interests, motivations and

@@ -225,7 +225,7 @@ pub async fn submit(
 /// (`2026-12-01T18:00`) or RFC 3339 instants.
 #[derive(Deserialize, ToSchema)]
 pub struct TimesBody {
-    times: Vec<String>,
+    pub(super) times: Vec<String>,
 }
 
 /// UG-2: the region's manager proposes interview times.
@@ -244,7 +244,7 @@ pub async fn propose(
 
 #[derive(Deserialize, ToSchema)]
 pub struct PickBody {
-    slot_id: String,
+    pub(super) slot_id: String,
 }
 
 /// UG-2: the applicant picks a proposed time; the calendar invite is at

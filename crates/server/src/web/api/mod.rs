@@ -12,6 +12,7 @@ mod health;
 mod json;
 pub mod leadership;
 mod openapi;
+pub mod program_interviews;
 mod programs;
 pub mod review;
 mod speakers;
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(expenses::router())
         .merge(speakers::router())
         .merge(programs::router())
+        .merge(program_interviews::router())
         .merge(openapi::router())
 }
 

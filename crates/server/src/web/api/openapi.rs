@@ -6,7 +6,10 @@ use axum::{Json, Router};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{accounts, admin, conduct, events, expenses, groups, health, leadership, programs, review, speakers};
+use super::{
+    accounts, admin, conduct, events, expenses, groups, health, leadership, program_interviews, programs, review,
+    speakers,
+};
 use crate::app::AppState;
 
 #[derive(OpenApi)]
@@ -44,6 +47,7 @@ use crate::app::AppState;
         programs::decline, programs::memberships, programs::grant, programs::create_benefit, programs::claim,
         programs::directory, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,
         programs::settle,
+        program_interviews::times, program_interviews::propose, program_interviews::pick, program_interviews::invite,
     ),
     components(schemas(super::Problem, super::FieldProblem, super::Created)),
     modifiers(&BearerAuth),

@@ -224,6 +224,9 @@ pub struct ApplicationBody {
     #[schema(value_type = Object)]
     screening: serde_json::Value,
     reason: String,
+    /// The interview time the applicant picked (its invite is at
+    /// `/v1/applications/{id}/interview.ics`).
+    interview_at: Option<String>,
     updated_at: String,
 }
 
@@ -237,6 +240,7 @@ fn application_body(a: Application) -> ApplicationBody {
         stage: a.stage.as_str().to_owned(),
         screening: serde_json::from_str(&a.screening).unwrap_or(serde_json::Value::Null),
         reason: a.reason,
+        interview_at: a.interview_at.map(|t| t.to_rfc3339()),
         updated_at: a.updated_at.to_rfc3339(),
     }
 }

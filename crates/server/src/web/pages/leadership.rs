@@ -287,13 +287,19 @@ async fn submit(
 }
 
 #[derive(Deserialize)]
-struct TimesInput {
+pub(super) struct TimesInput {
     #[serde(default)]
     time1: String,
     #[serde(default)]
     time2: String,
     #[serde(default)]
     time3: String,
+}
+
+impl TimesInput {
+    pub(super) fn times(self) -> [String; 3] {
+        [self.time1, self.time2, self.time3]
+    }
 }
 
 async fn propose(
@@ -304,14 +310,14 @@ async fn propose(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let id = app_id(&id)?;
-    let r = service::propose_times(&state, &actor, id, &[f.time1, f.time2, f.time3]).await.map(|_| ());
+    let r = service::propose_times(&state, &actor, id, &f.times()).await.map(|_| ());
     step(&state, ctx, id, r).await
 }
 
 #[derive(Deserialize)]
-struct PickInput {
+pub(super) struct PickInput {
     #[serde(default)]
-    slot: String,
+    pub(super) slot: String,
 }
 
 async fn pick(

@@ -14,6 +14,7 @@ mod home;
 mod leadership;
 mod manage;
 mod messages;
+mod program_application;
 mod programs;
 mod review;
 mod schema_org;
@@ -52,6 +53,7 @@ pub fn router() -> Router<AppState> {
         .merge(speakers::router())
         .merge(review::router())
         .merge(programs::router())
+        .merge(program_application::router())
 }
 
 /// The client's address for rate limits: the socket's, or the first

@@ -1,0 +1,115 @@
+//! CH-6 interviews over the API: staff propose times, the applicant picks
+//! one and fetches the calendar invite.
+
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use guildhall_domain::access::Actor;
+use guildhall_domain::ids::SlotId;
+use guildhall_domain::DomainError;
+use guildhall_storage::interview_slots::Slot;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::leadership::{PickBody, TimesBody};
+use super::{ApiJson, Problem};
+use crate::app::AppState;
+use crate::auth::ApiUser;
+use crate::error::AppResult;
+use crate::services::programs as service;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/applications/{id}/interview-times", get(times).post(propose).put(pick))
+        .route("/v1/applications/{id}/interview.ics", get(invite))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SlotBody {
+    id: String,
+    starts_at: String,
+    minutes: i64,
+    /// The applicant picked this one.
+    chosen: bool,
+}
+
+fn slot_body(s: Slot) -> SlotBody {
+    SlotBody { id: s.id.to_string(), starts_at: s.starts_at.to_rfc3339(), minutes: s.minutes, chosen: s.chosen }
+}
+
+async fn listed(state: &AppState, actor: &Actor, id: &str) -> AppResult<Json<Vec<SlotBody>>> {
+    Ok(Json(service::interview_times(state, actor, id).await?.into_iter().map(slot_body).collect()))
+}
+
+/// CH-6: the proposed interview times (the applicant and staff).
+#[utoipa::path(get, path = "/v1/applications/{id}/interview-times", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, body = [SlotBody]), (status = 404, body = Problem)))]
+pub async fn times(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<SlotBody>>> {
+    listed(&state, &u.actor, &id).await
+}
+
+/// CH-6: staff propose one to three interview times (local times in their
+/// profile time zone, or RFC 3339 instants); the applicant is emailed.
+#[utoipa::path(post, path = "/v1/applications/{id}/interview-times", tag = "programs", params(("id" = String, Path)), request_body = TimesBody,
+    responses((status = 200, body = [SlotBody]), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn propose(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<TimesBody>,
+) -> AppResult<Json<Vec<SlotBody>>> {
+    service::propose_interview_times(&state, &u.actor, &id, &b.times).await?;
+    listed(&state, &u.actor, &id).await
+}
+
+/// CH-6: the applicant picks a proposed time and is emailed the invite.
+#[utoipa::path(put, path = "/v1/applications/{id}/interview-times", tag = "programs", params(("id" = String, Path)), request_body = PickBody,
+    responses((status = 200, body = [SlotBody]), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn pick(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<PickBody>,
+) -> AppResult<Json<Vec<SlotBody>>> {
+    let slot: SlotId = b.slot_id.parse().map_err(|_| DomainError::field("slot", "slot_unknown"))?;
+    service::pick_interview_time(&state, &u.actor, &id, slot).await?;
+    listed(&state, &u.actor, &id).await
+}
+
+/// CH-6: the calendar invite for the picked interview time.
+#[utoipa::path(get, path = "/v1/applications/{id}/interview.ics", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, description = "text/calendar"), (status = 404, body = Problem)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<axum::response::Response> {
+    interview_ics(&state, &u.actor, &id).await
+}
+
+/// The interview invite, shared by the page and the API.
+pub async fn interview_ics(state: &AppState, actor: &Actor, id: &str) -> AppResult<axum::response::Response> {
+    let (a, starts, ends) = service::interview(state, actor, id).await?;
+    let host = crate::web::feeds::host(state);
+    let url = state.config.link(&format!("/programs/applications/{id}"));
+    let program = match a.program {
+        guildhall_domain::program::Program::Champions => "Champions",
+        guildhall_domain::program::Program::Mvp => "MVP",
+        guildhall_domain::program::Program::Ambassadors => "Ambassadors",
+    };
+    let summary = format!("{program} interview: {}", a.member_name);
+    let description = format!("{} and a community manager talk about the {program} program.\n\n{url}", a.member_name);
+    let body = crate::web::feeds::ics::interview(
+        &format!("program-interview-{id}@{host}"),
+        &summary,
+        &description,
+        starts,
+        ends,
+        &url,
+    );
+    Ok(crate::web::feeds::calendar_response(body, "interview.ics"))
+}

@@ -1,0 +1,165 @@
+//! One program application's page (CH-6): where it stands, the screening
+//! result in plain words, and the interview: staff propose times, the
+//! applicant picks one and downloads the calendar invite.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use guildhall_domain::access::{authorize, Action};
+use guildhall_domain::ids::SlotId;
+use guildhall_domain::program_application::Stage;
+use guildhall_domain::DomainError;
+use guildhall_storage::interview_slots::Slot;
+use guildhall_storage::programs::Application;
+
+use super::form::redirect_or_reshow;
+use super::leadership::{PickInput, TimesInput};
+use super::FormErrors;
+use crate::app::AppState;
+use crate::auth::csrf::CsrfForm;
+use crate::error::{AppError, AppResult};
+use crate::services::programs as service;
+use crate::web::ctx::PageCtx;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/programs/applications/{id}", get(page))
+        .route("/programs/applications/{id}/times", post(propose))
+        .route("/programs/applications/{id}/pick", post(pick))
+        .route("/programs/applications/{id}/interview.ics", get(interview_ics))
+}
+
+/// The path a successful application has; a closed one ends where it stopped.
+const PATH: [Stage; 6] =
+    [Stage::Draft, Stage::Submitted, Stage::Screening, Stage::Interview, Stage::Interviewed, Stage::Accepted];
+
+/// One screening criterion as stored with the application.
+struct Criterion {
+    met: bool,
+    message: String,
+}
+
+#[derive(Template)]
+#[template(path = "program_application.html")]
+struct ApplicationPage {
+    ctx: PageCtx,
+    a: Application,
+    criteria: Vec<Criterion>,
+    slots: Vec<Slot>,
+    is_applicant: bool,
+    is_staff: bool,
+    errors: FormErrors,
+}
+
+impl ApplicationPage {
+    fn steps(&self) -> Vec<(String, &'static str)> {
+        let mut path: Vec<Stage> = PATH.to_vec();
+        if matches!(self.a.stage, Stage::NotSelected | Stage::Declined) {
+            let at = path.iter().position(|s| *s == Stage::Interview).unwrap_or(path.len());
+            path.truncate(if self.a.stage == Stage::NotSelected { at } else { path.len() - 1 });
+            path.push(self.a.stage);
+        }
+        let now = path.iter().position(|s| *s == self.a.stage);
+        path.iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let class = match now {
+                    Some(n) if i < n => "done",
+                    Some(n) if i == n => "now",
+                    _ => "",
+                };
+                (self.ctx.t(&format!("stage-{}", s.as_str())), class)
+            })
+            .collect()
+    }
+    fn program_name(&self) -> String {
+        self.ctx.t(&format!("program-{}", self.a.program.as_str()))
+    }
+    fn area_name(&self) -> String {
+        self.a.focus_area.map(|f| self.ctx.t(&format!("area-{}", f.as_str()))).unwrap_or_default()
+    }
+    fn slot_time(&self, s: &Slot) -> String {
+        self.ctx.time(&s.starts_at)
+    }
+    fn is(&self, stage: &str) -> bool {
+        self.a.stage.as_str() == stage
+    }
+    fn picked(&self) -> bool {
+        self.slots.iter().any(|s| s.chosen)
+    }
+}
+
+fn criteria(screening: &str) -> Vec<Criterion> {
+    let v: serde_json::Value = serde_json::from_str(screening).unwrap_or_default();
+    v["criteria"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|c| Criterion {
+                    met: c["met"].as_bool().unwrap_or(false),
+                    message: c["message"].as_str().unwrap_or_default().to_owned(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let a = service::application(state, &actor, id).await?;
+    let slots = service::interview_times(state, &actor, id).await?;
+    let page = ApplicationPage {
+        criteria: criteria(&a.screening),
+        is_applicant: a.member_id == actor.member_id,
+        is_staff: authorize(&actor, Action::DecideProgramApplications).is_ok(),
+        a,
+        slots,
+        ctx,
+        errors: errors.clone(),
+    };
+    Ok(errors.respond(page.render()?))
+}
+
+async fn page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+    let errors = FormErrors::none(ctx.tr);
+    show(&state, ctx, &id, errors).await
+}
+
+async fn back(state: &AppState, ctx: PageCtx, id: &str, r: Result<(), AppError>) -> AppResult<Response> {
+    redirect_or_reshow(ctx, r, &format!("/programs/applications/{id}"), async |ctx, errors| {
+        show(state, ctx, id, errors).await
+    })
+    .await
+}
+
+async fn propose(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<TimesInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = service::propose_interview_times(&state, &actor, &id, &f.times()).await.map(|_| ());
+    back(&state, ctx, &id, r).await
+}
+
+async fn pick(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<PickInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = match f.slot.parse::<SlotId>() {
+        Ok(slot) => service::pick_interview_time(&state, &actor, &id, slot).await.map(|_| ()),
+        Err(_) => Err(DomainError::field("slot", "slot_unknown").into()),
+    };
+    back(&state, ctx, &id, r).await
+}
+
+async fn interview_ics(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    crate::web::api::program_interviews::interview_ics(&state, &actor, &id).await
+}

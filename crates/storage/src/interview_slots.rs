@@ -1,0 +1,126 @@
+//! Proposed interview times, shared by applications to lead a group (UG-2)
+//! and applications to a program (CH-6): a manager proposes, the
+//! applicant picks one, and the application remembers when.
+
+use chrono::{DateTime, Utc};
+use guildhall_domain::ids::{MemberId, SlotId};
+use guildhall_domain::DomainError;
+use sqlx::{Any, Executor, Row};
+
+use crate::time::{from_db, to_db};
+use crate::{StorageError, Tx};
+
+/// Which kind of application the times belong to.
+#[derive(Clone, Copy, Debug)]
+pub enum SlotsOf {
+    LeaderApplication,
+    ProgramApplication,
+}
+
+impl SlotsOf {
+    fn slots(self) -> &'static str {
+        match self {
+            Self::LeaderApplication => "interview_slots",
+            Self::ProgramApplication => "program_interview_slots",
+        }
+    }
+
+    fn applications(self) -> &'static str {
+        match self {
+            Self::LeaderApplication => "leader_applications",
+            Self::ProgramApplication => "program_applications",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Slot {
+    pub id: SlotId,
+    pub starts_at: DateTime<Utc>,
+    pub minutes: i64,
+    pub chosen: bool,
+}
+
+/// Replaces the proposed times; a time already picked is forgotten.
+pub async fn replace(
+    tx: &mut Tx,
+    of: SlotsOf,
+    app: &str,
+    times: &[DateTime<Utc>],
+    minutes: i64,
+    by: MemberId,
+) -> Result<(), StorageError> {
+    sqlx::query(&format!("DELETE FROM {} WHERE application_id = $1", of.slots())).bind(app).execute(&mut **tx).await?;
+    sqlx::query(&format!("UPDATE {} SET interview_at = NULL WHERE id = $1", of.applications()))
+        .bind(app)
+        .execute(&mut **tx)
+        .await?;
+    for at in times {
+        sqlx::query(&format!(
+            "INSERT INTO {} (id, application_id, starts_at, minutes, proposed_by) VALUES ($1, $2, $3, $4, $5)",
+            of.slots()
+        ))
+        .bind(SlotId::new().to_string())
+        .bind(app)
+        .bind(to_db(*at))
+        .bind(minutes)
+        .bind(by.to_string())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn list<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    of: SlotsOf,
+    app: &str,
+) -> Result<Vec<Slot>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "SELECT id, starts_at, minutes, chosen FROM {} WHERE application_id = $1 ORDER BY starts_at",
+        of.slots()
+    ))
+    .bind(app)
+    .fetch_all(ex)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Slot {
+                id: r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("slot id".into()))?,
+                starts_at: from_db(r.try_get("starts_at")?),
+                minutes: r.try_get("minutes")?,
+                chosen: r.try_get::<i64, _>("chosen")? != 0,
+            })
+        })
+        .collect()
+}
+
+/// The applicant picks one of the proposed times.
+pub async fn choose(
+    tx: &mut Tx,
+    of: SlotsOf,
+    app: &str,
+    slot: SlotId,
+    now: DateTime<Utc>,
+) -> Result<Slot, StorageError> {
+    let chosen = list(&mut **tx, of, app)
+        .await?
+        .into_iter()
+        .find(|s| s.id == slot)
+        .ok_or(DomainError::field("slot", "slot_unknown"))?;
+    sqlx::query(&format!(
+        "UPDATE {} SET chosen = CASE WHEN id = $1 THEN 1 ELSE 0 END WHERE application_id = $2",
+        of.slots()
+    ))
+    .bind(slot.to_string())
+    .bind(app)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(&format!("UPDATE {} SET interview_at = $1, updated_at = $2 WHERE id = $3", of.applications()))
+        .bind(to_db(chosen.starts_at))
+        .bind(to_db(now))
+        .bind(app)
+        .execute(&mut **tx)
+        .await?;
+    Ok(Slot { chosen: true, ..chosen })
+}
