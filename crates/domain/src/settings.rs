@@ -16,6 +16,8 @@ pub enum SettingKind {
     HostList,
     /// A list of short words, one per line or comma (e.g. platform versions).
     WordList,
+    /// An http(s) address, or empty for "not set" (e.g. the forum, PL-3).
+    WebAddress,
 }
 
 /// One known setting.
@@ -64,6 +66,8 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("champions.mentoring_min_testimonials", "CH-4", 0, 1000),
     int("champions.window_months", "CH-4", 1, 60),
     int("mvp.seat_cap", "CH-1", 1, 100000),
+    // The Discourse forum whose accepted answers members import (PL-3).
+    SettingDef { key: "imports.forum_url", kind: SettingKind::WebAddress, rule: "PL-3" },
 ];
 
 /// A parsed setting value.
@@ -71,6 +75,8 @@ pub const DEFINITIONS: &[SettingDef] = &[
 pub enum SettingValue {
     Int(i64),
     Hosts(Vec<String>),
+    /// Text already checked against its kind; empty means not set.
+    Text(String),
 }
 
 impl SettingValue {
@@ -79,6 +85,7 @@ impl SettingValue {
         match self {
             Self::Int(n) => n.to_string(),
             Self::Hosts(h) => h.join("\n"),
+            Self::Text(t) => t.clone(),
         }
     }
 }
@@ -128,6 +135,15 @@ pub fn parse_value(key: &str, raw: &str) -> Result<SettingValue, DomainError> {
                 }
             }
             Ok(SettingValue::Hosts(words))
+        }
+        SettingKind::WebAddress => {
+            let raw = raw.trim().trim_end_matches('/');
+            if raw.is_empty() {
+                return Ok(SettingValue::Text(String::new()));
+            }
+            let link =
+                crate::values::WebLink::parse(raw, "value").map_err(|_| DomainError::field("value", "link_invalid"))?;
+            Ok(SettingValue::Text(link.as_str().trim_end_matches('/').to_owned()))
         }
     }
 }
@@ -179,6 +195,14 @@ impl Settings {
         }
     }
 
+    /// A text setting (empty when not set).
+    pub fn text(&self, key: &str) -> &str {
+        match self.values.get(key) {
+            Some(SettingValue::Text(t)) => t,
+            _ => "",
+        }
+    }
+
     /// Every setting in definition order, for the admin page.
     pub fn iter(&self) -> impl Iterator<Item = (&'static SettingDef, &SettingValue)> {
         DEFINITIONS.iter().filter_map(|d| self.values.get(d.key).map(|v| (d, v)))
@@ -203,10 +227,27 @@ mod tests {
                     SettingKind::Int { min, .. } => min.to_string(),
                     SettingKind::HostList => "meetup.com\neventbrite.com".into(),
                     SettingKind::WordList => "O11, O10".into(),
+                    SettingKind::WebAddress => "https://forum.example.com/".into(),
                 };
                 (d.key, v)
             })
             .collect()
+    }
+
+    #[test]
+    fn pl3_the_forum_address_is_a_web_address_or_nothing() {
+        assert_eq!(
+            parse_value("imports.forum_url", " https://forum.example.com/ ").unwrap(),
+            SettingValue::Text("https://forum.example.com".into())
+        );
+        assert_eq!(parse_value("imports.forum_url", "").unwrap(), SettingValue::Text(String::new()));
+        for bad in ["forum.example.com", "javascript:alert(1)", "ftp://forum.example.com"] {
+            assert_eq!(
+                parse_value("imports.forum_url", bad),
+                Err(DomainError::field("value", "link_invalid")),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

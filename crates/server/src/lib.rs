@@ -9,6 +9,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod i18n;
+pub mod integrations;
 pub mod jobs;
 pub mod mail;
 pub mod services;

@@ -15,6 +15,7 @@ pub mod events;
 pub mod expenses;
 pub mod groups;
 pub mod health;
+pub mod import_runs;
 pub mod interview_slots;
 pub mod leader_applications;
 pub mod members;

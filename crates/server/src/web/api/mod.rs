@@ -7,6 +7,7 @@ mod admin;
 mod conduct;
 mod events;
 pub mod expenses;
+mod forum_import;
 mod groups;
 mod health;
 mod json;
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .merge(speakers::router())
         .merge(programs::router())
         .merge(program_interviews::router())
+        .merge(forum_import::router())
         .merge(openapi::router())
 }
 

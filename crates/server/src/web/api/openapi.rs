@@ -7,8 +7,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, conduct, events, expenses, groups, health, leadership, program_interviews, programs, review,
-    speakers,
+    accounts, admin, conduct, events, expenses, forum_import, groups, health, leadership, program_interviews, programs,
+    review, speakers,
 };
 use crate::app::AppState;
 
@@ -48,6 +48,7 @@ use crate::app::AppState;
         programs::directory, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,
         programs::settle,
         program_interviews::times, program_interviews::propose, program_interviews::pick, program_interviews::invite,
+        forum_import::start, forum_import::show,
     ),
     components(schemas(super::Problem, super::FieldProblem, super::Created)),
     modifiers(&BearerAuth),

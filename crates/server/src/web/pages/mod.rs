@@ -9,6 +9,7 @@ mod conduct;
 mod events;
 mod expenses;
 mod form;
+mod forum_import;
 mod groups;
 mod home;
 mod leadership;
@@ -54,6 +55,7 @@ pub fn router() -> Router<AppState> {
         .merge(review::router())
         .merge(programs::router())
         .merge(program_application::router())
+        .merge(forum_import::router())
 }
 
 /// The client's address for rate limits: the socket's, or the first

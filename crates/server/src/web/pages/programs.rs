@@ -12,8 +12,10 @@ use guildhall_domain::eligibility::Eligibility;
 use guildhall_domain::program::{parse_interests, FocusArea, Program};
 use guildhall_domain::program_application::Stage;
 use guildhall_storage::contributions::Stored;
+use guildhall_storage::import_runs::ImportRun;
 use guildhall_storage::programs::{Application, DirectoryEntry, Membership};
 use guildhall_storage::regions::{self, Region};
+use guildhall_storage::settings;
 use serde::Deserialize;
 
 use super::charts;
@@ -22,7 +24,7 @@ use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
-use crate::services::programs as service;
+use crate::services::{forum_import, programs as service};
 use crate::web::ctx::PageCtx;
 
 pub fn router() -> Router<AppState> {
@@ -74,10 +76,19 @@ struct ProgramsPage {
     regions: Vec<Region>,
     areas: Vec<&'static str>,
     kinds: Vec<&'static str>,
+    /// The forum's address, when imports from it are set up (PL-3).
+    forum: Option<String>,
+    imports: Vec<ImportRun>,
     errors: FormErrors,
 }
 
 impl ProgramsPage {
+    fn forum_hint(&self, forum: &str) -> String {
+        self.ctx.tr.with("import-forum-hint", &[("forum", forum)])
+    }
+    fn import_status_key(&self, r: &ImportRun) -> String {
+        format!("import-status-{}", r.status)
+    }
     fn area_key(&self, a: &str) -> String {
         format!("area-{a}")
     }
@@ -101,6 +112,8 @@ async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<R
     let eligibility = service::eligibility_all(state, &actor, actor.member_id).await?;
     let contributions = service::contributions_of(state, &actor, actor.member_id).await?;
     let regions = regions::list(state.db.reader()).await?;
+    let forum = settings::load(state.db.reader()).await?.text("imports.forum_url").to_owned();
+    let imports = forum_import::recent(state, &actor).await?;
     let page = ProgramsPage {
         ctx,
         memberships,
@@ -110,6 +123,8 @@ async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<R
         regions,
         areas: FocusArea::ALL.iter().map(|a| a.as_str()).collect(),
         kinds: guildhall_domain::contribution::ContributionKind::ALL.iter().map(|k| k.as_str()).collect(),
+        forum: Some(forum).filter(|f| !f.is_empty()),
+        imports,
         errors: errors.clone(),
     };
     Ok(errors.respond(page.render()?))
@@ -118,6 +133,12 @@ async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<R
 async fn programs_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
     show(&state, ctx, errors).await
+}
+
+/// The member's programs page again with the problem of a form shown.
+pub(super) async fn reshow(state: &AppState, ctx: PageCtx, e: AppError) -> AppResult<Response> {
+    let errors = FormErrors::from_error(ctx.tr, e)?;
+    show(state, ctx, errors).await
 }
 
 /// Back to the member's programs page, or that page with the problem shown.

@@ -1,0 +1,88 @@
+//! PL-3: importing a member's accepted answers from the Discourse forum,
+//! in the background, with its progress readable while it runs.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::DomainError;
+use guildhall_storage::import_runs::ImportRun;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{ApiJson, Problem};
+use crate::app::AppState;
+use crate::auth::ApiUser;
+use crate::error::AppResult;
+use crate::services::forum_import as service;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/v1/members/{id}/imports/discourse", post(start)).route("/v1/imports/{id}", get(show))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DiscourseBody {
+    /// The member's user name on the forum set in `imports.forum_url`.
+    #[serde(default)]
+    username: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ImportRunBody {
+    id: String,
+    kind: String,
+    member_id: String,
+    source: String,
+    /// running, done or failed.
+    status: String,
+    /// Accepted answers read so far.
+    fetched: i64,
+    added: i64,
+    /// Read again: already imported before.
+    already_there: i64,
+    /// Why a failed run stopped.
+    problem: String,
+    updated_at: String,
+}
+
+pub fn run_body(r: ImportRun) -> ImportRunBody {
+    ImportRunBody {
+        id: r.id,
+        kind: r.kind,
+        member_id: r.member_id.to_string(),
+        source: r.source,
+        status: r.status,
+        fetched: r.fetched,
+        added: r.added,
+        already_there: r.already_there,
+        problem: r.problem,
+        updated_at: r.updated_at.to_rfc3339(),
+    }
+}
+
+/// PL-3: starts importing the member's accepted answers (the member or
+/// program staff). Answers 202 at once; follow `/v1/imports/{id}`.
+#[utoipa::path(post, path = "/v1/members/{id}/imports/discourse", tag = "programs", params(("id" = String, Path)), request_body = DiscourseBody,
+    responses((status = 202, body = ImportRunBody), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn start(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<DiscourseBody>,
+) -> AppResult<(StatusCode, Json<ImportRunBody>)> {
+    let member: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
+    let run = service::start(&state, &u.actor, member, &b.username).await?;
+    Ok((StatusCode::ACCEPTED, Json(run_body(service::run(&state, &u.actor, &run).await?))))
+}
+
+/// PL-3: an import's progress and outcome.
+#[utoipa::path(get, path = "/v1/imports/{id}", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, body = ImportRunBody), (status = 404, body = Problem)))]
+pub async fn show(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<ImportRunBody>> {
+    Ok(Json(run_body(service::run(&state, &u.actor, &id).await?)))
+}

@@ -1,0 +1,86 @@
+//! A stand-in Discourse forum on loopback that serves recorded answers of
+//! the Solved plugin's `GET /solution/by_user.json` (the real format, in
+//! `tests/fixtures/discourse/`), paged by `offset` and `limit` as
+//! Discourse pages them.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::Datelike;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+const RECORDED: &str = include_str!("../fixtures/discourse/solved_by_user.json");
+
+/// Users the forum knows: `ana_silva` has the 7 recorded answers (6 this
+/// year, 1 last year), `busy` has 120 (three pages), `broken` gets an
+/// answer in another format; anyone else is Discourse's 404.
+pub struct FakeForum {
+    pub base: String,
+    pub requests: Arc<AtomicUsize>,
+}
+
+#[derive(Deserialize)]
+struct ByUser {
+    username: String,
+    #[serde(default)]
+    offset: usize,
+    #[serde(default)]
+    limit: Option<usize>,
+}
+
+fn recorded() -> Vec<Value> {
+    let year = chrono::Utc::now().year();
+    let text = RECORDED.replace("{YEAR}", &year.to_string()).replace("{LASTYEAR}", &(year - 1).to_string());
+    let v: Value = serde_json::from_str(&text).unwrap();
+    v["user_solved_posts"].as_array().unwrap().clone()
+}
+
+async fn by_user(State(count): State<Arc<AtomicUsize>>, Query(q): Query<ByUser>) -> Response {
+    count.fetch_add(1, Ordering::SeqCst);
+    let posts: Vec<Value> = match q.username.as_str() {
+        "ana_silva" => recorded(),
+        "busy" => {
+            let one = recorded()[0].clone();
+            (0..120)
+                .map(|i| {
+                    let mut p = one.clone();
+                    p["post_id"] = json!(500_000 + i);
+                    p["topic_id"] = json!(40_000 + i);
+                    p["topic_title"] = json!(format!("Question number {i}"));
+                    p["url"] = json!(format!("/t/question-number-{i}/{}/2", 40_000 + i));
+                    p
+                })
+                .collect()
+        }
+        "broken" => return Json(json!({"user_actions": [], "no_results_help": null})).into_response(),
+        _ => {
+            let body =
+                json!({"errors": ["The requested URL or resource could not be found."], "error_type": "not_found"});
+            return (StatusCode::NOT_FOUND, Json(body)).into_response();
+        }
+    };
+    let limit = q.limit.unwrap_or(30);
+    let page: Vec<Value> = posts.into_iter().skip(q.offset).take(limit).collect();
+    Json(json!({ "user_solved_posts": page })).into_response()
+}
+
+impl FakeForum {
+    pub async fn spawn() -> Self {
+        let requests = Arc::new(AtomicUsize::new(0));
+        let app = Router::new().route("/solution/by_user.json", get(by_user)).with_state(requests.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        Self { base, requests }
+    }
+
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::SeqCst)
+    }
+}
