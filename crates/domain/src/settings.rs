@@ -20,6 +20,17 @@ pub enum SettingKind {
     WebAddress,
 }
 
+impl SettingKind {
+    /// Lists are edited one item per line.
+    pub fn is_list(&self) -> bool {
+        matches!(self, Self::HostList | Self::WordList)
+    }
+
+    pub fn is_number(&self) -> bool {
+        matches!(self, Self::Int { .. })
+    }
+}
+
 /// One known setting.
 #[derive(Clone, Copy, Debug)]
 pub struct SettingDef {
