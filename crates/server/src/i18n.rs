@@ -120,6 +120,18 @@ mod tests {
     }
 
     #[test]
+    fn ch5_every_rubric_item_and_import_status_reads_in_words() {
+        let en = keys("en");
+        let mut wanted: Vec<String> = guildhall_domain::program::FocusArea::ALL
+            .iter()
+            .flat_map(|a| guildhall_domain::eligibility::rubric(*a).iter().map(|r| format!("rubric-{r}")))
+            .collect();
+        wanted.extend(["running", "done", "failed"].map(|s| format!("import-status-{s}")));
+        let missing: Vec<_> = wanted.iter().filter(|k| !en.contains(*k)).collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    #[test]
     fn pl9_lookups_follow_the_language() {
         assert_eq!(Tr(Locale::En).t("nav-sign-in"), "Sign in");
         assert_eq!(Tr(Locale::Pt).t("nav-sign-in"), "Entrar");

@@ -174,6 +174,21 @@ async fn step(
     Ok((to, tx))
 }
 
+/// CH-5: the pieces of evidence that count for the application's focus
+/// area in its window, for the reviewer to judge against the rubric.
+pub async fn evidence(state: &AppState, actor: &Actor, a: &Application) -> Result<Vec<Stored>, AppError> {
+    authorize(actor, Action::DecideProgramApplications)?;
+    let Some(area) = a.focus_area else { return Ok(Vec::new()) };
+    let criteria = criteria(state).await?;
+    let w = guildhall_domain::eligibility::window(area, &criteria, Utc::now().date_naive());
+    let all = contributions::all(state.db.reader(), a.member_id).await?;
+    Ok(all
+        .into_iter()
+        .filter(|s| w.contains(s.contribution.date))
+        .filter(|s| guildhall_domain::eligibility::counts_for(area, &s.contribution, &criteria))
+        .collect())
+}
+
 /// CH-6: the applicant submits; they see and are emailed a thank-you.
 pub async fn submit(state: &AppState, actor: &Actor, id: &str) -> Result<Stage, AppError> {
     let a = application(state, actor, id).await?;

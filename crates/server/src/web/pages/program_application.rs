@@ -8,9 +8,11 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::access::{authorize, Action};
+use guildhall_domain::eligibility::rubric;
 use guildhall_domain::ids::SlotId;
 use guildhall_domain::program_application::Stage;
 use guildhall_domain::DomainError;
+use guildhall_storage::contributions::Stored;
 use guildhall_storage::interview_slots::Slot;
 use guildhall_storage::programs::Application;
 
@@ -50,6 +52,9 @@ struct ApplicationPage {
     slots: Vec<Slot>,
     is_applicant: bool,
     is_staff: bool,
+    /// For staff: what counts for the focus area, and the rubric (CH-5).
+    evidence: Vec<Stored>,
+    rubric: Vec<String>,
     errors: FormErrors,
 }
 
@@ -110,10 +115,18 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
     let actor = ctx.require()?.actor.clone();
     let a = service::application(state, &actor, id).await?;
     let slots = service::interview_times(state, &actor, id).await?;
+    let is_staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
+    let evidence = if is_staff { service::evidence(state, &actor, &a).await? } else { Vec::new() };
+    let rubric = a
+        .focus_area
+        .map(|f| rubric(f).iter().map(|r| ctx.t(&format!("rubric-{r}"))).collect())
+        .unwrap_or_default();
     let page = ApplicationPage {
         criteria: criteria(&a.screening),
         is_applicant: a.member_id == actor.member_id,
-        is_staff: authorize(&actor, Action::DecideProgramApplications).is_ok(),
+        is_staff,
+        evidence,
+        rubric,
         a,
         slots,
         ctx,
@@ -127,7 +140,7 @@ async fn page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String
     show(&state, ctx, &id, errors).await
 }
 
-async fn back(state: &AppState, ctx: PageCtx, id: &str, r: Result<(), AppError>) -> AppResult<Response> {
+pub(super) async fn back(state: &AppState, ctx: PageCtx, id: &str, r: Result<(), AppError>) -> AppResult<Response> {
     redirect_or_reshow(ctx, r, &format!("/programs/applications/{id}"), async |ctx, errors| {
         show(state, ctx, id, errors).await
     })

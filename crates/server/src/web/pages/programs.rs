@@ -146,8 +146,19 @@ async fn back(state: &AppState, ctx: PageCtx, r: Result<(), AppError>, to: &str)
     redirect_or_reshow(ctx, r, to, async |ctx, errors| show(state, ctx, errors).await).await
 }
 
-/// Back to the pipeline board, or the board with the problem shown.
-async fn back_to_board(state: &AppState, ctx: PageCtx, r: Result<(), AppError>) -> AppResult<Response> {
+/// Back to where the staff member acted: the application's page (forms
+/// there send `back=application`) or the pipeline board, with the problem
+/// shown when there is one.
+async fn back_to_board(
+    state: &AppState,
+    ctx: PageCtx,
+    id: &str,
+    back: &str,
+    r: Result<(), AppError>,
+) -> AppResult<Response> {
+    if back == "application" {
+        return super::program_application::back(state, ctx, id, r).await;
+    }
     redirect_or_reshow(ctx, r, "/programs/pipeline", async |ctx, errors| pipeline_page(state, ctx, errors).await).await
 }
 
@@ -282,6 +293,8 @@ struct ScreenInput {
     quality_accepted: Option<String>,
     #[serde(default)]
     notes: String,
+    #[serde(default)]
+    back: String,
 }
 
 async fn screen(
@@ -292,13 +305,15 @@ async fn screen(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::screen(&state, &actor, &id, f.quality_accepted.is_some(), &f.notes).await.map(|_| ());
-    back_to_board(&state, ctx, r).await
+    back_to_board(&state, ctx, &id, &f.back, r).await
 }
 
 #[derive(Deserialize)]
 struct NotesInput {
     #[serde(default)]
     notes: String,
+    #[serde(default)]
+    back: String,
 }
 
 async fn interview(
@@ -309,7 +324,7 @@ async fn interview(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::record_interview(&state, &actor, &id, &f.notes).await.map(|_| ());
-    back_to_board(&state, ctx, r).await
+    back_to_board(&state, ctx, &id, &f.back, r).await
 }
 
 #[derive(Deserialize)]
@@ -318,6 +333,8 @@ struct DecideInput {
     decision: String,
     #[serde(default)]
     reason: String,
+    #[serde(default)]
+    back: String,
 }
 
 async fn decide(
@@ -328,5 +345,5 @@ async fn decide(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::decide(&state, &actor, &id, f.decision == "accept", &f.reason).await.map(|_| ());
-    back_to_board(&state, ctx, r).await
+    back_to_board(&state, ctx, &id, &f.back, r).await
 }
