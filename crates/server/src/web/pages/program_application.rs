@@ -117,10 +117,8 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
     let slots = service::interview_times(state, &actor, id).await?;
     let is_staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
     let evidence = if is_staff { service::evidence(state, &actor, &a).await? } else { Vec::new() };
-    let rubric = a
-        .focus_area
-        .map(|f| rubric(f).iter().map(|r| ctx.t(&format!("rubric-{r}"))).collect())
-        .unwrap_or_default();
+    let rubric =
+        a.focus_area.map(|f| rubric(f).iter().map(|r| ctx.t(&format!("rubric-{r}"))).collect()).unwrap_or_default();
     let page = ApplicationPage {
         criteria: criteria(&a.screening),
         is_applicant: a.member_id == actor.member_id,

@@ -1,0 +1,171 @@
+//! The Champions program end to end in Chromium (PL-3, CH-4 to CH-6,
+//! CH-9): a member imports her accepted answers from the forum, applies
+//! for Forums, is screened, books an interview time, is interviewed and
+//! accepted, opts in and appears in the public directory; another member
+//! is not selected and reads why in the email, in his messages.
+//! Screenshots go to `target/screenshots/<backend>/`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use chrono::{Datelike, Utc};
+use common::browser::{click, click_link, connect, fill, start_driver, text, Shots};
+use common::forum::FakeForum;
+use common::gov::{gov, Gov};
+use fantoccini::{Client, Locator};
+use guildhall_domain::access::Role;
+use guildhall_storage::Backend;
+use serde_json::json;
+
+const PASSWORD: &str = "correct horse battery";
+
+async fn account(g: &Gov, email: &str, name: &str, role: Option<Role>) {
+    common::signed_up(&g.app, email, name, PASSWORD).await;
+    if let Some(role) = role {
+        let email = guildhall_domain::values::EmailAddress::parse(email).unwrap();
+        let m = guildhall_storage::members::by_email(g.app.db.reader(), &email).await.unwrap().unwrap();
+        let mut tx = g.app.db.begin().await.unwrap();
+        guildhall_storage::members::grant(&mut tx, m.id, role, None, Utc::now()).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+}
+
+async fn sign_in(g: &Gov, c: &Client, email: &str) {
+    c.goto(&g.app.url("/signin")).await.unwrap();
+    fill(c, "#email", email).await;
+    fill(c, "#password", PASSWORD).await;
+    click(c, "main form button[type=submit]").await;
+}
+
+/// Applies on the programs page for Champions with `area`.
+async fn apply(c: &Client, area: &str) {
+    c.find(Locator::Css("#program option[value=champions]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css(&format!("#focus_area option[value={area}]"))).await.unwrap().click().await.unwrap();
+    click(c, "form[action='/programs/apply'] button").await;
+}
+
+async fn import_apply_interview_accept(g: &Gov, bea: &Client, staff: &Client, shots: &Shots) {
+    let year = Utc::now().year();
+    sign_in(g, bea, "bea@example.org").await;
+    bea.goto(&g.app.url("/programs")).await.unwrap();
+    fill(bea, "#forum-username", "ana_silva").await;
+    shots.take(bea, "30-import-from-forum").await;
+    click(bea, "form[action='/programs/imports/discourse'] button").await;
+    // The progress page refreshes itself until the import is done.
+    let mut page = text(bea).await;
+    for _ in 0..100 {
+        if page.contains("Done.") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        page = text(bea).await;
+    }
+    assert!(page.contains("Done.") && page.contains("7"), "{page}");
+    shots.take(bea, "31-import-done").await;
+    click_link(bea, "Back to my programs").await;
+    let page = text(bea).await;
+    assert!(page.contains(&format!("Forums: 6 of 5 answers marked as solution in {year}")), "{page}");
+    apply(bea, "forums").await;
+    assert!(text(bea).await.contains("submitted"));
+    click_link(bea, "Champions").await;
+    let bea_app = bea.current_url().await.unwrap();
+    let (subject, _) = g.app.last_email("bea@example.org").await;
+    assert_eq!(subject, "Thank you for applying to Champions");
+
+    sign_in(g, staff, "sam@example.org").await;
+    staff.goto(&g.app.url("/programs/pipeline")).await.unwrap();
+    shots.take(staff, "32-pipeline-board").await;
+    click_link(staff, "Bea Forums").await;
+    let page = text(staff).await;
+    assert!(page.contains("Report times shift by one hour after DST") && page.contains("Tested the problem"), "{page}");
+    staff.find(Locator::Css("input[name=quality_accepted]")).await.unwrap().click().await.unwrap();
+    fill(staff, "#screen-notes", "Answers reproduce the problem and link the docs.").await;
+    click(staff, "form[action$='/screen'] button").await;
+    let when = (Utc::now() + chrono::Duration::days(3)).format("%Y-%m-%dT18:00").to_string();
+    staff.execute("document.getElementById('time1').value = arguments[0];", vec![json!(when)]).await.unwrap();
+    click(staff, "form[action$='/times'] button").await;
+    let staff_app = staff.current_url().await.unwrap();
+
+    bea.goto(bea_app.as_str()).await.unwrap();
+    let page = text(bea).await;
+    assert!(page.contains("Pick the time that suits you"), "{page}");
+    shots.take(bea, "33-pick-interview-time").await;
+    click(bea, "form[action$='/pick'] button").await;
+    assert!(text(bea).await.contains("Add the interview to your calendar"));
+    let (subject, body) = g.app.last_email("bea@example.org").await;
+    assert!(subject.starts_with("Your Champions interview"), "{subject}");
+    assert!(body.contains("interview.ics"), "{body}");
+
+    staff.goto(staff_app.as_str()).await.unwrap();
+    fill(staff, "#interview-notes", "Wants to mentor newcomers; expects early access to betas.").await;
+    click(staff, "form[action$='/interview'] button").await;
+    fill(staff, "#decide-reason", "Welcome to the program!").await;
+    click(staff, "form[action$='/decide'] button[value=accept]").await;
+    let page = text(staff).await;
+    assert!(page.contains("Welcome to the program!"), "{page}");
+    shots.take(staff, "34-accepted").await;
+    assert_eq!(g.app.last_email("bea@example.org").await.0, "Welcome to Champions!");
+
+    // She opts in and the public directory lists her.
+    bea.goto(&g.app.url("/programs")).await.unwrap();
+    bea.find(Locator::Css("input[name=listed]")).await.unwrap().click().await.unwrap();
+    fill(bea, "#d-country", "PT").await;
+    fill(bea, "#d-quote", "I learnt more answering than asking.").await;
+    click(bea, "form[action='/programs/directory'] button").await;
+    let visitor = bea;
+    visitor.goto(&g.app.url("/champions")).await.unwrap();
+    let page = text(visitor).await;
+    assert!(page.contains("Bea Forums") && page.contains("Forums") && page.contains("PT"), "{page}");
+    assert!(page.contains("I learnt more answering than asking."), "{page}");
+    shots.take(visitor, "35-directory").await;
+}
+
+async fn not_selected(g: &Gov, carl: &Client, staff: &Client, shots: &Shots) {
+    let year = Utc::now().year();
+    sign_in(g, carl, "carl@example.org").await;
+    carl.goto(&g.app.url("/programs")).await.unwrap();
+    apply(carl, "forums").await;
+    staff.goto(&g.app.url("/programs/pipeline")).await.unwrap();
+    click_link(staff, "Carl Newcomer").await;
+    staff.find(Locator::Css("input[name=quality_accepted]")).await.unwrap().click().await.unwrap();
+    click(staff, "form[action$='/screen'] button").await;
+    assert!(text(staff).await.contains("not selected"));
+
+    carl.goto(&g.app.url("/messages")).await.unwrap();
+    click_link(carl, "Your application to Champions").await;
+    let page = text(carl).await;
+    assert!(page.contains(&format!("Forums: 0 of 5 answers marked as solution in {year}")), "{page}");
+    shots.take(carl, "36-not-selected-email").await;
+}
+
+async fn run(backend: Backend) {
+    let Some(driver) = start_driver() else { return };
+    let Some(g) = gov(backend).await else { return };
+    let forum = FakeForum::spawn().await;
+    g.set_setting("imports.forum_url", &forum.base).await;
+    account(&g, "bea@example.org", "Bea Forums", None).await;
+    account(&g, "carl@example.org", "Carl Newcomer", None).await;
+    account(&g, "sam@example.org", "Sam Staff", Some(Role::ProgramStaff)).await;
+    let shots = Shots::new(backend);
+    let (bea, staff) = (connect(&driver).await, connect(&driver).await);
+    import_apply_interview_accept(&g, &bea, &staff, &shots).await;
+    let carl = connect(&driver).await;
+    not_selected(&g, &carl, &staff, &shots).await;
+    for c in [bea, staff, carl] {
+        c.close().await.unwrap();
+    }
+    g.app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn e2e_champions_in_chromium_on_sqlite() {
+    run(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn e2e_champions_in_chromium_on_postgres() {
+    run(Backend::Postgres).await;
+}
