@@ -14,6 +14,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod load;
+mod programs;
 mod seed;
 mod server;
 
@@ -23,6 +24,26 @@ use guildhall_storage::Backend;
 async fn main() -> anyhow::Result<()> {
     let only = std::env::args().nth(1);
     let mut sections = Vec::new();
+    // `guildhall-bench renewal [sqlite|postgres] [members...]`: CH-7 at scale.
+    if only.as_deref() == Some("renewal") {
+        let wanted = std::env::args().nth(2);
+        let sizes: Vec<usize> = std::env::args().skip(3).filter_map(|a| a.parse().ok()).collect();
+        let sizes = if sizes.is_empty() { vec![10_000, 100_000] } else { sizes };
+        for backend in [Backend::Sqlite, Backend::Postgres] {
+            let name = format!("{backend:?}").to_lowercase();
+            if wanted.as_deref().is_some_and(|b| b != name) {
+                continue;
+            }
+            let mut scales = Vec::new();
+            for n in &sizes {
+                eprintln!("== renewal, {name}, {n} members");
+                scales.push(programs::measure(backend, *n).await?);
+            }
+            sections.push(programs::report(&name, &scales));
+        }
+        println!("{}", sections.join("\n"));
+        return Ok(());
+    }
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let name = format!("{backend:?}").to_lowercase();
         if only.as_deref().is_some_and(|o| o != name) {

@@ -52,6 +52,25 @@ pub async fn record(tx: &mut Tx, entry: AuditEntry<'_>, now: DateTime<Utc>) -> R
     Ok(id)
 }
 
+/// Several entries at once, in multi-row inserts (CH-7's renewal records
+/// a batch of decisions in one transaction).
+pub async fn record_many(tx: &mut Tx, entries: &[AuditEntry<'_>], now: DateTime<Utc>) -> Result<(), StorageError> {
+    for chunk in entries.chunks(crate::batch::ROWS) {
+        let sql = format!(
+            "INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, reason, details) VALUES {}",
+            crate::batch::value_rows(chunk.len(), 8)
+        );
+        let mut q = sqlx::query(&sql);
+        for e in chunk {
+            q = q.bind(AuditId::new().to_string()).bind(to_db(now)).bind(e.actor.map(|a| a.to_string()));
+            q = q.bind(e.action).bind(e.entity_type).bind(e.entity_id.as_str()).bind(e.reason);
+            q = q.bind(e.details.to_string());
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 /// Filters for the audit page; all optional.
 #[derive(Clone, Debug, Default)]
 pub struct AuditFilter {

@@ -87,41 +87,73 @@ pub async fn insert(tx: &mut Tx, c: NewContribution<'_>, now: DateTime<Utc>) -> 
     Ok((done.rows_affected() == 1).then_some(id))
 }
 
+fn member_of(r: &AnyRow) -> Result<MemberId, StorageError> {
+    r.try_get::<String, _>("member_id")?.parse().map_err(|_| StorageError::Corrupt("contribution member".into()))
+}
+
 /// A member's stored contributions, newest first.
 pub async fn stored(pool: &AnyPool, member: MemberId) -> Result<Vec<Stored>, StorageError> {
-    let rows = sqlx::query(
-        "SELECT id, title, details, happened_on, link, source, verification, created_at FROM contributions
-         WHERE member_id = $1 ORDER BY happened_on DESC, id DESC",
-    )
-    .bind(member.to_string())
-    .fetch_all(pool)
-    .await?;
-    rows.iter().map(from_row).collect()
+    Ok(stored_for(pool, &[member], None).await?.into_iter().map(|(_, s)| s).collect())
+}
+
+/// The stored contributions of several members (on or after `since`, when
+/// given), newest first: one query for a batch (CH-7's renewal run).
+pub async fn stored_for(
+    pool: &AnyPool,
+    members: &[MemberId],
+    since: Option<NaiveDate>,
+) -> Result<Vec<(MemberId, Stored)>, StorageError> {
+    if members.is_empty() {
+        return Ok(Vec::new());
+    }
+    let window = if since.is_some() { format!(" AND happened_on >= ${}", members.len() + 1) } else { String::new() };
+    let sql = format!(
+        "SELECT id, member_id, title, details, happened_on, link, source, verification, created_at FROM contributions
+         WHERE member_id IN ({}){window} ORDER BY happened_on DESC, id DESC",
+        crate::batch::in_list(members.len())
+    );
+    let mut q = sqlx::query(&sql);
+    for m in members {
+        q = q.bind(m.to_string());
+    }
+    if let Some(day) = since {
+        q = q.bind(day.format("%Y-%m-%d").to_string());
+    }
+    let rows = q.fetch_all(pool).await?;
+    rows.iter().map(|r| Ok((member_of(r)?, from_row(r)?))).collect()
 }
 
 /// Derived contributions (CH-4): events held (completed with a check-in)
 /// by groups the member leads, and sessions they delivered at held events.
 pub async fn derived(pool: &AnyPool, member: MemberId) -> Result<Vec<Stored>, StorageError> {
+    Ok(derived_for(pool, &[member]).await?.into_iter().map(|(_, s)| s).collect())
+}
+
+/// [`derived`] for several members in two queries.
+pub async fn derived_for(pool: &AnyPool, members: &[MemberId]) -> Result<Vec<(MemberId, Stored)>, StorageError> {
+    if members.is_empty() {
+        return Ok(Vec::new());
+    }
     let held = "e.status = 'completed' AND EXISTS (SELECT 1 FROM registrations r
                  WHERE r.event_id = e.id AND r.checked_in_at IS NOT NULL)";
-    let events = sqlx::query(&format!(
-        "SELECT e.title, e.starts_at FROM events e
-         JOIN role_grants g ON g.scope = e.group_id AND g.role = 'group_leader' AND g.member_id = $1
+    let list = crate::batch::in_list(members.len());
+    fn bind_all<'q>(sql: &'q str, members: &[MemberId]) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        members.iter().fold(sqlx::query(sql), |q, m| q.bind(m.to_string()))
+    }
+    let events_sql = format!(
+        "SELECT g.member_id, e.title, e.starts_at FROM events e
+         JOIN role_grants g ON g.scope = e.group_id AND g.role = 'group_leader' AND g.member_id IN ({list})
          WHERE {held} ORDER BY e.starts_at DESC"
-    ))
-    .bind(member.to_string())
-    .fetch_all(pool)
-    .await?;
-    let talks = sqlx::query(&format!(
-        "SELECT t.title, e.starts_at FROM talk_speakers s JOIN talks t ON t.id = s.talk_id
+    );
+    let events = bind_all(&events_sql, members).fetch_all(pool).await?;
+    let talks_sql = format!(
+        "SELECT s.member_id, t.title, e.starts_at FROM talk_speakers s JOIN talks t ON t.id = s.talk_id
          JOIN events e ON e.id = t.event_id
-         WHERE s.member_id = $1 AND {held} ORDER BY e.starts_at DESC"
-    ))
-    .bind(member.to_string())
-    .fetch_all(pool)
-    .await?;
-    let make = |r: &AnyRow, details: Details| -> Result<Stored, StorageError> {
-        Ok(Stored {
+         WHERE s.member_id IN ({list}) AND {held} ORDER BY e.starts_at DESC"
+    );
+    let talks = bind_all(&talks_sql, members).fetch_all(pool).await?;
+    let make = |r: &AnyRow, details: Details| -> Result<(MemberId, Stored), StorageError> {
+        let s = Stored {
             id: None,
             title: r.try_get("title")?,
             contribution: Contribution {
@@ -132,7 +164,8 @@ pub async fn derived(pool: &AnyPool, member: MemberId) -> Result<Vec<Stored>, St
                 verification: Verification::Verified,
             },
             created_at: None,
-        })
+        };
+        Ok((member_of(r)?, s))
     };
     let mut out = Vec::new();
     for r in &events {
@@ -140,6 +173,22 @@ pub async fn derived(pool: &AnyPool, member: MemberId) -> Result<Vec<Stored>, St
     }
     for r in &talks {
         out.push(make(r, Details::SessionDelivered { held_here: true })?);
+    }
+    Ok(out)
+}
+
+/// What counts for each of `members` on or after `since`, stored and
+/// derived, in three queries (CH-7 measures members in batches).
+pub async fn counted_for(
+    pool: &AnyPool,
+    members: &[MemberId],
+    since: NaiveDate,
+) -> Result<std::collections::HashMap<MemberId, Vec<Contribution>>, StorageError> {
+    let mut out: std::collections::HashMap<MemberId, Vec<Contribution>> = std::collections::HashMap::new();
+    let stored = stored_for(pool, members, Some(since)).await?;
+    let derived = derived_for(pool, members).await?.into_iter().filter(|(_, s)| s.contribution.date >= since);
+    for (m, s) in stored.into_iter().chain(derived) {
+        out.entry(m).or_default().push(s.contribution);
     }
     Ok(out)
 }

@@ -83,6 +83,19 @@ pub async fn by_id(pool: &AnyPool, id: MemberId) -> Result<Option<Member>, Stora
     row.as_ref().map(from_row).transpose()
 }
 
+/// Several members in one query (missing ids are left out).
+pub async fn by_ids(pool: &AnyPool, ids: &[MemberId]) -> Result<Vec<Member>, StorageError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!("SELECT {COLUMNS} FROM members WHERE id IN ({})", crate::batch::in_list(ids.len()));
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(id.to_string());
+    }
+    q.fetch_all(pool).await?.iter().map(from_row).collect()
+}
+
 fn prefixed(alias: &str) -> String {
     COLUMNS.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ")
 }

@@ -81,6 +81,25 @@ pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result
     Ok(id)
 }
 
+/// Several emails at once, in multi-row inserts.
+pub async fn enqueue_many(tx: &mut Tx, emails: &[NewEmail], now: DateTime<Utc>) -> Result<(), StorageError> {
+    for chunk in emails.chunks(crate::batch::ROWS) {
+        let sql = format!(
+            "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, state, next_attempt_at, created_at)
+             VALUES {}",
+            crate::batch::value_rows(chunk.len(), 9)
+        );
+        let mut q = sqlx::query(&sql);
+        for e in chunk {
+            q = q.bind(OutboxId::new().to_string()).bind(e.recipient.map(|m| m.to_string())).bind(e.to.as_str());
+            q = q.bind(e.kind).bind(e.subject.as_str()).bind(e.body_text.as_str()).bind("queued");
+            q = q.bind(to_db(now)).bind(to_db(now));
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 /// Claims up to `limit` due emails for `worker` until `now + lease`: queued
 /// ones whose time has come, and ones whose previous worker's lease ran
 /// out (it crashed). Each claim counts as an attempt.

@@ -129,6 +129,39 @@ pub async fn decide(tx: &mut Tx, d: NewDecision<'_>, now: DateTime<Utc>) -> Resu
     Ok(done.rows_affected() == 1)
 }
 
+/// Records a batch of decisions of one run; answers the memberships
+/// decided now (one already decided by this run is left as it was, and
+/// the caller sends nothing for it).
+pub async fn decide_many(
+    tx: &mut Tx,
+    run: &str,
+    decisions: &[NewDecision<'_>],
+    now: DateTime<Utc>,
+) -> Result<std::collections::HashSet<String>, StorageError> {
+    let mut decided = std::collections::HashSet::new();
+    for chunk in decisions.chunks(crate::batch::ROWS) {
+        let sql = format!(
+            "INSERT INTO renewal_decisions (run_id, membership_id, member_id, outcome, summary, decided_at)
+             VALUES {} ON CONFLICT (run_id, membership_id) DO NOTHING RETURNING membership_id",
+            crate::batch::value_rows(chunk.len(), 6)
+        );
+        let mut q = sqlx::query(&sql);
+        for d in chunk {
+            q = q.bind(run).bind(d.membership).bind(d.member.to_string()).bind(d.outcome).bind(d.summary);
+            q = q.bind(to_db(now));
+        }
+        for r in q.fetch_all(&mut **tx).await? {
+            decided.insert(r.try_get::<String, _>("membership_id")?);
+        }
+    }
+    sqlx::query("UPDATE renewal_runs SET decided = decided + $1 WHERE id = $2")
+        .bind(i64::try_from(decided.len()).unwrap_or(i64::MAX))
+        .bind(run)
+        .execute(&mut **tx)
+        .await?;
+    Ok(decided)
+}
+
 pub async fn finish(tx: &mut Tx, id: &str, now: DateTime<Utc>) -> Result<(), StorageError> {
     sqlx::query("UPDATE renewal_runs SET status = 'done', finished_at = $1, lease_until = NULL WHERE id = $2")
         .bind(to_db(now))

@@ -19,16 +19,27 @@ pub async fn queue(
     kind: &'static str,
     args: &[(&'static str, &str)],
 ) -> Result<(), AppError> {
+    outbox::enqueue(tx, compose(recipient, to, locale, kind, args), Utc::now()).await?;
+    Ok(())
+}
+
+/// The email `kind` in the recipient's language, not yet queued (for
+/// callers that queue many at once).
+pub fn compose(
+    recipient: Option<MemberId>,
+    to: &EmailAddress,
+    locale: Locale,
+    kind: &'static str,
+    args: &[(&'static str, &str)],
+) -> NewEmail {
     let tr = Tr(locale);
-    let email = NewEmail {
+    NewEmail {
         recipient,
         to: to.clone(),
         kind,
         subject: tr.with(&format!("mail-{kind}-subject"), args),
         body_text: tr.with(&format!("mail-{kind}-body"), args),
-    };
-    outbox::enqueue(tx, email, Utc::now()).await?;
-    Ok(())
+    }
 }
 
 /// Who an email about an event goes to.

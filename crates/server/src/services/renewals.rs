@@ -6,17 +6,19 @@
 //! decision and its email share a transaction, so a run resumed after a
 //! crash decides and emails every member once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor};
-use guildhall_domain::contribution::Contribution;
-use guildhall_domain::eligibility::{evaluate_in, past_year, Criteria};
+use guildhall_domain::eligibility::{evaluate_in, past_year, Criteria, Window};
+use guildhall_domain::ids::MemberId;
 use guildhall_domain::program::Program;
 use guildhall_domain::values::Reason;
 use guildhall_domain::DomainError;
 use guildhall_storage::renewals::{self, Decision, NewDecision, Run};
-use guildhall_storage::{audit, contributions, members, programs, settings, Tx};
+use guildhall_storage::members::Member;
+use guildhall_storage::programs::Membership;
+use guildhall_storage::{audit, contributions, members, outbox, programs, settings, Tx};
 use serde_json::json;
 
 use super::{entry, notify};
@@ -51,20 +53,14 @@ fn progress(r: &Run, worked_here: bool) -> Progress {
     }
 }
 
-async fn email(
-    state: &AppState,
-    tx: &mut Tx,
-    member: guildhall_domain::ids::MemberId,
-    kind: &'static str,
-    reason: &str,
-) -> Result<(), AppError> {
-    if let Some(m) = members::by_id(state.db.reader(), member).await? {
-        let link = state.config.link("/programs");
-        let args = [("name", m.name.as_str()), ("reason", reason), ("link", link.as_str())];
-        notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await?;
-    }
-    Ok(())
+async fn email(state: &AppState, tx: &mut Tx, m: &Member, kind: &'static str, reason: &str) -> Result<(), AppError> {
+    let link = state.config.link("/programs");
+    let args = [("name", m.name.as_str()), ("reason", reason), ("link", link.as_str())];
+    notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await
 }
+
+/// Members measured per transaction.
+const BATCH: usize = 500;
 
 /// CH-7: runs (or resumes) the renewal of `program` for `year`. `limit`
 /// stops after that many decisions (progress in steps; tests use it to
@@ -100,30 +96,72 @@ pub async fn run(
     tx.commit().await?;
     let done: HashSet<String> = renewals::decided_ids(state.db.reader(), &r.id).await?.into_iter().collect();
     let criteria = Criteria::from_settings(&settings::load(state.db.reader()).await?);
-    for m in active.iter().filter(|m| !done.contains(&m.id)).take(limit.unwrap_or(usize::MAX)) {
-        let list: Vec<Contribution> =
-            contributions::all(state.db.reader(), m.member_id).await?.into_iter().map(|s| s.contribution).collect();
-        // MVP yearly metrics are not defined yet: without a focus area staff evaluate.
-        let (outcome, summary) = match m.focus_area {
-            Some(area) => {
-                let e = evaluate_in(area, &list, &criteria, past_year(today));
-                let summary = e.criteria.iter().map(|c| c.sentence()).collect::<Vec<_>>().join("; ");
-                (if e.eligible { "renewed" } else { "to_evaluate" }, summary)
-            }
-            None => ("to_evaluate", "No yearly metrics are configured for this program.".to_owned()),
-        };
+    let window = past_year(today);
+    let since = match window {
+        Window::Between { from, .. } => from,
+        _ => today,
+    };
+    let pending: Vec<&Membership> =
+        active.iter().filter(|m| !done.contains(&m.id)).take(limit.unwrap_or(usize::MAX)).collect();
+    // Members are measured in batches: three queries read a batch's
+    // contributions, one its addresses, and one transaction records its
+    // decisions, audit entries and emails, so a crash loses at most the
+    // batch in flight, which the next run decides again.
+    for batch in pending.chunks(BATCH) {
+        let ids: Vec<MemberId> = batch.iter().map(|m| m.member_id).collect();
+        let mut counted = contributions::counted_for(state.db.reader(), &ids, since).await?;
+        let people: HashMap<MemberId, Member> =
+            members::by_ids(state.db.reader(), &ids).await?.into_iter().map(|m| (m.id, m)).collect();
+        let measured: Vec<(&Membership, &'static str, String)> = batch
+            .iter()
+            .map(|m| {
+                let list = counted.remove(&m.member_id).unwrap_or_default();
+                // MVP yearly metrics are not defined yet: without a focus area staff evaluate.
+                match m.focus_area {
+                    Some(area) => {
+                        let e = evaluate_in(area, &list, &criteria, window);
+                        let summary = e.criteria.iter().map(|c| c.sentence()).collect::<Vec<_>>().join("; ");
+                        (*m, if e.eligible { "renewed" } else { "to_evaluate" }, summary)
+                    }
+                    None => (*m, "to_evaluate", "No yearly metrics are configured for this program.".to_owned()),
+                }
+            })
+            .collect();
         let now = Utc::now();
         let mut tx = state.db.begin().await?;
-        let d = NewDecision { run: &r.id, membership: &m.id, member: m.member_id, outcome, summary: &summary };
-        if renewals::decide(&mut tx, d, now).await? {
-            let details = json!({"run": r.id, "membership": m.id, "summary": summary});
-            let action = format!("renewal.{outcome}");
-            audit::record(&mut tx, entry(by.map(|a| a.member_id), &action, "member", m.member_id, None, details), now)
-                .await?;
-            if outcome == "renewed" {
-                email(state, &mut tx, m.member_id, "program-renewed", "").await?;
-            }
-        }
+        let decisions: Vec<NewDecision> = measured
+            .iter()
+            .map(|(m, outcome, summary)| NewDecision {
+                run: &r.id,
+                membership: &m.id,
+                member: m.member_id,
+                outcome,
+                summary,
+            })
+            .collect();
+        let decided = renewals::decide_many(&mut tx, &r.id, &decisions, now).await?;
+        let news: Vec<_> = measured.iter().filter(|(m, _, _)| decided.contains(&m.id)).collect();
+        let actions: Vec<String> = news.iter().map(|(_, outcome, _)| format!("renewal.{outcome}")).collect();
+        let entries: Vec<_> = news
+            .iter()
+            .zip(&actions)
+            .map(|((m, _, summary), action)| {
+                let details = json!({"run": r.id, "membership": m.id, "summary": summary});
+                entry(by.map(|a| a.member_id), action, "member", m.member_id, None, details)
+            })
+            .collect();
+        audit::record_many(&mut tx, &entries, now).await?;
+        let link = state.config.link("/programs");
+        let emails: Vec<_> = news
+            .iter()
+            .filter(|(_, outcome, _)| *outcome == "renewed")
+            .filter_map(|(m, _, _)| people.get(&m.member_id))
+            .map(|p| {
+                let args = [("name", p.name.as_str()), ("reason", ""), ("link", link.as_str())];
+                notify::compose(Some(p.id), &p.email, p.locale, "program-renewed", &args)
+            })
+            .collect();
+        outbox::enqueue_many(&mut tx, &emails, now).await?;
         renewals::lease(&mut tx, &r.id, &state.config.instance_id, now, LEASE_SECS).await?;
         tx.commit().await?;
     }
@@ -159,15 +197,16 @@ pub async fn settle(
     authorize(actor, Action::ManagePrograms)?;
     let reason = Reason::parse(reason)?;
     let m = programs::membership_by_id(state.db.reader(), membership).await?.ok_or(DomainError::NotFound)?;
+    let person = members::by_id(state.db.reader(), m.member_id).await?.ok_or(DomainError::NotFound)?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     renewals::settle(&mut tx, run, membership, if keep { "kept" } else { "ended" }, reason.as_str(), actor.member_id)
         .await?;
     if keep {
-        email(state, &mut tx, m.member_id, "program-renewed", reason.as_str()).await?;
+        email(state, &mut tx, &person, "program-renewed", reason.as_str()).await?;
     } else {
         programs::end(&mut tx, m.member_id, m.program, now.date_naive(), reason.as_str()).await?;
-        email(state, &mut tx, m.member_id, "program-ended", reason.as_str()).await?;
+        email(state, &mut tx, &person, "program-ended", reason.as_str()).await?;
     }
     let action = if keep { "renewal.kept" } else { "renewal.ended" };
     audit::record(
