@@ -86,7 +86,9 @@ async fn seed(db: &Db, members: usize) -> anyhow::Result<Vec<MemberId>> {
         let batch: Vec<(MemberId, FocusArea)> = range.clone().map(|_| (MemberId::new(), area(&mut r))).collect();
         let rows = |n: usize, cols: usize| {
             (0..n)
-                .map(|i| format!("({})", (1..=cols).map(|c| format!("${}", i * cols + c)).collect::<Vec<_>>().join(", ")))
+                .map(|i| {
+                    format!("({})", (1..=cols).map(|c| format!("${}", i * cols + c)).collect::<Vec<_>>().join(", "))
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         };

@@ -4,6 +4,8 @@
 //! which are computed on every read so they vanish if an event stops
 //! counting as held.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use guildhall_domain::contribution::{Contribution, Details, Source, Verification};
 use guildhall_domain::ids::MemberId;
@@ -24,26 +26,39 @@ pub struct Stored {
     pub created_at: Option<DateTime<Utc>>,
 }
 
-fn from_row(r: &AnyRow) -> Result<Stored, StorageError> {
+/// The contribution itself from its stored fields.
+fn contribution_from(
+    details: &str,
+    day: &str,
+    link: Option<&str>,
+    source: &str,
+    verification: &str,
+) -> Result<Contribution, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("contribution {w}"));
-    let details: Details = serde_json::from_str(&r.try_get::<String, _>("details")?).map_err(|_| corrupt("details"))?;
-    let link = r
-        .try_get::<Option<String>, _>("link")?
-        .map(|l| WebLink::parse(&l, "link"))
-        .transpose()
-        .map_err(|_| corrupt("link"))?;
+    Ok(Contribution {
+        details: serde_json::from_str(details).map_err(|_| corrupt("details"))?,
+        date: NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| corrupt("date"))?,
+        link: link.map(|l| WebLink::parse(l, "link")).transpose().map_err(|_| corrupt("link"))?,
+        source: Source::parse(source).map_err(|_| corrupt("source"))?,
+        verification: Verification::parse(verification).map_err(|_| corrupt("verification"))?,
+    })
+}
+
+fn contribution_of(r: &AnyRow) -> Result<Contribution, StorageError> {
+    contribution_from(
+        &r.try_get::<String, _>("details")?,
+        &r.try_get::<String, _>("happened_on")?,
+        r.try_get::<Option<String>, _>("link")?.as_deref(),
+        &r.try_get::<String, _>("source")?,
+        &r.try_get::<String, _>("verification")?,
+    )
+}
+
+fn from_row(r: &AnyRow) -> Result<Stored, StorageError> {
     Ok(Stored {
         id: Some(r.try_get("id")?),
         title: r.try_get("title")?,
-        contribution: Contribution {
-            details,
-            date: NaiveDate::parse_from_str(&r.try_get::<String, _>("happened_on")?, "%Y-%m-%d")
-                .map_err(|_| corrupt("date"))?,
-            link,
-            source: Source::parse(&r.try_get::<String, _>("source")?).map_err(|_| corrupt("source"))?,
-            verification: Verification::parse(&r.try_get::<String, _>("verification")?)
-                .map_err(|_| corrupt("verification"))?,
-        },
+        contribution: contribution_of(r)?,
         created_at: Some(from_db(r.try_get("created_at")?)),
     })
 }
@@ -137,7 +152,10 @@ pub async fn derived_for(pool: &AnyPool, members: &[MemberId]) -> Result<Vec<(Me
     let held = "e.status = 'completed' AND EXISTS (SELECT 1 FROM registrations r
                  WHERE r.event_id = e.id AND r.checked_in_at IS NOT NULL)";
     let list = crate::batch::in_list(members.len());
-    fn bind_all<'q>(sql: &'q str, members: &[MemberId]) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    fn bind_all<'q>(
+        sql: &'q str,
+        members: &[MemberId],
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
         members.iter().fold(sqlx::query(sql), |q, m| q.bind(m.to_string()))
     }
     let events_sql = format!(
@@ -178,17 +196,39 @@ pub async fn derived_for(pool: &AnyPool, members: &[MemberId]) -> Result<Vec<(Me
 }
 
 /// What counts for each of `members` on or after `since`, stored and
-/// derived, in three queries (CH-7 measures members in batches).
+/// derived (CH-7 measures members in batches). A member's stored
+/// contributions come back as one row of JSON: rows, not bytes, are what
+/// cost most between SQLite and this process.
 pub async fn counted_for(
-    pool: &AnyPool,
+    db: &crate::Db,
     members: &[MemberId],
     since: NaiveDate,
-) -> Result<std::collections::HashMap<MemberId, Vec<Contribution>>, StorageError> {
-    let mut out: std::collections::HashMap<MemberId, Vec<Contribution>> = std::collections::HashMap::new();
-    let stored = stored_for(pool, members, Some(since)).await?;
-    let derived = derived_for(pool, members).await?.into_iter().filter(|(_, s)| s.contribution.date >= since);
-    for (m, s) in stored.into_iter().chain(derived) {
-        out.entry(m).or_default().push(s.contribution);
+) -> Result<HashMap<MemberId, Vec<Contribution>>, StorageError> {
+    let mut out: HashMap<MemberId, Vec<Contribution>> = HashMap::new();
+    if members.is_empty() {
+        return Ok(out);
+    }
+    let rows = crate::dialect::json_rows_agg(db.backend(), "details, happened_on, link, source, verification");
+    let sql = format!(
+        "SELECT member_id, {rows} AS list FROM contributions
+         WHERE member_id IN ({}) AND happened_on >= ${} GROUP BY member_id",
+        crate::batch::in_list(members.len()),
+        members.len() + 1
+    );
+    let q = members.iter().fold(sqlx::query(&sql), |q, m| q.bind(m.to_string()));
+    type Fields = (String, String, Option<String>, String, String);
+    for r in q.bind(since.format("%Y-%m-%d").to_string()).fetch_all(db.reader()).await? {
+        let list: Vec<Fields> = serde_json::from_str(&r.try_get::<String, _>("list")?)
+            .map_err(|_| StorageError::Corrupt("contribution list".into()))?;
+        let mine = out.entry(member_of(&r)?).or_default();
+        for (details, day, link, source, verification) in &list {
+            mine.push(contribution_from(details, day, link.as_deref(), source, verification)?);
+        }
+    }
+    for (m, s) in derived_for(db.reader(), members).await? {
+        if s.contribution.date >= since {
+            out.entry(m).or_default().push(s.contribution);
+        }
     }
     Ok(out)
 }

@@ -12,3 +12,12 @@ pub fn skip_locked(backend: Backend) -> &'static str {
         Backend::Sqlite => "",
     }
 }
+
+/// An aggregate that packs each row's `columns` into one JSON array text:
+/// `[[a, b], [a, b]]`, for reading many small rows as one.
+pub fn json_rows_agg(backend: Backend, columns: &str) -> String {
+    match backend {
+        Backend::Postgres => format!("json_agg(json_build_array({columns}))::text"),
+        Backend::Sqlite => format!("json_group_array(json_array({columns}))"),
+    }
+}

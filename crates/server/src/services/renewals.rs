@@ -8,16 +8,17 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::contribution::Contribution;
 use guildhall_domain::eligibility::{evaluate_in, past_year, Criteria, Window};
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::program::Program;
 use guildhall_domain::values::Reason;
 use guildhall_domain::DomainError;
-use guildhall_storage::renewals::{self, Decision, NewDecision, Run};
 use guildhall_storage::members::Member;
 use guildhall_storage::programs::Membership;
+use guildhall_storage::renewals::{self, Decision, NewDecision, Run};
 use guildhall_storage::{audit, contributions, members, outbox, programs, settings, Tx};
 use serde_json::json;
 
@@ -62,6 +63,93 @@ async fn email(state: &AppState, tx: &mut Tx, m: &Member, kind: &'static str, re
 /// Members measured per transaction.
 const BATCH: usize = 500;
 
+/// What one batch's members are measured on, and their addresses.
+struct Evidence {
+    counted: HashMap<MemberId, Vec<Contribution>>,
+    people: HashMap<MemberId, Member>,
+}
+
+async fn read(state: &AppState, batch: &[&Membership], window: Window) -> Result<Evidence, AppError> {
+    let ids: Vec<MemberId> = batch.iter().map(|m| m.member_id).collect();
+    let since = match window {
+        Window::Between { from, .. } => from,
+        Window::CalendarYear { year } => NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN),
+    };
+    let counted = contributions::counted_for(&state.db, &ids, since).await?;
+    let people = members::by_ids(state.db.reader(), &ids).await?.into_iter().map(|m| (m.id, m)).collect();
+    Ok(Evidence { counted, people })
+}
+
+/// One membership's outcome and the sentence that explains it.
+type Measured<'a> = (&'a Membership, &'static str, String);
+
+/// CH-7 against CH-4, in the domain's engine.
+fn measure<'a>(
+    batch: &[&'a Membership],
+    mut counted: HashMap<MemberId, Vec<Contribution>>,
+    criteria: &Criteria,
+    window: Window,
+) -> Vec<Measured<'a>> {
+    batch
+        .iter()
+        .map(|m| {
+            let list = counted.remove(&m.member_id).unwrap_or_default();
+            // MVP yearly metrics are not defined yet: without a focus area staff evaluate.
+            match m.focus_area {
+                Some(area) => {
+                    let e = evaluate_in(area, &list, criteria, window);
+                    let summary = e.criteria.iter().map(|c| c.sentence()).collect::<Vec<_>>().join("; ");
+                    (*m, if e.eligible { "renewed" } else { "to_evaluate" }, summary)
+                }
+                None => (*m, "to_evaluate", "No yearly metrics are configured for this program.".to_owned()),
+            }
+        })
+        .collect()
+}
+
+/// Records a batch's decisions in one transaction, with an audit entry
+/// and, for the renewed, an email for each decision made now.
+async fn record(
+    state: &AppState,
+    run: &str,
+    by: Option<&Actor>,
+    measured: &[Measured<'_>],
+    people: &HashMap<MemberId, Member>,
+) -> Result<(), AppError> {
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let decisions: Vec<NewDecision> = measured
+        .iter()
+        .map(|(m, outcome, summary)| NewDecision { run, membership: &m.id, member: m.member_id, outcome, summary })
+        .collect();
+    let decided = renewals::decide_many(&mut tx, run, &decisions, now).await?;
+    let news: Vec<_> = measured.iter().filter(|(m, _, _)| decided.contains(&m.id)).collect();
+    let actions: Vec<String> = news.iter().map(|(_, outcome, _)| format!("renewal.{outcome}")).collect();
+    let entries: Vec<_> = news
+        .iter()
+        .zip(&actions)
+        .map(|((m, _, summary), action)| {
+            let details = json!({"run": run, "membership": m.id, "summary": summary});
+            entry(by.map(|a| a.member_id), action, "member", m.member_id, None, details)
+        })
+        .collect();
+    audit::record_many(&mut tx, &entries, now).await?;
+    let link = state.config.link("/programs");
+    let emails: Vec<_> = news
+        .iter()
+        .filter(|(_, outcome, _)| *outcome == "renewed")
+        .filter_map(|(m, _, _)| people.get(&m.member_id))
+        .map(|p| {
+            let args = [("name", p.name.as_str()), ("reason", ""), ("link", link.as_str())];
+            notify::compose(Some(p.id), &p.email, p.locale, "program-renewed", &args)
+        })
+        .collect();
+    outbox::enqueue_many(&mut tx, &emails, now).await?;
+    renewals::lease(&mut tx, run, &state.config.instance_id, now, LEASE_SECS).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// CH-7: runs (or resumes) the renewal of `program` for `year`. `limit`
 /// stops after that many decisions (progress in steps; tests use it to
 /// stand in for a crash). Staff start it with `by`; the command line and
@@ -97,73 +185,30 @@ pub async fn run(
     let done: HashSet<String> = renewals::decided_ids(state.db.reader(), &r.id).await?.into_iter().collect();
     let criteria = Criteria::from_settings(&settings::load(state.db.reader()).await?);
     let window = past_year(today);
-    let since = match window {
-        Window::Between { from, .. } => from,
-        _ => today,
-    };
     let pending: Vec<&Membership> =
         active.iter().filter(|m| !done.contains(&m.id)).take(limit.unwrap_or(usize::MAX)).collect();
-    // Members are measured in batches: three queries read a batch's
-    // contributions, one its addresses, and one transaction records its
-    // decisions, audit entries and emails, so a crash loses at most the
-    // batch in flight, which the next run decides again.
-    for batch in pending.chunks(BATCH) {
-        let ids: Vec<MemberId> = batch.iter().map(|m| m.member_id).collect();
-        let mut counted = contributions::counted_for(state.db.reader(), &ids, since).await?;
-        let people: HashMap<MemberId, Member> =
-            members::by_ids(state.db.reader(), &ids).await?.into_iter().map(|m| (m.id, m)).collect();
-        let measured: Vec<(&Membership, &'static str, String)> = batch
-            .iter()
-            .map(|m| {
-                let list = counted.remove(&m.member_id).unwrap_or_default();
-                // MVP yearly metrics are not defined yet: without a focus area staff evaluate.
-                match m.focus_area {
-                    Some(area) => {
-                        let e = evaluate_in(area, &list, &criteria, window);
-                        let summary = e.criteria.iter().map(|c| c.sentence()).collect::<Vec<_>>().join("; ");
-                        (*m, if e.eligible { "renewed" } else { "to_evaluate" }, summary)
-                    }
-                    None => (*m, "to_evaluate", "No yearly metrics are configured for this program.".to_owned()),
-                }
-            })
-            .collect();
-        let now = Utc::now();
-        let mut tx = state.db.begin().await?;
-        let decisions: Vec<NewDecision> = measured
-            .iter()
-            .map(|(m, outcome, summary)| NewDecision {
-                run: &r.id,
-                membership: &m.id,
-                member: m.member_id,
-                outcome,
-                summary,
-            })
-            .collect();
-        let decided = renewals::decide_many(&mut tx, &r.id, &decisions, now).await?;
-        let news: Vec<_> = measured.iter().filter(|(m, _, _)| decided.contains(&m.id)).collect();
-        let actions: Vec<String> = news.iter().map(|(_, outcome, _)| format!("renewal.{outcome}")).collect();
-        let entries: Vec<_> = news
-            .iter()
-            .zip(&actions)
-            .map(|((m, _, summary), action)| {
-                let details = json!({"run": r.id, "membership": m.id, "summary": summary});
-                entry(by.map(|a| a.member_id), action, "member", m.member_id, None, details)
-            })
-            .collect();
-        audit::record_many(&mut tx, &entries, now).await?;
-        let link = state.config.link("/programs");
-        let emails: Vec<_> = news
-            .iter()
-            .filter(|(_, outcome, _)| *outcome == "renewed")
-            .filter_map(|(m, _, _)| people.get(&m.member_id))
-            .map(|p| {
-                let args = [("name", p.name.as_str()), ("reason", ""), ("link", link.as_str())];
-                notify::compose(Some(p.id), &p.email, p.locale, "program-renewed", &args)
-            })
-            .collect();
-        outbox::enqueue_many(&mut tx, &emails, now).await?;
-        renewals::lease(&mut tx, &r.id, &state.config.instance_id, now, LEASE_SECS).await?;
-        tx.commit().await?;
+    // Members are measured in batches: a few queries read a batch, one
+    // transaction records its decisions, audit entries and emails, so a
+    // crash loses at most the batch in flight, which the next run decides
+    // again. The next batch is read while this one is written.
+    let batches: Vec<&[&Membership]> = pending.chunks(BATCH).collect();
+    let mut next = match batches.first() {
+        Some(b) => Some(read(state, b, window).await?),
+        None => None,
+    };
+    for (i, batch) in batches.iter().enumerate() {
+        let Some(evidence) = next.take() else { break };
+        let measured = measure(batch, evidence.counted, &criteria, window);
+        let write = record(state, &r.id, by, &measured, &evidence.people);
+        let read_next = async {
+            match batches.get(i + 1) {
+                Some(b) => read(state, b, window).await.map(Some),
+                None => Ok(None),
+            }
+        };
+        let (written, read) = tokio::join!(write, read_next);
+        written?;
+        next = read?;
     }
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
