@@ -22,6 +22,7 @@ pub mod program_application;
 pub mod rate_limit;
 pub mod receipt;
 pub mod registration;
+pub mod renewal;
 pub mod review;
 pub mod settings;
 pub mod speaker;

@@ -77,6 +77,9 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("champions.mentoring_min_testimonials", "CH-4", 0, 1000),
     int("champions.window_months", "CH-4", 1, 60),
     int("mvp.seat_cap", "CH-1", 1, 100000),
+    // CH-7: the day of the year the renewal runs by itself.
+    int("champions.renewal_month", "CH-7", 1, 12),
+    int("champions.renewal_day", "CH-7", 1, 31),
     // The Discourse forum whose accepted answers members import (PL-3).
     SettingDef { key: "imports.forum_url", kind: SettingKind::WebAddress, rule: "PL-3" },
 ];

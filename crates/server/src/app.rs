@@ -80,6 +80,7 @@ impl Server {
             tasks.push(tokio::spawn(jobs::housekeeping::run(state.clone(), rx.clone())));
             tasks.push(tokio::spawn(jobs::reminders::run(state.clone(), rx.clone())));
             tasks.push(tokio::spawn(jobs::group_health::run(state.clone(), rx.clone())));
+            tasks.push(tokio::spawn(jobs::renewals::run(state.clone(), rx.clone())));
         }
         let app = web::router(state.clone());
         let mut http_rx = rx;

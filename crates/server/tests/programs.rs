@@ -719,3 +719,37 @@ on_both!(pl3_feed_import_reads_atom_and_rss_once_and_refuses_broken_feeds, |back
     assert_eq!((p["errors"][0]["line"].as_u64(), p["errors"][0]["field"].as_str()), (Some(1), Some("date")), "{p}");
     assert_eq!(g.app.count("contributions").await, 3, "nothing half-imported");
 });
+
+on_both!(ch7_the_yearly_renewal_starts_by_itself_on_its_day_and_once, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let people = g.app.members_with_tokens("yearly", 2).await;
+    for (id, _, _) in &people {
+        let body = json!({"member_id": id.to_string(), "focus_area": "forums"});
+        let (s, _) = g.call(Method::POST, "/api/v1/programs/champions/memberships", &g.staff, Some(body)).await;
+        assert_eq!(s, 201);
+    }
+    for i in 0..5 {
+        let date = (Utc::now() - Duration::days(20 * i + 1)).date_naive().to_string();
+        let body = json!({"kind": "forum_solution", "title": format!("Y{i}"), "date": date, "source": "imported", "source_key": format!("y-{i}")});
+        let (s, _) =
+            g.call(Method::POST, &format!("/api/v1/members/{}/contributions", people[0].0), &g.staff, Some(body)).await;
+        assert_eq!(s, 201);
+    }
+    let today = Utc::now().date_naive();
+    let tomorrow = today + Duration::days(1);
+    g.set_setting("champions.renewal_month", &tomorrow.month().to_string()).await;
+    g.set_setting("champions.renewal_day", &tomorrow.day().to_string()).await;
+    let worked = guildhall::services::renewals::yearly(&g.app.state, today).await.unwrap();
+    assert!(worked.is_empty() || tomorrow.year() > today.year(), "not before its day");
+    assert_eq!(g.app.count("renewal_runs").await, if tomorrow.year() > today.year() { 2 } else { 0 });
+    // On its day it renews Champions and MVPs (none here) by itself...
+    let worked = guildhall::services::renewals::yearly(&g.app.state, tomorrow).await.unwrap();
+    let champions = worked.iter().find(|p| p.program == "champions").expect("the Champions run");
+    assert_eq!((champions.decided, champions.total, champions.done), (2, 2, true));
+    assert_eq!(renewed_emails(&g, &people[0].1).await, 1);
+    // ...and asking again the next hour does nothing more.
+    let again = guildhall::services::renewals::yearly(&g.app.state, tomorrow).await.unwrap();
+    assert!(again.is_empty());
+    assert_eq!(renewed_emails(&g, &people[0].1).await, 1);
+    assert_eq!(g.app.count("renewal_runs").await, 2);
+});

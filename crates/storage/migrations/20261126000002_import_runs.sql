@@ -1,6 +1,8 @@
 -- PL-3: imports that read a remote source (a Discourse forum) run in the
 -- background; each run records how far it got so its page shows progress.
 INSERT INTO settings (key, value, updated_at) VALUES ('imports.forum_url', '', 0);
+-- CH-7: the yearly renewal runs by itself from December 1st.
+INSERT INTO settings (key, value, updated_at) VALUES ('champions.renewal_month', '12', 0), ('champions.renewal_day', '1', 0);
 
 CREATE TABLE import_runs (
     id            TEXT PRIMARY KEY,

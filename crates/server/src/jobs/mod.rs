@@ -4,3 +4,4 @@ pub mod group_health;
 pub mod housekeeping;
 pub mod outbox_worker;
 pub mod reminders;
+pub mod renewals;

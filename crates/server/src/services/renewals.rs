@@ -14,6 +14,7 @@ use guildhall_domain::contribution::Contribution;
 use guildhall_domain::eligibility::{evaluate_in, past_year, Criteria, Window};
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::program::Program;
+use guildhall_domain::renewal::due;
 use guildhall_domain::values::Reason;
 use guildhall_domain::DomainError;
 use guildhall_storage::members::Member;
@@ -220,6 +221,25 @@ pub async fn run(
     state.wake_mailer();
     let r = renewals::get(state.db.reader(), &r.id).await?.ok_or(DomainError::NotFound)?;
     Ok(progress(&r, true))
+}
+
+/// CH-7: once the configured day has come, runs (or finishes) this year's
+/// renewal of Champions and of MVPs. Answers the runs worked here.
+pub async fn yearly(state: &AppState, today: NaiveDate) -> Result<Vec<Progress>, AppError> {
+    let s = settings::load(state.db.reader()).await?;
+    let (month, day) = (s.int("champions.renewal_month"), s.int("champions.renewal_day"));
+    let Some(year) = due(today, u32::try_from(month).unwrap_or(12), u32::try_from(day).unwrap_or(1)) else {
+        return Ok(Vec::new());
+    };
+    let mut worked = Vec::new();
+    for program in [Program::Champions, Program::Mvp] {
+        let p = run(state, None, program, i64::from(year), None).await?;
+        if p.worked_here {
+            tracing::info!(program = p.program, year, decided = p.decided, total = p.total, "yearly renewal");
+            worked.push(p);
+        }
+    }
+    Ok(worked)
 }
 
 /// A run and its decisions (program staff).
