@@ -122,6 +122,7 @@ impl CriterionResult {
             "mentoring_testimonials" => {
                 format!("Mentoring: {found} of {needed} testimonials or onboarding plans ({window})")
             }
+            "mvp_contributions" => format!("MVP: {found} of {needed} contributions of any kind ({window})"),
             other => format!("{other}: {found} of {needed} ({window})"),
         }
     }
@@ -214,6 +215,20 @@ pub fn evaluate_in(area: FocusArea, contributions: &[Contribution], criteria: &C
     Eligibility { area, eligible: result.met, criteria: vec![result] }
 }
 
+/// CH-1, CH-7: an MVP's yearly metric, contributions of any kind that
+/// count at all in `window`, against `min` (`mvp.min_contributions_per_year`).
+/// `None` when no metric is set: staff then evaluate every MVP.
+pub fn mvp_yearly(contributions: &[Contribution], min: u32, w: Window) -> Option<Eligibility> {
+    if min == 0 {
+        return None;
+    }
+    let found = contributions.iter().filter(|c| w.contains(c.date) && c.counts_at_all()).count();
+    let found = u32::try_from(found).unwrap_or(u32::MAX);
+    let result = CriterionResult { criterion: "mvp_contributions", met: found >= min, found, needed: min, window: w };
+    // The area is not used for MVPs; Forums stands in for the field.
+    Some(Eligibility { area: FocusArea::Forums, eligible: result.met, criteria: vec![result] })
+}
+
 /// CH-5: the rubric a reviewer judges each piece of evidence against.
 pub fn rubric(area: FocusArea) -> &'static [&'static str] {
     match area {
@@ -230,6 +245,37 @@ pub fn rubric(area: FocusArea) -> &'static [&'static str] {
 /// reviewer accepts the quality.
 pub fn passes_screening(e: &Eligibility, quality_accepted: bool) -> bool {
     e.eligible && e.criteria.iter().all(|c| c.met) && quality_accepted
+}
+
+#[cfg(test)]
+mod mvp_tests {
+    use super::*;
+    use crate::contribution::{ContentFormat, Verification};
+
+    fn piece(day: NaiveDate) -> Contribution {
+        Contribution {
+            details: Details::ContentPiece { format: ContentFormat::Video },
+            date: day,
+            link: None,
+            source: Source::SelfReported,
+            verification: Verification::Unverified,
+        }
+    }
+
+    #[test]
+    fn ch7_mvp_yearly_metric_at_under_and_over_its_threshold_and_unset() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or(NaiveDate::MIN);
+        let w = past_year(today);
+        let old = piece(today - chrono::Days::new(400));
+        let list: Vec<Contribution> = (0..3).map(|i| piece(today - chrono::Days::new(i * 30))).chain([old]).collect();
+        assert_eq!(mvp_yearly(&list, 0, w), None, "no metric set: staff evaluate");
+        for (min, met) in [(2, true), (3, true), (4, false)] {
+            let e = mvp_yearly(&list, min, w).map(|e| (e.eligible, e.criteria[0].found));
+            assert_eq!(e, Some((met, 3)), "min {min}: the piece older than a year does not count");
+        }
+        let e = mvp_yearly(&list, 4, w).map(|e| e.criteria[0].sentence()).unwrap_or_default();
+        assert_eq!(e, "MVP: 3 of 4 contributions of any kind (2025-11-24 to 2026-11-23)");
+    }
 }
 
 #[cfg(test)]

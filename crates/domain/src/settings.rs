@@ -77,6 +77,9 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("champions.mentoring_min_testimonials", "CH-4", 0, 1000),
     int("champions.window_months", "CH-4", 1, 60),
     int("mvp.seat_cap", "CH-1", 1, 100000),
+    // CH-1, CH-7: contributions an MVP makes in a year to keep the award;
+    // 0 means no metric is set and staff evaluate every MVP.
+    int("mvp.min_contributions_per_year", "CH-7", 0, 10000),
     // CH-7: the day of the year the renewal runs by itself.
     int("champions.renewal_month", "CH-7", 1, 12),
     int("champions.renewal_day", "CH-7", 1, 31),

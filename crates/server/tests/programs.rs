@@ -753,3 +753,35 @@ on_both!(ch7_the_yearly_renewal_starts_by_itself_on_its_day_and_once, |backend| 
     assert_eq!(renewed_emails(&g, &people[0].1).await, 1);
     assert_eq!(g.app.count("renewal_runs").await, 2);
 });
+
+on_both!(ch7_mvps_are_measured_against_their_own_yearly_metric, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let people = g.app.members_with_tokens("mvp", 2).await;
+    let today = Utc::now().date_naive().to_string();
+    for (id, _, _) in &people {
+        // An MVP's focus area (if any) is not what renewal measures.
+        let body = json!({"member_id": id.to_string(), "focus_area": "forums", "nda_signed_on": today});
+        let (s, b) = g.call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(body)).await;
+        assert_eq!(s, 201, "{b}");
+    }
+    for i in 0..3 {
+        let date = (Utc::now() - Duration::days(40 * i + 2)).date_naive().to_string();
+        let body = json!({"kind": "content_piece", "format": "video", "title": format!("V{i}"), "date": date, "link": format!("https://video.example.org/{i}"), "source": "imported", "source_key": format!("v-{i}")});
+        let (s, b) =
+            g.call(Method::POST, &format!("/api/v1/members/{}/contributions", people[0].0), &g.staff, Some(body)).await;
+        assert_eq!(s, 201, "{b}");
+    }
+    g.set_setting("mvp.min_contributions_per_year", "3").await;
+    let (_, p) = g.call(Method::POST, "/api/v1/programs/mvp/renewals", &g.staff, Some(json!({}))).await;
+    assert_eq!((p["decided"].as_u64(), p["done"].as_bool()), (Some(2), Some(true)), "{p}");
+    let (_, r) =
+        g.call(Method::GET, &format!("/api/v1/renewals/{}", p["run_id"].as_str().unwrap()), &g.staff, None).await;
+    let by_member =
+        |id: &str| r["decisions"].as_array().unwrap().iter().find(|d| d["member_id"] == id).cloned().unwrap();
+    let active = by_member(&people[0].0.to_string());
+    assert_eq!(active["outcome"], "renewed", "{r}");
+    assert!(active["summary"].as_str().unwrap().starts_with("MVP: 3 of 3 contributions of any kind"), "{active}");
+    let quiet = by_member(&people[1].0.to_string());
+    assert_eq!(quiet["outcome"], "to_evaluate");
+    assert_eq!(renewed_emails(&g, &people[0].1).await, 1);
+});

@@ -3,6 +3,9 @@
 INSERT INTO settings (key, value, updated_at) VALUES ('imports.forum_url', '', 0);
 -- CH-7: the yearly renewal runs by itself from December 1st.
 INSERT INTO settings (key, value, updated_at) VALUES ('champions.renewal_month', '12', 0), ('champions.renewal_day', '1', 0);
+-- CH-7: MVPs' yearly metric; SPEC.md gives no number, so none is set and
+-- staff evaluate every MVP until an admin sets one.
+INSERT INTO settings (key, value, updated_at) VALUES ('mvp.min_contributions_per_year', '0', 0);
 
 CREATE TABLE import_runs (
     id            TEXT PRIMARY KEY,

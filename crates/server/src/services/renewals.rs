@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::contribution::Contribution;
-use guildhall_domain::eligibility::{evaluate_in, past_year, Criteria, Window};
+use guildhall_domain::eligibility::{evaluate_in, mvp_yearly, past_year, Criteria, Window};
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::program::Program;
 use guildhall_domain::renewal::due;
@@ -84,21 +84,25 @@ async fn read(state: &AppState, batch: &[&Membership], window: Window) -> Result
 /// One membership's outcome and the sentence that explains it.
 type Measured<'a> = (&'a Membership, &'static str, String);
 
-/// CH-7 against CH-4, in the domain's engine.
+/// CH-7 in the domain's engine: Champions against CH-4 in their focus
+/// area, MVPs against the MVP yearly metric; without one, staff evaluate.
 fn measure<'a>(
     batch: &[&'a Membership],
     mut counted: HashMap<MemberId, Vec<Contribution>>,
-    criteria: &Criteria,
+    rules: &Rules,
     window: Window,
 ) -> Vec<Measured<'a>> {
     batch
         .iter()
         .map(|m| {
             let list = counted.remove(&m.member_id).unwrap_or_default();
-            // MVP yearly metrics are not defined yet: without a focus area staff evaluate.
-            match m.focus_area {
-                Some(area) => {
-                    let e = evaluate_in(area, &list, criteria, window);
+            let result = match (m.program, m.focus_area) {
+                (Program::Mvp, _) => mvp_yearly(&list, rules.mvp_min, window),
+                (_, Some(area)) => Some(evaluate_in(area, &list, &rules.criteria, window)),
+                (_, None) => None,
+            };
+            match result {
+                Some(e) => {
                     let summary = e.criteria.iter().map(|c| c.sentence()).collect::<Vec<_>>().join("; ");
                     (*m, if e.eligible { "renewed" } else { "to_evaluate" }, summary)
                 }
@@ -106,6 +110,12 @@ fn measure<'a>(
             }
         })
         .collect()
+}
+
+/// What members are measured against, from settings.
+struct Rules {
+    criteria: Criteria,
+    mvp_min: u32,
 }
 
 /// Records a batch's decisions in one transaction, with an audit entry
@@ -184,7 +194,11 @@ pub async fn run(
     renewals::set_total(&mut tx, &r.id, i64::try_from(active.len()).unwrap_or(i64::MAX)).await?;
     tx.commit().await?;
     let done: HashSet<String> = renewals::decided_ids(state.db.reader(), &r.id).await?.into_iter().collect();
-    let criteria = Criteria::from_settings(&settings::load(state.db.reader()).await?);
+    let s = settings::load(state.db.reader()).await?;
+    let rules = Rules {
+        criteria: Criteria::from_settings(&s),
+        mvp_min: u32::try_from(s.int("mvp.min_contributions_per_year")).unwrap_or(0),
+    };
     let window = past_year(today);
     let pending: Vec<&Membership> =
         active.iter().filter(|m| !done.contains(&m.id)).take(limit.unwrap_or(usize::MAX)).collect();
@@ -199,7 +213,7 @@ pub async fn run(
     };
     for (i, batch) in batches.iter().enumerate() {
         let Some(evidence) = next.take() else { break };
-        let measured = measure(batch, evidence.counted, &criteria, window);
+        let measured = measure(batch, evidence.counted, &rules, window);
         let write = record(state, &r.id, by, &measured, &evidence.people);
         let read_next = async {
             match batches.get(i + 1) {
