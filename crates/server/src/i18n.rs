@@ -93,6 +93,28 @@ mod tests {
     }
 
     #[test]
+    fn pl9_no_key_is_defined_twice() {
+        // Fluent refuses a second definition when the catalogue loads, so a
+        // duplicate would stop the server at its first translated page.
+        for lang in ["en", "pt"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+            let mut seen = std::collections::BTreeSet::new();
+            let mut twice = Vec::new();
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                for line in text.lines() {
+                    if let Some((k, _)) = line.split_once(" =") {
+                        if !k.starts_with([' ', '#', '.']) && !k.is_empty() && !seen.insert(k.trim().to_owned()) {
+                            twice.push(format!("{lang}: {k}"));
+                        }
+                    }
+                }
+            }
+            assert!(twice.is_empty(), "defined twice: {twice:?}");
+        }
+    }
+
+    #[test]
     fn pl9_every_english_string_is_translated_to_portuguese() {
         let (en, pt) = (keys("en"), keys("pt"));
         assert!(en.len() > 50, "expected the English catalogue, found {} keys", en.len());
@@ -127,6 +149,7 @@ mod tests {
             .flat_map(|a| guildhall_domain::eligibility::rubric(*a).iter().map(|r| format!("rubric-{r}")))
             .collect();
         wanted.extend(["running", "done", "failed"].map(|s| format!("import-status-{s}")));
+        wanted.extend(["renewed", "to_evaluate", "kept", "ended"].map(|s| format!("renewal-outcome-{s}")));
         let missing: Vec<_> = wanted.iter().filter(|k| !en.contains(*k)).collect();
         assert!(missing.is_empty(), "{missing:?}");
     }

@@ -765,6 +765,14 @@ fn page_rows() -> Vec<PageRow> {
         get("CH-9 the directory", "/champions", O::None, [200, 200, 200, 200, 200, 200, 200, 200]),
         get("CH-6 my programs", "/programs", O::None, [303, 200, 200, 200, 200, 200, 200, 200]),
         get("CH-6 the pipeline board", "/programs/pipeline", O::None, [303, 403, 403, 403, 403, 403, 200, 200]),
+        get("CH-7 the renewals page", "/programs/renewals", O::None, [303, 403, 403, 403, 403, 403, 200, 200]),
+        get(
+            // The member column is the applicant.
+            "CH-6 an application's page",
+            "/programs/applications/{id}",
+            O::ProgramApplication,
+            [303, 200, 404, 404, 404, 404, 200, 200],
+        ),
         post(
             "CH-5 screen on the board",
             "/programs/applications/{id}/screen",

@@ -785,3 +785,56 @@ on_both!(ch7_mvps_are_measured_against_their_own_yearly_metric, |backend| async 
     assert_eq!(quiet["outcome"], "to_evaluate");
     assert_eq!(renewed_emails(&g, &people[0].1).await, 1);
 });
+
+on_both!(ch7_pages_staff_start_watch_and_settle_a_renewal, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let people = g.app.members_with_tokens("paged", 2).await;
+    for (id, _, _) in &people {
+        let body = json!({"member_id": id.to_string(), "focus_area": "speaking"});
+        let (s, _) = g.call(Method::POST, "/api/v1/programs/champions/memberships", &g.staff, Some(body)).await;
+        assert_eq!(s, 201);
+    }
+    let member = common::gov::page_client(&g, Some(&g.member)).await;
+    assert_eq!(member.get(g.app.url("/programs/renewals")).send().await.unwrap().status(), 403);
+    let staff = common::gov::page_client(&g, Some(&g.staff)).await;
+    let year = Utc::now().year().to_string();
+    let res = common::post_form(
+        &staff,
+        &g.app,
+        "/programs/renewals",
+        "/programs/renewals",
+        &[("program", "champions"), ("year", "soon")],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("Choose a year between 2000 and 2200."));
+    let res = common::post_form(
+        &staff,
+        &g.app,
+        "/programs/renewals",
+        "/programs/renewals",
+        &[("program", "champions"), ("year", &year)],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let at = res.headers()["location"].to_str().unwrap().to_owned();
+    let mut page = String::new();
+    for _ in 0..100 {
+        page = staff.get(g.app.url(&at)).send().await.unwrap().text().await.unwrap();
+        if page.contains("Done.") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(page.contains("<strong>2 / 2</strong>") && page.contains("to evaluate"), "{page}");
+    let membership = regex::Regex::new(r"/decisions/([0-9a-f-]{36})").unwrap().captures(&page).unwrap()[1].to_owned();
+    let action = format!("{at}/decisions/{membership}");
+    let res = common::post_form(&staff, &g.app, &at, &action, &[("decision", "end"), ("reason", "")]).await;
+    assert_eq!(res.status(), 422, "ending a title needs a reason");
+    let res =
+        common::post_form(&staff, &g.app, &at, &action, &[("decision", "end"), ("reason", "No sessions this year.")])
+            .await;
+    assert_eq!(res.status(), 303);
+    let page = staff.get(g.app.url(&at)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("ended") && page.contains("No sessions this year."), "{page}");
+});

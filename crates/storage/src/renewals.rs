@@ -64,6 +64,12 @@ pub async fn open(
     run(&row)
 }
 
+/// The latest runs, newest first, for staff's page.
+pub async fn recent(pool: &AnyPool, limit: i64) -> Result<Vec<Run>, StorageError> {
+    let rows = sqlx::query(&format!("{RUN} ORDER BY year DESC, program LIMIT $1")).bind(limit).fetch_all(pool).await?;
+    rows.iter().map(run).collect()
+}
+
 pub async fn get(pool: &AnyPool, id: &str) -> Result<Option<Run>, StorageError> {
     let row = sqlx::query(&format!("{RUN} WHERE id = $1")).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(run).transpose()

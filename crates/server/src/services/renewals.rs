@@ -256,6 +256,28 @@ pub async fn yearly(state: &AppState, today: NaiveDate) -> Result<Vec<Progress>,
     Ok(worked)
 }
 
+/// CH-7: staff start (or resume) a run from the pages; it works in the
+/// background and its page shows the progress. Answers the run's id.
+pub async fn start(state: &AppState, actor: &Actor, program: Program, year: i64) -> Result<String, AppError> {
+    authorize(actor, Action::ManagePrograms)?;
+    let mut tx = state.db.begin().await?;
+    let r = renewals::open(&mut tx, program, year, Some(actor.member_id), Utc::now()).await?;
+    tx.commit().await?;
+    let (state, actor) = (state.clone(), actor.clone());
+    tokio::spawn(async move {
+        if let Err(e) = run(&state, Some(&actor), program, year, None).await {
+            tracing::warn!(error = ?e, "renewal run stopped; starting it again resumes it");
+        }
+    });
+    Ok(r.id)
+}
+
+/// The latest runs (program staff).
+pub async fn recent(state: &AppState, actor: &Actor) -> Result<Vec<Progress>, AppError> {
+    authorize(actor, Action::ManagePrograms)?;
+    Ok(renewals::recent(state.db.reader(), 20).await?.iter().map(|r| progress(r, false)).collect())
+}
+
 /// A run and its decisions (program staff).
 pub async fn show(state: &AppState, actor: &Actor, id: &str) -> Result<(Progress, Vec<Decision>), AppError> {
     authorize(actor, Action::ManagePrograms)?;

@@ -17,6 +17,7 @@ mod manage;
 mod messages;
 mod program_application;
 mod programs;
+mod renewals;
 mod review;
 mod schema_org;
 mod speakers;
@@ -56,6 +57,7 @@ pub fn router() -> Router<AppState> {
         .merge(programs::router())
         .merge(program_application::router())
         .merge(forum_import::router())
+        .merge(renewals::router())
 }
 
 /// The client's address for rate limits: the socket's, or the first
