@@ -102,6 +102,13 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
         if i != 48 {
             programs::screen(state, staff, &id, true, "Answers cite docs and include tested code.").await?;
         }
+        if i == 46 {
+            // Passed screening: two interview times wait for the applicant.
+            let at = |days: i64, time: &str| {
+                format!("{}T{time}", (chrono::Utc::now() + chrono::Duration::days(days)).date_naive())
+            };
+            programs::propose_interview_times(state, staff, &id, &[at(4, "17:30"), at(6, "10:00")]).await?;
+        }
     }
     let codes: Vec<String> = (1..=25).map(|n| format!("CERT-DEMO-{n:04}")).collect();
     programs::create_benefit(state, staff, "Certification exam voucher (50% off)", &codes).await?;
