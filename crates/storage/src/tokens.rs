@@ -68,3 +68,16 @@ pub async fn list(pool: &AnyPool, member: MemberId) -> Result<Vec<ApiToken>, Sto
         })
         .collect()
 }
+
+/// Revokes `member`'s token `id`; false when there is no such live token
+/// of theirs (another member's token is not theirs to revoke).
+pub async fn revoke(tx: &mut Tx, member: MemberId, id: ApiTokenId, now: DateTime<Utc>) -> Result<bool, StorageError> {
+    let done =
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND member_id = $3 AND revoked_at IS NULL")
+            .bind(to_db(now))
+            .bind(id.to_string())
+            .bind(member.to_string())
+            .execute(&mut **tx)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}

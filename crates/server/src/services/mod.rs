@@ -21,6 +21,7 @@ pub mod registrar;
 pub mod registrations;
 pub mod renewals;
 pub mod review;
+pub mod sessions;
 pub mod settings;
 pub mod speakers;
 pub mod tokens;

@@ -30,6 +30,13 @@ impl PageCtx {
         self.tr.t(key)
     }
 
+    /// Whether the page's address carries `key=value` (notices after a
+    /// redirect, e.g. `?password=changed`).
+    pub fn query_flag(&self, key: &str, value: &str) -> bool {
+        let wanted = format!("{key}={value}");
+        self.path.split_once('?').is_some_and(|(_, q)| q.split('&').any(|kv| kv == wanted))
+    }
+
     pub fn lang(&self) -> &'static str {
         self.tr.locale().code()
     }

@@ -12,6 +12,7 @@ mod groups;
 mod health;
 mod json;
 pub mod leadership;
+mod me_security;
 mod openapi;
 pub mod program_interviews;
 mod programs;
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .merge(programs::router())
         .merge(program_interviews::router())
         .merge(forum_import::router())
+        .merge(me_security::router())
         .merge(openapi::router())
 }
 

@@ -7,8 +7,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, conduct, events, expenses, forum_import, groups, health, leadership, program_interviews, programs,
-    review, speakers,
+    accounts, admin, conduct, events, expenses, forum_import, groups, health, leadership, me_security,
+    program_interviews, programs, review, speakers,
 };
 use crate::app::AppState;
 
@@ -49,6 +49,7 @@ use crate::app::AppState;
         programs::settle,
         program_interviews::times, program_interviews::propose, program_interviews::pick, program_interviews::invite,
         forum_import::start, forum_import::show,
+        me_security::tokens, me_security::revoke, me_security::end_sessions,
     ),
     components(schemas(super::Problem, super::FieldProblem, super::Created)),
     modifiers(&BearerAuth),

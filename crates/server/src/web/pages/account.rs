@@ -34,9 +34,16 @@ struct AccountPage {
     locales: Vec<(&'static str, &'static str)>,
     tokens: Vec<ApiToken>,
     new_token: Option<String>,
+    /// Shown after the password was changed.
+    password_changed: bool,
 }
 
-async fn render(state: &AppState, ctx: PageCtx, errors: FormErrors, new_token: Option<String>) -> AppResult<Response> {
+pub(super) async fn render(
+    state: &AppState,
+    ctx: PageCtx,
+    errors: FormErrors,
+    new_token: Option<String>,
+) -> AppResult<Response> {
     let me = ctx.require()?.member.clone();
     let list = tokens::list(state.db.reader(), me.id).await?;
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
@@ -49,6 +56,7 @@ async fn render(state: &AppState, ctx: PageCtx, errors: FormErrors, new_token: O
         locales: Locale::ALL.iter().map(|l| (l.code(), l.native_name())).collect(),
         tokens: list,
         new_token,
+        password_changed: ctx.query_flag("password", "changed"),
         ctx,
     };
     Ok((status, Html(page.render()?)).into_response())

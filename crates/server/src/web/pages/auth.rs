@@ -88,6 +88,11 @@ fn notice(ctx: PageCtx, title_key: &str, message_key: &str) -> AppResult<Respons
 
 /// Signs `member` in: a fresh session cookie, then on to `next`.
 async fn sign_in_as(state: &AppState, jar: CookieJar, member: MemberId, next: &str) -> AppResult<Response> {
+    // A new session id at every sign-in; a session the browser already
+    // had ends, so an id planted before sign-in is worth nothing after.
+    if let Some(old) = jar.get(SESSION_COOKIE) {
+        accounts::end_session(state, old.value()).await?;
+    }
     let token = accounts::start_session(state, member).await?;
     let secure = state.config.public_url.scheme() == "https";
     let cookie = Cookie::build((SESSION_COOKIE, token))

@@ -1,6 +1,7 @@
 //! Server-rendered pages. Each module owns its routes and templates.
 
 mod account;
+mod account_security;
 mod admin;
 mod auth;
 mod charts;
@@ -55,6 +56,7 @@ pub fn router() -> Router<AppState> {
         .merge(speakers::router())
         .merge(review::router())
         .merge(programs::router())
+        .merge(account_security::router())
         .merge(program_application::router())
         .merge(forum_import::router())
         .merge(renewals::router())

@@ -1,0 +1,96 @@
+//! A member's own sessions and API tokens: sign out everywhere, change the
+//! password (which ends the other sessions), revoke a token. PL-1's
+//! promises for a stolen cookie or token.
+
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::ids::ApiTokenId;
+use guildhall_domain::values::Password;
+use guildhall_domain::DomainError;
+use guildhall_storage::tokens::{self, ApiToken};
+use guildhall_storage::{audit, members, sessions};
+use serde_json::json;
+
+use super::{entry, notify};
+use crate::app::AppState;
+use crate::auth::secrets::{hash_password, hash_token, verify_password};
+use crate::error::AppError;
+
+/// Ends every session of the member, this one included.
+pub async fn sign_out_everywhere(state: &AppState, actor: &Actor) -> Result<u64, AppError> {
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    let ended = sessions::delete_member_sessions(&mut tx, actor.member_id, None).await?;
+    let e = entry(
+        Some(actor.member_id),
+        "member.signed_out_everywhere",
+        "member",
+        actor.member_id,
+        None,
+        json!({"sessions": ended}),
+    );
+    audit::record(&mut tx, e, now).await?;
+    tx.commit().await?;
+    Ok(ended)
+}
+
+/// Changes the password after checking the current one; every other
+/// session ends (this one, `current_session`, stays) and the owner is told.
+pub async fn change_password(
+    state: &AppState,
+    actor: &Actor,
+    current: &str,
+    new: &str,
+    current_session: Option<&str>,
+) -> Result<(), AppError> {
+    let m = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
+    if !verify_password(current, m.password_hash.clone()).await? {
+        return Err(DomainError::field("current_password", "password_wrong").into());
+    }
+    let new = Password::parse(new).map_err(|e| match e {
+        DomainError::Invalid(mut fields) => {
+            fields.iter_mut().for_each(|f| f.field = "new_password");
+            DomainError::Invalid(fields)
+        }
+        other => other,
+    })?;
+    let hash = hash_password(&new).await?;
+    let now = Utc::now();
+    let keep = current_session.map(hash_token);
+    let mut tx = state.db.begin().await?;
+    members::set_password_hash(&mut tx, m.id, &hash, now).await?;
+    let ended = sessions::delete_member_sessions(&mut tx, m.id, keep.as_deref()).await?;
+    let e = entry(Some(m.id), "member.password_changed", "member", m.id, None, json!({"other_sessions_ended": ended}));
+    audit::record(&mut tx, e, now).await?;
+    notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "password-changed", &[("name", m.name.as_str())]).await?;
+    tx.commit().await?;
+    state.wake_mailer();
+    Ok(())
+}
+
+/// The member's live API tokens (never their secrets).
+pub async fn tokens_of(state: &AppState, actor: &Actor) -> Result<Vec<ApiToken>, AppError> {
+    Ok(tokens::list(state.db.reader(), actor.member_id).await?)
+}
+
+/// Revokes one of the member's own tokens; at once, it opens nothing more.
+pub async fn revoke_token(state: &AppState, actor: &Actor, id: &str) -> Result<(), AppError> {
+    let id: ApiTokenId = id.parse().map_err(|_| DomainError::NotFound)?;
+    authorize(actor, Action::CreateApiToken(actor.member_id))?;
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    if !tokens::revoke(&mut tx, actor.member_id, id, now).await? {
+        return Err(DomainError::NotFound.into());
+    }
+    let e = entry(
+        Some(actor.member_id),
+        "api_token.revoked",
+        "member",
+        actor.member_id,
+        None,
+        json!({"token": id.to_string()}),
+    );
+    audit::record(&mut tx, e, now).await?;
+    tx.commit().await?;
+    Ok(())
+}

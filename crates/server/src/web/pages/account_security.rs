@@ -1,0 +1,75 @@
+//! The security parts of a member's account page: change the password
+//! (other sessions end), sign out everywhere, revoke an API token.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+use axum_extra::extract::cookie::{Cookie, CookieJar};
+use serde::Deserialize;
+
+use super::account::render;
+use super::FormErrors;
+use crate::app::AppState;
+use crate::auth::csrf::CsrfForm;
+use crate::auth::identity::SESSION_COOKIE;
+use crate::error::AppResult;
+use crate::services::sessions as service;
+use crate::web::ctx::PageCtx;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/account/password", post(change_password))
+        .route("/account/sessions/end-all", post(sign_out_everywhere))
+        .route("/account/tokens/{id}/revoke", post(revoke_token))
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ctx: PageCtx,
+    CsrfForm(f): CsrfForm<PasswordForm>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let current = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
+    match service::change_password(&state, &actor, &f.current_password, &f.new_password, current.as_deref()).await {
+        Ok(()) => Ok(Redirect::to("/account?password=changed").into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            render(&state, ctx, errors, None).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ctx: PageCtx,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    service::sign_out_everywhere(&state, &actor).await?;
+    Ok((jar.remove(Cookie::build(SESSION_COOKIE).path("/")), Redirect::to("/signin")).into_response())
+}
+
+async fn revoke_token(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    service::revoke_token(&state, &actor, &id).await?;
+    Ok(Redirect::to("/account#tokens-heading").into_response())
+}
