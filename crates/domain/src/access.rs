@@ -83,6 +83,9 @@ pub enum Action {
     EditAccount(MemberId),
     /// Read the emails sent to a member (PL-4 "Messages").
     ReadMessages(MemberId),
+    /// PL-8: download everything held about a member (the member; an admin
+    /// on the member's request).
+    ExportMemberData(MemberId),
     /// Read the whole audit log (PL-7).
     ViewAuditLog,
     /// Create and rename regions.
@@ -147,9 +150,11 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         return Ok(());
     }
     let allowed = match action {
-        Action::ReadAccount(m) | Action::EditAccount(m) | Action::ReadMessages(m) | Action::CreateApiToken(m) => {
-            m == actor.member_id
-        }
+        Action::ReadAccount(m)
+        | Action::EditAccount(m)
+        | Action::ReadMessages(m)
+        | Action::CreateApiToken(m)
+        | Action::ExportMemberData(m) => m == actor.member_id,
         Action::ViewAuditLog
         | Action::ManageRegions
         | Action::ManageRoles
@@ -193,6 +198,16 @@ mod tests {
 
     fn actor(roles: Vec<Role>) -> Actor {
         Actor { member_id: MemberId::new(), roles }
+    }
+
+    #[test]
+    fn pl8_a_member_exports_their_own_data_and_an_admin_anyones() {
+        let me = actor(vec![]);
+        let other = MemberId::new();
+        assert!(authorize(&me, Action::ExportMemberData(me.member_id)).is_ok());
+        assert!(authorize(&me, Action::ExportMemberData(other)).is_err());
+        assert!(authorize(&actor(vec![Role::ProgramStaff]), Action::ExportMemberData(other)).is_err());
+        assert!(authorize(&actor(vec![Role::Admin]), Action::ExportMemberData(other)).is_ok());
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod dialect;
 pub mod error;
 pub mod events;
 pub mod expenses;
+pub mod export;
 pub mod groups;
 pub mod health;
 pub mod import_runs;

@@ -374,3 +374,6 @@ account-sign-out-everywhere = Sign out everywhere
 tokens-revoke = Revoke
 tokens-last-used = last used
 tokens-never-used = never used
+account-data-heading = Your data
+account-data-hint = One JSON file with everything Guildhall holds about you: profile, roles, registrations and check-ins, contributions, applications, memberships, benefit codes, messages, expense claims and the audit entries about you.
+account-data-download = Download my data

@@ -374,3 +374,6 @@ account-sign-out-everywhere = Terminar todas as sessões
 tokens-revoke = Revogar
 tokens-last-used = último uso
 tokens-never-used = nunca usado
+account-data-heading = Os seus dados
+account-data-hint = Um ficheiro JSON com tudo o que o Guildhall guarda sobre si: perfil, papéis, inscrições e check-ins, contribuições, candidaturas, participações, códigos de benefícios, mensagens, despesas e os registos de auditoria sobre si.
+account-data-download = Descarregar os meus dados

@@ -8,6 +8,7 @@ pub mod conduct;
 pub mod dashboard;
 pub mod events;
 pub mod expenses;
+pub mod export;
 pub mod forum_import;
 pub mod groups;
 pub mod health;

@@ -7,6 +7,7 @@ mod admin;
 mod conduct;
 mod events;
 pub mod expenses;
+pub mod export;
 mod forum_import;
 mod groups;
 mod health;
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .merge(program_interviews::router())
         .merge(forum_import::router())
         .merge(me_security::router())
+        .merge(export::router())
         .merge(openapi::router())
 }
 

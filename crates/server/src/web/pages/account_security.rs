@@ -22,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .route("/account/password", post(change_password))
         .route("/account/sessions/end-all", post(sign_out_everywhere))
         .route("/account/tokens/{id}/revoke", post(revoke_token))
+        .route("/account/export.json", axum::routing::get(export))
 }
 
 #[derive(Deserialize)]
@@ -72,4 +73,11 @@ async fn revoke_token(
     let actor = ctx.require()?.actor.clone();
     service::revoke_token(&state, &actor, &id).await?;
     Ok(Redirect::to("/account#tokens-heading").into_response())
+}
+
+/// PL-8: the member downloads everything held about them.
+async fn export(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let doc = crate::services::export::member(&state, &actor, actor.member_id).await?;
+    Ok(crate::web::api::export::download(&doc))
 }

@@ -1,0 +1,32 @@
+//! PL-8: a member's data, whole, as one JSON document: by the member, or
+//! by an admin on the member's request. Every export is audited.
+
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::DomainError;
+use guildhall_storage::{audit, export, members};
+use serde_json::{json, Value};
+
+use super::entry;
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// The export document: what it is, when, whose, and every section.
+pub async fn member(state: &AppState, actor: &Actor, member: MemberId) -> Result<Value, AppError> {
+    authorize(actor, Action::ExportMemberData(member))?;
+    members::by_id(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+    let now = Utc::now();
+    let data = export::member_data(state.db.reader(), member).await?;
+    let mut tx = state.db.begin().await?;
+    let by_admin = actor.member_id != member;
+    let e = entry(Some(actor.member_id), "member.exported", "member", member, None, json!({"by_admin": by_admin}));
+    audit::record(&mut tx, e, now).await?;
+    tx.commit().await?;
+    Ok(json!({
+        "format": "guildhall-member-export/1",
+        "exported_at": now.to_rfc3339(),
+        "member_id": member.to_string(),
+        "sections": data,
+    }))
+}
