@@ -50,6 +50,18 @@ pub enum Command {
     /// UG-10: check every group's health now (serve does it every hour);
     /// marks needs-support groups and queues their emails once.
     CheckHealth,
+    /// Write a consistent copy of the database to FILE while the server
+    /// keeps serving (SQLite: VACUUM INTO; PostgreSQL: pg_dump).
+    Backup {
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Bring a backup back into an empty database (a new SQLite file, or an
+    /// empty PostgreSQL database); migrations then bring it up to date.
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
     /// CH-7: run (or resume) the year's renewal of a program.
     Renew {
         /// champions, mvp or ambassadors.
@@ -162,8 +174,20 @@ pub async fn run() -> ExitCode {
 
 async fn execute(cli: Cli) -> anyhow::Result<()> {
     let config = cli.config();
+    // A restore needs the target empty: nothing may connect (and migrate) first.
+    if let Command::Restore { from } = &cli.command {
+        guildhall_storage::backup::restore(&config.database_url, from).await?;
+        AppState::connect(config).await?;
+        println!("restored {} and brought it up to date", from.display());
+        return Ok(());
+    }
     let state = AppState::connect(config).await?;
     match cli.command {
+        Command::Restore { .. } => {}
+        Command::Backup { to } => {
+            guildhall_storage::backup::backup(&state.db, &state.config.database_url, &to).await?;
+            println!("backup written to {}", to.display());
+        }
         Command::Migrate => println!("migrations applied"),
         Command::Renew { program, year } => {
             use chrono::Datelike;

@@ -107,7 +107,7 @@ impl Db {
     }
 }
 
-fn backend_of(url: &str) -> Result<Backend, StorageError> {
+pub(crate) fn backend_of(url: &str) -> Result<Backend, StorageError> {
     if url.starts_with("sqlite:") {
         Ok(Backend::Sqlite)
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -117,6 +117,12 @@ fn backend_of(url: &str) -> Result<Backend, StorageError> {
             "{url:?} is neither a SQLite URL (sqlite:guildhall.db) nor a PostgreSQL URL (postgres://user@host/db)"
         )))
     }
+}
+
+/// The file behind a `sqlite:` URL (without its query).
+pub(crate) fn sqlite_path(url: &str) -> std::path::PathBuf {
+    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    std::path::PathBuf::from(rest.split('?').next().unwrap_or(rest))
 }
 
 /// SQLite files are created on first start (`mode=rwc`).

@@ -15,6 +15,8 @@ pub enum StorageError {
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("backup or restore failed: {0}")]
+    Backup(String),
 }
 
 /// If `err` is a unique-constraint violation, the name of what was

@@ -5,6 +5,7 @@
 //! places where the two differ are named functions in [`dialect`].
 
 pub mod audit;
+pub mod backup;
 pub mod batch;
 pub mod benefits;
 pub mod conduct_reports;
