@@ -86,6 +86,8 @@ pub enum Action {
     /// PL-8: download everything held about a member (the member; an admin
     /// on the member's request).
     ExportMemberData(MemberId),
+    /// PL-8: erase a member (the member; an admin on request, with a reason).
+    EraseMember(MemberId),
     /// Read the whole audit log (PL-7).
     ViewAuditLog,
     /// Create and rename regions.
@@ -154,7 +156,8 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         | Action::EditAccount(m)
         | Action::ReadMessages(m)
         | Action::CreateApiToken(m)
-        | Action::ExportMemberData(m) => m == actor.member_id,
+        | Action::ExportMemberData(m)
+        | Action::EraseMember(m) => m == actor.member_id,
         Action::ViewAuditLog
         | Action::ManageRegions
         | Action::ManageRoles
@@ -208,6 +211,10 @@ mod tests {
         assert!(authorize(&me, Action::ExportMemberData(other)).is_err());
         assert!(authorize(&actor(vec![Role::ProgramStaff]), Action::ExportMemberData(other)).is_err());
         assert!(authorize(&actor(vec![Role::Admin]), Action::ExportMemberData(other)).is_ok());
+        assert!(authorize(&me, Action::EraseMember(me.member_id)).is_ok());
+        assert!(authorize(&me, Action::EraseMember(other)).is_err());
+        assert!(authorize(&actor(vec![Role::CommunityManager(RegionId::new())]), Action::EraseMember(other)).is_err());
+        assert!(authorize(&actor(vec![Role::Admin]), Action::EraseMember(other)).is_ok());
     }
 
     #[test]

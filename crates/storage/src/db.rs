@@ -54,6 +54,9 @@ impl Db {
                                     "PRAGMA synchronous = NORMAL",
                                     "PRAGMA busy_timeout = 10000",
                                     "PRAGMA foreign_keys = ON",
+                                    // PL-8: deleted content is overwritten, so an
+                                    // erased member leaves nothing in free pages.
+                                    "PRAGMA secure_delete = ON",
                                 ] {
                                     conn.execute(pragma).await?;
                                 }
@@ -85,6 +88,11 @@ impl Db {
     }
 
     /// The pool for reads outside a transaction.
+    /// The pool writes go through (SQLite's single writer).
+    pub(crate) fn writer(&self) -> &AnyPool {
+        &self.write
+    }
+
     pub fn reader(&self) -> &AnyPool {
         &self.read
     }

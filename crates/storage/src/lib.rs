@@ -12,6 +12,7 @@ pub mod conduct_reports;
 pub mod contributions;
 pub mod db;
 pub mod dialect;
+pub mod erasure;
 pub mod error;
 pub mod events;
 pub mod expenses;

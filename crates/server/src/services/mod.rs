@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod conduct;
 pub mod dashboard;
+pub mod erasure;
 pub mod events;
 pub mod expenses;
 pub mod export;

@@ -19,7 +19,7 @@ use crate::services::accounts::{self, ProfileChange};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/v1/me", get(me).patch(update_me))
+        .route("/v1/me", get(me).patch(update_me).delete(super::erasure::delete_me))
         .route("/v1/members/{id}", get(member))
         .route("/v1/messages", get(messages))
 }

@@ -5,6 +5,7 @@
 mod accounts;
 mod admin;
 mod conduct;
+mod erasure;
 mod events;
 pub mod expenses;
 pub mod export;
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .merge(forum_import::router())
         .merge(me_security::router())
         .merge(export::router())
+        .merge(erasure::router())
         .merge(openapi::router())
 }
 

@@ -7,7 +7,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, conduct, events, expenses, export, forum_import, groups, health, leadership, me_security,
+    accounts, admin, conduct, erasure, events, expenses, export, forum_import, groups, health, leadership, me_security,
     program_interviews, programs, review, speakers,
 };
 use crate::app::AppState;
@@ -50,7 +50,7 @@ use crate::app::AppState;
         program_interviews::times, program_interviews::propose, program_interviews::pick, program_interviews::invite,
         forum_import::start, forum_import::show,
         me_security::tokens, me_security::revoke, me_security::end_sessions,
-        export::mine, export::of_member,
+        export::mine, export::of_member, erasure::delete_me, erasure::erase_member,
     ),
     components(schemas(super::Problem, super::FieldProblem, super::Created)),
     modifiers(&BearerAuth),

@@ -23,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/account/sessions/end-all", post(sign_out_everywhere))
         .route("/account/tokens/{id}/revoke", post(revoke_token))
         .route("/account/export.json", axum::routing::get(export))
+        .route("/account/delete", post(delete_account))
 }
 
 #[derive(Deserialize)]
@@ -80,4 +81,29 @@ async fn export(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Respon
     let actor = ctx.require()?.actor.clone();
     let doc = crate::services::export::member(&state, &actor, actor.member_id).await?;
     Ok(crate::web::api::export::download(&doc))
+}
+
+#[derive(Deserialize)]
+struct DeleteForm {
+    #[serde(default)]
+    confirm_email: String,
+}
+
+/// PL-8: the member deletes their account after typing their address.
+async fn delete_account(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ctx: PageCtx,
+    CsrfForm(f): CsrfForm<DeleteForm>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    match crate::services::erasure::delete_own_account(&state, &actor, &f.confirm_email).await {
+        Ok(()) => {
+            Ok((jar.remove(Cookie::build(SESSION_COOKIE).path("/")), Redirect::to("/?account=deleted")).into_response())
+        }
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            render(&state, ctx, errors, None).await
+        }
+    }
 }
