@@ -53,6 +53,7 @@ pub struct VenueBody {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = TalkSpeakerBody)]
 pub struct SpeakerBody {
     name: String,
     /// Set when the speaker is a member; guests have none.

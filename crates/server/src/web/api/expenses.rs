@@ -242,6 +242,7 @@ pub async fn receipt_response(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = ClaimDecisionBody)]
 pub struct DecisionBody {
     #[serde(default)]
     reason: String,

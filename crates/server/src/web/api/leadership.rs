@@ -42,6 +42,7 @@ fn app_id(raw: &str) -> Result<LeaderApplicationId, AppError> {
 /// An application to lead a group (UG-2). Interview notes are shown to
 /// the region's managers only.
 #[derive(Serialize, ToSchema)]
+#[schema(as = LeaderApplicationBody)]
 pub struct ApplicationBody {
     id: String,
     applicant_id: String,
@@ -70,6 +71,7 @@ pub struct ApplicationBody {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = LeaderSlotBody)]
 pub struct SlotBody {
     id: String,
     starts_at: String,
@@ -129,6 +131,7 @@ async fn current(
 /// an existing group, or `region_id`, `proposed_name` and `proposed_city`
 /// for a new one. `accept_guidelines` must be true.
 #[derive(Deserialize, ToSchema)]
+#[schema(as = LeaderApplyBody)]
 pub struct ApplyBody {
     group_slug: Option<String>,
     region_id: Option<String>,
@@ -284,6 +287,7 @@ pub async fn notes(
 /// A decision's reason; `group_slug` names the group a new-group applicant
 /// will lead (create it first).
 #[derive(Deserialize, ToSchema)]
+#[schema(as = LeaderDecisionBody)]
 pub struct DecisionBody {
     #[serde(default)]
     reason: String,

@@ -53,7 +53,7 @@ use crate::app::AppState;
         export::mine, export::of_member, erasure::delete_me, erasure::erase_member,
     ),
     components(schemas(super::Problem, super::FieldProblem, super::Created)),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ProblemJson),
     security(("bearer" = [])),
     tags(
         (name = "groups", description = "User groups, leaders, venues (UG-1, UG-7)"),
@@ -81,6 +81,29 @@ impl Modify for BearerAuth {
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
+    }
+}
+
+/// Errors are RFC 9457 documents (`application/problem+json`); utoipa
+/// writes every body as `application/json`, so the error answers are
+/// relabelled here, once, for every operation.
+struct ProblemJson;
+
+impl Modify for ProblemJson {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            let ops = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch, &mut item.head];
+            for op in ops.into_iter().flatten() {
+                for (status, response) in op.responses.responses.iter_mut() {
+                    let is_error = status.starts_with('4') || status.starts_with('5');
+                    if let (true, utoipa::openapi::RefOr::T(r)) = (is_error, response) {
+                        if let Some(body) = r.content.shift_remove("application/json") {
+                            r.content.insert("application/problem+json".to_owned(), body);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = InterviewSlotBody)]
 pub struct SlotBody {
     id: String,
     starts_at: String,

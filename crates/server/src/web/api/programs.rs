@@ -203,6 +203,7 @@ pub async fn eligibility(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = ProgramApplyBody)]
 pub struct ApplyBody {
     /// Required for Champions.
     focus_area: Option<String>,
@@ -211,6 +212,7 @@ pub struct ApplyBody {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = ProgramApplicationBody)]
 pub struct ApplicationBody {
     id: String,
     applicant_id: String,
@@ -220,8 +222,9 @@ pub struct ApplicationBody {
     /// draft, submitted, screening, not_selected, interview, interviewed,
     /// accepted or declined.
     stage: String,
-    /// The engine's result and the reviewer's judgment, once screened.
-    #[schema(value_type = Object)]
+    /// The engine's result and the reviewer's judgment, once screened
+    /// (null before).
+    #[schema(value_type = Option<Object>)]
     screening: serde_json::Value,
     reason: String,
     /// The interview time the applicant picked (its invite is at
@@ -331,6 +334,7 @@ pub async fn interview(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = ProgramDecisionBody)]
 pub struct DecisionBody {
     #[serde(default)]
     reason: String,

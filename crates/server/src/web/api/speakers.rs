@@ -36,6 +36,7 @@ fn not_found<T: std::str::FromStr>(raw: &str) -> Result<T, AppError> {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = SpeakerProfileBody)]
 pub struct SpeakerBody {
     member_id: String,
     name: String,
@@ -74,6 +75,7 @@ fn speaker_body(s: Speaker) -> SpeakerBody {
 /// A speaker application: topics comma-separated; past talks one per line
 /// as `title | link`.
 #[derive(Deserialize, ToSchema)]
+#[schema(as = SpeakerApplyBody)]
 pub struct ApplyBody {
     #[serde(default)]
     region_id: String,
@@ -126,6 +128,7 @@ pub async fn to_review(State(state): State<AppState>, ApiUser(u): ApiUser) -> Ap
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = SpeakerDecisionBody)]
 pub struct DecisionBody {
     approve: bool,
     #[serde(default)]
