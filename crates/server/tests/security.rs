@@ -58,6 +58,10 @@ on_both!(security_headers_on_every_answer, |backend| async move {
             assert_eq!(h.get("x-content-type-options").map(|v| v.to_str().unwrap()), Some("nosniff"), "{who} {path}");
             assert!(h.get("referrer-policy").is_some(), "{who} {path}");
             assert!(h.get("strict-transport-security").is_none(), "no HSTS on a plain-http site: {path}");
+            if who == "member" && !path.starts_with("/static") {
+                let cache = h.get("cache-control").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+                assert!(cache.contains("no-store"), "a signed-in answer is not cached: {path} {cache}");
+            }
         }
     }
 });

@@ -26,7 +26,15 @@ use crate::i18n::Tr;
 pub struct RowProblem {
     pub line: u64,
     pub field: String,
+    /// The field problem's stable code, as in every other 422 answer.
+    pub code: String,
     pub message: String,
+}
+
+impl RowProblem {
+    fn new(line: u64, field: &str, code: &str, tr: Tr) -> Self {
+        Self { line, field: field.to_owned(), code: code.to_owned(), message: tr.field(code) }
+    }
 }
 
 /// What an import did.
@@ -99,7 +107,7 @@ pub async fn contributions_csv(state: &AppState, actor: &Actor, text: &str, tr: 
         let line = record.as_ref().ok().and_then(|r| r.position()).map(|p| p.line()).unwrap_or(i as u64 + 2);
         report.rows += 1;
         let mut problem = |field: &str, code: &str| {
-            report.problems.push(RowProblem { line, field: field.to_owned(), message: tr.field(code) });
+            report.problems.push(RowProblem::new(line, field, code, tr));
         };
         let record = match record {
             Ok(r) => r,
@@ -222,15 +230,9 @@ pub async fn feed(
                 };
                 ready.push((title, c, format!("feed:{}", e.id)));
             }
-            (None, _, _) => {
-                report.problems.push(RowProblem { line, field: "date".into(), message: tr.field("date_invalid") })
-            }
-            (_, None, _) => {
-                report.problems.push(RowProblem { line, field: "link".into(), message: tr.field("link_invalid") })
-            }
-            (_, _, Err(_)) => {
-                report.problems.push(RowProblem { line, field: "title".into(), message: tr.field("required") })
-            }
+            (None, _, _) => report.problems.push(RowProblem::new(line, "date", "date_invalid", tr)),
+            (_, None, _) => report.problems.push(RowProblem::new(line, "link", "link_invalid", tr)),
+            (_, _, Err(_)) => report.problems.push(RowProblem::new(line, "title", "required", tr)),
         }
     }
     if !report.problems.is_empty() {

@@ -55,6 +55,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(csrf::ensure_token))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn(record_metrics))
+        .layer(middleware::from_fn(no_store_when_signed_in))
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("x-content-type-options"),
             HeaderValue::from_static("nosniff"),
@@ -88,6 +89,22 @@ pub fn router(state: AppState) -> Router {
             Duration::from_secs(60),
         ))
         .with_state(state)
+}
+
+/// Answers to a signed-in browser or an API token hold personal data: no
+/// shared or back-button cache keeps them (ASVS 8.1.1).
+async fn no_store_when_signed_in(req: Request, next: Next) -> Response {
+    let personal = req.headers().contains_key(axum::http::header::AUTHORIZATION)
+        || req
+            .headers()
+            .get_all(axum::http::header::COOKIE)
+            .iter()
+            .any(|c| c.to_str().is_ok_and(|c| c.contains(crate::auth::identity::SESSION_COOKIE)));
+    let mut res = next.run(req).await;
+    if personal && !res.headers().contains_key(axum::http::header::CACHE_CONTROL) {
+        res.headers_mut().insert(axum::http::header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
 }
 
 /// A successful change on this instance makes its cached public pages
