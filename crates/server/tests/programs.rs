@@ -522,7 +522,11 @@ on_both!(pl3_csv_import_is_idempotent_and_never_half_imported, |backend| async m
     let res = post(good.clone(), &g.staff).await.unwrap();
     assert_eq!(res.status(), 422, "the content piece has no format");
     let p: Value = res.json().await.unwrap();
-    assert_eq!(p["errors"], json!([{"line": 4, "field": "format", "message": "Choose a content format."}]), "{p}");
+    assert_eq!(
+        p["errors"],
+        json!([{"line": 4, "field": "format", "code": "format_invalid", "message": "Choose a content format."}]),
+        "{p}"
+    );
     assert_eq!(g.app.count("contributions").await, 0, "nothing half-imported");
     let good = good.replace("content_piece,", "forum_solution,");
     let res = post(good.clone(), &g.staff).await.unwrap();
