@@ -77,8 +77,7 @@ impl Forum {
             other => return Err(ForumError::Status(other)),
         }
         let body = res.bytes().await.map_err(|e| ForumError::Unreachable(e.without_url().to_string()))?;
-        let page: SolvedPage = serde_json::from_slice(&body).map_err(|e| ForumError::Format(e.to_string()))?;
-        Ok(page.user_solved_posts)
+        parse_page(&body)
     }
 
     /// The post as a contribution (PL-2): a forum solution, accepted, on
@@ -101,6 +100,12 @@ impl Forum {
         };
         Some((title, c, format!("discourse:{}", p.post_id)))
     }
+}
+
+/// One page of the Solved plugin's answer, read.
+pub fn parse_page(body: &[u8]) -> Result<Vec<SolvedPost>, ForumError> {
+    let page: SolvedPage = serde_json::from_slice(body).map_err(|e| ForumError::Format(e.to_string()))?;
+    Ok(page.user_solved_posts)
 }
 
 /// Discourse user names: letters, digits, `_`, `.` and `-`, 1 to 60 long.

@@ -95,13 +95,30 @@ impl Row {
     }
 }
 
-/// PL-3: program staff import contributions from CSV text.
-pub async fn contributions_csv(state: &AppState, actor: &Actor, text: &str, tr: Tr) -> Result<ImportReport, AppError> {
-    authorize(actor, Action::ManagePrograms)?;
+/// A CSV row checked by the domain, waiting for its member to be found.
+#[derive(Debug)]
+pub struct CheckedRow {
+    pub line: u64,
+    pub email: Option<EmailAddress>,
+    pub title: Option<Title>,
+    pub contribution: Option<Contribution>,
+    pub source_key: String,
+}
+
+impl CheckedRow {
+    /// Everything but the member is known and valid.
+    pub fn ready(&self) -> bool {
+        self.email.is_some() && self.title.is_some() && self.contribution.is_some() && !self.source_key.is_empty()
+    }
+}
+
+/// PL-3: reads and checks a contributions CSV file without touching the
+/// database: each row's problems by line and field, and the rows. A file
+/// without a header row is refused whole.
+pub fn read_csv(text: &str, tr: Tr) -> Result<(ImportReport, Vec<CheckedRow>), DomainError> {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
     let mut report = ImportReport::default();
-    let mut ready: Vec<(MemberId, Title, Contribution, String)> = Vec::new();
-    let mut known: HashMap<String, Option<MemberId>> = HashMap::new();
+    let mut rows = Vec::new();
     let headers = reader.headers().map_err(|_| DomainError::field("file", "csv_header_missing"))?.clone();
     for (i, record) in reader.records().enumerate() {
         let line = record.as_ref().ok().and_then(|r| r.position()).map(|p| p.line()).unwrap_or(i as u64 + 2);
@@ -109,43 +126,16 @@ pub async fn contributions_csv(state: &AppState, actor: &Actor, text: &str, tr: 
         let mut problem = |field: &str, code: &str| {
             report.problems.push(RowProblem::new(line, field, code, tr));
         };
-        let record = match record {
-            Ok(r) => r,
-            Err(_) => {
-                problem("row", "csv_row_malformed");
-                continue;
-            }
+        let Some(row) = record.ok().and_then(|r| r.deserialize::<Row>(Some(&headers)).ok()) else {
+            problem("row", "csv_row_malformed");
+            continue;
         };
-        let row: Row = match record.deserialize(Some(&headers)) {
-            Ok(r) => r,
-            Err(_) => {
-                problem("row", "csv_row_malformed");
-                continue;
-            }
-        };
-        let member = match EmailAddress::parse(&row.email) {
-            Err(_) => {
-                problem("email", "email_invalid");
-                None
-            }
-            Ok(email) => {
-                let key = email.to_string();
-                if !known.contains_key(&key) {
-                    let found = members::by_email(state.db.reader(), &email).await?.map(|m| m.id);
-                    known.insert(key.clone(), found);
-                }
-                let found = known.get(&key).copied().flatten();
-                if found.is_none() {
-                    problem("email", "member_not_found");
-                }
-                found
-            }
-        };
+        let email = EmailAddress::parse(&row.email).map_err(|_| problem("email", "email_invalid")).ok();
         let title = Title::parse(&row.title).map_err(|_| problem("title", "required")).ok();
         if row.source_key.trim().is_empty() {
             problem("source_key", "required");
         }
-        let c = match row.fields().parse() {
+        let contribution = match row.fields().parse() {
             Ok(c) => Some(c),
             Err(DomainError::Invalid(errs)) => {
                 for e in errs {
@@ -153,12 +143,36 @@ pub async fn contributions_csv(state: &AppState, actor: &Actor, text: &str, tr: 
                 }
                 None
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(e),
         };
-        if let (Some(m), Some(t), Some(c)) = (member, title, c) {
-            ready.push((m, t, c, row.source_key.trim().to_owned()));
+        rows.push(CheckedRow { line, email, title, contribution, source_key: row.source_key.trim().to_owned() });
+    }
+    Ok((report, rows))
+}
+
+/// PL-3: program staff import contributions from CSV text.
+pub async fn contributions_csv(state: &AppState, actor: &Actor, text: &str, tr: Tr) -> Result<ImportReport, AppError> {
+    authorize(actor, Action::ManagePrograms)?;
+    let (mut report, rows) = read_csv(text, tr)?;
+    let mut ready: Vec<(MemberId, Title, Contribution, String)> = Vec::new();
+    let mut known: HashMap<String, Option<MemberId>> = HashMap::new();
+    for row in rows {
+        let Some(email) = &row.email else { continue };
+        let key = email.to_string();
+        if !known.contains_key(&key) {
+            let found = members::by_email(state.db.reader(), email).await?.map(|m| m.id);
+            known.insert(key.clone(), found);
+        }
+        let Some(member) = known.get(&key).copied().flatten() else {
+            report.problems.push(RowProblem::new(row.line, "email", "member_not_found", tr));
+            continue;
+        };
+        if let (Some(t), Some(c)) = (row.title, row.contribution) {
+            ready.push((member, t, c, row.source_key));
         }
     }
+    // Problems in file order; a row's address first, as it is read first.
+    report.problems.sort_by_key(|p| (p.line, p.field != "email"));
     if !report.problems.is_empty() {
         return Ok(report);
     }
@@ -188,20 +202,12 @@ pub async fn contributions_csv(state: &AppState, actor: &Actor, text: &str, tr: 
     Ok(report)
 }
 
-/// PL-3: a member's posts from an RSS or Atom feed (the feed's text, as
-/// their blog serves it), read by feed-rs, become content pieces keyed by
-/// the entry's id, so importing the feed again adds only new posts. A feed
-/// that does not parse, or an entry without a date or a web link, is
-/// reported and nothing is imported.
-pub async fn feed(
-    state: &AppState,
-    actor: &Actor,
-    member: MemberId,
-    body: &[u8],
-    tr: Tr,
-) -> Result<ImportReport, AppError> {
-    authorize(actor, Action::AddContribution(member))?;
-    members::by_id(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+/// A feed entry ready to store: title, content piece, entry key.
+pub type FeedPiece = (Title, Contribution, String);
+
+/// PL-3: reads a feed without touching the database: each entry becomes a
+/// content piece keyed by its id, or a problem naming its entry and field.
+pub fn read_feed(body: &[u8], tr: Tr) -> Result<(ImportReport, Vec<FeedPiece>), DomainError> {
     let parsed = feed_rs::parser::parse(body).map_err(|_| DomainError::field("feed", "feed_malformed"))?;
     let mut report = ImportReport::default();
     let mut ready = Vec::new();
@@ -235,6 +241,24 @@ pub async fn feed(
             (_, _, Err(_)) => report.problems.push(RowProblem::new(line, "title", "required", tr)),
         }
     }
+    Ok((report, ready))
+}
+
+/// PL-3: a member's posts from an RSS or Atom feed (the feed's text, as
+/// their blog serves it), read by feed-rs, become content pieces keyed by
+/// the entry's id, so importing the feed again adds only new posts. A feed
+/// that does not parse, or an entry without a date or a web link, is
+/// reported and nothing is imported.
+pub async fn feed(
+    state: &AppState,
+    actor: &Actor,
+    member: MemberId,
+    body: &[u8],
+    tr: Tr,
+) -> Result<ImportReport, AppError> {
+    authorize(actor, Action::AddContribution(member))?;
+    members::by_id(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+    let (mut report, ready) = read_feed(body, tr)?;
     if !report.problems.is_empty() {
         return Ok(report);
     }
