@@ -121,7 +121,11 @@ pub fn read_csv(text: &str, tr: Tr) -> Result<(ImportReport, Vec<CheckedRow>), D
     let mut rows = Vec::new();
     let headers = reader.headers().map_err(|_| DomainError::field("file", "csv_header_missing"))?.clone();
     for (i, record) in reader.records().enumerate() {
-        let line = record.as_ref().ok().and_then(|r| r.position()).map(|p| p.line()).unwrap_or(i as u64 + 2);
+        // The reader counts lines by "\n" only: a file with old Mac line
+        // ends ("\r") would say line 1 for every row; a row is never
+        // before its own index (found by the csv_import fuzzer).
+        let counted = record.as_ref().ok().and_then(|r| r.position()).map(|p| p.line()).unwrap_or(0);
+        let line = counted.max(i as u64 + 2);
         report.rows += 1;
         let mut problem = |field: &str, code: &str| {
             report.problems.push(RowProblem::new(line, field, code, tr));
@@ -281,4 +285,27 @@ pub async fn feed(
     audit::record(&mut tx, entry(Some(actor.member_id), "import.feed", "member", member, None, details), now).await?;
     tx.commit().await?;
     Ok(report)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use guildhall_domain::values::Locale;
+
+    #[test]
+    fn pl3_rows_are_numbered_by_line_whatever_the_line_ends() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = [
+                "email,title,source_key,kind,date",
+                "nobody,,k1,forum_solution,2026-01-01",
+                "x@y.org,T,,tweet,2026-01-01",
+            ]
+            .join(end);
+            let (report, rows) = read_csv(&text, Tr(Locale::En)).unwrap();
+            let lines: Vec<u64> = report.problems.iter().map(|p| p.line).collect();
+            assert_eq!(lines, [2, 2, 3, 3], "line ends {end:?}: {:?}", report.problems);
+            assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3]);
+        }
+    }
 }
