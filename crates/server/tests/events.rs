@@ -401,3 +401,22 @@ on_both!(ug14_one_member_clicking_twenty_times_at_once_registers_once, |backend|
     assert_eq!(w.app.count("registrations").await, 1);
     w.app.stop().await;
 });
+
+on_both!(pl5_the_group_directory_lists_each_groups_own_leaders, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let region = w.app.api(Method::GET, "/api/v1/groups/lisboa-net", None, None).await.1["region_id"].clone();
+    let (_, second_email, _) = w.app.member_with_role("second", None).await;
+    let (_, third_email, _) = w.app.member_with_role("third", None).await;
+    let body = serde_json::json!({"region_id": region, "name": "Porto Devs", "city": "Porto", "country": "PT",
+        "time_zone": "Europe/Lisbon", "description": "Talks.", "leaders": [second_email, third_email]});
+    let (s, g) = w.app.api(Method::POST, "/api/v1/groups", Some(&w.admin), Some(body)).await;
+    assert_eq!(s, 201, "{g}");
+    let (s, list) = w.app.api(Method::GET, "/api/v1/groups", None, None).await;
+    assert_eq!(s, 200);
+    let leaders = |slug: &str| -> Vec<String> {
+        let g = list.as_array().unwrap().iter().find(|g| g["slug"] == slug).unwrap();
+        g["leaders"].as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(leaders("lisboa-net"), ["leader 0"]);
+    assert_eq!(leaders("porto-devs"), ["second 0", "third 0"]);
+});

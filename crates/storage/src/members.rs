@@ -225,6 +225,25 @@ pub async fn revoke(tx: &mut Tx, id: MemberId, role: Role) -> Result<bool, Stora
 }
 
 /// Members holding `role` (e.g. a region's community managers).
+/// The leaders of several groups in one query, by name (the group
+/// directory lists a page of groups with their leaders).
+pub async fn leaders_of(
+    pool: &AnyPool,
+    groups: &[guildhall_domain::ids::GroupId],
+) -> Result<Vec<(String, Member)>, StorageError> {
+    if groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT g.scope AS group_id, {} FROM members m JOIN role_grants g ON g.member_id = m.id
+         WHERE g.role = 'group_leader' AND g.scope IN ({}) ORDER BY m.name",
+        prefixed("m"),
+        crate::batch::in_list(groups.len())
+    );
+    let q = groups.iter().fold(sqlx::query(&sql), |q, g| q.bind(g.to_string()));
+    q.fetch_all(pool).await?.iter().map(|r| Ok((r.try_get("group_id")?, from_row(r)?))).collect()
+}
+
 pub async fn holders(pool: &AnyPool, role: Role) -> Result<Vec<Member>, StorageError> {
     let sql = format!(
         "SELECT {} FROM members m JOIN role_grants g ON g.member_id = m.id

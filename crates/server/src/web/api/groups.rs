@@ -63,8 +63,12 @@ pub struct LeaderBody {
 
 async fn body(state: &AppState, g: Group) -> AppResult<GroupBody> {
     let leaders = members::holders(state.db.reader(), Role::GroupLeader(g.id)).await?;
+    Ok(body_with(state, g, leaders))
+}
+
+fn body_with(state: &AppState, g: Group, leaders: Vec<members::Member>) -> GroupBody {
     let slug = g.profile.slug.to_string();
-    Ok(GroupBody {
+    GroupBody {
         id: g.id.to_string(),
         url: state.config.link(&format!("/groups/{slug}")),
         calendar_url: state.config.link(&format!("/groups/{slug}/events.ics")),
@@ -80,7 +84,7 @@ async fn body(state: &AppState, g: Group) -> AppResult<GroupBody> {
         coleader_wanted: g.coleader_wanted,
         review_required: g.review_required,
         leaders: leaders.into_iter().map(|m| LeaderBody { id: m.id.to_string(), name: m.name.to_string() }).collect(),
-    })
+    }
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -111,10 +115,19 @@ pub async fn list_groups(
     };
     let query = GroupQuery { text: q.q.filter(|t| !t.trim().is_empty()), region, country };
     let list = groups::search(state.db.reader(), &query, 100, q.offset.max(0)).await?;
-    let mut out = Vec::with_capacity(list.len());
-    for g in list {
-        out.push(body(&state, g).await?);
+    // All the page's leaders in one query, not one per group.
+    let ids: Vec<_> = list.iter().map(|g| g.id).collect();
+    let mut leaders: std::collections::HashMap<String, Vec<members::Member>> = std::collections::HashMap::new();
+    for (group, m) in members::leaders_of(state.db.reader(), &ids).await? {
+        leaders.entry(group).or_default().push(m);
     }
+    let out = list
+        .into_iter()
+        .map(|g| {
+            let mine = leaders.remove(&g.id.to_string()).unwrap_or_default();
+            body_with(&state, g, mine)
+        })
+        .collect();
     Ok(Json(out))
 }
 
