@@ -10,39 +10,13 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::browser::{click, click_link, connect, fill, start_driver, text, Shots};
+use common::browser::{account, click, click_link, connect, fill, sign_in, start_driver, text, Shots};
 use common::gov::{gov, Gov};
 use fantoccini::{Client, Locator};
 use guildhall_domain::access::Role;
 use guildhall_storage::Backend;
 use reqwest::Method;
 use serde_json::json;
-
-const PASSWORD: &str = "correct horse battery";
-
-/// A password account made through the pages, with `role` granted.
-async fn account(g: &Gov, email: &str, name: &str, role: Option<Role>) {
-    common::signed_up(&g.app, email, name, PASSWORD).await;
-    if let Some(role) = role {
-        let m = guildhall_storage::members::by_email(
-            g.app.db.reader(),
-            &guildhall_domain::values::EmailAddress::parse(email).unwrap(),
-        )
-        .await
-        .unwrap()
-        .unwrap();
-        let mut tx = g.app.db.begin().await.unwrap();
-        guildhall_storage::members::grant(&mut tx, m.id, role, None, Utc::now()).await.unwrap();
-        tx.commit().await.unwrap();
-    }
-}
-
-async fn sign_in(g: &Gov, c: &Client, email: &str) {
-    c.goto(&g.app.url("/signin")).await.unwrap();
-    fill(c, "#email", email).await;
-    fill(c, "#password", PASSWORD).await;
-    click(c, "main form button[type=submit]").await;
-}
 
 async fn apply_interview_appoint(g: &Gov, applicant: &Client, manager: &Client, shots: &Shots) {
     sign_in(g, applicant, "ana@example.org").await;

@@ -12,33 +12,13 @@ mod common;
 use std::time::Duration;
 
 use chrono::{Datelike, Utc};
-use common::browser::{click, click_link, connect, fill, start_driver, text, Shots};
+use common::browser::{account, click, click_link, connect, fill, sign_in, start_driver, text, Shots};
 use common::forum::FakeForum;
 use common::gov::{gov, Gov};
 use fantoccini::{Client, Locator};
 use guildhall_domain::access::Role;
 use guildhall_storage::Backend;
 use serde_json::json;
-
-const PASSWORD: &str = "correct horse battery";
-
-async fn account(g: &Gov, email: &str, name: &str, role: Option<Role>) {
-    common::signed_up(&g.app, email, name, PASSWORD).await;
-    if let Some(role) = role {
-        let email = guildhall_domain::values::EmailAddress::parse(email).unwrap();
-        let m = guildhall_storage::members::by_email(g.app.db.reader(), &email).await.unwrap().unwrap();
-        let mut tx = g.app.db.begin().await.unwrap();
-        guildhall_storage::members::grant(&mut tx, m.id, role, None, Utc::now()).await.unwrap();
-        tx.commit().await.unwrap();
-    }
-}
-
-async fn sign_in(g: &Gov, c: &Client, email: &str) {
-    c.goto(&g.app.url("/signin")).await.unwrap();
-    fill(c, "#email", email).await;
-    fill(c, "#password", PASSWORD).await;
-    click(c, "main form button[type=submit]").await;
-}
 
 /// Applies on the programs page for Champions with `area`.
 async fn apply(c: &Client, area: &str) {

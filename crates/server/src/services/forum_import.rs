@@ -18,11 +18,6 @@ use crate::app::AppState;
 use crate::error::AppError;
 use crate::integrations::discourse::{parse_username, Forum, ForumError, PAGE};
 
-/// Whether a forum is configured (the pages offer the import only then).
-pub async fn forum_configured(state: &AppState) -> Result<bool, AppError> {
-    Ok(!settings::load(state.db.reader()).await?.text("imports.forum_url").is_empty())
-}
-
 /// Starts importing `username`'s accepted answers for `member` (the member
 /// themself or program staff); answers with the run's id at once.
 pub async fn start(state: &AppState, actor: &Actor, member: MemberId, username: &str) -> Result<String, AppError> {

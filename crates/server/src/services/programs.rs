@@ -110,7 +110,8 @@ async fn tell(
     notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await
 }
 
-fn program_name(p: Program) -> &'static str {
+/// The program's name in emails and calendar invites.
+pub fn program_name(p: Program) -> &'static str {
     match p {
         Program::Champions => "Champions",
         Program::Mvp => "MVP",
@@ -324,7 +325,12 @@ pub async fn pick_interview_time(state: &AppState, actor: &Actor, id: &str, slot
 
 /// The proposed interview times of an application the actor may read.
 pub async fn interview_times(state: &AppState, actor: &Actor, id: &str) -> Result<Vec<Slot>, AppError> {
-    let a = application(state, actor, id).await?;
+    slots_of(state, &application(state, actor, id).await?).await
+}
+
+/// The proposed interview times of an application already read with
+/// [`application`] (so the caller's right was checked).
+pub async fn slots_of(state: &AppState, a: &Application) -> Result<Vec<Slot>, AppError> {
     Ok(interview_slots::list(state.db.reader(), SlotsOf::ProgramApplication, &a.id).await?)
 }
 
@@ -335,11 +341,7 @@ pub async fn interview(
     id: &str,
 ) -> Result<(Application, DateTime<Utc>, DateTime<Utc>), AppError> {
     let a = application(state, actor, id).await?;
-    let slot = interview_slots::list(state.db.reader(), SlotsOf::ProgramApplication, &a.id)
-        .await?
-        .into_iter()
-        .find(|s| s.chosen)
-        .ok_or(DomainError::NotFound)?;
+    let slot = slots_of(state, &a).await?.into_iter().find(|s| s.chosen).ok_or(DomainError::NotFound)?;
     Ok((a, slot.starts_at, slot.starts_at + Duration::minutes(slot.minutes)))
 }
 

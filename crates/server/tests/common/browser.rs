@@ -113,3 +113,26 @@ pub async fn click(c: &Client, css: &str) {
 pub async fn click_link(c: &Client, text: &str) {
     click_and_wait(c, Locator::LinkText(text), text).await;
 }
+
+/// The password of the accounts [`account`] makes.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A password account made through the pages, with `role` granted.
+pub async fn account(g: &super::gov::Gov, email: &str, name: &str, role: Option<guildhall_domain::access::Role>) {
+    super::signed_up(&g.app, email, name, PASSWORD).await;
+    if let Some(role) = role {
+        let email = guildhall_domain::values::EmailAddress::parse(email).unwrap();
+        let m = guildhall_storage::members::by_email(g.app.db.reader(), &email).await.unwrap().unwrap();
+        let mut tx = g.app.db.begin().await.unwrap();
+        guildhall_storage::members::grant(&mut tx, m.id, role, None, chrono::Utc::now()).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+}
+
+/// Signs `c` in through the sign-in page with an [`account`]'s password.
+pub async fn sign_in(g: &super::gov::Gov, c: &Client, email: &str) {
+    c.goto(&g.app.url("/signin")).await.unwrap();
+    fill(c, "#email", email).await;
+    fill(c, "#password", PASSWORD).await;
+    click(c, "main form button[type=submit]").await;
+}

@@ -398,22 +398,17 @@ pub async fn interview_ics(
     id: LeaderApplicationId,
 ) -> AppResult<axum::response::Response> {
     let (a, starts, ends) = service::interview(state, actor, id).await?;
-    let host = crate::web::feeds::host(state);
-    let url = state.config.link(&format!("/applications/lead/{id}"));
-    let summary = format!("Interview: leading {}", a.target_name());
-    let description = format!(
-        "{} and the community manager of {} talk about leading {}.\n\n{url}",
-        a.member_name,
-        a.region_name,
-        a.target_name()
-    );
-    let body = crate::web::feeds::ics::interview(
-        &format!("interview-{id}@{host}"),
-        &summary,
-        &description,
-        starts,
-        ends,
-        &url,
-    );
-    Ok(crate::web::feeds::calendar_response(body, "interview.ics"))
+    Ok(crate::web::feeds::interview_invite(
+        state,
+        &format!("interview-{id}"),
+        &format!("Interview: leading {}", a.target_name()),
+        &format!(
+            "{} and the community manager of {} talk about leading {}.",
+            a.member_name,
+            a.region_name,
+            a.target_name()
+        ),
+        (starts, ends),
+        &format!("/applications/lead/{id}"),
+    ))
 }

@@ -95,22 +95,13 @@ pub async fn invite(
 /// The interview invite, shared by the page and the API.
 pub async fn interview_ics(state: &AppState, actor: &Actor, id: &str) -> AppResult<axum::response::Response> {
     let (a, starts, ends) = service::interview(state, actor, id).await?;
-    let host = crate::web::feeds::host(state);
-    let url = state.config.link(&format!("/programs/applications/{id}"));
-    let program = match a.program {
-        guildhall_domain::program::Program::Champions => "Champions",
-        guildhall_domain::program::Program::Mvp => "MVP",
-        guildhall_domain::program::Program::Ambassadors => "Ambassadors",
-    };
-    let summary = format!("{program} interview: {}", a.member_name);
-    let description = format!("{} and a community manager talk about the {program} program.\n\n{url}", a.member_name);
-    let body = crate::web::feeds::ics::interview(
-        &format!("program-interview-{id}@{host}"),
-        &summary,
-        &description,
-        starts,
-        ends,
-        &url,
-    );
-    Ok(crate::web::feeds::calendar_response(body, "interview.ics"))
+    let program = service::program_name(a.program);
+    Ok(crate::web::feeds::interview_invite(
+        state,
+        &format!("program-interview-{id}"),
+        &format!("{program} interview: {}", a.member_name),
+        &format!("{} and a community manager talk about the {program} program.", a.member_name),
+        (starts, ends),
+        &format!("/programs/applications/{id}"),
+    ))
 }

@@ -38,6 +38,22 @@ pub fn calendar_response(body: String, filename: &str) -> Response {
         .into_response()
 }
 
+/// An interview's calendar invite (UG-2, CH-6) as a download: `uid` is
+/// made unique to this site, `path` is the application's page.
+pub fn interview_invite(
+    state: &AppState,
+    uid: &str,
+    summary: &str,
+    description: &str,
+    (starts, ends): (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>),
+    path: &str,
+) -> Response {
+    let url = state.config.link(path);
+    let description = format!("{description}\n\n{url}");
+    let body = ics::interview(&format!("{uid}@{}", host(state)), summary, &description, starts, ends, &url);
+    calendar_response(body, "interview.ics")
+}
+
 pub fn host(state: &AppState) -> String {
     state.config.public_url.host_str().map(str::to_owned).unwrap_or_else(|| "guildhall".into())
 }

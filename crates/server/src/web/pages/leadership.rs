@@ -224,6 +224,10 @@ impl ApplicationPage {
         self.a.status.as_str() == s
     }
 
+    /// Where the proposed interview times go.
+    fn times_action(&self) -> String {
+        format!("/applications/lead/{}/times", self.a.id)
+    }
     fn slot_time(&self, s: &Slot) -> String {
         self.ctx.time(&s.starts_at)
     }

@@ -85,6 +85,10 @@ impl ApplicationPage {
     fn area_name(&self) -> String {
         self.a.focus_area.map(|f| self.ctx.t(&format!("area-{}", f.as_str()))).unwrap_or_default()
     }
+    /// Where the proposed interview times go.
+    fn times_action(&self) -> String {
+        format!("/programs/applications/{}/times", self.a.id)
+    }
     fn slot_time(&self, s: &Slot) -> String {
         self.ctx.time(&s.starts_at)
     }
@@ -114,7 +118,7 @@ fn criteria(screening: &str) -> Vec<Criterion> {
 async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let a = service::application(state, &actor, id).await?;
-    let slots = service::interview_times(state, &actor, id).await?;
+    let slots = service::slots_of(state, &a).await?;
     let is_staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
     let evidence = if is_staff { service::evidence(state, &actor, &a).await? } else { Vec::new() };
     let rubric =
