@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install -q "schemathesis==4.32.5" >/dev/null
-bin=target/debug/guildhall
+bin="${CARGO_TARGET_DIR:-target}/debug/guildhall"
 [ -x "$bin" ] || cargo build -p guildhall
 dir=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
