@@ -10,6 +10,9 @@
 //! 3. Memory: the server's resident set idle and at its peak under load.
 //!
 //! Prints a Markdown report. No thresholds: the aims are in the report.
+//!
+//! Also `renewal` (CH-7 at scale, bench/renewal.sh) and `soak` (the soak
+//! with faults, bench/soak.sh and docs/RELIABILITY.md).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -17,6 +20,7 @@ mod load;
 mod programs;
 mod seed;
 mod server;
+mod soak;
 
 use guildhall_storage::Backend;
 
@@ -24,6 +28,25 @@ use guildhall_storage::Backend;
 async fn main() -> anyhow::Result<()> {
     let only = std::env::args().nth(1);
     let mut sections = Vec::new();
+    // `guildhall-bench soak [minutes] [sqlite|postgres]`: the soak with faults.
+    if only.as_deref() == Some("soak") {
+        let minutes: f64 = std::env::args().nth(2).and_then(|m| m.parse().ok()).unwrap_or(5.0);
+        let wanted = std::env::args().nth(3);
+        let mut passed = true;
+        for backend in [Backend::Postgres, Backend::Sqlite] {
+            let name = format!("{backend:?}").to_lowercase();
+            if wanted.as_deref().is_some_and(|b| b != name) {
+                continue;
+            }
+            eprintln!("== soak, {name}, {minutes} min");
+            let outcome = soak::run(backend, minutes).await?;
+            passed &= outcome.passed;
+            sections.push(outcome.report);
+        }
+        println!("{}", sections.join("\n"));
+        anyhow::ensure!(passed, "an invariant was broken (see the report above)");
+        return Ok(());
+    }
     // `guildhall-bench renewal [sqlite|postgres] [members...]`: CH-7 at scale.
     if only.as_deref() == Some("renewal") {
         let wanted = std::env::args().nth(2);

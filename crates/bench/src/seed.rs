@@ -7,7 +7,7 @@ use guildhall_domain::access::Role;
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::values::{DisplayName, EmailAddress, Locale};
 use guildhall_storage::members::{self, NewMember};
-use guildhall_storage::tokens;
+use guildhall_storage::{tokens, Db};
 use serde_json::{json, Value};
 
 use crate::server::Server;
@@ -25,11 +25,11 @@ pub struct World {
     pub session_cookie: String,
 }
 
-async fn members_with_tokens(srv: &Server, prefix: &str, n: usize) -> anyhow::Result<Vec<(MemberId, String)>> {
+pub async fn members_with_tokens(db: &Db, prefix: &str, n: usize) -> anyhow::Result<Vec<(MemberId, String)>> {
     let now = Utc::now();
     let mut out = Vec::with_capacity(n);
     for chunk in 0..n.div_ceil(1000) {
-        let mut tx = srv.db.begin().await?;
+        let mut tx = db.begin().await?;
         for i in chunk * 1000..((chunk + 1) * 1000).min(n) {
             let email = EmailAddress::parse(&format!("{prefix}{i}@example.org"))?;
             let name = DisplayName::parse(&format!("{prefix} {i}"))?;
@@ -44,14 +44,15 @@ async fn members_with_tokens(srv: &Server, prefix: &str, n: usize) -> anyhow::Re
     Ok(out)
 }
 
-async fn call(
-    srv: &Server,
+/// One API call that must succeed; its JSON answer.
+pub async fn call(
+    base: &str,
     method: reqwest::Method,
     path: &str,
     token: &str,
     body: Option<Value>,
 ) -> anyhow::Result<Value> {
-    let mut req = reqwest::Client::new().request(method, srv.url(path)).bearer_auth(token);
+    let mut req = reqwest::Client::new().request(method, format!("{base}{path}")).bearer_auth(token);
     if let Some(b) = body {
         req = req.json(&b);
     }
@@ -63,16 +64,16 @@ async fn call(
 }
 
 pub async fn world(srv: &Server) -> anyhow::Result<World> {
-    let (admin, admin_token) = members_with_tokens(srv, "admin", 1).await?.remove(0);
+    let (admin, admin_token) = members_with_tokens(&srv.db, "admin", 1).await?.remove(0);
     let mut tx = srv.db.begin().await?;
     members::grant(&mut tx, admin, Role::Admin, None, Utc::now()).await?;
     tx.commit().await?;
     let post = reqwest::Method::POST;
     let region =
-        call(srv, post.clone(), "/api/v1/regions", &admin_token, Some(json!({"name": "Iberia", "currency": "EUR"})))
+        call(&srv.base, post.clone(), "/api/v1/regions", &admin_token, Some(json!({"name": "Iberia", "currency": "EUR"})))
             .await?;
     call(
-        srv,
+        &srv.base,
         post.clone(),
         "/api/v1/groups",
         &admin_token,
@@ -81,7 +82,7 @@ pub async fn world(srv: &Server) -> anyhow::Result<World> {
     )
     .await?;
     let venue = call(
-        srv,
+        &srv.base,
         post.clone(),
         "/api/v1/venues",
         &admin_token,
@@ -95,7 +96,7 @@ pub async fn world(srv: &Server) -> anyhow::Result<World> {
     {
         let start = Utc::now() + Duration::days(7 + i as i64);
         let ev = call(
-            srv,
+            &srv.base,
             post.clone(),
             "/api/v1/groups/lisboa-net/events",
             &admin_token,
@@ -106,13 +107,13 @@ pub async fn world(srv: &Server) -> anyhow::Result<World> {
         )
         .await?;
         let id = ev["id"].as_str().unwrap_or_default().to_owned();
-        call(srv, post.clone(), &format!("/api/v1/events/{id}/publish"), &admin_token, None).await?;
+        call(&srv.base, post.clone(), &format!("/api/v1/events/{id}/publish"), &admin_token, None).await?;
         ids.push(id);
     }
     // Some people on the page event, so its numbers are real.
-    let crowd = members_with_tokens(srv, "crowd", 80).await?;
+    let crowd = members_with_tokens(&srv.db, "crowd", 80).await?;
     for (_, t) in &crowd {
-        call(srv, post.clone(), &format!("/api/v1/events/{}/registrations", ids[0]), t, None).await?;
+        call(&srv.base, post.clone(), &format!("/api/v1/events/{}/registrations", ids[0]), t, None).await?;
     }
     let (member, _) = crowd[0].clone();
     let session = secrets::new_token();
@@ -126,7 +127,7 @@ pub async fn world(srv: &Server) -> anyhow::Result<World> {
     )
     .await?;
     tx.commit().await?;
-    let rush = members_with_tokens(srv, "rush", RUSH_MEMBERS).await?;
+    let rush = members_with_tokens(&srv.db, "rush", RUSH_MEMBERS).await?;
     Ok(World {
         slug: "lisboa-net".into(),
         page_event: ids[0].clone(),

@@ -15,7 +15,7 @@ pub struct Server {
     _tdb: TestDb,
 }
 
-fn binary() -> PathBuf {
+pub fn binary() -> PathBuf {
     let here = std::env::current_exe().expect("own path");
     here.parent().expect("target dir").join("guildhall")
 }

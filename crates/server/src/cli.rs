@@ -245,6 +245,6 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 fn explain(e: crate::AppError) -> anyhow::Error {
     match e {
         crate::AppError::Domain(d) => anyhow::anyhow!("{}", crate::i18n::Tr::default().domain_error(&d)),
-        crate::AppError::Internal(e) => e,
+        crate::AppError::Internal(e) | crate::AppError::Unavailable(e) => e,
     }
 }

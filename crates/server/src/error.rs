@@ -15,6 +15,10 @@ pub enum AppError {
     /// Something went wrong on our side; logged with its cause, never shown.
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
+    /// The database could not be reached for a moment (see
+    /// [`database_unavailable`]); answered 503 with Retry-After.
+    #[error("database unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
 }
 
 impl From<StorageError> for AppError {
@@ -70,23 +74,80 @@ pub struct ErrorReport(pub Option<DomainError>);
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let mut res_retry_after = None;
         let (status, report) = match self {
             AppError::Domain(d) => (status_of(&d), ErrorReport(Some(d))),
+            AppError::Unavailable(e) => {
+                tracing::warn!(error = format!("{e:#}"), "database unavailable");
+                (StatusCode::SERVICE_UNAVAILABLE, ErrorReport(None))
+            }
+            AppError::Internal(e) if database_unavailable(&e) => {
+                tracing::warn!(error = format!("{e:#}"), "database unavailable");
+                (StatusCode::SERVICE_UNAVAILABLE, ErrorReport(None))
+            }
             AppError::Internal(e) => {
                 tracing::error!(error = format!("{e:#}"), "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, ErrorReport(None))
             }
         };
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            res_retry_after = Some(RETRY_UNAVAILABLE_SECS);
+        }
         let mut res = status.into_response();
         if let ErrorReport(Some(DomainError::RateLimited { retry_after_secs })) = &report {
-            if let Ok(v) = retry_after_secs.to_string().parse() {
-                res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
-            }
+            res_retry_after = Some(*retry_after_secs);
+        }
+        if let Some(v) = res_retry_after.and_then(|s| s.to_string().parse().ok()) {
+            res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
         }
         res.extensions_mut().insert(report);
         res
     }
 }
 
+/// Seconds a client is asked to wait when the database is unreachable.
+const RETRY_UNAVAILABLE_SECS: u64 = 2;
+
+/// True when the failure is the database being unreachable for a moment
+/// (a restart, a dropped connection): the request was fine and can be sent
+/// again, so it is answered 503 with Retry-After rather than 500.
+pub fn database_unavailable(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<sqlx::Error>().is_some_and(guildhall_storage::error::is_unavailable))
+}
+
 /// Handlers' result type.
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(e: AppError) -> Response {
+        e.into_response()
+    }
+
+    #[test]
+    fn an_unreachable_database_is_503_with_retry_after() {
+        for cause in [sqlx::Error::PoolTimedOut, sqlx::Error::PoolClosed, sqlx::Error::Io(std::io::ErrorKind::ConnectionRefused.into())] {
+            let res = answer(AppError::from(StorageError::Database(cause)));
+            assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(res.headers().get(axum::http::header::RETRY_AFTER).and_then(|v| v.to_str().ok()), Some("2"));
+        }
+    }
+
+    #[test]
+    fn other_failures_stay_500_without_retry_after() {
+        let res = answer(AppError::from(sqlx::Error::RowNotFound));
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(res.headers().get(axum::http::header::RETRY_AFTER).is_none());
+        let res = answer(AppError::Internal(anyhow::anyhow!("template broke")));
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn rate_limits_keep_their_retry_after() {
+        let res = answer(AppError::Domain(DomainError::RateLimited { retry_after_secs: 17 }));
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(res.headers().get(axum::http::header::RETRY_AFTER).and_then(|v| v.to_str().ok()), Some("17"));
+    }
+}

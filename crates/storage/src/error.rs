@@ -38,3 +38,28 @@ pub fn on_unique(err: sqlx::Error, constraint: &str, columns: &str, rule: Domain
         _ => StorageError::Database(err),
     }
 }
+
+/// True when `err` says the database could not be reached or is going
+/// away (PostgreSQL restarting, a dropped connection, no free connection in
+/// time, SQLite busy past its timeout), not that the request was wrong: the
+/// same request can succeed a moment later, so callers answer 503.
+pub fn is_unavailable(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // 57P01-03: admin shutdown, crash shutdown, cannot connect now;
+            // class 08: connection exceptions; SQLite 5/6: busy, locked.
+            code.starts_with("57P")
+                || code.starts_with("08")
+                || matches!(code.as_ref(), "5" | "6" | "261" | "262" | "517" | "773")
+        }
+        sqlx::Error::Protocol(m) => m.contains("closed") || m.contains("terminat"),
+        _ => false,
+    }
+}
+

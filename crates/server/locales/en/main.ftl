@@ -33,6 +33,7 @@ error-payload_too_large = The request is too large.
 error-unsupported_media_type = The request's content type is not supported.
 error-bad_request = The request could not be understood.
 error-timeout = The request took too long.
+error-unavailable = The site cannot reach its database for a moment. Please try again in a few seconds.
 
 field-invalid = This value is not valid.
 field-required = This field is required.

@@ -33,6 +33,7 @@ error-payload_too_large = O pedido é demasiado grande.
 error-unsupported_media_type = O tipo de conteúdo do pedido não é suportado.
 error-bad_request = Não foi possível compreender o pedido.
 error-timeout = O pedido demorou demasiado.
+error-unavailable = O site não consegue chegar à base de dados neste momento. Tente de novo daqui a alguns segundos.
 
 field-invalid = Este valor não é válido.
 field-required = Este campo é obrigatório.

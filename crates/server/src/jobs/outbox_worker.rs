@@ -44,6 +44,26 @@ pub async fn run(state: AppState, transport: Transport, mut shutdown: watch::Rec
     tracing::info!("outbox worker stopped");
 }
 
+/// Marks an email the SMTP server accepted as sent. The database may be
+/// restarting at that moment; giving up would let the lease run out and
+/// the email go out a second time, so it keeps trying while the claim
+/// still holds.
+async fn record_sent(state: &AppState, id: guildhall_domain::ids::OutboxId, worker: &str) -> anyhow::Result<()> {
+    let give_up = tokio::time::Instant::now() + Duration::from_secs(state.config.mail_lease_secs.max(1) as u64);
+    loop {
+        match outbox::mark_sent(&state.db, id, worker, Utc::now()).await {
+            Ok(_) => return Ok(()),
+            Err(guildhall_storage::StorageError::Database(e))
+                if guildhall_storage::error::is_unavailable(&e) && tokio::time::Instant::now() < give_up =>
+            {
+                tracing::warn!(email = %id, error = %e, "database unavailable; marking sent again shortly");
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
 /// Claims one batch and sends it; returns how many were handled.
 async fn round(
     state: &AppState,
@@ -68,7 +88,7 @@ async fn round(
         }
         match transport.send(&state.config.mail_from, host, &email).await {
             Ok(()) => {
-                outbox::mark_sent(&state.db, email.id, worker, Utc::now()).await?;
+                record_sent(state, email.id, worker).await?;
                 metrics::counter!("guildhall_emails_sent_total").increment(1);
             }
             Err(e) => {

@@ -108,9 +108,12 @@ async fn write_batch(state: &AppState, event: EventId, mut batch: Vec<Pending>) 
         Err(e) => {
             let report = format!("{e:?}");
             for reply in replies.into_iter().flatten() {
+                let failed = anyhow::anyhow!("registration batch failed: {report}");
                 let err = match &e {
                     AppError::Domain(d) => AppError::Domain(d.clone()),
-                    AppError::Internal(_) => AppError::Internal(anyhow::anyhow!("registration batch failed: {report}")),
+                    AppError::Internal(i) if crate::error::database_unavailable(i) => AppError::Unavailable(failed),
+                    AppError::Unavailable(_) => AppError::Unavailable(failed),
+                    AppError::Internal(_) => AppError::Internal(failed),
                 };
                 let _ = reply.send(Err(err));
             }

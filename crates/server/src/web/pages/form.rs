@@ -32,7 +32,7 @@ impl FormErrors {
                 (status_of(d), Some(*retry_after_secs))
             }
             AppError::Domain(d) => (status_of(d), None),
-            AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, None),
+            AppError::Internal(_) | AppError::Unavailable(_) => (StatusCode::INTERNAL_SERVER_ERROR, None),
         };
         match err {
             AppError::Domain(DomainError::Invalid(fields)) => {
