@@ -53,6 +53,9 @@ pub enum DomainError {
     EventStateConflict { from: &'static str, to: &'static str },
     #[error("this ticket is not valid for this event")]
     TicketInvalid,
+    /// UG-14: someone let in at the door attended; their place stays.
+    #[error("this attendee was already checked in; the registration cannot be cancelled")]
+    CheckedInAlready,
     /// UG-7: an event at a partner's or client's office cannot be published.
     #[error("events cannot be held at a {kind} venue")]
     VenueNotNeutral { kind: &'static str },
@@ -98,6 +101,7 @@ impl DomainError {
             Self::RegistrationClosed => "registration_closed",
             Self::EventStateConflict { .. } => "event_state_conflict",
             Self::TicketInvalid => "ticket_invalid",
+            Self::CheckedInAlready => "checked_in_already",
             Self::VenueNotNeutral { .. } => "venue_not_neutral",
             Self::SessionsNotApproved { .. } => "sessions_not_approved",
             Self::OverCap { .. } => "over_cap",

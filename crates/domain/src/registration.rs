@@ -45,6 +45,17 @@ impl RegistrationStatus {
         matches!(self, Self::Confirmed)
     }
 
+    /// A place can be given up until its holder is let in at the door:
+    /// after that they attended, and attendance (UG-10's held events and
+    /// trends) must not be undone by a late cancellation.
+    pub fn cancel(&self, checked_in: bool) -> Result<(), DomainError> {
+        if checked_in {
+            Err(DomainError::CheckedInAlready)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Only a confirmed attendee is let in at the door.
     pub fn check_in(&self) -> Result<(), DomainError> {
         match self {
@@ -130,6 +141,9 @@ mod tests {
         assert!(RegistrationStatus::Confirmed.check_in().is_ok());
         assert_eq!(RegistrationStatus::Waitlisted.check_in(), Err(DomainError::TicketInvalid));
         assert_eq!(RegistrationStatus::Cancelled.check_in(), Err(DomainError::TicketInvalid));
+        assert_eq!(RegistrationStatus::Confirmed.cancel(true), Err(DomainError::CheckedInAlready));
+        assert_eq!(RegistrationStatus::Confirmed.cancel(false), Ok(()));
+        assert_eq!(RegistrationStatus::Waitlisted.cancel(false), Ok(()));
         assert!(RegistrationStatus::Confirmed.frees_a_seat());
         assert!(!RegistrationStatus::Waitlisted.frees_a_seat());
         for s in [RegistrationStatus::Confirmed, RegistrationStatus::Waitlisted, RegistrationStatus::Cancelled] {

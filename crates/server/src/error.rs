@@ -56,6 +56,7 @@ pub fn status_of(e: &DomainError) -> StatusCode {
         | DomainError::SessionsNotApproved { .. }
         | DomainError::StateConflict { .. }
         | DomainError::OpenApplicationExists
+        | DomainError::CheckedInAlready
         | DomainError::ClaimExists => StatusCode::CONFLICT,
         DomainError::OverCap { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         DomainError::TicketInvalid => StatusCode::UNPROCESSABLE_ENTITY,

@@ -200,6 +200,17 @@ on_both!(ug14_check_in_and_held, |backend| async move {
     assert_eq!((s, body["type"].as_str()), (422, Some("/problems/ticket_invalid")));
     let (s, _) = w.app.api(Method::POST, &checkin, Some(&w.leader), Some(json!({"ticket_code": "ZZZZ-ZZZZ"}))).await;
     assert_eq!(s, 422);
+    // Someone let in attended: their place cannot be cancelled afterwards
+    // (found by the soak, where a late cancellation and a new registration
+    // wiped a check-in), so nobody waiting takes it.
+    let mine = format!("/api/v1/events/{ev}/registrations/{}", confirmed["id"].as_str().unwrap());
+    let (s, body) = w.app.api(Method::DELETE, &mine, Some(&people[0].2), None).await;
+    assert_eq!((s, body["code"].as_str()), (409, Some("checked_in_already")), "{body}");
+    assert!(body["title"].as_str().unwrap().contains("already checked in"), "{body}");
+    let (_, list) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}/registrations"), Some(&w.leader), None).await;
+    assert_eq!(list[0]["status"], "confirmed");
+    assert!(list[0]["checked_in_at"].is_string(), "{list}");
+    assert_eq!(list[1]["waitlist_position"], 1, "still waiting: {list}");
     // Completed with a check-in: held.
     let (s, body) = w.app.api(Method::POST, &format!("/api/v1/events/{ev}/complete"), Some(&w.leader), None).await;
     assert_eq!((s, body["held"].clone(), body["checked_in"].clone()), (200, json!(true), json!(1)));

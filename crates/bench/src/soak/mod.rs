@@ -71,6 +71,7 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
     let mut windows = Vec::new();
     let mut faults = Vec::new();
     let victim = fleet.len() - 1;
+    let kills = 1;
     tokio::time::sleep_until(at(0.3).into()).await;
     let from = Instant::now();
     fleet[victim].kill().await;
@@ -103,7 +104,7 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
     }
     let served = start.elapsed();
     eprintln!("   waiting for the outbox to empty");
-    let drained = drain_outbox(&tdb, Duration::from_secs(120)).await?;
+    let (queued_at_stop, drained) = drain_outbox(&tdb).await?;
     tokio::time::sleep(Duration::from_secs(1)).await;
 
     eprintln!("   checking");
@@ -112,7 +113,7 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
     let mut list: Vec<Check> = vec![checks::seats(&tdb.db, &fleet[0].base, world).await?];
     list.extend(checks::registrations(&tdb.db, &acked).await?);
     list.push(checks::benefit_codes(&tdb.db, world, &acked).await?);
-    list.push(checks::emails(&tdb.db, &sink.counts()).await?);
+    list.push(checks::emails(&tdb.db, &sink.counts(), kills).await?);
     list.extend(checks::programs(&tdb.db, world, &acked).await?);
     let log = std::mem::take(&mut *traffic.log.lock().unwrap_or_else(|p| p.into_inner()));
     let http = checks::http(&log, &windows);
@@ -140,13 +141,14 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
     }
     out.push_str(&format!(
         "\nDuring the faults {} requests were in flight or sent; of those, failed: {}.\n\
-         Outbox empty {:.1} s after the traffic stopped.\n\n",
+         {} emails were waiting in the outbox when the traffic stopped; it was empty {:.1} s later.\n\n",
         http.in_windows,
         if http.failed_in_windows.is_empty() {
             "none".to_owned()
         } else {
             http.failed_in_windows.iter().map(|(k, n)| format!("{n} × {k}")).collect::<Vec<_>>().join(", ")
         },
+        queued_at_stop,
         drained.as_secs_f64()
     ));
     out.push_str("| rule | invariant | result | figures |\n|---|---|---|---|\n");
@@ -161,17 +163,23 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
     Ok(Outcome { report: out, passed })
 }
 
-/// Waits until every email in the outbox is sent (or `limit` passes).
-async fn drain_outbox(tdb: &TestDb, limit: Duration) -> anyhow::Result<Duration> {
+/// Waits until every email in the outbox is sent, as long as the workers
+/// keep making progress; returns how many were waiting when the traffic
+/// stopped and how long emptying took.
+async fn drain_outbox(tdb: &TestDb) -> anyhow::Result<(i64, Duration)> {
+    let unsent = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox WHERE state <> 'sent'").fetch_one(tdb.db.reader()).await
+    };
     let start = Instant::now();
-    while start.elapsed() < limit {
-        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE state <> 'sent'")
-            .fetch_one(tdb.db.reader())
-            .await?;
-        if left == 0 {
-            break;
-        }
+    let at_stop = unsent().await?;
+    let (mut last, mut progress) = (at_stop, Instant::now());
+    while last > 0 && progress.elapsed() < Duration::from_secs(30) {
         tokio::time::sleep(Duration::from_millis(250)).await;
+        let left = unsent().await?;
+        if left < last {
+            progress = Instant::now();
+        }
+        last = left;
     }
-    Ok(start.elapsed())
+    Ok((at_stop, start.elapsed()))
 }

@@ -117,6 +117,10 @@ impl Traffic {
         };
         let outcome = Outcome { kind, instance, started, ended: Instant::now(), status };
         self.log.lock().unwrap_or_else(|p| p.into_inner()).push(outcome);
+        if status.is_none() {
+            // As a person would: wait a moment before trying again.
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         (status, body)
     }
 

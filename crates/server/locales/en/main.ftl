@@ -184,6 +184,7 @@ error-already_registered = You are already registered for this event.
 error-registration_closed = Registration is not open for this event.
 error-event_state_conflict = The event cannot change that way from where it stands now.
 error-ticket_invalid = This ticket is not valid for this event: unknown, cancelled, or still on the waiting list.
+error-checked_in_already = You were already checked in at this event, so this registration can no longer be cancelled.
 field-country_invalid = Enter a two-letter country code such as PT or BR.
 field-link_invalid = Enter a full web address starting with https://.
 field-registration_link_refused = Registration happens here on Guildhall: links to ticketing or RSVP sites are not allowed. Link to other pages about the event instead.

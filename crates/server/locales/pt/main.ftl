@@ -184,6 +184,7 @@ error-already_registered = Já está inscrito neste evento.
 error-registration_closed = As inscrições não estão abertas para este evento.
 error-event_state_conflict = O evento não pode mudar dessa forma a partir do estado atual.
 error-ticket_invalid = Este bilhete não é válido para este evento: desconhecido, cancelado ou ainda em lista de espera.
+error-checked_in_already = A entrada neste evento já foi registada, por isso esta inscrição já não pode ser cancelada.
 field-country_invalid = Indique o código do país com duas letras, como PT ou BR.
 field-link_invalid = Indique um endereço completo começado por https://.
 field-registration_link_refused = As inscrições fazem-se aqui no Guildhall: não são permitidas ligações para sites de bilhética ou de inscrição. Ligue antes para outras páginas sobre o evento.

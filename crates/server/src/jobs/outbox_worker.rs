@@ -2,7 +2,8 @@
 //! claims due emails under a lease (`storage::outbox::claim`), so no two
 //! hold the same email. An email is marked sent right after the server
 //! accepts it; a crash in between is the only way one can go out twice,
-//! and then with the same Message-ID.
+//! and then with the same Message-ID. A batch is sent side by side, so a
+//! crash can catch at most one batch in flight.
 
 use std::time::Duration;
 
@@ -16,7 +17,7 @@ use crate::mail::Transport;
 
 /// Emails claimed per round: small, so a claim (`mail_lease_secs`) always
 /// outlasts sending them, even at the SMTP timeout.
-const BATCH: i64 = 5;
+pub const BATCH: i64 = 5;
 
 /// Runs until `shutdown` turns true, finishing the email in hand first.
 pub async fn run(state: AppState, transport: Transport, mut shutdown: watch::Receiver<bool>) {
@@ -64,7 +65,10 @@ async fn record_sent(state: &AppState, id: guildhall_domain::ids::OutboxId, work
     }
 }
 
-/// Claims one batch and sends it; returns how many were handled.
+/// Claims one batch and sends its emails side by side (one SMTP
+/// connection each, from lettre's pool): one at a time, every email waited
+/// a network round trip or more, and a rush of registrations left
+/// confirmations queued for minutes. Returns how many were handled.
 async fn round(
     state: &AppState,
     transport: &Transport,
@@ -79,30 +83,53 @@ async fn round(
         return Ok(0);
     }
     let s = settings::load(state.db.reader()).await?;
+    let retry = Retry {
+        max_attempts: s.int("mail.max_attempts"),
+        base: chrono::Duration::seconds(s.int("mail.retry_base_seconds")),
+    };
     let n = batch.len();
+    let mut sends = tokio::task::JoinSet::new();
     for email in batch {
         if *shutdown.borrow() {
             // Not started: release it for the next worker at once.
             outbox::mark_failed(&state.db, email.id, worker, "shutdown before sending", Some(Utc::now())).await?;
             continue;
         }
-        match transport.send(&state.config.mail_from, host, &email).await {
-            Ok(()) => {
-                record_sent(state, email.id, worker).await?;
-                metrics::counter!("guildhall_emails_sent_total").increment(1);
-            }
-            Err(e) => {
-                let retry = after_failure(
-                    email.attempts,
-                    s.int("mail.max_attempts"),
-                    chrono::Duration::seconds(s.int("mail.retry_base_seconds")),
-                );
-                tracing::warn!(email = %email.id, attempt = email.attempts, error = format!("{e:#}"), "sending failed");
-                metrics::counter!("guildhall_email_failures_total").increment(1);
-                outbox::mark_failed(&state.db, email.id, worker, &format!("{e:#}"), retry.map(|d| Utc::now() + d))
-                    .await?;
-            }
-        }
+        let (state, transport, worker, host) = (state.clone(), transport.clone(), worker.to_owned(), host.to_owned());
+        sends.spawn(async move { send_one(&state, &transport, &worker, &host, email, retry).await });
+    }
+    while let Some(done) = sends.join_next().await {
+        done??;
     }
     Ok(n)
+}
+
+#[derive(Clone, Copy)]
+struct Retry {
+    max_attempts: i64,
+    base: chrono::Duration,
+}
+
+/// Sends one claimed email and records the outcome.
+async fn send_one(
+    state: &AppState,
+    transport: &Transport,
+    worker: &str,
+    host: &str,
+    email: outbox::OutboxEmail,
+    retry: Retry,
+) -> anyhow::Result<()> {
+    match transport.send(&state.config.mail_from, host, &email).await {
+        Ok(()) => {
+            record_sent(state, email.id, worker).await?;
+            metrics::counter!("guildhall_emails_sent_total").increment(1);
+        }
+        Err(e) => {
+            let next = after_failure(email.attempts, retry.max_attempts, retry.base);
+            tracing::warn!(email = %email.id, attempt = email.attempts, error = format!("{e:#}"), "sending failed");
+            metrics::counter!("guildhall_email_failures_total").increment(1);
+            outbox::mark_failed(&state.db, email.id, worker, &format!("{e:#}"), next.map(|d| Utc::now() + d)).await?;
+        }
+    }
+    Ok(())
 }

@@ -91,6 +91,7 @@ pub async fn cancel(state: &AppState, actor: &Actor, event: EventId, id: Registr
     if !r.status.is_active() {
         return Ok(());
     }
+    r.status.cancel(r.checked_in_at.is_some())?;
     if ev.status != guildhall_domain::event::EventStatus::Published || ev.ends_at() <= now {
         return Err(DomainError::RegistrationClosed.into());
     }

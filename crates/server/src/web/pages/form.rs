@@ -51,6 +51,7 @@ impl FormErrors {
                 | DomainError::RegistrationClosed
                 | DomainError::EventStateConflict { .. }
                 | DomainError::TicketInvalid
+                | DomainError::CheckedInAlready
                 | DomainError::VenueNotNeutral { .. }
                 | DomainError::SessionsNotApproved { .. }
                 | DomainError::OverCap { .. }

@@ -87,6 +87,7 @@ async fn ticket(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<Stri
         qr_svg: if r.status == RegistrationStatus::Confirmed { qr(&checkin_url) } else { String::new() },
         position,
         can_cancel: r.status.is_active()
+            && r.status.cancel(r.checked_in_at.is_some()).is_ok()
             && guildhall_domain::event::registration_open(ev.status, ev.ends_at(), chrono::Utc::now()),
         ctx,
         r,
