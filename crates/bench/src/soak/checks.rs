@@ -281,7 +281,7 @@ pub async fn programs(db: &Db, world: &SoakWorld, acked: &Acked) -> anyhow::Resu
     let mut problems = Vec::new();
     match runs.as_slice() {
         [(_, status, total, decided)] => {
-            if status != "done" && !acked.renewal_done {
+            if status != "done" && acked.renewal_done.is_none() {
                 problems.push(format!("run is {status}"));
             }
             if total != decided || *decided != decisions.len() as i64 {

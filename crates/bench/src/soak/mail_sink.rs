@@ -43,7 +43,9 @@ impl MailSink {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let port = listener.local_addr()?.port();
         let mut server = mailin_embedded::Server::new(sink.clone());
-        server.with_name("localhost").with_num_threads(4).with_tcp_listener(listener);
+        // A thread per connection, and the instances keep pooled connections
+        // open: enough threads that none waits, as with a real mail server.
+        server.with_name("localhost").with_num_threads(64).with_tcp_listener(listener);
         server.with_ssl(mailin_embedded::SslConfig::None).map_err(|e| anyhow::anyhow!("{e}"))?;
         std::thread::spawn(move || {
             let _ = server.serve();

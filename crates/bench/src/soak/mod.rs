@@ -102,7 +102,7 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
     while let Some(done) = tasks.join_next().await {
         done?;
     }
-    let served = start.elapsed();
+    let traffic_time = until.saturating_duration_since(start);
     eprintln!("   waiting for the outbox to empty");
     let (queued_at_stop, drained) = drain_outbox(&tdb).await?;
     tokio::time::sleep(Duration::from_secs(1)).await;
@@ -129,11 +129,14 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
         chrono::Utc::now().format("%Y-%m-%d")
     );
     out.push_str(&format!(
-        "Requests: **{}** in {:.0} s ({:.0}/s) from {WORKERS} clients, round robin over the instances: {}.\n\n",
+        "Requests: **{}** ({:.0}/s over the {:.0} s of traffic) from {WORKERS} clients, round robin over the instances: {}. \
+         The renewal run, started at {:.0} s, answered done at {}.\n\n",
         http.total,
-        served.as_secs_f64(),
-        http.total as f64 / served.as_secs_f64(),
-        http.per_kind.iter().map(|(k, n)| format!("{k:?} {n}")).collect::<Vec<_>>().join(", ")
+        http.total as f64 / traffic_time.as_secs_f64(),
+        traffic_time.as_secs_f64(),
+        http.per_kind.iter().map(|(k, n)| format!("{k:?} {n}")).collect::<Vec<_>>().join(", "),
+        total.mul_f64(0.2).as_secs_f64(),
+        acked.renewal_done.map(|t| format!("{:.0} s", (t - start).as_secs_f64())).unwrap_or_else(|| "never".into())
     ));
     out.push_str("Faults injected:\n\n");
     for f in &faults {
@@ -141,7 +144,7 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
     }
     out.push_str(&format!(
         "\nDuring the faults {} requests were in flight or sent; of those, failed: {}.\n\
-         {} emails were waiting in the outbox when the traffic stopped; it was empty {:.1} s later.\n\n",
+         {} emails were waiting in the outbox when the traffic stopped; the workers had sent them {:.1} s later.\n\n",
         http.in_windows,
         if http.failed_in_windows.is_empty() {
             "none".to_owned()

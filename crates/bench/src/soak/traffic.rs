@@ -61,7 +61,8 @@ pub struct Acked {
     /// (member index, code)
     pub codes: Vec<(usize, String)>,
     pub imported_files: usize,
-    pub renewal_done: bool,
+    /// When the renewal run answered "done".
+    pub renewal_done: Option<Instant>,
 }
 
 pub struct Traffic {
@@ -234,7 +235,7 @@ impl Traffic {
                 })
                 .await;
             if s == Some(200) && body["done"] == json!(true) {
-                self.acked().renewal_done = true;
+                self.acked().renewal_done = Some(Instant::now());
                 return;
             }
             tokio::time::sleep(Duration::from_millis(500)).await;

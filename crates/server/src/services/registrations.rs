@@ -160,6 +160,10 @@ pub async fn check_in(
     }
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
+    // The event's lock, as for registering and cancelling: without it a
+    // cancellation on another instance could read the place before this
+    // check-in and cancel it after (seen in the soak with two instances).
+    events::lock(&mut tx, event).await?;
     let r = match by {
         CheckInBy::Code(raw) => {
             let code = TicketCode::parse(&raw)?;
