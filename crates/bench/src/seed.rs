@@ -69,9 +69,14 @@ pub async fn world(srv: &Server) -> anyhow::Result<World> {
     members::grant(&mut tx, admin, Role::Admin, None, Utc::now()).await?;
     tx.commit().await?;
     let post = reqwest::Method::POST;
-    let region =
-        call(&srv.base, post.clone(), "/api/v1/regions", &admin_token, Some(json!({"name": "Iberia", "currency": "EUR"})))
-            .await?;
+    let region = call(
+        &srv.base,
+        post.clone(),
+        "/api/v1/regions",
+        &admin_token,
+        Some(json!({"name": "Iberia", "currency": "EUR"})),
+    )
+    .await?;
     call(
         &srv.base,
         post.clone(),

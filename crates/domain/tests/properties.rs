@@ -66,9 +66,7 @@ impl Event {
                 self.rows.push((m, status, false));
             }
             Op::Cancel(m) => {
-                if let Some(r) =
-                    self.rows.iter_mut().find(|r| r.0 == m && r.1.is_active() && r.1.cancel(r.2).is_ok())
-                {
+                if let Some(r) = self.rows.iter_mut().find(|r| r.0 == m && r.1.is_active() && r.1.cancel(r.2).is_ok()) {
                     let freed = r.1.frees_a_seat();
                     r.1 = RegistrationStatus::Cancelled;
                     if freed {

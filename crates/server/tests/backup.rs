@@ -1,4 +1,4 @@
-//! Backup and restore with the real command (issue 7): `guildhall backup`
+//! PL-10's online backup, with the real command (issue 7): `guildhall backup`
 //! taken while 400 members rush a 40-seat event, then `guildhall restore`
 //! into an empty database: the copy never holds more confirmed seats than
 //! the event has, every confirmed registration has its ticket, and the

@@ -63,7 +63,11 @@ pub async fn seats(db: &Db, base: &str, world: &SoakWorld) -> anyhow::Result<Che
             problems.push(format!("event {ev}: waiting positions {positions:?}"));
         }
         if !positions.is_empty() && confirmed < CAPACITY {
-            problems.push(format!("event {ev}: {} waiting while {} seats are free", positions.len(), CAPACITY - confirmed));
+            problems.push(format!(
+                "event {ev}: {} waiting while {} seats are free",
+                positions.len(),
+                CAPACITY - confirmed
+            ));
         }
         confirmed_all += confirmed;
         waiting_all += positions.len();
@@ -160,12 +164,11 @@ pub async fn benefit_codes(db: &Db, world: &SoakWorld, acked: &Acked) -> anyhow:
             .bind(&world.benefit)
             .fetch_all(db.reader())
             .await?;
-    let audited: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM audit_log WHERE action = 'benefit.claimed' AND entity_id = $1",
-    )
-    .bind(&world.benefit)
-    .fetch_one(db.reader())
-    .await?;
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'benefit.claimed' AND entity_id = $1")
+            .bind(&world.benefit)
+            .fetch_one(db.reader())
+            .await?;
     let mut problems = Vec::new();
     let mut holders: HashMap<&str, u32> = HashMap::new();
     for (_, by) in &rows {
@@ -188,7 +191,12 @@ pub async fn benefit_codes(db: &Db, world: &SoakWorld, acked: &Acked) -> anyhow:
     if audited != rows.len() as i64 {
         problems.push(format!("{} codes claimed, {audited} claims audited", rows.len()));
     }
-    let fine = format!("{} codes claimed by {} members, {} answers with a code, each code once, each claim audited", rows.len(), holders.len(), acked.codes.len());
+    let fine = format!(
+        "{} codes claimed by {} members, {} answers with a code, each code once, each claim audited",
+        rows.len(),
+        holders.len(),
+        acked.codes.len()
+    );
     Ok(check("CH-8", "no benefit code handed out twice", problems, fine))
 }
 
@@ -238,14 +246,10 @@ pub async fn programs(db: &Db, world: &SoakWorld, acked: &Acked) -> anyhow::Resu
     let imported: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM contributions WHERE source = 'imported'")
         .fetch_one(db.reader())
         .await?;
-    let details: Vec<String> = sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'import.csv'")
-        .fetch_all(db.reader())
-        .await?;
-    let added: i64 = details
-        .iter()
-        .filter_map(|d| serde_json::from_str::<Value>(d).ok())
-        .filter_map(|d| d["added"].as_i64())
-        .sum();
+    let details: Vec<String> =
+        sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'import.csv'").fetch_all(db.reader()).await?;
+    let added: i64 =
+        details.iter().filter_map(|d| serde_json::from_str::<Value>(d).ok()).filter_map(|d| d["added"].as_i64()).sum();
     let mut problems = Vec::new();
     if imported != world.csv_rows as i64 {
         problems.push(format!("{imported} contributions stored from a file of {} rows", world.csv_rows));

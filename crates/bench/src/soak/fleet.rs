@@ -37,7 +37,8 @@ impl Instance {
     }
 
     async fn spawn(&mut self) -> anyhow::Result<()> {
-        let log = std::fs::OpenOptions::new().create(true).append(true).open(self.dir.join(format!("{}.log", self.name)))?;
+        let log =
+            std::fs::OpenOptions::new().create(true).append(true).open(self.dir.join(format!("{}.log", self.name)))?;
         let child = Command::new(crate::server::binary())
             .args(["--database-url", &self.db_url, "--db-max-connections", "8", "serve"])
             .args(["--bind", &format!("127.0.0.1:{}", self.port)])

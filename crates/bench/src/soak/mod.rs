@@ -156,7 +156,13 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
     ));
     out.push_str("| rule | invariant | result | figures |\n|---|---|---|---|\n");
     for c in list.iter().chain(std::iter::once(&http.check)) {
-        out.push_str(&format!("| {} | {} | {} | {} |\n", c.rule, c.name, if c.ok { "held" } else { "**BROKEN**" }, c.detail));
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            c.rule,
+            c.name,
+            if c.ok { "held" } else { "**BROKEN**" },
+            c.detail
+        ));
     }
     if passed {
         let _ = std::fs::remove_dir_all(&dir);
@@ -171,7 +177,9 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
 /// stopped and how long emptying took.
 async fn drain_outbox(tdb: &TestDb) -> anyhow::Result<(i64, Duration)> {
     let unsent = || async {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox WHERE state <> 'sent'").fetch_one(tdb.db.reader()).await
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox WHERE state <> 'sent'")
+            .fetch_one(tdb.db.reader())
+            .await
     };
     let start = Instant::now();
     let at_stop = unsent().await?;

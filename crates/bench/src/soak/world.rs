@@ -35,7 +35,8 @@ pub async fn seed(db: &Db, base: &str) -> anyhow::Result<SoakWorld> {
     tx.commit().await?;
     let post = reqwest::Method::POST;
     let t = admin_token.as_str();
-    let region = call(base, post.clone(), "/api/v1/regions", t, Some(json!({"name": "Iberia", "currency": "EUR"}))).await?;
+    let region =
+        call(base, post.clone(), "/api/v1/regions", t, Some(json!({"name": "Iberia", "currency": "EUR"}))).await?;
     call(
         base,
         post.clone(),
