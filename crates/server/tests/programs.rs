@@ -667,6 +667,15 @@ on_both!(ch7_renewal_decides_and_emails_each_member_once_across_crashes_and_inst
         .get("n");
     assert_eq!(decided, 3, "each of the three (one ends today) decided once");
     assert_eq!(renewed_emails(&g, &people[0].1).await, 2, "one email per year's run");
+    // Worked in steps behind a load balancer, each step may land on either
+    // instance: one that finished its step does not hold the run (the soak
+    // saw steps wait for a lease to run out).
+    let year = year + 1;
+    let champions = guildhall_domain::program::Program::Champions;
+    let first = guildhall::services::renewals::run(&g.app.state, None, champions, year, Some(1)).await.unwrap();
+    let next = guildhall::services::renewals::run(&second, None, champions, year, Some(1)).await.unwrap();
+    assert_eq!((first.decided, next.decided), (1, 2), "the second instance works the next step at once");
+    assert!(next.worked_here);
 });
 
 async fn renewed_emails(g: &Gov, to: &str) -> usize {

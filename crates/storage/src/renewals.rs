@@ -91,6 +91,17 @@ pub async fn lease(tx: &mut Tx, id: &str, instance: &str, now: DateTime<Utc>, se
     Ok(done.rows_affected() == 1)
 }
 
+/// Gives up this instance's lease, so that the next step of the run may
+/// be worked by any instance at once.
+pub async fn release(tx: &mut Tx, id: &str, instance: &str) -> Result<(), StorageError> {
+    sqlx::query("UPDATE renewal_runs SET claimed_by = NULL, lease_until = NULL WHERE id = $1 AND claimed_by = $2")
+        .bind(id)
+        .bind(instance)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 pub async fn set_total(tx: &mut Tx, id: &str, total: i64) -> Result<(), StorageError> {
     sqlx::query("UPDATE renewal_runs SET total = $1 WHERE id = $2").bind(total).bind(id).execute(&mut **tx).await?;
     Ok(())

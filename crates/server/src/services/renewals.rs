@@ -27,8 +27,10 @@ use super::{entry, notify};
 use crate::app::AppState;
 use crate::error::AppError;
 
-/// How long one instance may hold a run before another takes over.
-const LEASE_SECS: i64 = 120;
+/// How long one instance may hold a run before another takes over. Every
+/// batch renews it (a batch takes well under a second at 100,000
+/// members), so it only runs out when its instance died mid-run.
+const LEASE_SECS: i64 = 30;
 
 /// Where a run stands.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -230,6 +232,9 @@ pub async fn run(
     let decided = renewals::decided_ids(state.db.reader(), &r.id).await?.len();
     if decided >= active.len() {
         renewals::finish(&mut tx, &r.id, now).await?;
+    } else {
+        // A step (`limit`) is done: the next may come to any instance.
+        renewals::release(&mut tx, &r.id, &state.config.instance_id).await?;
     }
     tx.commit().await?;
     state.wake_mailer();

@@ -213,7 +213,9 @@ impl SmtpSink {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let mut server = mailin_embedded::Server::new(sink.clone());
-        server.with_name("localhost").with_num_threads(4).with_tcp_listener(listener);
+        // A thread per connection, and the worker keeps a pool of them open:
+        // enough threads that none waits, as with a real mail server.
+        server.with_name("localhost").with_num_threads(64).with_tcp_listener(listener);
         server.with_ssl(mailin_embedded::SslConfig::None).unwrap();
         std::thread::spawn(move || {
             let _ = server.serve();
