@@ -100,6 +100,7 @@ on_both!(ug14_register_in_one_click_and_see_the_ticket, |backend| async move {
     // Someone let in attended: their ticket no longer offers to cancel, and
     // a cancellation is refused in words.
     let html = second.get(w.app.url(&second_ticket)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("You were checked in at the door."), "{html}");
     assert!(!html.contains(&format!("{second_ticket}/cancel")), "{html}");
     let token = csrf(&second, &page).await;
     let res =

@@ -337,6 +337,7 @@ ticket-qr = QR code of your ticket
 ticket-show-at-door = Show this code or the QR image at the door.
 ticket-event-page = Event page
 ticket-cancel = Cancel my registration
+ticket-checked-in = You were checked in at the door. Enjoy the event!
 tickets-none = You have no tickets yet.
 tickets-find = Find an event
 checkin-by-code = Check in by ticket code

@@ -337,6 +337,7 @@ ticket-qr = Código QR do seu bilhete
 ticket-show-at-door = Mostre este código ou a imagem QR à entrada.
 ticket-event-page = Página do evento
 ticket-cancel = Cancelar a minha inscrição
+ticket-checked-in = A sua entrada foi registada. Bom evento!
 tickets-none = Ainda não tem bilhetes.
 tickets-find = Encontrar um evento
 checkin-by-code = Registar entrada por código
