@@ -75,34 +75,41 @@ pub struct ErrorReport(pub Option<DomainError>);
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let mut res_retry_after = None;
+        let unavailable = self.is_unavailable();
         let (status, report) = match self {
             AppError::Domain(d) => (status_of(&d), ErrorReport(Some(d))),
-            AppError::Unavailable(e) => {
+            AppError::Internal(e) | AppError::Unavailable(e) if unavailable => {
                 tracing::warn!(error = format!("{e:#}"), "database unavailable");
                 (StatusCode::SERVICE_UNAVAILABLE, ErrorReport(None))
             }
-            AppError::Internal(e) if database_unavailable(&e) => {
-                tracing::warn!(error = format!("{e:#}"), "database unavailable");
-                (StatusCode::SERVICE_UNAVAILABLE, ErrorReport(None))
-            }
-            AppError::Internal(e) => {
+            AppError::Internal(e) | AppError::Unavailable(e) => {
                 tracing::error!(error = format!("{e:#}"), "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, ErrorReport(None))
             }
         };
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            res_retry_after = Some(RETRY_UNAVAILABLE_SECS);
-        }
+        let retry_after = match &report {
+            ErrorReport(Some(DomainError::RateLimited { retry_after_secs })) => Some(*retry_after_secs),
+            _ if unavailable => Some(RETRY_UNAVAILABLE_SECS),
+            _ => None,
+        };
         let mut res = status.into_response();
-        if let ErrorReport(Some(DomainError::RateLimited { retry_after_secs })) = &report {
-            res_retry_after = Some(*retry_after_secs);
-        }
-        if let Some(v) = res_retry_after.and_then(|s| s.to_string().parse().ok()) {
+        if let Some(v) = retry_after.and_then(|s| s.to_string().parse().ok()) {
             res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
         }
         res.extensions_mut().insert(report);
         res
+    }
+}
+
+impl AppError {
+    /// True for [`AppError::Unavailable`] and for an internal error caused by
+    /// the database being unreachable ([`database_unavailable`]).
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            AppError::Unavailable(_) => true,
+            AppError::Internal(e) => database_unavailable(e),
+            AppError::Domain(_) => false,
+        }
     }
 }
 

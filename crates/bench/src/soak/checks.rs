@@ -180,12 +180,13 @@ pub async fn benefit_codes(db: &Db, world: &SoakWorld, acked: &Acked) -> anyhow:
         }
     }
     let mut seen = HashSet::new();
-    for (_, code) in &acked.codes {
+    let stored: HashSet<(&str, &str)> = rows.iter().map(|(c, by)| (c.as_str(), by.as_str())).collect();
+    for (member, code) in &acked.codes {
         if !seen.insert(code) {
             problems.push(format!("code {code} handed out twice"));
         }
-        if !rows.iter().any(|(c, _)| c == code) {
-            problems.push(format!("code {code} acknowledged, not stored as claimed"));
+        if !stored.contains(&(code.as_str(), world.ids[*member].as_str())) {
+            problems.push(format!("code {code} acknowledged, not stored as claimed by the member it was given to"));
         }
     }
     if audited != rows.len() as i64 {

@@ -22,6 +22,8 @@ pub struct SoakWorld {
     pub events: Vec<String>,
     /// Every member's API token; the first `CHAMPIONS` are Champions.
     pub tokens: Vec<String>,
+    /// Their ids, in the same order.
+    pub ids: Vec<String>,
     pub benefit: String,
     /// A CSV of forum answers for the Champions (PL-3), and its row count.
     pub csv: String,
@@ -100,6 +102,7 @@ pub async fn seed(db: &Db, base: &str) -> anyhow::Result<SoakWorld> {
     Ok(SoakWorld {
         admin_token,
         events,
+        ids: members.iter().map(|(id, _)| id.to_string()).collect(),
         tokens: members.into_iter().map(|(_, t)| t).collect(),
         benefit: benefit["id"].as_str().unwrap_or_default().to_owned(),
         csv,

@@ -111,9 +111,8 @@ async fn write_batch(state: &AppState, event: EventId, mut batch: Vec<Pending>) 
                 let failed = anyhow::anyhow!("registration batch failed: {report}");
                 let err = match &e {
                     AppError::Domain(d) => AppError::Domain(d.clone()),
-                    AppError::Internal(i) if crate::error::database_unavailable(i) => AppError::Unavailable(failed),
-                    AppError::Unavailable(_) => AppError::Unavailable(failed),
-                    AppError::Internal(_) => AppError::Internal(failed),
+                    _ if e.is_unavailable() => AppError::Unavailable(failed),
+                    _ => AppError::Internal(failed),
                 };
                 let _ = reply.send(Err(err));
             }
