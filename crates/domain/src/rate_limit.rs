@@ -30,6 +30,21 @@ impl RateLimit {
     }
 }
 
+/// The network a client address belongs to, as limits count it: an IPv4
+/// address on its own, an IPv6 address by its /64 (one household or
+/// machine holds a whole /64). Anything else is taken as it is.
+pub fn network_of(client: &str) -> String {
+    match client.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Ok(std::net::IpAddr::V6(v6)) => v6.to_ipv4_mapped().map(|v4| v4.to_string()).unwrap_or_default(),
+        Ok(std::net::IpAddr::V4(v4)) => v4.to_string(),
+        Err(_) => client.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +59,15 @@ mod tests {
         }
         assert_eq!(limit.check(6, now), Err(DomainError::RateLimited { retry_after_secs: 15 }));
         assert_eq!(limit.window_start(now) % 60, 0);
+    }
+
+    #[test]
+    fn pl1_limits_count_an_ipv6_client_by_its_64_and_an_ipv4_one_by_itself() {
+        assert_eq!(network_of("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(network_of("2001:db8:1:2:ffff::9"), network_of("2001:db8:1:2::1"));
+        assert_ne!(network_of("2001:db8:1:3::1"), network_of("2001:db8:1:2::1"));
+        assert_eq!(network_of("192.0.2.7"), "192.0.2.7");
+        assert_eq!(network_of("::ffff:192.0.2.7"), "192.0.2.7");
+        assert_eq!(network_of("unknown"), "unknown");
     }
 }

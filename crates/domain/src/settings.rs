@@ -52,6 +52,11 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("auth.signups_per_ip_per_hour", "PL-1", 1, 10000),
     int("auth.link_requests_per_email_per_hour", "PL-1", 1, 1000),
     int("auth.link_requests_per_ip_per_hour", "PL-1", 1, 10000),
+    // Each sign-up emails the address: a stranger's address is not a target.
+    int("auth.signups_per_email_per_hour", "PL-1", 1, 1000),
+    // Wrong passwords for one address from anywhere; the per-minute limit
+    // above counts them per network (PL-1).
+    int("auth.signin_failures_per_email_per_hour", "PL-1", 1, 100000),
     int("auth.session_days", "PL-1", 1, 365),
     int("auth.verify_link_hours", "PL-1", 1, 720),
     int("auth.signin_link_minutes", "PL-1", 1, 1440),
@@ -59,14 +64,26 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("mail.max_attempts", "PL-4", 1, 100),
     int("mail.retry_base_seconds", "PL-4", 1, 86400),
     int("events.reminder_hours_before", "UG-14", 1, 720),
+    // UG-14: the door window. Check-in and walk-ins open this long before
+    // the start and close this long after the end.
+    int("events.checkin_opens_minutes_before", "UG-14", 0, 1440),
+    int("events.checkin_closes_hours_after", "UG-14", 0, 168),
+    // UG-14: how far ahead an event may be dated (a plausible window).
+    int("events.max_days_ahead", "UG-14", 1, 3650),
     SettingDef { key: "events.ticketing_hosts", kind: SettingKind::HostList, rule: "UG-5" },
     int("groups.min_events_per_year", "UG-10", 0, 52),
     int("groups.inactive_after_months", "UG-10", 1, 24),
     int("leaders.guidelines_version", "UG-2", 1, 1000),
     int("expenses.receipt_max_kib", "UG-13", 16, 51200),
+    int("expenses.receipts_per_claim", "UG-13", 1, 100),
+    int("expenses.receipts_total_kib_per_claim", "UG-13", 16, 512000),
     // Counted per group, never per reporter: an address or IP kept next to
     // the time of a report would tell who reported (UG-8).
     int("conduct.reports_per_group_per_hour", "UG-8", 1, 10000),
+    // Counted under a keyed hash of the network or address whose key is
+    // forgotten within two days, so the count never tells who reported.
+    int("conduct.reports_per_network_per_hour", "UG-8", 1, 10000),
+    int("conduct.reports_per_address_per_hour", "UG-8", 1, 10000),
     int("champions.forums_min_solutions", "CH-4", 0, 1000),
     int("champions.forge_min_components", "CH-4", 0, 1000),
     int("champions.forge_min_rating_tenths", "CH-4", 0, 50),

@@ -94,6 +94,9 @@ impl Server {
             }
         }));
         tracing::info!(%addr, instance = %state.config.instance_id, "Guildhall listening");
+        if let Some(warning) = state.config.plain_http_warning(addr) {
+            tracing::warn!("{warning}");
+        }
         Ok(Self { addr, shutdown, tasks })
     }
 

@@ -59,6 +59,26 @@ impl Config {
     }
 
     /// A link to `path` on the public site.
+    /// A warning when people outside this machine would reach Guildhall
+    /// over plain http: session cookies then travel unencrypted and are not
+    /// marked `Secure` (ASVS V3.4.1, V9.1.1).
+    pub fn plain_http_warning(&self, bound: SocketAddr) -> Option<String> {
+        let public_host_is_loopback = match self.public_url.host() {
+            Some(url::Host::Domain(d)) => d == "localhost",
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            None => true,
+        };
+        let exposed = !bound.ip().is_loopback() || !public_host_is_loopback;
+        (self.public_url.scheme() == "http" && exposed).then(|| {
+            format!(
+                "the public URL {} is plain http while Guildhall is reachable beyond this machine: put it behind \
+                 TLS and set --public-url to its https address, or session cookies travel unencrypted",
+                self.public_url
+            )
+        })
+    }
+
     pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.public_url.as_str().trim_end_matches('/'), path)
     }
@@ -108,5 +128,16 @@ mod tests {
         c.smtp_url = Some("smtp://mailer:hunter22@mail.example.org:587".into());
         let shown = format!("{c:?}");
         assert!(!shown.contains("s3cret") && !shown.contains("hunter22"), "{shown}");
+    }
+
+    #[test]
+    fn asvs_plain_http_beyond_loopback_is_warned_about() {
+        let mut c = Config::local("sqlite::memory:");
+        assert_eq!(c.plain_http_warning(([127, 0, 0, 1], 8080).into()), None, "local development");
+        assert!(c.plain_http_warning(([0, 0, 0, 0], 8080).into()).is_some(), "every interface, http");
+        c.public_url = "https://community.example.org/".parse().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.plain_http_warning(([0, 0, 0, 0], 8080).into()), None, "behind TLS");
+        c.public_url = "http://community.example.org/".parse().unwrap_or_else(|e| panic!("{e}"));
+        assert!(c.plain_http_warning(([127, 0, 0, 1], 8080).into()).is_some(), "a proxy serving plain http");
     }
 }

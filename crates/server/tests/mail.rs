@@ -74,6 +74,7 @@ async fn crash_test(backend: Backend, instances: usize) {
             kind: "test",
             subject: format!("Message {i}"),
             body_text: "Hello".into(),
+            body_secret: None,
         };
         outbox::enqueue(&mut tx, email, Utc::now()).await.unwrap();
     }

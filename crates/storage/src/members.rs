@@ -138,6 +138,17 @@ pub async fn mark_verified(tx: &mut Tx, id: MemberId, now: DateTime<Utc>) -> Res
     Ok(())
 }
 
+/// PL-1: forgets a password chosen before the address was proven: the
+/// person who proves the address never chose it (account pre-hijacking).
+pub async fn clear_password(tx: &mut Tx, id: MemberId, now: DateTime<Utc>) -> Result<(), StorageError> {
+    sqlx::query("UPDATE members SET password_hash = NULL, updated_at = $2 WHERE id = $1")
+        .bind(id.to_string())
+        .bind(to_db(now))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 pub async fn set_password_hash(tx: &mut Tx, id: MemberId, hash: &str, now: DateTime<Utc>) -> Result<(), StorageError> {
     sqlx::query("UPDATE members SET password_hash = $2, updated_at = $3 WHERE id = $1")
         .bind(id.to_string())

@@ -21,7 +21,11 @@ pub struct NewEmail {
     /// What caused it (`verify_email`, `sign_in_link`...), for filtering.
     pub kind: &'static str,
     pub subject: String,
+    /// The stored copy: what Messages, the API and exports show.
     pub body_text: String,
+    /// The text that goes out when it differs from the stored copy (it
+    /// holds a one-time link, PL-4/PL-8); forgotten once sent.
+    pub body_secret: Option<String>,
 }
 
 /// An email as stored.
@@ -33,6 +37,8 @@ pub struct OutboxEmail {
     pub kind: String,
     pub subject: String,
     pub body_text: String,
+    /// Only in claimed emails: the text to send, when not `body_text`.
+    pub body_secret: Option<String>,
     pub state: String,
     pub attempts: i64,
     pub created_at: DateTime<Utc>,
@@ -55,6 +61,7 @@ fn from_row(r: &AnyRow) -> Result<OutboxEmail, StorageError> {
         kind: r.try_get("kind")?,
         subject: r.try_get("subject")?,
         body_text: r.try_get("body_text")?,
+        body_secret: r.try_get::<Option<String>, _>("body_secret").ok().flatten(),
         state: r.try_get("state")?,
         attempts: r.try_get("attempts")?,
         created_at: from_db(r.try_get("created_at")?),
@@ -66,8 +73,8 @@ fn from_row(r: &AnyRow) -> Result<OutboxEmail, StorageError> {
 pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result<OutboxId, StorageError> {
     let id = OutboxId::new();
     sqlx::query(
-        "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, state, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $7)",
+        "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, body_secret, state, next_attempt_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, $8)",
     )
     .bind(id.to_string())
     .bind(email.recipient.map(|m| m.to_string()))
@@ -75,6 +82,7 @@ pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result
     .bind(email.kind)
     .bind(email.subject)
     .bind(email.body_text)
+    .bind(email.body_secret)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -85,14 +93,14 @@ pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result
 pub async fn enqueue_many(tx: &mut Tx, emails: &[NewEmail], now: DateTime<Utc>) -> Result<(), StorageError> {
     for chunk in emails.chunks(crate::batch::ROWS) {
         let sql = format!(
-            "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, state, next_attempt_at, created_at)
+            "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, body_secret, state, next_attempt_at, created_at)
              VALUES {}",
-            crate::batch::value_rows(chunk.len(), 9)
+            crate::batch::value_rows(chunk.len(), 10)
         );
         let mut q = sqlx::query(&sql);
         for e in chunk {
             q = q.bind(OutboxId::new().to_string()).bind(e.recipient.map(|m| m.to_string())).bind(e.to.as_str());
-            q = q.bind(e.kind).bind(e.subject.as_str()).bind(e.body_text.as_str()).bind("queued");
+            q = q.bind(e.kind).bind(e.subject.as_str()).bind(e.body_text.as_str()).bind(e.body_secret.as_deref()).bind("queued");
             q = q.bind(to_db(now)).bind(to_db(now));
         }
         q.execute(&mut **tx).await?;
@@ -117,7 +125,7 @@ pub async fn claim(
              WHERE (state = 'queued' AND next_attempt_at <= $3) OR (state = 'sending' AND lease_until < $3)
              ORDER BY next_attempt_at, id LIMIT $4{}
          )
-         RETURNING {COLUMNS}",
+         RETURNING {COLUMNS}, body_secret",
         skip_locked(db.backend())
     );
     let mut tx = db.begin().await?;
@@ -138,7 +146,7 @@ pub async fn claim(
 pub async fn mark_sent(db: &Db, id: OutboxId, worker: &str, now: DateTime<Utc>) -> Result<bool, StorageError> {
     let mut tx = db.begin().await?;
     let done = sqlx::query(
-        "UPDATE outbox SET state = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL
+        "UPDATE outbox SET state = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL, body_secret = NULL
          WHERE id = $1 AND claimed_by = $2 AND state = 'sending'",
     )
     .bind(id.to_string())

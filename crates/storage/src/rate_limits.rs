@@ -19,6 +19,17 @@ pub async fn hit(tx: &mut Tx, key: &str, window_start: i64) -> Result<i64, Stora
     Ok(row.try_get("hits")?)
 }
 
+/// The count under `key` in the window starting at `window_start`, without
+/// adding to it.
+pub async fn current(pool: &sqlx::AnyPool, key: &str, window_start: i64) -> Result<i64, StorageError> {
+    let n: Option<i64> = sqlx::query_scalar("SELECT hits FROM rate_limits WHERE key = $1 AND window_start = $2")
+        .bind(key)
+        .bind(window_start)
+        .fetch_optional(pool)
+        .await?;
+    Ok(n.unwrap_or(0))
+}
+
 /// Forgets windows that ended before `before` (Unix seconds).
 pub async fn prune(tx: &mut Tx, before: i64) -> Result<u64, StorageError> {
     let done = sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(before).execute(&mut **tx).await?;

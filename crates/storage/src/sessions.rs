@@ -110,6 +110,17 @@ pub async fn find_link(tx: &mut Tx, token_hash: &str) -> Result<Option<(MemberId
     )))
 }
 
+/// Uses up every outstanding link of a member (a password reset or
+/// change, PL-1): a link emailed before it opens nothing after it.
+pub async fn void_links(tx: &mut Tx, member: MemberId, now: DateTime<Utc>) -> Result<u64, StorageError> {
+    let done = sqlx::query("UPDATE one_time_links SET used_at = $2 WHERE member_id = $1 AND used_at IS NULL")
+        .bind(member.to_string())
+        .bind(to_db(now))
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 /// Marks a link used. Only the first of two racing redemptions succeeds.
 pub async fn use_link(tx: &mut Tx, token_hash: &str, now: DateTime<Utc>) -> Result<bool, StorageError> {
     let done = sqlx::query("UPDATE one_time_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL")

@@ -81,3 +81,14 @@ pub async fn revoke(tx: &mut Tx, member: MemberId, id: ApiTokenId, now: DateTime
             .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Revokes every live token of `member` (the owner asked, with a password
+/// change or reset); returns how many.
+pub async fn revoke_all(tx: &mut Tx, member: MemberId, now: DateTime<Utc>) -> Result<u64, StorageError> {
+    let done = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL")
+        .bind(to_db(now))
+        .bind(member.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected())
+}

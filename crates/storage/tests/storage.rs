@@ -180,6 +180,7 @@ both_backends!(pl4_outbox_claims_are_exclusive_and_leased, |db: Db| async move {
                 kind: "test",
                 subject: format!("Hello {i}"),
                 body_text: "Body".into(),
+                body_secret: None,
             },
             now,
         )

@@ -28,3 +28,16 @@ pub use web_link::WebLink;
 pub(crate) fn has_control_chars(s: &str, allow_newlines: bool) -> bool {
     s.chars().any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
 }
+
+/// True when a one-line text holds characters that change how the text
+/// around them looks without showing themselves: bidirectional overrides,
+/// embeddings and isolates (a name that reads backwards, "gnp.exe"), and
+/// zero-width spaces, word joiners and byte-order marks (two names that look
+/// the same). The zero-width joiner and non-joiner stay allowed: Persian,
+/// the Indic scripts and emoji sequences need them.
+pub(crate) fn has_invisible_format_chars(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+            || matches!(c, '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}' | '\u{00AD}')
+    })
+}

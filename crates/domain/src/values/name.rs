@@ -2,7 +2,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::has_control_chars;
+use super::{has_control_chars, has_invisible_format_chars};
 use crate::DomainError;
 
 /// Parses trimmed single-line text of `1..=max` characters.
@@ -16,6 +16,9 @@ fn parse_line(raw: &str, field: &'static str, max: usize) -> Result<String, Doma
     }
     if has_control_chars(s, false) {
         return Err(DomainError::field(field, "control_characters"));
+    }
+    if has_invisible_format_chars(s) {
+        return Err(DomainError::field(field, "invisible_characters"));
     }
     Ok(s.to_owned())
 }
@@ -77,6 +80,21 @@ line_type!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pl1_names_refuse_bidi_overrides_and_zero_width_characters() {
+        for bad in ["Ana\u{202E}gnp.exe", "Ana\u{2066}x\u{2069}", "Ad\u{200B}min", "\u{FEFF}Marta", "Ma\u{00AD}rta"] {
+            assert_eq!(
+                DisplayName::parse(bad),
+                Err(DomainError::field("name", "invisible_characters")),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(DisplayName::parse("Ana\u{0007}"), Err(DomainError::field("name", "control_characters")));
+        // Scripts that need the joiners keep them.
+        assert!(DisplayName::parse("\u{0645}\u{06CC}\u{200C}\u{0631}\u{0648}\u{062F}").is_ok());
+        assert!(DisplayName::parse("Zoë Ō'Brien-Núñez").is_ok());
+    }
 
     #[test]
     fn trims_and_keeps_unicode() {

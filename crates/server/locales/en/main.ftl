@@ -385,3 +385,21 @@ account-delete-hint = Your name, address, sessions, tokens and messages are dele
 account-delete-confirm = Type your email address to confirm
 account-delete-button = Delete my account
 field-confirm_email_mismatch = This is not your email address.
+
+mail-link-removed = (a one-time link, sent by email only and not kept here)
+mail-account-unconfirmed-subject = Finish setting up your account
+mail-account-unconfirmed-body =
+    Hello { $name },
+
+    Someone signed up with this address before, but the address was never confirmed. If that was you, or if you want the account now, choose your password with this link. It confirms the address, and any password chosen before stops working:
+
+    { $link }
+
+    If you do not want an account, ignore this email: nobody can sign in until the address is confirmed.
+verify-title = Confirm your email address
+verify-lead = Type the password you chose when you signed up to finish. If you did not sign up yourself, or do not remember it, leave it empty: the address is confirmed for you, no password chosen before is kept, and you choose your own next.
+verify-submit = Confirm my address
+field-password_not_this_signup = This is not the password chosen at sign-up. Try again, or leave the field empty to choose a new one.
+reset-revoke-tokens = Also revoke my API tokens (programs using them stop working)
+verify-done-choose-password = Your address is confirmed. Choose your password to finish.
+field-invisible_characters = Remove the invisible characters (direction marks, zero-width spaces): they make text look like something it is not.

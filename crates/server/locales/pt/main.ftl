@@ -385,3 +385,21 @@ account-delete-hint = O seu nome, endereço, sessões, tokens e mensagens são a
 account-delete-confirm = Escreva o seu endereço de email para confirmar
 account-delete-button = Apagar a minha conta
 field-confirm_email_mismatch = Este não é o seu endereço de email.
+
+mail-link-removed = (uma ligação de uso único, enviada só por email e não guardada aqui)
+mail-account-unconfirmed-subject = Termine a configuração da sua conta
+mail-account-unconfirmed-body =
+    Olá { $name },
+
+    Alguém criou uma conta com este endereço, mas o endereço nunca foi confirmado. Se foi você, ou se quer a conta agora, escolha a sua palavra-passe com esta ligação. Ela confirma o endereço, e qualquer palavra-passe escolhida antes deixa de funcionar:
+
+    { $link }
+
+    Se não quer uma conta, ignore este email: ninguém pode entrar até o endereço ser confirmado.
+verify-title = Confirme o seu endereço de email
+verify-lead = Escreva a palavra-passe que escolheu ao criar a conta para terminar. Se não foi você que criou a conta, ou não se lembra dela, deixe o campo vazio: o endereço fica confirmado para si, nenhuma palavra-passe escolhida antes é mantida, e escolhe a sua a seguir.
+verify-submit = Confirmar o meu endereço
+field-password_not_this_signup = Esta não é a palavra-passe escolhida ao criar a conta. Tente de novo, ou deixe o campo vazio para escolher uma nova.
+reset-revoke-tokens = Revogar também os meus tokens de API (os programas que os usam deixam de funcionar)
+verify-done-choose-password = O seu endereço está confirmado. Escolha a sua palavra-passe para terminar.
+field-invisible_characters = Retire os caracteres invisíveis (marcas de direção, espaços de largura zero): fazem o texto parecer o que não é.

@@ -1,9 +1,11 @@
 //! CSRF protection for every state-changing form (PL-1).
 //!
-//! A random token lives in an HttpOnly, SameSite=Lax cookie and is repeated
-//! in a hidden field of each form; [`CsrfForm`] refuses a post whose field
-//! does not match its cookie. A cross-site page can neither read the cookie
-//! nor guess the field.
+//! A random secret lives in an HttpOnly, SameSite=Lax cookie; each form's
+//! hidden field carries a token derived from it and the session cookie, so
+//! [`CsrfForm`] refuses a post whose field does not match both. A
+//! cross-site page can neither read the cookies nor guess the field, and a
+//! token seen before a sign-in is worth nothing after it (tied to the
+//! session).
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
@@ -13,7 +15,8 @@ use axum::response::Response;
 use guildhall_domain::DomainError;
 use serde::de::DeserializeOwned;
 
-use super::secrets::new_token;
+use super::identity::SESSION_COOKIE;
+use super::secrets::{hash_token, new_token};
 use crate::error::AppError;
 
 pub const CSRF_COOKIE: &str = "gh_csrf";
@@ -22,22 +25,39 @@ pub const CSRF_COOKIE: &str = "gh_csrf";
 #[derive(Clone, Debug)]
 pub struct CsrfToken(pub String);
 
-fn cookie_value(req: &Request) -> Option<String> {
+fn cookie(req: &Request, name: &str) -> Option<String> {
     req.headers().get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|h| {
         h.split(';').find_map(|kv| {
             let (k, v) = kv.trim().split_once('=')?;
-            (k == CSRF_COOKIE && v.len() >= 32).then(|| v.to_owned())
+            (k == name).then(|| v.to_owned())
         })
     })
 }
 
+fn cookie_value(req: &Request) -> Option<String> {
+    cookie(req, CSRF_COOKIE).filter(|v| v.len() >= 32)
+}
+
+/// The form token for a CSRF secret and the session it is used in.
+fn form_token(secret: &str, session: Option<&str>) -> String {
+    hash_token(&format!("{secret}:{}", session.unwrap_or("")))
+}
+
+/// The token the request's forms must carry, if it has a CSRF cookie.
+fn expected_token(req: &Request) -> Option<String> {
+    let session = cookie(req, SESSION_COOKIE);
+    cookie_value(req).map(|secret| form_token(&secret, session.as_deref()))
+}
+
 /// Middleware: gives every visitor a CSRF token, setting the cookie once.
 pub async fn ensure_token(mut req: Request, next: Next) -> Response {
-    let (token, fresh) = match cookie_value(&req) {
+    let (secret, fresh) = match cookie_value(&req) {
         Some(t) => (t, false),
         None => (new_token(), true),
     };
-    req.extensions_mut().insert(CsrfToken(token.clone()));
+    let session = cookie(&req, SESSION_COOKIE);
+    req.extensions_mut().insert(CsrfToken(form_token(&secret, session.as_deref())));
+    let token = secret;
     let mut res = next.run(req).await;
     if fresh {
         let cookie = format!("{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax");
@@ -61,7 +81,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let expected = cookie_value(&req);
+        let expected = expected_token(&req);
         let bytes = Bytes::from_request(req, state).await.map_err(|r| {
             if r.status().as_u16() == 413 {
                 DomainError::BodyTooLarge
@@ -108,7 +128,7 @@ impl<S: Send + Sync> FromRequest<S> for CsrfMultipart {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let expected = cookie_value(&req);
+        let expected = expected_token(&req);
         let mut form = axum::extract::Multipart::from_request(req, state)
             .await
             .map_err(|_| DomainError::field("body", "form_malformed"))?;

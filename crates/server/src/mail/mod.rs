@@ -43,7 +43,8 @@ impl Transport {
             .subject(email.subject.clone())
             .message_id(Some(format!("<{}@{}>", email.id, host)))
             .header(ContentType::TEXT_PLAIN)
-            .body(email.body_text.clone())?;
+            // A one-time link goes out in the email only (PL-4, PL-8).
+            .body(email.body_secret.clone().unwrap_or_else(|| email.body_text.clone()))?;
         match self {
             Self::Smtp(t) => {
                 t.send(message).await?;

@@ -9,7 +9,7 @@ use guildhall_domain::settings::Settings;
 use guildhall_domain::values::{DisplayName, EmailAddress, Locale, Password, TimeZone};
 use guildhall_domain::DomainError;
 use guildhall_storage::members::{self, Member, NewMember};
-use guildhall_storage::{audit, sessions, settings, Tx};
+use guildhall_storage::{audit, sessions, settings, tokens, Tx};
 use serde_json::json;
 
 use super::{entry, limits, notify};
@@ -38,32 +38,38 @@ impl SignUp {
     }
 }
 
-/// Creates and queues a one-time link for `member`.
+/// Creates a one-time link for `member`; returns its secret.
+async fn new_link(
+    tx: &mut Tx,
+    settings: &Settings,
+    member: MemberId,
+    purpose: LinkPurpose,
+) -> Result<String, AppError> {
+    let token = new_token();
+    let now = Utc::now();
+    sessions::create_link(tx, &hash_token(&token), member, purpose, now, now + purpose.lifetime(settings)).await?;
+    Ok(token)
+}
+
+/// Creates and queues a one-time link for `member` in the email `kind`.
+/// The stored copy of the email never holds the live link (PL-4, PL-8).
 async fn send_link(
     state: &AppState,
     settings: &Settings,
     tx: &mut Tx,
     member: &Member,
     purpose: LinkPurpose,
+    kind: &'static str,
 ) -> Result<(), AppError> {
-    let token = new_token();
-    let now = Utc::now();
-    sessions::create_link(tx, &hash_token(&token), member.id, purpose, now, now + purpose.lifetime(settings)).await?;
-    let (path, kind) = match purpose {
-        LinkPurpose::VerifyEmail => ("/verify", "verify"),
-        LinkPurpose::SignIn => ("/signin/link", "signin-link"),
-        LinkPurpose::ResetPassword => ("/password/reset", "reset"),
+    let token = new_link(tx, settings, member.id, purpose).await?;
+    let path = match purpose {
+        LinkPurpose::VerifyEmail => "/verify",
+        LinkPurpose::SignIn => "/signin/link",
+        LinkPurpose::ResetPassword => "/password/reset",
     };
     let link = state.config.link(&format!("{path}?token={token}"));
-    notify::queue(
-        tx,
-        Some(member.id),
-        &member.email,
-        member.locale,
-        kind,
-        &[("name", member.name.as_str()), ("link", &link)],
-    )
-    .await
+    notify::queue_with_secret_link(tx, Some(member.id), &member.email, member.locale, kind, member.name.as_str(), &link)
+        .await
 }
 
 /// Signs a new member up and emails a verification link. An address that
@@ -73,6 +79,14 @@ async fn send_link(
 pub async fn sign_up(state: &AppState, form: SignUp, client: &str) -> Result<(), AppError> {
     let s = settings::load(state.db.reader()).await?;
     limits::enforce(&state.db, &format!("signup:ip:{client}"), s.rate_limit("auth.signups_per_ip_per_hour")).await?;
+    // Each sign-up emails the address: a limit per address keeps this form
+    // from being a way to send mail to a stranger (PL-1, PL-4).
+    limits::enforce(
+        &state.db,
+        &format!("signup:email:{}", form.email),
+        s.rate_limit("auth.signups_per_email_per_hour"),
+    )
+    .await?;
     let hash = hash_password(&form.password).await?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
@@ -96,22 +110,29 @@ pub async fn sign_up(state: &AppState, form: SignUp, client: &str) -> Result<(),
                 time_zone: TimeZone::UTC,
                 created_at: now,
             };
-            send_link(state, &s, &mut tx, &member, LinkPurpose::VerifyEmail).await?;
+            send_link(state, &s, &mut tx, &member, LinkPurpose::VerifyEmail, "verify").await?;
         }
         Err(guildhall_storage::StorageError::Rule(DomainError::EmailTaken)) => {
             drop(tx);
             tx = state.db.begin().await?;
             if let Some(existing) = members::by_email(state.db.reader(), &form.email).await? {
-                let link = state.config.link("/signin");
-                notify::queue(
-                    &mut tx,
-                    Some(existing.id),
-                    &existing.email,
-                    existing.locale,
-                    "account-exists",
-                    &[("name", existing.name.as_str()), ("link", &link)],
-                )
-                .await?;
+                if existing.email_verified_at.is_none() {
+                    // PL-1: an earlier sign-up for this address was never
+                    // confirmed, and whoever made it chose its password.
+                    // The owner gets a link to choose their own instead.
+                    send_link(state, &s, &mut tx, &existing, LinkPurpose::ResetPassword, "account-unconfirmed").await?;
+                } else {
+                    let link = state.config.link("/signin");
+                    notify::queue(
+                        &mut tx,
+                        Some(existing.id),
+                        &existing.email,
+                        existing.locale,
+                        "account-exists",
+                        &[("name", existing.name.as_str()), ("link", &link)],
+                    )
+                    .await?;
+                }
             }
         }
         Err(e) => return Err(e.into()),
@@ -133,20 +154,57 @@ async fn redeem(tx: &mut Tx, token: &str, purpose: LinkPurpose) -> Result<Member
     Ok(member)
 }
 
-/// Confirms an email address from its verification link.
-pub async fn verify_email(state: &AppState, token: &str) -> Result<MemberId, AppError> {
-    let mut tx = state.db.begin().await?;
-    let member = redeem(&mut tx, token, LinkPurpose::VerifyEmail).await?;
-    let now = Utc::now();
-    members::mark_verified(&mut tx, member, now).await?;
-    audit::record(&mut tx, entry(Some(member), "member.email_verified", "member", member, None, json!({})), now)
-        .await?;
-    tx.commit().await?;
-    Ok(member)
+/// What confirming an address leads to.
+#[derive(Debug)]
+pub enum Verified {
+    /// The password typed was the sign-up's: signed in with it kept.
+    SignedIn(MemberId),
+    /// No password was typed: the address is confirmed, the password chosen
+    /// at sign-up is gone, and this reset link's secret lets the owner
+    /// choose one now.
+    ChoosePassword(String),
 }
 
-/// Checks an email and password. Limited per email and per client address;
-/// an unverified account is told to verify first.
+/// PL-1: confirms an address from its verification link. Whoever opens
+/// the link owns the address, but the password was chosen by whoever
+/// signed up, who may be someone else (account pre-hijacking). So the
+/// password is kept only when the person confirming types it; otherwise it
+/// is forgotten and they choose their own. A wrong password uses nothing up.
+pub async fn verify_email(state: &AppState, token: &str, password: &str) -> Result<Verified, AppError> {
+    let s = settings::load(state.db.reader()).await?;
+    let hash = hash_token(token.trim());
+    let mut tx = state.db.begin().await?;
+    let (id, link) = sessions::find_link(&mut tx, &hash).await?.ok_or(DomainError::LinkInvalid)?;
+    let now = Utc::now();
+    link.redeem(LinkPurpose::VerifyEmail, now)?;
+    let member = members::by_id(state.db.reader(), id).await?.ok_or(DomainError::LinkInvalid)?;
+    let already = member.email_verified_at.is_some();
+    let keeps_password = !password.is_empty() && verify_password(password, member.password_hash.clone()).await?;
+    if !password.is_empty() && !keeps_password && !already {
+        return Err(DomainError::field("password", "password_not_this_signup").into());
+    }
+    if !sessions::use_link(&mut tx, &hash, now).await? {
+        return Err(DomainError::LinkInvalid.into());
+    }
+    members::mark_verified(&mut tx, id, now).await?;
+    let outcome = if keeps_password || already {
+        Verified::SignedIn(id)
+    } else {
+        members::clear_password(&mut tx, id, now).await?;
+        sessions::void_links(&mut tx, id, now).await?;
+        Verified::ChoosePassword(new_link(&mut tx, &s, id, LinkPurpose::ResetPassword).await?)
+    };
+    let details = json!({"password_kept": keeps_password || already});
+    audit::record(&mut tx, entry(Some(id), "member.email_verified", "member", id, None, details), now).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Checks an email and password; an unverified account is told to verify
+/// first. Every attempt counts against the client's address; only wrong
+/// passwords count against the account, per network and (more loosely)
+/// overall, so a stranger guessing elsewhere slows themselves down without
+/// locking the owner out, and the emailed link always works (PL-1).
 #[tracing::instrument(skip_all)]
 pub async fn sign_in_with_password(
     state: &AppState,
@@ -158,15 +216,16 @@ pub async fn sign_in_with_password(
     limits::enforce(&state.db, &format!("signin:ip:{client}"), s.rate_limit("auth.signin_attempts_per_ip_per_minute"))
         .await?;
     let email = EmailAddress::parse(email).map_err(|_| DomainError::BadCredentials)?;
-    limits::enforce(
-        &state.db,
-        &format!("signin:email:{email}"),
-        s.rate_limit("auth.signin_attempts_per_email_per_minute"),
-    )
-    .await?;
+    let network = guildhall_domain::rate_limit::network_of(client);
+    let near = (format!("signin:fail:{email}:{network}"), s.rate_limit("auth.signin_attempts_per_email_per_minute"));
+    let overall = (format!("signin:fail:{email}"), s.rate_limit("auth.signin_failures_per_email_per_hour"));
+    limits::check(&state.db, &near.0, near.1).await?;
+    limits::check(&state.db, &overall.0, overall.1).await?;
     let member = members::by_email(state.db.reader(), &email).await?;
     let stored = member.as_ref().and_then(|m| m.password_hash.clone());
     if !verify_password(password, stored).await? {
+        limits::count(&state.db, &near.0, near.1).await?;
+        limits::count(&state.db, &overall.0, overall.1).await?;
         return Err(DomainError::BadCredentials.into());
     }
     let member = member.ok_or(DomainError::BadCredentials)?;
@@ -187,7 +246,8 @@ pub async fn request_link(state: &AppState, email: &str, purpose: LinkPurpose, c
         .await?;
     if let Some(member) = members::by_email(state.db.reader(), &email).await? {
         let mut tx = state.db.begin().await?;
-        send_link(state, &s, &mut tx, &member, purpose).await?;
+        let kind = if purpose == LinkPurpose::SignIn { "signin-link" } else { "reset" };
+        send_link(state, &s, &mut tx, &member, purpose, kind).await?;
         tx.commit().await?;
         state.wake_mailer();
     }
@@ -196,17 +256,33 @@ pub async fn request_link(state: &AppState, email: &str, purpose: LinkPurpose, c
 
 /// Redeems an emailed sign-in link. It proves the address, so an
 /// unverified account becomes verified.
+/// A password chosen before the address was proven did not come from its
+/// owner (PL-1, pre-hijacking), so the link forgets it.
 pub async fn sign_in_with_link(state: &AppState, token: &str) -> Result<MemberId, AppError> {
     let mut tx = state.db.begin().await?;
     let member = redeem(&mut tx, token, LinkPurpose::SignIn).await?;
-    members::mark_verified(&mut tx, member, Utc::now()).await?;
+    let now = Utc::now();
+    let m = members::by_id(state.db.reader(), member).await?.ok_or(DomainError::LinkInvalid)?;
+    if m.email_verified_at.is_none() {
+        members::clear_password(&mut tx, member, now).await?;
+        members::mark_verified(&mut tx, member, now).await?;
+        let e = entry(Some(member), "member.email_verified", "member", member, None, json!({"password_kept": false}));
+        audit::record(&mut tx, e, now).await?;
+    }
     tx.commit().await?;
     Ok(member)
 }
 
 /// Sets a new password from a reset link, ends every session of the
 /// account, and tells the owner.
-pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Result<MemberId, AppError> {
+/// Every other link still out is used up with it, and the API tokens are
+/// revoked too when the owner asks (PL-1).
+pub async fn reset_password(
+    state: &AppState,
+    token: &str,
+    password: &str,
+    revoke_tokens: bool,
+) -> Result<MemberId, AppError> {
     let password = Password::parse(password)?;
     let hash = hash_password(&password).await?;
     let now = Utc::now();
@@ -215,7 +291,10 @@ pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Re
     members::set_password_hash(&mut tx, id, &hash, now).await?;
     members::mark_verified(&mut tx, id, now).await?;
     sessions::delete_member_sessions(&mut tx, id, None).await?;
-    audit::record(&mut tx, entry(Some(id), "member.password_reset", "member", id, None, json!({})), now).await?;
+    sessions::void_links(&mut tx, id, now).await?;
+    let revoked = if revoke_tokens { tokens::revoke_all(&mut tx, id, now).await? } else { 0 };
+    let details = json!({"tokens_revoked": revoked});
+    audit::record(&mut tx, entry(Some(id), "member.password_reset", "member", id, None, details), now).await?;
     if let Some(m) = members::by_id(state.db.reader(), id).await? {
         notify::queue(&mut tx, Some(id), &m.email, m.locale, "password-changed", &[("name", m.name.as_str())]).await?;
     }

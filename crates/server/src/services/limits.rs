@@ -16,3 +16,31 @@ pub async fn enforce(db: &Db, key: &str, limit: RateLimit) -> Result<(), AppErro
     limit.check(count, now)?;
     Ok(())
 }
+
+/// Refuses when `key` has already used up `limit` in this window, without
+/// counting this attempt: for limits that count failures only ([`count`]).
+pub async fn check(db: &Db, key: &str, limit: RateLimit) -> Result<(), AppError> {
+    let now = Utc::now();
+    let count = rate_limits::current(db.reader(), key, limit.window_start(now)).await?;
+    limit.check(count + 1, now)?;
+    Ok(())
+}
+
+/// Counts one attempt under `key` (a failure, for [`check`]).
+pub async fn count(db: &Db, key: &str, limit: RateLimit) -> Result<(), AppError> {
+    let now = Utc::now();
+    let mut tx = db.begin().await?;
+    rate_limits::hit(&mut tx, key, limit.window_start(now)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether `key` may do one more thing this window, counting it when so:
+/// for what is skipped rather than refused (one acknowledgement per address).
+pub async fn allow(db: &Db, key: &str, limit: RateLimit) -> Result<bool, AppError> {
+    let now = Utc::now();
+    let mut tx = db.begin().await?;
+    let count = rate_limits::hit(&mut tx, key, limit.window_start(now)).await?;
+    tx.commit().await?;
+    Ok(limit.check(count, now).is_ok())
+}

@@ -39,7 +39,27 @@ pub fn compose(
         kind,
         subject: tr.with(&format!("mail-{kind}-subject"), args),
         body_text: tr.with(&format!("mail-{kind}-body"), args),
+        body_secret: None,
     }
+}
+
+/// Queues the email `kind` whose `link` opens the account (verify, sign
+/// in, reset): the link goes out by email only, and the copy kept for
+/// Messages, the API and exports says it was removed (PL-4, PL-8).
+pub async fn queue_with_secret_link(
+    tx: &mut Tx,
+    recipient: Option<MemberId>,
+    to: &EmailAddress,
+    locale: Locale,
+    kind: &'static str,
+    name: &str,
+    link: &str,
+) -> Result<(), AppError> {
+    let removed = Tr(locale).t("mail-link-removed");
+    let mut email = compose(recipient, to, locale, kind, &[("name", name), ("link", &removed)]);
+    email.body_secret = Some(Tr(locale).with(&format!("mail-{kind}-body"), &[("name", name), ("link", link)]));
+    outbox::enqueue(tx, email, Utc::now()).await?;
+    Ok(())
 }
 
 /// Who an email about an event goes to.

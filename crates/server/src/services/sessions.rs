@@ -42,6 +42,7 @@ pub async fn change_password(
     current: &str,
     new: &str,
     current_session: Option<&str>,
+    revoke_tokens: bool,
 ) -> Result<(), AppError> {
     let m = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
     if !verify_password(current, m.password_hash.clone()).await? {
@@ -60,7 +61,11 @@ pub async fn change_password(
     let mut tx = state.db.begin().await?;
     members::set_password_hash(&mut tx, m.id, &hash, now).await?;
     let ended = sessions::delete_member_sessions(&mut tx, m.id, keep.as_deref()).await?;
-    let e = entry(Some(m.id), "member.password_changed", "member", m.id, None, json!({"other_sessions_ended": ended}));
+    // PL-1: a reset link emailed before the change opens nothing after it.
+    sessions::void_links(&mut tx, m.id, now).await?;
+    let revoked = if revoke_tokens { tokens::revoke_all(&mut tx, m.id, now).await? } else { 0 };
+    let details = json!({"other_sessions_ended": ended, "tokens_revoked": revoked});
+    let e = entry(Some(m.id), "member.password_changed", "member", m.id, None, details);
     audit::record(&mut tx, e, now).await?;
     notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "password-changed", &[("name", m.name.as_str())]).await?;
     tx.commit().await?;

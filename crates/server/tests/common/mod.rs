@@ -62,14 +62,16 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
-    /// The newest email to `to`, as (subject, body).
+    /// The newest email to `to`, as (subject, body) the way it goes out.
     pub async fn last_email(&self, to: &str) -> (String, String) {
-        let row = sqlx::query("SELECT subject, body_text FROM outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1")
-            .bind(to)
-            .fetch_one(self.db.reader())
-            .await
-            .unwrap_or_else(|e| panic!("no email to {to}: {e}"));
-        (row.get("subject"), row.get("body_text"))
+        let row = sqlx::query(
+            "SELECT subject, COALESCE(body_secret, body_text) AS body FROM outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(to)
+        .fetch_one(self.db.reader())
+        .await
+        .unwrap_or_else(|e| panic!("no email to {to}: {e}"));
+        (row.get("subject"), row.get("body"))
     }
 
     /// The token of the newest link to `path` emailed to `to`.

@@ -32,6 +32,8 @@ struct PasswordForm {
     current_password: String,
     #[serde(default)]
     new_password: String,
+    #[serde(default)]
+    revoke_tokens: Option<String>,
 }
 
 async fn change_password(
@@ -42,7 +44,15 @@ async fn change_password(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let current = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
-    match service::change_password(&state, &actor, &f.current_password, &f.new_password, current.as_deref()).await {
+    match service::change_password(
+        &state,
+        &actor,
+        &f.current_password,
+        &f.new_password,
+        current.as_deref(),
+        f.revoke_tokens.is_some(),
+    )
+    .await {
         Ok(()) => Ok(Redirect::to("/account?password=changed").into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;

@@ -24,7 +24,7 @@ use crate::web::ctx::PageCtx;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/signup", get(signup_page).post(signup))
-        .route("/verify", get(verify))
+        .route("/verify", get(verify_page).post(verify))
         .route("/signin", get(signin_page).post(signin))
         .route("/signin/email-link", post(request_signin_link))
         .route("/signin/link", get(link_page).post(redeem_link))
@@ -67,6 +67,14 @@ struct LinkConfirmPage {
 }
 
 #[derive(Template)]
+#[template(path = "verify.html")]
+struct VerifyPage {
+    ctx: PageCtx,
+    errors: FormErrors,
+    token: String,
+}
+
+#[derive(Template)]
 #[template(path = "forgot.html")]
 struct ForgotPage {
     ctx: PageCtx,
@@ -79,6 +87,8 @@ struct ResetPage {
     ctx: PageCtx,
     errors: FormErrors,
     token: String,
+    /// Arrived from confirming the address without the sign-up's password.
+    verified: bool,
 }
 
 fn notice(ctx: PageCtx, title_key: &str, message_key: &str) -> AppResult<Response> {
@@ -104,14 +114,21 @@ async fn sign_in_as(state: &AppState, jar: CookieJar, member: MemberId, next: &s
     Ok((jar.add(cookie), Redirect::to(safe_next(next))).into_response())
 }
 
-/// Only local paths are followed after sign-in (no open redirect).
+/// Only local paths are followed after sign-in (no open redirect): one
+/// leading `/`, then no second `/` or `\\` right after it (browsers read
+/// `/\\host` and `/\t/host` as another site, since they drop tabs and line
+/// breaks), and no control character or backslash anywhere.
 fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+    let local = next.starts_with('/')
+        && !next[1..].starts_with('/')
+        && !next.chars().any(|c| c.is_control() || c == '\\');
+    if local {
         next
     } else {
         "/"
     }
 }
+
 
 async fn signup_page(ctx: PageCtx) -> AppResult<Html<String>> {
     let errors = FormErrors::none(ctx.tr);
@@ -153,19 +170,41 @@ struct TokenQuery {
     token: String,
 }
 
+/// The emailed verification link asks for a click (and the sign-up's
+/// password) rather than acting on GET: a mail scanner opening it uses
+/// nothing up, and whoever did not choose the password cannot keep it.
+async fn verify_page(ctx: PageCtx, Query(q): Query<TokenQuery>) -> AppResult<Html<String>> {
+    let errors = FormErrors::none(ctx.tr);
+    Ok(Html(VerifyPage { ctx, errors, token: q.token }.render()?))
+}
+
+#[derive(Deserialize)]
+struct VerifyForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+}
+
 async fn verify(
     State(state): State<AppState>,
     jar: CookieJar,
     ctx: PageCtx,
-    Query(q): Query<TokenQuery>,
+    CsrfForm(form): CsrfForm<VerifyForm>,
 ) -> AppResult<Response> {
-    match accounts::verify_email(&state, &q.token).await {
-        Ok(member) => sign_in_as(&state, jar, member, "/account?verified=1").await,
+    match accounts::verify_email(&state, &form.token, &form.password).await {
+        Ok(accounts::Verified::SignedIn(member)) => sign_in_as(&state, jar, member, "/account?verified=1").await,
+        Ok(accounts::Verified::ChoosePassword(token)) => {
+            Ok(Redirect::to(&format!("/password/reset?token={token}&verified=1")).into_response())
+        }
         Err(AppError::Domain(guildhall_domain::DomainError::LinkInvalid)) => {
             let page = NoticePage { title: ctx.t("link-invalid-title"), message: ctx.tr.error("link_invalid"), ctx };
             Ok((StatusCode::GONE, Html(page.render()?)).into_response())
         }
-        Err(e) => Err(e),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            Ok(errors.clone().respond(VerifyPage { ctx, errors, token: form.token }.render()?))
+        }
     }
 }
 
@@ -279,9 +318,17 @@ async fn forgot(
     }
 }
 
-async fn reset_page(ctx: PageCtx, Query(q): Query<TokenQuery>) -> AppResult<Html<String>> {
+#[derive(Deserialize)]
+struct ResetQuery {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    verified: Option<String>,
+}
+
+async fn reset_page(ctx: PageCtx, Query(q): Query<ResetQuery>) -> AppResult<Html<String>> {
     let errors = FormErrors::none(ctx.tr);
-    Ok(Html(ResetPage { ctx, errors, token: q.token }.render()?))
+    Ok(Html(ResetPage { ctx, errors, token: q.token, verified: q.verified.is_some() }.render()?))
 }
 
 #[derive(Deserialize)]
@@ -290,6 +337,8 @@ struct ResetForm {
     token: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    revoke_tokens: Option<String>,
 }
 
 async fn reset(
@@ -298,11 +347,26 @@ async fn reset(
     ctx: PageCtx,
     CsrfForm(form): CsrfForm<ResetForm>,
 ) -> AppResult<Response> {
-    match accounts::reset_password(&state, &form.token, &form.password).await {
+    match accounts::reset_password(&state, &form.token, &form.password, form.revoke_tokens.is_some()).await {
         Ok(member) => sign_in_as(&state, jar, member, "/account").await,
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            Ok(errors.clone().respond(ResetPage { ctx, errors, token: form.token }.render()?))
+            Ok(errors.clone().respond(ResetPage { ctx, errors, token: form.token, verified: false }.render()?))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn pl1_next_after_sign_in_is_a_local_path_only() {
+        for ok in ["/", "/events/1", "/account?verified=1", "/groups/lisboa-net#events"] {
+            assert_eq!(safe_next(ok), ok);
+        }
+        for bad in ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/a\r\nSet-Cookie: x", "https://evil.example", "evil", "", "/x\\y"] {
+            assert_eq!(safe_next(bad), "/", "{bad:?}");
         }
     }
 }
