@@ -48,7 +48,7 @@ impl EventStatus {
 
     /// UG-14 transitions: a draft is published (once it says where it
     /// happens) or cancelled; a published event is cancelled, or completed
-    /// once it has started. Cancelled and completed are final.
+    /// once it has ended. Cancelled and completed are final.
     pub fn apply(self, cmd: EventCommand, ev: &EventFacts, now: DateTime<Utc>) -> Result<Self, DomainError> {
         let target = match cmd {
             EventCommand::Publish => Self::Published,
@@ -67,8 +67,10 @@ impl EventStatus {
                 Ok(target)
             }
             (Self::Draft | Self::Published, EventCommand::Cancel) => Ok(target),
-            (Self::Published, EventCommand::Complete) if now >= ev.starts_at => Ok(target),
-            (Self::Published, EventCommand::Complete) => Err(DomainError::field("status", "event_not_started")),
+            // An event is held once it has happened: completing it before
+            // its end would count a meeting that may never take place.
+            (Self::Published, EventCommand::Complete) if now >= ev.ends_at => Ok(target),
+            (Self::Published, EventCommand::Complete) => Err(DomainError::field("status", "event_not_ended")),
             _ => Err(conflict),
         }
     }
@@ -95,6 +97,57 @@ pub struct EventFacts {
 /// UG-14: registration opens on publishing and closes when the event ends.
 pub fn registration_open(status: EventStatus, ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     status == EventStatus::Published && now < ends_at
+}
+
+/// UG-14: a published event's dates may change, but not into the past:
+/// moved there, it could be completed and counted as held (UG-10, CH-4)
+/// without ever having been open to anyone. An event under way may keep
+/// its start and move its end, as long as the end is still to come.
+pub fn check_reschedule(status: EventStatus, old: Schedule, new: Schedule, now: DateTime<Utc>) -> Result<(), DomainError> {
+    if status != EventStatus::Published || old == new {
+        return Ok(());
+    }
+    if new.starts_at != old.starts_at && new.starts_at < now {
+        return Err(DomainError::field("starts_at", "event_moved_into_past"));
+    }
+    if new.ends_at <= now {
+        return Err(DomainError::field("ends_at", "event_moved_into_past"));
+    }
+    Ok(())
+}
+
+/// UG-14: the dates an event may have when created or edited: not more
+/// than a day before now (an event being entered as it starts), not more
+/// than `max_days_ahead` after (a setting; 1900 and 9999 are typing errors).
+pub fn check_plausible(schedule: Schedule, now: DateTime<Utc>, max_days_ahead: i64) -> Result<(), DomainError> {
+    if schedule.starts_at < now - Duration::days(1) {
+        return Err(DomainError::field("starts_at", "event_too_far_past"));
+    }
+    if schedule.starts_at > now + Duration::days(max_days_ahead) {
+        return Err(DomainError::field("starts_at", "event_too_far_ahead"));
+    }
+    Ok(())
+}
+
+/// UG-14: the door window, when leaders check people in and register
+/// walk-ins: from `opens_minutes_before` the start to `closes_hours_after`
+/// the end (settings). Outside it, a check-in would record attendance
+/// nobody saw.
+pub fn door_open(
+    schedule: Schedule,
+    now: DateTime<Utc>,
+    opens_minutes_before: i64,
+    closes_hours_after: i64,
+) -> Result<(), DomainError> {
+    let opens = schedule.starts_at - Duration::minutes(opens_minutes_before);
+    let closes = schedule.ends_at + Duration::hours(closes_hours_after);
+    if now < opens {
+        return Err(DomainError::field("ticket_code", "door_not_open_yet"));
+    }
+    if now > closes {
+        return Err(DomainError::field("ticket_code", "door_closed"));
+    }
+    Ok(())
 }
 
 /// UG-14: an event counts as held once it is completed with at least one
@@ -361,11 +414,17 @@ mod tests {
         let ev = facts("2026-12-01T18:00:00Z");
         let before = at("2026-11-30T00:00:00Z");
         let during = at("2026-12-01T19:00:00Z");
+        let after = at("2026-12-01T20:00:00Z");
         assert_eq!(Draft.apply(Publish, &ev, before), Ok(Published));
         assert_eq!(Draft.apply(Cancel, &ev, before), Ok(Cancelled));
         assert_eq!(Published.apply(Cancel, &ev, before), Ok(Cancelled));
-        assert_eq!(Published.apply(Complete, &ev, during), Ok(Completed));
+        assert_eq!(Published.apply(Complete, &ev, after), Ok(Completed), "completed once it has ended");
         assert!(Published.apply(Complete, &ev, before).is_err(), "cannot complete before it starts");
+        assert_eq!(
+            Published.apply(Complete, &ev, during),
+            Err(DomainError::field("status", "event_not_ended")),
+            "UG-10: nor while it is under way"
+        );
         assert!(Draft.apply(Complete, &ev, during).is_err(), "a draft is never held");
         for done in [Cancelled, Completed] {
             for cmd in [Publish, Cancel, Complete] {
@@ -374,6 +433,61 @@ mod tests {
             assert!(!done.is_editable());
         }
         assert!(matches!(Published.apply(Publish, &ev, before), Err(DomainError::EventStateConflict { .. })));
+    }
+
+    fn schedule(start: &str) -> Schedule {
+        let f = facts(start);
+        Schedule { starts_at: f.starts_at, ends_at: f.ends_at }
+    }
+
+    #[test]
+    fn ug10_ug14_a_published_event_never_moves_into_the_past() {
+        let now = at("2026-12-01T12:00:00Z");
+        let old = schedule("2026-12-20T18:00:00Z");
+        let past = schedule("2026-11-01T18:00:00Z");
+        assert_eq!(
+            check_reschedule(EventStatus::Published, old, past, now),
+            Err(DomainError::field("starts_at", "event_moved_into_past"))
+        );
+        assert_eq!(check_reschedule(EventStatus::Draft, old, past, now), Ok(()), "a draft counts for nothing");
+        assert_eq!(check_reschedule(EventStatus::Published, old, schedule("2026-12-27T18:00:00Z"), now), Ok(()));
+        // Under way: the start stays, the end moves later, or not into the past.
+        let running = schedule("2026-12-01T11:00:00Z");
+        let longer = Schedule { ends_at: running.ends_at + Duration::hours(1), ..running };
+        assert_eq!(check_reschedule(EventStatus::Published, running, longer, now), Ok(()));
+        let ended = Schedule { ends_at: now - Duration::minutes(1), ..running };
+        assert_eq!(
+            check_reschedule(EventStatus::Published, running, ended, now),
+            Err(DomainError::field("ends_at", "event_moved_into_past"))
+        );
+    }
+
+    #[test]
+    fn ug14_event_dates_stay_in_a_plausible_window() {
+        let now = at("2026-12-01T12:00:00Z");
+        assert_eq!(check_plausible(schedule("2026-12-20T18:00:00Z"), now, 730), Ok(()));
+        assert_eq!(check_plausible(schedule("2026-12-01T08:00:00Z"), now, 730), Ok(()), "entered as it starts");
+        assert_eq!(
+            check_plausible(schedule("1900-01-01T18:00:00Z"), now, 730),
+            Err(DomainError::field("starts_at", "event_too_far_past"))
+        );
+        assert_eq!(
+            check_plausible(schedule("9999-01-01T18:00:00Z"), now, 730),
+            Err(DomainError::field("starts_at", "event_too_far_ahead"))
+        );
+        assert!(check_plausible(schedule("2029-01-01T18:00:00Z"), now, 730).is_err());
+    }
+
+    #[test]
+    fn ug14_the_door_opens_shortly_before_the_start_and_closes_after_the_end() {
+        let ev = schedule("2026-12-20T18:00:00Z");
+        let door = |now: &str| door_open(ev, at(now), 120, 24);
+        assert_eq!(door("2026-11-30T18:00:00Z"), Err(DomainError::field("ticket_code", "door_not_open_yet")));
+        assert_eq!(door("2026-12-20T15:59:00Z"), Err(DomainError::field("ticket_code", "door_not_open_yet")));
+        assert_eq!(door("2026-12-20T16:00:00Z"), Ok(()));
+        assert_eq!(door("2026-12-20T19:00:00Z"), Ok(()));
+        assert_eq!(door("2026-12-21T20:00:00Z"), Ok(()), "a list typed in the next day");
+        assert_eq!(door("2026-12-21T20:01:00Z"), Err(DomainError::field("ticket_code", "door_closed")));
     }
 
     #[test]

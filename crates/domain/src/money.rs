@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::event::EventStatus;
 use crate::values::{Currency, LongText};
 use crate::DomainError;
 
@@ -225,6 +226,37 @@ pub enum ClaimStatus {
     Rejected,
 }
 
+/// What a manager's approval rests on besides the amounts (UG-13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClaimEvidence {
+    /// The event was held: completed, with at least one check-in.
+    pub event_held: bool,
+    pub receipts: usize,
+}
+
+/// UG-13: a claim is filed for an event that took place: published and
+/// ended, or completed. Not for a draft, a cancelled event or one still to
+/// come, whose costs are not known yet.
+pub fn check_claimable(status: EventStatus, ended: bool) -> Result<(), DomainError> {
+    match status {
+        EventStatus::Completed => Ok(()),
+        EventStatus::Published if ended => Ok(()),
+        EventStatus::Published => Err(DomainError::field("event_id", "claim_event_not_ended")),
+        EventStatus::Draft | EventStatus::Cancelled => Err(DomainError::field("event_id", "claim_event_not_held")),
+    }
+}
+
+/// UG-13: a claim's receipts stay within the settings' count and total size.
+pub fn check_receipt_room(count: usize, total_bytes: u64, adding: u64, max_count: usize, max_total: u64) -> Result<(), DomainError> {
+    if count >= max_count {
+        return Err(DomainError::field("receipt", "too_many_receipts"));
+    }
+    if total_bytes.saturating_add(adding) > max_total {
+        return Err(DomainError::field("receipt", "receipts_too_large"));
+    }
+    Ok(())
+}
+
 impl ClaimStatus {
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -244,13 +276,27 @@ impl ClaimStatus {
     }
 
     /// A submitted claim is decided once. Approval checks the caps again,
-    /// as the schedule may have changed since filing.
-    pub fn decide(self, approve: bool, amounts: &Amounts, schedule: &FeeSchedule) -> Result<Self, DomainError> {
+    /// as the schedule may have changed since filing, and needs the event
+    /// held (completed with someone checked in, UG-14) and a receipt: the
+    /// vendor pays for meetings that happened, on proof of what they cost.
+    pub fn decide(
+        self,
+        approve: bool,
+        amounts: &Amounts,
+        schedule: &FeeSchedule,
+        evidence: ClaimEvidence,
+    ) -> Result<Self, DomainError> {
         if self != Self::Submitted {
             let to = if approve { "approved" } else { "rejected" };
             return Err(DomainError::StateConflict { what: "claim", from: self.as_str(), to });
         }
         if approve {
+            if !evidence.event_held {
+                return Err(DomainError::field("reason", "claim_event_not_held"));
+            }
+            if evidence.receipts == 0 {
+                return Err(DomainError::field("reason", "claim_without_receipts"));
+            }
             check_caps(amounts, schedule)?;
             Ok(Self::Approved)
         } else {
@@ -321,12 +367,51 @@ mod tests {
     #[test]
     fn ug13_claims_are_decided_once_and_within_current_caps() {
         let c = NewClaim::parse(&claim("300", "", ""), &schedule()).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(ClaimStatus::Submitted.decide(true, &c.amounts, &schedule()), Ok(ClaimStatus::Approved));
-        assert!(ClaimStatus::Approved.decide(false, &c.amounts, &schedule()).is_err());
+        let held = ClaimEvidence { event_held: true, receipts: 1 };
+        assert_eq!(ClaimStatus::Submitted.decide(true, &c.amounts, &schedule(), held), Ok(ClaimStatus::Approved));
+        assert!(ClaimStatus::Approved.decide(false, &c.amounts, &schedule(), held).is_err());
         let lowered = FeeSchedule::parse(&AmountFields { venue: "200".into(), ..Default::default() }, eur())
             .unwrap_or_else(|e| panic!("{e:?}"));
-        assert!(matches!(ClaimStatus::Submitted.decide(true, &c.amounts, &lowered), Err(DomainError::OverCap { .. })));
-        assert_eq!(ClaimStatus::Submitted.decide(false, &c.amounts, &lowered), Ok(ClaimStatus::Rejected));
+        assert!(matches!(
+            ClaimStatus::Submitted.decide(true, &c.amounts, &lowered, held),
+            Err(DomainError::OverCap { .. })
+        ));
+        assert_eq!(ClaimStatus::Submitted.decide(false, &c.amounts, &lowered, held), Ok(ClaimStatus::Rejected));
         assert!(!ClaimStatus::Rejected.blocks_new_claim());
+    }
+
+    #[test]
+    fn ug13_claims_are_for_events_that_happened_with_receipts() {
+        use EventStatus::*;
+        assert_eq!(check_claimable(Completed, true), Ok(()));
+        assert_eq!(check_claimable(Published, true), Ok(()));
+        assert_eq!(check_claimable(Published, false), Err(DomainError::field("event_id", "claim_event_not_ended")));
+        for never in [Draft, Cancelled] {
+            assert_eq!(check_claimable(never, true), Err(DomainError::field("event_id", "claim_event_not_held")));
+        }
+        let c = NewClaim::parse(&claim("100", "", ""), &schedule()).unwrap_or_else(|e| panic!("{e:?}"));
+        let not_held = ClaimEvidence { event_held: false, receipts: 2 };
+        let no_receipts = ClaimEvidence { event_held: true, receipts: 0 };
+        assert_eq!(
+            ClaimStatus::Submitted.decide(true, &c.amounts, &schedule(), not_held),
+            Err(DomainError::field("reason", "claim_event_not_held"))
+        );
+        assert_eq!(
+            ClaimStatus::Submitted.decide(true, &c.amounts, &schedule(), no_receipts),
+            Err(DomainError::field("reason", "claim_without_receipts"))
+        );
+        assert_eq!(
+            ClaimStatus::Submitted.decide(false, &c.amounts, &schedule(), not_held),
+            Ok(ClaimStatus::Rejected),
+            "rejecting needs no proof"
+        );
+    }
+
+    #[test]
+    fn ug13_receipts_per_claim_are_bounded_in_count_and_total_size() {
+        assert_eq!(check_receipt_room(0, 0, 100, 10, 1000), Ok(()));
+        assert_eq!(check_receipt_room(9, 500, 500, 10, 1000), Ok(()));
+        assert_eq!(check_receipt_room(10, 0, 1, 10, 1000), Err(DomainError::field("receipt", "too_many_receipts")));
+        assert_eq!(check_receipt_room(3, 900, 101, 10, 1000), Err(DomainError::field("receipt", "receipts_too_large")));
     }
 }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod csv_out;
 pub mod demo;
 pub mod error;
 pub mod i18n;

@@ -2,6 +2,7 @@
 //! their receipt files' records (the files live in the upload folder).
 
 use chrono::{DateTime, Utc};
+use guildhall_domain::event::EventStatus;
 use guildhall_domain::ids::{ClaimId, EventId, GroupId, MemberId, ReceiptId, RegionId};
 use guildhall_domain::money::{Amounts, ClaimStatus, FeeSchedule, Money, NewClaim};
 use guildhall_domain::values::Currency;
@@ -63,6 +64,10 @@ pub struct Claim {
     pub event_id: EventId,
     pub event_title: String,
     pub event_starts_at: DateTime<Utc>,
+    /// Where the event stands now, and how many were let in: what the
+    /// manager looks at before approving (UG-13).
+    pub event_status: EventStatus,
+    pub event_checkins: i64,
     pub group_id: GroupId,
     pub group_name: String,
     pub group_slug: String,
@@ -76,7 +81,10 @@ pub struct Claim {
     pub decided_at: Option<DateTime<Utc>>,
 }
 
-const SELECT: &str = "SELECT c.id, c.event_id, e.title AS event_title, e.starts_at AS event_starts_at, c.group_id,
+const SELECT: &str = "SELECT c.id, c.event_id, e.title AS event_title, e.starts_at AS event_starts_at,
+    e.status AS event_status,
+    (SELECT COUNT(*) FROM registrations r WHERE r.event_id = c.event_id AND r.checked_in_at IS NOT NULL) AS event_checkins,
+    c.group_id,
     g.name AS group_name, g.slug AS group_slug, c.region_id, m.name AS filed_by_name, c.currency, c.venue,
     c.catering, c.other, c.note, c.status, c.reason, c.created_at, c.decided_at
     FROM expense_claims c JOIN events e ON e.id = c.event_id JOIN groups g ON g.id = c.group_id
@@ -91,6 +99,8 @@ fn from_row(r: &AnyRow) -> Result<Claim, StorageError> {
         event_id: text("event_id")?.parse().map_err(|_| corrupt("event"))?,
         event_title: text("event_title")?,
         event_starts_at: from_db(r.try_get("event_starts_at")?),
+        event_status: EventStatus::parse(&text("event_status")?).map_err(|_| corrupt("event status"))?,
+        event_checkins: r.try_get("event_checkins")?,
         group_id: text("group_id")?.parse().map_err(|_| corrupt("group"))?,
         group_name: text("group_name")?,
         group_slug: text("group_slug")?,

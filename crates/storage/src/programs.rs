@@ -95,6 +95,21 @@ pub async fn active(pool: &AnyPool, program: Program, on: NaiveDate) -> Result<V
     rows.iter().map(membership).collect()
 }
 
+/// A program's members on `on` who opted into the public directory (CH-9):
+/// all anyone but staff may see of who holds a title.
+pub async fn active_listed(pool: &AnyPool, program: Program, on: NaiveDate) -> Result<Vec<Membership>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "{MEMBERSHIP} JOIN directory_entries d ON d.member_id = ms.member_id AND d.listed = 1
+         WHERE ms.program = $1 AND ms.starts_on <= $2 AND (ms.ends_on IS NULL OR ms.ends_on >= $2)
+         ORDER BY m.name"
+    ))
+    .bind(program.as_str())
+    .bind(day_text(on))
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(membership).collect()
+}
+
 /// How many hold `program` on `day` (CH-1 seat cap), inside a transaction.
 pub async fn seats_taken(tx: &mut Tx, program: Program, on: NaiveDate) -> Result<u32, StorageError> {
     let n: i64 = sqlx::query(

@@ -10,9 +10,17 @@ use crate::DomainError;
 #[serde(try_from = "String", into = "String")]
 pub struct Slug(String);
 
+/// Words the site's own addresses use beside a group's (`/groups/new`), or
+/// may: a group named so would hide behind the page.
+pub const RESERVED: &[&str] =
+    &["new", "edit", "search", "map", "feed", "calendar", "events", "api", "admin", "manage", "report", "directory"];
+
 impl Slug {
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
         let s = raw.trim();
+        if RESERVED.contains(&s) {
+            return Err(DomainError::field("slug", "slug_reserved"));
+        }
         let ok = (2..=60).contains(&s.len())
             && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !s.starts_with('-')
@@ -89,5 +97,12 @@ mod tests {
     fn builds_from_text() {
         assert_eq!(Slug::from_text("São Paulo .NET").map(|s| s.to_string()), Ok("sao-paulo-net".into()));
         assert!(Slug::from_text("!!!").is_err());
+    }
+
+    #[test]
+    fn ug1_slugs_the_site_uses_are_reserved() {
+        assert_eq!(Slug::parse("new"), Err(DomainError::field("slug", "slug_reserved")));
+        assert_eq!(Slug::from_text("New"), Err(DomainError::field("slug", "slug_reserved")));
+        assert!(Slug::parse("new-york-net").is_ok());
     }
 }

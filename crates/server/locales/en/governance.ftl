@@ -466,3 +466,13 @@ review-template-hint = Speakers: please use it for your slides.
 review-required-notice = This event's sessions are under review: it can be published once every session is approved.
 review-event-on = Require review of this event's sessions
 review-event-off = Stop reviewing this event's sessions
+claim-event-status = The event
+claim-event-checkins = { $count ->
+    [one] 1 person checked in
+   *[other] { $count } people checked in
+}
+field-claim_event_not_held = The vendor pays for events that took place: this one was not held (it must be completed with at least one person checked in).
+field-claim_event_not_ended = File the claim once the event has ended, with the receipts of what it cost.
+field-claim_without_receipts = Add at least one receipt before approving: the claim has none.
+field-too_many_receipts = This claim already has the most receipts allowed. Combine them into one PDF, or remove one first.
+field-receipts_too_large = These receipts together would be larger than a claim may hold. Send smaller scans.

@@ -466,3 +466,13 @@ review-template-hint = Oradores: usem-no nos vossos slides.
 review-required-notice = As sessões deste evento estão em revisão: pode ser publicado quando todas forem aprovadas.
 review-event-on = Exigir revisão das sessões deste evento
 review-event-off = Deixar de rever as sessões deste evento
+claim-event-status = O evento
+claim-event-checkins = { $count ->
+    [one] 1 pessoa fez check-in
+   *[other] { $count } pessoas fizeram check-in
+}
+field-claim_event_not_held = O fornecedor paga eventos que aconteceram: este não foi realizado (tem de estar concluído com pelo menos uma pessoa com check-in).
+field-claim_event_not_ended = Submeta o pedido depois do fim do evento, com os recibos do que custou.
+field-claim_without_receipts = Junte pelo menos um recibo antes de aprovar: o pedido não tem nenhum.
+field-too_many_receipts = Este pedido já tem o número máximo de recibos. Junte-os num só PDF, ou retire um primeiro.
+field-receipts_too_large = Estes recibos juntos ultrapassariam o tamanho que um pedido pode ter. Envie digitalizações mais pequenas.

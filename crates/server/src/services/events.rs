@@ -4,7 +4,8 @@
 use chrono::Utc;
 use guildhall_domain::access::Actor;
 use guildhall_domain::event::{
-    check_capacity_change, seats_to_fill, EventCommand, EventDetails, EventFields, EventStatus,
+    check_capacity_change, check_plausible, check_reschedule, seats_to_fill, EventCommand, EventDetails, EventFields,
+    EventStatus,
 };
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::ids::{EventId, GroupId, TalkId, VenueId};
@@ -64,6 +65,8 @@ pub async fn create(
     }
     let (details, venue) = parse(state, &g, fields, venue).await?;
     let now = Utc::now();
+    let max_days = settings::load(state.db.reader()).await?.int("events.max_days_ahead");
+    check_plausible(details.schedule, now, max_days)?;
     let mut tx = state.db.begin().await?;
     let id = events::insert(&mut tx, g.id, &details, venue, now).await?;
     if g.review_required {
@@ -96,6 +99,11 @@ pub async fn update(
     }
     if ev.status == EventStatus::Published && venue != ev.venue_id {
         check_venue_neutral(state, venue).await?;
+    }
+    if details.schedule != ev.details.schedule {
+        let max_days = settings::load(state.db.reader()).await?.int("events.max_days_ahead");
+        check_plausible(details.schedule, now, max_days)?;
+        check_reschedule(ev.status, ev.details.schedule, details.schedule, now)?;
     }
     let confirmed = registrations::count_confirmed(&mut *tx, id).await?;
     check_capacity_change(details.capacity, confirmed)?;
@@ -134,6 +142,9 @@ pub async fn transition(
     let ev = events::lock(&mut tx, id).await?;
     let to = ev.status.apply(cmd, &ev.facts(), now)?;
     if cmd == EventCommand::Publish {
+        // A draft dated before the plausible window existed may hold 9999.
+        let max_days = settings::load(state.db.reader()).await?.int("events.max_days_ahead");
+        check_plausible(ev.details.schedule, now, max_days)?;
         check_venue_neutral(state, ev.venue_id).await?;
         check_publishable(ev.review_required, &events::review_statuses(&mut tx, id).await?)?;
     }

@@ -6,9 +6,11 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, TimeZone as _, Utc};
 use guildhall_domain::access::{authorize, Action, Actor, Role};
-use guildhall_domain::event::EventStatus;
+use guildhall_domain::event::counts_as_held;
 use guildhall_domain::ids::{ClaimId, EventId, ReceiptId, RegionId};
-use guildhall_domain::money::{AmountFields, ClaimFields, ClaimStatus, FeeSchedule, NewClaim};
+use guildhall_domain::money::{
+    check_claimable, check_receipt_room, AmountFields, ClaimEvidence, ClaimFields, ClaimStatus, FeeSchedule, NewClaim,
+};
 use guildhall_domain::receipt;
 use guildhall_domain::values::{Currency, Reason};
 use guildhall_domain::DomainError;
@@ -18,6 +20,7 @@ use serde_json::json;
 
 use super::{entry, notify};
 use crate::app::AppState;
+use crate::csv_out::CsvOut;
 use crate::error::AppError;
 
 /// UG-13: an admin sets a region's caps per event, in its currency.
@@ -54,9 +57,7 @@ pub async fn file(state: &AppState, actor: &Actor, event: EventId, fields: &Clai
     let ev = events::get(state.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
     let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::FileExpenseClaim(g.id))?;
-    if ev.status == EventStatus::Draft {
-        return Err(DomainError::StateConflict { what: "event", from: "draft", to: "claimed" }.into());
-    }
+    check_claimable(ev.status, ev.ends_at() <= Utc::now())?;
     let schedule = expenses::schedule(state.db.reader(), g.region_id)
         .await?
         .ok_or(DomainError::field("venue", "no_fee_schedule"))?;
@@ -114,8 +115,17 @@ pub async fn add_receipt(
     if c.status != ClaimStatus::Submitted {
         return Err(DomainError::StateConflict { what: "claim", from: c.status.as_str(), to: "receipt_added" }.into());
     }
-    let max_kib = settings::load(state.db.reader()).await?.int("expenses.receipt_max_kib");
+    let s = settings::load(state.db.reader()).await?;
+    let max_kib = s.int("expenses.receipt_max_kib");
     let checked = receipt::check(file_name, bytes, usize::try_from(max_kib).unwrap_or(0) * 1024)?;
+    let kept = expenses::receipts(state.db.reader(), id).await?;
+    check_receipt_room(
+        kept.len(),
+        kept.iter().map(|r| u64::try_from(r.size_bytes).unwrap_or(0)).sum(),
+        bytes.len() as u64,
+        usize::try_from(s.int("expenses.receipts_per_claim")).unwrap_or(0),
+        u64::try_from(s.int("expenses.receipts_total_kib_per_claim")).unwrap_or(0) * 1024,
+    )?;
     let rid = ReceiptId::new();
     let stored_as = format!("{rid}.{}", checked.kind.extension());
     let dir = receipts_dir(state);
@@ -178,7 +188,11 @@ pub async fn decide(
     let schedule = expenses::schedule(state.db.reader(), c.region_id)
         .await?
         .ok_or(DomainError::field("venue", "no_fee_schedule"))?;
-    let to = c.status.decide(approve, &c.amounts, &schedule)?;
+    let evidence = ClaimEvidence {
+        event_held: counts_as_held(c.event_status, u64::try_from(c.event_checkins).unwrap_or(0)),
+        receipts: expenses::receipts(state.db.reader(), id).await?.len(),
+    };
+    let to = c.status.decide(approve, &c.amounts, &schedule, evidence)?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     expenses::decide(&mut tx, id, to, &reason, actor.member_id, now).await?;
@@ -238,14 +252,14 @@ pub fn amount(minor: i64, currency: &str) -> String {
 }
 
 /// The totals as CSV: one row per group, then one per region and currency.
+/// Names are the groups' and regions' own: every cell is neutralised.
 pub fn totals_csv(year: i32, rows: &[Total]) -> Result<String, AppError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let header = ["year", "region", "group", "currency", "venue", "catering", "other", "total", "claims"];
-    w.write_record(header).map_err(anyhow::Error::from)?;
+    let mut w = CsvOut::new();
+    w.row(["year", "region", "group", "currency", "venue", "catering", "other", "total", "claims"])?;
     let mut per_region: std::collections::BTreeMap<(String, String), [i64; 4]> = Default::default();
     for t in rows {
         let total = t.venue + t.catering + t.other;
-        w.write_record([
+        w.row([
             year.to_string(),
             t.region_name.clone(),
             t.group_name.clone(),
@@ -255,8 +269,7 @@ pub fn totals_csv(year: i32, rows: &[Total]) -> Result<String, AppError> {
             amount(t.other, &t.currency),
             amount(total, &t.currency),
             t.claims.to_string(),
-        ])
-        .map_err(anyhow::Error::from)?;
+        ])?;
         let e = per_region.entry((t.region_name.clone(), t.currency.clone())).or_default();
         e[0] += t.venue;
         e[1] += t.catering;
@@ -264,7 +277,7 @@ pub fn totals_csv(year: i32, rows: &[Total]) -> Result<String, AppError> {
         e[3] += t.claims;
     }
     for ((region, currency), [v, c, o, n]) in per_region {
-        w.write_record([
+        w.row([
             year.to_string(),
             region,
             "(all groups)".to_owned(),
@@ -274,9 +287,7 @@ pub fn totals_csv(year: i32, rows: &[Total]) -> Result<String, AppError> {
             amount(o, &currency),
             amount(v + c + o, &currency),
             n.to_string(),
-        ])
-        .map_err(anyhow::Error::from)?;
+        ])?;
     }
-    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
-    Ok(String::from_utf8(bytes).map_err(anyhow::Error::from)?)
+    Ok(w.finish()?)
 }

@@ -454,8 +454,15 @@ pub async fn grant(state: &AppState, actor: &Actor, program: Program, g: &Grant)
 }
 
 /// A program's active members today (public: the directory needs it).
-pub async fn active_members(state: &AppState, program: Program) -> Result<Vec<Membership>, AppError> {
-    Ok(programs::active(state.db.reader(), program, Utc::now().date_naive()).await?)
+/// Program staff (and integrations with their tokens) see every active
+/// member; anyone else only those who opted into the directory (CH-9).
+pub async fn active_members(state: &AppState, actor: &Actor, program: Program) -> Result<Vec<Membership>, AppError> {
+    let today = Utc::now().date_naive();
+    if authorize(actor, Action::ManagePrograms).is_ok() {
+        Ok(programs::active(state.db.reader(), program, today).await?)
+    } else {
+        Ok(programs::active_listed(state.db.reader(), program, today).await?)
+    }
 }
 
 /// CH-8: staff create a benefit with its first codes.

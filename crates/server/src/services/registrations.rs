@@ -45,6 +45,10 @@ pub async fn register(
     let who = match member {
         Some(m) if m != actor.member_id => {
             authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
+            // A leader registers someone else only at the door, where the
+            // person stands in front of them: anyone else registers
+            // themselves, which is their consent (UG-14).
+            door_open(state, &ev).await.map_err(|_| DomainError::field("member_id", "register_others_at_door"))?;
             members::by_id(state.db.reader(), m).await?.ok_or(DomainError::field("member_id", "member_not_found"))?
         }
         _ => me.member.clone(),
@@ -54,6 +58,18 @@ pub async fn register(
     }
     let pending = registrar::Pending::new(who.id, who.name, who.email, who.locale, actor.member_id, g);
     state.registrar.submit(state, event, pending).await
+}
+
+/// UG-14: whether the door is open for `ev` now (the settings' window).
+pub async fn door_open(state: &AppState, ev: &Event) -> Result<(), AppError> {
+    let s = settings::load(state.db.reader()).await?;
+    guildhall_domain::event::door_open(
+        ev.details.schedule,
+        Utc::now(),
+        s.int("events.checkin_opens_minutes_before"),
+        s.int("events.checkin_closes_hours_after"),
+    )?;
+    Ok(())
 }
 
 fn actor_manages(actor: &Actor, g: &Group) -> bool {
@@ -158,6 +174,8 @@ pub async fn check_in(
     ) {
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "check_in" }.into());
     }
+    // UG-10, UG-14: check-in records who came, so only around the event.
+    door_open(state, &ev).await?;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     // The event's lock, as for registering and cancelling: without it a

@@ -126,6 +126,10 @@ pub struct ClaimBody {
     id: String,
     event_id: String,
     event: String,
+    /// The event's status now (draft, published, cancelled, completed).
+    event_status: String,
+    /// People checked in at the event: with `completed`, it was held (UG-14).
+    event_checkins: i64,
     group_slug: String,
     currency: String,
     venue: String,
@@ -153,6 +157,8 @@ fn claim_body(state: &AppState, c: Claim, receipts: Vec<ReceiptRow>) -> ClaimBod
         id: c.id.to_string(),
         event_id: c.event_id.to_string(),
         event: c.event_title,
+        event_status: c.event_status.as_str().to_owned(),
+        event_checkins: c.event_checkins,
         group_slug: c.group_slug,
         currency: c.amounts.venue.currency().to_string(),
         venue: c.amounts.venue.amount_text(),

@@ -395,15 +395,16 @@ fn membership_body(m: Membership) -> MembershipBody {
 }
 
 /// A program's active members today, with moderator rights for
-/// integrations (CH-1).
+/// integrations (CH-1). Program staff's tokens see every member; anyone
+/// else only those listed in the public directory (CH-9).
 #[utoipa::path(get, path = "/v1/programs/{program}/memberships", tag = "programs", params(("program" = String, Path)),
     responses((status = 200, body = [MembershipBody]), (status = 404, body = Problem)))]
 pub async fn memberships(
     State(state): State<AppState>,
-    ApiUser(_u): ApiUser,
+    ApiUser(u): ApiUser,
     Path(p): Path<String>,
 ) -> AppResult<Json<Vec<MembershipBody>>> {
-    let list = service::active_members(&state, program(&p)?).await?;
+    let list = service::active_members(&state, &u.actor, program(&p)?).await?;
     Ok(Json(list.into_iter().map(membership_body).collect()))
 }
 

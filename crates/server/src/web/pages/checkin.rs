@@ -64,6 +64,8 @@ struct DoorQuery {
     code: String,
     #[serde(default)]
     done: String,
+    #[serde(default)]
+    walk_in: Option<String>,
 }
 
 async fn show(
@@ -90,6 +92,7 @@ async fn attendees_page(
     Query(q): Query<DoorQuery>,
 ) -> AppResult<Response> {
     let notice = match q.done.as_str() {
+        "" if q.walk_in.is_some() => Some(ctx.t("checkin-walk-in-done")),
         "" => None,
         name => Some(ctx.tr.with("checkin-done", &[("name", name)])),
     };
@@ -150,16 +153,24 @@ async fn walk_in(
     let eid = event_id(&id)?;
     // The door's tools are for the group's leaders, even for their own email.
     event_service::managed_event(&state, &me.actor, eid).await?;
+    // The same answer whether the address has an account or not, so the
+    // door is no way to learn who is a member: the list below shows whom
+    // it let in. Only in the door window (UG-14).
     let result = async {
         let email = EmailAddress::parse(&f.email)?;
-        let m = members::by_email(state.db.reader(), &email)
-            .await?
-            .ok_or(DomainError::field("email", "member_not_found"))?;
-        reg_service::register(&state, &me, eid, Some(m.id)).await
+        match members::by_email(state.db.reader(), &email).await? {
+            Some(m) => reg_service::register(&state, &me, eid, Some(m.id)).await.map(|_| ()),
+            None => {
+                let ev = event_service::managed_event(&state, &me.actor, eid).await?.0;
+                reg_service::door_open(&state, &ev)
+                    .await
+                    .map_err(|_| AppError::from(DomainError::field("member_id", "register_others_at_door")))
+            }
+        }
     }
     .await;
     match result {
-        Ok(_) => Ok(Redirect::to(&format!("/events/{eid}/attendees")).into_response()),
+        Ok(()) => Ok(Redirect::to(&format!("/events/{eid}/attendees?walk_in=1")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
             show(&state, ctx, &id, String::new(), None, errors).await

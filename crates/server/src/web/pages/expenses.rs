@@ -122,6 +122,13 @@ impl ClaimPage {
     fn status_key(&self) -> String {
         format!("claim-status-{}", self.c.status.as_str())
     }
+    fn event_status_key(&self) -> String {
+        format!("event-status-{}", self.c.event_status.as_str())
+    }
+    /// UG-13: what approval rests on, in words: the event's check-ins.
+    fn checkins_text(&self) -> String {
+        self.ctx.tr.with("claim-event-checkins", &[("count", self.c.event_checkins.to_string().as_str())])
+    }
     fn kib(&self, r: &ReceiptRow) -> i64 {
         (r.size_bytes + 1023) / 1024
     }
