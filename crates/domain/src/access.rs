@@ -120,8 +120,9 @@ pub enum Action {
     /// group's leaders and its manager, or, when it concerns a leader, only
     /// the manager and program staff.
     HandleConductReport { group: GroupId, region: RegionId, concerns_leader: bool },
-    /// Approve or decline speaker applications (UG-11): community managers.
-    ReviewSpeakers,
+    /// Approve or decline speaker applications of a region (UG-11): its
+    /// community managers.
+    ReviewSpeakers(RegionId),
     /// Answer a group's request for an internal expert (UG-11): the region's
     /// managers and program staff.
     AnswerExpertRequest(RegionId),
@@ -180,7 +181,7 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         Action::HandleConductReport { group, region, concerns_leader: false } => {
             actor.leads_group(group) || actor.manages_region(region)
         }
-        Action::ReviewSpeakers => actor.roles.iter().any(|r| matches!(r, Role::CommunityManager(_))),
+        Action::ReviewSpeakers(r) => actor.manages_region(r),
         Action::AnswerExpertRequest(r) => actor.manages_region(r) || actor.is_program_staff(),
         Action::ManageFeeSchedule => false,
         Action::FileExpenseClaim(g) => actor.leads_group(g),
@@ -302,8 +303,9 @@ mod tests {
         assert!(authorize(&manager, own).is_ok());
         assert!(authorize(&manager, Action::ManageFeeSchedule).is_err());
         assert!(authorize(&actor(vec![Role::Admin]), Action::ManageFeeSchedule).is_ok());
-        assert!(authorize(&manager, Action::ReviewSpeakers).is_ok());
-        assert!(authorize(&leader, Action::ReviewSpeakers).is_err());
+        assert!(authorize(&manager, Action::ReviewSpeakers(r)).is_ok());
+        assert!(authorize(&manager, Action::ReviewSpeakers(RegionId::new())).is_err(), "UG-11: another region's");
+        assert!(authorize(&leader, Action::ReviewSpeakers(r)).is_err());
         assert!(authorize(&actor(vec![Role::ProgramStaff]), Action::AnswerExpertRequest(r)).is_ok());
     }
 

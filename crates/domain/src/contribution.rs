@@ -230,10 +230,17 @@ pub struct Contribution {
 }
 
 impl Contribution {
-    /// Rejected evidence never counts; anything else does, subject to the
-    /// area's own conditions.
+    /// CH-4, PL-2: what the engine may count. Rejected evidence never
+    /// counts. What a member typed about themselves counts only once staff
+    /// verified it: otherwise anyone could make themselves eligible. Derived
+    /// and imported records count unless rejected, subject to the area's
+    /// own conditions.
     pub fn counts_at_all(&self) -> bool {
-        self.verification != Verification::Rejected
+        match (self.source, self.verification) {
+            (_, Verification::Rejected) => false,
+            (Source::SelfReported, Verification::Unverified) => false,
+            _ => true,
+        }
     }
 }
 

@@ -257,7 +257,7 @@ mod mvp_tests {
             details: Details::ContentPiece { format: ContentFormat::Video },
             date: day,
             link: None,
-            source: Source::SelfReported,
+            source: Source::Imported,
             verification: Verification::Unverified,
         }
     }
@@ -298,7 +298,8 @@ mod tests {
             date: day(date),
             link: if with_link { link() } else { None },
             source,
-            verification: Verification::Unverified,
+            // What members report themselves counts once staff verified it.
+            verification: if source == Source::SelfReported { Verification::Verified } else { Verification::Unverified },
         }
     }
 
@@ -414,6 +415,20 @@ mod tests {
         assert_eq!(found(FocusArea::TechnicalContent, &list), (true, 2, 2), "2025-11-24 to 2026-11-23 inclusive");
         let e = evaluate(FocusArea::TechnicalContent, &list, &Criteria::default(), day(TODAY));
         assert_eq!(e.criteria[0].window.describe(), "2025-11-24 to 2026-11-23");
+    }
+
+    #[test]
+    fn ch4_pl2_what_a_member_reports_unverified_never_makes_them_eligible() {
+        let mut typed = c(Details::ContentPiece { format: ContentFormat::Video }, "2026-06-01", Source::SelfReported, true);
+        typed.verification = Verification::Unverified;
+        let list = [typed.clone(), typed.clone(), typed.clone()];
+        assert_eq!(found(FocusArea::TechnicalContent, &list), (false, 0, 2));
+        let mut answer = solution("2026-03-01");
+        answer.source = Source::SelfReported;
+        answer.verification = Verification::Unverified;
+        assert_eq!(found(FocusArea::Forums, &vec![answer; 9]), (false, 0, 5), "no self-typed forum solutions");
+        typed.verification = Verification::Verified;
+        assert_eq!(found(FocusArea::TechnicalContent, &[typed.clone(), typed]), (true, 2, 2), "once staff verify");
     }
 
     #[test]

@@ -21,3 +21,9 @@ pub fn json_rows_agg(backend: Backend, columns: &str) -> String {
         Backend::Sqlite => format!("json_group_array(json_array({columns}))"),
     }
 }
+
+/// A LIKE pattern matching text that contains `s` literally: its `%`, `_`
+/// and `\\` escaped, for `LIKE $n ESCAPE '\\'` (same on both databases).
+pub fn like_containing(s: &str) -> String {
+    format!("%{}%", s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}

@@ -53,17 +53,21 @@ pub async fn erase(
     for sql in by_address {
         sqlx::query(sql).bind(email).execute(&mut **tx).await?;
     }
-    sqlx::query("DELETE FROM rate_limits WHERE key LIKE $1").bind(format!("%{email}%")).execute(&mut **tx).await?;
+    // An address may hold `_`, a LIKE wildcard: escaped, it matches only itself.
+    sqlx::query("DELETE FROM rate_limits WHERE key LIKE $1 ESCAPE '\\'")
+        .bind(crate::dialect::like_containing(email))
+        .execute(&mut **tx)
+        .await?;
     // The audit log keeps every action under the id; words that named the
     // person are replaced: the address wherever it appears (it is unique),
     // the name in the entries about or by them (a name alone could be
     // someone else's word).
     sqlx::query(
         "UPDATE audit_log SET details = REPLACE(details, $1, '[erased]'), reason = REPLACE(reason, $1, '[erased]')
-         WHERE details LIKE $2 OR reason LIKE $2",
+         WHERE details LIKE $2 ESCAPE '\\' OR reason LIKE $2 ESCAPE '\\'",
     )
     .bind(email)
-    .bind(format!("%{email}%"))
+    .bind(crate::dialect::like_containing(email))
     .execute(&mut **tx)
     .await?;
     if !name.trim().is_empty() {

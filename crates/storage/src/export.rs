@@ -25,7 +25,11 @@ pub const SECTIONS: &[(&str, &str)] = &[
         "contributions",
         "SELECT id, kind, details, happened_on, link, title, source, verification, created_at FROM contributions WHERE member_id = $1",
     ),
-    ("program_applications", "SELECT * FROM program_applications WHERE member_id = $1"),
+    (
+        "program_applications",
+        "SELECT id, member_id, program, focus_area, interests, stage, screening, reason, interview_at, created_at, updated_at
+         FROM program_applications WHERE member_id = $1",
+    ),
     ("memberships", "SELECT * FROM memberships WHERE member_id = $1"),
     ("renewal_decisions", "SELECT * FROM renewal_decisions WHERE member_id = $1"),
     (
@@ -34,7 +38,13 @@ pub const SECTIONS: &[(&str, &str)] = &[
          WHERE c.claimed_by = $1",
     ),
     ("directory_entry", "SELECT * FROM directory_entries WHERE member_id = $1"),
-    ("leader_applications", "SELECT * FROM leader_applications WHERE member_id = $1"),
+    (
+        "leader_applications",
+        "SELECT id, member_id, region_id, group_id, proposed_name, proposed_city, years, certifications, projects,
+                profile_link, guidelines_version, nominated_by, status, interview_at, decision_reason, decided_by,
+                created_at, updated_at, submitted_at
+         FROM leader_applications WHERE member_id = $1",
+    ),
     ("speaker", "SELECT * FROM speakers WHERE member_id = $1"),
     ("speaker_invitations", "SELECT * FROM speaker_invitations WHERE speaker_id = $1"),
     ("expense_claims", "SELECT * FROM expense_claims WHERE filed_by = $1"),
@@ -59,6 +69,17 @@ pub const SECTIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// PL-8, decision 0011: staff's private notes about the member (interview
+/// and quality notes). The member's own export leaves them out, as the pages
+/// do; an admin's export on a formal request adds this section.
+pub const STAFF_NOTES: (&str, &str) = (
+    "staff_notes",
+    "SELECT 'program_application' AS kind, id AS application_id, quality_notes, interview_notes, '' AS notes
+       FROM program_applications WHERE member_id = $1
+     UNION ALL
+     SELECT 'leader_application', id, '', '', notes FROM leader_applications WHERE member_id = $1",
+);
+
 /// A column's value as JSON: numbers, text or null; `*_at` times as
 /// RFC 3339.
 fn value(r: &AnyRow, i: usize, name: &str) -> Value {
@@ -75,10 +96,12 @@ fn value(r: &AnyRow, i: usize, name: &str) -> Value {
     r.try_get::<Option<String>, _>(i).ok().flatten().map(Value::String).unwrap_or(Value::Null)
 }
 
-/// Every section, each a list of rows as JSON objects.
-pub async fn member_data(pool: &AnyPool, member: MemberId) -> Result<Map<String, Value>, StorageError> {
+/// Every section, each a list of rows as JSON objects; with `staff_notes`,
+/// the [`STAFF_NOTES`] section too.
+pub async fn member_data(pool: &AnyPool, member: MemberId, staff_notes: bool) -> Result<Map<String, Value>, StorageError> {
     let mut out = Map::new();
-    for (section, sql) in SECTIONS {
+    let extra = staff_notes.then_some(&STAFF_NOTES);
+    for (section, sql) in SECTIONS.iter().chain(extra) {
         let rows = sqlx::query(sql).bind(member.to_string()).fetch_all(pool).await?;
         let list: Vec<Value> = rows
             .iter()

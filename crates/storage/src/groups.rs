@@ -131,7 +131,7 @@ pub struct GroupQuery {
 pub async fn search(pool: &AnyPool, q: &GroupQuery, limit: i64, offset: i64) -> Result<Vec<Group>, StorageError> {
     // Bind every filter; an empty one matches all rows. LOWER() on both
     // sides makes the match case-insensitive on both databases.
-    let pattern = q.text.as_deref().map(|t| format!("%{}%", escape_like(&t.to_lowercase()))).unwrap_or_default();
+    let pattern = q.text.as_deref().map(|t| crate::dialect::like_containing(&t.to_lowercase())).unwrap_or_default();
     let rows = sqlx::query(&format!(
         "{SELECT} WHERE g.status <> 'archived'
            AND ($1 = '' OR LOWER(g.name) LIKE $1 ESCAPE '\\' OR LOWER(g.city) LIKE $1 ESCAPE '\\')
@@ -147,10 +147,6 @@ pub async fn search(pool: &AnyPool, q: &GroupQuery, limit: i64, offset: i64) -> 
     .fetch_all(pool)
     .await?;
     rows.iter().map(from_row).collect()
-}
-
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// The countries that have listed groups, for the directory's filter.

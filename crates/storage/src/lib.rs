@@ -18,6 +18,7 @@ pub mod events;
 pub mod expenses;
 pub mod export;
 pub mod groups;
+pub mod hash_keys;
 pub mod health;
 pub mod import_runs;
 pub mod interview_slots;

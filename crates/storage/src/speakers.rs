@@ -111,9 +111,9 @@ pub async fn search(
     region: Option<RegionId>,
 ) -> Result<Vec<Speaker>, StorageError> {
     let pattern =
-        topic.map(|t| format!("%{}%", t.trim().to_lowercase().replace(['%', '_', '\\'], ""))).unwrap_or_default();
+        topic.map(|t| crate::dialect::like_containing(&t.trim().to_lowercase())).unwrap_or_default();
     let rows = sqlx::query(&format!(
-        "{SELECT} WHERE s.status = $1 AND ($2 = '' OR s.topics LIKE $2) AND ($3 = '' OR s.region_id = $3)
+        "{SELECT} WHERE s.status = $1 AND ($2 = '' OR s.topics LIKE $2 ESCAPE '\\') AND ($3 = '' OR s.region_id = $3)
          ORDER BY m.name"
     ))
     .bind(status.as_str())

@@ -476,3 +476,4 @@ field-claim_event_not_ended = Submeta o pedido depois do fim do evento, com os r
 field-claim_without_receipts = Junte pelo menos um recibo antes de aprovar: o pedido não tem nenhum.
 field-too_many_receipts = Este pedido já tem o número máximo de recibos. Junte-os num só PDF, ou retire um primeiro.
 field-receipts_too_large = Estes recibos juntos ultrapassariam o tamanho que um pedido pode ter. Envie digitalizações mais pequenas.
+field-speaker_needs_invitation = Um membro da comunidade torna-se orador ao aceitar um convite: convide-o a partir do grupo de oradores. Convidados que não são membros podem ser indicados aqui pelo nome.

@@ -202,11 +202,12 @@ pub async fn fill(
         None,
         &report("Someone handed out job offers during the break.", false, ""),
         Locale::En,
+        "demo",
     )
     .await?;
     let about_leader =
         report("The organizer pushed his company's paid training all evening.", true, "witness@example.net");
-    let r = conduct::report(state, &porto, None, &about_leader, Locale::En).await?;
+    let r = conduct::report(state, &porto, None, &about_leader, Locale::En, "demo").await?;
     conduct::add_note(
         state,
         &marta,
@@ -221,6 +222,7 @@ pub async fn fill(
         None,
         &report("Loud comments about a speaker's accent.", false, ""),
         Locale::En,
+        "demo",
     )
     .await?;
     conduct::add_note(state, &marta, r, ReportStatus::Resolved, "Spoke with the person; apologised publicly.").await?;

@@ -1,9 +1,10 @@
-//! Periodic clean-up: forgets rate-limit windows older than a day.
+//! Periodic clean-up: forgets rate-limit windows older than a day and the
+//! keyed-hash secrets of days before yesterday (UG-8).
 
 use std::time::Duration;
 
 use chrono::Utc;
-use guildhall_storage::rate_limits;
+use guildhall_storage::{hash_keys, rate_limits};
 use tokio::sync::watch;
 
 use crate::app::AppState;
@@ -14,6 +15,8 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
         let pruned = async {
             let mut tx = state.db.begin().await?;
             let n = rate_limits::prune(&mut tx, cutoff).await?;
+            // UG-8: yesterday's keys go, and with them any way back to who reported.
+            hash_keys::prune(&mut tx, Utc::now().date_naive()).await?;
             tx.commit().await?;
             Ok::<_, guildhall_storage::StorageError>(n)
         };

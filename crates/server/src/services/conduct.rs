@@ -8,6 +8,7 @@ use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor, Role};
 use guildhall_domain::conduct::{NewReport, ReportFields, ReportStatus};
 use guildhall_domain::ids::{EventId, ReportId};
+use guildhall_domain::rate_limit::RateLimit;
 use guildhall_domain::values::{Locale, LongText};
 use guildhall_domain::DomainError;
 use guildhall_storage::conduct_reports::{self as reports, Note, Report};
@@ -16,9 +17,12 @@ use guildhall_storage::members::{self, Member};
 use guildhall_storage::{audit, events, settings, Tx};
 use serde_json::json;
 
-use super::{entry, notify};
+use super::{entry, limits, notify};
 use crate::app::AppState;
 use crate::error::AppError;
+
+/// UG-8: one acknowledgement per reporter address per hour.
+const ONE_ACK_PER_HOUR: RateLimit = RateLimit { max: 1, window_secs: 3600 };
 
 fn action(r: &Report) -> Action {
     Action::HandleConductReport { group: r.group_id, region: r.region_id, concerns_leader: r.concerns_leader }
@@ -42,17 +46,39 @@ async fn circle(state: &AppState, g: &Group, concerns_leader: bool) -> Result<Ve
 }
 
 /// UG-8: files a report about a group or one of its events. `locale` is
-/// the reporter's language for the acknowledgement.
+/// the reporter's language for the acknowledgement; `client` their address.
+///
+/// Reports are limited per group, per network and per reporter address, the
+/// last two under keyed hashes whose keys expire (`limits::keyed`), so the
+/// limits never tell who reported. An address gets one acknowledgement per
+/// hour, however many reports name it: the form is no way to mail strangers.
 pub async fn report(
     state: &AppState,
     g: &Group,
     event: Option<EventId>,
     fields: &ReportFields,
     locale: Locale,
+    client: &str,
 ) -> Result<ReportId, AppError> {
     let new = NewReport::parse(fields)?;
-    let limit = settings::load(state.db.reader()).await?.rate_limit("conduct.reports_per_group_per_hour");
-    super::limits::enforce(&state.db, &format!("conduct-report:{}", g.id), limit).await?;
+    let s = settings::load(state.db.reader()).await?;
+    let network = limits::keyed(&state.db, &guildhall_domain::rate_limit::network_of(client)).await?;
+    limits::enforce(&state.db, &format!("conduct-net:{network}"), s.rate_limit("conduct.reports_per_network_per_hour"))
+        .await?;
+    let reporter = match &new.reporter_email {
+        Some(email) => Some(limits::keyed(&state.db, email.as_str()).await?),
+        None => None,
+    };
+    if let Some(r) = &reporter {
+        limits::enforce(&state.db, &format!("conduct-from:{r}"), s.rate_limit("conduct.reports_per_address_per_hour"))
+            .await?;
+    }
+    limits::enforce(&state.db, &format!("conduct-report:{}", g.id), s.rate_limit("conduct.reports_per_group_per_hour"))
+        .await?;
+    let acknowledge = match &reporter {
+        Some(r) => limits::allow(&state.db, &format!("conduct-ack:{r}"), ONE_ACK_PER_HOUR).await?,
+        None => false,
+    };
     if let Some(e) = event {
         let ev = events::get(state.db.reader(), e).await?.ok_or(DomainError::field("event_id", "event_unknown"))?;
         if ev.group_id != g.id {
@@ -65,7 +91,7 @@ pub async fn report(
     // No actor and no reporter details: the audit log must not tell who reported.
     let details = json!({"group": g.id.to_string(), "concerns_leader": new.concerns_leader});
     audit::record(&mut tx, entry(None, "conduct_report.received", "conduct_report", id, None, details), now).await?;
-    if let Some(email) = &new.reporter_email {
+    if let Some(email) = new.reporter_email.as_ref().filter(|_| acknowledge) {
         let args = [("group", g.profile.name.as_str())];
         notify::queue(&mut tx, None, email, locale, "conduct-received", &args).await?;
     }

@@ -168,8 +168,13 @@ pub async fn transition(
     Ok(to)
 }
 
-/// Adds a talk (title, abstract, speakers) to an editable event.
+/// Adds a talk (title, abstract, speakers) to an editable event. Speakers
+/// are guests by name, or the leader adding it: another member is named a
+/// public speaker only by accepting an invitation (UG-11, `speakers::invite`).
 pub async fn add_talk(state: &AppState, actor: &Actor, id: EventId, talk: &NewTalk) -> Result<TalkId, AppError> {
+    if talk.speakers.iter().any(|s| matches!(s, NewSpeaker::Member(m) if *m != actor.member_id)) {
+        return Err(DomainError::field("speakers", "speaker_needs_invitation").into());
+    }
     let (ev, _) = managed_event(state, actor, id).await?;
     if !ev.status.is_editable() {
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());

@@ -1,5 +1,7 @@
 //! PL-8: a member's data, whole, as one JSON document: by the member, or
-//! by an admin on the member's request. Every export is audited.
+//! by an admin on the member's request. Every export is audited. The
+//! member's own leaves out staff's private notes about them; an admin's,
+//! made on a formal request, includes them and says so (decision 0011).
 
 use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor};
@@ -17,9 +19,9 @@ pub async fn member(state: &AppState, actor: &Actor, member: MemberId) -> Result
     authorize(actor, Action::ExportMemberData(member))?;
     members::by_id(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     let now = Utc::now();
-    let data = export::member_data(state.db.reader(), member).await?;
-    let mut tx = state.db.begin().await?;
     let by_admin = actor.member_id != member;
+    let data = export::member_data(state.db.reader(), member, by_admin).await?;
+    let mut tx = state.db.begin().await?;
     let e = entry(Some(actor.member_id), "member.exported", "member", member, None, json!({"by_admin": by_admin}));
     audit::record(&mut tx, e, now).await?;
     tx.commit().await?;
@@ -27,6 +29,7 @@ pub async fn member(state: &AppState, actor: &Actor, member: MemberId) -> Result
         "format": "guildhall-member-export/1",
         "exported_at": now.to_rfc3339(),
         "member_id": member.to_string(),
+        "staff_notes_included": by_admin,
         "sections": data,
     }))
 }

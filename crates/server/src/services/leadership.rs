@@ -11,7 +11,7 @@ use guildhall_domain::leadership::{
 use guildhall_domain::values::{EmailAddress, LongText, Reason};
 use guildhall_domain::DomainError;
 use guildhall_storage::leader_applications::{self as apps, LeaderApplication, NewApplication, Slot};
-use guildhall_storage::members::{self, Member};
+use guildhall_storage::members;
 use guildhall_storage::{audit, groups, regions, settings, Tx};
 use serde_json::json;
 
@@ -134,25 +134,22 @@ pub async fn apply(
     Ok(id)
 }
 
-/// UG-4: a leader nominates a member as co-leader; the nominee completes
-/// the application and then goes through the UG-2 interview.
-pub async fn nominate(
-    state: &AppState,
-    actor: &Actor,
-    group: GroupId,
-    email: &str,
-) -> Result<LeaderApplicationId, AppError> {
+/// UG-4: a leader nominates a co-leader by email. The answer is the same
+/// whether the address has an account, or an open application, or not:
+/// nominating is no way to learn who is a member (the nominee is emailed,
+/// and the leader sees them once they apply).
+pub async fn nominate(state: &AppState, actor: &Actor, group: GroupId, email: &str) -> Result<(), AppError> {
     let g = super::groups::managed(state, actor, group).await?;
     let email = EmailAddress::parse(email).map_err(|_| DomainError::field("nominee", "email_invalid"))?;
-    let nominee: Member =
-        members::by_email(state.db.reader(), &email).await?.ok_or(DomainError::field("nominee", "member_not_found"))?;
+    let Some(nominee) = members::by_email(state.db.reader(), &email).await? else { return Ok(()) };
     if members::roles(state.db.reader(), nominee.id).await?.contains(&Role::GroupLeader(g.id)) {
+        // The group's leaders are on its public page: saying so tells nothing.
         return Err(DomainError::field("nominee", "already_leader").into());
     }
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     if apps::has_open(&mut tx, nominee.id, g.region_id, Some(g.id)).await? {
-        return Err(DomainError::OpenApplicationExists.into());
+        return Ok(());
     }
     let new = NewApplication {
         member: nominee.id,
@@ -176,7 +173,7 @@ pub async fn nominate(
     tell_applicant(state, &mut tx, &a, "lead-nominated", &[]).await?;
     tx.commit().await?;
     state.wake_mailer();
-    Ok(id)
+    Ok(())
 }
 
 /// UG-4: the nominee completes a nomination and submits it.

@@ -2,7 +2,9 @@
 
 use chrono::Utc;
 use guildhall_domain::rate_limit::RateLimit;
-use guildhall_storage::{rate_limits, Db};
+use guildhall_storage::{hash_keys, rate_limits, Db};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 
 use crate::error::AppError;
 
@@ -43,4 +45,16 @@ pub async fn allow(db: &Db, key: &str, limit: RateLimit) -> Result<bool, AppErro
     let count = rate_limits::hit(&mut tx, key, limit.window_start(now)).await?;
     tx.commit().await?;
     Ok(limit.check(count, now).is_ok())
+}
+
+/// A key for counting `value` (an address, a network) that does not store
+/// it: HMAC-SHA-256 under today's secret, which is forgotten two days later
+/// (`hash_keys`), so the count cannot be traced back to `value` (UG-8).
+pub async fn keyed(db: &Db, value: &str) -> Result<String, AppError> {
+    let mut tx = db.begin().await?;
+    let secret = hash_keys::secret_for(&mut tx, Utc::now().date_naive(), &crate::auth::secrets::new_token()).await?;
+    tx.commit().await?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).map_err(|e| anyhow::anyhow!("hmac: {e}"))?;
+    mac.update(value.as_bytes());
+    Ok(hex::encode(mac.finalize().into_bytes()))
 }

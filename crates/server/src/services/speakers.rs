@@ -39,10 +39,19 @@ pub async fn apply(state: &AppState, actor: &Actor, region: RegionId, fields: &S
     Ok(())
 }
 
-/// Applications waiting for a community manager.
+/// True when the actor reviews some region's speakers (UG-11).
+pub fn reviews_speakers(actor: &Actor) -> bool {
+    actor.is_admin() || actor.roles.iter().any(|r| matches!(r, Role::CommunityManager(_)))
+}
+
+/// Applications waiting for a community manager: those of the regions the
+/// actor manages (every region for admins).
 pub async fn to_review(state: &AppState, actor: &Actor) -> Result<Vec<Speaker>, AppError> {
-    authorize(actor, Action::ReviewSpeakers)?;
-    Ok(speakers::search(state.db.reader(), SpeakerStatus::Submitted, None, None).await?)
+    if !reviews_speakers(actor) {
+        return Err(DomainError::Forbidden.into());
+    }
+    let all = speakers::search(state.db.reader(), SpeakerStatus::Submitted, None, None).await?;
+    Ok(all.into_iter().filter(|s| authorize(actor, Action::ReviewSpeakers(s.region_id)).is_ok()).collect())
 }
 
 /// UG-11: a community manager approves or declines (with a reason).
@@ -53,8 +62,9 @@ pub async fn decide(
     approve: bool,
     reason: &str,
 ) -> Result<SpeakerStatus, AppError> {
-    authorize(actor, Action::ReviewSpeakers)?;
     let s = speakers::get(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+    // UG-11: another region's applicant is not this manager's to decide.
+    authorize(actor, Action::ReviewSpeakers(s.region_id)).map_err(|_| DomainError::NotFound)?;
     let to = s.status.decide(approve)?;
     let reason = if approve { reason.trim().to_owned() } else { Reason::parse(reason)?.to_string() };
     let now = Utc::now();

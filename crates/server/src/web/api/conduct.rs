@@ -2,6 +2,7 @@
 //! reading needs to be in the report's circle. No answer ever carries the
 //! reporter's identity.
 
+use crate::web::pages::ClientIp;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -106,6 +107,7 @@ pub struct FileBody {
 pub async fn file(
     State(state): State<AppState>,
     MaybeApiUser(_u): MaybeApiUser,
+    ClientIp(client): ClientIp,
     axum::Extension(locale): axum::Extension<RequestLocale>,
     ApiJson(b): ApiJson<FileBody>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
@@ -115,7 +117,7 @@ pub async fn file(
         None => None,
     };
     let fields = ReportFields { description: b.description, concerns_leader: b.concerns_leader, email: b.email };
-    let id = service::report(&state, &g, event, &fields, locale.locale).await?;
+    let id = service::report(&state, &g, event, &fields, locale.locale, &client).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 

@@ -12,7 +12,7 @@ use guildhall_storage::leader_applications::LeaderApplication;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{ApiJson, Created, Problem};
+use super::{ApiJson, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::error::{AppError, AppResult};
@@ -347,18 +347,20 @@ pub struct NominationBody {
 }
 
 /// UG-4: a leader nominates a member as co-leader; the nominee completes
-/// the application and is interviewed like any applicant.
+/// the application and is interviewed like any applicant. 202 whether the
+/// address has an account or not (no way to learn who is a member): if it
+/// does, the nominee is emailed and appears once they apply.
 #[utoipa::path(post, path = "/v1/groups/{slug}/nominations", tag = "leadership", params(("slug" = String, Path)), request_body = NominationBody,
-    responses((status = 201, body = Created), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 202, description = "Nominated if the address belongs to a member"), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn nominate(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     Path(slug): Path<String>,
     ApiJson(b): ApiJson<NominationBody>,
-) -> AppResult<(StatusCode, Json<Created>)> {
+) -> AppResult<StatusCode> {
     let g = group_service::by_slug(&state, &slug).await?;
-    let id = service::nominate(&state, &u.actor, g.id, &b.email).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
+    service::nominate(&state, &u.actor, g.id, &b.email).await?;
+    Ok(StatusCode::ACCEPTED)
 }
 
 #[derive(Deserialize, ToSchema)]

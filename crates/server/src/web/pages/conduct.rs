@@ -1,6 +1,7 @@
 //! The code of conduct, reporting an incident, and the reports' pages for
 //! those who handle them (UG-8). The reporter's identity appears nowhere.
 
+use super::ClientIp;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -97,6 +98,7 @@ async fn file_report(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(slug): Path<String>,
+    ClientIp(client): ClientIp,
     CsrfForm(f): CsrfForm<ReportInput>,
 ) -> AppResult<Response> {
     let group = group_service::by_slug(&state, &slug).await?;
@@ -109,7 +111,7 @@ async fn file_report(
         concerns_leader: f.concerns_leader.is_some(),
         email: f.email.clone(),
     };
-    match service::report(&state, &group, event, &fields, ctx.tr.locale()).await {
+    match service::report(&state, &group, event, &fields, ctx.tr.locale(), &client).await {
         Ok(_) => {
             let errors = FormErrors::none(ctx.tr);
             let event = f.event.clone();

@@ -53,7 +53,7 @@ async fn hub(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<Stri
         .filter(|r| authorize(&actor, Action::ViewRegion(r.id)).is_ok())
         .collect();
     let led = groups::led_by(state.db.reader(), actor.member_id).await?;
-    let reviews_speakers = authorize(&actor, Action::ReviewSpeakers).is_ok();
+    let reviews_speakers = crate::services::speakers::reviews_speakers(&actor);
     let handles_reports = !led.is_empty() || !managed.is_empty() || actor.roles.contains(&Role::ProgramStaff);
     let staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
     Ok(Html(HubPage { ctx, managed, led, reviews_speakers, handles_reports, staff }.render()?))
