@@ -87,6 +87,7 @@ pub async fn add_manager(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     entity_type: Option<String>,
     entity_id: Option<String>,

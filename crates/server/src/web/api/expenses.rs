@@ -293,6 +293,7 @@ pub async fn reject(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TotalsQuery {
     /// Calendar year of the events.
     year: i32,

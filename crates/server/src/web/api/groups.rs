@@ -88,6 +88,7 @@ fn body_with(state: &AppState, g: Group, leaders: Vec<members::Member>) -> Group
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct GroupSearch {
     /// Matches the name or the city.
     q: Option<String>,
@@ -312,6 +313,7 @@ pub struct RegistryVenue {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct VenueQuery {
     /// ISO 3166-1 alpha-2.
     country: Option<String>,

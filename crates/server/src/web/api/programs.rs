@@ -138,6 +138,7 @@ pub async fn add_contribution(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EligibilityQuery {
     /// champions, mvp or ambassadors.
     program: String,

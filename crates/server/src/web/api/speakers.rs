@@ -102,6 +102,7 @@ pub async fn apply(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PoolQuery {
     topic: Option<String>,
     region_id: Option<String>,
