@@ -299,7 +299,11 @@ mod tests {
             link: if with_link { link() } else { None },
             source,
             // What members report themselves counts once staff verified it.
-            verification: if source == Source::SelfReported { Verification::Verified } else { Verification::Unverified },
+            verification: if source == Source::SelfReported {
+                Verification::Verified
+            } else {
+                Verification::Unverified
+            },
         }
     }
 
@@ -419,7 +423,8 @@ mod tests {
 
     #[test]
     fn ch4_pl2_what_a_member_reports_unverified_never_makes_them_eligible() {
-        let mut typed = c(Details::ContentPiece { format: ContentFormat::Video }, "2026-06-01", Source::SelfReported, true);
+        let mut typed =
+            c(Details::ContentPiece { format: ContentFormat::Video }, "2026-06-01", Source::SelfReported, true);
         typed.verification = Verification::Unverified;
         let list = [typed.clone(), typed.clone(), typed.clone()];
         assert_eq!(found(FocusArea::TechnicalContent, &list), (false, 0, 2));

@@ -103,7 +103,12 @@ pub fn registration_open(status: EventStatus, ends_at: DateTime<Utc>, now: DateT
 /// moved there, it could be completed and counted as held (UG-10, CH-4)
 /// without ever having been open to anyone. An event under way may keep
 /// its start and move its end, as long as the end is still to come.
-pub fn check_reschedule(status: EventStatus, old: Schedule, new: Schedule, now: DateTime<Utc>) -> Result<(), DomainError> {
+pub fn check_reschedule(
+    status: EventStatus,
+    old: Schedule,
+    new: Schedule,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
     if status != EventStatus::Published || old == new {
         return Ok(());
     }

@@ -247,7 +247,13 @@ pub fn check_claimable(status: EventStatus, ended: bool) -> Result<(), DomainErr
 }
 
 /// UG-13: a claim's receipts stay within the settings' count and total size.
-pub fn check_receipt_room(count: usize, total_bytes: u64, adding: u64, max_count: usize, max_total: u64) -> Result<(), DomainError> {
+pub fn check_receipt_room(
+    count: usize,
+    total_bytes: u64,
+    adding: u64,
+    max_count: usize,
+    max_total: u64,
+) -> Result<(), DomainError> {
     if count >= max_count {
         return Err(DomainError::field("receipt", "too_many_receipts"));
     }

@@ -32,13 +32,18 @@ on_both!(pl1_sign_up_verify_sign_in_sign_out, |backend: Backend| async move {
     assert!(res.text().await.unwrap().contains("confirm your email"));
 
     let token = app.emailed_token("ana@example.org", "/verify").await;
-    let res = c.get(app.url(&format!("/verify?token={token}"))).send().await.unwrap();
+    // The link asks for a click and the sign-up's password (PL-1): opening it uses nothing up.
+    let page = c.get(app.url(&format!("/verify?token={token}"))).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("Confirm my address"));
+    let verify_page = format!("/verify?token={token}");
+    let res = post_form(&c, &app, &verify_page, "/verify", &[("token", &token), ("password", PW)]).await;
     assert_eq!(res.status(), 303);
     let account = c.get(app.url("/account")).send().await.unwrap();
     assert_eq!(account.status(), 200);
     assert!(account.text().await.unwrap().contains("ana@example.org"));
     // The verification link works once.
-    let again = c.get(app.url(&format!("/verify?token={token}"))).send().await.unwrap();
+    let again = post_form(&c, &app, &verify_page, "/verify", &[("token", &token), ("password", PW)]).await;
     assert_eq!(again.status(), 410);
 
     let res = post_form(&c, &app, "/account", "/signout", &[]).await;

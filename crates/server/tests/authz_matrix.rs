@@ -587,6 +587,7 @@ on_both!(authorization_matrix_by_api, |backend| async move {
     let Some(g) = gov(backend).await else { return };
     // Every cell files its own report; the flood limit is not under test here.
     g.set_setting("conduct.reports_per_group_per_hour", "10000").await;
+    g.set_setting("conduct.reports_per_network_per_hour", "10000").await;
     // Claims need a fee schedule.
     g.call(
         Method::PUT,
@@ -793,6 +794,7 @@ on_both!(authorization_matrix_by_page, |backend| async move {
     )
     .await;
     g.set_setting("conduct.reports_per_group_per_hour", "10000").await;
+    g.set_setting("conduct.reports_per_network_per_hour", "10000").await;
     let mut clients = Vec::new();
     for who in people(&g) {
         clients.push(page_client(&g, who).await);

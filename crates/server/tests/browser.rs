@@ -36,6 +36,8 @@ async fn visitor_registers_and_cancels(app: &TestApp, c: &Client, shots: &Shots,
     click(c, "main form button[type=submit]").await;
     let token = app.emailed_token("vera@example.org", "/verify").await;
     c.goto(&app.url(&format!("/verify?token={token}"))).await.unwrap();
+    fill(c, "#password", "a long enough password").await;
+    click(c, "main form button[type=submit]").await;
     assert!(c.current_url().await.unwrap().path().starts_with("/account"));
     // Back to the event, one click to register.
     c.goto(&app.url("/groups/lisboa-net")).await.unwrap();
@@ -64,11 +66,12 @@ async fn leader_creates_publishes_and_checks_in(w: &common::world::World, c: &Cl
     fill(c, "#title", "Rust on the server").await;
     fill(c, "#description", "Three short talks and a long conversation.").await;
     // datetime-local fields take the digits as typed in the en-US layout.
-    let start = chrono::Utc::now() + chrono::Duration::days(20);
-    let local = start.with_timezone(&chrono_tz::Europe::Lisbon);
+    // It starts within the hour, so the door is open for check-in (UG-14).
+    let start = (chrono::Utc::now() + chrono::Duration::hours(1)).with_timezone(&chrono_tz::Europe::Lisbon);
+    let end = start + chrono::Duration::hours(2);
     c.execute(
         "document.getElementById('starts_at').value = arguments[0]; document.getElementById('ends_at').value = arguments[1];",
-        vec![json!(local.format("%Y-%m-%dT18:30").to_string()), json!(local.format("%Y-%m-%dT21:00").to_string())],
+        vec![json!(start.format("%Y-%m-%dT%H:%M").to_string()), json!(end.format("%Y-%m-%dT%H:%M").to_string())],
     )
     .await
     .unwrap();

@@ -211,6 +211,18 @@ on_both!(ug14_check_in_and_held, |backend| async move {
     assert_eq!(list[0]["status"], "confirmed");
     assert!(list[0]["checked_in_at"].is_string(), "{list}");
     assert_eq!(list[1]["waitlist_position"], 1, "still waiting: {list}");
+    // Not completed while under way (UG-10: held means it happened).
+    let (s, body) = w.app.api(Method::POST, &format!("/api/v1/events/{ev}/complete"), Some(&w.leader), None).await;
+    assert_eq!((s, body["errors"][0]["code"].as_str()), (422, Some("event_not_ended")), "{body}");
+    // Time passes: the event ends (written straight to the database, as the clock would).
+    let mut tx = w.app.db.begin().await.unwrap();
+    sqlx::query("UPDATE events SET ends_at = $1 WHERE id = $2")
+        .bind((Utc::now() - Duration::minutes(5)).timestamp_micros())
+        .bind(&ev)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
     // Completed with a check-in: held.
     let (s, body) = w.app.api(Method::POST, &format!("/api/v1/events/{ev}/complete"), Some(&w.leader), None).await;
     assert_eq!((s, body["held"].clone(), body["checked_in"].clone()), (200, json!(true), json!(1)));

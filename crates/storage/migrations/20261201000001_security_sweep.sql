@@ -25,5 +25,5 @@ INSERT INTO settings (key, value, updated_at) VALUES
     ('events.max_days_ahead', '730', 0),
     ('expenses.receipts_per_claim', '10', 0),
     ('expenses.receipts_total_kib_per_claim', '20480', 0),
-    ('conduct.reports_per_network_per_hour', '5', 0),
+    ('conduct.reports_per_network_per_hour', '10', 0),
     ('conduct.reports_per_address_per_hour', '3', 0);

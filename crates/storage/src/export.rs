@@ -98,7 +98,11 @@ fn value(r: &AnyRow, i: usize, name: &str) -> Value {
 
 /// Every section, each a list of rows as JSON objects; with `staff_notes`,
 /// the [`STAFF_NOTES`] section too.
-pub async fn member_data(pool: &AnyPool, member: MemberId, staff_notes: bool) -> Result<Map<String, Value>, StorageError> {
+pub async fn member_data(
+    pool: &AnyPool,
+    member: MemberId,
+    staff_notes: bool,
+) -> Result<Map<String, Value>, StorageError> {
     let mut out = Map::new();
     let extra = staff_notes.then_some(&STAFF_NOTES);
     for (section, sql) in SECTIONS.iter().chain(extra) {

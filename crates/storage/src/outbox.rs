@@ -100,7 +100,12 @@ pub async fn enqueue_many(tx: &mut Tx, emails: &[NewEmail], now: DateTime<Utc>) 
         let mut q = sqlx::query(&sql);
         for e in chunk {
             q = q.bind(OutboxId::new().to_string()).bind(e.recipient.map(|m| m.to_string())).bind(e.to.as_str());
-            q = q.bind(e.kind).bind(e.subject.as_str()).bind(e.body_text.as_str()).bind(e.body_secret.as_deref()).bind("queued");
+            q = q
+                .bind(e.kind)
+                .bind(e.subject.as_str())
+                .bind(e.body_text.as_str())
+                .bind(e.body_secret.as_deref())
+                .bind("queued");
             q = q.bind(to_db(now)).bind(to_db(now));
         }
         q.execute(&mut **tx).await?;

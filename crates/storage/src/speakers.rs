@@ -110,8 +110,7 @@ pub async fn search(
     topic: Option<&str>,
     region: Option<RegionId>,
 ) -> Result<Vec<Speaker>, StorageError> {
-    let pattern =
-        topic.map(|t| crate::dialect::like_containing(&t.trim().to_lowercase())).unwrap_or_default();
+    let pattern = topic.map(|t| crate::dialect::like_containing(&t.trim().to_lowercase())).unwrap_or_default();
     let rows = sqlx::query(&format!(
         "{SELECT} WHERE s.status = $1 AND ($2 = '' OR s.topics LIKE $2 ESCAPE '\\') AND ($3 = '' OR s.region_id = $3)
          ORDER BY m.name"

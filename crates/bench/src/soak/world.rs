@@ -58,7 +58,8 @@ pub async fn seed(db: &Db, base: &str) -> anyhow::Result<SoakWorld> {
     .await?;
     let mut events = Vec::new();
     for i in 0..EVENTS {
-        let start = Utc::now() + Duration::days(7 + i as i64);
+        // Within the door window (UG-14: check-in opens two hours before).
+        let start = Utc::now() + Duration::minutes(60 + i as i64);
         let ev = call(
             base,
             post.clone(),

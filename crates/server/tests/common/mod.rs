@@ -180,8 +180,10 @@ pub async fn signed_up(app: &TestApp, email: &str, name: &str, password: &str) -
         post_form(&c, app, "/signup", "/signup", &[("email", email), ("name", name), ("password", password)]).await;
     assert_eq!(res.status(), 200, "sign-up page answers");
     let token = app.emailed_token(email, "/verify").await;
-    let res = c.get(app.url(&format!("/verify?token={token}"))).send().await.unwrap();
-    assert_eq!(res.status(), 303);
+    let page = format!("/verify?token={token}");
+    let res = post_form(&c, app, &page, "/verify", &[("token", &token), ("password", password)]).await;
+    assert_eq!(res.status(), 303, "the sign-up's own password confirms the address");
+    assert_eq!(res.headers()["location"], "/account?verified=1");
     c
 }
 

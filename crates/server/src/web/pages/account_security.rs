@@ -52,7 +52,8 @@ async fn change_password(
         current.as_deref(),
         f.revoke_tokens.is_some(),
     )
-    .await {
+    .await
+    {
         Ok(()) => Ok(Redirect::to("/account?password=changed").into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;

@@ -119,16 +119,14 @@ async fn sign_in_as(state: &AppState, jar: CookieJar, member: MemberId, next: &s
 /// `/\\host` and `/\t/host` as another site, since they drop tabs and line
 /// breaks), and no control character or backslash anywhere.
 fn safe_next(next: &str) -> &str {
-    let local = next.starts_with('/')
-        && !next[1..].starts_with('/')
-        && !next.chars().any(|c| c.is_control() || c == '\\');
+    let local =
+        next.starts_with('/') && !next[1..].starts_with('/') && !next.chars().any(|c| c.is_control() || c == '\\');
     if local {
         next
     } else {
         "/"
     }
 }
-
 
 async fn signup_page(ctx: PageCtx) -> AppResult<Html<String>> {
     let errors = FormErrors::none(ctx.tr);
@@ -365,7 +363,17 @@ mod tests {
         for ok in ["/", "/events/1", "/account?verified=1", "/groups/lisboa-net#events"] {
             assert_eq!(safe_next(ok), ok);
         }
-        for bad in ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/a\r\nSet-Cookie: x", "https://evil.example", "evil", "", "/x\\y"] {
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/a\r\nSet-Cookie: x",
+            "https://evil.example",
+            "evil",
+            "",
+            "/x\\y",
+        ] {
             assert_eq!(safe_next(bad), "/", "{bad:?}");
         }
     }
