@@ -121,14 +121,15 @@ pub fn check_reschedule(
     Ok(())
 }
 
-/// UG-14: the dates an event may have when created or edited: not more
-/// than a day before now (an event being entered as it starts), not more
-/// than `max_days_ahead` after (a setting; 1900 and 9999 are typing errors).
-pub fn check_plausible(schedule: Schedule, now: DateTime<Utc>, max_days_ahead: i64) -> Result<(), DomainError> {
-    if schedule.starts_at < now - Duration::days(1) {
+/// UG-14: the dates an event may have when created, edited or published:
+/// within `window_days` of now either way (a setting). 1900 and 9999 are
+/// typing errors; history (a past meetup entered later) stays possible,
+/// and a past draft can never be published anyway.
+pub fn check_plausible(schedule: Schedule, now: DateTime<Utc>, window_days: i64) -> Result<(), DomainError> {
+    if schedule.starts_at < now - Duration::days(window_days) {
         return Err(DomainError::field("starts_at", "event_too_far_past"));
     }
-    if schedule.starts_at > now + Duration::days(max_days_ahead) {
+    if schedule.starts_at > now + Duration::days(window_days) {
         return Err(DomainError::field("starts_at", "event_too_far_ahead"));
     }
     Ok(())
@@ -472,6 +473,7 @@ mod tests {
         let now = at("2026-12-01T12:00:00Z");
         assert_eq!(check_plausible(schedule("2026-12-20T18:00:00Z"), now, 730), Ok(()));
         assert_eq!(check_plausible(schedule("2026-12-01T08:00:00Z"), now, 730), Ok(()), "entered as it starts");
+        assert_eq!(check_plausible(schedule("2026-03-01T08:00:00Z"), now, 730), Ok(()), "history entered later");
         assert_eq!(
             check_plausible(schedule("1900-01-01T18:00:00Z"), now, 730),
             Err(DomainError::field("starts_at", "event_too_far_past"))

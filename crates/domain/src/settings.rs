@@ -68,8 +68,8 @@ pub const DEFINITIONS: &[SettingDef] = &[
     // the start and close this long after the end.
     int("events.checkin_opens_minutes_before", "UG-14", 0, 1440),
     int("events.checkin_closes_hours_after", "UG-14", 0, 168),
-    // UG-14: how far ahead an event may be dated (a plausible window).
-    int("events.max_days_ahead", "UG-14", 1, 3650),
+    // UG-14: how far from today, either way, an event may be dated.
+    int("events.date_window_days", "UG-14", 1, 3650),
     SettingDef { key: "events.ticketing_hosts", kind: SettingKind::HostList, rule: "UG-5" },
     int("groups.min_events_per_year", "UG-10", 0, 52),
     int("groups.inactive_after_months", "UG-10", 1, 24),

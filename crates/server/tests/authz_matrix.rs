@@ -117,7 +117,21 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
                 .call(Method::POST, &format!("/api/v1/events/{ev}/claims"), &g.leader, Some(json!({"venue": "10"})))
                 .await;
             assert_eq!(s, 201, "{c}");
-            p(c["id"].as_str().unwrap().to_owned())
+            let id = c["id"].as_str().unwrap().to_owned();
+            // A receipt, without which no claim is approved (UG-13).
+            let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+            let part = reqwest::multipart::Part::bytes(pdf).file_name("r.pdf").mime_str("application/pdf").unwrap();
+            let res = g
+                .app
+                .client
+                .post(g.app.url(&format!("/api/v1/claims/{id}/receipts")))
+                .bearer_auth(&g.leader.token)
+                .multipart(reqwest::multipart::Form::new().part("receipt", part))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 201);
+            p(id)
         }
         Object::ReviewedTalk => {
             let ev = g.draft(None, 9).await;
@@ -290,7 +304,7 @@ fn api_rows() -> Vec<Row> {
             "/api/v1/groups/{slug}/nominations",
             Some(json!({"email": "member0@example.org"})),
             O::None,
-            [401, 403, 201, 403, 201, 403, 403, 201],
+            [401, 403, 202, 403, 202, 403, 403, 202],
         ),
         r(
             "UG-4 co-leader wanted",
@@ -410,7 +424,8 @@ fn api_rows() -> Vec<Row> {
             "/api/v1/speakers/{id}/decision",
             Some(json!({"approve": true})),
             O::SpeakerApplication,
-            [401, 403, 403, 403, 204, 204, 403, 204],
+            // UG-11: the other region's manager finds no such application.
+            [401, 403, 403, 403, 204, 404, 403, 204],
         ),
         r(
             "UG-11 browse the speaker pool",

@@ -46,7 +46,7 @@ on_both!(pl1_members_cannot_run_events_of_groups_they_do_not_lead, |backend| asy
 
 on_both!(ug14_register_in_one_click_and_see_the_ticket, |backend| async move {
     let Some(w) = world(backend).await else { return };
-    let ev = w.published(1).await;
+    let ev = w.published_soon(1).await;
     let first = signed_up(&w.app, "first@example.org", "First Fan", "correct horse battery").await;
     let page = w.app.url(&format!("/events/{ev}"));
     let token = csrf(&first, &page).await;

@@ -25,9 +25,12 @@ fn this_year(month: u32) -> String {
 /// `n` accepted forum answers this year, recorded by the member.
 async fn solutions(g: &Gov, who: &Person, n: usize) {
     for i in 0..n {
+        // Recorded by staff as the forum import would: what a member types
+        // about themselves counts only once verified (CH-4).
         let body = json!({"kind": "forum_solution", "title": format!("Answer {i}"), "date": this_year(1),
-            "link": format!("https://forum.example.com/t/{i}"), "source_key": format!("post-{i}")});
-        let (s, b) = g.call(Method::POST, &format!("/api/v1/members/{}/contributions", who.id), who, Some(body)).await;
+            "link": format!("https://forum.example.com/t/{i}"), "source_key": format!("post-{i}"), "source": "imported"});
+        let (s, b) =
+            g.call(Method::POST, &format!("/api/v1/members/{}/contributions", who.id), &g.staff, Some(body)).await;
         assert_eq!(s, 201, "{b}");
     }
 }
@@ -294,7 +297,8 @@ on_both!(ch1_ch2_exclusivity_transfer_seat_cap_and_nda, |backend| async move {
         .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.other_leader, None, nda)))
         .await;
     assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("no_seat_left")), "{p}");
-    let (_, mvps) = g.call(Method::GET, "/api/v1/programs/mvp/memberships", &g.member, None).await;
+    // Integrations read moderator rights with a staff token (CH-9: others see only directory opt-ins).
+    let (_, mvps) = g.call(Method::GET, "/api/v1/programs/mvp/memberships", &g.staff, None).await;
     assert_eq!(mvps[0]["moderator"], true, "MVP moderator rights are readable by integrations");
 });
 
@@ -448,6 +452,16 @@ on_both!(ch6_pages_member_applies_staff_screens_on_the_pipeline_board, |backend|
         let res = common::post_form(&member, &g.app, "/programs", "/programs/contributions", &form).await;
         assert_eq!(res.status(), 303);
     }
+    // What the member reported waits for staff to verify it (CH-4, PL-2).
+    let page = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Technical content: 0 of 2 pieces published"), "unverified pieces do not count yet");
+    // Staff verify them (straight in the database: the verification pages are issue 16's).
+    let mut tx = g.app.db.begin().await.unwrap();
+    sqlx::query("UPDATE contributions SET verification = 'verified' WHERE source = 'self_reported'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
     let page = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Technical content: 2 of 2 pieces published"), "the eligibility reads in plain words");
     let form = [("program", "champions"), ("focus_area", "technical_content"), ("interests", "mentoring")];

@@ -22,7 +22,7 @@ INSERT INTO settings (key, value, updated_at) VALUES
     ('auth.signin_failures_per_email_per_hour', '50', 0),
     ('events.checkin_opens_minutes_before', '120', 0),
     ('events.checkin_closes_hours_after', '24', 0),
-    ('events.max_days_ahead', '730', 0),
+    ('events.date_window_days', '1825', 0),
     ('expenses.receipts_per_claim', '10', 0),
     ('expenses.receipts_total_kib_per_claim', '20480', 0),
     ('conduct.reports_per_network_per_hour', '10', 0),

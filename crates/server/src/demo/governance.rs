@@ -262,6 +262,7 @@ pub async fn fill(
     }
 
     // UG-11: speakers, an invitation, expert requests.
+    let jonas = actor(state, "jonas.keller@example.org").await?;
     for (i, (topics, bio)) in [
         ("observability, kubernetes", "SRE who likes boring, reliable systems."),
         ("accessibility, frontend", "Front-end developer and screen-reader user."),
@@ -279,7 +280,9 @@ pub async fn fill(
         };
         speakers::apply(state, &speaker, regions[i % 2], &f).await?;
         if i < 3 {
-            speakers::decide(state, &marta, speaker.member_id, true, "").await?;
+            // UG-11: each region's manager decides its own speakers.
+            let manager = if i % 2 == 0 { &marta } else { &jonas };
+            speakers::decide(state, manager, speaker.member_id, true, "").await?;
         }
     }
     let upcoming = events::for_group(state.db.reader(), lisboa.id, When::Upcoming, true, Utc::now(), 10).await?;

@@ -65,8 +65,8 @@ pub async fn create(
     }
     let (details, venue) = parse(state, &g, fields, venue).await?;
     let now = Utc::now();
-    let max_days = settings::load(state.db.reader()).await?.int("events.max_days_ahead");
-    check_plausible(details.schedule, now, max_days)?;
+    let window = settings::load(state.db.reader()).await?.int("events.date_window_days");
+    check_plausible(details.schedule, now, window)?;
     let mut tx = state.db.begin().await?;
     let id = events::insert(&mut tx, g.id, &details, venue, now).await?;
     if g.review_required {
@@ -101,8 +101,8 @@ pub async fn update(
         check_venue_neutral(state, venue).await?;
     }
     if details.schedule != ev.details.schedule {
-        let max_days = settings::load(state.db.reader()).await?.int("events.max_days_ahead");
-        check_plausible(details.schedule, now, max_days)?;
+        let window = settings::load(state.db.reader()).await?.int("events.date_window_days");
+        check_plausible(details.schedule, now, window)?;
         check_reschedule(ev.status, ev.details.schedule, details.schedule, now)?;
     }
     let confirmed = registrations::count_confirmed(&mut *tx, id).await?;
@@ -143,8 +143,8 @@ pub async fn transition(
     let to = ev.status.apply(cmd, &ev.facts(), now)?;
     if cmd == EventCommand::Publish {
         // A draft dated before the plausible window existed may hold 9999.
-        let max_days = settings::load(state.db.reader()).await?.int("events.max_days_ahead");
-        check_plausible(ev.details.schedule, now, max_days)?;
+        let window = settings::load(state.db.reader()).await?.int("events.date_window_days");
+        check_plausible(ev.details.schedule, now, window)?;
         check_venue_neutral(state, ev.venue_id).await?;
         check_publishable(ev.review_required, &events::review_statuses(&mut tx, id).await?)?;
     }

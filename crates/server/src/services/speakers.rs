@@ -62,6 +62,9 @@ pub async fn decide(
     approve: bool,
     reason: &str,
 ) -> Result<SpeakerStatus, AppError> {
+    if !reviews_speakers(actor) {
+        return Err(DomainError::Forbidden.into());
+    }
     let s = speakers::get(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     // UG-11: another region's applicant is not this manager's to decide.
     authorize(actor, Action::ReviewSpeakers(s.region_id)).map_err(|_| DomainError::NotFound)?;

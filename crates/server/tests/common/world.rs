@@ -63,7 +63,30 @@ impl World {
     }
 
     pub async fn published(&self, capacity: i64) -> String {
-        let id = self.draft(capacity, 10).await;
+        self.publish(self.draft(capacity, 10).await).await
+    }
+
+    /// A published event starting within the hour: the door is open (UG-14).
+    pub async fn published_soon(&self, capacity: i64) -> String {
+        let start = Utc::now() + Duration::hours(1);
+        let (s, ev) = self
+            .app
+            .api(
+                Method::POST,
+                &format!("/api/v1/groups/{}/events", self.slug),
+                Some(&self.leader),
+                Some(json!({
+                    "title": "Minimal APIs in depth", "starts_at": start.to_rfc3339(),
+                    "ends_at": (start + Duration::hours(2)).to_rfc3339(), "capacity": capacity,
+                    "online_link": "https://meet.example.org/abc"
+                })),
+            )
+            .await;
+        assert_eq!(s, 201, "{ev}");
+        self.publish(ev["id"].as_str().unwrap().to_owned()).await
+    }
+
+    async fn publish(&self, id: String) -> String {
         let (s, ev) =
             self.app.api(Method::POST, &format!("/api/v1/events/{id}/publish"), Some(&self.leader), None).await;
         assert_eq!(s, 200, "{ev}");
