@@ -126,7 +126,7 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
                 .client
                 .post(g.app.url(&format!("/api/v1/claims/{id}/receipts")))
                 .bearer_auth(&g.leader.token)
-                .multipart(reqwest::multipart::Form::new().part("receipt", part))
+                .multipart(reqwest::multipart::Form::new().part("file", part))
                 .send()
                 .await
                 .unwrap();

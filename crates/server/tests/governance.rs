@@ -477,11 +477,8 @@ on_both!(ug13_claims_within_caps_receipts_and_totals, |backend| async move {
     assert_eq!(s, 403, "admins set fee schedules");
     let (s, sched) = g.call(Method::PUT, &path, &g.admin, Some(caps)).await;
     assert_eq!((s, sched["currency"].as_str(), sched["catering"].as_str()), (200, Some("EUR"), Some("200.00")));
-    let ev = g.draft(None, -1).await;
-    // Drafts have no costs; publish needs a future event, so mark it completed directly.
-    let mut tx = g.app.db.begin().await.unwrap();
-    sqlx::query("UPDATE events SET status = 'completed' WHERE id = $1").bind(&ev).execute(&mut *tx).await.unwrap();
-    tx.commit().await.unwrap();
+    // A held event (completed, people checked in): the vendor pays for meetings that happened.
+    let ev = g.held_event(g.group, Utc::now() - Duration::days(1), 3).await;
     let claims = format!("/api/v1/events/{ev}/claims");
     let (s, p) = g.call(Method::POST, &claims, &g.leader, Some(json!({"venue": "120", "payer": "ACME Corp"}))).await;
     assert_eq!(s, 422, "no third-party payer field exists: {p}");

@@ -433,7 +433,7 @@ on_both!(ug13_receipts_per_claim_are_bounded, |backend| async move {
             .client
             .post(g.app.url(&format!("/api/v1/claims/{id}/receipts")))
             .bearer_auth(&g.leader.token)
-            .multipart(reqwest::multipart::Form::new().part("receipt", part))
+            .multipart(reqwest::multipart::Form::new().part("file", part))
             .send()
             .await
             .unwrap();
