@@ -236,11 +236,10 @@ impl Contribution {
     /// and imported records count unless rejected, subject to the area's
     /// own conditions.
     pub fn counts_at_all(&self) -> bool {
-        match (self.source, self.verification) {
-            (_, Verification::Rejected) => false,
-            (Source::SelfReported, Verification::Unverified) => false,
-            _ => true,
-        }
+        !matches!(
+            (self.source, self.verification),
+            (_, Verification::Rejected) | (Source::SelfReported, Verification::Unverified)
+        )
     }
 }
 
