@@ -119,18 +119,7 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
             assert_eq!(s, 201, "{c}");
             let id = c["id"].as_str().unwrap().to_owned();
             // A receipt, without which no claim is approved (UG-13).
-            let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
-            let part = reqwest::multipart::Part::bytes(pdf).file_name("r.pdf").mime_str("application/pdf").unwrap();
-            let res = g
-                .app
-                .client
-                .post(g.app.url(&format!("/api/v1/claims/{id}/receipts")))
-                .bearer_auth(&g.leader.token)
-                .multipart(reqwest::multipart::Form::new().part("file", part))
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(res.status(), 201);
+            assert_eq!(g.upload_receipt(&id, "r.pdf").await, 201);
             p(id)
         }
         Object::ReviewedTalk => {
@@ -604,13 +593,7 @@ on_both!(authorization_matrix_by_api, |backend| async move {
     g.set_setting("conduct.reports_per_group_per_hour", "10000").await;
     g.set_setting("conduct.reports_per_network_per_hour", "10000").await;
     // Claims need a fee schedule.
-    g.call(
-        Method::PUT,
-        &format!("/api/v1/regions/{}/fee-schedule", g.region),
-        &g.admin,
-        Some(json!({"venue": "300", "catering": "200", "other": "50"})),
-    )
-    .await;
+    g.fee_schedule().await;
     let mut wrong = Vec::new();
     for row in api_rows() {
         for (i, who) in people(&g).into_iter().enumerate() {
@@ -801,13 +784,7 @@ fn page_rows() -> Vec<PageRow> {
 
 on_both!(authorization_matrix_by_page, |backend| async move {
     let Some(g) = gov(backend).await else { return };
-    g.call(
-        Method::PUT,
-        &format!("/api/v1/regions/{}/fee-schedule", g.region),
-        &g.admin,
-        Some(json!({"venue": "300", "catering": "200", "other": "50"})),
-    )
-    .await;
+    g.fee_schedule().await;
     g.set_setting("conduct.reports_per_group_per_hour", "10000").await;
     g.set_setting("conduct.reports_per_network_per_hour", "10000").await;
     let mut clients = Vec::new();

@@ -112,10 +112,15 @@ on_both!(pl4_pl8_stored_mail_holds_no_live_link, |backend| async move {
     assert!(!stored.contains(&token), "{stored}");
     assert!(stored.contains("sent by email only"), "{stored}");
     let messages = c.get(app.url("/messages")).send().await.unwrap().text().await.unwrap();
+    assert!(messages.contains("Reset your password"), "the email is listed: {messages}");
     assert!(!messages.contains(&token));
-    let export = c.get(app.url("/account/export.json")).send().await.unwrap().text().await.unwrap();
-    assert!(!export.contains(&token), "the export hands over no live link");
-    assert!(!export.contains("/verify?token="), "nor the used verification link");
+    let export: serde_json::Value = c.get(app.url("/account/export.json")).send().await.unwrap().json().await.unwrap();
+    let kept = export["sections"]["messages"].as_array().unwrap();
+    assert!(kept.iter().any(|m| m["subject"] == "Reset your password"), "the export holds the email: {kept:?}");
+    assert!(kept.iter().any(|m| m["subject"] == "Confirm your email address"));
+    let text = export.to_string();
+    assert!(!text.contains(&token), "the export hands over no live link");
+    assert!(!text.contains("?token="), "nor any other one-time link");
     app.stop().await;
 });
 
@@ -375,13 +380,7 @@ on_both!(ug14_others_are_registered_only_at_the_door, |backend| async move {
 
 on_both!(ug13_no_money_for_events_that_never_happened, |backend| async move {
     let Some(g) = gov(backend).await else { return };
-    g.call(
-        Method::PUT,
-        &format!("/api/v1/regions/{}/fee-schedule", g.region),
-        &g.admin,
-        Some(json!({"venue": "300", "catering": "200", "other": "50"})),
-    )
-    .await;
+    g.fee_schedule().await;
     let claim = json!({"venue": "100", "catering": "50"});
     // A future event and a cancelled one: no claim.
     let future = g.draft(None, 10).await;
@@ -410,34 +409,14 @@ on_both!(ug13_no_money_for_events_that_never_happened, |backend| async move {
 on_both!(ug13_receipts_per_claim_are_bounded, |backend| async move {
     let Some(g) = gov(backend).await else { return };
     g.set_setting("expenses.receipts_per_claim", "2").await;
-    g.call(
-        Method::PUT,
-        &format!("/api/v1/regions/{}/fee-schedule", g.region),
-        &g.admin,
-        Some(json!({"venue": "300", "catering": "200", "other": "50"})),
-    )
-    .await;
+    g.fee_schedule().await;
     let held = g.held_event(g.group, Utc::now() - Duration::days(3), 1).await;
     let (_, c) =
         g.call(Method::POST, &format!("/api/v1/events/{held}/claims"), &g.leader, Some(json!({"venue": "10"}))).await;
     let id = c["id"].as_str().unwrap().to_owned();
-    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
     let mut statuses = Vec::new();
     for i in 0..3 {
-        let part = reqwest::multipart::Part::bytes(pdf.clone())
-            .file_name(format!("r{i}.pdf"))
-            .mime_str("application/pdf")
-            .unwrap();
-        let res = g
-            .app
-            .client
-            .post(g.app.url(&format!("/api/v1/claims/{id}/receipts")))
-            .bearer_auth(&g.leader.token)
-            .multipart(reqwest::multipart::Form::new().part("file", part))
-            .send()
-            .await
-            .unwrap();
-        statuses.push(res.status().as_u16());
+        statuses.push(g.upload_receipt(&id, &format!("r{i}.pdf")).await);
     }
     assert_eq!(statuses, vec![201, 201, 422], "the third receipt is over the count");
     g.app.stop().await;
@@ -445,13 +424,7 @@ on_both!(ug13_receipts_per_claim_are_bounded, |backend| async move {
 
 on_both!(ug13_csv_exports_neutralise_formulas, |backend| async move {
     let Some(g) = gov(backend).await else { return };
-    g.call(
-        Method::PUT,
-        &format!("/api/v1/regions/{}/fee-schedule", g.region),
-        &g.admin,
-        Some(json!({"venue": "300", "catering": "200", "other": "50"})),
-    )
-    .await;
+    g.fee_schedule().await;
     let mut tx = g.app.db.begin().await.unwrap();
     sqlx::query("UPDATE groups SET name = '=HYPERLINK(\"https://evil.example\",\"x\")' WHERE id = $1")
         .bind(g.group.to_string())
@@ -483,6 +456,7 @@ on_both!(ug13_csv_exports_neutralise_formulas, |backend| async move {
         .text()
         .await
         .unwrap();
+    assert!(csv.lines().count() >= 3, "header, the group's row and the region's: {csv}");
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
     assert!(!csv.lines().any(|l| l.split(',').any(|cell| cell.trim_matches('"').starts_with('='))), "{csv}");
     g.app.stop().await;
@@ -513,6 +487,9 @@ on_both!(ug8_reports_cannot_flood_or_mail_strangers, |backend| async move {
     // Nothing stored says who reported: the limits count keyed hashes.
     let keys: Vec<String> =
         sqlx::query_scalar("SELECT key FROM rate_limits").fetch_all(g.app.db.reader()).await.unwrap();
+    for kind in ["conduct-net:", "conduct-from:", "conduct-ack:"] {
+        assert!(keys.iter().any(|k| k.starts_with(kind)), "the {kind} limit is counted: {keys:?}");
+    }
     assert!(keys.iter().all(|k| !k.contains("stranger") && !k.contains("127.0.0.1")), "{keys:?}");
     // Without an address, the network's limit holds.
     let mut anonymous = Vec::new();
@@ -593,6 +570,9 @@ on_both!(pl8_the_members_own_export_leaves_staff_notes_out, |backend| async move
         .await;
     assert_eq!(s, 200, "{b}");
     let (_, own) = g.call(Method::GET, "/api/v1/me/export", &g.member, None).await;
+    let apps = own["sections"]["program_applications"].as_array().unwrap();
+    assert_eq!(apps.len(), 1, "the application itself is there: {own}");
+    assert_eq!(apps[0]["stage"], "not_selected");
     assert!(!own.to_string().contains("PRIVATE-QUALITY-NOTE"), "{own}");
     assert_eq!(own["staff_notes_included"], false);
     let (_, formal) = g.call(Method::GET, &format!("/api/v1/members/{}/export", g.member.id), &g.admin, None).await;

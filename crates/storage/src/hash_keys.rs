@@ -3,10 +3,8 @@
 //! days later. A count kept under a hash made with a forgotten key can no
 //! longer be matched to the address it came from.
 
-use chrono::{Duration, NaiveDate};
-use sqlx::AnyPool;
-
 use crate::{StorageError, Tx};
+use chrono::{Duration, NaiveDate};
 
 /// The secret of `day`, creating it from `candidate` if no instance has yet.
 pub async fn secret_for(tx: &mut Tx, day: NaiveDate, candidate: &str) -> Result<String, StorageError> {
@@ -24,9 +22,4 @@ pub async fn prune(tx: &mut Tx, today: NaiveDate) -> Result<u64, StorageError> {
     let keep_from = (today - Duration::days(1)).format("%Y-%m-%d").to_string();
     let done = sqlx::query("DELETE FROM hash_keys WHERE day < $1").bind(keep_from).execute(&mut **tx).await?;
     Ok(done.rows_affected())
-}
-
-/// How many day secrets are kept (for tests).
-pub async fn count(pool: &AnyPool) -> Result<i64, StorageError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM hash_keys").fetch_one(pool).await?)
 }

@@ -163,7 +163,8 @@ pub async fn mark_sent(db: &Db, id: OutboxId, worker: &str, now: DateTime<Utc>) 
     Ok(done.rows_affected() == 1)
 }
 
-/// Records a failed attempt: queued again at `retry_at`, or failed for good.
+/// Records a failed attempt: queued again at `retry_at`, or failed for good
+/// (then a one-time link it carried is forgotten: it will never go out).
 pub async fn mark_failed(
     db: &Db,
     id: OutboxId,
@@ -174,7 +175,8 @@ pub async fn mark_failed(
     let state = if retry_at.is_some() { OutboxState::Queued } else { OutboxState::Failed };
     let mut tx = db.begin().await?;
     sqlx::query(
-        "UPDATE outbox SET state = $3, last_error = $4, lease_until = NULL, next_attempt_at = COALESCE($5, next_attempt_at)
+        "UPDATE outbox SET state = $3, last_error = $4, lease_until = NULL, next_attempt_at = COALESCE($5, next_attempt_at),
+             body_secret = CASE WHEN $5 IS NULL THEN NULL ELSE body_secret END
          WHERE id = $1 AND claimed_by = $2 AND state = 'sending'",
     )
     .bind(id.to_string())

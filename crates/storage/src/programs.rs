@@ -84,23 +84,23 @@ pub async fn of_member<'e>(
 
 /// A program's memberships active on `day`, by name.
 pub async fn active(pool: &AnyPool, program: Program, on: NaiveDate) -> Result<Vec<Membership>, StorageError> {
-    let rows = sqlx::query(&format!(
-        "{MEMBERSHIP} WHERE ms.program = $1 AND ms.starts_on <= $2 AND (ms.ends_on IS NULL OR ms.ends_on >= $2)
-         ORDER BY m.name"
-    ))
-    .bind(program.as_str())
-    .bind(day_text(on))
-    .fetch_all(pool)
-    .await?;
-    rows.iter().map(membership).collect()
+    active_where(pool, program, on, "").await
 }
 
 /// A program's members on `on` who opted into the public directory (CH-9):
 /// all anyone but staff may see of who holds a title.
 pub async fn active_listed(pool: &AnyPool, program: Program, on: NaiveDate) -> Result<Vec<Membership>, StorageError> {
+    active_where(pool, program, on, "JOIN directory_entries d ON d.member_id = ms.member_id AND d.listed = 1").await
+}
+
+async fn active_where(
+    pool: &AnyPool,
+    program: Program,
+    on: NaiveDate,
+    join: &str,
+) -> Result<Vec<Membership>, StorageError> {
     let rows = sqlx::query(&format!(
-        "{MEMBERSHIP} JOIN directory_entries d ON d.member_id = ms.member_id AND d.listed = 1
-         WHERE ms.program = $1 AND ms.starts_on <= $2 AND (ms.ends_on IS NULL OR ms.ends_on >= $2)
+        "{MEMBERSHIP} {join} WHERE ms.program = $1 AND ms.starts_on <= $2 AND (ms.ends_on IS NULL OR ms.ends_on >= $2)
          ORDER BY m.name"
     ))
     .bind(program.as_str())

@@ -212,6 +212,38 @@ both_backends!(pl4_outbox_claims_are_exclusive_and_leased, |db: Db| async move {
     assert_eq!(mine.len(), 3);
 });
 
+both_backends!(pl4_pl8_a_one_time_link_is_kept_only_until_its_email_is_settled, |db: Db| async move {
+    let m = member(&db, "links@example.org").await;
+    let now = Utc::now();
+    let mut tx = db.begin().await.unwrap();
+    for i in 0..2 {
+        let email = NewEmail {
+            recipient: Some(m),
+            to: EmailAddress::parse("links@example.org").unwrap(),
+            kind: "reset",
+            subject: format!("Reset {i}"),
+            body_text: "Open (link removed)".into(),
+            body_secret: Some(format!("Open https://example.org/password/reset?token=secret{i}")),
+        };
+        outbox::enqueue(&mut tx, email, now).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let claimed = outbox::claim(&db, "w", now, Duration::minutes(5), 10).await.unwrap();
+    assert_eq!(claimed.len(), 2);
+    assert!(
+        claimed.iter().all(|e| e.body_secret.as_deref().is_some_and(|b| b.contains("token=secret"))),
+        "sent with the link"
+    );
+    outbox::mark_sent(&db, claimed[0].id, "w", now).await.unwrap();
+    outbox::mark_failed(&db, claimed[1].id, "w", "550 no such user", None).await.unwrap();
+    let left: Vec<Option<String>> =
+        sqlx::query_scalar("SELECT body_secret FROM outbox").fetch_all(db.reader()).await.unwrap();
+    assert_eq!(left, vec![None, None], "neither a sent nor a failed email keeps its link");
+    let shown = outbox::for_recipient(db.reader(), m, 10).await.unwrap();
+    assert_eq!(shown.len(), 2);
+    assert!(shown.iter().all(|e| !e.body_text.contains("token=") && e.body_secret.is_none()));
+});
+
 both_backends!(pl1_rate_limit_windows_count_per_key, |db: Db| async move {
     let mut tx = db.begin().await.unwrap();
     for n in 1..=3 {

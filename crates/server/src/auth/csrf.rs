@@ -57,10 +57,9 @@ pub async fn ensure_token(mut req: Request, next: Next) -> Response {
     };
     let session = cookie(&req, SESSION_COOKIE);
     req.extensions_mut().insert(CsrfToken(form_token(&secret, session.as_deref())));
-    let token = secret;
     let mut res = next.run(req).await;
     if fresh {
-        let cookie = format!("{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax");
+        let cookie = format!("{CSRF_COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax");
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             res.headers_mut().append(SET_COOKIE, v);
         }

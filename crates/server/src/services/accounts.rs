@@ -142,15 +142,26 @@ pub async fn sign_up(state: &AppState, form: SignUp, client: &str) -> Result<(),
     Ok(())
 }
 
+/// The member a still-valid link of `purpose` belongs to, using nothing up.
+async fn open_link(tx: &mut Tx, hash: &str, purpose: LinkPurpose) -> Result<MemberId, AppError> {
+    let (member, link) = sessions::find_link(tx, hash).await?.ok_or(DomainError::LinkInvalid)?;
+    link.redeem(purpose, Utc::now())?;
+    Ok(member)
+}
+
+/// Uses a link up; only the first of two racing redemptions succeeds.
+async fn use_up(tx: &mut Tx, hash: &str) -> Result<(), AppError> {
+    if !sessions::use_link(tx, hash, Utc::now()).await? {
+        return Err(DomainError::LinkInvalid.into());
+    }
+    Ok(())
+}
+
 /// Redeems a link of `purpose`, returning its member. Used once, atomically.
 async fn redeem(tx: &mut Tx, token: &str, purpose: LinkPurpose) -> Result<MemberId, AppError> {
     let hash = hash_token(token.trim());
-    let (member, link) = sessions::find_link(tx, &hash).await?.ok_or(DomainError::LinkInvalid)?;
-    let now = Utc::now();
-    link.redeem(purpose, now)?;
-    if !sessions::use_link(tx, &hash, now).await? {
-        return Err(DomainError::LinkInvalid.into());
-    }
+    let member = open_link(tx, &hash, purpose).await?;
+    use_up(tx, &hash).await?;
     Ok(member)
 }
 
@@ -173,19 +184,21 @@ pub enum Verified {
 pub async fn verify_email(state: &AppState, token: &str, password: &str) -> Result<Verified, AppError> {
     let s = settings::load(state.db.reader()).await?;
     let hash = hash_token(token.trim());
-    let mut tx = state.db.begin().await?;
-    let (id, link) = sessions::find_link(&mut tx, &hash).await?.ok_or(DomainError::LinkInvalid)?;
-    let now = Utc::now();
-    link.redeem(LinkPurpose::VerifyEmail, now)?;
+    // Look first, outside the write transaction: checking a password is
+    // slow work (argon2id) that must not hold the database's writer.
+    let id = {
+        let mut look = state.db.begin().await?;
+        open_link(&mut look, &hash, LinkPurpose::VerifyEmail).await?
+    };
     let member = members::by_id(state.db.reader(), id).await?.ok_or(DomainError::LinkInvalid)?;
     let already = member.email_verified_at.is_some();
     let keeps_password = !password.is_empty() && verify_password(password, member.password_hash.clone()).await?;
     if !password.is_empty() && !keeps_password && !already {
         return Err(DomainError::field("password", "password_not_this_signup").into());
     }
-    if !sessions::use_link(&mut tx, &hash, now).await? {
-        return Err(DomainError::LinkInvalid.into());
-    }
+    let now = Utc::now();
+    let mut tx = state.db.begin().await?;
+    use_up(&mut tx, &hash).await?;
     members::mark_verified(&mut tx, id, now).await?;
     let outcome = if keeps_password || already {
         Verified::SignedIn(id)
@@ -255,9 +268,9 @@ pub async fn request_link(state: &AppState, email: &str, purpose: LinkPurpose, c
 }
 
 /// Redeems an emailed sign-in link. It proves the address, so an
-/// unverified account becomes verified.
-/// A password chosen before the address was proven did not come from its
-/// owner (PL-1, pre-hijacking), so the link forgets it.
+/// unverified account becomes verified, and a password chosen before the
+/// address was proven, which may not be its owner's (PL-1,
+/// pre-hijacking), is forgotten.
 pub async fn sign_in_with_link(state: &AppState, token: &str) -> Result<MemberId, AppError> {
     let mut tx = state.db.begin().await?;
     let member = redeem(&mut tx, token, LinkPurpose::SignIn).await?;
@@ -274,9 +287,8 @@ pub async fn sign_in_with_link(state: &AppState, token: &str) -> Result<MemberId
 }
 
 /// Sets a new password from a reset link, ends every session of the
-/// account, and tells the owner.
-/// Every other link still out is used up with it, and the API tokens are
-/// revoked too when the owner asks (PL-1).
+/// account, uses up every other link still out, revokes the API tokens when
+/// the owner asks, and tells the owner (PL-1).
 pub async fn reset_password(
     state: &AppState,
     token: &str,

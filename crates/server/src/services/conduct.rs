@@ -49,7 +49,7 @@ async fn circle(state: &AppState, g: &Group, concerns_leader: bool) -> Result<Ve
 /// the reporter's language for the acknowledgement; `client` their address.
 ///
 /// Reports are limited per group, per network and per reporter address, the
-/// last two under keyed hashes whose keys expire (`limits::keyed`), so the
+/// last two under keyed hashes whose keys expire (`limits::Keyer`), so the
 /// limits never tell who reported. An address gets one acknowledgement per
 /// hour, however many reports name it: the form is no way to mail strangers.
 pub async fn report(
@@ -62,13 +62,11 @@ pub async fn report(
 ) -> Result<ReportId, AppError> {
     let new = NewReport::parse(fields)?;
     let s = settings::load(state.db.reader()).await?;
-    let network = limits::keyed(&state.db, &guildhall_domain::rate_limit::network_of(client)).await?;
+    let keyer = limits::Keyer::today(&state.db).await?;
+    let network = keyer.key(&guildhall_domain::rate_limit::network_of(client));
     limits::enforce(&state.db, &format!("conduct-net:{network}"), s.rate_limit("conduct.reports_per_network_per_hour"))
         .await?;
-    let reporter = match &new.reporter_email {
-        Some(email) => Some(limits::keyed(&state.db, email.as_str()).await?),
-        None => None,
-    };
+    let reporter = new.reporter_email.as_ref().map(|email| keyer.key(email.as_str()));
     if let Some(r) = &reporter {
         limits::enforce(&state.db, &format!("conduct-from:{r}"), s.rate_limit("conduct.reports_per_address_per_hour"))
             .await?;

@@ -31,7 +31,8 @@ pub async fn managed_event(state: &AppState, actor: &Actor, id: EventId) -> Resu
 }
 
 /// Parses the fields in the group's time zone, with the current list of
-/// ticketing hosts (UG-5), and checks the venue exists.
+/// ticketing hosts (UG-5) and the plausible date window (UG-14), and checks
+/// the venue exists.
 async fn parse(
     state: &AppState,
     g: &Group,
@@ -39,7 +40,8 @@ async fn parse(
     venue: Option<&str>,
 ) -> Result<(EventDetails, Option<VenueId>), AppError> {
     let s = settings::load(state.db.reader()).await?;
-    let details = EventDetails::parse(fields, g.profile.time_zone, s.hosts("events.ticketing_hosts"));
+    let details = EventDetails::parse(fields, g.profile.time_zone, s.hosts("events.ticketing_hosts"))
+        .and_then(|d| check_plausible(d.schedule, Utc::now(), s.int("events.date_window_days")).map(|()| d));
     let venue_id = match venue.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(raw) => match raw.parse::<VenueId>() {
@@ -65,8 +67,6 @@ pub async fn create(
     }
     let (details, venue) = parse(state, &g, fields, venue).await?;
     let now = Utc::now();
-    let window = settings::load(state.db.reader()).await?.int("events.date_window_days");
-    check_plausible(details.schedule, now, window)?;
     let mut tx = state.db.begin().await?;
     let id = events::insert(&mut tx, g.id, &details, venue, now).await?;
     if g.review_required {
@@ -100,11 +100,7 @@ pub async fn update(
     if ev.status == EventStatus::Published && venue != ev.venue_id {
         check_venue_neutral(state, venue).await?;
     }
-    if details.schedule != ev.details.schedule {
-        let window = settings::load(state.db.reader()).await?.int("events.date_window_days");
-        check_plausible(details.schedule, now, window)?;
-        check_reschedule(ev.status, ev.details.schedule, details.schedule, now)?;
-    }
+    check_reschedule(ev.status, ev.details.schedule, details.schedule, now)?;
     let confirmed = registrations::count_confirmed(&mut *tx, id).await?;
     check_capacity_change(details.capacity, confirmed)?;
     events::update(&mut tx, id, &details, venue, now).await?;

@@ -47,14 +47,25 @@ pub async fn allow(db: &Db, key: &str, limit: RateLimit) -> Result<bool, AppErro
     Ok(limit.check(count, now).is_ok())
 }
 
-/// A key for counting `value` (an address, a network) that does not store
-/// it: HMAC-SHA-256 under today's secret, which is forgotten two days later
-/// (`hash_keys`), so the count cannot be traced back to `value` (UG-8).
-pub async fn keyed(db: &Db, value: &str) -> Result<String, AppError> {
-    let mut tx = db.begin().await?;
-    let secret = hash_keys::secret_for(&mut tx, Utc::now().date_naive(), &crate::auth::secrets::new_token()).await?;
-    tx.commit().await?;
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).map_err(|e| anyhow::anyhow!("hmac: {e}"))?;
-    mac.update(value.as_bytes());
-    Ok(hex::encode(mac.finalize().into_bytes()))
+/// Makes keys for counting values (an address, a network) without storing
+/// them: HMAC-SHA-256 under today's secret, which is forgotten two days
+/// later (`hash_keys`), so no count can be traced back to its value (UG-8).
+pub struct Keyer(Hmac<Sha256>);
+
+impl Keyer {
+    /// Today's keyer; the first instance to ask makes the day's secret.
+    pub async fn today(db: &Db) -> Result<Self, AppError> {
+        let mut tx = db.begin().await?;
+        let candidate = crate::auth::secrets::new_token();
+        let secret = hash_keys::secret_for(&mut tx, Utc::now().date_naive(), &candidate).await?;
+        tx.commit().await?;
+        let mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).map_err(|e| anyhow::anyhow!("hmac: {e}"))?;
+        Ok(Self(mac))
+    }
+
+    pub fn key(&self, value: &str) -> String {
+        let mut mac = self.0.clone();
+        mac.update(value.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
 }

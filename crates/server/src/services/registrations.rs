@@ -48,7 +48,7 @@ pub async fn register(
             // A leader registers someone else only at the door, where the
             // person stands in front of them: anyone else registers
             // themselves, which is their consent (UG-14).
-            door_open(state, &ev).await.map_err(|_| DomainError::field("member_id", "register_others_at_door"))?;
+            require_door_for_others(state, &ev).await?;
             members::by_id(state.db.reader(), m).await?.ok_or(DomainError::field("member_id", "member_not_found"))?
         }
         _ => me.member.clone(),
@@ -61,14 +61,21 @@ pub async fn register(
 }
 
 /// UG-14: whether the door is open for `ev` now (the settings' window).
-pub async fn door_open(state: &AppState, ev: &Event) -> Result<(), AppError> {
+/// The outer error is the database's; the inner one says why the door is
+/// shut, for callers that word the refusal their own way.
+pub async fn door_check(state: &AppState, ev: &Event) -> Result<Result<(), DomainError>, AppError> {
     let s = settings::load(state.db.reader()).await?;
-    guildhall_domain::event::door_open(
+    Ok(guildhall_domain::event::door_open(
         ev.details.schedule,
         Utc::now(),
         s.int("events.checkin_opens_minutes_before"),
         s.int("events.checkin_closes_hours_after"),
-    )?;
+    ))
+}
+
+/// UG-14: refuses registering someone else outside the door window.
+pub async fn require_door_for_others(state: &AppState, ev: &Event) -> Result<(), AppError> {
+    door_check(state, ev).await?.map_err(|_| DomainError::field("member_id", "register_others_at_door"))?;
     Ok(())
 }
 
@@ -175,7 +182,7 @@ pub async fn check_in(
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "check_in" }.into());
     }
     // UG-10, UG-14: check-in records who came, so only around the event.
-    door_open(state, &ev).await?;
+    door_check(state, &ev).await??;
     let now = Utc::now();
     let mut tx = state.db.begin().await?;
     // The event's lock, as for registering and cancelling: without it a

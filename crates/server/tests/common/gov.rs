@@ -162,6 +162,31 @@ impl Gov {
         id
     }
 
+    /// The region's fee schedule (UG-13): venue 300, catering 200, other 50 EUR.
+    pub async fn fee_schedule(&self) {
+        let caps = json!({"venue": "300", "catering": "200", "other": "50"});
+        let (s, b) = self
+            .call(Method::PUT, &format!("/api/v1/regions/{}/fee-schedule", self.region), &self.admin, Some(caps))
+            .await;
+        assert_eq!(s, 200, "{b}");
+    }
+
+    /// The leader uploads a small PDF receipt to `claim`; returns the status.
+    pub async fn upload_receipt(&self, claim: &str, name: &str) -> u16 {
+        let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+        let part = reqwest::multipart::Part::bytes(pdf).file_name(name.to_owned()).mime_str("application/pdf").unwrap();
+        self.app
+            .client
+            .post(self.app.url(&format!("/api/v1/claims/{claim}/receipts")))
+            .bearer_auth(&self.leader.token)
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+
     /// Changes a setting straight in the database.
     pub async fn set_setting(&self, key: &str, value: &str) {
         let mut tx = self.app.db.begin().await.unwrap();

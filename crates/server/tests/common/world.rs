@@ -43,7 +43,11 @@ pub async fn world(backend: Backend) -> Option<World> {
 impl World {
     /// A draft event `days` from now, two hours long, online.
     pub async fn draft(&self, capacity: i64, days: i64) -> String {
-        let start = Utc::now() + Duration::days(days);
+        self.draft_at(capacity, Utc::now() + Duration::days(days)).await
+    }
+
+    /// A draft event starting at `start`, two hours long, online.
+    pub async fn draft_at(&self, capacity: i64, start: chrono::DateTime<Utc>) -> String {
         let (s, ev) = self
             .app
             .api(
@@ -68,22 +72,7 @@ impl World {
 
     /// A published event starting within the hour: the door is open (UG-14).
     pub async fn published_soon(&self, capacity: i64) -> String {
-        let start = Utc::now() + Duration::hours(1);
-        let (s, ev) = self
-            .app
-            .api(
-                Method::POST,
-                &format!("/api/v1/groups/{}/events", self.slug),
-                Some(&self.leader),
-                Some(json!({
-                    "title": "Minimal APIs in depth", "starts_at": start.to_rfc3339(),
-                    "ends_at": (start + Duration::hours(2)).to_rfc3339(), "capacity": capacity,
-                    "online_link": "https://meet.example.org/abc"
-                })),
-            )
-            .await;
-        assert_eq!(s, 201, "{ev}");
-        self.publish(ev["id"].as_str().unwrap().to_owned()).await
+        self.publish(self.draft_at(capacity, Utc::now() + Duration::hours(1)).await).await
     }
 
     async fn publish(&self, id: String) -> String {

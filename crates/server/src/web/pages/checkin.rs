@@ -152,21 +152,17 @@ async fn walk_in(
     let me = ctx.require()?.clone();
     let eid = event_id(&id)?;
     // The door's tools are for the group's leaders, even for their own email.
-    event_service::managed_event(&state, &me.actor, eid).await?;
+    let (ev, _) = event_service::managed_event(&state, &me.actor, eid).await?;
     // The same answer whether the address has an account or not, so the
     // door is no way to learn who is a member: the list below shows whom
     // it let in. Only in the door window (UG-14).
     let result = async {
         let email = EmailAddress::parse(&f.email)?;
-        match members::by_email(state.db.reader(), &email).await? {
-            Some(m) => reg_service::register(&state, &me, eid, Some(m.id)).await.map(|_| ()),
-            None => {
-                let ev = event_service::managed_event(&state, &me.actor, eid).await?.0;
-                reg_service::door_open(&state, &ev)
-                    .await
-                    .map_err(|_| AppError::from(DomainError::field("member_id", "register_others_at_door")))
-            }
+        reg_service::require_door_for_others(&state, &ev).await?;
+        if let Some(m) = members::by_email(state.db.reader(), &email).await? {
+            reg_service::register(&state, &me, eid, Some(m.id)).await?;
         }
+        Ok::<(), AppError>(())
     }
     .await;
     match result {
