@@ -298,10 +298,10 @@ impl ClaimStatus {
         }
         if approve {
             if !evidence.event_held {
-                return Err(DomainError::field("reason", "claim_event_not_held"));
+                return Err(DomainError::field("claim", "claim_event_not_held"));
             }
             if evidence.receipts == 0 {
-                return Err(DomainError::field("reason", "claim_without_receipts"));
+                return Err(DomainError::field("claim", "claim_without_receipts"));
             }
             check_caps(amounts, schedule)?;
             Ok(Self::Approved)
@@ -400,11 +400,11 @@ mod tests {
         let no_receipts = ClaimEvidence { event_held: true, receipts: 0 };
         assert_eq!(
             ClaimStatus::Submitted.decide(true, &c.amounts, &schedule(), not_held),
-            Err(DomainError::field("reason", "claim_event_not_held"))
+            Err(DomainError::field("claim", "claim_event_not_held"))
         );
         assert_eq!(
             ClaimStatus::Submitted.decide(true, &c.amounts, &schedule(), no_receipts),
-            Err(DomainError::field("reason", "claim_without_receipts"))
+            Err(DomainError::field("claim", "claim_without_receipts"))
         );
         assert_eq!(
             ClaimStatus::Submitted.decide(false, &c.amounts, &schedule(), not_held),

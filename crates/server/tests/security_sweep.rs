@@ -616,3 +616,26 @@ on_both!(ug1_a_group_cannot_take_an_address_the_site_uses, |backend| async move 
     assert_eq!((s, b["errors"][0]["code"].as_str()), (422, Some("slug_reserved")), "{b}");
     g.app.stop().await;
 });
+
+on_both!(pl13_door_and_completion_refusals_say_why_on_the_page, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let ev = w.published(10).await;
+    let leader = w.leader_browser("doorkeeper@example.org").await;
+    let door = format!("/events/{ev}/attendees");
+    // A walk-in days before the event: refused, and the page says so.
+    let res =
+        post_form(&leader, &w.app, &door, &format!("/events/{ev}/walk-in"), &[("email", "someone@example.org")]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("only at the door, while check-in is open"), "{html}");
+    // Completing it before it happened: refused on the event page, in words.
+    let page = format!("/events/{ev}");
+    let res = post_form(&leader, &w.app, &page, &format!("/events/{ev}/complete"), &[]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("only once it has ended"), "{html}");
+    // Switching language on a one-time link's page keeps its token.
+    let html = leader.get(w.app.url("/verify?token=abc123")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("href=\"?lang=pt&#38;token=abc123\""), "{html}");
+    w.app.stop().await;
+});

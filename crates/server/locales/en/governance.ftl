@@ -473,7 +473,7 @@ claim-event-checkins = { $count ->
 }
 field-claim_event_not_held = The vendor pays for events that took place: this one was not held (it must be completed with at least one person checked in).
 field-claim_event_not_ended = File the claim once the event has ended, with the receipts of what it cost.
-field-claim_without_receipts = Add at least one receipt before approving: the claim has none.
+field-claim_without_receipts = This claim has no receipt yet, so it cannot be approved. Ask the organiser to add one, or reject it with a reason.
 field-too_many_receipts = This claim already has the most receipts allowed. Combine them into one PDF, or remove one first.
 field-receipts_too_large = These receipts together would be larger than a claim may hold. Send smaller scans.
 field-speaker_needs_invitation = A community member becomes a speaker by accepting an invitation: invite them from the speaker pool. Guests who are not members can be named here by their name.

@@ -473,7 +473,7 @@ claim-event-checkins = { $count ->
 }
 field-claim_event_not_held = O fornecedor paga eventos que aconteceram: este não foi realizado (tem de estar concluído com pelo menos uma pessoa com check-in).
 field-claim_event_not_ended = Submeta o pedido depois do fim do evento, com os recibos do que custou.
-field-claim_without_receipts = Junte pelo menos um recibo antes de aprovar: o pedido não tem nenhum.
+field-claim_without_receipts = Este pedido ainda não tem recibos, por isso não pode ser aprovado. Peça ao organizador que junte um, ou rejeite-o com uma razão.
 field-too_many_receipts = Este pedido já tem o número máximo de recibos. Junte-os num só PDF, ou retire um primeiro.
 field-receipts_too_large = Estes recibos juntos ultrapassariam o tamanho que um pedido pode ter. Envie digitalizações mais pequenas.
 field-speaker_needs_invitation = Um membro da comunidade torna-se orador ao aceitar um convite: convide-o a partir do grupo de oradores. Convidados que não são membros podem ser indicados aqui pelo nome.

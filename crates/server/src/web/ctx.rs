@@ -37,6 +37,19 @@ impl PageCtx {
         self.path.split_once('?').is_some_and(|(_, q)| q.split('&').any(|kv| kv == wanted))
     }
 
+    /// This page's address in another language: its query kept (a one-time
+    /// link's token survives switching language), `lang` replaced.
+    pub fn lang_href(&self, code: &str) -> String {
+        let query = self.path.split_once('?').map(|(_, q)| q).unwrap_or("");
+        let kept: Vec<&str> = query.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=")).collect();
+        let mut href = format!("?lang={code}");
+        for kv in kept {
+            href.push('&');
+            href.push_str(kv);
+        }
+        href
+    }
+
     pub fn lang(&self) -> &'static str {
         self.tr.locale().code()
     }
@@ -82,5 +95,21 @@ impl FromRequestParts<AppState> for PageCtx {
         let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
         let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
         Ok(Self { tr: Tr(locale), csrf, user, path })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(path: &str) -> PageCtx {
+        PageCtx { tr: Tr::default(), csrf: String::new(), user: None, path: path.into() }
+    }
+
+    #[test]
+    fn pl9_switching_language_keeps_the_page_and_its_token() {
+        assert_eq!(at("/verify?token=abc").lang_href("pt"), "?lang=pt&token=abc");
+        assert_eq!(at("/password/reset?lang=en&token=abc&verified=1").lang_href("pt"), "?lang=pt&token=abc&verified=1");
+        assert_eq!(at("/").lang_href("en"), "?lang=en");
     }
 }

@@ -77,6 +77,7 @@ async fn show(
     errors: FormErrors,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
+    let errors = errors.shown_on(&["ticket_code", "email"]);
     let (ev, group) = event_service::managed_event(state, &actor, event_id(id)?).await?;
     let attendees = registrations::attendees(state.db.reader(), ev.id, false).await?;
     let tally = registrations::tally(state.db.reader(), ev.id).await?;

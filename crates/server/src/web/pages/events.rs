@@ -154,6 +154,8 @@ async fn load(state: &AppState, id: EventId) -> AppResult<(Event, Group)> {
 }
 
 pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, errors: FormErrors) -> AppResult<Response> {
+    // Publish, cancel and complete are buttons: their refusals read on top.
+    let errors = errors.shown_on(&["title", "speakers"]);
     let key = if errors.any() { None } else { state.page_cache.key(&ctx) };
     if let Some(hit) = key.as_deref().and_then(|k| state.page_cache.get(k)) {
         return Ok(hit);

@@ -144,6 +144,7 @@ async fn show_claim(state: &AppState, ctx: PageCtx, id: ClaimId, errors: FormErr
     let submitted = c.status == guildhall_domain::money::ClaimStatus::Submitted;
     let can_decide = submitted && authorize(&actor, Action::DecideExpenseClaim(c.region_id)).is_ok();
     let can_add = submitted && authorize(&actor, Action::FileExpenseClaim(c.group_id)).is_ok();
+    let errors = errors.shown_on(&["reason", "receipt"]);
     Ok(errors.respond(ClaimPage { ctx, c, receipts, can_decide, can_add, errors: errors.clone() }.render()?))
 }
 

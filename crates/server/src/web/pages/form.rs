@@ -63,6 +63,21 @@ impl FormErrors {
         }
     }
 
+    /// Keeps the problems of the fields a page shows beside them and moves
+    /// every other one into the general message, so no refusal is silent on
+    /// a page without that field (a button's action, another form's field).
+    pub fn shown_on(mut self, fields: &[&str]) -> Self {
+        let (shown, hidden): (Vec<FieldError>, Vec<FieldError>) =
+            self.fields.into_iter().partition(|f| fields.contains(&f.field));
+        self.fields = shown;
+        let moved: Vec<String> = hidden.iter().map(|f| self.tr.field(f.code)).collect();
+        if !moved.is_empty() {
+            let general = self.general.take().into_iter().chain(moved).collect::<Vec<_>>().join(" ");
+            self.general = Some(general);
+        }
+        self
+    }
+
     /// The message for one field, if it has a problem.
     pub fn get(&self, field: &str) -> Option<String> {
         self.fields.iter().find(|f| f.field == field).map(|f| self.tr.field(f.code))
