@@ -457,6 +457,11 @@ on_both!(ug13_csv_exports_neutralise_formulas, |backend| async move {
         .await
         .unwrap();
     assert!(csv.lines().count() >= 3, "header, the group's row and the region's: {csv}");
+    // An absurd year is a clear 422, not a dropped connection (found by schemathesis).
+    let (s, b) = g
+        .call(Method::GET, &format!("/api/v1/expenses?year=2147483647&region_id={}", g.region), &g.manager, None)
+        .await;
+    assert_eq!((s, b["errors"][0]["code"].as_str()), (422, Some("year_invalid")), "{b}");
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
     assert!(!csv.lines().any(|l| l.split(',').any(|cell| cell.trim_matches('"').starts_with('='))), "{csv}");
     g.app.stop().await;

@@ -218,13 +218,16 @@ pub async fn decide(
 }
 
 /// A calendar year's bounds in UTC.
+/// The range is checked first: `year + 1` of an absurd year would overflow
+/// (schemathesis sent 2147483647 once the year was a documented query).
 pub fn year_bounds(year: i32) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
-    let start = Utc.with_ymd_and_hms(year, 1, 1, 0, 0, 0).single();
-    let end = Utc.with_ymd_and_hms(year + 1, 1, 1, 0, 0, 0).single();
-    match (start, end) {
-        (Some(s), Some(e)) if (2000..=2200).contains(&year) => Ok((s, e)),
-        _ => Err(DomainError::field("year", "year_invalid").into()),
+    let invalid = || AppError::from(DomainError::field("year", "year_invalid"));
+    if !(2000..=2200).contains(&year) {
+        return Err(invalid());
     }
+    let start = Utc.with_ymd_and_hms(year, 1, 1, 0, 0, 0).single().ok_or_else(invalid)?;
+    let end = Utc.with_ymd_and_hms(year + 1, 1, 1, 0, 0, 0).single().ok_or_else(invalid)?;
+    Ok((start, end))
 }
 
 /// UG-13: approved totals per group for a year: one region (its managers)
