@@ -5,28 +5,34 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
+use axum::extract::FromRef;
 use guildhall_storage::Db;
 use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::net::TcpListener;
-use tokio::sync::{watch, Notify};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::Config;
 use crate::mail::Transport;
+use crate::services::Services;
 use crate::{jobs, telemetry, web};
 
-/// What every handler, service and job can reach.
+/// What handlers reach: the services, the configuration, and what only the
+/// web uses (the page cache and the metrics). Handlers that need only the
+/// services can extract `State<Services>`.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Db,
+    pub services: Services,
     pub config: Arc<Config>,
-    /// Wakes this instance's outbox worker when an email is queued.
-    pub mail_wakeup: Arc<Notify>,
     pub metrics: PrometheusHandle,
     /// Recently rendered public pages for visitors who are not signed in.
     pub page_cache: Arc<web::page_cache::PageCache>,
-    /// This instance's per-event registration queues.
-    pub registrar: Arc<crate::services::registrar::Registrar>,
+}
+
+impl FromRef<AppState> for Services {
+    fn from_ref(state: &AppState) -> Self {
+        state.services.clone()
+    }
 }
 
 impl AppState {
@@ -38,22 +44,16 @@ impl AppState {
         Ok(Self::new(db, config))
     }
 
+    /// The one place where the parts are wired together.
     pub fn new(db: Db, config: Config) -> Self {
         let page_cache =
             Arc::new(web::page_cache::PageCache::new(std::time::Duration::from_millis(config.page_cache_ms)));
         Self {
-            db,
+            services: Services::new(db, &config),
             config: Arc::new(config),
-            mail_wakeup: Arc::new(Notify::new()),
             metrics: telemetry::metrics(),
             page_cache,
-            registrar: Default::default(),
         }
-    }
-
-    /// Tells the local worker that new email is waiting.
-    pub fn wake_mailer(&self) {
-        self.mail_wakeup.notify_one();
     }
 }
 
@@ -76,11 +76,16 @@ impl Server {
         let mut tasks = Vec::new();
         if state.config.run_worker {
             let transport = Transport::from_config(state.config.smtp_url.as_deref(), &state.config.mail_dir)?;
-            tasks.push(tokio::spawn(jobs::outbox_worker::run(state.clone(), transport, rx.clone())));
-            tasks.push(tokio::spawn(jobs::housekeeping::run(state.clone(), rx.clone())));
-            tasks.push(tokio::spawn(jobs::reminders::run(state.clone(), rx.clone())));
-            tasks.push(tokio::spawn(jobs::group_health::run(state.clone(), rx.clone())));
-            tasks.push(tokio::spawn(jobs::renewals::run(state.clone(), rx.clone())));
+            tasks.push(tokio::spawn(jobs::outbox_worker::run(
+                state.services.clone(),
+                state.config.clone(),
+                transport,
+                rx.clone(),
+            )));
+            tasks.push(tokio::spawn(jobs::housekeeping::run(state.services.clone(), rx.clone())));
+            tasks.push(tokio::spawn(jobs::reminders::run(state.services.clone(), rx.clone())));
+            tasks.push(tokio::spawn(jobs::group_health::run(state.services.clone(), rx.clone())));
+            tasks.push(tokio::spawn(jobs::renewals::run(state.services.clone(), rx.clone())));
         }
         let app = web::router(state.clone());
         let mut http_rx = rx;

@@ -185,7 +185,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Restore { .. } => {}
         Command::Backup { to } => {
-            guildhall_storage::backup::backup(&state.db, &state.config.database_url, &to).await?;
+            guildhall_storage::backup::backup(&state.services.db, &state.config.database_url, &to).await?;
             println!("backup written to {}", to.display());
         }
         Command::Migrate => println!("migrations applied"),
@@ -193,7 +193,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
             use chrono::Datelike;
             let program = guildhall_domain::program::Program::parse(&program).map_err(|e| explain(e.into()))?;
             let year = year.unwrap_or_else(|| i64::from(chrono::Utc::now().year()));
-            let p = services::renewals::run(&state, None, program, year, None).await.map_err(explain)?;
+            let p = services::renewals::run(&state.services, None, program, year, None).await.map_err(explain)?;
             if p.worked_here {
                 println!(
                     "renewal {} {}: {} of {} members decided{}",
@@ -215,15 +215,15 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::CheckHealth => {
-            let o = services::health::daily_check(&state, chrono::Utc::now()).await.map_err(explain)?;
+            let o = services::health::daily_check(&state.services, chrono::Utc::now()).await.map_err(explain)?;
             println!("{} group(s) now need support, {} back to active", o.marked.len(), o.restored.len());
         }
         Command::Admin { command: AdminCommand::Create { email, name } } => {
-            let link = services::tokens::bootstrap_admin(&state, &email, &name).await.map_err(explain)?;
+            let link = services::tokens::bootstrap_admin(&state.services, &email, &name).await.map_err(explain)?;
             println!("Admin {email} is ready. Sign in once with this link:\n{link}");
         }
         Command::Token { command: TokenCommand::Create { email, name } } => {
-            let token = services::tokens::token_for_email(&state, &email, &name).await.map_err(explain)?;
+            let token = services::tokens::token_for_email(&state.services, &email, &name).await.map_err(explain)?;
             println!("{token}");
         }
         Command::Serve(args) => {
@@ -235,7 +235,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
             shutdown_signal().await;
             tracing::info!("shutting down: finishing requests and emails in flight");
             server.stop().await;
-            state.db.close().await;
+            state.services.db.close().await;
         }
     }
     Ok(())

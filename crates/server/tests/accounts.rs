@@ -186,10 +186,12 @@ on_both!(pl1_members_cannot_touch_each_others_accounts, |backend: Backend| async
     let _ = signed_up(&app, "eve@example.org", "Eve", PW).await;
     let frank = signed_up(&app, "frank@example.org", "Frank", PW).await;
     let state = guildhall::AppState::new(app.db.clone(), guildhall::Config::local(&app.tdb.url));
-    let eve_token = guildhall::services::tokens::token_for_email(&state, "eve@example.org", "test").await.unwrap();
+    let eve_token =
+        guildhall::services::tokens::token_for_email(&state.services, "eve@example.org", "test").await.unwrap();
     let frank_id: String = {
         let r = reqwest::Client::new();
-        let t = guildhall::services::tokens::token_for_email(&state, "frank@example.org", "test").await.unwrap();
+        let t =
+            guildhall::services::tokens::token_for_email(&state.services, "frank@example.org", "test").await.unwrap();
         let me: serde_json::Value =
             r.get(app.url("/api/v1/me")).bearer_auth(&t).send().await.unwrap().json().await.unwrap();
         me["id"].as_str().unwrap().to_owned()
@@ -238,7 +240,8 @@ on_both!(pl7_admin_changes_are_audited_and_shown, |backend: Backend| async move 
     let Some(app) = TestApp::spawn(backend).await else { return };
     let _ = signed_up(&app, "gil@example.org", "Gil Manager", PW).await;
     let state = guildhall::AppState::new(app.db.clone(), guildhall::Config::local(&app.tdb.url));
-    let link = guildhall::services::tokens::bootstrap_admin(&state, "root@example.org", "Root Admin").await.unwrap();
+    let link =
+        guildhall::services::tokens::bootstrap_admin(&state.services, "root@example.org", "Root Admin").await.unwrap();
     let token = link.split("token=").nth(1).unwrap().to_owned();
     let admin = browser();
     let res = post_form(&admin, &app, "/signin", "/signin/link", &[("token", &token)]).await;

@@ -39,9 +39,9 @@ on_both!(bad_input_is_refused_clearly_and_stores_nothing, |backend: Backend| asy
     assert!(res.text().await.unwrap().contains("The request is too large"));
     let api = reqwest::Client::new();
     let state = guildhall::AppState::new(app.db.clone(), guildhall::Config::local(&app.tdb.url));
-    let link = guildhall::services::tokens::bootstrap_admin(&state, "root@example.org", "Root").await.unwrap();
+    let link = guildhall::services::tokens::bootstrap_admin(&state.services, "root@example.org", "Root").await.unwrap();
     assert!(link.contains("/signin/link?token="));
-    let bearer = guildhall::services::tokens::token_for_email(&state, "root@example.org", "t").await.unwrap();
+    let bearer = guildhall::services::tokens::token_for_email(&state.services, "root@example.org", "t").await.unwrap();
     let res = api
         .post(app.url("/api/v1/regions"))
         .bearer_auth(&bearer)

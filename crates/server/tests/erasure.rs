@@ -41,7 +41,7 @@ async fn database_bytes(app: &common::TestApp, backend: Backend) -> String {
 on_both!(pl8_erasure_keeps_counts_and_leaves_no_trace, |backend| async move {
     let Some(w) = world(backend).await else { return };
     let zelda = common::signed_up(&w.app, EMAIL, NAME, "correct horse battery").await;
-    let token = guildhall::services::tokens::token_for_email(&w.app.state, EMAIL, "laptop").await.unwrap();
+    let token = guildhall::services::tokens::token_for_email(&w.app.state.services, EMAIL, "laptop").await.unwrap();
     let (_, me) = w.app.api(Method::GET, "/api/v1/me", Some(&token), None).await;
     let id = me["id"].as_str().unwrap().to_owned();
     // A two-seat event: Zelda and one more confirmed, two waiting.

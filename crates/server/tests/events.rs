@@ -263,7 +263,7 @@ on_both!(ug5_ticketing_links_are_refused, |backend| async move {
     .await
     .unwrap();
     guildhall::services::settings::change(
-        &w.app.state,
+        &w.app.state.services,
         &admin,
         "events.ticketing_hosts",
         "eventbrite.com\nrsvp.example.net",
@@ -392,14 +392,14 @@ on_both!(ug14_reminder_sent_once, |backend| async move {
     };
     // Too early: nothing. Within 24 h of the start: one each, however often the job runs.
     let now = Utc::now();
-    assert_eq!(guildhall::services::registrations::send_reminders(&w.app.state, now).await.unwrap(), 0);
+    assert_eq!(guildhall::services::registrations::send_reminders(&w.app.state.services, now).await.unwrap(), 0);
     let later = now + Duration::days(9) + Duration::hours(12);
     let (a, b) = tokio::join!(
-        guildhall::services::registrations::send_reminders(&w.app.state, later),
-        guildhall::services::registrations::send_reminders(&w.app.state, later)
+        guildhall::services::registrations::send_reminders(&w.app.state.services, later),
+        guildhall::services::registrations::send_reminders(&w.app.state.services, later)
     );
     assert_eq!(a.unwrap() + b.unwrap(), 3);
-    assert_eq!(guildhall::services::registrations::send_reminders(&w.app.state, later).await.unwrap(), 0);
+    assert_eq!(guildhall::services::registrations::send_reminders(&w.app.state.services, later).await.unwrap(), 0);
     assert_eq!(count(&w.app).await, 3);
     w.app.stop().await;
 });

@@ -447,12 +447,12 @@ on_both!(ug10_health_three_of_four_and_the_daily_check_runs_once, |backend| asyn
     let mut tx = g.app.db.begin().await.unwrap();
     sqlx::query("UPDATE groups SET created_at = $1").bind(five_months_ago).execute(&mut *tx).await.unwrap();
     tx.commit().await.unwrap();
-    let first = guildhall::services::health::daily_check(&g.app.state, now).await.unwrap();
+    let first = guildhall::services::health::daily_check(&g.app.state.services, now).await.unwrap();
     assert_eq!(first.marked.len(), 1, "only the group that never met");
     let before = (g.emails_to(&g.other_leader.email).await.len(), g.emails_to(&g.manager.email).await.len());
     assert!(g.emails_to(&g.other_leader.email).await.iter().any(|(s, _)| s.contains("needs to meet again")));
     assert!(g.emails_to(&g.manager.email).await.iter().any(|(s, _)| s.contains("needs support")));
-    let second = guildhall::services::health::daily_check(&g.app.state, now).await.unwrap();
+    let second = guildhall::services::health::daily_check(&g.app.state.services, now).await.unwrap();
     assert_eq!(second, Default::default(), "the second run the same day changes nothing");
     let after = (g.emails_to(&g.other_leader.email).await.len(), g.emails_to(&g.manager.email).await.len());
     assert_eq!(before, after, "and sends nothing twice");
@@ -463,7 +463,7 @@ on_both!(ug10_health_three_of_four_and_the_daily_check_runs_once, |backend| asyn
     // An event held returns it to active.
     let other_id: guildhall_domain::ids::GroupId = other["id"].as_str().unwrap().parse().unwrap();
     g.held_event(other_id, now - Duration::hours(3), 5).await;
-    let third = guildhall::services::health::daily_check(&g.app.state, now).await.unwrap();
+    let third = guildhall::services::health::daily_check(&g.app.state.services, now).await.unwrap();
     assert_eq!(third.restored, vec![other_id]);
     let (_, other) = g.app.api(Method::GET, &format!("/api/v1/groups/{}", g.other_slug), None, None).await;
     assert_eq!(other["status"], "active");

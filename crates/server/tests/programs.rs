@@ -666,13 +666,19 @@ on_both!(ch7_renewal_decides_and_emails_each_member_once_across_crashes_and_inst
     let year = i64::from(Utc::now().year()) + 1;
     let (a, b) = tokio::join!(
         guildhall::services::renewals::run(
-            &g.app.state,
+            &g.app.state.services,
             None,
             guildhall_domain::program::Program::Champions,
             year,
             None
         ),
-        guildhall::services::renewals::run(&second, None, guildhall_domain::program::Program::Champions, year, None)
+        guildhall::services::renewals::run(
+            &second.services,
+            None,
+            guildhall_domain::program::Program::Champions,
+            year,
+            None
+        )
     );
     let (a, b) = (a.unwrap(), b.unwrap());
     assert_eq!(a.run_id, b.run_id);
@@ -690,8 +696,9 @@ on_both!(ch7_renewal_decides_and_emails_each_member_once_across_crashes_and_inst
     // saw steps wait for a lease to run out).
     let year = year + 1;
     let champions = guildhall_domain::program::Program::Champions;
-    let first = guildhall::services::renewals::run(&g.app.state, None, champions, year, Some(1)).await.unwrap();
-    let next = guildhall::services::renewals::run(&second, None, champions, year, Some(1)).await.unwrap();
+    let first =
+        guildhall::services::renewals::run(&g.app.state.services, None, champions, year, Some(1)).await.unwrap();
+    let next = guildhall::services::renewals::run(&second.services, None, champions, year, Some(1)).await.unwrap();
     assert_eq!((first.decided, next.decided), (1, 2), "the second instance works the next step at once");
     assert!(next.worked_here);
 });
@@ -770,16 +777,16 @@ on_both!(ch7_the_yearly_renewal_starts_by_itself_on_its_day_and_once, |backend| 
     let tomorrow = today + Duration::days(1);
     g.set_setting("champions.renewal_month", &tomorrow.month().to_string()).await;
     g.set_setting("champions.renewal_day", &tomorrow.day().to_string()).await;
-    let worked = guildhall::services::renewals::yearly(&g.app.state, today).await.unwrap();
+    let worked = guildhall::services::renewals::yearly(&g.app.state.services, today).await.unwrap();
     assert!(worked.is_empty() || tomorrow.year() > today.year(), "not before its day");
     assert_eq!(g.app.count("renewal_runs").await, if tomorrow.year() > today.year() { 2 } else { 0 });
     // On its day it renews Champions and MVPs (none here) by itself...
-    let worked = guildhall::services::renewals::yearly(&g.app.state, tomorrow).await.unwrap();
+    let worked = guildhall::services::renewals::yearly(&g.app.state.services, tomorrow).await.unwrap();
     let champions = worked.iter().find(|p| p.program == "champions").expect("the Champions run");
     assert_eq!((champions.decided, champions.total, champions.done), (2, 2, true));
     assert_eq!(renewed_emails(&g, &people[0].1).await, 1);
     // ...and asking again the next hour does nothing more.
-    let again = guildhall::services::renewals::yearly(&g.app.state, tomorrow).await.unwrap();
+    let again = guildhall::services::renewals::yearly(&g.app.state.services, tomorrow).await.unwrap();
     assert!(again.is_empty());
     assert_eq!(renewed_emails(&g, &people[0].1).await, 1);
     assert_eq!(g.app.count("renewal_runs").await, 2);

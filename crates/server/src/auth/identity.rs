@@ -25,7 +25,7 @@ pub struct SignedIn {
 impl SignedIn {
     async fn with_roles(state: &AppState, member: Option<Member>) -> Result<Option<Self>, AppError> {
         let Some(member) = member else { return Ok(None) };
-        let actor = members::actor(state.db.reader(), member.id).await?;
+        let actor = members::actor(state.services.db.reader(), member.id).await?;
         Ok(Some(Self { member, actor }))
     }
 
@@ -33,7 +33,7 @@ impl SignedIn {
     pub async fn from_cookies(state: &AppState, jar: &CookieJar) -> Result<Option<Self>, AppError> {
         let Some(cookie) = jar.get(SESSION_COOKIE) else { return Ok(None) };
         let hash = hash_token(cookie.value());
-        Self::with_roles(state, members::by_session(state.db.reader(), &hash, Utc::now()).await?).await
+        Self::with_roles(state, members::by_session(state.services.db.reader(), &hash, Utc::now()).await?).await
     }
 }
 
@@ -50,7 +50,7 @@ impl FromRequestParts<AppState> for ApiUser {
             .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
             .map(str::trim)
             .ok_or(DomainError::Unauthenticated)?;
-        let member = members::by_api_token(state.db.reader(), &hash_token(token)).await?;
+        let member = members::by_api_token(state.services.db.reader(), &hash_token(token)).await?;
         SignedIn::with_roles(state, member).await?.map(ApiUser).ok_or(DomainError::Unauthenticated.into())
     }
 }

@@ -44,14 +44,14 @@ const APPLICANTS: &[(&str, &str)] = &[
 ];
 
 async fn actor(state: &AppState, email: &str) -> anyhow::Result<Actor> {
-    let m = members::by_email(state.db.reader(), &EmailAddress::parse(email)?)
+    let m = members::by_email(state.services.db.reader(), &EmailAddress::parse(email)?)
         .await?
         .ok_or_else(|| anyhow::anyhow!("demo member {email} missing"))?;
-    Ok(members::actor(state.db.reader(), m.id).await?)
+    Ok(members::actor(state.services.db.reader(), m.id).await?)
 }
 
 async fn group(state: &AppState, slug: &str) -> anyhow::Result<Group> {
-    groups::by_slug(state.db.reader(), slug).await?.ok_or_else(|| anyhow::anyhow!("demo group {slug} missing"))
+    groups::by_slug(state.services.db.reader(), slug).await?.ok_or_else(|| anyhow::anyhow!("demo group {slug} missing"))
 }
 
 fn experience(years: &str, projects: &str) -> ApplicationFields {
@@ -78,9 +78,9 @@ pub async fn fill(
 ) -> anyhow::Result<()> {
     for (r, (v, c, o)) in regions.iter().zip(CAPS) {
         let caps = AmountFields { venue: (*v).into(), catering: (*c).into(), other: (*o).into() };
-        expenses::set_schedule(state, admin, *r, &caps).await?;
+        expenses::set_schedule(&state.services, admin, *r, &caps).await?;
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.services.db.begin().await?;
     for (name, email) in APPLICANTS {
         let new = NewMember {
             email: &EmailAddress::parse(email)?,
@@ -101,7 +101,7 @@ pub async fn fill(
         capacity: "40".into(),
         accessibility: String::new(),
     };
-    group_service::add_venue(state, admin, &VenueProfile::parse(&partner)?).await?;
+    group_service::add_venue(&state.services, admin, &VenueProfile::parse(&partner)?).await?;
 
     let marta = actor(state, "marta.nogueira@example.org").await?;
     let jonas = actor(state, "jonas.keller@example.org").await?;
@@ -121,9 +121,10 @@ pub async fn fill(
         description: "Developers of Coimbra and its university. We are looking for new energy!".into(),
         ..Default::default()
     };
-    let coimbra = group_service::create(state, admin, regions[0], &quiet).await?;
+    let coimbra = group_service::create(&state.services, admin, regions[0], &quiet).await?;
     let kwame = actor(state, "kwame.mensah@example.org").await?;
-    group_service::add_leader(state, admin, coimbra, &group_service::LeaderRef::Member(kwame.member_id)).await?;
+    group_service::add_leader(&state.services, admin, coimbra, &group_service::LeaderRef::Member(kwame.member_id))
+        .await?;
     let kwame = actor(state, "kwame.mensah@example.org").await?;
     let tz = TimeZone::parse("Europe/Lisbon")?;
     let old = EventFields {
@@ -135,8 +136,8 @@ pub async fn fill(
         online_link: "https://meet.example.org/coimbra".into(),
         promotion_links: String::new(),
     };
-    let old = event_service::create(state, &kwame, coimbra, &old, None).await?;
-    let mut tx = state.db.begin().await?;
+    let old = event_service::create(&state.services, &kwame, coimbra, &old, None).await?;
+    let mut tx = state.services.db.begin().await?;
     events::set_status(&mut tx, old, EventStatus::Draft, EventStatus::Published, Utc::now()).await?;
     events::set_status(&mut tx, old, EventStatus::Published, EventStatus::Completed, Utc::now()).await?;
     tx.commit().await?;
@@ -144,26 +145,34 @@ pub async fn fill(
 
     // UG-2, UG-4: applications at every stage.
     let ines = actor(state, "ines.carvalho@example.org").await?;
-    leadership::apply(state, &ines, ApplyTo::Group(porto.id), &experience("3", "Inventory app for a food bank"))
-        .await?;
+    leadership::apply(
+        &state.services,
+        &ines,
+        ApplyTo::Group(porto.id),
+        &experience("3", "Inventory app for a food bank"),
+    )
+    .await?;
     let miguel = actor(state, "miguel.santos@example.org").await?;
-    let m = leadership::apply(state, &miguel, ApplyTo::Group(madrid.id), &experience("5", "Claims portal")).await?;
-    leadership::propose_times(state, &marta, m, &[soon(3), soon(4), soon(6)]).await?;
+    let m = leadership::apply(&state.services, &miguel, ApplyTo::Group(madrid.id), &experience("5", "Claims portal"))
+        .await?;
+    leadership::propose_times(&state.services, &marta, m, &[soon(3), soon(4), soon(6)]).await?;
     let hannah = actor(state, "hannah.schmidt@example.org").await?;
     let h =
-        leadership::apply(state, &hannah, ApplyTo::Group(berlin.id), &experience("7", "Logistics platform")).await?;
-    let slots = leadership::propose_times(state, &jonas, h, &[soon(2), soon(5)]).await?;
-    let first = leadership::slots(state, &leadership::readable(state, &hannah, h).await?)
+        leadership::apply(&state.services, &hannah, ApplyTo::Group(berlin.id), &experience("7", "Logistics platform"))
+            .await?;
+    let slots = leadership::propose_times(&state.services, &jonas, h, &[soon(2), soon(5)]).await?;
+    let first = leadership::slots(&state.services, &leadership::readable(&state.services, &hannah, h).await?)
         .await?
         .into_iter()
         .find(|s| Some(&s.starts_at) == slots.first());
     if let Some(slot) = first {
-        leadership::pick_time(state, &hannah, h, slot.id).await?;
-        leadership::record_notes(state, &jonas, h, "Strong platform knowledge; organised two hackathons.").await?;
+        leadership::pick_time(&state.services, &hannah, h, slot.id).await?;
+        leadership::record_notes(&state.services, &jonas, h, "Strong platform knowledge; organised two hackathons.")
+            .await?;
     }
     let yuki = actor(state, "yuki.tanaka@example.org").await?;
     let y = leadership::apply(
-        state,
+        &state.services,
         &yuki,
         ApplyTo::NewGroup(regions[0]),
         &ApplicationFields {
@@ -173,22 +182,28 @@ pub async fn fill(
         },
     )
     .await?;
-    let slots = leadership::propose_times(state, &marta, y, &[soon(1)]).await?;
-    if let Some(slot) = leadership::slots(state, &leadership::readable(state, &yuki, y).await?)
+    let slots = leadership::propose_times(&state.services, &marta, y, &[soon(1)]).await?;
+    if let Some(slot) = leadership::slots(&state.services, &leadership::readable(&state.services, &yuki, y).await?)
         .await?
         .into_iter()
         .find(|s| Some(&s.starts_at) == slots.first())
     {
-        leadership::pick_time(state, &yuki, y, slot.id).await?;
+        leadership::pick_time(&state.services, &yuki, y, slot.id).await?;
     }
     let oliver = actor(state, "oliver.grant@example.org").await?;
-    let o = leadership::apply(state, &oliver, ApplyTo::Group(dublin.id), &experience("1", "First app")).await?;
-    leadership::decline(state, &aoife, o, "Thank you! Please co-organise a few events with Dublin DevOps first.")
-        .await?;
+    let o =
+        leadership::apply(&state.services, &oliver, ApplyTo::Group(dublin.id), &experience("1", "First app")).await?;
+    leadership::decline(
+        &state.services,
+        &aoife,
+        o,
+        "Thank you! Please co-organise a few events with Dublin DevOps first.",
+    )
+    .await?;
     let tomas = actor(state, "tomas.ferreira@example.org").await?;
-    leadership::nominate(state, &tomas, lisboa.id, "chloe.martin@example.org").await?;
+    leadership::nominate(&state.services, &tomas, lisboa.id, "chloe.martin@example.org").await?;
     let beatriz = actor(state, "beatriz.almeida@example.org").await?;
-    leadership::set_coleader_wanted(state, &beatriz, porto.id, true).await?;
+    leadership::set_coleader_wanted(&state.services, &beatriz, porto.id, true).await?;
 
     // UG-8: reports.
     let report = |d: &str, leader: bool, email: &str| ReportFields {
@@ -197,7 +212,7 @@ pub async fn fill(
         email: email.into(),
     };
     conduct::report(
-        state,
+        &state.services,
         &lisboa,
         None,
         &report("Someone handed out job offers during the break.", false, ""),
@@ -207,9 +222,9 @@ pub async fn fill(
     .await?;
     let about_leader =
         report("The organizer pushed his company's paid training all evening.", true, "witness@example.net");
-    let r = conduct::report(state, &porto, None, &about_leader, Locale::En, "demo").await?;
+    let r = conduct::report(&state.services, &porto, None, &about_leader, Locale::En, "demo").await?;
     conduct::add_note(
-        state,
+        &state.services,
         &marta,
         r,
         ReportStatus::Investigating,
@@ -217,7 +232,7 @@ pub async fn fill(
     )
     .await?;
     let r = conduct::report(
-        state,
+        &state.services,
         &madrid,
         None,
         &report("Loud comments about a speaker's accent.", false, ""),
@@ -225,13 +240,20 @@ pub async fn fill(
         "demo",
     )
     .await?;
-    conduct::add_note(state, &marta, r, ReportStatus::Resolved, "Spoke with the person; apologised publicly.").await?;
+    conduct::add_note(
+        &state.services,
+        &marta,
+        r,
+        ReportStatus::Resolved,
+        "Spoke with the person; apologised publicly.",
+    )
+    .await?;
 
     // UG-13: claims for past events.
     let past = |g: &Group| {
         let g = g.id;
         async move {
-            let list = events::for_group(state.db.reader(), g, When::Past, false, Utc::now(), 10).await?;
+            let list = events::for_group(state.services.db.reader(), g, When::Past, false, Utc::now(), 10).await?;
             Ok::<Vec<EventId>, anyhow::Error>(list.into_iter().map(|e| e.id).collect())
         }
     };
@@ -243,16 +265,16 @@ pub async fn fill(
         note: note.into(),
     };
     if let [a, b, ..] = lisboa_past.as_slice() {
-        let c = expenses::file(state, &tomas, *a, &claim("150", "180.40", "Room and pizza for 33")).await?;
-        expenses::add_receipt(state, &tomas, c, "pizza-receipt.pdf", DEMO_PDF).await?;
-        expenses::decide(state, &marta, c, true, "Receipts match").await?;
-        let c = expenses::file(state, &tomas, *b, &claim("", "95", "Coffee and snacks")).await?;
-        expenses::add_receipt(state, &tomas, c, "coffee.pdf", DEMO_PDF).await?;
+        let c = expenses::file(&state.services, &tomas, *a, &claim("150", "180.40", "Room and pizza for 33")).await?;
+        expenses::add_receipt(&state.services, &tomas, c, "pizza-receipt.pdf", DEMO_PDF).await?;
+        expenses::decide(&state.services, &marta, c, true, "Receipts match").await?;
+        let c = expenses::file(&state.services, &tomas, *b, &claim("", "95", "Coffee and snacks")).await?;
+        expenses::add_receipt(&state.services, &tomas, c, "coffee.pdf", DEMO_PDF).await?;
     }
     if let Some(e) = past(&porto).await?.first() {
-        let c = expenses::file(state, &beatriz, *e, &claim("200", "", "Auditorium rental")).await?;
+        let c = expenses::file(&state.services, &beatriz, *e, &claim("200", "", "Auditorium rental")).await?;
         expenses::decide(
-            state,
+            &state.services,
             &marta,
             c,
             false,
@@ -272,23 +294,24 @@ pub async fn fill(
     .iter()
     .enumerate()
     {
-        let speaker = members::actor(state.db.reader(), crowd[20 + i]).await?;
+        let speaker = members::actor(state.services.db.reader(), crowd[20 + i]).await?;
         let f = SpeakerFields {
             bio: (*bio).into(),
             topics: (*topics).into(),
             past_talks: format!("Lessons from production | https://slides.example.org/talk-{i}"),
         };
-        speakers::apply(state, &speaker, regions[i % 2], &f).await?;
+        speakers::apply(&state.services, &speaker, regions[i % 2], &f).await?;
         if i < 3 {
             // UG-11: each region's manager decides its own speakers.
             let manager = if i % 2 == 0 { &marta } else { &jonas };
-            speakers::decide(state, manager, speaker.member_id, true, "").await?;
+            speakers::decide(&state.services, manager, speaker.member_id, true, "").await?;
         }
     }
-    let upcoming = events::for_group(state.db.reader(), lisboa.id, When::Upcoming, true, Utc::now(), 10).await?;
+    let upcoming =
+        events::for_group(state.services.db.reader(), lisboa.id, When::Upcoming, true, Utc::now(), 10).await?;
     if let Some(draft) = upcoming.iter().find(|e| e.status == EventStatus::Draft) {
         let s = speakers::invite(
-            state,
+            &state.services,
             &tomas,
             draft.id,
             crowd[20],
@@ -296,13 +319,13 @@ pub async fn fill(
             "We would love to hear about your tracing setup!",
         )
         .await?;
-        let speaker = members::actor(state.db.reader(), crowd[20]).await?;
-        speakers::answer(state, &speaker, s, true).await?;
-        speakers::invite(state, &tomas, draft.id, crowd[21], "Accessible forms in practice", "").await?;
+        let speaker = members::actor(state.services.db.reader(), crowd[20]).await?;
+        speakers::answer(&state.services, &speaker, s, true).await?;
+        speakers::invite(&state.services, &tomas, draft.id, crowd[21], "Accessible forms in practice", "").await?;
     }
     let lena = actor(state, "lena.vogt@example.org").await?;
     speakers::ask_expert(
-        state,
+        &state.services,
         &lena,
         berlin.id,
         "Our 5th anniversary meetup in March",
@@ -310,11 +333,16 @@ pub async fn fill(
     )
     .await?;
     let sofia = actor(state, "sofia.lindqvist@example.org").await?;
-    let x =
-        speakers::ask_expert(state, &sofia, dublin.id, "A joint event with the university", "Security best practices")
-            .await?;
+    let x = speakers::ask_expert(
+        &state.services,
+        &sofia,
+        dublin.id,
+        "A joint event with the university",
+        "Security best practices",
+    )
+    .await?;
     speakers::answer_expert(
-        state,
+        &state.services,
         &aoife,
         x,
         "Ana Ribeiro from the security team can join remotely; she will email you.",
@@ -322,13 +350,14 @@ pub async fn fill(
     .await?;
 
     // UG-6: Madrid's sessions are reviewed; its draft has one waiting.
-    review::require_for_group(state, &marta, madrid.id, true).await?;
-    let madrid_upcoming = events::for_group(state.db.reader(), madrid.id, When::Upcoming, true, Utc::now(), 10).await?;
+    review::require_for_group(&state.services, &marta, madrid.id, true).await?;
+    let madrid_upcoming =
+        events::for_group(state.services.db.reader(), madrid.id, When::Upcoming, true, Utc::now(), 10).await?;
     if let Some(draft) = madrid_upcoming.iter().find(|e| e.status == EventStatus::Draft) {
-        review::require_for_event(state, &marta, draft.id, true).await?;
+        review::require_for_event(&state.services, &marta, draft.id, true).await?;
     }
 
-    health::daily_check(state, Utc::now()).await?;
+    health::daily_check(&state.services, Utc::now()).await?;
     Ok(())
 }
 

@@ -140,7 +140,7 @@ const CROWD: usize = 120;
 
 async fn crowd(state: &AppState, hash: &str) -> anyhow::Result<Vec<MemberId>> {
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.services.db.begin().await?;
     let mut ids = Vec::with_capacity(CROWD);
     for i in 0..CROWD {
         let (f, l) = (FIRST[i % FIRST.len()], LAST[(i / FIRST.len() + i) % LAST.len()]);
@@ -172,7 +172,7 @@ pub(super) async fn attend(
     by: MemberId,
 ) -> anyhow::Result<()> {
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.services.db.begin().await?;
     for (i, m) in people.iter().enumerate() {
         let status = if i < capacity { RegistrationStatus::Confirmed } else { RegistrationStatus::Waitlisted };
         let id = registrations::insert(&mut tx, event, *m, status, i as i64 + 1, now).await?;
@@ -206,11 +206,11 @@ pub async fn fill(
             ),
             ..Default::default()
         };
-        let gid = group_service::create(state, admin, regions[*r], &fields).await?;
-        let leader = members::by_email(state.db.reader(), &EmailAddress::parse(leader)?)
+        let gid = group_service::create(&state.services, admin, regions[*r], &fields).await?;
+        let leader = members::by_email(state.services.db.reader(), &EmailAddress::parse(leader)?)
             .await?
             .ok_or_else(|| anyhow::anyhow!("demo leader missing"))?;
-        group_service::add_leader(state, admin, gid, &group_service::LeaderRef::Member(leader.id)).await?;
+        group_service::add_leader(&state.services, admin, gid, &group_service::LeaderRef::Member(leader.id)).await?;
         let venue = VenueFields {
             name: (*venue).into(),
             address: (*address).into(),
@@ -220,9 +220,9 @@ pub async fn fill(
             capacity: "80".into(),
             accessibility: "Step-free entrance and an accessible toilet on the ground floor.".into(),
         };
-        let vid = group_service::add_venue(state, admin, &VenueProfile::parse(&venue)?).await?;
+        let vid = group_service::add_venue(&state.services, admin, &VenueProfile::parse(&venue)?).await?;
         let tz = TimeZone::parse(zone)?;
-        let leader_actor = members::actor(state.db.reader(), leader.id).await?;
+        let leader_actor = members::actor(state.services.db.reader(), leader.id).await?;
         // Past, upcoming (one of them full with a waiting list) and a draft.
         let plan: [(i64, usize, usize, bool); 6] = [
             (-75, 40, 28, false),
@@ -245,7 +245,7 @@ pub async fn fill(
                 promotion_links: if ei == 4 { format!("https://blog.example.org/{}", gi) } else { String::new() },
             };
             let venue = if online { None } else { Some(vid.to_string()) };
-            let eid = event_service::create(state, &leader_actor, gid, &f, venue.as_deref()).await?;
+            let eid = event_service::create(&state.services, &leader_actor, gid, &f, venue.as_deref()).await?;
             let (t, a) = TALKS[ei % TALKS.len()];
             let speaker = people[(gi * 7 + ei) % people.len()];
             let talk = NewTalk {
@@ -253,20 +253,20 @@ pub async fn fill(
                 abstract_text: LongText::parse(a, "abstract", false)?,
                 speakers: vec![NewSpeaker::Member(speaker), NewSpeaker::Guest(DisplayName::parse("Guest speaker")?)],
             };
-            let mut tx = state.db.begin().await?;
+            let mut tx = state.services.db.begin().await?;
             events::add_talk(&mut tx, eid, &talk, Utc::now()).await?;
             tx.commit().await?;
             let start = (gi * 11 + ei * 5) % (people.len() - crowd_size.max(&1));
             let crowd = &people[start..start + crowd_size];
             if *days < 0 {
                 // Held in the past: published then completed, straight in storage.
-                let mut tx = state.db.begin().await?;
+                let mut tx = state.services.db.begin().await?;
                 events::set_status(&mut tx, eid, EventStatus::Draft, EventStatus::Published, Utc::now()).await?;
                 events::set_status(&mut tx, eid, EventStatus::Published, EventStatus::Completed, Utc::now()).await?;
                 tx.commit().await?;
                 attend(state, eid, *capacity, crowd, crowd_size * 4 / 5, leader.id).await?;
             } else if *publish {
-                event_service::transition(state, &leader_actor, eid, EventCommand::Publish).await?;
+                event_service::transition(&state.services, &leader_actor, eid, EventCommand::Publish).await?;
                 attend(state, eid, *capacity, crowd, 0, leader.id).await?;
             }
             made += 1;

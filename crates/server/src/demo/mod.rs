@@ -45,13 +45,13 @@ const PEOPLE: &[(&str, &str, Option<usize>)] = &[
 
 /// Adds the demo data unless the database already has regions.
 pub async fn fill(state: &AppState) -> anyhow::Result<()> {
-    if !regions::list(state.db.reader()).await?.is_empty() {
+    if !regions::list(state.services.db.reader()).await?.is_empty() {
         tracing::info!("demo: database already has data, leaving it as it is");
         return Ok(());
     }
     let now = Utc::now();
     let hash = hash_password(&Password::parse(DEMO_PASSWORD)?).await?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.services.db.begin().await?;
     let mut region_ids = Vec::new();
     for (name, currency) in REGIONS {
         let id = regions::insert(
@@ -115,12 +115,12 @@ pub async fn fill(state: &AppState) -> anyhow::Result<()> {
         }
     }
     tx.commit().await?;
-    let admin_actor = members::actor(state.db.reader(), admin).await?;
+    let admin_actor = members::actor(state.services.db.reader(), admin).await?;
     let (events, crowd) = groups::fill(state, &admin_actor, &region_ids, &hash).await?;
     governance::fill(state, &admin_actor, &region_ids, &hash, &crowd).await?;
-    let staff_actor = members::actor(state.db.reader(), staff).await?;
+    let staff_actor = members::actor(state.services.db.reader(), staff).await?;
     programs::fill(state, &staff_actor, &region_ids, &crowd).await?;
-    let groups = guildhall_storage::groups::all_listed(state.db.reader()).await?.len();
+    let groups = guildhall_storage::groups::all_listed(state.services.db.reader()).await?.len();
     println!("Demo data added: {} regions, {groups} groups, {events} events.", REGIONS.len());
     println!("Demo data added. Sign in as admin@example.org (or any demo member, e.g. marta.nogueira@example.org) with the password {DEMO_PASSWORD:?}.");
     Ok(())

@@ -50,7 +50,15 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
             let days = (j as i64) * 20 + 5;
             let days = if *area == FocusArea::Forums { days.min(i64::from(Utc::now().ordinal0())) } else { days };
             let c = fields(kind, days, &format!("https://community.example.com/{kind}/{i}-{j}")).parse()?;
-            programs::add_contribution(state, staff, who, &format!("{kind} {j}"), c, &format!("demo-{i}-{j}")).await?;
+            programs::add_contribution(
+                &state.services,
+                staff,
+                who,
+                &format!("{kind} {j}"),
+                c,
+                &format!("demo-{i}-{j}"),
+            )
+            .await?;
         }
         let g = Grant {
             member: who,
@@ -60,9 +68,17 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
             nda_signed_on: None,
             transfer: false,
         };
-        programs::grant(state, staff, Program::Champions, &g).await?;
-        let member = members::actor(state.db.reader(), who).await?;
-        programs::set_directory_entry(state, &member, true, Some(regions[i % regions.len()]), "PT", quotes[i]).await?;
+        programs::grant(&state.services, staff, Program::Champions, &g).await?;
+        let member = members::actor(state.services.db.reader(), who).await?;
+        programs::set_directory_entry(
+            &state.services,
+            &member,
+            true,
+            Some(regions[i % regions.len()]),
+            "PT",
+            quotes[i],
+        )
+        .await?;
     }
     // An MVP and an Ambassador.
     let today = Utc::now().date_naive();
@@ -74,9 +90,9 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
         nda_signed_on: Some(today),
         transfer: false,
     };
-    programs::grant(state, staff, Program::Mvp, &mvp).await?;
-    let m = members::actor(state.db.reader(), crowd[44]).await?;
-    programs::set_directory_entry(state, &m, true, Some(regions[1]), "DE", "").await?;
+    programs::grant(&state.services, staff, Program::Mvp, &mvp).await?;
+    let m = members::actor(state.services.db.reader(), crowd[44]).await?;
+    programs::set_directory_entry(&state.services, &m, true, Some(regions[1]), "DE", "").await?;
     let amb = Grant {
         member: crowd[45],
         focus_area: None,
@@ -85,32 +101,44 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
         nda_signed_on: None,
         transfer: false,
     };
-    programs::grant(state, staff, Program::Ambassadors, &amb).await?;
+    programs::grant(&state.services, staff, Program::Ambassadors, &amb).await?;
     // Applications: one passes screening, one is not selected, one waits.
     for (i, forums) in [(46usize, 5usize), (47, 3), (48, 5)] {
         let who = crowd[i];
         for j in 0..forums {
             let c = fields("forum_solution", 1, &format!("https://community.example.com/t/{i}-{j}")).parse()?;
-            programs::add_contribution(state, staff, who, &format!("Answer {j}"), c, &format!("demo-app-{i}-{j}"))
-                .await?;
+            programs::add_contribution(
+                &state.services,
+                staff,
+                who,
+                &format!("Answer {j}"),
+                c,
+                &format!("demo-app-{i}-{j}"),
+            )
+            .await?;
         }
-        let applicant = members::actor(state.db.reader(), who).await?;
-        let id =
-            programs::apply(state, &applicant, Program::Champions, Some(FocusArea::Forums), &[FocusArea::Mentoring])
-                .await?;
-        programs::submit(state, &applicant, &id).await?;
+        let applicant = members::actor(state.services.db.reader(), who).await?;
+        let id = programs::apply(
+            &state.services,
+            &applicant,
+            Program::Champions,
+            Some(FocusArea::Forums),
+            &[FocusArea::Mentoring],
+        )
+        .await?;
+        programs::submit(&state.services, &applicant, &id).await?;
         if i != 48 {
-            programs::screen(state, staff, &id, true, "Answers cite docs and include tested code.").await?;
+            programs::screen(&state.services, staff, &id, true, "Answers cite docs and include tested code.").await?;
         }
         if i == 46 {
             // Passed screening: two interview times wait for the applicant.
             let at = |days: i64, time: &str| {
                 format!("{}T{time}", (chrono::Utc::now() + chrono::Duration::days(days)).date_naive())
             };
-            programs::propose_interview_times(state, staff, &id, &[at(4, "17:30"), at(6, "10:00")]).await?;
+            programs::propose_interview_times(&state.services, staff, &id, &[at(4, "17:30"), at(6, "10:00")]).await?;
         }
     }
     let codes: Vec<String> = (1..=25).map(|n| format!("CERT-DEMO-{n:04}")).collect();
-    programs::create_benefit(state, staff, "Certification exam voucher (50% off)", &codes).await?;
+    programs::create_benefit(&state.services, staff, "Certification exam voucher (50% off)", &codes).await?;
     Ok(())
 }

@@ -6,12 +6,12 @@ use std::time::Duration;
 use chrono::Utc;
 use tokio::sync::watch;
 
-use crate::app::AppState;
 use crate::services::health::daily_check;
+use crate::services::Services;
 
-pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
+pub async fn run(svc: Services, mut shutdown: watch::Receiver<bool>) {
     loop {
-        match daily_check(&state, Utc::now()).await {
+        match daily_check(&svc, Utc::now()).await {
             Ok(o) if o.marked.is_empty() && o.restored.is_empty() => {}
             Ok(o) => tracing::info!(marked = o.marked.len(), restored = o.restored.len(), "group health changed"),
             Err(e) => tracing::warn!(error = ?e, "group health check failed"),

@@ -7,13 +7,13 @@ use chrono::Utc;
 use guildhall_storage::{hash_keys, rate_limits};
 use tokio::sync::watch;
 
-use crate::app::AppState;
+use crate::services::Services;
 
-pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
+pub async fn run(svc: Services, mut shutdown: watch::Receiver<bool>) {
     loop {
         let cutoff = Utc::now().timestamp() - 86_400;
         let pruned = async {
-            let mut tx = state.db.begin().await?;
+            let mut tx = svc.begin().await?;
             let n = rate_limits::prune(&mut tx, cutoff).await?;
             // UG-8: yesterday's keys go, and with them any way back to who reported.
             hash_keys::prune(&mut tx, Utc::now().date_naive()).await?;

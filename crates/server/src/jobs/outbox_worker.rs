@@ -5,6 +5,7 @@
 //! and then with the same Message-ID. A batch is sent side by side, so a
 //! crash can catch at most one batch in flight.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
@@ -12,22 +13,23 @@ use guildhall_domain::outbox::after_failure;
 use guildhall_storage::{outbox, settings};
 use tokio::sync::watch;
 
-use crate::app::AppState;
+use crate::config::Config;
 use crate::mail::Transport;
+use crate::services::Services;
 
 /// Emails claimed per round: small, so a claim (`mail_lease_secs`) always
 /// outlasts sending them, even at the SMTP timeout.
 pub const BATCH: i64 = 5;
 
 /// Runs until `shutdown` turns true, finishing the email in hand first.
-pub async fn run(state: AppState, transport: Transport, mut shutdown: watch::Receiver<bool>) {
-    let host = state.config.public_url.host_str().unwrap_or("guildhall.localhost").to_owned();
-    let worker = state.config.instance_id.clone();
+pub async fn run(svc: Services, config: Arc<Config>, transport: Transport, mut shutdown: watch::Receiver<bool>) {
+    let host = config.public_url.host_str().unwrap_or("guildhall.localhost").to_owned();
+    let worker = svc.instance_id.to_string();
     loop {
         if *shutdown.borrow() {
             break;
         }
-        let sent = match round(&state, &transport, &worker, &host, &shutdown).await {
+        let sent = match round(&svc, &config, &transport, &worker, &host, &shutdown).await {
             Ok(n) => n,
             Err(e) => {
                 tracing::error!(error = format!("{e:#}"), "outbox round failed");
@@ -36,8 +38,8 @@ pub async fn run(state: AppState, transport: Transport, mut shutdown: watch::Rec
         };
         if sent == 0 {
             tokio::select! {
-                _ = state.mail_wakeup.notified() => {}
-                _ = tokio::time::sleep(Duration::from_millis(state.config.worker_poll_ms)) => {}
+                _ = svc.mail_signal().woken() => {}
+                _ = tokio::time::sleep(Duration::from_millis(config.worker_poll_ms)) => {}
                 _ = shutdown.changed() => {}
             }
         }
@@ -49,10 +51,15 @@ pub async fn run(state: AppState, transport: Transport, mut shutdown: watch::Rec
 /// restarting at that moment; giving up would let the lease run out and
 /// the email go out a second time, so it keeps trying while the claim
 /// still holds.
-async fn record_sent(state: &AppState, id: guildhall_domain::ids::OutboxId, worker: &str) -> anyhow::Result<()> {
-    let give_up = tokio::time::Instant::now() + Duration::from_secs(state.config.mail_lease_secs.max(1) as u64);
+async fn record_sent(
+    svc: &Services,
+    config: &Config,
+    id: guildhall_domain::ids::OutboxId,
+    worker: &str,
+) -> anyhow::Result<()> {
+    let give_up = tokio::time::Instant::now() + Duration::from_secs(config.mail_lease_secs.max(1) as u64);
     loop {
-        match outbox::mark_sent(&state.db, id, worker, Utc::now()).await {
+        match outbox::mark_sent(&svc.db, id, worker, Utc::now()).await {
             Ok(_) => return Ok(()),
             Err(guildhall_storage::StorageError::Database(e))
                 if guildhall_storage::error::is_unavailable(&e) && tokio::time::Instant::now() < give_up =>
@@ -70,19 +77,19 @@ async fn record_sent(state: &AppState, id: guildhall_domain::ids::OutboxId, work
 /// a network round trip or more, and a rush of registrations left
 /// confirmations queued for minutes. Returns how many were handled.
 async fn round(
-    state: &AppState,
+    svc: &Services,
+    config: &Arc<Config>,
     transport: &Transport,
     worker: &str,
     host: &str,
     shutdown: &watch::Receiver<bool>,
 ) -> anyhow::Result<usize> {
     let batch =
-        outbox::claim(&state.db, worker, Utc::now(), chrono::Duration::seconds(state.config.mail_lease_secs), BATCH)
-            .await?;
+        outbox::claim(&svc.db, worker, Utc::now(), chrono::Duration::seconds(config.mail_lease_secs), BATCH).await?;
     if batch.is_empty() {
         return Ok(0);
     }
-    let s = settings::load(state.db.reader()).await?;
+    let s = settings::load(svc.db.reader()).await?;
     let retry = Retry {
         max_attempts: s.int("mail.max_attempts"),
         base: chrono::Duration::seconds(s.int("mail.retry_base_seconds")),
@@ -92,11 +99,12 @@ async fn round(
     for email in batch {
         if *shutdown.borrow() {
             // Not started: release it for the next worker at once.
-            outbox::mark_failed(&state.db, email.id, worker, "shutdown before sending", Some(Utc::now())).await?;
+            outbox::mark_failed(&svc.db, email.id, worker, "shutdown before sending", Some(Utc::now())).await?;
             continue;
         }
-        let (state, transport, worker, host) = (state.clone(), transport.clone(), worker.to_owned(), host.to_owned());
-        sends.spawn(async move { send_one(&state, &transport, &worker, &host, email, retry).await });
+        let (svc, config, transport, worker, host) =
+            (svc.clone(), config.clone(), transport.clone(), worker.to_owned(), host.to_owned());
+        sends.spawn(async move { send_one(&svc, &config, &transport, &worker, &host, email, retry).await });
     }
     while let Some(done) = sends.join_next().await {
         done??;
@@ -112,23 +120,24 @@ struct Retry {
 
 /// Sends one claimed email and records the outcome.
 async fn send_one(
-    state: &AppState,
+    svc: &Services,
+    config: &Config,
     transport: &Transport,
     worker: &str,
     host: &str,
     email: outbox::OutboxEmail,
     retry: Retry,
 ) -> anyhow::Result<()> {
-    match transport.send(&state.config.mail_from, host, &email).await {
+    match transport.send(&config.mail_from, host, &email).await {
         Ok(()) => {
-            record_sent(state, email.id, worker).await?;
+            record_sent(svc, config, email.id, worker).await?;
             metrics::counter!("guildhall_emails_sent_total").increment(1);
         }
         Err(e) => {
             let next = after_failure(email.attempts, retry.max_attempts, retry.base);
             tracing::warn!(email = %email.id, attempt = email.attempts, error = format!("{e:#}"), "sending failed");
             metrics::counter!("guildhall_email_failures_total").increment(1);
-            outbox::mark_failed(&state.db, email.id, worker, &format!("{e:#}"), next.map(|d| Utc::now() + d)).await?;
+            outbox::mark_failed(&svc.db, email.id, worker, &format!("{e:#}"), next.map(|d| Utc::now() + d)).await?;
         }
     }
     Ok(())

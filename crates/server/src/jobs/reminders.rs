@@ -7,12 +7,12 @@ use std::time::Duration;
 use chrono::Utc;
 use tokio::sync::watch;
 
-use crate::app::AppState;
 use crate::services::registrations::send_reminders;
+use crate::services::Services;
 
-pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
+pub async fn run(svc: Services, mut shutdown: watch::Receiver<bool>) {
     loop {
-        match send_reminders(&state, Utc::now()).await {
+        match send_reminders(&svc, Utc::now()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(reminders = n, "event reminders queued"),
             Err(e) => tracing::warn!(error = ?e, "reminders failed"),

@@ -7,12 +7,12 @@ use std::time::Duration;
 use chrono::Utc;
 use tokio::sync::watch;
 
-use crate::app::AppState;
 use crate::services::renewals::yearly;
+use crate::services::Services;
 
-pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
+pub async fn run(svc: Services, mut shutdown: watch::Receiver<bool>) {
     loop {
-        if let Err(e) = yearly(&state, Utc::now().date_naive()).await {
+        if let Err(e) = yearly(&svc, Utc::now().date_naive()).await {
             tracing::warn!(error = ?e, "yearly renewal failed; it is tried again within the hour");
         }
         tokio::select! {

@@ -13,7 +13,7 @@ use guildhall_storage::{audit, sessions, settings, tokens, Tx};
 use serde_json::json;
 
 use super::{entry, limits, notify};
-use crate::app::AppState;
+use super::{Services, Work};
 use crate::auth::secrets::{hash_password, hash_token, new_token, verify_password};
 use crate::error::AppError;
 
@@ -40,7 +40,7 @@ impl SignUp {
 
 /// Creates a one-time link for `member`; returns its secret.
 async fn new_link(
-    tx: &mut Tx,
+    tx: &mut Work,
     settings: &Settings,
     member: MemberId,
     purpose: LinkPurpose,
@@ -54,9 +54,9 @@ async fn new_link(
 /// Creates and queues a one-time link for `member` in the email `kind`.
 /// The stored copy of the email never holds the live link (PL-4, PL-8).
 async fn send_link(
-    state: &AppState,
+    svc: &Services,
     settings: &Settings,
-    tx: &mut Tx,
+    tx: &mut Work,
     member: &Member,
     purpose: LinkPurpose,
     kind: &'static str,
@@ -67,7 +67,7 @@ async fn send_link(
         LinkPurpose::SignIn => "/signin/link",
         LinkPurpose::ResetPassword => "/password/reset",
     };
-    let link = state.config.link(&format!("{path}?token={token}"));
+    let link = svc.links.to(&format!("{path}?token={token}"));
     notify::queue_with_secret_link(tx, Some(member.id), &member.email, member.locale, kind, member.name.as_str(), &link)
         .await
 }
@@ -76,20 +76,16 @@ async fn send_link(
 /// already has an account gets a notice instead, and the caller sees the
 /// same answer either way, so sign-up does not reveal who has an account.
 #[tracing::instrument(skip_all)]
-pub async fn sign_up(state: &AppState, form: SignUp, client: &str) -> Result<(), AppError> {
-    let s = settings::load(state.db.reader()).await?;
-    limits::enforce(&state.db, &format!("signup:ip:{client}"), s.rate_limit("auth.signups_per_ip_per_hour")).await?;
+pub async fn sign_up(svc: &Services, form: SignUp, client: &str) -> Result<(), AppError> {
+    let s = settings::load(svc.db.reader()).await?;
+    limits::enforce(&svc.db, &format!("signup:ip:{client}"), s.rate_limit("auth.signups_per_ip_per_hour")).await?;
     // Each sign-up emails the address: a limit per address keeps this form
     // from being a way to send mail to a stranger (PL-1, PL-4).
-    limits::enforce(
-        &state.db,
-        &format!("signup:email:{}", form.email),
-        s.rate_limit("auth.signups_per_email_per_hour"),
-    )
-    .await?;
+    limits::enforce(&svc.db, &format!("signup:email:{}", form.email), s.rate_limit("auth.signups_per_email_per_hour"))
+        .await?;
     let hash = hash_password(&form.password).await?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let new = NewMember {
         email: &form.email,
         name: &form.name,
@@ -110,19 +106,19 @@ pub async fn sign_up(state: &AppState, form: SignUp, client: &str) -> Result<(),
                 time_zone: TimeZone::UTC,
                 created_at: now,
             };
-            send_link(state, &s, &mut tx, &member, LinkPurpose::VerifyEmail, "verify").await?;
+            send_link(svc, &s, &mut tx, &member, LinkPurpose::VerifyEmail, "verify").await?;
         }
         Err(guildhall_storage::StorageError::Rule(DomainError::EmailTaken)) => {
             drop(tx);
-            tx = state.db.begin().await?;
-            if let Some(existing) = members::by_email(state.db.reader(), &form.email).await? {
+            tx = svc.begin().await?;
+            if let Some(existing) = members::by_email(svc.db.reader(), &form.email).await? {
                 if existing.email_verified_at.is_none() {
                     // PL-1: an earlier sign-up for this address was never
                     // confirmed, and whoever made it chose its password.
                     // The owner gets a link to choose their own instead.
-                    send_link(state, &s, &mut tx, &existing, LinkPurpose::ResetPassword, "account-unconfirmed").await?;
+                    send_link(svc, &s, &mut tx, &existing, LinkPurpose::ResetPassword, "account-unconfirmed").await?;
                 } else {
-                    let link = state.config.link("/signin");
+                    let link = svc.links.to("/signin");
                     notify::queue(
                         &mut tx,
                         Some(existing.id),
@@ -138,7 +134,6 @@ pub async fn sign_up(state: &AppState, form: SignUp, client: &str) -> Result<(),
         Err(e) => return Err(e.into()),
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }
 
@@ -181,23 +176,23 @@ pub enum Verified {
 /// signed up, who may be someone else (account pre-hijacking). So the
 /// password is kept only when the person confirming types it; otherwise it
 /// is forgotten and they choose their own. A wrong password uses nothing up.
-pub async fn verify_email(state: &AppState, token: &str, password: &str) -> Result<Verified, AppError> {
-    let s = settings::load(state.db.reader()).await?;
+pub async fn verify_email(svc: &Services, token: &str, password: &str) -> Result<Verified, AppError> {
+    let s = settings::load(svc.db.reader()).await?;
     let hash = hash_token(token.trim());
     // Look first, outside the write transaction: checking a password is
     // slow work (argon2id) that must not hold the database's writer.
     let id = {
-        let mut look = state.db.begin().await?;
+        let mut look = svc.begin().await?;
         open_link(&mut look, &hash, LinkPurpose::VerifyEmail).await?
     };
-    let member = members::by_id(state.db.reader(), id).await?.ok_or(DomainError::LinkInvalid)?;
+    let member = members::by_id(svc.db.reader(), id).await?.ok_or(DomainError::LinkInvalid)?;
     let already = member.email_verified_at.is_some();
     let keeps_password = !password.is_empty() && verify_password(password, member.password_hash.clone()).await?;
     if !password.is_empty() && !keeps_password && !already {
         return Err(DomainError::field("password", "password_not_this_signup").into());
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     use_up(&mut tx, &hash).await?;
     members::mark_verified(&mut tx, id, now).await?;
     let outcome = if keeps_password || already {
@@ -220,25 +215,25 @@ pub async fn verify_email(state: &AppState, token: &str, password: &str) -> Resu
 /// locking the owner out, and the emailed link always works (PL-1).
 #[tracing::instrument(skip_all)]
 pub async fn sign_in_with_password(
-    state: &AppState,
+    svc: &Services,
     email: &str,
     password: &str,
     client: &str,
 ) -> Result<MemberId, AppError> {
-    let s = settings::load(state.db.reader()).await?;
-    limits::enforce(&state.db, &format!("signin:ip:{client}"), s.rate_limit("auth.signin_attempts_per_ip_per_minute"))
+    let s = settings::load(svc.db.reader()).await?;
+    limits::enforce(&svc.db, &format!("signin:ip:{client}"), s.rate_limit("auth.signin_attempts_per_ip_per_minute"))
         .await?;
     let email = EmailAddress::parse(email).map_err(|_| DomainError::BadCredentials)?;
     let network = guildhall_domain::rate_limit::network_of(client);
     let near = (format!("signin:fail:{email}:{network}"), s.rate_limit("auth.signin_attempts_per_email_per_minute"));
     let overall = (format!("signin:fail:{email}"), s.rate_limit("auth.signin_failures_per_email_per_hour"));
-    limits::check(&state.db, &near.0, near.1).await?;
-    limits::check(&state.db, &overall.0, overall.1).await?;
-    let member = members::by_email(state.db.reader(), &email).await?;
+    limits::check(&svc.db, &near.0, near.1).await?;
+    limits::check(&svc.db, &overall.0, overall.1).await?;
+    let member = members::by_email(svc.db.reader(), &email).await?;
     let stored = member.as_ref().and_then(|m| m.password_hash.clone());
     if !verify_password(password, stored).await? {
-        limits::count(&state.db, &near.0, near.1).await?;
-        limits::count(&state.db, &overall.0, overall.1).await?;
+        limits::count(&svc.db, &near.0, near.1).await?;
+        limits::count(&svc.db, &overall.0, overall.1).await?;
         return Err(DomainError::BadCredentials.into());
     }
     let member = member.ok_or(DomainError::BadCredentials)?;
@@ -250,19 +245,17 @@ pub async fn sign_in_with_password(
 
 /// Emails a one-time link (sign-in or password reset) if the address has an
 /// account. The caller's answer is the same either way.
-pub async fn request_link(state: &AppState, email: &str, purpose: LinkPurpose, client: &str) -> Result<(), AppError> {
+pub async fn request_link(svc: &Services, email: &str, purpose: LinkPurpose, client: &str) -> Result<(), AppError> {
     let email = EmailAddress::parse(email)?;
-    let s = settings::load(state.db.reader()).await?;
-    limits::enforce(&state.db, &format!("link:ip:{client}"), s.rate_limit("auth.link_requests_per_ip_per_hour"))
+    let s = settings::load(svc.db.reader()).await?;
+    limits::enforce(&svc.db, &format!("link:ip:{client}"), s.rate_limit("auth.link_requests_per_ip_per_hour")).await?;
+    limits::enforce(&svc.db, &format!("link:email:{email}"), s.rate_limit("auth.link_requests_per_email_per_hour"))
         .await?;
-    limits::enforce(&state.db, &format!("link:email:{email}"), s.rate_limit("auth.link_requests_per_email_per_hour"))
-        .await?;
-    if let Some(member) = members::by_email(state.db.reader(), &email).await? {
-        let mut tx = state.db.begin().await?;
+    if let Some(member) = members::by_email(svc.db.reader(), &email).await? {
+        let mut tx = svc.begin().await?;
         let kind = if purpose == LinkPurpose::SignIn { "signin-link" } else { "reset" };
-        send_link(state, &s, &mut tx, &member, purpose, kind).await?;
+        send_link(svc, &s, &mut tx, &member, purpose, kind).await?;
         tx.commit().await?;
-        state.wake_mailer();
     }
     Ok(())
 }
@@ -271,11 +264,11 @@ pub async fn request_link(state: &AppState, email: &str, purpose: LinkPurpose, c
 /// unverified account becomes verified, and a password chosen before the
 /// address was proven, which may not be its owner's (PL-1,
 /// pre-hijacking), is forgotten.
-pub async fn sign_in_with_link(state: &AppState, token: &str) -> Result<MemberId, AppError> {
-    let mut tx = state.db.begin().await?;
+pub async fn sign_in_with_link(svc: &Services, token: &str) -> Result<MemberId, AppError> {
+    let mut tx = svc.begin().await?;
     let member = redeem(&mut tx, token, LinkPurpose::SignIn).await?;
     let now = Utc::now();
-    let m = members::by_id(state.db.reader(), member).await?.ok_or(DomainError::LinkInvalid)?;
+    let m = members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::LinkInvalid)?;
     if m.email_verified_at.is_none() {
         members::clear_password(&mut tx, member, now).await?;
         members::mark_verified(&mut tx, member, now).await?;
@@ -290,7 +283,7 @@ pub async fn sign_in_with_link(state: &AppState, token: &str) -> Result<MemberId
 /// account, uses up every other link still out, revokes the API tokens when
 /// the owner asks, and tells the owner (PL-1).
 pub async fn reset_password(
-    state: &AppState,
+    svc: &Services,
     token: &str,
     password: &str,
     revoke_tokens: bool,
@@ -298,7 +291,7 @@ pub async fn reset_password(
     let password = Password::parse(password)?;
     let hash = hash_password(&password).await?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let id = redeem(&mut tx, token, LinkPurpose::ResetPassword).await?;
     members::set_password_hash(&mut tx, id, &hash, now).await?;
     members::mark_verified(&mut tx, id, now).await?;
@@ -307,20 +300,19 @@ pub async fn reset_password(
     let revoked = if revoke_tokens { tokens::revoke_all(&mut tx, id, now).await? } else { 0 };
     let details = json!({"tokens_revoked": revoked});
     audit::record(&mut tx, entry(Some(id), "member.password_reset", "member", id, None, details), now).await?;
-    if let Some(m) = members::by_id(state.db.reader(), id).await? {
+    if let Some(m) = members::by_id(svc.db.reader(), id).await? {
         notify::queue(&mut tx, Some(id), &m.email, m.locale, "password-changed", &[("name", m.name.as_str())]).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(id)
 }
 
 /// Opens a session; returns the cookie's secret.
-pub async fn start_session(state: &AppState, member: MemberId) -> Result<String, AppError> {
-    let s = settings::load(state.db.reader()).await?;
+pub async fn start_session(svc: &Services, member: MemberId) -> Result<String, AppError> {
+    let s = settings::load(svc.db.reader()).await?;
     let token = new_token();
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     sessions::create_session(
         &mut tx,
         &hash_token(&token),
@@ -334,8 +326,8 @@ pub async fn start_session(state: &AppState, member: MemberId) -> Result<String,
 }
 
 /// Ends the session whose cookie secret is `token`.
-pub async fn end_session(state: &AppState, token: &str) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+pub async fn end_session(svc: &Services, token: &str) -> Result<(), AppError> {
+    let mut tx = svc.begin().await?;
     sessions::delete_session(&mut tx, &hash_token(token)).await?;
     tx.commit().await?;
     Ok(())
@@ -362,14 +354,14 @@ impl ProfileChange {
 
 /// Changes a member's profile (themselves, or an admin).
 pub async fn update_profile(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     member: MemberId,
     change: ProfileChange,
 ) -> Result<(), AppError> {
     authorize(actor, Action::EditAccount(member))?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     members::update_profile(&mut tx, member, &change.name, change.locale, change.time_zone, now).await?;
     let details =
         json!({"name": change.name.as_str(), "locale": change.locale.code(), "time_zone": change.time_zone.name()});

@@ -14,11 +14,11 @@ use guildhall_domain::DomainError;
 use guildhall_storage::conduct_reports::{self as reports, Note, Report};
 use guildhall_storage::groups::Group;
 use guildhall_storage::members::{self, Member};
-use guildhall_storage::{audit, events, settings, Tx};
+use guildhall_storage::{audit, events, settings};
 use serde_json::json;
 
 use super::{entry, limits, notify};
-use crate::app::AppState;
+use super::{Services, Work};
 use crate::error::AppError;
 
 /// UG-8: one acknowledgement per reporter address per hour.
@@ -29,8 +29,8 @@ fn action(r: &Report) -> Action {
 }
 
 /// The people a report reaches (UG-8).
-async fn circle(state: &AppState, g: &Group, concerns_leader: bool) -> Result<Vec<Member>, AppError> {
-    let reader = state.db.reader();
+async fn circle(svc: &Services, g: &Group, concerns_leader: bool) -> Result<Vec<Member>, AppError> {
+    let reader = svc.db.reader();
     let mut people = members::holders(reader, Role::CommunityManager(g.region_id)).await?;
     let others = if concerns_leader {
         members::holders(reader, Role::ProgramStaff).await?
@@ -53,7 +53,7 @@ async fn circle(state: &AppState, g: &Group, concerns_leader: bool) -> Result<Ve
 /// limits never tell who reported. An address gets one acknowledgement per
 /// hour, however many reports name it: the form is no way to mail strangers.
 pub async fn report(
-    state: &AppState,
+    svc: &Services,
     g: &Group,
     event: Option<EventId>,
     fields: &ReportFields,
@@ -61,30 +61,30 @@ pub async fn report(
     client: &str,
 ) -> Result<ReportId, AppError> {
     let new = NewReport::parse(fields)?;
-    let s = settings::load(state.db.reader()).await?;
-    let keyer = limits::Keyer::today(&state.db).await?;
+    let s = settings::load(svc.db.reader()).await?;
+    let keyer = limits::Keyer::today(&svc.db).await?;
     let network = keyer.key(&guildhall_domain::rate_limit::network_of(client));
-    limits::enforce(&state.db, &format!("conduct-net:{network}"), s.rate_limit("conduct.reports_per_network_per_hour"))
+    limits::enforce(&svc.db, &format!("conduct-net:{network}"), s.rate_limit("conduct.reports_per_network_per_hour"))
         .await?;
     let reporter = new.reporter_email.as_ref().map(|email| keyer.key(email.as_str()));
     if let Some(r) = &reporter {
-        limits::enforce(&state.db, &format!("conduct-from:{r}"), s.rate_limit("conduct.reports_per_address_per_hour"))
+        limits::enforce(&svc.db, &format!("conduct-from:{r}"), s.rate_limit("conduct.reports_per_address_per_hour"))
             .await?;
     }
-    limits::enforce(&state.db, &format!("conduct-report:{}", g.id), s.rate_limit("conduct.reports_per_group_per_hour"))
+    limits::enforce(&svc.db, &format!("conduct-report:{}", g.id), s.rate_limit("conduct.reports_per_group_per_hour"))
         .await?;
     let acknowledge = match &reporter {
-        Some(r) => limits::allow(&state.db, &format!("conduct-ack:{r}"), ONE_ACK_PER_HOUR).await?,
+        Some(r) => limits::allow(&svc.db, &format!("conduct-ack:{r}"), ONE_ACK_PER_HOUR).await?,
         None => false,
     };
     if let Some(e) = event {
-        let ev = events::get(state.db.reader(), e).await?.ok_or(DomainError::field("event_id", "event_unknown"))?;
+        let ev = events::get(svc.db.reader(), e).await?.ok_or(DomainError::field("event_id", "event_unknown"))?;
         if ev.group_id != g.id {
             return Err(DomainError::field("event_id", "event_unknown").into());
         }
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let id = reports::insert(&mut tx, g.id, event, &new, now).await?;
     // No actor and no reporter details: the audit log must not tell who reported.
     let details = json!({"group": g.id.to_string(), "concerns_leader": new.concerns_leader});
@@ -93,28 +93,27 @@ pub async fn report(
         let args = [("group", g.profile.name.as_str())];
         notify::queue(&mut tx, None, email, locale, "conduct-received", &args).await?;
     }
-    let url = state.config.link(&format!("/reports/{id}"));
-    for m in circle(state, g, new.concerns_leader).await? {
+    let url = svc.links.to(&format!("/reports/{id}"));
+    for m in circle(svc, g, new.concerns_leader).await? {
         let args = [("name", m.name.as_str()), ("group", g.profile.name.as_str()), ("link", url.as_str())];
         notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "conduct-task", &args).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(id)
 }
 
 /// A report and its notes, for someone in its circle; anyone else is told
 /// it does not exist.
-pub async fn get(state: &AppState, actor: &Actor, id: ReportId) -> Result<(Report, Vec<Note>), AppError> {
-    let r = reports::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+pub async fn get(svc: &Services, actor: &Actor, id: ReportId) -> Result<(Report, Vec<Note>), AppError> {
+    let r = reports::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, action(&r)).map_err(|_| DomainError::NotFound)?;
-    let notes = reports::notes(state.db.reader(), id).await?;
+    let notes = reports::notes(svc.db.reader(), id).await?;
     Ok((r, notes))
 }
 
 /// The reports the actor may handle, newest first.
-pub async fn visible(state: &AppState, actor: &Actor) -> Result<Vec<Report>, AppError> {
-    Ok(reports::recent(state.db.reader(), 1000)
+pub async fn visible(svc: &Services, actor: &Actor) -> Result<Vec<Report>, AppError> {
+    Ok(reports::recent(svc.db.reader(), 1000)
         .await?
         .into_iter()
         .filter(|r| authorize(actor, action(r)).is_ok())
@@ -124,17 +123,17 @@ pub async fn visible(state: &AppState, actor: &Actor) -> Result<Vec<Report>, App
 /// UG-8: adds a private note and moves the report; the reporter who left
 /// an address is told when it closes.
 pub async fn add_note(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: ReportId,
     to: ReportStatus,
     body: &str,
 ) -> Result<ReportStatus, AppError> {
-    let (r, _) = get(state, actor, id).await?;
+    let (r, _) = get(svc, actor, id).await?;
     let to = r.status.move_to(to)?;
     let body = LongText::parse(body, "note", true)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     if to != r.status {
         reports::set_status(&mut tx, id, r.status, to, now).await?;
     }
@@ -150,11 +149,10 @@ pub async fn add_note(
         tell_reporter_closed(&mut tx, id, &r, to).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(to)
 }
 
-async fn tell_reporter_closed(tx: &mut Tx, id: ReportId, r: &Report, to: ReportStatus) -> Result<(), AppError> {
+async fn tell_reporter_closed(tx: &mut Work, id: ReportId, r: &Report, to: ReportStatus) -> Result<(), AppError> {
     if let Some(email) = reports::reporter_email(tx, id).await? {
         let args = [("group", r.group_name.as_str()), ("status", to.as_str())];
         notify::queue(tx, None, &email, Locale::En, "conduct-closed", &args).await?;

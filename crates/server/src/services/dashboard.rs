@@ -10,7 +10,7 @@ use guildhall_domain::money::ClaimStatus;
 use guildhall_domain::speaker::SpeakerStatus;
 use guildhall_storage::{events, expenses, groups, leader_applications, speakers};
 
-use crate::app::AppState;
+use super::Services;
 use crate::error::AppError;
 
 /// One thing waiting for the manager.
@@ -29,9 +29,9 @@ pub struct Task {
 }
 
 /// UG-12: every open task of a region.
-pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<Vec<Task>, AppError> {
+pub async fn tasks(svc: &Services, actor: &Actor, region: RegionId) -> Result<Vec<Task>, AppError> {
     authorize(actor, Action::ViewRegion(region))?;
-    let db = state.db.reader();
+    let db = svc.db.reader();
     let mut out = Vec::new();
     for a in leader_applications::of_region(db, region, true).await? {
         out.push(Task {
@@ -51,7 +51,7 @@ pub async fn tasks(state: &AppState, actor: &Actor, region: RegionId) -> Result<
             link: format!("/events/{id}#talks"),
         });
     }
-    for r in super::conduct::visible(state, actor).await? {
+    for r in super::conduct::visible(svc, actor).await? {
         if r.region_id == region && !r.status.is_closed() {
             out.push(Task {
                 kind: "conduct_report",

@@ -19,14 +19,14 @@ use guildhall_storage::{audit, registrations, settings, venues};
 use serde_json::json;
 
 use super::groups::managed;
+use super::Services;
 use super::{entry, registrations as regs};
-use crate::app::AppState;
 use crate::error::AppError;
 
 /// Loads an event with its group, checking the actor may run the group.
-pub async fn managed_event(state: &AppState, actor: &Actor, id: EventId) -> Result<(Event, Group), AppError> {
-    let ev = events::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    let g = managed(state, actor, ev.group_id).await?;
+pub async fn managed_event(svc: &Services, actor: &Actor, id: EventId) -> Result<(Event, Group), AppError> {
+    let ev = events::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let g = managed(svc, actor, ev.group_id).await?;
     Ok((ev, g))
 }
 
@@ -34,18 +34,18 @@ pub async fn managed_event(state: &AppState, actor: &Actor, id: EventId) -> Resu
 /// ticketing hosts (UG-5) and the plausible date window (UG-14), and checks
 /// the venue exists.
 async fn parse(
-    state: &AppState,
+    svc: &Services,
     g: &Group,
     fields: &EventFields,
     venue: Option<&str>,
 ) -> Result<(EventDetails, Option<VenueId>), AppError> {
-    let s = settings::load(state.db.reader()).await?;
+    let s = settings::load(svc.db.reader()).await?;
     let details = EventDetails::parse(fields, g.profile.time_zone, s.hosts("events.ticketing_hosts"))
         .and_then(|d| check_plausible(d.schedule, Utc::now(), s.int("events.date_window_days")).map(|()| d));
     let venue_id = match venue.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(raw) => match raw.parse::<VenueId>() {
-            Ok(id) if venues::get(state.db.reader(), id).await?.is_some() => Ok(Some(id)),
+            Ok(id) if venues::get(svc.db.reader(), id).await?.is_some() => Ok(Some(id)),
             _ => Err(DomainError::field("venue_id", "venue_unknown")),
         },
     };
@@ -55,19 +55,19 @@ async fn parse(
 
 /// A leader creates a draft (UG-14).
 pub async fn create(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     group: GroupId,
     fields: &EventFields,
     venue: Option<&str>,
 ) -> Result<EventId, AppError> {
-    let g = managed(state, actor, group).await?;
+    let g = managed(svc, actor, group).await?;
     if !g.status.is_listed() {
         return Err(DomainError::field("group", "group_archived").into());
     }
-    let (details, venue) = parse(state, &g, fields, venue).await?;
+    let (details, venue) = parse(svc, &g, fields, venue).await?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let id = events::insert(&mut tx, g.id, &details, venue, now).await?;
     if g.review_required {
         // UG-6: the group's events start under review.
@@ -83,42 +83,41 @@ pub async fn create(
 /// Edits a draft or published event. A larger capacity moves waiting
 /// people up; a smaller one may not drop below those confirmed.
 pub async fn update(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: EventId,
     fields: &EventFields,
     venue: Option<&str>,
 ) -> Result<(), AppError> {
-    let (_, g) = managed_event(state, actor, id).await?;
-    let (details, venue) = parse(state, &g, fields, venue).await?;
+    let (_, g) = managed_event(svc, actor, id).await?;
+    let (details, venue) = parse(svc, &g, fields, venue).await?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let ev = events::lock(&mut tx, id).await?;
     if !ev.status.is_editable() {
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());
     }
     if ev.status == EventStatus::Published && venue != ev.venue_id {
-        check_venue_neutral(state, venue).await?;
+        check_venue_neutral(svc, venue).await?;
     }
     check_reschedule(ev.status, ev.details.schedule, details.schedule, now)?;
-    let confirmed = registrations::count_confirmed(&mut *tx, id).await?;
+    let confirmed = registrations::count_confirmed(tx.conn(), id).await?;
     check_capacity_change(details.capacity, confirmed)?;
     events::update(&mut tx, id, &details, venue, now).await?;
     let promoted = seats_to_fill(details.capacity, confirmed);
     let updated = Event { details: details.clone(), venue_id: venue, ..ev };
-    regs::promote(state, &mut tx, &updated, &g, promoted, now).await?;
+    regs::promote(svc, &mut tx, &updated, &g, promoted, now).await?;
     let audit_details = json!({"title": details.title.as_str(), "capacity": details.capacity.get()});
     audit::record(&mut tx, entry(Some(actor.member_id), "event.updated", "event", id, None, audit_details), now)
         .await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }
 
 /// UG-7: no event at a partner's or client's office.
-async fn check_venue_neutral(state: &AppState, venue: Option<VenueId>) -> Result<(), AppError> {
+async fn check_venue_neutral(svc: &Services, venue: Option<VenueId>) -> Result<(), AppError> {
     if let Some(v) = venue {
-        let v = venues::get(state.db.reader(), v).await?.ok_or(DomainError::field("venue_id", "venue_unknown"))?;
+        let v = venues::get(svc.db.reader(), v).await?.ok_or(DomainError::field("venue_id", "venue_unknown"))?;
         check_neutral(v.profile.kind)?;
     }
     Ok(())
@@ -127,56 +126,55 @@ async fn check_venue_neutral(state: &AppState, venue: Option<VenueId>) -> Result
 /// Publishes, cancels or completes an event (UG-14). Cancelling emails
 /// everyone who held a place.
 pub async fn transition(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: EventId,
     cmd: EventCommand,
 ) -> Result<EventStatus, AppError> {
-    let (_, g) = managed_event(state, actor, id).await?;
+    let (_, g) = managed_event(svc, actor, id).await?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let ev = events::lock(&mut tx, id).await?;
     let to = ev.status.apply(cmd, &ev.facts(), now)?;
     if cmd == EventCommand::Publish {
         // A draft dated before the plausible window existed may hold 9999.
-        let window = settings::load(state.db.reader()).await?.int("events.date_window_days");
+        let window = settings::load(svc.db.reader()).await?.int("events.date_window_days");
         check_plausible(ev.details.schedule, now, window)?;
-        check_venue_neutral(state, ev.venue_id).await?;
+        check_venue_neutral(svc, ev.venue_id).await?;
         check_publishable(ev.review_required, &events::review_statuses(&mut tx, id).await?)?;
     }
     events::set_status(&mut tx, id, ev.status, to, now).await?;
     if to == EventStatus::Cancelled {
-        for a in registrations::attendees(&mut *tx, id, false).await? {
-            let link = state.config.link(&format!("/events/{id}"));
+        for a in registrations::attendees(tx.conn(), id, false).await? {
+            let link = svc.links.to(&format!("/events/{id}"));
             super::notify::about_event(&mut tx, (&a).into(), "event-cancelled", &ev, &g, &link, None).await?;
         }
     }
-    let held = to == EventStatus::Completed && registrations::tally(&mut *tx, id).await?.checked_in > 0;
+    let held = to == EventStatus::Completed && registrations::tally(tx.conn(), id).await?.checked_in > 0;
     let action = format!("event.{}", to.as_str());
     let details = json!({"from": ev.status.as_str(), "to": to.as_str()});
     audit::record(&mut tx, entry(Some(actor.member_id), &action, "event", id, None, details), now).await?;
     tx.commit().await?;
     if held {
         // UG-10: a held event returns a needs-support group to active.
-        super::health::restore(state, g.id, "event_held", now).await?;
+        super::health::restore(svc, g.id, "event_held", now).await?;
     }
-    state.wake_mailer();
     Ok(to)
 }
 
 /// Adds a talk (title, abstract, speakers) to an editable event. Speakers
 /// are guests by name, or the leader adding it: another member is named a
 /// public speaker only by accepting an invitation (UG-11, `speakers::invite`).
-pub async fn add_talk(state: &AppState, actor: &Actor, id: EventId, talk: &NewTalk) -> Result<TalkId, AppError> {
+pub async fn add_talk(svc: &Services, actor: &Actor, id: EventId, talk: &NewTalk) -> Result<TalkId, AppError> {
     if talk.speakers.iter().any(|s| matches!(s, NewSpeaker::Member(m) if *m != actor.member_id)) {
         return Err(DomainError::field("speakers", "speaker_needs_invitation").into());
     }
-    let (ev, _) = managed_event(state, actor, id).await?;
+    let (ev, _) = managed_event(svc, actor, id).await?;
     if !ev.status.is_editable() {
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let talk_id = events::add_talk(&mut tx, id, talk, now).await?;
     let details = json!({"talk": talk_id.to_string(), "title": talk.title.as_str()});
     audit::record(&mut tx, entry(Some(actor.member_id), "event.talk_added", "event", id, None, details), now).await?;
@@ -184,13 +182,13 @@ pub async fn add_talk(state: &AppState, actor: &Actor, id: EventId, talk: &NewTa
     Ok(talk_id)
 }
 
-pub async fn remove_talk(state: &AppState, actor: &Actor, id: EventId, talk: TalkId) -> Result<(), AppError> {
-    let (ev, _) = managed_event(state, actor, id).await?;
+pub async fn remove_talk(svc: &Services, actor: &Actor, id: EventId, talk: TalkId) -> Result<(), AppError> {
+    let (ev, _) = managed_event(svc, actor, id).await?;
     if !ev.status.is_editable() {
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     events::remove_talk(&mut tx, id, talk).await?;
     let details = json!({"talk": talk.to_string()});
     audit::record(&mut tx, entry(Some(actor.member_id), "event.talk_removed", "event", id, None, details), now).await?;
@@ -199,8 +197,8 @@ pub async fn remove_talk(state: &AppState, actor: &Actor, id: EventId, talk: Tal
 }
 
 /// An event's numbers: confirmed, waiting, checked in.
-pub async fn counts(state: &AppState, id: EventId) -> Result<registrations::Tally, AppError> {
-    Ok(registrations::tally(state.db.reader(), id).await?)
+pub async fn counts(svc: &Services, id: EventId) -> Result<registrations::Tally, AppError> {
+    Ok(registrations::tally(svc.db.reader(), id).await?)
 }
 
 /// A talk from raw text: speakers are member ids or guest names, one each.

@@ -18,23 +18,23 @@ use guildhall_storage::expenses::{self, Claim, ReceiptRow, Total};
 use guildhall_storage::{audit, events, groups, members, regions, settings};
 use serde_json::json;
 
+use super::Services;
 use super::{entry, notify};
-use crate::app::AppState;
 use crate::csv_out::CsvOut;
 use crate::error::AppError;
 
 /// UG-13: an admin sets a region's caps per event, in its currency.
 pub async fn set_schedule(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     region: RegionId,
     fields: &AmountFields,
 ) -> Result<FeeSchedule, AppError> {
     authorize(actor, Action::ManageFeeSchedule)?;
-    let r = regions::get(state.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
+    let r = regions::get(svc.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
     let schedule = FeeSchedule::parse(fields, r.currency)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     expenses::set_schedule(&mut tx, region, &schedule, actor.member_id, now).await?;
     let details = json!({
         "venue": schedule.caps.venue.to_string(),
@@ -48,31 +48,31 @@ pub async fn set_schedule(
 }
 
 /// A region's schedule; anyone signed in may read the caps.
-pub async fn schedule(state: &AppState, region: RegionId) -> Result<Option<FeeSchedule>, AppError> {
-    Ok(expenses::schedule(state.db.reader(), region).await?)
+pub async fn schedule(svc: &Services, region: RegionId) -> Result<Option<FeeSchedule>, AppError> {
+    Ok(expenses::schedule(svc.db.reader(), region).await?)
 }
 
 /// UG-13: a leader files a claim for one of the group's events.
-pub async fn file(state: &AppState, actor: &Actor, event: EventId, fields: &ClaimFields) -> Result<ClaimId, AppError> {
-    let ev = events::get(state.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
-    let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+pub async fn file(svc: &Services, actor: &Actor, event: EventId, fields: &ClaimFields) -> Result<ClaimId, AppError> {
+    let ev = events::get(svc.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(svc.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::FileExpenseClaim(g.id))?;
     check_claimable(ev.status, ev.ends_at() <= Utc::now())?;
-    let schedule = expenses::schedule(state.db.reader(), g.region_id)
+    let schedule = expenses::schedule(svc.db.reader(), g.region_id)
         .await?
         .ok_or(DomainError::field("venue", "no_fee_schedule"))?;
     let claim = NewClaim::parse(fields, &schedule)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     if expenses::blocking_claim_exists(&mut tx, event).await? {
         return Err(DomainError::ClaimExists.into());
     }
     let id = expenses::insert(&mut tx, event, g.id, g.region_id, actor.member_id, &claim, now).await?;
     let details = json!({"event": event.to_string(), "total": claim.amounts.total().to_string()});
     audit::record(&mut tx, entry(Some(actor.member_id), "claim.filed", "claim", id, None, details), now).await?;
-    let url = state.config.link(&format!("/claims/{id}"));
+    let url = svc.links.to(&format!("/claims/{id}"));
     let total = claim.amounts.total().to_string();
-    for m in members::holders(state.db.reader(), Role::CommunityManager(g.region_id)).await? {
+    for m in members::holders(svc.db.reader(), Role::CommunityManager(g.region_id)).await? {
         let args = [
             ("name", m.name.as_str()),
             ("group", g.profile.name.as_str()),
@@ -83,42 +83,41 @@ pub async fn file(state: &AppState, actor: &Actor, event: EventId, fields: &Clai
         notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "claim-task", &args).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(id)
 }
 
 /// A claim, for the group's leaders and the region's managers.
-pub async fn get(state: &AppState, actor: &Actor, id: ClaimId) -> Result<(Claim, Vec<ReceiptRow>), AppError> {
-    let c = expenses::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+pub async fn get(svc: &Services, actor: &Actor, id: ClaimId) -> Result<(Claim, Vec<ReceiptRow>), AppError> {
+    let c = expenses::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ManageGroup { group: c.group_id, region: c.region_id })
         .map_err(|_| DomainError::NotFound)?;
-    let receipts = expenses::receipts(state.db.reader(), id).await?;
+    let receipts = expenses::receipts(svc.db.reader(), id).await?;
     Ok((c, receipts))
 }
 
-fn receipts_dir(state: &AppState) -> PathBuf {
-    state.config.upload_dir.join("receipts")
+fn receipts_dir(svc: &Services) -> PathBuf {
+    svc.uploads.dir().join("receipts")
 }
 
 /// UG-13: attaches a receipt. The file is checked (type by name and bytes,
 /// size from settings, a safe name), written under a generated name, and
 /// recorded; if recording fails the file is removed.
 pub async fn add_receipt(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: ClaimId,
     file_name: &str,
     bytes: &[u8],
 ) -> Result<ReceiptId, AppError> {
-    let c = expenses::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let c = expenses::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::FileExpenseClaim(c.group_id))?;
     if c.status != ClaimStatus::Submitted {
         return Err(DomainError::StateConflict { what: "claim", from: c.status.as_str(), to: "receipt_added" }.into());
     }
-    let s = settings::load(state.db.reader()).await?;
+    let s = settings::load(svc.db.reader()).await?;
     let max_kib = s.int("expenses.receipt_max_kib");
     let checked = receipt::check(file_name, bytes, usize::try_from(max_kib).unwrap_or(0) * 1024)?;
-    let kept = expenses::receipts(state.db.reader(), id).await?;
+    let kept = expenses::receipts(svc.db.reader(), id).await?;
     check_receipt_room(
         kept.len(),
         kept.iter().map(|r| u64::try_from(r.size_bytes).unwrap_or(0)).sum(),
@@ -128,7 +127,7 @@ pub async fn add_receipt(
     )?;
     let rid = ReceiptId::new();
     let stored_as = format!("{rid}.{}", checked.kind.extension());
-    let dir = receipts_dir(state);
+    let dir = receipts_dir(svc);
     tokio::fs::create_dir_all(&dir).await.map_err(anyhow::Error::from)?;
     let tmp = dir.join(format!(".{stored_as}.part"));
     tokio::fs::write(&tmp, bytes).await.map_err(anyhow::Error::from)?;
@@ -143,7 +142,7 @@ pub async fn add_receipt(
         stored_as: stored_as.clone(),
     };
     let saved = async {
-        let mut tx = state.db.begin().await?;
+        let mut tx = svc.begin().await?;
         expenses::add_receipt(&mut tx, &row, now).await?;
         let details = json!({"receipt": rid.to_string(), "file_name": checked.file_name, "bytes": checked.size});
         audit::record(&mut tx, entry(Some(actor.member_id), "claim.receipt_added", "claim", id, None, details), now)
@@ -161,48 +160,48 @@ pub async fn add_receipt(
 
 /// A receipt's record and bytes, for those who may see the claim.
 pub async fn receipt_file(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     claim: ClaimId,
     receipt: ReceiptId,
 ) -> Result<(ReceiptRow, Vec<u8>), AppError> {
-    let (_, receipts) = get(state, actor, claim).await?;
+    let (_, receipts) = get(svc, actor, claim).await?;
     let row = receipts.into_iter().find(|r| r.id == receipt).ok_or(DomainError::NotFound)?;
     // stored_as is generated by us (id + extension), never a user's name.
-    let bytes = tokio::fs::read(receipts_dir(state).join(&row.stored_as)).await.map_err(anyhow::Error::from)?;
+    let bytes = tokio::fs::read(receipts_dir(svc).join(&row.stored_as)).await.map_err(anyhow::Error::from)?;
     Ok((row, bytes))
 }
 
 /// UG-13: the manager approves within the current caps, or rejects with a
 /// reason; the leader who filed is told.
 pub async fn decide(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: ClaimId,
     approve: bool,
     reason: &str,
 ) -> Result<ClaimStatus, AppError> {
-    let c = expenses::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let c = expenses::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::DecideExpenseClaim(c.region_id))?;
     let reason = if approve { reason.trim().to_owned() } else { Reason::parse(reason)?.to_string() };
-    let schedule = expenses::schedule(state.db.reader(), c.region_id)
+    let schedule = expenses::schedule(svc.db.reader(), c.region_id)
         .await?
         .ok_or(DomainError::field("venue", "no_fee_schedule"))?;
     let evidence = ClaimEvidence {
         event_held: counts_as_held(c.event_status, u64::try_from(c.event_checkins).unwrap_or(0)),
-        receipts: expenses::receipts(state.db.reader(), id).await?.len(),
+        receipts: expenses::receipts(svc.db.reader(), id).await?.len(),
     };
     let to = c.status.decide(approve, &c.amounts, &schedule, evidence)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     expenses::decide(&mut tx, id, to, &reason, actor.member_id, now).await?;
     let action = format!("claim.{}", to.as_str());
     let details = json!({"total": c.amounts.total().to_string()});
     audit::record(&mut tx, entry(Some(actor.member_id), &action, "claim", id, Some(&reason), details), now).await?;
-    let url = state.config.link(&format!("/claims/{id}"));
+    let url = svc.links.to(&format!("/claims/{id}"));
     let total = c.amounts.total().to_string();
     let kind = if approve { "claim-approved" } else { "claim-rejected" };
-    for m in members::holders(state.db.reader(), Role::GroupLeader(c.group_id)).await? {
+    for m in members::holders(svc.db.reader(), Role::GroupLeader(c.group_id)).await? {
         let args = [
             ("name", m.name.as_str()),
             ("event", c.event_title.as_str()),
@@ -213,7 +212,6 @@ pub async fn decide(
         notify::queue(&mut tx, Some(m.id), &m.email, m.locale, kind, &args).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(to)
 }
 
@@ -233,7 +231,7 @@ pub fn year_bounds(year: i32) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError
 /// UG-13: approved totals per group for a year: one region (its managers)
 /// or all regions (admins).
 pub async fn totals(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     region: Option<RegionId>,
     year: i32,
@@ -243,7 +241,7 @@ pub async fn totals(
         None => authorize(actor, Action::ManageFeeSchedule)?,
     }
     let (from, to) = year_bounds(year)?;
-    Ok(expenses::totals(state.db.reader(), region, from, to).await?)
+    Ok(expenses::totals(svc.db.reader(), region, from, to).await?)
 }
 
 /// Formats minor units in a currency as "123.45".

@@ -11,17 +11,17 @@ use guildhall_storage::{audit, export, members};
 use serde_json::{json, Value};
 
 use super::entry;
-use crate::app::AppState;
+use super::Services;
 use crate::error::AppError;
 
 /// The export document: what it is, when, whose, and every section.
-pub async fn member(state: &AppState, actor: &Actor, member: MemberId) -> Result<Value, AppError> {
+pub async fn member(svc: &Services, actor: &Actor, member: MemberId) -> Result<Value, AppError> {
     authorize(actor, Action::ExportMemberData(member))?;
-    members::by_id(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+    members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     let now = Utc::now();
     let by_admin = actor.member_id != member;
-    let data = export::member_data(state.db.reader(), member, by_admin).await?;
-    let mut tx = state.db.begin().await?;
+    let data = export::member_data(svc.db.reader(), member, by_admin).await?;
+    let mut tx = svc.begin().await?;
     let e = entry(Some(actor.member_id), "member.exported", "member", member, None, json!({"by_admin": by_admin}));
     audit::record(&mut tx, e, now).await?;
     tx.commit().await?;

@@ -14,27 +14,27 @@ use guildhall_storage::{audit, members, settings};
 use serde_json::json;
 
 use super::entry;
-use crate::app::AppState;
+use super::Services;
 use crate::error::AppError;
 use crate::integrations::discourse::{parse_username, Forum, ForumError, PAGE};
 
 /// Starts importing `username`'s accepted answers for `member` (the member
 /// themself or program staff); answers with the run's id at once.
-pub async fn start(state: &AppState, actor: &Actor, member: MemberId, username: &str) -> Result<String, AppError> {
+pub async fn start(svc: &Services, actor: &Actor, member: MemberId, username: &str) -> Result<String, AppError> {
     authorize(actor, Action::AddContribution(member))?;
-    members::by_id(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+    members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     let username = parse_username(username).ok_or(DomainError::field("username", "forum_username_invalid"))?;
-    let base = settings::load(state.db.reader()).await?.text("imports.forum_url").to_owned();
+    let base = settings::load(svc.db.reader()).await?.text("imports.forum_url").to_owned();
     if base.is_empty() {
         return Err(DomainError::field("username", "forum_not_configured").into());
     }
     let forum = Forum::new(&base).map_err(|e| AppError::Internal(anyhow::anyhow!(e.to_string())))?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let id = import_runs::start(&mut tx, "discourse", member, actor.member_id, &username, Utc::now()).await?;
     tx.commit().await?;
-    let (state, run, by) = (state.clone(), id.clone(), actor.member_id);
+    let (svc, run, by) = (svc.clone(), id.clone(), actor.member_id);
     tokio::spawn(async move {
-        let problem = match read_all(&state, &forum, &run, member, by, &username).await {
+        let problem = match read_all(&svc, &forum, &run, member, by, &username).await {
             Ok(()) => None,
             Err(Stop::Forum(e)) => Some(e.to_string()),
             Err(Stop::App(e)) => {
@@ -42,7 +42,7 @@ pub async fn start(state: &AppState, actor: &Actor, member: MemberId, username: 
                 Some("the import stopped on an internal error; it is safe to start it again".to_owned())
             }
         };
-        if let Err(e) = finish(&state, &run, member, by, problem.as_deref()).await {
+        if let Err(e) = finish(&svc, &run, member, by, problem.as_deref()).await {
             tracing::error!(error = %e, run = %run, "could not record the end of a forum import");
         }
     });
@@ -61,7 +61,7 @@ impl<E: Into<AppError>> From<E> for Stop {
 }
 
 async fn read_all(
-    state: &AppState,
+    svc: &Services,
     forum: &Forum,
     run: &str,
     member: MemberId,
@@ -72,7 +72,7 @@ async fn read_all(
     loop {
         let page = forum.solved(username, offset).await.map_err(Stop::Forum)?;
         let now = Utc::now();
-        let mut tx = state.db.begin().await?;
+        let mut tx = svc.begin().await?;
         let (mut added, mut already) = (0, 0);
         for post in &page {
             let Some((title, c, key)) = forum.contribution(post) else { continue };
@@ -93,16 +93,16 @@ async fn read_all(
 }
 
 async fn finish(
-    state: &AppState,
+    svc: &Services,
     run: &str,
     member: MemberId,
     by: MemberId,
     problem: Option<&str>,
 ) -> Result<(), AppError> {
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     import_runs::finish(&mut tx, run, problem, now).await?;
-    let r = import_runs::by_id(state.db.reader(), run).await?.ok_or(DomainError::NotFound)?;
+    let r = import_runs::by_id(svc.db.reader(), run).await?.ok_or(DomainError::NotFound)?;
     let details = json!({"run": run, "source": r.source, "fetched": r.fetched, "added": r.added, "problem": problem});
     audit::record(&mut tx, entry(Some(by), "import.discourse", "member", member, None, details), now).await?;
     tx.commit().await?;
@@ -110,8 +110,8 @@ async fn finish(
 }
 
 /// A run, to the member it imports for, whoever started it, and staff.
-pub async fn run(state: &AppState, actor: &Actor, id: &str) -> Result<ImportRun, AppError> {
-    let r = import_runs::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+pub async fn run(svc: &Services, actor: &Actor, id: &str) -> Result<ImportRun, AppError> {
+    let r = import_runs::by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let mine = r.member_id == actor.member_id || r.started_by == actor.member_id;
     if !mine && authorize(actor, Action::AddContribution(r.member_id)).is_err() {
         return Err(DomainError::NotFound.into());
@@ -120,6 +120,6 @@ pub async fn run(state: &AppState, actor: &Actor, id: &str) -> Result<ImportRun,
 }
 
 /// A member's latest runs, for their programs page.
-pub async fn recent(state: &AppState, actor: &Actor) -> Result<Vec<ImportRun>, AppError> {
-    Ok(import_runs::of_member(state.db.reader(), actor.member_id, 5).await?)
+pub async fn recent(svc: &Services, actor: &Actor) -> Result<Vec<ImportRun>, AppError> {
+    Ok(import_runs::of_member(svc.db.reader(), actor.member_id, 5).await?)
 }

@@ -12,34 +12,34 @@ use guildhall_storage::members::{self, NewMember};
 use guildhall_storage::{audit, regions, venues};
 use serde_json::json;
 
+use super::Services;
 use super::{entry, notify};
-use crate::app::AppState;
 use crate::error::AppError;
 
 /// Loads a group and checks the actor may run it (UG-1: its leaders, its
 /// region's community managers, admins).
-pub async fn managed(state: &AppState, actor: &Actor, id: GroupId) -> Result<Group, AppError> {
-    let g = groups::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+pub async fn managed(svc: &Services, actor: &Actor, id: GroupId) -> Result<Group, AppError> {
+    let g = groups::by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
     Ok(g)
 }
 
-pub async fn by_slug(state: &AppState, slug: &str) -> Result<Group, AppError> {
-    Ok(groups::by_slug(state.db.reader(), slug).await?.ok_or(DomainError::NotFound)?)
+pub async fn by_slug(svc: &Services, slug: &str) -> Result<Group, AppError> {
+    Ok(groups::by_slug(svc.db.reader(), slug).await?.ok_or(DomainError::NotFound)?)
 }
 
 /// Creates a group in `region` (admins and that region's managers).
 pub async fn create(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     region: RegionId,
     fields: &GroupFields,
 ) -> Result<GroupId, AppError> {
     authorize(actor, Action::CreateGroup(region))?;
     let profile = GroupProfile::parse(fields)?;
-    regions::get(state.db.reader(), region).await?.ok_or(DomainError::field("region_id", "region_unknown"))?;
+    regions::get(svc.db.reader(), region).await?.ok_or(DomainError::field("region_id", "region_unknown"))?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let id = groups::insert(&mut tx, region, &profile, now).await?;
     let details = json!({"slug": profile.slug.as_str(), "name": profile.name.as_str(), "region": region.to_string()});
     audit::record(&mut tx, entry(Some(actor.member_id), "group.created", "group", id, None, details), now).await?;
@@ -48,11 +48,11 @@ pub async fn create(
 }
 
 /// Leaders (and managers) edit the group's profile.
-pub async fn update(state: &AppState, actor: &Actor, id: GroupId, fields: &GroupFields) -> Result<Group, AppError> {
-    let g = managed(state, actor, id).await?;
+pub async fn update(svc: &Services, actor: &Actor, id: GroupId, fields: &GroupFields) -> Result<Group, AppError> {
+    let g = managed(svc, actor, id).await?;
     let profile = GroupProfile::parse(fields)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     groups::update(&mut tx, g.id, &profile, now).await?;
     let details = json!({"slug": profile.slug.as_str(), "name": profile.name.as_str()});
     audit::record(&mut tx, entry(Some(actor.member_id), "group.updated", "group", g.id, None, details), now).await?;
@@ -62,29 +62,28 @@ pub async fn update(state: &AppState, actor: &Actor, id: GroupId, fields: &Group
 
 /// Appoints a leader by email or member id (admins and the region's
 /// managers) and tells them.
-pub async fn add_leader(state: &AppState, actor: &Actor, id: GroupId, who: &LeaderRef) -> Result<MemberId, AppError> {
-    let g = groups::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+pub async fn add_leader(svc: &Services, actor: &Actor, id: GroupId, who: &LeaderRef) -> Result<MemberId, AppError> {
+    let g = groups::by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::CreateGroup(g.region_id))?;
     let m = match who {
         LeaderRef::Email(raw) => {
             let email = EmailAddress::parse(raw)?;
-            members::by_email(state.db.reader(), &email).await?
+            members::by_email(svc.db.reader(), &email).await?
         }
-        LeaderRef::Member(m) => members::by_id(state.db.reader(), *m).await?,
+        LeaderRef::Member(m) => members::by_id(svc.db.reader(), *m).await?,
     }
     .ok_or(DomainError::field("email", "member_not_found"))?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     if members::grant(&mut tx, m.id, Role::GroupLeader(g.id), Some(actor.member_id), now).await? {
         let details = json!({"role": "group_leader", "group": g.id.to_string()});
         audit::record(&mut tx, entry(Some(actor.member_id), "role.granted", "member", m.id, None, details), now)
             .await?;
-        let link = state.config.link(&format!("/groups/{}", g.profile.slug));
+        let link = svc.links.to(&format!("/groups/{}", g.profile.slug));
         let args = [("name", m.name.as_str()), ("group", g.profile.name.as_str()), ("link", link.as_str())];
         notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "leader-added", &args).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(m.id)
 }
 
@@ -94,11 +93,11 @@ pub enum LeaderRef {
     Member(MemberId),
 }
 
-pub async fn remove_leader(state: &AppState, actor: &Actor, id: GroupId, member: MemberId) -> Result<(), AppError> {
-    let g = groups::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+pub async fn remove_leader(svc: &Services, actor: &Actor, id: GroupId, member: MemberId) -> Result<(), AppError> {
+    let g = groups::by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::CreateGroup(g.region_id))?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     if members::revoke(&mut tx, member, Role::GroupLeader(g.id)).await? {
         let details = json!({"role": "group_leader", "group": g.id.to_string()});
         audit::record(&mut tx, entry(Some(actor.member_id), "role.revoked", "member", member, None, details), now)
@@ -108,10 +107,10 @@ pub async fn remove_leader(state: &AppState, actor: &Actor, id: GroupId, member:
     Ok(())
 }
 
-pub async fn add_venue(state: &AppState, actor: &Actor, profile: &VenueProfile) -> Result<VenueId, AppError> {
+pub async fn add_venue(svc: &Services, actor: &Actor, profile: &VenueProfile) -> Result<VenueId, AppError> {
     authorize(actor, Action::AddVenue)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let id = venues::insert(&mut tx, profile, Some(actor.member_id), now).await?;
     let details = json!({"name": profile.name.as_str(), "kind": profile.kind.as_str()});
     audit::record(&mut tx, entry(Some(actor.member_id), "venue.created", "venue", id, None, details), now).await?;
@@ -120,13 +119,13 @@ pub async fn add_venue(state: &AppState, actor: &Actor, profile: &VenueProfile) 
 }
 
 /// An admin creates a verified account (walk-ins, imports).
-pub async fn create_member(state: &AppState, actor: &Actor, email: &str, name: &str) -> Result<MemberId, AppError> {
+pub async fn create_member(svc: &Services, actor: &Actor, email: &str, name: &str) -> Result<MemberId, AppError> {
     authorize(actor, Action::CreateMember)?;
     let (e, n) = (EmailAddress::parse(email), DisplayName::parse(name));
     DomainError::collect([e.clone().err(), n.clone().err()])?;
     let (email, name) = (e?, n?);
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let new = NewMember { email: &email, name: &name, password_hash: None, verified: true, locale: Locale::En };
     let id = members::insert(&mut tx, new, now).await?;
     audit::record(&mut tx, entry(Some(actor.member_id), "member.created", "member", id, None, json!({})), now).await?;

@@ -12,12 +12,12 @@ use guildhall_storage::groups::{self, Group};
 use guildhall_storage::{audit, health, members, settings};
 use serde_json::json;
 
+use super::Services;
 use super::{entry, notify};
-use crate::app::AppState;
 use crate::error::AppError;
 
-async fn rules(state: &AppState) -> Result<HealthRules, AppError> {
-    let s = settings::load(state.db.reader()).await?;
+async fn rules(svc: &Services) -> Result<HealthRules, AppError> {
+    let s = settings::load(svc.db.reader()).await?;
     let n = |k: &str| u32::try_from(s.int(k)).unwrap_or(0);
     Ok(HealthRules {
         min_events_per_year: n("groups.min_events_per_year"),
@@ -26,23 +26,23 @@ async fn rules(state: &AppState) -> Result<HealthRules, AppError> {
 }
 
 /// One group's health; public, as the group page shows it (UG-10).
-pub async fn of_group(state: &AppState, g: &Group, now: DateTime<Utc>) -> Result<Health, AppError> {
-    let held = health::held_events(state.db.reader(), None, Some(g.id)).await?;
+pub async fn of_group(svc: &Services, g: &Group, now: DateTime<Utc>) -> Result<Health, AppError> {
+    let held = health::held_events(svc.db.reader(), None, Some(g.id)).await?;
     let events = held.get(&g.id).map(Vec::as_slice).unwrap_or_default();
-    Ok(assess(events, g.created_at, now, g.profile.time_zone, rules(state).await?))
+    Ok(assess(events, g.created_at, now, g.profile.time_zone, rules(svc).await?))
 }
 
 /// Every group of a region with its health, neediest first (UG-10, UG-12).
 pub async fn of_region(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     region: RegionId,
     now: DateTime<Utc>,
 ) -> Result<Vec<(Group, Health)>, AppError> {
     authorize(actor, Action::ViewRegion(region))?;
-    let rules = rules(state).await?;
-    let held = health::held_events(state.db.reader(), Some(region), None).await?;
-    let mut out: Vec<(Group, Health)> = groups::in_region(state.db.reader(), region)
+    let rules = rules(svc).await?;
+    let held = health::held_events(svc.db.reader(), Some(region), None).await?;
+    let mut out: Vec<(Group, Health)> = groups::in_region(svc.db.reader(), region)
         .await?
         .into_iter()
         .filter(|g| g.status.is_listed())
@@ -66,35 +66,32 @@ pub struct Outcome {
 /// UG-10: the daily check. Safe to run twice or on several instances at
 /// once: each status change is a conditional UPDATE, and the emails go out
 /// in the transaction of the one run that made the change.
-pub async fn daily_check(state: &AppState, now: DateTime<Utc>) -> Result<Outcome, AppError> {
-    let rules = rules(state).await?;
-    let held = health::held_events(state.db.reader(), None, None).await?;
+pub async fn daily_check(svc: &Services, now: DateTime<Utc>) -> Result<Outcome, AppError> {
+    let rules = rules(svc).await?;
+    let held = health::held_events(svc.db.reader(), None, None).await?;
     let mut out = Outcome::default();
-    for g in groups::all_listed(state.db.reader()).await? {
+    for g in groups::all_listed(svc.db.reader()).await? {
         let events = held.get(&g.id).map(Vec::as_slice).unwrap_or_default();
         let h = assess(events, g.created_at, now, g.profile.time_zone, rules);
         match next_status(g.status, h.needs_support) {
-            Some(GroupStatus::NeedsSupport) if mark(state, &g, &h, now).await? => out.marked.push(g.id),
-            Some(GroupStatus::Active) if restore(state, g.id, "daily_check", now).await? => out.restored.push(g.id),
+            Some(GroupStatus::NeedsSupport) if mark(svc, &g, &h, now).await? => out.marked.push(g.id),
+            Some(GroupStatus::Active) if restore(svc, g.id, "daily_check", now).await? => out.restored.push(g.id),
             _ => {}
         }
-    }
-    if !out.marked.is_empty() {
-        state.wake_mailer();
     }
     Ok(out)
 }
 
-async fn mark(state: &AppState, g: &Group, h: &Health, now: DateTime<Utc>) -> Result<bool, AppError> {
-    let mut tx = state.db.begin().await?;
+async fn mark(svc: &Services, g: &Group, h: &Health, now: DateTime<Utc>) -> Result<bool, AppError> {
+    let mut tx = svc.begin().await?;
     if !health::mark_needs_support(&mut tx, g.id, now).await? {
         return Ok(false);
     }
     let days = h.days_since_last.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
     let details = json!({"days_since_last": h.days_since_last, "held_this_year": h.held_this_year});
     audit::record(&mut tx, entry(None, "group.needs_support", "group", g.id, None, details), now).await?;
-    let group_link = state.config.link(&format!("/groups/{}", g.profile.slug));
-    let reader = state.db.reader();
+    let group_link = svc.links.to(&format!("/groups/{}", g.profile.slug));
+    let reader = svc.db.reader();
     for leader in members::holders(reader, Role::GroupLeader(g.id)).await? {
         let args = [
             ("name", leader.name.as_str()),
@@ -104,7 +101,7 @@ async fn mark(state: &AppState, g: &Group, h: &Health, now: DateTime<Utc>) -> Re
         ];
         notify::queue(&mut tx, Some(leader.id), &leader.email, leader.locale, "group-needs-support", &args).await?;
     }
-    let dashboard = state.config.link(&format!("/manage/regions/{}", g.region_id));
+    let dashboard = svc.links.to(&format!("/manage/regions/{}", g.region_id));
     for manager in members::holders(reader, Role::CommunityManager(g.region_id)).await? {
         let args = [
             ("name", manager.name.as_str()),
@@ -119,8 +116,8 @@ async fn mark(state: &AppState, g: &Group, h: &Health, now: DateTime<Utc>) -> Re
 }
 
 /// Returns a needs-support group to active (a held event, UG-10).
-pub async fn restore(state: &AppState, group: GroupId, why: &str, now: DateTime<Utc>) -> Result<bool, AppError> {
-    let mut tx = state.db.begin().await?;
+pub async fn restore(svc: &Services, group: GroupId, why: &str, now: DateTime<Utc>) -> Result<bool, AppError> {
+    let mut tx = svc.begin().await?;
     if !health::mark_active(&mut tx, group, now).await? {
         return Ok(false);
     }
@@ -130,8 +127,8 @@ pub async fn restore(state: &AppState, group: GroupId, why: &str, now: DateTime<
 }
 
 /// A group's health for a caller who named it by slug.
-pub async fn by_slug(state: &AppState, slug: &str, now: DateTime<Utc>) -> Result<(Group, Health), AppError> {
-    let g = groups::by_slug(state.db.reader(), slug).await?.ok_or(DomainError::NotFound)?;
-    let h = of_group(state, &g, now).await?;
+pub async fn by_slug(svc: &Services, slug: &str, now: DateTime<Utc>) -> Result<(Group, Health), AppError> {
+    let g = groups::by_slug(svc.db.reader(), slug).await?.ok_or(DomainError::NotFound)?;
+    let h = of_group(svc, &g, now).await?;
     Ok((g, h))
 }

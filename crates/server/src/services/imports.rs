@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::entry;
-use crate::app::AppState;
+use super::Services;
 use crate::error::AppError;
 use crate::i18n::Tr;
 
@@ -155,7 +155,7 @@ pub fn read_csv(text: &str, tr: Tr) -> Result<(ImportReport, Vec<CheckedRow>), D
 }
 
 /// PL-3: program staff import contributions from CSV text.
-pub async fn contributions_csv(state: &AppState, actor: &Actor, text: &str, tr: Tr) -> Result<ImportReport, AppError> {
+pub async fn contributions_csv(svc: &Services, actor: &Actor, text: &str, tr: Tr) -> Result<ImportReport, AppError> {
     authorize(actor, Action::ManagePrograms)?;
     let (mut report, rows) = read_csv(text, tr)?;
     let mut ready: Vec<(MemberId, Title, Contribution, String)> = Vec::new();
@@ -164,7 +164,7 @@ pub async fn contributions_csv(state: &AppState, actor: &Actor, text: &str, tr: 
         let Some(email) = &row.email else { continue };
         let key = email.to_string();
         if !known.contains_key(&key) {
-            let found = members::by_email(state.db.reader(), email).await?.map(|m| m.id);
+            let found = members::by_email(svc.db.reader(), email).await?.map(|m| m.id);
             known.insert(key.clone(), found);
         }
         let Some(member) = known.get(&key).copied().flatten() else {
@@ -181,7 +181,7 @@ pub async fn contributions_csv(state: &AppState, actor: &Actor, text: &str, tr: 
         return Ok(report);
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     for (member, title, c, key) in &ready {
         let new = NewContribution {
             member: *member,
@@ -254,20 +254,20 @@ pub fn read_feed(body: &[u8], tr: Tr) -> Result<(ImportReport, Vec<FeedPiece>), 
 /// that does not parse, or an entry without a date or a web link, is
 /// reported and nothing is imported.
 pub async fn feed(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     member: MemberId,
     body: &[u8],
     tr: Tr,
 ) -> Result<ImportReport, AppError> {
     authorize(actor, Action::AddContribution(member))?;
-    members::by_id(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+    members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     let (mut report, ready) = read_feed(body, tr)?;
     if !report.problems.is_empty() {
         return Ok(report);
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     for (title, c, key) in &ready {
         let new = NewContribution {
             member,

@@ -12,11 +12,11 @@ use guildhall_domain::values::{EmailAddress, LongText, Reason};
 use guildhall_domain::DomainError;
 use guildhall_storage::leader_applications::{self as apps, LeaderApplication, NewApplication, Slot};
 use guildhall_storage::members;
-use guildhall_storage::{audit, groups, regions, settings, Tx};
+use guildhall_storage::{audit, groups, regions, settings};
 use serde_json::json;
 
 use super::{entry, notify};
-use crate::app::AppState;
+use super::{Services, Work};
 use crate::error::AppError;
 
 /// Where an application goes: an existing group, or a new one in a region.
@@ -25,24 +25,24 @@ pub enum ApplyTo {
     NewGroup(RegionId),
 }
 
-async fn guidelines_version(state: &AppState) -> Result<i64, AppError> {
-    Ok(settings::load(state.db.reader()).await?.int("leaders.guidelines_version"))
+async fn guidelines_version(svc: &Services) -> Result<i64, AppError> {
+    Ok(settings::load(svc.db.reader()).await?.int("leaders.guidelines_version"))
 }
 
-fn link(state: &AppState, id: LeaderApplicationId) -> String {
-    state.config.link(&format!("/applications/lead/{id}"))
+fn link(svc: &Services, id: LeaderApplicationId) -> String {
+    svc.links.to(&format!("/applications/lead/{id}"))
 }
 
 /// Emails the applicant about a step (`kind`), with the group and a link.
 async fn tell_applicant(
-    state: &AppState,
-    tx: &mut Tx,
+    svc: &Services,
+    tx: &mut Work,
     a: &LeaderApplication,
     kind: &'static str,
     extra: &[(&'static str, &str)],
 ) -> Result<(), AppError> {
-    let m = members::by_id(state.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?;
-    let url = link(state, a.id);
+    let m = members::by_id(svc.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?;
+    let url = link(svc, a.id);
     let mut args = vec![("name", m.name.as_str()), ("group", a.target_name()), ("link", url.as_str())];
     args.extend_from_slice(extra);
     notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await
@@ -50,13 +50,13 @@ async fn tell_applicant(
 
 /// Tells the region's community managers there is something to do.
 async fn tell_managers(
-    state: &AppState,
-    tx: &mut Tx,
+    svc: &Services,
+    tx: &mut Work,
     a: &LeaderApplication,
     kind: &'static str,
 ) -> Result<(), AppError> {
-    let url = link(state, a.id);
-    for m in members::holders(state.db.reader(), Role::CommunityManager(a.region_id)).await? {
+    let url = link(svc, a.id);
+    for m in members::holders(svc.db.reader(), Role::CommunityManager(a.region_id)).await? {
         let args = [
             ("name", m.name.as_str()),
             ("applicant", a.member_name.as_str()),
@@ -68,14 +68,14 @@ async fn tell_managers(
     Ok(())
 }
 
-async fn load(state: &AppState, id: LeaderApplicationId) -> Result<LeaderApplication, AppError> {
-    Ok(apps::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
+async fn load(svc: &Services, id: LeaderApplicationId) -> Result<LeaderApplication, AppError> {
+    Ok(apps::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
 }
 
 /// Loads an application the actor may read (the applicant, the region's
 /// managers, admins).
-pub async fn readable(state: &AppState, actor: &Actor, id: LeaderApplicationId) -> Result<LeaderApplication, AppError> {
-    let a = load(state, id).await?;
+pub async fn readable(svc: &Services, actor: &Actor, id: LeaderApplicationId) -> Result<LeaderApplication, AppError> {
+    let a = load(svc, id).await?;
     authorize(actor, Action::ReadLeaderApplication { applicant: a.member_id, region: a.region_id })
         .map_err(|_| DomainError::NotFound)?;
     Ok(a)
@@ -83,28 +83,28 @@ pub async fn readable(state: &AppState, actor: &Actor, id: LeaderApplicationId) 
 
 /// UG-2: a member applies to lead a group or found one.
 pub async fn apply(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     to: ApplyTo,
     fields: &ApplicationFields,
 ) -> Result<LeaderApplicationId, AppError> {
     let (region, group) = match to {
         ApplyTo::Group(g) => {
-            let g = groups::by_id(state.db.reader(), g).await?.ok_or(DomainError::NotFound)?;
+            let g = groups::by_id(svc.db.reader(), g).await?.ok_or(DomainError::NotFound)?;
             if actor.leads_group(g.id) {
                 return Err(DomainError::field("group", "already_leader").into());
             }
             (g.region_id, Some(g.id))
         }
         ApplyTo::NewGroup(r) => {
-            regions::get(state.db.reader(), r).await?.ok_or(DomainError::field("region_id", "region_unknown"))?;
+            regions::get(svc.db.reader(), r).await?.ok_or(DomainError::field("region_id", "region_unknown"))?;
             (r, None)
         }
     };
-    let version = guidelines_version(state).await?;
+    let version = guidelines_version(svc).await?;
     let (exp, target, version) = parse_application(fields, group.is_none(), version)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     if apps::has_open(&mut tx, actor.member_id, region, group).await? {
         return Err(DomainError::OpenApplicationExists.into());
     }
@@ -126,11 +126,10 @@ pub async fn apply(
         now,
     )
     .await?;
-    let a = apps::get(&mut *tx, id).await?.ok_or(DomainError::NotFound)?;
-    tell_applicant(state, &mut tx, &a, "lead-application-received", &[]).await?;
-    tell_managers(state, &mut tx, &a, "lead-application-task").await?;
+    let a = apps::get(tx.conn(), id).await?.ok_or(DomainError::NotFound)?;
+    tell_applicant(svc, &mut tx, &a, "lead-application-received", &[]).await?;
+    tell_managers(svc, &mut tx, &a, "lead-application-task").await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(id)
 }
 
@@ -138,16 +137,16 @@ pub async fn apply(
 /// whether the address has an account, or an open application, or not:
 /// nominating is no way to learn who is a member (the nominee is emailed,
 /// and the leader sees them once they apply).
-pub async fn nominate(state: &AppState, actor: &Actor, group: GroupId, email: &str) -> Result<(), AppError> {
-    let g = super::groups::managed(state, actor, group).await?;
+pub async fn nominate(svc: &Services, actor: &Actor, group: GroupId, email: &str) -> Result<(), AppError> {
+    let g = super::groups::managed(svc, actor, group).await?;
     let email = EmailAddress::parse(email).map_err(|_| DomainError::field("nominee", "email_invalid"))?;
-    let Some(nominee) = members::by_email(state.db.reader(), &email).await? else { return Ok(()) };
-    if members::roles(state.db.reader(), nominee.id).await?.contains(&Role::GroupLeader(g.id)) {
+    let Some(nominee) = members::by_email(svc.db.reader(), &email).await? else { return Ok(()) };
+    if members::roles(svc.db.reader(), nominee.id).await?.contains(&Role::GroupLeader(g.id)) {
         // The group's leaders are on its public page: saying so tells nothing.
         return Err(DomainError::field("nominee", "already_leader").into());
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     if apps::has_open(&mut tx, nominee.id, g.region_id, Some(g.id)).await? {
         return Ok(());
     }
@@ -169,28 +168,27 @@ pub async fn nominate(state: &AppState, actor: &Actor, group: GroupId, email: &s
         now,
     )
     .await?;
-    let a = apps::get(&mut *tx, id).await?.ok_or(DomainError::NotFound)?;
-    tell_applicant(state, &mut tx, &a, "lead-nominated", &[]).await?;
+    let a = apps::get(tx.conn(), id).await?.ok_or(DomainError::NotFound)?;
+    tell_applicant(svc, &mut tx, &a, "lead-nominated", &[]).await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }
 
 /// UG-4: the nominee completes a nomination and submits it.
 pub async fn submit_nomination(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: LeaderApplicationId,
     fields: &ApplicationFields,
 ) -> Result<(), AppError> {
-    let a = readable(state, actor, id).await?;
+    let a = readable(svc, actor, id).await?;
     if a.member_id != actor.member_id {
         return Err(DomainError::Forbidden.into());
     }
     let to = a.status.apply(ApplicationCommand::Submit)?;
-    let (exp, _, version) = parse_application(fields, false, guidelines_version(state).await?)?;
+    let (exp, _, version) = parse_application(fields, false, guidelines_version(svc).await?)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     apps::set_experience(&mut tx, id, &exp, version).await?;
     apps::set_status(&mut tx, id, a.status, to, now).await?;
     audit::record(
@@ -206,32 +204,31 @@ pub async fn submit_nomination(
         now,
     )
     .await?;
-    tell_applicant(state, &mut tx, &a, "lead-application-received", &[]).await?;
-    tell_managers(state, &mut tx, &a, "lead-application-task").await?;
+    tell_applicant(svc, &mut tx, &a, "lead-application-received", &[]).await?;
+    tell_managers(svc, &mut tx, &a, "lead-application-task").await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }
 
-async fn reviewed(state: &AppState, actor: &Actor, id: LeaderApplicationId) -> Result<LeaderApplication, AppError> {
-    let a = readable(state, actor, id).await?;
+async fn reviewed(svc: &Services, actor: &Actor, id: LeaderApplicationId) -> Result<LeaderApplication, AppError> {
+    let a = readable(svc, actor, id).await?;
     authorize(actor, Action::ReviewLeaderApplications(a.region_id))?;
     Ok(a)
 }
 
 /// UG-2: the manager proposes interview times, given in their own zone.
 pub async fn propose_times(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: LeaderApplicationId,
     raw: &[String],
 ) -> Result<Vec<DateTime<Utc>>, AppError> {
-    let a = reviewed(state, actor, id).await?;
+    let a = reviewed(svc, actor, id).await?;
     let to = a.status.apply(ApplicationCommand::ProposeTimes)?;
-    let me = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
+    let me = members::by_id(svc.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
     let now = Utc::now();
     let times = parse_slots(raw, me.time_zone, now)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     apps::replace_slots(&mut tx, id, &times, INTERVIEW_MINUTES, actor.member_id).await?;
     apps::set_status(&mut tx, id, a.status, to, now).await?;
     let details = json!({"times": times.iter().map(|t| t.to_rfc3339()).collect::<Vec<_>>()});
@@ -241,26 +238,20 @@ pub async fn propose_times(
         now,
     )
     .await?;
-    tell_applicant(state, &mut tx, &a, "lead-interview-proposed", &[]).await?;
+    tell_applicant(svc, &mut tx, &a, "lead-interview-proposed", &[]).await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(times)
 }
 
 /// UG-2: the applicant picks a time and gets a calendar invite.
-pub async fn pick_time(
-    state: &AppState,
-    actor: &Actor,
-    id: LeaderApplicationId,
-    slot: SlotId,
-) -> Result<Slot, AppError> {
-    let a = readable(state, actor, id).await?;
+pub async fn pick_time(svc: &Services, actor: &Actor, id: LeaderApplicationId, slot: SlotId) -> Result<Slot, AppError> {
+    let a = readable(svc, actor, id).await?;
     if a.member_id != actor.member_id {
         return Err(DomainError::Forbidden.into());
     }
     let to = a.status.apply(ApplicationCommand::PickTime)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let chosen = apps::choose_slot(&mut tx, id, slot, now).await?;
     apps::set_status(&mut tx, id, a.status, to, now).await?;
     let details = json!({"at": chosen.starts_at.to_rfc3339()});
@@ -270,37 +261,31 @@ pub async fn pick_time(
         now,
     )
     .await?;
-    let me = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
+    let me = members::by_id(svc.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
     let when = me.time_zone.format(chosen.starts_at);
-    let invite = state.config.link(&format!("/applications/lead/{id}/interview.ics"));
+    let invite = svc.links.to(&format!("/applications/lead/{id}/interview.ics"));
     tell_applicant(
-        state,
+        svc,
         &mut tx,
         &a,
         "lead-interview-scheduled",
         &[("when", when.as_str()), ("invite", invite.as_str())],
     )
     .await?;
-    tell_managers(state, &mut tx, &a, "lead-interview-task").await?;
+    tell_managers(svc, &mut tx, &a, "lead-interview-task").await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(chosen)
 }
 
 /// UG-2: the manager's interview notes (private to managers).
-pub async fn record_notes(
-    state: &AppState,
-    actor: &Actor,
-    id: LeaderApplicationId,
-    notes: &str,
-) -> Result<(), AppError> {
-    let a = reviewed(state, actor, id).await?;
+pub async fn record_notes(svc: &Services, actor: &Actor, id: LeaderApplicationId, notes: &str) -> Result<(), AppError> {
+    let a = reviewed(svc, actor, id).await?;
     if !a.status.is_open() || a.status == ApplicationStatus::Draft {
         return Err(DomainError::StateConflict { what: "application", from: a.status.as_str(), to: "noted" }.into());
     }
     let notes = LongText::parse(notes, "notes", true)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     apps::set_notes(&mut tx, id, notes.as_str(), now).await?;
     audit::record(
         &mut tx,
@@ -315,19 +300,19 @@ pub async fn record_notes(
 /// UG-2: appoints the applicant after the interview, with a reason. For a
 /// new group, `group` names the group the manager created for them.
 pub async fn appoint(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: LeaderApplicationId,
     reason: &str,
     group: Option<GroupId>,
 ) -> Result<GroupId, AppError> {
-    let a = reviewed(state, actor, id).await?;
+    let a = reviewed(svc, actor, id).await?;
     let to = a.status.apply(ApplicationCommand::Appoint)?;
     let reason = Reason::parse(reason)?;
     let group_id = match (a.group_id, group) {
         (Some(g), _) => g,
         (None, Some(g)) => {
-            let g = groups::by_id(state.db.reader(), g).await?.ok_or(DomainError::field("group", "group_unknown"))?;
+            let g = groups::by_id(svc.db.reader(), g).await?.ok_or(DomainError::field("group", "group_unknown"))?;
             if g.region_id != a.region_id {
                 return Err(DomainError::field("group", "group_unknown").into());
             }
@@ -336,7 +321,7 @@ pub async fn appoint(
         (None, None) => return Err(DomainError::field("group", "group_required").into()),
     };
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     apps::set_status(&mut tx, id, a.status, to, now).await?;
     apps::set_decision(&mut tx, id, reason.as_str(), actor.member_id, Some(group_id)).await?;
     if members::grant(&mut tx, a.member_id, Role::GroupLeader(group_id), Some(actor.member_id), now).await? {
@@ -361,20 +346,19 @@ pub async fn appoint(
         now,
     )
     .await?;
-    let a = apps::get(&mut *tx, id).await?.ok_or(DomainError::NotFound)?;
-    tell_applicant(state, &mut tx, &a, "lead-appointed", &[("reason", reason.as_str())]).await?;
+    let a = apps::get(tx.conn(), id).await?.ok_or(DomainError::NotFound)?;
+    tell_applicant(svc, &mut tx, &a, "lead-appointed", &[("reason", reason.as_str())]).await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(group_id)
 }
 
 /// UG-2: declines with a reason the applicant reads.
-pub async fn decline(state: &AppState, actor: &Actor, id: LeaderApplicationId, reason: &str) -> Result<(), AppError> {
-    let a = reviewed(state, actor, id).await?;
+pub async fn decline(svc: &Services, actor: &Actor, id: LeaderApplicationId, reason: &str) -> Result<(), AppError> {
+    let a = reviewed(svc, actor, id).await?;
     let to = a.status.apply(ApplicationCommand::Decline)?;
     let reason = Reason::parse(reason)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     apps::set_status(&mut tx, id, a.status, to, now).await?;
     apps::set_decision(&mut tx, id, reason.as_str(), actor.member_id, None).await?;
     audit::record(
@@ -390,21 +374,20 @@ pub async fn decline(state: &AppState, actor: &Actor, id: LeaderApplicationId, r
         now,
     )
     .await?;
-    tell_applicant(state, &mut tx, &a, "lead-declined", &[("reason", reason.as_str())]).await?;
+    tell_applicant(svc, &mut tx, &a, "lead-declined", &[("reason", reason.as_str())]).await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }
 
 /// The applicant withdraws an open application.
-pub async fn withdraw(state: &AppState, actor: &Actor, id: LeaderApplicationId) -> Result<(), AppError> {
-    let a = readable(state, actor, id).await?;
+pub async fn withdraw(svc: &Services, actor: &Actor, id: LeaderApplicationId) -> Result<(), AppError> {
+    let a = readable(svc, actor, id).await?;
     if a.member_id != actor.member_id {
         return Err(DomainError::Forbidden.into());
     }
     let to = a.status.apply(ApplicationCommand::Withdraw)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     apps::set_status(&mut tx, id, a.status, to, now).await?;
     audit::record(
         &mut tx,
@@ -418,25 +401,25 @@ pub async fn withdraw(state: &AppState, actor: &Actor, id: LeaderApplicationId) 
 
 /// The chosen interview as (start, end), for the calendar invite.
 pub async fn interview(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: LeaderApplicationId,
 ) -> Result<(LeaderApplication, DateTime<Utc>, DateTime<Utc>), AppError> {
-    let a = readable(state, actor, id).await?;
-    let slot = apps::slots(state.db.reader(), id).await?.into_iter().find(|s| s.chosen).ok_or(DomainError::NotFound)?;
+    let a = readable(svc, actor, id).await?;
+    let slot = apps::slots(svc.db.reader(), id).await?.into_iter().find(|s| s.chosen).ok_or(DomainError::NotFound)?;
     Ok((a, slot.starts_at, slot.starts_at + Duration::minutes(slot.minutes)))
 }
 
 /// The member's own applications and, for managers, their regions' open ones.
 pub async fn visible(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
 ) -> Result<(Vec<LeaderApplication>, Vec<LeaderApplication>), AppError> {
-    let mine = apps::of_member(state.db.reader(), actor.member_id).await?;
+    let mine = apps::of_member(svc.db.reader(), actor.member_id).await?;
     let mut to_review = Vec::new();
-    for r in regions::list(state.db.reader()).await? {
+    for r in regions::list(svc.db.reader()).await? {
         if authorize(actor, Action::ReviewLeaderApplications(r.id)).is_ok() {
-            to_review.extend(apps::of_region(state.db.reader(), r.id, false).await?);
+            to_review.extend(apps::of_region(svc.db.reader(), r.id, false).await?);
         }
     }
     Ok((mine, to_review))
@@ -444,24 +427,19 @@ pub async fn visible(
 
 /// Proposed interview times of an application already read with
 /// [`readable`] (so the caller's right was checked).
-pub async fn slots(state: &AppState, a: &LeaderApplication) -> Result<Vec<Slot>, AppError> {
-    Ok(apps::slots(state.db.reader(), a.id).await?)
+pub async fn slots(svc: &Services, a: &LeaderApplication) -> Result<Vec<Slot>, AppError> {
+    Ok(apps::slots(svc.db.reader(), a.id).await?)
 }
 
 /// UG-4: a leader marks the group "co-leader wanted" (or not); the
 /// community managers are told when it turns on.
-pub async fn set_coleader_wanted(
-    state: &AppState,
-    actor: &Actor,
-    group: GroupId,
-    wanted: bool,
-) -> Result<(), AppError> {
-    let g = super::groups::managed(state, actor, group).await?;
+pub async fn set_coleader_wanted(svc: &Services, actor: &Actor, group: GroupId, wanted: bool) -> Result<(), AppError> {
+    let g = super::groups::managed(svc, actor, group).await?;
     if g.coleader_wanted == wanted {
         return Ok(());
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     groups::set_coleader_wanted(&mut tx, g.id, wanted, now).await?;
     audit::record(
         &mut tx,
@@ -470,13 +448,12 @@ pub async fn set_coleader_wanted(
     )
     .await?;
     if wanted {
-        let url = state.config.link(&format!("/groups/{}", g.profile.slug));
-        for m in members::holders(state.db.reader(), Role::CommunityManager(g.region_id)).await? {
+        let url = svc.links.to(&format!("/groups/{}", g.profile.slug));
+        for m in members::holders(svc.db.reader(), Role::CommunityManager(g.region_id)).await? {
             let args = [("name", m.name.as_str()), ("group", g.profile.name.as_str()), ("link", url.as_str())];
             notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "coleader-wanted", &args).await?;
         }
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod conduct;
+pub mod context;
 pub mod dashboard;
 pub mod erasure;
 pub mod events;
@@ -29,6 +30,8 @@ pub mod speakers;
 pub mod tokens;
 
 use guildhall_storage::audit::AuditEntry;
+
+pub use context::{Services, Work};
 
 /// Builds an audit entry (PL-7).
 pub fn entry<'a>(

@@ -5,14 +5,14 @@ use chrono::Utc;
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::values::{EmailAddress, Locale};
 use guildhall_storage::outbox::{self, NewEmail};
-use guildhall_storage::Tx;
 
+use super::Work;
 use crate::error::AppError;
 use crate::i18n::Tr;
 
 /// Queues the email `kind` (keys `mail-<kind>-subject` and `-body`).
 pub async fn queue(
-    tx: &mut Tx,
+    tx: &mut Work,
     recipient: Option<MemberId>,
     to: &EmailAddress,
     locale: Locale,
@@ -20,6 +20,7 @@ pub async fn queue(
     args: &[(&'static str, &str)],
 ) -> Result<(), AppError> {
     outbox::enqueue(tx, compose(recipient, to, locale, kind, args), Utc::now()).await?;
+    tx.mail_queued();
     Ok(())
 }
 
@@ -47,7 +48,7 @@ pub fn compose(
 /// in, reset): the link goes out by email only, and the copy kept for
 /// Messages, the API and exports says it was removed (PL-4, PL-8).
 pub async fn queue_with_secret_link(
-    tx: &mut Tx,
+    tx: &mut Work,
     recipient: Option<MemberId>,
     to: &EmailAddress,
     locale: Locale,
@@ -59,6 +60,7 @@ pub async fn queue_with_secret_link(
     let mut email = compose(recipient, to, locale, kind, &[("name", name), ("link", &removed)]);
     email.body_secret = Some(Tr(locale).with(&format!("mail-{kind}-body"), &[("name", name), ("link", link)]));
     outbox::enqueue(tx, email, Utc::now()).await?;
+    tx.mail_queued();
     Ok(())
 }
 
@@ -81,7 +83,7 @@ impl<'a> From<&'a guildhall_storage::registrations::Attendee> for Recipient<'a> 
 /// local time in the group's zone, a link and, for the waiting list, the
 /// position.
 pub async fn about_event(
-    tx: &mut Tx,
+    tx: &mut Work,
     to: Recipient<'_>,
     kind: &'static str,
     ev: &guildhall_storage::events::Event,

@@ -16,18 +16,18 @@ use guildhall_domain::DomainError;
 use guildhall_storage::contributions::{self, NewContribution, Stored};
 use guildhall_storage::interview_slots::{self, Slot, SlotsOf};
 use guildhall_storage::programs::{self, Application, Membership, NewMembership, StageChange};
-use guildhall_storage::{audit, benefits, members, settings, Tx};
+use guildhall_storage::{audit, benefits, members, settings};
 use serde_json::json;
 
 use super::{entry, notify};
-use crate::app::AppState;
+use super::{Services, Work};
 use crate::error::AppError;
 
 /// PL-2: records a contribution. Staff may record any; a member only their
 /// own, and only as self-reported and unverified. The same source key
 /// twice is stored once (PL-3); `None` says it was already there.
 pub async fn add_contribution(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     member: MemberId,
     title: &str,
@@ -35,7 +35,7 @@ pub async fn add_contribution(
     source_key: &str,
 ) -> Result<Option<String>, AppError> {
     authorize(actor, Action::AddContribution(member))?;
-    members::by_id(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+    members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     let staff = actor.is_program_staff() || actor.is_admin();
     if !staff && (c.source != Source::SelfReported || c.verification != Verification::Unverified) {
         return Err(DomainError::field("source", "self_reported_only").into());
@@ -47,7 +47,7 @@ pub async fn add_contribution(
     let key =
         if source_key.trim().is_empty() { uuid::Uuid::now_v7().to_string() } else { source_key.trim().to_owned() };
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let new = NewContribution {
         member,
         title: title.as_str(),
@@ -70,41 +70,41 @@ pub async fn add_contribution(
 }
 
 /// A member's contributions, stored and derived, newest first.
-pub async fn contributions_of(state: &AppState, actor: &Actor, member: MemberId) -> Result<Vec<Stored>, AppError> {
+pub async fn contributions_of(svc: &Services, actor: &Actor, member: MemberId) -> Result<Vec<Stored>, AppError> {
     authorize(actor, Action::ReadContributions(member))?;
-    Ok(contributions::all(state.db.reader(), member).await?)
+    Ok(contributions::all(svc.db.reader(), member).await?)
 }
 
-async fn criteria(state: &AppState) -> Result<Criteria, AppError> {
-    Ok(Criteria::from_settings(&settings::load(state.db.reader()).await?))
+async fn criteria(svc: &Services) -> Result<Criteria, AppError> {
+    Ok(Criteria::from_settings(&settings::load(svc.db.reader()).await?))
 }
 
 /// CH-4: the engine's answer for a member and focus area, today.
 pub async fn eligibility(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     member: MemberId,
     area: FocusArea,
 ) -> Result<Eligibility, AppError> {
     authorize(actor, Action::ReadContributions(member))?;
     let list: Vec<Contribution> =
-        contributions::all(state.db.reader(), member).await?.into_iter().map(|s| s.contribution).collect();
-    Ok(evaluate(area, &list, &criteria(state).await?, Utc::now().date_naive()))
+        contributions::all(svc.db.reader(), member).await?.into_iter().map(|s| s.contribution).collect();
+    Ok(evaluate(area, &list, &criteria(svc).await?, Utc::now().date_naive()))
 }
 
-fn app_link(state: &AppState, id: &str) -> String {
-    state.config.link(&format!("/programs/applications/{id}"))
+fn app_link(svc: &Services, id: &str) -> String {
+    svc.links.to(&format!("/programs/applications/{id}"))
 }
 
 async fn tell(
-    state: &AppState,
-    tx: &mut Tx,
+    svc: &Services,
+    tx: &mut Work,
     a: &Application,
     kind: &'static str,
     extra: &[(&'static str, &str)],
 ) -> Result<(), AppError> {
-    let m = members::by_id(state.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?;
-    let link = app_link(state, &a.id);
+    let m = members::by_id(svc.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?;
+    let link = app_link(svc, &a.id);
     let mut args = vec![("name", m.name.as_str()), ("program", program_name(a.program)), ("link", link.as_str())];
     args.extend_from_slice(extra);
     notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await
@@ -122,7 +122,7 @@ pub fn program_name(p: Program) -> &'static str {
 /// CH-6: the caller starts an application (a draft). Champions need a
 /// focus area; one open application per program.
 pub async fn apply(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     program: Program,
     focus: Option<FocusArea>,
@@ -132,7 +132,7 @@ pub async fn apply(
         return Err(DomainError::field("focus_area", "required").into());
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     if programs::has_open(&mut tx, actor.member_id, program).await? {
         return Err(DomainError::OpenApplicationExists.into());
     }
@@ -150,23 +150,23 @@ pub async fn apply(
 }
 
 /// An application the actor may read.
-pub async fn application(state: &AppState, actor: &Actor, id: &str) -> Result<Application, AppError> {
-    let a = programs::application_by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+pub async fn application(svc: &Services, actor: &Actor, id: &str) -> Result<Application, AppError> {
+    let a = programs::application_by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ReadProgramApplication { applicant: a.member_id }).map_err(|_| DomainError::NotFound)?;
     Ok(a)
 }
 
 async fn step(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     a: &Application,
     step: Step,
     change: StageChange<'_>,
     reason: Option<&str>,
-) -> Result<(Stage, Tx), AppError> {
+) -> Result<(Stage, Work), AppError> {
     let to = a.stage.apply(step)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     programs::move_stage(&mut tx, &a.id, a.stage, to, change, now).await?;
     let action = format!("program_application.{}", to.as_str());
     let details = json!({"from": a.stage.as_str(), "to": to.as_str()});
@@ -177,12 +177,12 @@ async fn step(
 
 /// CH-5: the pieces of evidence that count for the application's focus
 /// area in its window, for the reviewer to judge against the rubric.
-pub async fn evidence(state: &AppState, actor: &Actor, a: &Application) -> Result<Vec<Stored>, AppError> {
+pub async fn evidence(svc: &Services, actor: &Actor, a: &Application) -> Result<Vec<Stored>, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
     let Some(area) = a.focus_area else { return Ok(Vec::new()) };
-    let criteria = criteria(state).await?;
+    let criteria = criteria(svc).await?;
     let w = guildhall_domain::eligibility::window(area, &criteria, Utc::now().date_naive());
-    let all = contributions::all(state.db.reader(), a.member_id).await?;
+    let all = contributions::all(svc.db.reader(), a.member_id).await?;
     Ok(all
         .into_iter()
         .filter(|s| w.contains(s.contribution.date))
@@ -191,15 +191,14 @@ pub async fn evidence(state: &AppState, actor: &Actor, a: &Application) -> Resul
 }
 
 /// CH-6: the applicant submits; they see and are emailed a thank-you.
-pub async fn submit(state: &AppState, actor: &Actor, id: &str) -> Result<Stage, AppError> {
-    let a = application(state, actor, id).await?;
+pub async fn submit(svc: &Services, actor: &Actor, id: &str) -> Result<Stage, AppError> {
+    let a = application(svc, actor, id).await?;
     if a.member_id != actor.member_id {
         return Err(DomainError::Forbidden.into());
     }
-    let (to, mut tx) = step(state, actor, &a, Step::Submit, StageChange::default(), None).await?;
-    tell(state, &mut tx, &a, "program-submitted", &[]).await?;
+    let (to, mut tx) = step(svc, actor, &a, Step::Submit, StageChange::default(), None).await?;
+    tell(svc, &mut tx, &a, "program-submitted", &[]).await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(to)
 }
 
@@ -207,23 +206,23 @@ pub async fn submit(state: &AppState, actor: &Actor, id: &str) -> Result<Stage, 
 /// judgment of the evidence's quality. Passing moves to the interview;
 /// otherwise the email names each unmet criterion in plain words.
 pub async fn screen(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: &str,
     quality_accepted: bool,
     quality_notes: &str,
 ) -> Result<(Stage, Eligibility), AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
-    let a = application(state, actor, id).await?;
+    let a = application(svc, actor, id).await?;
     let area = a.focus_area.unwrap_or(FocusArea::Forums);
     let list: Vec<Contribution> =
-        contributions::all(state.db.reader(), a.member_id).await?.into_iter().map(|s| s.contribution).collect();
-    let result = evaluate(area, &list, &criteria(state).await?, Utc::now().date_naive());
+        contributions::all(svc.db.reader(), a.member_id).await?.into_iter().map(|s| s.contribution).collect();
+    let result = evaluate(area, &list, &criteria(svc).await?, Utc::now().date_naive());
     let notes = LongText::parse(quality_notes, "quality_notes", false)?;
     // Screening is a stage of its own (CH-6): record it, then its outcome.
-    let (_, tx) = step(state, actor, &a, Step::Screen, StageChange::default(), None).await?;
+    let (_, tx) = step(svc, actor, &a, Step::Screen, StageChange::default(), None).await?;
     tx.commit().await?;
-    let a = application(state, actor, id).await?;
+    let a = application(svc, actor, id).await?;
     let screening = json!({
         "eligible": result.eligible,
         "quality_accepted": quality_accepted,
@@ -234,9 +233,9 @@ pub async fn screen(
     .to_string();
     let pass = passes_screening(&result, quality_accepted);
     let change = StageChange { screening: Some(&screening), quality_notes: Some(notes.as_str()), ..Default::default() };
-    let (to, mut tx) = step(state, actor, &a, if pass { Step::Invite } else { Step::NotSelect }, change, None).await?;
+    let (to, mut tx) = step(svc, actor, &a, if pass { Step::Invite } else { Step::NotSelect }, change, None).await?;
     if pass {
-        tell(state, &mut tx, &a, "program-interview", &[]).await?;
+        tell(svc, &mut tx, &a, "program-interview", &[]).await?;
     } else {
         let mut unmet: Vec<String> =
             result.criteria.iter().filter(|c| !c.met).map(|c| format!("- {}", c.sentence())).collect();
@@ -244,28 +243,27 @@ pub async fn screen(
             unmet.push("- The reviewer did not accept the quality of the evidence yet.".into());
         }
         let unmet = unmet.join("\n");
-        tell(state, &mut tx, &a, "program-not-selected", &[("criteria", unmet.as_str())]).await?;
+        tell(svc, &mut tx, &a, "program-not-selected", &[("criteria", unmet.as_str())]).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok((to, result))
 }
 
 /// CH-6: a community manager proposes interview times (in their own time
 /// zone); the applicant is emailed to pick one.
 pub async fn propose_interview_times(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: &str,
     raw: &[String],
 ) -> Result<Vec<DateTime<Utc>>, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
-    let a = application(state, actor, id).await?;
+    let a = application(svc, actor, id).await?;
     a.stage.check_scheduling()?;
-    let me = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
+    let me = members::by_id(svc.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
     let now = Utc::now();
     let times = parse_slots(raw, me.time_zone, now)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     interview_slots::replace(&mut tx, SlotsOf::ProgramApplication, &a.id, &times, INTERVIEW_MINUTES, actor.member_id)
         .await?;
     let details = json!({"times": times.iter().map(|t| t.to_rfc3339()).collect::<Vec<_>>()});
@@ -282,22 +280,21 @@ pub async fn propose_interview_times(
         now,
     )
     .await?;
-    tell(state, &mut tx, &a, "program-interview-proposed", &[]).await?;
+    tell(svc, &mut tx, &a, "program-interview-proposed", &[]).await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(times)
 }
 
 /// CH-6: the applicant picks a proposed time and is emailed the calendar
 /// invite.
-pub async fn pick_interview_time(state: &AppState, actor: &Actor, id: &str, slot: SlotId) -> Result<Slot, AppError> {
-    let a = application(state, actor, id).await?;
+pub async fn pick_interview_time(svc: &Services, actor: &Actor, id: &str, slot: SlotId) -> Result<Slot, AppError> {
+    let a = application(svc, actor, id).await?;
     if a.member_id != actor.member_id {
         return Err(DomainError::Forbidden.into());
     }
     a.stage.check_scheduling()?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let chosen = interview_slots::choose(&mut tx, SlotsOf::ProgramApplication, &a.id, slot, now).await?;
     let details = json!({"at": chosen.starts_at.to_rfc3339()});
     audit::record(
@@ -313,46 +310,45 @@ pub async fn pick_interview_time(state: &AppState, actor: &Actor, id: &str, slot
         now,
     )
     .await?;
-    let me = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
+    let me = members::by_id(svc.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
     let when = me.time_zone.format(chosen.starts_at);
-    let invite = state.config.link(&format!("/programs/applications/{}/interview.ics", a.id));
-    tell(state, &mut tx, &a, "program-interview-scheduled", &[("when", when.as_str()), ("invite", invite.as_str())])
+    let invite = svc.links.to(&format!("/programs/applications/{}/interview.ics", a.id));
+    tell(svc, &mut tx, &a, "program-interview-scheduled", &[("when", when.as_str()), ("invite", invite.as_str())])
         .await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(chosen)
 }
 
 /// The proposed interview times of an application the actor may read.
-pub async fn interview_times(state: &AppState, actor: &Actor, id: &str) -> Result<Vec<Slot>, AppError> {
-    slots_of(state, &application(state, actor, id).await?).await
+pub async fn interview_times(svc: &Services, actor: &Actor, id: &str) -> Result<Vec<Slot>, AppError> {
+    slots_of(svc, &application(svc, actor, id).await?).await
 }
 
 /// The proposed interview times of an application already read with
 /// [`application`] (so the caller's right was checked).
-pub async fn slots_of(state: &AppState, a: &Application) -> Result<Vec<Slot>, AppError> {
-    Ok(interview_slots::list(state.db.reader(), SlotsOf::ProgramApplication, &a.id).await?)
+pub async fn slots_of(svc: &Services, a: &Application) -> Result<Vec<Slot>, AppError> {
+    Ok(interview_slots::list(svc.db.reader(), SlotsOf::ProgramApplication, &a.id).await?)
 }
 
 /// The picked interview as (application, start, end), for the calendar invite.
 pub async fn interview(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: &str,
 ) -> Result<(Application, DateTime<Utc>, DateTime<Utc>), AppError> {
-    let a = application(state, actor, id).await?;
-    let slot = slots_of(state, &a).await?.into_iter().find(|s| s.chosen).ok_or(DomainError::NotFound)?;
+    let a = application(svc, actor, id).await?;
+    let slot = slots_of(svc, &a).await?.into_iter().find(|s| s.chosen).ok_or(DomainError::NotFound)?;
     Ok((a, slot.starts_at, slot.starts_at + Duration::minutes(slot.minutes)))
 }
 
 /// CH-6: the interview happened; notes on interests, motivations and
 /// expectations.
-pub async fn record_interview(state: &AppState, actor: &Actor, id: &str, notes: &str) -> Result<Stage, AppError> {
+pub async fn record_interview(svc: &Services, actor: &Actor, id: &str, notes: &str) -> Result<Stage, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
-    let a = application(state, actor, id).await?;
+    let a = application(svc, actor, id).await?;
     let notes = LongText::parse(notes, "interview_notes", true)?;
     let change = StageChange { interview_notes: Some(notes.as_str()), ..Default::default() };
-    let (to, tx) = step(state, actor, &a, Step::RecordInterview, change, None).await?;
+    let (to, tx) = step(svc, actor, &a, Step::RecordInterview, change, None).await?;
     tx.commit().await?;
     Ok(to)
 }
@@ -360,13 +356,13 @@ pub async fn record_interview(state: &AppState, actor: &Actor, id: &str, notes: 
 /// CH-6: accepted: the membership starts today with the focus area (a
 /// Champion accepted as MVP, or the reverse, transfers: CH-2); welcome
 /// email. Declined: email with the reason.
-pub async fn decide(state: &AppState, actor: &Actor, id: &str, accept: bool, reason: &str) -> Result<Stage, AppError> {
+pub async fn decide(svc: &Services, actor: &Actor, id: &str, accept: bool, reason: &str) -> Result<Stage, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
-    let a = application(state, actor, id).await?;
+    let a = application(svc, actor, id).await?;
     let reason = if accept { reason.trim().to_owned() } else { Reason::parse(reason)?.to_string() };
     let change = StageChange { reason: Some(&reason), ..Default::default() };
     let (to, mut tx) =
-        step(state, actor, &a, if accept { Step::Accept } else { Step::Decline }, change, Some(&reason)).await?;
+        step(svc, actor, &a, if accept { Step::Accept } else { Step::Decline }, change, Some(&reason)).await?;
     if accept {
         {
             let g = Grant {
@@ -378,33 +374,32 @@ pub async fn decide(state: &AppState, actor: &Actor, id: &str, accept: bool, rea
                 // Accepted after screening, the target's criteria are met (CH-2).
                 transfer: true,
             };
-            start_membership(state, &mut tx, actor, a.program, &g).await?;
+            start_membership(svc, &mut tx, actor, a.program, &g).await?;
         }
-        tell(state, &mut tx, &a, "program-accepted", &[]).await?;
+        tell(svc, &mut tx, &a, "program-accepted", &[]).await?;
     } else {
-        tell(state, &mut tx, &a, "program-declined", &[("reason", reason.as_str())]).await?;
+        tell(svc, &mut tx, &a, "program-declined", &[("reason", reason.as_str())]).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(to)
 }
 
 /// CH-1, CH-2: starts a membership inside `tx`, ending a Champion/MVP
 /// membership the day before when `transfer` is allowed.
 async fn start_membership(
-    state: &AppState,
-    tx: &mut Tx,
+    svc: &Services,
+    tx: &mut Work,
     actor: &Actor,
     program: Program,
     g: &Grant,
 ) -> Result<String, AppError> {
     let Grant { member, focus_area: focus, ref interests, starts_on, nda_signed_on, transfer } = *g;
-    let cap = u32::try_from(settings::load(state.db.reader()).await?.int("mvp.seat_cap")).unwrap_or(0);
+    let cap = u32::try_from(settings::load(svc.db.reader()).await?.int("mvp.seat_cap")).unwrap_or(0);
     let rules = ProgramRules::defaults(program, cap);
     if rules.has_focus_area && focus.is_none() {
         return Err(DomainError::field("focus_area", "required").into());
     }
-    let held: Vec<_> = programs::of_member(&mut **tx, member).await?.iter().map(Membership::held).collect();
+    let held: Vec<_> = programs::of_member(tx.conn(), member).await?.iter().map(Membership::held).collect();
     let seats = programs::seats_taken(tx, program, starts_on).await?;
     let now = Utc::now();
     if let Start::Transfer { ends, last_day } = check_start(&rules, &held, starts_on, transfer, seats, nda_signed_on)? {
@@ -444,11 +439,11 @@ pub struct Grant {
 }
 
 /// CH-1, CH-2: staff grant a membership.
-pub async fn grant(state: &AppState, actor: &Actor, program: Program, g: &Grant) -> Result<String, AppError> {
+pub async fn grant(svc: &Services, actor: &Actor, program: Program, g: &Grant) -> Result<String, AppError> {
     authorize(actor, Action::ManagePrograms)?;
-    members::by_id(state.db.reader(), g.member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
-    let mut tx = state.db.begin().await?;
-    let id = start_membership(state, &mut tx, actor, program, g).await?;
+    members::by_id(svc.db.reader(), g.member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
+    let mut tx = svc.begin().await?;
+    let id = start_membership(svc, &mut tx, actor, program, g).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -456,18 +451,18 @@ pub async fn grant(state: &AppState, actor: &Actor, program: Program, g: &Grant)
 /// A program's active members today (public: the directory needs it).
 /// Program staff (and integrations with their tokens) see every active
 /// member; anyone else only those who opted into the directory (CH-9).
-pub async fn active_members(state: &AppState, actor: &Actor, program: Program) -> Result<Vec<Membership>, AppError> {
+pub async fn active_members(svc: &Services, actor: &Actor, program: Program) -> Result<Vec<Membership>, AppError> {
     let today = Utc::now().date_naive();
     if authorize(actor, Action::ManagePrograms).is_ok() {
-        Ok(programs::active(state.db.reader(), program, today).await?)
+        Ok(programs::active(svc.db.reader(), program, today).await?)
     } else {
-        Ok(programs::active_listed(state.db.reader(), program, today).await?)
+        Ok(programs::active_listed(svc.db.reader(), program, today).await?)
     }
 }
 
 /// CH-8: staff create a benefit with its first codes.
 pub async fn create_benefit(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     name: &str,
     codes: &[String],
@@ -476,7 +471,7 @@ pub async fn create_benefit(
     let name = guildhall_domain::values::Title::parse(name).map_err(|_| DomainError::field("name", "required"))?;
     let codes: Vec<String> = codes.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let id = benefits::create(&mut tx, name.as_str(), now).await?;
     let added = benefits::load_codes(&mut tx, &id, &codes).await?;
     audit::record(
@@ -491,17 +486,16 @@ pub async fn create_benefit(
 
 /// CH-8: an active member claims a code: at most one per benefit per year,
 /// never a code twice.
-pub async fn claim_benefit(state: &AppState, actor: &Actor, benefit: &str) -> Result<String, AppError> {
-    benefits::get(state.db.reader(), benefit).await?.ok_or(DomainError::NotFound)?;
+pub async fn claim_benefit(svc: &Services, actor: &Actor, benefit: &str) -> Result<String, AppError> {
+    benefits::get(svc.db.reader(), benefit).await?.ok_or(DomainError::NotFound)?;
     let today = Utc::now().date_naive();
-    let active =
-        programs::of_member(state.db.reader(), actor.member_id).await?.iter().any(|m| m.held().active_on(today));
+    let active = programs::of_member(svc.db.reader(), actor.member_id).await?.iter().any(|m| m.held().active_on(today));
     if !active {
         return Err(DomainError::field("benefit", "not_an_active_member").into());
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
-    let code = benefits::claim(&mut tx, state.db.backend(), benefit, actor.member_id, today.year(), now).await?;
+    let mut tx = svc.begin().await?;
+    let code = benefits::claim(&mut tx, svc.db.backend(), benefit, actor.member_id, today.year(), now).await?;
     audit::record(&mut tx, entry(Some(actor.member_id), "benefit.claimed", "benefit", benefit, None, json!({})), now)
         .await?;
     tx.commit().await?;
@@ -511,7 +505,7 @@ pub async fn claim_benefit(state: &AppState, actor: &Actor, benefit: &str) -> Re
 /// CH-9: a member opts in or out of the public directory, with where they
 /// are and an optional quote about the program.
 pub async fn set_directory_entry(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     listed: bool,
     region: Option<guildhall_domain::ids::RegionId>,
@@ -531,12 +525,12 @@ pub async fn set_directory_entry(
     });
     DomainError::collect([country.clone().err(), quote.clone().err()])?;
     if let Some(r) = region {
-        guildhall_storage::regions::get(state.db.reader(), r)
+        guildhall_storage::regions::get(svc.db.reader(), r)
             .await?
             .ok_or(DomainError::field("region_id", "region_unknown"))?;
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     programs::set_directory_entry(&mut tx, actor.member_id, listed, region, &country?, quote?.as_str(), now).await?;
     audit::record(
         &mut tx,
@@ -549,29 +543,29 @@ pub async fn set_directory_entry(
 }
 
 /// CH-9: the public directory of active Champions and MVPs who opted in.
-pub async fn directory(state: &AppState) -> Result<Vec<programs::DirectoryEntry>, AppError> {
-    Ok(programs::directory(state.db.reader(), Utc::now().date_naive()).await?)
+pub async fn directory(svc: &Services) -> Result<Vec<programs::DirectoryEntry>, AppError> {
+    Ok(programs::directory(svc.db.reader(), Utc::now().date_naive()).await?)
 }
 
 /// A member's memberships and applications, for their programs page.
-pub async fn mine(state: &AppState, actor: &Actor) -> Result<(Vec<Membership>, Vec<Application>), AppError> {
-    let memberships = programs::of_member(state.db.reader(), actor.member_id).await?;
-    let apps = programs::applications_of(state.db.reader(), actor.member_id).await?;
+pub async fn mine(svc: &Services, actor: &Actor) -> Result<(Vec<Membership>, Vec<Application>), AppError> {
+    let memberships = programs::of_member(svc.db.reader(), actor.member_id).await?;
+    let apps = programs::applications_of(svc.db.reader(), actor.member_id).await?;
     Ok((memberships, apps))
 }
 
 /// Staff's pipeline: every application, newest first.
-pub async fn pipeline(state: &AppState, actor: &Actor) -> Result<Vec<Application>, AppError> {
+pub async fn pipeline(svc: &Services, actor: &Actor) -> Result<Vec<Application>, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
-    Ok(programs::applications(state.db.reader(), None).await?)
+    Ok(programs::applications(svc.db.reader(), None).await?)
 }
 
 /// CH-4 for every focus area at once (one read of the contributions).
-pub async fn eligibility_all(state: &AppState, actor: &Actor, member: MemberId) -> Result<Vec<Eligibility>, AppError> {
+pub async fn eligibility_all(svc: &Services, actor: &Actor, member: MemberId) -> Result<Vec<Eligibility>, AppError> {
     authorize(actor, Action::ReadContributions(member))?;
     let list: Vec<Contribution> =
-        contributions::all(state.db.reader(), member).await?.into_iter().map(|s| s.contribution).collect();
-    let c = criteria(state).await?;
+        contributions::all(svc.db.reader(), member).await?.into_iter().map(|s| s.contribution).collect();
+    let c = criteria(svc).await?;
     let today = Utc::now().date_naive();
     Ok(FocusArea::ALL.iter().map(|a| evaluate(*a, &list, &c, today)).collect())
 }

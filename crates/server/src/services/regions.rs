@@ -8,8 +8,8 @@ use guildhall_domain::DomainError;
 use guildhall_storage::{audit, members, regions};
 use serde_json::json;
 
+use super::Services;
 use super::{entry, notify};
-use crate::app::AppState;
 use crate::error::AppError;
 
 /// A region form, parsed.
@@ -30,10 +30,10 @@ impl RegionForm {
     }
 }
 
-pub async fn create(state: &AppState, actor: &Actor, form: RegionForm) -> Result<RegionId, AppError> {
+pub async fn create(svc: &Services, actor: &Actor, form: RegionForm) -> Result<RegionId, AppError> {
     authorize(actor, Action::ManageRegions)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let id = regions::insert(&mut tx, &form.name, form.currency, now).await?;
     let details = json!({"name": form.name.as_str(), "currency": form.currency.as_str()});
     audit::record(&mut tx, entry(Some(actor.member_id), "region.created", "region", id, None, details), now).await?;
@@ -41,10 +41,10 @@ pub async fn create(state: &AppState, actor: &Actor, form: RegionForm) -> Result
     Ok(id)
 }
 
-pub async fn update(state: &AppState, actor: &Actor, id: RegionId, form: RegionForm) -> Result<(), AppError> {
+pub async fn update(svc: &Services, actor: &Actor, id: RegionId, form: RegionForm) -> Result<(), AppError> {
     authorize(actor, Action::ManageRegions)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     regions::update(&mut tx, id, &form.name, form.currency, now).await?;
     let details = json!({"name": form.name.as_str(), "currency": form.currency.as_str()});
     audit::record(&mut tx, entry(Some(actor.member_id), "region.updated", "region", id, None, details), now).await?;
@@ -54,19 +54,18 @@ pub async fn update(state: &AppState, actor: &Actor, id: RegionId, form: RegionF
 
 /// Makes the member with `email` a community manager of the region and
 /// tells them.
-pub async fn add_manager(state: &AppState, actor: &Actor, region: RegionId, email: &str) -> Result<(), AppError> {
+pub async fn add_manager(svc: &Services, actor: &Actor, region: RegionId, email: &str) -> Result<(), AppError> {
     authorize(actor, Action::ManageRoles)?;
     let email = EmailAddress::parse(email)?;
-    let r = regions::get(state.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
-    let m =
-        members::by_email(state.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
+    let r = regions::get(svc.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
+    let m = members::by_email(svc.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     if members::grant(&mut tx, m.id, Role::CommunityManager(region), Some(actor.member_id), now).await? {
         let details = json!({"role": "community_manager", "region": region.to_string()});
         audit::record(&mut tx, entry(Some(actor.member_id), "role.granted", "member", m.id, None, details), now)
             .await?;
-        let link = state.config.link("/");
+        let link = svc.links.to("/");
         notify::queue(
             &mut tx,
             Some(m.id),
@@ -78,19 +77,18 @@ pub async fn add_manager(state: &AppState, actor: &Actor, region: RegionId, emai
         .await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }
 
 pub async fn remove_manager(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     region: RegionId,
     member: guildhall_domain::ids::MemberId,
 ) -> Result<(), AppError> {
     authorize(actor, Action::ManageRoles)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     if members::revoke(&mut tx, member, Role::CommunityManager(region)).await? {
         let details = json!({"role": "community_manager", "region": region.to_string()});
         audit::record(&mut tx, entry(Some(actor.member_id), "role.revoked", "member", member, None, details), now)

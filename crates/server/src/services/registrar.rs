@@ -21,8 +21,8 @@ use serde_json::json;
 use tokio::sync::oneshot;
 
 use super::registrations::Outcome;
+use super::Services;
 use super::{entry, notify};
-use crate::app::AppState;
 use crate::error::AppError;
 
 /// One person to register.
@@ -69,14 +69,31 @@ impl Registrar {
         queues.entry(event).or_default().clone()
     }
 
+    /// Frees an event's queue once nobody waits in it or holds it, so an
+    /// instance that serves thousands of events over months does not keep
+    /// a queue for each. Under the map's lock nobody can take a new handle,
+    /// so a count of two (the map's and ours) means nobody else has one.
+    fn forget_if_idle(&self, event: EventId, q: Arc<EventQueue>) {
+        let mut queues = self.queues.lock().unwrap_or_else(|e| e.into_inner());
+        let idle = q.pending.lock().unwrap_or_else(|e| e.into_inner()).is_empty();
+        if idle && Arc::strong_count(&q) == 2 {
+            queues.remove(&event);
+        }
+    }
+
+    /// How many events have a queue on this instance.
+    pub fn queues(&self) -> usize {
+        self.queues.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
     /// Registers one person, in whichever batch takes them. The work runs
     /// in its own task, so a client that hangs up cannot cut a batch (and
     /// the other people in it) short.
-    pub async fn submit(&self, state: &AppState, event: EventId, mut p: Pending) -> Result<Outcome, AppError> {
+    pub async fn submit(&self, svc: &Services, event: EventId, mut p: Pending) -> Result<Outcome, AppError> {
         let q = self.queue(event);
         let (tx, rx) = oneshot::channel();
         p.reply = Some(tx);
-        let state = state.clone();
+        let svc = svc.clone();
         tokio::spawn(async move {
             q.pending.lock().unwrap_or_else(|e| e.into_inner()).push(p);
             // Our request is written by us or by an earlier turn that took
@@ -84,8 +101,10 @@ impl Registrar {
             let _turn = q.turn.lock().await;
             let batch = std::mem::take(&mut *q.pending.lock().unwrap_or_else(|e| e.into_inner()));
             if !batch.is_empty() {
-                write_batch(&state, event, batch).await;
+                write_batch(&svc, event, batch).await;
             }
+            drop(_turn);
+            svc.registrar.forget_if_idle(event, q);
         });
         rx.await.map_err(|_| AppError::Internal(anyhow::anyhow!("registration batch dropped")))?
     }
@@ -94,16 +113,15 @@ impl Registrar {
 /// Writes a batch and answers each request. A database failure fails the
 /// whole batch (nothing of it is stored); a person already registered
 /// fails alone.
-async fn write_batch(state: &AppState, event: EventId, mut batch: Vec<Pending>) {
+async fn write_batch(svc: &Services, event: EventId, mut batch: Vec<Pending>) {
     let replies: Vec<_> = batch.iter_mut().map(|p| p.reply.take()).collect();
-    match try_batch(state, event, &batch).await {
+    match try_batch(svc, event, &batch).await {
         Ok(outcomes) => {
             for (reply, outcome) in replies.into_iter().zip(outcomes) {
                 if let Some(r) = reply {
                     let _ = r.send(outcome);
                 }
             }
-            state.wake_mailer();
         }
         Err(e) => {
             let report = format!("{e:?}");
@@ -121,12 +139,12 @@ async fn write_batch(state: &AppState, event: EventId, mut batch: Vec<Pending>) 
 }
 
 async fn try_batch(
-    state: &AppState,
+    svc: &Services,
     event: EventId,
     batch: &[Pending],
 ) -> Result<Vec<Result<Outcome, AppError>>, AppError> {
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let ev = events::lock(&mut tx, event).await?;
     if !registration_open(ev.status, ev.ends_at(), now) {
         return Err(DomainError::RegistrationClosed.into());
@@ -141,7 +159,7 @@ async fn try_batch(
         };
         let id = match registrations::insert_new(&mut tx, event, p.member, status, q.next_seq, now).await? {
             Some(id) => id,
-            None => match registrations::find(&mut *tx, event, p.member).await? {
+            None => match registrations::find(tx.conn(), event, p.member).await? {
                 Some(r) if r.status.is_active() => {
                     out.push(Err(DomainError::AlreadyRegistered.into()));
                     continue;
@@ -162,7 +180,7 @@ async fn try_batch(
         audit::record(&mut tx, entry(Some(p.actor), "registration.created", "registration", id, None, details), now)
             .await?;
         let kind = if status == RegistrationStatus::Confirmed { "registered" } else { "waitlisted" };
-        let link = state.config.link(&format!("/tickets/{id}"));
+        let link = svc.links.to(&format!("/tickets/{id}"));
         let to = notify::Recipient { id: p.member, name: p.name.as_str(), email: &p.email, locale: p.locale };
         notify::about_event(&mut tx, to, kind, &ev, &p.group, &link, position).await?;
         out.push(Ok(Outcome { id, status, waitlist_position: position }));

@@ -12,11 +12,11 @@ use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event};
 use guildhall_storage::groups::{self, Group};
 use guildhall_storage::registrations::{self, Registration};
-use guildhall_storage::{audit, members, settings, Tx};
+use guildhall_storage::{audit, members, settings};
 use serde_json::json;
 
 use super::{entry, notify, registrar};
-use crate::app::AppState;
+use super::{Services, Work};
 use crate::auth::SignedIn;
 use crate::error::AppError;
 
@@ -28,28 +28,28 @@ pub struct Outcome {
     pub waitlist_position: Option<i64>,
 }
 
-async fn group_of(state: &AppState, ev: &Event) -> Result<Group, AppError> {
-    Ok(groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?)
+async fn group_of(svc: &Services, ev: &Event) -> Result<Group, AppError> {
+    Ok(groups::by_id(svc.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?)
 }
 
 /// Registers the signed-in member, or someone a leader names (walk-ins).
 pub async fn register(
-    state: &AppState,
+    svc: &Services,
     me: &SignedIn,
     event: EventId,
     member: Option<MemberId>,
 ) -> Result<Outcome, AppError> {
     let actor = &me.actor;
-    let ev = events::get(state.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
-    let g = group_of(state, &ev).await?;
+    let ev = events::get(svc.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
+    let g = group_of(svc, &ev).await?;
     let who = match member {
         Some(m) if m != actor.member_id => {
             authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
             // A leader registers someone else only at the door, where the
             // person stands in front of them: anyone else registers
             // themselves, which is their consent (UG-14).
-            require_door_for_others(state, &ev).await?;
-            members::by_id(state.db.reader(), m).await?.ok_or(DomainError::field("member_id", "member_not_found"))?
+            require_door_for_others(svc, &ev).await?;
+            members::by_id(svc.db.reader(), m).await?.ok_or(DomainError::field("member_id", "member_not_found"))?
         }
         _ => me.member.clone(),
     };
@@ -57,14 +57,14 @@ pub async fn register(
         return Err(DomainError::NotFound.into());
     }
     let pending = registrar::Pending::new(who.id, who.name, who.email, who.locale, actor.member_id, g);
-    state.registrar.submit(state, event, pending).await
+    svc.registrar.submit(svc, event, pending).await
 }
 
 /// UG-14: whether the door is open for `ev` now (the settings' window).
 /// The outer error is the database's; the inner one says why the door is
 /// shut, for callers that word the refusal their own way.
-pub async fn door_check(state: &AppState, ev: &Event) -> Result<Result<(), DomainError>, AppError> {
-    let s = settings::load(state.db.reader()).await?;
+pub async fn door_check(svc: &Services, ev: &Event) -> Result<Result<(), DomainError>, AppError> {
+    let s = settings::load(svc.db.reader()).await?;
     Ok(guildhall_domain::event::door_open(
         ev.details.schedule,
         Utc::now(),
@@ -74,8 +74,8 @@ pub async fn door_check(state: &AppState, ev: &Event) -> Result<Result<(), Domai
 }
 
 /// UG-14: refuses registering someone else outside the door window.
-pub async fn require_door_for_others(state: &AppState, ev: &Event) -> Result<(), AppError> {
-    door_check(state, ev).await?.map_err(|_| DomainError::field("member_id", "register_others_at_door"))?;
+pub async fn require_door_for_others(svc: &Services, ev: &Event) -> Result<(), AppError> {
+    door_check(svc, ev).await?.map_err(|_| DomainError::field("member_id", "register_others_at_door"))?;
     Ok(())
 }
 
@@ -86,13 +86,13 @@ fn actor_manages(actor: &Actor, g: &Group) -> bool {
 /// A registration and its event, if the actor is its holder or runs the
 /// group.
 pub async fn visible(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: RegistrationId,
 ) -> Result<(Registration, Event, Group), AppError> {
-    let r = registrations::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    let ev = events::get(state.db.reader(), r.event_id).await?.ok_or(DomainError::NotFound)?;
-    let g = group_of(state, &ev).await?;
+    let r = registrations::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let ev = events::get(svc.db.reader(), r.event_id).await?.ok_or(DomainError::NotFound)?;
+    let g = group_of(svc, &ev).await?;
     if r.member_id != actor.member_id && !actor_manages(actor, &g) {
         // Someone else's ticket is not found, not forbidden: ids leak nothing.
         return Err(DomainError::NotFound.into());
@@ -102,15 +102,15 @@ pub async fn visible(
 
 /// Cancels a registration (its holder, or the group's leaders). A freed
 /// seat goes to the first person waiting, who is emailed.
-pub async fn cancel(state: &AppState, actor: &Actor, event: EventId, id: RegistrationId) -> Result<(), AppError> {
-    let (r, _, g) = visible(state, actor, id).await?;
+pub async fn cancel(svc: &Services, actor: &Actor, event: EventId, id: RegistrationId) -> Result<(), AppError> {
+    let (r, _, g) = visible(svc, actor, id).await?;
     if r.event_id != event {
         return Err(DomainError::NotFound.into());
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let ev = events::lock(&mut tx, event).await?;
-    let r = registrations::get(&mut *tx, id).await?.ok_or(DomainError::NotFound)?;
+    let r = registrations::get(tx.conn(), id).await?.ok_or(DomainError::NotFound)?;
     if !r.status.is_active() {
         return Ok(());
     }
@@ -127,18 +127,17 @@ pub async fn cancel(state: &AppState, actor: &Actor, event: EventId, id: Registr
     )
     .await?;
     if r.status.frees_a_seat() {
-        promote(state, &mut tx, &ev, &g, 1, now).await?;
+        promote(svc, &mut tx, &ev, &g, 1, now).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }
 
 /// Moves the first `seats` waiting people up and emails them. The caller
 /// holds the event's lock.
 pub async fn promote(
-    state: &AppState,
-    tx: &mut Tx,
+    svc: &Services,
+    tx: &mut Work,
     ev: &Event,
     g: &Group,
     seats: u64,
@@ -147,14 +146,14 @@ pub async fn promote(
     if seats == 0 || ev.status != guildhall_domain::event::EventStatus::Published {
         return Ok(());
     }
-    let attendees = registrations::attendees(&mut **tx, ev.id, false).await?;
+    let attendees = registrations::attendees(tx.conn(), ev.id, false).await?;
     let waiting = attendees.iter().filter(|a| a.registration.status == RegistrationStatus::Waitlisted);
     for a in waiting.take(usize::try_from(seats).unwrap_or(usize::MAX)) {
         let id = a.registration.id;
         registrations::set_status(tx, id, RegistrationStatus::Confirmed, now).await?;
         let details = json!({"event": ev.id.to_string()});
         audit::record(tx, entry(None, "registration.promoted", "registration", id, None, details), now).await?;
-        let link = state.config.link(&format!("/tickets/{id}"));
+        let link = svc.links.to(&format!("/tickets/{id}"));
         notify::about_event(tx, a.into(), "promoted", ev, g, &link, None).await?;
     }
     Ok(())
@@ -169,12 +168,12 @@ pub enum CheckInBy {
 /// Checks a confirmed attendee in (UG-14). Checking in twice is harmless
 /// and says so.
 pub async fn check_in(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     event: EventId,
     by: CheckInBy,
 ) -> Result<(Registration, bool), AppError> {
-    let (ev, _) = super::events::managed_event(state, actor, event).await?;
+    let (ev, _) = super::events::managed_event(svc, actor, event).await?;
     if !matches!(
         ev.status,
         guildhall_domain::event::EventStatus::Published | guildhall_domain::event::EventStatus::Completed
@@ -182,9 +181,9 @@ pub async fn check_in(
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "check_in" }.into());
     }
     // UG-10, UG-14: check-in records who came, so only around the event.
-    door_check(state, &ev).await??;
+    door_check(svc, &ev).await??;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     // The event's lock, as for registering and cancelling: without it a
     // cancellation on another instance could read the place before this
     // check-in and cancel it after (seen in the soak with two instances).
@@ -194,7 +193,7 @@ pub async fn check_in(
             let code = TicketCode::parse(&raw)?;
             registrations::by_code(&mut tx, event, &code).await?
         }
-        CheckInBy::Registration(id) => registrations::get(&mut *tx, id).await?.filter(|r| r.event_id == event),
+        CheckInBy::Registration(id) => registrations::get(tx.conn(), id).await?.filter(|r| r.event_id == event),
     }
     .ok_or(DomainError::TicketInvalid)?;
     r.status.check_in()?;
@@ -215,25 +214,22 @@ pub async fn check_in(
 /// Queues the reminder of every confirmed attendee of events starting
 /// within the configured hours (UG-14), once per attendee even with
 /// several instances running this at once. Returns how many were queued.
-pub async fn send_reminders(state: &AppState, now: DateTime<Utc>) -> Result<u64, AppError> {
-    let s = settings::load(state.db.reader()).await?;
+pub async fn send_reminders(svc: &Services, now: DateTime<Utc>) -> Result<u64, AppError> {
+    let s = settings::load(svc.db.reader()).await?;
     let hours = s.int("events.reminder_hours_before");
     let mut sent = 0;
-    for ev in events::starting_between(state.db.reader(), now, now + Duration::hours(hours)).await? {
-        let g = group_of(state, &ev).await?;
-        let pending = registrations::attendees(state.db.reader(), ev.id, false).await?;
+    for ev in events::starting_between(svc.db.reader(), now, now + Duration::hours(hours)).await? {
+        let g = group_of(svc, &ev).await?;
+        let pending = registrations::attendees(svc.db.reader(), ev.id, false).await?;
         for a in pending.iter().filter(|a| a.registration.status == RegistrationStatus::Confirmed) {
-            let mut tx = state.db.begin().await?;
+            let mut tx = svc.begin().await?;
             if registrations::claim_reminder(&mut tx, a.registration.id, now).await? {
-                let link = state.config.link(&format!("/tickets/{}", a.registration.id));
+                let link = svc.links.to(&format!("/tickets/{}", a.registration.id));
                 notify::about_event(&mut tx, a.into(), "reminder", &ev, &g, &link, None).await?;
                 sent += 1;
             }
             tx.commit().await?;
         }
-    }
-    if sent > 0 {
-        state.wake_mailer();
     }
     Ok(sent)
 }

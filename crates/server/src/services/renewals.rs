@@ -20,11 +20,11 @@ use guildhall_domain::DomainError;
 use guildhall_storage::members::Member;
 use guildhall_storage::programs::Membership;
 use guildhall_storage::renewals::{self, Decision, NewDecision, Run};
-use guildhall_storage::{audit, contributions, members, outbox, programs, settings, Tx};
+use guildhall_storage::{audit, contributions, members, outbox, programs, settings};
 use serde_json::json;
 
 use super::{entry, notify};
-use crate::app::AppState;
+use super::{Services, Work};
 use crate::error::AppError;
 
 /// How long one instance may hold a run before another takes over. Every
@@ -57,8 +57,8 @@ fn progress(r: &Run, worked_here: bool) -> Progress {
     }
 }
 
-async fn email(state: &AppState, tx: &mut Tx, m: &Member, kind: &'static str, reason: &str) -> Result<(), AppError> {
-    let link = state.config.link("/programs");
+async fn email(svc: &Services, tx: &mut Work, m: &Member, kind: &'static str, reason: &str) -> Result<(), AppError> {
+    let link = svc.links.to("/programs");
     let args = [("name", m.name.as_str()), ("reason", reason), ("link", link.as_str())];
     notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await
 }
@@ -72,14 +72,14 @@ struct Evidence {
     people: HashMap<MemberId, Member>,
 }
 
-async fn read(state: &AppState, batch: &[&Membership], window: Window) -> Result<Evidence, AppError> {
+async fn read(svc: &Services, batch: &[&Membership], window: Window) -> Result<Evidence, AppError> {
     let ids: Vec<MemberId> = batch.iter().map(|m| m.member_id).collect();
     let since = match window {
         Window::Between { from, .. } => from,
         Window::CalendarYear { year } => NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN),
     };
-    let counted = contributions::counted_for(&state.db, &ids, since).await?;
-    let people = members::by_ids(state.db.reader(), &ids).await?.into_iter().map(|m| (m.id, m)).collect();
+    let counted = contributions::counted_for(&svc.db, &ids, since).await?;
+    let people = members::by_ids(svc.db.reader(), &ids).await?.into_iter().map(|m| (m.id, m)).collect();
     Ok(Evidence { counted, people })
 }
 
@@ -123,14 +123,14 @@ struct Rules {
 /// Records a batch's decisions in one transaction, with an audit entry
 /// and, for the renewed, an email for each decision made now.
 async fn record(
-    state: &AppState,
+    svc: &Services,
     run: &str,
     by: Option<&Actor>,
     measured: &[Measured<'_>],
     people: &HashMap<MemberId, Member>,
 ) -> Result<(), AppError> {
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let decisions: Vec<NewDecision> = measured
         .iter()
         .map(|(m, outcome, summary)| NewDecision { run, membership: &m.id, member: m.member_id, outcome, summary })
@@ -147,7 +147,7 @@ async fn record(
         })
         .collect();
     audit::record_many(&mut tx, &entries, now).await?;
-    let link = state.config.link("/programs");
+    let link = svc.links.to("/programs");
     let emails: Vec<_> = news
         .iter()
         .filter(|(_, outcome, _)| *outcome == "renewed")
@@ -158,7 +158,10 @@ async fn record(
         })
         .collect();
     outbox::enqueue_many(&mut tx, &emails, now).await?;
-    renewals::lease(&mut tx, run, &state.config.instance_id, now, LEASE_SECS).await?;
+    if !emails.is_empty() {
+        tx.mail_queued();
+    }
+    renewals::lease(&mut tx, run, &svc.instance_id, now, LEASE_SECS).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -168,7 +171,7 @@ async fn record(
 /// stand in for a crash). Staff start it with `by`; the command line and
 /// jobs without.
 pub async fn run(
-    state: &AppState,
+    svc: &Services,
     by: Option<&Actor>,
     program: Program,
     year: i64,
@@ -178,25 +181,25 @@ pub async fn run(
         authorize(actor, Action::ManagePrograms)?;
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let r = renewals::open(&mut tx, program, year, by.map(|a| a.member_id), now).await?;
     tx.commit().await?;
     if r.done {
         return Ok(progress(&r, false));
     }
-    let mut tx = state.db.begin().await?;
-    let leased = renewals::lease(&mut tx, &r.id, &state.config.instance_id, now, LEASE_SECS).await?;
+    let mut tx = svc.begin().await?;
+    let leased = renewals::lease(&mut tx, &r.id, &svc.instance_id, now, LEASE_SECS).await?;
     tx.commit().await?;
     if !leased {
         return Ok(progress(&r, false));
     }
     let today = now.date_naive();
-    let active = programs::active(state.db.reader(), program, today).await?;
-    let mut tx = state.db.begin().await?;
+    let active = programs::active(svc.db.reader(), program, today).await?;
+    let mut tx = svc.begin().await?;
     renewals::set_total(&mut tx, &r.id, i64::try_from(active.len()).unwrap_or(i64::MAX)).await?;
     tx.commit().await?;
-    let done: HashSet<String> = renewals::decided_ids(state.db.reader(), &r.id).await?.into_iter().collect();
-    let s = settings::load(state.db.reader()).await?;
+    let done: HashSet<String> = renewals::decided_ids(svc.db.reader(), &r.id).await?.into_iter().collect();
+    let s = settings::load(svc.db.reader()).await?;
     let rules = Rules {
         criteria: Criteria::from_settings(&s),
         mvp_min: u32::try_from(s.int("mvp.min_contributions_per_year")).unwrap_or(0),
@@ -210,16 +213,16 @@ pub async fn run(
     // again. The next batch is read while this one is written.
     let batches: Vec<&[&Membership]> = pending.chunks(BATCH).collect();
     let mut next = match batches.first() {
-        Some(b) => Some(read(state, b, window).await?),
+        Some(b) => Some(read(svc, b, window).await?),
         None => None,
     };
     for (i, batch) in batches.iter().enumerate() {
         let Some(evidence) = next.take() else { break };
         let measured = measure(batch, evidence.counted, &rules, window);
-        let write = record(state, &r.id, by, &measured, &evidence.people);
+        let write = record(svc, &r.id, by, &measured, &evidence.people);
         let read_next = async {
             match batches.get(i + 1) {
-                Some(b) => read(state, b, window).await.map(Some),
+                Some(b) => read(svc, b, window).await.map(Some),
                 None => Ok(None),
             }
         };
@@ -228,31 +231,30 @@ pub async fn run(
         next = read?;
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
-    let decided = renewals::decided_ids(state.db.reader(), &r.id).await?.len();
+    let mut tx = svc.begin().await?;
+    let decided = renewals::decided_ids(svc.db.reader(), &r.id).await?.len();
     if decided >= active.len() {
         renewals::finish(&mut tx, &r.id, now).await?;
     } else {
         // A step (`limit`) is done: the next may come to any instance.
-        renewals::release(&mut tx, &r.id, &state.config.instance_id).await?;
+        renewals::release(&mut tx, &r.id, &svc.instance_id).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
-    let r = renewals::get(state.db.reader(), &r.id).await?.ok_or(DomainError::NotFound)?;
+    let r = renewals::get(svc.db.reader(), &r.id).await?.ok_or(DomainError::NotFound)?;
     Ok(progress(&r, true))
 }
 
 /// CH-7: once the configured day has come, runs (or finishes) this year's
 /// renewal of Champions and of MVPs. Answers the runs worked here.
-pub async fn yearly(state: &AppState, today: NaiveDate) -> Result<Vec<Progress>, AppError> {
-    let s = settings::load(state.db.reader()).await?;
+pub async fn yearly(svc: &Services, today: NaiveDate) -> Result<Vec<Progress>, AppError> {
+    let s = settings::load(svc.db.reader()).await?;
     let (month, day) = (s.int("champions.renewal_month"), s.int("champions.renewal_day"));
     let Some(year) = due(today, u32::try_from(month).unwrap_or(12), u32::try_from(day).unwrap_or(1)) else {
         return Ok(Vec::new());
     };
     let mut worked = Vec::new();
     for program in [Program::Champions, Program::Mvp] {
-        let p = run(state, None, program, i64::from(year), None).await?;
+        let p = run(svc, None, program, i64::from(year), None).await?;
         if p.worked_here {
             tracing::info!(program = p.program, year, decided = p.decided, total = p.total, "yearly renewal");
             worked.push(p);
@@ -263,14 +265,14 @@ pub async fn yearly(state: &AppState, today: NaiveDate) -> Result<Vec<Progress>,
 
 /// CH-7: staff start (or resume) a run from the pages; it works in the
 /// background and its page shows the progress. Answers the run's id.
-pub async fn start(state: &AppState, actor: &Actor, program: Program, year: i64) -> Result<String, AppError> {
+pub async fn start(svc: &Services, actor: &Actor, program: Program, year: i64) -> Result<String, AppError> {
     authorize(actor, Action::ManagePrograms)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let r = renewals::open(&mut tx, program, year, Some(actor.member_id), Utc::now()).await?;
     tx.commit().await?;
-    let (state, actor) = (state.clone(), actor.clone());
+    let (svc, actor) = (svc.clone(), actor.clone());
     tokio::spawn(async move {
-        if let Err(e) = run(&state, Some(&actor), program, year, None).await {
+        if let Err(e) = run(&svc, Some(&actor), program, year, None).await {
             tracing::warn!(error = ?e, "renewal run stopped; starting it again resumes it");
         }
     });
@@ -278,22 +280,22 @@ pub async fn start(state: &AppState, actor: &Actor, program: Program, year: i64)
 }
 
 /// The latest runs (program staff).
-pub async fn recent(state: &AppState, actor: &Actor) -> Result<Vec<Progress>, AppError> {
+pub async fn recent(svc: &Services, actor: &Actor) -> Result<Vec<Progress>, AppError> {
     authorize(actor, Action::ManagePrograms)?;
-    Ok(renewals::recent(state.db.reader(), 20).await?.iter().map(|r| progress(r, false)).collect())
+    Ok(renewals::recent(svc.db.reader(), 20).await?.iter().map(|r| progress(r, false)).collect())
 }
 
 /// A run and its decisions (program staff).
-pub async fn show(state: &AppState, actor: &Actor, id: &str) -> Result<(Progress, Vec<Decision>), AppError> {
+pub async fn show(svc: &Services, actor: &Actor, id: &str) -> Result<(Progress, Vec<Decision>), AppError> {
     authorize(actor, Action::ManagePrograms)?;
-    let r = renewals::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    Ok((progress(&r, false), renewals::decisions(state.db.reader(), id).await?))
+    let r = renewals::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    Ok((progress(&r, false), renewals::decisions(svc.db.reader(), id).await?))
 }
 
 /// CH-7: staff keep or end a title that was not renewed by itself, with a
 /// reason; the member is told.
 pub async fn settle(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     run: &str,
     membership: &str,
@@ -302,17 +304,17 @@ pub async fn settle(
 ) -> Result<(), AppError> {
     authorize(actor, Action::ManagePrograms)?;
     let reason = Reason::parse(reason)?;
-    let m = programs::membership_by_id(state.db.reader(), membership).await?.ok_or(DomainError::NotFound)?;
-    let person = members::by_id(state.db.reader(), m.member_id).await?.ok_or(DomainError::NotFound)?;
+    let m = programs::membership_by_id(svc.db.reader(), membership).await?.ok_or(DomainError::NotFound)?;
+    let person = members::by_id(svc.db.reader(), m.member_id).await?.ok_or(DomainError::NotFound)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     renewals::settle(&mut tx, run, membership, if keep { "kept" } else { "ended" }, reason.as_str(), actor.member_id)
         .await?;
     if keep {
-        email(state, &mut tx, &person, "program-renewed", reason.as_str()).await?;
+        email(svc, &mut tx, &person, "program-renewed", reason.as_str()).await?;
     } else {
         programs::end(&mut tx, m.member_id, m.program, now.date_naive(), reason.as_str()).await?;
-        email(state, &mut tx, &person, "program-ended", reason.as_str()).await?;
+        email(svc, &mut tx, &person, "program-ended", reason.as_str()).await?;
     }
     let action = if keep { "renewal.kept" } else { "renewal.ended" };
     audit::record(
@@ -322,6 +324,5 @@ pub async fn settle(
     )
     .await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }

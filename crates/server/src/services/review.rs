@@ -11,16 +11,16 @@ use guildhall_storage::events::{self, Speaker, TalkDecision};
 use guildhall_storage::{audit, groups, members};
 use serde_json::json;
 
+use super::Services;
 use super::{entry, notify};
-use crate::app::AppState;
 use crate::error::AppError;
 
 /// Requires (or lifts) review of every new event of a group.
-pub async fn require_for_group(state: &AppState, actor: &Actor, group: GroupId, on: bool) -> Result<(), AppError> {
-    let g = groups::by_id(state.db.reader(), group).await?.ok_or(DomainError::NotFound)?;
+pub async fn require_for_group(svc: &Services, actor: &Actor, group: GroupId, on: bool) -> Result<(), AppError> {
+    let g = groups::by_id(svc.db.reader(), group).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ReviewSessions(g.region_id))?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     groups::set_review_required(&mut tx, g.id, on, now).await?;
     audit::record(
         &mut tx,
@@ -34,12 +34,12 @@ pub async fn require_for_group(state: &AppState, actor: &Actor, group: GroupId, 
 
 /// Requires (or lifts) review of one event's sessions. A published event
 /// stays published: review guards publishing.
-pub async fn require_for_event(state: &AppState, actor: &Actor, event: EventId, on: bool) -> Result<(), AppError> {
-    let ev = events::get(state.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
-    let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+pub async fn require_for_event(svc: &Services, actor: &Actor, event: EventId, on: bool) -> Result<(), AppError> {
+    let ev = events::get(svc.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(svc.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ReviewSessions(g.region_id))?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     events::set_review_required(&mut tx, event, on, now).await?;
     audit::record(
         &mut tx,
@@ -54,7 +54,7 @@ pub async fn require_for_event(state: &AppState, actor: &Actor, event: EventId, 
 /// UG-6: approves a session or sends it back with changes requested. The
 /// group's leaders and the member speakers are told.
 pub async fn review_talk(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     event: EventId,
     talk: TalkId,
@@ -62,27 +62,24 @@ pub async fn review_talk(
     checklist: &Checklist,
     notes: &str,
 ) -> Result<ReviewStatus, AppError> {
-    let ev = events::get(state.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
-    let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+    let ev = events::get(svc.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(svc.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ReviewSessions(g.region_id))?;
-    let t = events::talks(state.db.reader(), event)
-        .await?
-        .into_iter()
-        .find(|t| t.id == talk)
-        .ok_or(DomainError::NotFound)?;
+    let t =
+        events::talks(svc.db.reader(), event).await?.into_iter().find(|t| t.id == talk).ok_or(DomainError::NotFound)?;
     let (status, notes) = decide(verdict, checklist, notes)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let decision = TalkDecision { status, checklist, notes: notes.as_str(), by: actor.member_id };
     events::review_talk(&mut tx, event, talk, decision, now).await?;
     let details = json!({"talk": talk.to_string(), "status": status.as_str(), "checklist": checklist.to_text()});
     audit::record(&mut tx, entry(Some(actor.member_id), "talk.reviewed", "event", event, None, details), now).await?;
-    let url = state.config.link(&format!("/events/{event}"));
+    let url = svc.links.to(&format!("/events/{event}"));
     let kind = if status == ReviewStatus::Approved { "talk-approved" } else { "talk-changes-requested" };
-    let mut people = members::holders(state.db.reader(), Role::GroupLeader(g.id)).await?;
+    let mut people = members::holders(svc.db.reader(), Role::GroupLeader(g.id)).await?;
     for s in &t.speakers {
         if let Speaker::Member { id, .. } = s {
-            if let Some(m) = members::by_id(state.db.reader(), *id).await? {
+            if let Some(m) = members::by_id(svc.db.reader(), *id).await? {
                 if !people.iter().any(|p| p.id == m.id) {
                     people.push(m);
                 }
@@ -100,6 +97,5 @@ pub async fn review_talk(
         notify::queue(&mut tx, Some(m.id), &m.email, m.locale, kind, &args).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(status)
 }

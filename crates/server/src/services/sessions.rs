@@ -11,15 +11,15 @@ use guildhall_storage::tokens::{self, ApiToken};
 use guildhall_storage::{audit, members, sessions};
 use serde_json::json;
 
+use super::Services;
 use super::{entry, notify};
-use crate::app::AppState;
 use crate::auth::secrets::{hash_password, hash_token, verify_password};
 use crate::error::AppError;
 
 /// Ends every session of the member, this one included.
-pub async fn sign_out_everywhere(state: &AppState, actor: &Actor) -> Result<u64, AppError> {
+pub async fn sign_out_everywhere(svc: &Services, actor: &Actor) -> Result<u64, AppError> {
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let ended = sessions::delete_member_sessions(&mut tx, actor.member_id, None).await?;
     let e = entry(
         Some(actor.member_id),
@@ -37,14 +37,14 @@ pub async fn sign_out_everywhere(state: &AppState, actor: &Actor) -> Result<u64,
 /// Changes the password after checking the current one; every other
 /// session ends (this one, `current_session`, stays) and the owner is told.
 pub async fn change_password(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     current: &str,
     new: &str,
     current_session: Option<&str>,
     revoke_tokens: bool,
 ) -> Result<(), AppError> {
-    let m = members::by_id(state.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
+    let m = members::by_id(svc.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
     if !verify_password(current, m.password_hash.clone()).await? {
         return Err(DomainError::field("current_password", "password_wrong").into());
     }
@@ -58,7 +58,7 @@ pub async fn change_password(
     let hash = hash_password(&new).await?;
     let now = Utc::now();
     let keep = current_session.map(hash_token);
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     members::set_password_hash(&mut tx, m.id, &hash, now).await?;
     let ended = sessions::delete_member_sessions(&mut tx, m.id, keep.as_deref()).await?;
     // PL-1: a reset link emailed before the change opens nothing after it.
@@ -69,21 +69,20 @@ pub async fn change_password(
     audit::record(&mut tx, e, now).await?;
     notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "password-changed", &[("name", m.name.as_str())]).await?;
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }
 
 /// The member's live API tokens (never their secrets).
-pub async fn tokens_of(state: &AppState, actor: &Actor) -> Result<Vec<ApiToken>, AppError> {
-    Ok(tokens::list(state.db.reader(), actor.member_id).await?)
+pub async fn tokens_of(svc: &Services, actor: &Actor) -> Result<Vec<ApiToken>, AppError> {
+    Ok(tokens::list(svc.db.reader(), actor.member_id).await?)
 }
 
 /// Revokes one of the member's own tokens; at once, it opens nothing more.
-pub async fn revoke_token(state: &AppState, actor: &Actor, id: &str) -> Result<(), AppError> {
+pub async fn revoke_token(svc: &Services, actor: &Actor, id: &str) -> Result<(), AppError> {
     let id: ApiTokenId = id.parse().map_err(|_| DomainError::NotFound)?;
     authorize(actor, Action::CreateApiToken(actor.member_id))?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     if !tokens::revoke(&mut tx, actor.member_id, id, now).await? {
         return Err(DomainError::NotFound.into());
     }

@@ -8,15 +8,15 @@ use guildhall_storage::{audit, settings};
 use serde_json::json;
 
 use super::entry;
-use crate::app::AppState;
+use super::Services;
 use crate::error::AppError;
 
-pub async fn change(state: &AppState, actor: &Actor, key: &str, raw: &str, reason: &str) -> Result<(), AppError> {
+pub async fn change(svc: &Services, actor: &Actor, key: &str, raw: &str, reason: &str) -> Result<(), AppError> {
     authorize(actor, Action::ManageSettings)?;
     let value = parse_value(key, raw)?;
     let reason = Reason::parse(reason)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let old = settings::set(&mut tx, key, &value, actor.member_id, now).await?;
     let details = json!({"from": old, "to": value.to_text()});
     audit::record(

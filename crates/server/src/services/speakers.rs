@@ -17,16 +17,16 @@ use guildhall_storage::speakers::{self, ExpertRequest, Invitation, NewInvitation
 use guildhall_storage::{audit, members, regions};
 use serde_json::json;
 
+use super::Services;
 use super::{entry, notify};
-use crate::app::AppState;
 use crate::error::AppError;
 
 /// UG-11: a member applies (or reapplies) to speak.
-pub async fn apply(state: &AppState, actor: &Actor, region: RegionId, fields: &SpeakerFields) -> Result<(), AppError> {
-    regions::get(state.db.reader(), region).await?.ok_or(DomainError::field("region_id", "region_unknown"))?;
+pub async fn apply(svc: &Services, actor: &Actor, region: RegionId, fields: &SpeakerFields) -> Result<(), AppError> {
+    regions::get(svc.db.reader(), region).await?.ok_or(DomainError::field("region_id", "region_unknown"))?;
     let profile = SpeakerProfile::parse(fields)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     speakers::upsert(&mut tx, actor.member_id, region, &profile, now).await?;
     let details = json!({"topics": profile.topics_text(), "region": region.to_string()});
     audit::record(
@@ -46,17 +46,17 @@ pub fn reviews_speakers(actor: &Actor) -> bool {
 
 /// Applications waiting for a community manager: those of the regions the
 /// actor manages (every region for admins).
-pub async fn to_review(state: &AppState, actor: &Actor) -> Result<Vec<Speaker>, AppError> {
+pub async fn to_review(svc: &Services, actor: &Actor) -> Result<Vec<Speaker>, AppError> {
     if !reviews_speakers(actor) {
         return Err(DomainError::Forbidden.into());
     }
-    let all = speakers::search(state.db.reader(), SpeakerStatus::Submitted, None, None).await?;
+    let all = speakers::search(svc.db.reader(), SpeakerStatus::Submitted, None, None).await?;
     Ok(all.into_iter().filter(|s| authorize(actor, Action::ReviewSpeakers(s.region_id)).is_ok()).collect())
 }
 
 /// UG-11: a community manager approves or declines (with a reason).
 pub async fn decide(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     member: MemberId,
     approve: bool,
@@ -65,25 +65,24 @@ pub async fn decide(
     if !reviews_speakers(actor) {
         return Err(DomainError::Forbidden.into());
     }
-    let s = speakers::get(state.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+    let s = speakers::get(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     // UG-11: another region's applicant is not this manager's to decide.
     authorize(actor, Action::ReviewSpeakers(s.region_id)).map_err(|_| DomainError::NotFound)?;
     let to = s.status.decide(approve)?;
     let reason = if approve { reason.trim().to_owned() } else { Reason::parse(reason)?.to_string() };
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     speakers::decide(&mut tx, member, to, &reason, actor.member_id, now).await?;
     let action = format!("speaker.{}", to.as_str());
     audit::record(&mut tx, entry(Some(actor.member_id), &action, "member", member, Some(&reason), json!({})), now)
         .await?;
-    if let Some(m) = members::by_id(state.db.reader(), member).await? {
-        let url = state.config.link("/speakers/apply");
+    if let Some(m) = members::by_id(svc.db.reader(), member).await? {
+        let url = svc.links.to("/speakers/apply");
         let args = [("name", m.name.as_str()), ("reason", reason.as_str()), ("link", url.as_str())];
         let kind = if approve { "speaker-approved" } else { "speaker-declined" };
         notify::queue(&mut tx, Some(m.id), &m.email, m.locale, kind, &args).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(to)
 }
 
@@ -94,7 +93,7 @@ pub fn may_browse(actor: &Actor) -> bool {
 
 /// UG-11: the approved pool, by topic and region.
 pub async fn pool(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     topic: Option<&str>,
     region: Option<RegionId>,
@@ -102,36 +101,36 @@ pub async fn pool(
     if !may_browse(actor) {
         return Err(DomainError::Forbidden.into());
     }
-    Ok(speakers::search(state.db.reader(), SpeakerStatus::Approved, topic, region).await?)
+    Ok(speakers::search(svc.db.reader(), SpeakerStatus::Approved, topic, region).await?)
 }
 
 /// UG-11: a leader invites an approved speaker to an event.
 pub async fn invite(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     event: EventId,
     speaker: MemberId,
     talk_title: &str,
     message: &str,
 ) -> Result<InvitationId, AppError> {
-    let (ev, g) = super::events::managed_event(state, actor, event).await?;
+    let (ev, g) = super::events::managed_event(svc, actor, event).await?;
     if !ev.status.is_editable() {
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());
     }
-    let s = speakers::get(state.db.reader(), speaker).await?.filter(|s| s.status == SpeakerStatus::Approved);
+    let s = speakers::get(svc.db.reader(), speaker).await?.filter(|s| s.status == SpeakerStatus::Approved);
     let s = s.ok_or(DomainError::field("speaker_id", "speaker_not_approved"))?;
     let title = Title::parse(talk_title)?;
     let message = LongText::parse(message, "message", false)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let new =
         NewInvitation { event, speaker, talk_title: title.as_str(), message: message.as_str(), by: actor.member_id };
     let id = speakers::invite(&mut tx, new, now).await?;
     let details = json!({"event": event.to_string(), "speaker": speaker.to_string(), "title": title.as_str()});
     audit::record(&mut tx, entry(Some(actor.member_id), "speaker.invited", "invitation", id, None, details), now)
         .await?;
-    if let Some(m) = members::by_id(state.db.reader(), s.member_id).await? {
-        let url = state.config.link("/invitations");
+    if let Some(m) = members::by_id(svc.db.reader(), s.member_id).await? {
+        let url = svc.links.to("/invitations");
         let args = [
             ("name", m.name.as_str()),
             ("group", g.profile.name.as_str()),
@@ -142,29 +141,28 @@ pub async fn invite(
         notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "speaker-invited", &args).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(id)
 }
 
 /// UG-11: the speaker accepts (the session joins the event, with them as
 /// speaker) or declines; the leaders are told.
 pub async fn answer(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     id: InvitationId,
     accept: bool,
 ) -> Result<InvitationStatus, AppError> {
-    let inv = speakers::invitation_by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let inv = speakers::invitation_by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     if inv.speaker_id != actor.member_id {
         return Err(DomainError::NotFound.into());
     }
     let to = inv.status.answer(accept)?;
-    let ev = events::get(state.db.reader(), inv.event_id).await?.ok_or(DomainError::NotFound)?;
+    let ev = events::get(svc.db.reader(), inv.event_id).await?.ok_or(DomainError::NotFound)?;
     if accept && !ev.status.is_editable() {
         return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());
     }
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let talk = if accept {
         let t = NewTalk {
             title: Title::parse(&inv.talk_title)?,
@@ -178,8 +176,8 @@ pub async fn answer(
     speakers::answer(&mut tx, id, to, talk, now).await?;
     let action = format!("speaker.invitation_{}", to.as_str());
     audit::record(&mut tx, entry(Some(actor.member_id), &action, "invitation", id, None, json!({})), now).await?;
-    let url = state.config.link(&format!("/events/{}", inv.event_id));
-    for m in members::holders(state.db.reader(), Role::GroupLeader(inv.group_id)).await? {
+    let url = svc.links.to(&format!("/events/{}", inv.event_id));
+    for m in members::holders(svc.db.reader(), Role::GroupLeader(inv.group_id)).await? {
         let args = [
             ("name", m.name.as_str()),
             ("speaker", inv.speaker_name.as_str()),
@@ -190,23 +188,22 @@ pub async fn answer(
         notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "speaker-answered", &args).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(to)
 }
 
-pub async fn my_invitations(state: &AppState, actor: &Actor) -> Result<Vec<Invitation>, AppError> {
-    Ok(speakers::invitations_of(state.db.reader(), actor.member_id).await?)
+pub async fn my_invitations(svc: &Services, actor: &Actor) -> Result<Vec<Invitation>, AppError> {
+    Ok(speakers::invitations_of(svc.db.reader(), actor.member_id).await?)
 }
 
 /// UG-11: a leader asks the community team for an internal expert.
 pub async fn ask_expert(
-    state: &AppState,
+    svc: &Services,
     actor: &Actor,
     group: GroupId,
     occasion: &str,
     topic: &str,
 ) -> Result<ExpertRequestId, AppError> {
-    let g = super::groups::managed(state, actor, group).await?;
+    let g = super::groups::managed(svc, actor, group).await?;
     if !actor.leads_group(g.id) && !actor.is_admin() {
         return Err(DomainError::Forbidden.into());
     }
@@ -215,7 +212,7 @@ pub async fn ask_expert(
     DomainError::collect([occasion.clone().err(), topic.clone().err()])?;
     let (occasion, topic) = (occasion?, topic?);
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let id = speakers::ask_expert(&mut tx, g.id, occasion.as_str(), topic.as_str(), actor.member_id, now).await?;
     audit::record(
         &mut tx,
@@ -230,9 +227,9 @@ pub async fn ask_expert(
         now,
     )
     .await?;
-    let url = state.config.link(&format!("/expert-requests/{id}"));
-    let mut team = members::holders(state.db.reader(), Role::CommunityManager(g.region_id)).await?;
-    team.extend(members::holders(state.db.reader(), Role::ProgramStaff).await?);
+    let url = svc.links.to(&format!("/expert-requests/{id}"));
+    let mut team = members::holders(svc.db.reader(), Role::CommunityManager(g.region_id)).await?;
+    team.extend(members::holders(svc.db.reader(), Role::ProgramStaff).await?);
     for m in team {
         let args = [
             ("name", m.name.as_str()),
@@ -243,13 +240,12 @@ pub async fn ask_expert(
         notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "expert-request-task", &args).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(id)
 }
 
 /// An expert request, for the group's leaders and the community team.
-pub async fn expert_request(state: &AppState, actor: &Actor, id: ExpertRequestId) -> Result<ExpertRequest, AppError> {
-    let x = speakers::expert_request(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+pub async fn expert_request(svc: &Services, actor: &Actor, id: ExpertRequestId) -> Result<ExpertRequest, AppError> {
+    let x = speakers::expert_request(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let team = authorize(actor, Action::AnswerExpertRequest(x.region_id)).is_ok();
     if !team && !actor.leads_group(x.group_id) {
         return Err(DomainError::NotFound.into());
@@ -258,12 +254,12 @@ pub async fn expert_request(state: &AppState, actor: &Actor, id: ExpertRequestId
 }
 
 /// UG-11: the community team answers; the leaders are told.
-pub async fn answer_expert(state: &AppState, actor: &Actor, id: ExpertRequestId, answer: &str) -> Result<(), AppError> {
-    let x = speakers::expert_request(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+pub async fn answer_expert(svc: &Services, actor: &Actor, id: ExpertRequestId, answer: &str) -> Result<(), AppError> {
+    let x = speakers::expert_request(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::AnswerExpertRequest(x.region_id))?;
     let answer = answer_expert_request(x.answered, answer)?;
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     speakers::answer_expert(&mut tx, id, answer.as_str(), actor.member_id, now).await?;
     audit::record(
         &mut tx,
@@ -271,8 +267,8 @@ pub async fn answer_expert(state: &AppState, actor: &Actor, id: ExpertRequestId,
         now,
     )
     .await?;
-    let url = state.config.link(&format!("/expert-requests/{id}"));
-    for m in members::holders(state.db.reader(), Role::GroupLeader(x.group_id)).await? {
+    let url = svc.links.to(&format!("/expert-requests/{id}"));
+    for m in members::holders(svc.db.reader(), Role::GroupLeader(x.group_id)).await? {
         let args = [
             ("name", m.name.as_str()),
             ("topic", x.topic.as_str()),
@@ -282,6 +278,5 @@ pub async fn answer_expert(state: &AppState, actor: &Actor, id: ExpertRequestId,
         notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "expert-request-answered", &args).await?;
     }
     tx.commit().await?;
-    state.wake_mailer();
     Ok(())
 }

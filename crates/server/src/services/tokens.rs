@@ -11,22 +11,17 @@ use guildhall_storage::{audit, sessions, settings, tokens};
 use serde_json::json;
 
 use super::entry;
-use crate::app::AppState;
+use super::Services;
 use crate::auth::secrets::{hash_token, new_token};
 use crate::error::AppError;
 
 /// Creates an API token for `member`; returns the secret, shown once.
-pub async fn create_api_token(
-    state: &AppState,
-    actor: &Actor,
-    member: MemberId,
-    name: &str,
-) -> Result<String, AppError> {
+pub async fn create_api_token(svc: &Services, actor: &Actor, member: MemberId, name: &str) -> Result<String, AppError> {
     authorize(actor, Action::CreateApiToken(member))?;
     let name = DisplayName::parse(name).map_err(|_| DomainError::field("name", "required"))?;
     let secret = format!("gh_{}", new_token());
     let now = Utc::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = svc.begin().await?;
     let id = tokens::create(&mut tx, member, name.as_str(), &hash_token(&secret), now).await?;
     audit::record(
         &mut tx,
@@ -47,13 +42,13 @@ pub async fn create_api_token(
 
 /// Makes `email` an admin (creating a verified account if needed) and
 /// returns a one-time sign-in link for it. The command line's way in.
-pub async fn bootstrap_admin(state: &AppState, email: &str, name: &str) -> Result<String, AppError> {
+pub async fn bootstrap_admin(svc: &Services, email: &str, name: &str) -> Result<String, AppError> {
     let email = EmailAddress::parse(email)?;
     let name = DisplayName::parse(name)?;
     let now = Utc::now();
-    let s = settings::load(state.db.reader()).await?;
-    let mut tx = state.db.begin().await?;
-    let id = match members::by_email(state.db.reader(), &email).await? {
+    let s = settings::load(svc.db.reader()).await?;
+    let mut tx = svc.begin().await?;
+    let id = match members::by_email(svc.db.reader(), &email).await? {
         Some(m) => m.id,
         None => {
             let new = NewMember { email: &email, name: &name, password_hash: None, verified: true, locale: Locale::En };
@@ -80,14 +75,13 @@ pub async fn bootstrap_admin(state: &AppState, email: &str, name: &str) -> Resul
     let purpose = LinkPurpose::SignIn;
     sessions::create_link(&mut tx, &hash_token(&token), id, purpose, now, now + purpose.lifetime(&s)).await?;
     tx.commit().await?;
-    Ok(state.config.link(&format!("/signin/link?token={token}")))
+    Ok(svc.links.to(&format!("/signin/link?token={token}")))
 }
 
 /// An API token for an existing account, from the command line.
-pub async fn token_for_email(state: &AppState, email: &str, name: &str) -> Result<String, AppError> {
+pub async fn token_for_email(svc: &Services, email: &str, name: &str) -> Result<String, AppError> {
     let email = EmailAddress::parse(email)?;
-    let m =
-        members::by_email(state.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
-    let actor = members::actor(state.db.reader(), m.id).await?;
-    create_api_token(state, &actor, m.id, name).await
+    let m = members::by_email(svc.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
+    let actor = members::actor(svc.db.reader(), m.id).await?;
+    create_api_token(svc, &actor, m.id, name).await
 }

@@ -14,7 +14,7 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.db.ping().await {
+    match state.services.db.ping().await {
         Ok(()) => (StatusCode::OK, "ok\n"),
         Err(e) => {
             tracing::error!(error = %e, "health check failed");
@@ -24,7 +24,7 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 async fn metrics_text(State(state): State<AppState>) -> impl IntoResponse {
-    if let Ok(counts) = outbox::counts(state.db.reader()).await {
+    if let Ok(counts) = outbox::counts(state.services.db.reader()).await {
         for state_name in ["queued", "sending", "sent", "failed"] {
             let n = counts.iter().find(|(s, _)| s == state_name).map(|(_, n)| *n).unwrap_or(0);
             metrics::gauge!("guildhall_outbox_emails", "state" => state_name).set(n as f64);

@@ -77,8 +77,8 @@ pub async fn update_me(
         p.locale.as_deref().unwrap_or(m.locale.code()),
         p.time_zone.as_deref().unwrap_or(m.time_zone.name()),
     )?;
-    accounts::update_profile(&state, &u.actor, m.id, change).await?;
-    let updated = members::by_id(state.db.reader(), m.id).await?.ok_or(DomainError::NotFound)?;
+    accounts::update_profile(&state.services, &u.actor, m.id, change).await?;
+    let updated = members::by_id(state.services.db.reader(), m.id).await?.ok_or(DomainError::NotFound)?;
     Ok(Json(body(&updated, u.actor.roles.clone())))
 }
 
@@ -92,8 +92,8 @@ pub async fn member(
 ) -> AppResult<Json<MemberBody>> {
     let id: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
     authorize(&u.actor, Action::ReadAccount(id))?;
-    let m = members::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    let roles = members::roles(state.db.reader(), id).await?;
+    let m = members::by_id(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let roles = members::roles(state.services.db.reader(), id).await?;
     Ok(Json(body(&m, roles)))
 }
 
@@ -112,7 +112,7 @@ pub struct MessageBody {
 #[utoipa::path(get, path = "/v1/messages", tag = "members", responses((status = 200, body = [MessageBody])))]
 pub async fn messages(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<MessageBody>>> {
     authorize(&u.actor, Action::ReadMessages(u.member.id))?;
-    let list = outbox::for_recipient(state.db.reader(), u.member.id, 200).await?;
+    let list = outbox::for_recipient(state.services.db.reader(), u.member.id, 200).await?;
     Ok(Json(
         list.into_iter()
             .map(|m| MessageBody {

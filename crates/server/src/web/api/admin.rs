@@ -35,7 +35,7 @@ pub struct RegionBody {
 
 #[utoipa::path(get, path = "/v1/regions", tag = "admin", responses((status = 200, body = [RegionBody])))]
 pub async fn list_regions(State(state): State<AppState>, ApiUser(_): ApiUser) -> AppResult<Json<Vec<RegionBody>>> {
-    let list = regions::list(state.db.reader()).await?;
+    let list = regions::list(state.services.db.reader()).await?;
     Ok(Json(
         list.into_iter()
             .map(|r| RegionBody { id: r.id, name: r.name.to_string(), currency: r.currency.to_string() })
@@ -62,7 +62,7 @@ pub async fn create_region(
     authorize(&u.actor, Action::ManageRegions)?;
     let form = RegionForm::parse(&body.name, &body.currency)?;
     let (name, currency) = (form.name.to_string(), form.currency.to_string());
-    let id = region_service::create(&state, &u.actor, form).await?;
+    let id = region_service::create(&state.services, &u.actor, form).await?;
     Ok((StatusCode::CREATED, Json(RegionBody { id, name, currency })))
 }
 
@@ -82,7 +82,7 @@ pub async fn add_manager(
     ApiJson(body): ApiJson<NewManager>,
 ) -> AppResult<StatusCode> {
     let id: RegionId = id.parse().map_err(|_| DomainError::NotFound)?;
-    region_service::add_manager(&state, &u.actor, id, &body.email).await?;
+    region_service::add_manager(&state.services, &u.actor, id, &body.email).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -118,7 +118,7 @@ pub async fn audit_log(
 ) -> AppResult<Json<Vec<AuditBody>>> {
     authorize(&u.actor, Action::ViewAuditLog)?;
     let filter = AuditFilter { entity_type: q.entity_type, entity_id: q.entity_id, actor_id: q.actor_id };
-    let list = audit::list(state.db.reader(), &filter, 100, q.offset.max(0)).await?;
+    let list = audit::list(state.services.db.reader(), &filter, 100, q.offset.max(0)).await?;
     Ok(Json(
         list.into_iter()
             .map(|a| AuditBody {

@@ -111,20 +111,20 @@ pub async fn file(
     axum::Extension(locale): axum::Extension<RequestLocale>,
     ApiJson(b): ApiJson<FileBody>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let g = group_service::by_slug(&state, &b.group_slug).await?;
+    let g = group_service::by_slug(&state.services, &b.group_slug).await?;
     let event = match b.event_id.as_deref().filter(|e| !e.is_empty()) {
         Some(e) => Some(e.parse::<EventId>().map_err(|_| DomainError::field("event_id", "event_unknown"))?),
         None => None,
     };
     let fields = ReportFields { description: b.description, concerns_leader: b.concerns_leader, email: b.email };
-    let id = service::report(&state, &g, event, &fields, locale.locale, &client).await?;
+    let id = service::report(&state.services, &g, event, &fields, locale.locale, &client).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 
 /// The reports the caller may handle, newest first.
 #[utoipa::path(get, path = "/v1/reports", tag = "conduct", responses((status = 200, body = [ReportBody])))]
 pub async fn list(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<ReportBody>>> {
-    Ok(Json(service::visible(&state, &u.actor).await?.into_iter().map(|r| body(r, vec![])).collect()))
+    Ok(Json(service::visible(&state.services, &u.actor).await?.into_iter().map(|r| body(r, vec![])).collect()))
 }
 
 #[utoipa::path(get, path = "/v1/reports/{id}", tag = "conduct", params(("id" = String, Path)),
@@ -134,7 +134,7 @@ pub async fn show(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<ReportBody>> {
-    let (r, notes) = service::get(&state, &u.actor, report_id(&id)?).await?;
+    let (r, notes) = service::get(&state.services, &u.actor, report_id(&id)?).await?;
     Ok(Json(body(r, notes)))
 }
 
@@ -158,7 +158,7 @@ pub async fn add_note(
 ) -> AppResult<Json<ReportBody>> {
     let id = report_id(&id)?;
     let status = ReportStatus::parse(&b.status)?;
-    service::add_note(&state, &u.actor, id, status, &b.note).await?;
-    let (r, notes) = service::get(&state, &u.actor, id).await?;
+    service::add_note(&state.services, &u.actor, id, status, &b.note).await?;
+    let (r, notes) = service::get(&state.services, &u.actor, id).await?;
     Ok(Json(body(r, notes)))
 }

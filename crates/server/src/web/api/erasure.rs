@@ -37,7 +37,7 @@ pub async fn delete_me(
     ApiUser(u): ApiUser,
     ApiJson(b): ApiJson<DeleteMeBody>,
 ) -> AppResult<StatusCode> {
-    service::delete_own_account(&state, &u.actor, &b.confirm_email).await?;
+    service::delete_own_account(&state.services, &u.actor, &b.confirm_email).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -57,6 +57,6 @@ pub async fn erase_member(
     ApiJson(b): ApiJson<EraseBody>,
 ) -> AppResult<StatusCode> {
     let member: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
-    service::erase_member(&state, &u.actor, member, &b.reason).await?;
+    service::erase_member(&state.services, &u.actor, member, &b.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }

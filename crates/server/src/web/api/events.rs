@@ -111,10 +111,10 @@ pub struct EventBody {
 /// Builds an event's body for `viewer`; `can_see_link` when they hold a
 /// confirmed place or run the group.
 async fn body(state: &AppState, ev: &Event, g: &Group, can_see_link: bool) -> AppResult<EventBody> {
-    let c = counts(state, ev.id).await?;
+    let c = counts(&state.services, ev.id).await?;
     let tz = g.profile.time_zone;
     let venue = match ev.venue_id {
-        Some(v) => venues::get(state.db.reader(), v).await?.map(|v| VenueBody {
+        Some(v) => venues::get(state.services.db.reader(), v).await?.map(|v| VenueBody {
             id: v.id.to_string(),
             name: v.profile.name.to_string(),
             address: v.profile.address.to_string(),
@@ -124,7 +124,7 @@ async fn body(state: &AppState, ev: &Event, g: &Group, can_see_link: bool) -> Ap
         }),
         None => None,
     };
-    let talks = events::talks(state.db.reader(), ev.id).await?;
+    let talks = events::talks(state.services.db.reader(), ev.id).await?;
     let d = &ev.details;
     Ok(EventBody {
         id: ev.id.to_string(),
@@ -184,14 +184,16 @@ async fn sees_link(state: &AppState, actor: Option<&Actor>, ev: &Event, g: &Grou
         return Ok(true);
     }
     let Some(a) = actor else { return Ok(false) };
-    let r = registrations::find(state.db.reader(), ev.id, a.member_id).await?;
+    let r = registrations::find(state.services.db.reader(), ev.id, a.member_id).await?;
     Ok(r.is_some_and(|r| r.status == RegistrationStatus::Confirmed))
 }
 
 /// Loads a public event, or a draft for those who run its group.
 async fn visible_event(state: &AppState, actor: Option<&Actor>, id: EventId) -> AppResult<(Event, Group)> {
-    let ev = events::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    let g = guildhall_storage::groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+    let ev = events::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let g = guildhall_storage::groups::by_id(state.services.db.reader(), ev.group_id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     if !ev.status.is_public() && !manages(actor, &g) {
         return Err(DomainError::NotFound.into());
     }
@@ -206,10 +208,10 @@ pub async fn list_events(
     MaybeApiUser(u): MaybeApiUser,
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<EventBody>>> {
-    let g = group_service::by_slug(&state, &slug).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
     let actor = u.as_ref().map(|u| &u.actor);
     let leader = manages(actor, &g);
-    let list = events::for_group(state.db.reader(), g.id, When::All, leader, chrono::Utc::now(), 500).await?;
+    let list = events::for_group(state.services.db.reader(), g.id, When::All, leader, chrono::Utc::now(), 500).await?;
     let mut out = Vec::with_capacity(list.len());
     for ev in &list {
         let see = leader || sees_link(&state, actor, ev, &g).await?;
@@ -283,10 +285,10 @@ pub async fn create_event(
     Path(slug): Path<String>,
     ApiJson(b): ApiJson<EventInput>,
 ) -> AppResult<(StatusCode, Json<EventBody>)> {
-    let g = group_service::by_slug(&state, &slug).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
     let (fields, venue) = b.merge(None);
-    let id = event_service::create(&state, &u.actor, g.id, &fields, venue.as_deref()).await?;
-    let ev = events::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let id = event_service::create(&state.services, &u.actor, g.id, &fields, venue.as_deref()).await?;
+    let ev = events::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     Ok((StatusCode::CREATED, Json(body(&state, &ev, &g, true).await?)))
 }
 
@@ -314,17 +316,17 @@ pub async fn update_event(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<EventInput>,
 ) -> AppResult<Json<EventBody>> {
-    let (ev, g) = event_service::managed_event(&state, &u.actor, event_id(&id)?).await?;
+    let (ev, g) = event_service::managed_event(&state.services, &u.actor, event_id(&id)?).await?;
     let (fields, venue) = b.merge(Some((&ev, &g)));
-    event_service::update(&state, &u.actor, ev.id, &fields, venue.as_deref()).await?;
-    let ev = events::get(state.db.reader(), ev.id).await?.ok_or(DomainError::NotFound)?;
+    event_service::update(&state.services, &u.actor, ev.id, &fields, venue.as_deref()).await?;
+    let ev = events::get(state.services.db.reader(), ev.id).await?.ok_or(DomainError::NotFound)?;
     Ok(Json(body(&state, &ev, &g, true).await?))
 }
 
 async fn command(state: AppState, u: ApiUser, id: String, cmd: EventCommand) -> AppResult<Json<EventBody>> {
     let id = event_id(&id)?;
-    event_service::transition(&state, &u.0.actor, id, cmd).await?;
-    let (ev, g) = event_service::managed_event(&state, &u.0.actor, id).await?;
+    event_service::transition(&state.services, &u.0.actor, id, cmd).await?;
+    let (ev, g) = event_service::managed_event(&state.services, &u.0.actor, id).await?;
     Ok(Json(body(&state, &ev, &g, true).await?))
 }
 
@@ -388,7 +390,7 @@ pub async fn register(
         Some(m) => Some(m.parse::<MemberId>().map_err(|_| DomainError::field("member_id", "member_not_found"))?),
         None => None,
     };
-    let out = reg_service::register(&state, &u, event_id(&id)?, member).await?;
+    let out = reg_service::register(&state.services, &u, event_id(&id)?, member).await?;
     Ok((
         StatusCode::CREATED,
         Json(RegistrationOutcome {
@@ -411,7 +413,7 @@ pub async fn unregister(
     Path((id, reg)): Path<(String, String)>,
 ) -> AppResult<StatusCode> {
     let reg: RegistrationId = reg.parse().map_err(|_| DomainError::NotFound)?;
-    reg_service::cancel(&state, &u.actor, event_id(&id)?, reg).await?;
+    reg_service::cancel(&state.services, &u.actor, event_id(&id)?, reg).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -435,8 +437,8 @@ pub async fn list_registrations(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<AttendeeBody>>> {
-    let (ev, _) = event_service::managed_event(&state, &u.actor, event_id(&id)?).await?;
-    let list = registrations::attendees(state.db.reader(), ev.id, false).await?;
+    let (ev, _) = event_service::managed_event(&state.services, &u.actor, event_id(&id)?).await?;
+    let list = registrations::attendees(state.services.db.reader(), ev.id, false).await?;
     Ok(Json(
         list.into_iter()
             .map(|a| AttendeeBody {
@@ -484,8 +486,10 @@ pub async fn check_in(
         (None, Some(r)) => CheckInBy::Registration(r.parse().map_err(|_| DomainError::TicketInvalid)?),
         (None, None) => return Err(DomainError::field("ticket_code", "required").into()),
     };
-    let (r, first) = reg_service::check_in(&state, &u.actor, event_id(&id)?, by).await?;
-    let who = guildhall_storage::members::by_id(state.db.reader(), r.member_id).await?.ok_or(DomainError::NotFound)?;
+    let (r, first) = reg_service::check_in(&state.services, &u.actor, event_id(&id)?, by).await?;
+    let who = guildhall_storage::members::by_id(state.services.db.reader(), r.member_id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     Ok(Json(CheckInBody {
         registration_id: r.id.to_string(),
         name: who.name.to_string(),
@@ -517,7 +521,7 @@ pub async fn add_talk(
 ) -> AppResult<(StatusCode, Json<super::Created>)> {
     let speakers: Vec<&str> = b.speakers.iter().map(String::as_str).collect();
     let talk = event_service::parse_talk(&b.title, &b.abstract_text, &speakers)?;
-    let id = event_service::add_talk(&state, &u.actor, event_id(&id)?, &talk).await?;
+    let id = event_service::add_talk(&state.services, &u.actor, event_id(&id)?, &talk).await?;
     Ok((StatusCode::CREATED, Json(super::Created { id: id.to_string() })))
 }
 
@@ -530,6 +534,6 @@ pub async fn remove_talk(
     Path((id, talk)): Path<(String, String)>,
 ) -> AppResult<StatusCode> {
     let talk = talk.parse().map_err(|_| DomainError::NotFound)?;
-    event_service::remove_talk(&state, &u.actor, event_id(&id)?, talk).await?;
+    event_service::remove_talk(&state.services, &u.actor, event_id(&id)?, talk).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -76,7 +76,7 @@ pub async fn set_schedule(
     ApiJson(b): ApiJson<ScheduleBody>,
 ) -> AppResult<Json<ScheduleBody>> {
     let fields = AmountFields { venue: b.venue, catering: b.catering, other: b.other };
-    let s = service::set_schedule(&state, &u.actor, region_id(&id)?, &fields).await?;
+    let s = service::set_schedule(&state.services, &u.actor, region_id(&id)?, &fields).await?;
     Ok(Json(schedule_body(&s)))
 }
 
@@ -87,7 +87,7 @@ pub async fn get_schedule(
     ApiUser(_u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<ScheduleBody>> {
-    let s = service::schedule(&state, region_id(&id)?).await?.ok_or(DomainError::NotFound)?;
+    let s = service::schedule(&state.services, region_id(&id)?).await?.ok_or(DomainError::NotFound)?;
     Ok(Json(schedule_body(&s)))
 }
 
@@ -117,7 +117,7 @@ pub async fn file(
 ) -> AppResult<(StatusCode, Json<Created>)> {
     let event: EventId = id.parse().map_err(|_| DomainError::NotFound)?;
     let fields = ClaimFields { venue: b.venue, catering: b.catering, other: b.other, note: b.note };
-    let id = service::file(&state, &u.actor, event, &fields).await?;
+    let id = service::file(&state.services, &u.actor, event, &fields).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 
@@ -189,7 +189,7 @@ pub async fn show(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<ClaimBody>> {
-    let (c, receipts) = service::get(&state, &u.actor, claim_id(&id)?).await?;
+    let (c, receipts) = service::get(&state.services, &u.actor, claim_id(&id)?).await?;
     Ok(Json(claim_body(&state, c, receipts)))
 }
 
@@ -210,7 +210,7 @@ pub async fn upload(
         }
         let name = field.file_name().unwrap_or_default().to_owned();
         let bytes = field.bytes().await.map_err(|_| DomainError::field("receipt", "upload_malformed"))?;
-        let rid = service::add_receipt(&state, &u.actor, id, &name, &bytes).await?;
+        let rid = service::add_receipt(&state.services, &u.actor, id, &name, &bytes).await?;
         return Ok((StatusCode::CREATED, Json(Created { id: rid.to_string() })));
     }
     Err(DomainError::field("receipt", "required").into())
@@ -235,7 +235,7 @@ pub async fn receipt_response(
     receipt: &str,
 ) -> AppResult<Response> {
     let receipt: ReceiptId = receipt.parse().map_err(|_| DomainError::NotFound)?;
-    let (row, bytes) = service::receipt_file(state, actor, claim_id(claim)?, receipt).await?;
+    let (row, bytes) = service::receipt_file(&state.services, actor, claim_id(claim)?, receipt).await?;
     let safe_name: String = row.file_name.chars().filter(|c| c.is_alphanumeric() || " .-_".contains(*c)).collect();
     Ok((
         [
@@ -263,8 +263,8 @@ async fn decide(
     reason: &str,
 ) -> AppResult<Json<ClaimBody>> {
     let id = claim_id(id)?;
-    service::decide(state, actor, id, approve, reason).await?;
-    let (c, r) = service::get(state, actor, id).await?;
+    service::decide(&state.services, actor, id, approve, reason).await?;
+    let (c, r) = service::get(&state.services, actor, id).await?;
     Ok(Json(claim_body(state, c, r)))
 }
 
@@ -340,7 +340,7 @@ pub async fn totals(
     headers: axum::http::HeaderMap,
 ) -> AppResult<Response> {
     let region = q.region_id.as_deref().filter(|r| !r.is_empty()).map(region_id).transpose()?;
-    let rows = service::totals(&state, &u.actor, region, q.year).await?;
+    let rows = service::totals(&state.services, &u.actor, region, q.year).await?;
     let wants_csv =
         headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/csv"));
     if wants_csv {

@@ -39,7 +39,7 @@ pub fn download(doc: &Value) -> Response {
 #[utoipa::path(get, path = "/v1/me/export", tag = "members",
     responses((status = 200, description = "the export document (JSON)"), (status = 401, body = Problem)))]
 pub async fn mine(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Response> {
-    Ok(download(&service::member(&state, &u.actor, u.actor.member_id).await?))
+    Ok(download(&service::member(&state.services, &u.actor, u.actor.member_id).await?))
 }
 
 /// An admin exports a member's data on their request (audited).
@@ -51,5 +51,5 @@ pub async fn of_member(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let member: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
-    Ok(download(&service::member(&state, &u.actor, member).await?))
+    Ok(download(&service::member(&state.services, &u.actor, member).await?))
 }

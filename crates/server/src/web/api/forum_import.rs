@@ -72,8 +72,8 @@ pub async fn start(
     ApiJson(b): ApiJson<DiscourseBody>,
 ) -> AppResult<(StatusCode, Json<ImportRunBody>)> {
     let member: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
-    let run = service::start(&state, &u.actor, member, &b.username).await?;
-    Ok((StatusCode::ACCEPTED, Json(run_body(service::run(&state, &u.actor, &run).await?))))
+    let run = service::start(&state.services, &u.actor, member, &b.username).await?;
+    Ok((StatusCode::ACCEPTED, Json(run_body(service::run(&state.services, &u.actor, &run).await?))))
 }
 
 /// PL-3: an import's progress and outcome.
@@ -84,5 +84,5 @@ pub async fn show(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<ImportRunBody>> {
-    Ok(Json(run_body(service::run(&state, &u.actor, &id).await?)))
+    Ok(Json(run_body(service::run(&state.services, &u.actor, &id).await?)))
 }

@@ -62,7 +62,7 @@ pub struct LeaderBody {
 }
 
 async fn body(state: &AppState, g: Group) -> AppResult<GroupBody> {
-    let leaders = members::holders(state.db.reader(), Role::GroupLeader(g.id)).await?;
+    let leaders = members::holders(state.services.db.reader(), Role::GroupLeader(g.id)).await?;
     Ok(body_with(state, g, leaders))
 }
 
@@ -115,11 +115,11 @@ pub async fn list_groups(
         None => None,
     };
     let query = GroupQuery { text: q.q.filter(|t| !t.trim().is_empty()), region, country };
-    let list = groups::search(state.db.reader(), &query, 100, q.offset.max(0)).await?;
+    let list = groups::search(state.services.db.reader(), &query, 100, q.offset.max(0)).await?;
     // All the page's leaders in one query, not one per group.
     let ids: Vec<_> = list.iter().map(|g| g.id).collect();
     let mut leaders: std::collections::HashMap<String, Vec<members::Member>> = std::collections::HashMap::new();
-    for (group, m) in members::leaders_of(state.db.reader(), &ids).await? {
+    for (group, m) in members::leaders_of(state.services.db.reader(), &ids).await? {
         leaders.entry(group).or_default().push(m);
     }
     let out = list
@@ -185,18 +185,18 @@ pub async fn create_group(
     ApiJson(b): ApiJson<NewGroup>,
 ) -> AppResult<(StatusCode, Json<GroupBody>)> {
     let region: RegionId = b.region_id.parse().map_err(|_| DomainError::field("region_id", "region_unknown"))?;
-    let id = group_service::create(&state, &u.actor, region, &b.fields.fields()).await?;
+    let id = group_service::create(&state.services, &u.actor, region, &b.fields.fields()).await?;
     for email in &b.leaders {
-        group_service::add_leader(&state, &u.actor, id, &LeaderRef::Email(email.clone())).await?;
+        group_service::add_leader(&state.services, &u.actor, id, &LeaderRef::Email(email.clone())).await?;
     }
-    let g = groups::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     Ok((StatusCode::CREATED, Json(body(&state, g).await?)))
 }
 
 #[utoipa::path(get, path = "/v1/groups/{slug}", tag = "groups", params(("slug" = String, Path)),
     responses((status = 200, body = GroupBody), (status = 404, body = super::Problem)), security(()))]
 pub async fn get_group(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<GroupBody>> {
-    let g = group_service::by_slug(&state, &slug).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
     Ok(Json(body(&state, g).await?))
 }
 
@@ -218,7 +218,7 @@ pub async fn add_leader(
     Path(slug): Path<String>,
     ApiJson(b): ApiJson<NewLeader>,
 ) -> AppResult<Json<GroupBody>> {
-    let g = group_service::by_slug(&state, &slug).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
     let who = match (b.member_id, b.email) {
         (Some(m), _) => {
             LeaderRef::Member(m.parse::<MemberId>().map_err(|_| DomainError::field("member_id", "member_not_found"))?)
@@ -226,8 +226,8 @@ pub async fn add_leader(
         (None, Some(e)) => LeaderRef::Email(e),
         (None, None) => return Err(DomainError::field("member_id", "required").into()),
     };
-    group_service::add_leader(&state, &u.actor, g.id, &who).await?;
-    let g = groups::by_id(state.db.reader(), g.id).await?.ok_or(DomainError::NotFound)?;
+    group_service::add_leader(&state.services, &u.actor, g.id, &who).await?;
+    let g = groups::by_id(state.services.db.reader(), g.id).await?.ok_or(DomainError::NotFound)?;
     Ok(Json(body(&state, g).await?))
 }
 
@@ -248,7 +248,7 @@ pub async fn create_member(
     ApiUser(u): ApiUser,
     ApiJson(b): ApiJson<NewMember>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let id = group_service::create_member(&state, &u.actor, &b.email, &b.name).await?;
+    let id = group_service::create_member(&state.services, &u.actor, &b.email, &b.name).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 
@@ -292,7 +292,7 @@ pub async fn create_venue(
         capacity: b.capacity.map(|c| c.to_string()).unwrap_or_default(),
         accessibility: b.accessibility,
     })?;
-    let id = group_service::add_venue(&state, &u.actor, &profile).await?;
+    let id = group_service::add_venue(&state.services, &u.actor, &profile).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 
@@ -330,7 +330,7 @@ pub async fn list_venues(
 ) -> AppResult<Json<Vec<RegistryVenue>>> {
     let country = q.country.as_deref().filter(|c| !c.is_empty()).map(Country::parse).transpose()?;
     let kind = q.kind.as_deref().filter(|k| !k.is_empty()).map(VenueKind::parse).transpose()?;
-    let list = guildhall_storage::venues::search(state.db.reader(), country, kind).await?;
+    let list = guildhall_storage::venues::search(state.services.db.reader(), country, kind).await?;
     Ok(Json(
         list.into_iter()
             .map(|v| RegistryVenue {

@@ -66,7 +66,7 @@ fn body(slug: &str, name: &str, status: &str, h: &Health) -> HealthBody {
 #[utoipa::path(get, path = "/v1/groups/{slug}/health", tag = "health", params(("slug" = String, Path)),
     responses((status = 200, body = HealthBody), (status = 404, body = Problem)), security((), ("bearer" = [])))]
 pub async fn group_health(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<HealthBody>> {
-    let (g, h) = service::by_slug(&state, &slug, Utc::now()).await?;
+    let (g, h) = service::by_slug(&state.services, &slug, Utc::now()).await?;
     Ok(Json(body(g.profile.slug.as_str(), g.profile.name.as_str(), g.status.as_str(), &h)))
 }
 
@@ -79,7 +79,7 @@ pub async fn region_health(
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<HealthBody>>> {
     let region: RegionId = id.parse().map_err(|_| DomainError::NotFound)?;
-    let rows = service::of_region(&state, &u.actor, region, Utc::now()).await?;
+    let rows = service::of_region(&state.services, &u.actor, region, Utc::now()).await?;
     Ok(Json(
         rows.iter()
             .map(|(g, h)| body(g.profile.slug.as_str(), g.profile.name.as_str(), g.status.as_str(), h))
@@ -108,7 +108,7 @@ pub async fn region_tasks(
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<TaskBody>>> {
     let region: RegionId = id.parse().map_err(|_| DomainError::NotFound)?;
-    let tasks = dashboard::tasks(&state, &u.actor, region).await?;
+    let tasks = dashboard::tasks(&state.services, &u.actor, region).await?;
     Ok(Json(
         tasks
             .into_iter()

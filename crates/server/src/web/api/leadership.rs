@@ -80,7 +80,7 @@ pub struct SlotBody {
 }
 
 async fn body(state: &AppState, u: &crate::auth::SignedIn, a: LeaderApplication) -> AppResult<ApplicationBody> {
-    let slots = service::slots(state, &a).await?;
+    let slots = service::slots(&state.services, &a).await?;
     let manager = guildhall_domain::access::authorize(
         &u.actor,
         guildhall_domain::access::Action::ReviewLeaderApplications(a.region_id),
@@ -123,7 +123,7 @@ async fn current(
     u: &crate::auth::SignedIn,
     id: LeaderApplicationId,
 ) -> AppResult<Json<ApplicationBody>> {
-    let a = service::readable(state, &u.actor, id).await?;
+    let a = service::readable(&state.services, &u.actor, id).await?;
     Ok(Json(body(state, u, a).await?))
 }
 
@@ -173,14 +173,14 @@ pub async fn apply(
     ApiJson(b): ApiJson<ApplyBody>,
 ) -> AppResult<(StatusCode, Json<ApplicationBody>)> {
     let to = match (&b.group_slug, &b.region_id) {
-        (Some(slug), _) => ApplyTo::Group(group_service::by_slug(&state, slug).await?.id),
+        (Some(slug), _) => ApplyTo::Group(group_service::by_slug(&state.services, slug).await?.id),
         (None, Some(r)) => {
             ApplyTo::NewGroup(r.parse::<RegionId>().map_err(|_| DomainError::field("region_id", "region_unknown"))?)
         }
         (None, None) => return Err(DomainError::field("group_slug", "required").into()),
     };
-    let id = service::apply(&state, &u.actor, to, &b.fields()).await?;
-    let a = service::readable(&state, &u.actor, id).await?;
+    let id = service::apply(&state.services, &u.actor, to, &b.fields()).await?;
+    let a = service::readable(&state.services, &u.actor, id).await?;
     Ok((StatusCode::CREATED, Json(body(&state, &u, a).await?)))
 }
 
@@ -188,7 +188,7 @@ pub async fn apply(
 /// their regions.
 #[utoipa::path(get, path = "/v1/leader-applications", tag = "leadership", responses((status = 200, body = [ApplicationBody])))]
 pub async fn list(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<ApplicationBody>>> {
-    let (mine, review) = service::visible(&state, &u.actor).await?;
+    let (mine, review) = service::visible(&state.services, &u.actor).await?;
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for a in mine.into_iter().chain(review) {
@@ -206,7 +206,7 @@ pub async fn show(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<ApplicationBody>> {
-    let a = service::readable(&state, &u.actor, app_id(&id)?).await?;
+    let a = service::readable(&state.services, &u.actor, app_id(&id)?).await?;
     Ok(Json(body(&state, &u, a).await?))
 }
 
@@ -220,7 +220,7 @@ pub async fn submit(
     ApiJson(b): ApiJson<ApplyBody>,
 ) -> AppResult<Json<ApplicationBody>> {
     let id = app_id(&id)?;
-    service::submit_nomination(&state, &u.actor, id, &b.fields()).await?;
+    service::submit_nomination(&state.services, &u.actor, id, &b.fields()).await?;
     current(&state, &u, id).await
 }
 
@@ -241,7 +241,7 @@ pub async fn propose(
     ApiJson(b): ApiJson<TimesBody>,
 ) -> AppResult<Json<ApplicationBody>> {
     let id = app_id(&id)?;
-    service::propose_times(&state, &u.actor, id, &b.times).await?;
+    service::propose_times(&state.services, &u.actor, id, &b.times).await?;
     current(&state, &u, id).await
 }
 
@@ -262,7 +262,7 @@ pub async fn pick(
 ) -> AppResult<Json<ApplicationBody>> {
     let id = app_id(&id)?;
     let slot: SlotId = b.slot_id.parse().map_err(|_| DomainError::field("slot", "slot_unknown"))?;
-    service::pick_time(&state, &u.actor, id, slot).await?;
+    service::pick_time(&state.services, &u.actor, id, slot).await?;
     current(&state, &u, id).await
 }
 
@@ -280,7 +280,7 @@ pub async fn notes(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<NotesBody>,
 ) -> AppResult<StatusCode> {
-    service::record_notes(&state, &u.actor, app_id(&id)?, &b.notes).await?;
+    service::record_notes(&state.services, &u.actor, app_id(&id)?, &b.notes).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -306,11 +306,14 @@ pub async fn appoint(
     let id = app_id(&id)?;
     let group: Option<GroupId> = match &b.group_slug {
         Some(slug) => Some(
-            group_service::by_slug(&state, slug).await.map_err(|_| DomainError::field("group", "group_unknown"))?.id,
+            group_service::by_slug(&state.services, slug)
+                .await
+                .map_err(|_| DomainError::field("group", "group_unknown"))?
+                .id,
         ),
         None => None,
     };
-    service::appoint(&state, &u.actor, id, &b.reason, group).await?;
+    service::appoint(&state.services, &u.actor, id, &b.reason, group).await?;
     current(&state, &u, id).await
 }
 
@@ -324,7 +327,7 @@ pub async fn decline(
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ApplicationBody>> {
     let id = app_id(&id)?;
-    service::decline(&state, &u.actor, id, &b.reason).await?;
+    service::decline(&state.services, &u.actor, id, &b.reason).await?;
     current(&state, &u, id).await
 }
 
@@ -336,7 +339,7 @@ pub async fn withdraw(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
-    service::withdraw(&state, &u.actor, app_id(&id)?).await?;
+    service::withdraw(&state.services, &u.actor, app_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -358,8 +361,8 @@ pub async fn nominate(
     Path(slug): Path<String>,
     ApiJson(b): ApiJson<NominationBody>,
 ) -> AppResult<StatusCode> {
-    let g = group_service::by_slug(&state, &slug).await?;
-    service::nominate(&state, &u.actor, g.id, &b.email).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    service::nominate(&state.services, &u.actor, g.id, &b.email).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -377,8 +380,8 @@ pub async fn coleader_wanted(
     Path(slug): Path<String>,
     ApiJson(b): ApiJson<WantedBody>,
 ) -> AppResult<StatusCode> {
-    let g = group_service::by_slug(&state, &slug).await?;
-    service::set_coleader_wanted(&state, &u.actor, g.id, b.wanted).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    service::set_coleader_wanted(&state.services, &u.actor, g.id, b.wanted).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -399,7 +402,7 @@ pub async fn interview_ics(
     actor: &guildhall_domain::access::Actor,
     id: LeaderApplicationId,
 ) -> AppResult<axum::response::Response> {
-    let (a, starts, ends) = service::interview(state, actor, id).await?;
+    let (a, starts, ends) = service::interview(&state.services, actor, id).await?;
     Ok(crate::web::feeds::interview_invite(
         state,
         &format!("interview-{id}"),

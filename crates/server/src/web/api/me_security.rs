@@ -32,7 +32,7 @@ pub struct TokenBody {
 /// The caller's live API tokens.
 #[utoipa::path(get, path = "/v1/me/tokens", tag = "members", responses((status = 200, body = [TokenBody]), (status = 401, body = Problem)))]
 pub async fn tokens(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<TokenBody>>> {
-    let list = service::tokens_of(&state, &u.actor).await?;
+    let list = service::tokens_of(&state.services, &u.actor).await?;
     Ok(Json(
         list.into_iter()
             .map(|t| TokenBody {
@@ -54,13 +54,13 @@ pub async fn revoke(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
-    service::revoke_token(&state, &u.actor, &id).await?;
+    service::revoke_token(&state.services, &u.actor, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Signs the caller out of every browser session.
 #[utoipa::path(delete, path = "/v1/me/sessions", tag = "members", responses((status = 204), (status = 401, body = Problem)))]
 pub async fn end_sessions(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<StatusCode> {
-    service::sign_out_everywhere(&state, &u.actor).await?;
+    service::sign_out_everywhere(&state.services, &u.actor).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -39,7 +39,7 @@ fn slot_body(s: Slot) -> SlotBody {
 }
 
 async fn listed(state: &AppState, actor: &Actor, id: &str) -> AppResult<Json<Vec<SlotBody>>> {
-    Ok(Json(service::interview_times(state, actor, id).await?.into_iter().map(slot_body).collect()))
+    Ok(Json(service::interview_times(&state.services, actor, id).await?.into_iter().map(slot_body).collect()))
 }
 
 /// CH-6: the proposed interview times (the applicant and staff).
@@ -63,7 +63,7 @@ pub async fn propose(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<TimesBody>,
 ) -> AppResult<Json<Vec<SlotBody>>> {
-    service::propose_interview_times(&state, &u.actor, &id, &b.times).await?;
+    service::propose_interview_times(&state.services, &u.actor, &id, &b.times).await?;
     listed(&state, &u.actor, &id).await
 }
 
@@ -77,7 +77,7 @@ pub async fn pick(
     ApiJson(b): ApiJson<PickBody>,
 ) -> AppResult<Json<Vec<SlotBody>>> {
     let slot: SlotId = b.slot_id.parse().map_err(|_| DomainError::field("slot", "slot_unknown"))?;
-    service::pick_interview_time(&state, &u.actor, &id, slot).await?;
+    service::pick_interview_time(&state.services, &u.actor, &id, slot).await?;
     listed(&state, &u.actor, &id).await
 }
 
@@ -94,7 +94,7 @@ pub async fn invite(
 
 /// The interview invite, shared by the page and the API.
 pub async fn interview_ics(state: &AppState, actor: &Actor, id: &str) -> AppResult<axum::response::Response> {
-    let (a, starts, ends) = service::interview(state, actor, id).await?;
+    let (a, starts, ends) = service::interview(&state.services, actor, id).await?;
     let program = service::program_name(a.program);
     Ok(crate::web::feeds::interview_invite(
         state,

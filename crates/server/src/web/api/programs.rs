@@ -94,7 +94,7 @@ pub async fn list_contributions(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<ContributionBody>>> {
-    let list = service::contributions_of(&state, &u.actor, member_id(&id)?).await?;
+    let list = service::contributions_of(&state.services, &u.actor, member_id(&id)?).await?;
     Ok(Json(list.into_iter().map(contribution_body).collect()))
 }
 
@@ -132,7 +132,7 @@ pub async fn add_contribution(
     // The caller's right comes before the body's problems.
     guildhall_domain::access::authorize(&u.actor, guildhall_domain::access::Action::AddContribution(member))?;
     let c = b.fields.parse()?;
-    let created = service::add_contribution(&state, &u.actor, member, &b.title, c, &b.source_key).await?;
+    let created = service::add_contribution(&state.services, &u.actor, member, &b.title, c, &b.source_key).await?;
     let status = if created.is_some() { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(AddedBody { created: created.is_some(), id: created })))
 }
@@ -199,7 +199,7 @@ pub async fn eligibility(
     let member = member_id(&id)?;
     let p = Program::parse(&q.program)?;
     let area = FocusArea::parse(&q.focus_area)?;
-    let e = service::eligibility(&state, &u.actor, member, area).await?;
+    let e = service::eligibility(&state.services, &u.actor, member, area).await?;
     Ok(Json(eligibility_body(p, e)))
 }
 
@@ -261,8 +261,8 @@ pub async fn apply(
     let p = program(&p)?;
     let focus = b.focus_area.as_deref().filter(|f| !f.is_empty()).map(FocusArea::parse).transpose()?;
     let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &b.interests)?;
-    let id = service::apply(&state, &u.actor, p, focus, &interests).await?;
-    Ok((StatusCode::CREATED, Json(application_body(service::application(&state, &u.actor, &id).await?))))
+    let id = service::apply(&state.services, &u.actor, p, focus, &interests).await?;
+    Ok((StatusCode::CREATED, Json(application_body(service::application(&state.services, &u.actor, &id).await?))))
 }
 
 /// An application with its stage and screening result (the applicant and staff).
@@ -273,11 +273,11 @@ pub async fn show_application(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<ApplicationBody>> {
-    Ok(Json(application_body(service::application(&state, &u.actor, &id).await?)))
+    Ok(Json(application_body(service::application(&state.services, &u.actor, &id).await?)))
 }
 
 async fn current(state: &AppState, u: &crate::auth::SignedIn, id: &str) -> AppResult<Json<ApplicationBody>> {
-    Ok(Json(application_body(service::application(state, &u.actor, id).await?)))
+    Ok(Json(application_body(service::application(&state.services, &u.actor, id).await?)))
 }
 
 /// CH-6: the applicant submits (thank-you email).
@@ -288,7 +288,7 @@ pub async fn submit(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::submit(&state, &u.actor, &id).await?;
+    service::submit(&state.services, &u.actor, &id).await?;
     current(&state, &u, &id).await
 }
 
@@ -310,7 +310,7 @@ pub async fn screen(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<ScreenBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::screen(&state, &u.actor, &id, b.quality_accepted, &b.notes).await?;
+    service::screen(&state.services, &u.actor, &id, b.quality_accepted, &b.notes).await?;
     current(&state, &u, &id).await
 }
 
@@ -330,7 +330,7 @@ pub async fn interview(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<InterviewBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::record_interview(&state, &u.actor, &id, &b.notes).await?;
+    service::record_interview(&state.services, &u.actor, &id, &b.notes).await?;
     current(&state, &u, &id).await
 }
 
@@ -350,7 +350,7 @@ pub async fn accept(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::decide(&state, &u.actor, &id, true, &b.reason).await?;
+    service::decide(&state.services, &u.actor, &id, true, &b.reason).await?;
     current(&state, &u, &id).await
 }
 
@@ -363,7 +363,7 @@ pub async fn decline(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::decide(&state, &u.actor, &id, false, &b.reason).await?;
+    service::decide(&state.services, &u.actor, &id, false, &b.reason).await?;
     current(&state, &u, &id).await
 }
 
@@ -405,7 +405,7 @@ pub async fn memberships(
     ApiUser(u): ApiUser,
     Path(p): Path<String>,
 ) -> AppResult<Json<Vec<MembershipBody>>> {
-    let list = service::active_members(&state, &u.actor, program(&p)?).await?;
+    let list = service::active_members(&state.services, &u.actor, program(&p)?).await?;
     Ok(Json(list.into_iter().map(membership_body).collect()))
 }
 
@@ -452,7 +452,7 @@ pub async fn grant(
         nda_signed_on: b.nda_signed_on.as_deref().map(|d| date(d, "nda_signed_on")).transpose()?,
         transfer: b.transfer,
     };
-    let id = service::grant(&state, &u.actor, p, &g).await?;
+    let id = service::grant(&state.services, &u.actor, p, &g).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
@@ -472,7 +472,7 @@ pub async fn create_benefit(
     ApiUser(u): ApiUser,
     ApiJson(b): ApiJson<BenefitBody>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let (id, _) = service::create_benefit(&state, &u.actor, &b.name, &b.codes).await?;
+    let (id, _) = service::create_benefit(&state.services, &u.actor, &b.name, &b.codes).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
@@ -489,7 +489,7 @@ pub async fn claim(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<(StatusCode, Json<ClaimedBody>)> {
-    let code = service::claim_benefit(&state, &u.actor, &id).await?;
+    let code = service::claim_benefit(&state.services, &u.actor, &id).await?;
     Ok((StatusCode::CREATED, Json(ClaimedBody { code })))
 }
 
@@ -509,7 +509,7 @@ pub struct DirectoryBody {
 #[utoipa::path(get, path = "/v1/directory", tag = "programs",
     responses((status = 200, body = [DirectoryBody])), security((), ("bearer" = [])))]
 pub async fn directory(State(state): State<AppState>) -> AppResult<Json<Vec<DirectoryBody>>> {
-    let list = service::directory(&state).await?;
+    let list = service::directory(&state.services).await?;
     Ok(Json(
         list.into_iter()
             .map(|d| DirectoryBody {
@@ -548,7 +548,7 @@ pub async fn set_directory(
         .filter(|r| !r.is_empty())
         .map(|r| r.parse().map_err(|_| DomainError::field("region_id", "region_unknown")))
         .transpose()?;
-    service::set_directory_entry(&state, &u.actor, b.listed, region, &b.country, &b.quote).await?;
+    service::set_directory_entry(&state.services, &u.actor, b.listed, region, &b.country, &b.quote).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -567,7 +567,7 @@ pub async fn import_csv(
     body: String,
 ) -> AppResult<axum::response::Response> {
     let tr = crate::i18n::Tr(locale.locale);
-    let report = crate::services::imports::contributions_csv(&state, &u.actor, &body, tr).await?;
+    let report = crate::services::imports::contributions_csv(&state.services, &u.actor, &body, tr).await?;
     Ok(report_response(report, tr))
 }
 
@@ -603,7 +603,7 @@ pub async fn import_feed(
     body: axum::body::Bytes,
 ) -> AppResult<axum::response::Response> {
     let tr = crate::i18n::Tr(locale.locale);
-    let report = crate::services::imports::feed(&state, &u.actor, member_id(&id)?, &body, tr).await?;
+    let report = crate::services::imports::feed(&state.services, &u.actor, member_id(&id)?, &body, tr).await?;
     Ok(report_response(report, tr))
 }
 
@@ -627,7 +627,7 @@ pub async fn renew(
 ) -> AppResult<Json<crate::services::renewals::Progress>> {
     use chrono::Datelike;
     let year = b.year.unwrap_or_else(|| i64::from(chrono::Utc::now().year()));
-    Ok(Json(crate::services::renewals::run(&state, Some(&u.actor), program(&p)?, year, b.limit).await?))
+    Ok(Json(crate::services::renewals::run(&state.services, Some(&u.actor), program(&p)?, year, b.limit).await?))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -656,7 +656,7 @@ pub async fn renewal(
     ApiUser(u): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<RenewalRunBody>> {
-    let (p, decisions) = crate::services::renewals::show(&state, &u.actor, &id).await?;
+    let (p, decisions) = crate::services::renewals::show(&state.services, &u.actor, &id).await?;
     Ok(Json(RenewalRunBody {
         progress: serde_json::to_value(p).unwrap_or_default(),
         decisions: decisions
@@ -689,6 +689,6 @@ pub async fn settle(
     Path((id, membership)): Path<(String, String)>,
     ApiJson(b): ApiJson<SettleBody>,
 ) -> AppResult<StatusCode> {
-    crate::services::renewals::settle(&state, &u.actor, &id, &membership, b.keep, &b.reason).await?;
+    crate::services::renewals::settle(&state.services, &u.actor, &id, &membership, b.keep, &b.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }

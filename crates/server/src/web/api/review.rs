@@ -39,7 +39,7 @@ pub async fn event_required(
     ApiJson(b): ApiJson<RequiredBody>,
 ) -> AppResult<StatusCode> {
     let id: EventId = id.parse().map_err(|_| DomainError::NotFound)?;
-    service::require_for_event(&state, &u.actor, id, b.required).await?;
+    service::require_for_event(&state.services, &u.actor, id, b.required).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -52,8 +52,8 @@ pub async fn group_required(
     Path(slug): Path<String>,
     ApiJson(b): ApiJson<RequiredBody>,
 ) -> AppResult<StatusCode> {
-    let g = group_service::by_slug(&state, &slug).await?;
-    service::require_for_group(&state, &u.actor, g.id, b.required).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    service::require_for_group(&state.services, &u.actor, g.id, b.required).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -108,6 +108,7 @@ pub async fn review_talk(
         no_brand_promotion: b.no_brand_promotion,
     };
     let status =
-        service::review_talk(&state, &u.actor, id, talk, parse_verdict(&b.verdict)?, &checklist, &b.notes).await?;
+        service::review_talk(&state.services, &u.actor, id, talk, parse_verdict(&b.verdict)?, &checklist, &b.notes)
+            .await?;
     Ok(Json(ReviewResult { review_status: status.as_str().to_owned() }))
 }

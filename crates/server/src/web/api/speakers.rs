@@ -97,7 +97,7 @@ pub async fn apply(
 ) -> AppResult<StatusCode> {
     let region: RegionId = b.region_id.parse().map_err(|_| DomainError::field("region_id", "region_unknown"))?;
     let fields = SpeakerFields { bio: b.bio, topics: b.topics, past_talks: b.past_talks };
-    service::apply(&state, &u.actor, region, &fields).await?;
+    service::apply(&state.services, &u.actor, region, &fields).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -117,7 +117,8 @@ pub async fn pool(
     Query(q): Query<PoolQuery>,
 ) -> AppResult<Json<Vec<SpeakerBody>>> {
     let region = q.region_id.as_deref().filter(|r| !r.is_empty()).and_then(|r| r.parse::<RegionId>().ok());
-    let list = service::pool(&state, &u.actor, q.topic.as_deref().filter(|t| !t.trim().is_empty()), region).await?;
+    let list =
+        service::pool(&state.services, &u.actor, q.topic.as_deref().filter(|t| !t.trim().is_empty()), region).await?;
     Ok(Json(list.into_iter().map(speaker_body).collect()))
 }
 
@@ -125,7 +126,7 @@ pub async fn pool(
 #[utoipa::path(get, path = "/v1/speakers/applications", tag = "speakers",
     responses((status = 200, body = [SpeakerBody]), (status = 403, body = Problem)))]
 pub async fn to_review(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<SpeakerBody>>> {
-    Ok(Json(service::to_review(&state, &u.actor).await?.into_iter().map(speaker_body).collect()))
+    Ok(Json(service::to_review(&state.services, &u.actor).await?.into_iter().map(speaker_body).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -146,7 +147,7 @@ pub async fn decide(
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<StatusCode> {
     let member: MemberId = not_found(&member)?;
-    service::decide(&state, &u.actor, member, b.approve, &b.reason).await?;
+    service::decide(&state.services, &u.actor, member, b.approve, &b.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -173,7 +174,7 @@ pub async fn invite(
     // An unparsable id is an unknown speaker; the service checks the
     // caller's right to the event before it looks at the speaker.
     let speaker: MemberId = b.speaker_id.parse().unwrap_or_default();
-    let id = service::invite(&state, &u.actor, event, speaker, &b.talk_title, &b.message).await?;
+    let id = service::invite(&state.services, &u.actor, event, speaker, &b.talk_title, &b.message).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 
@@ -210,7 +211,7 @@ pub async fn my_invitations(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
 ) -> AppResult<Json<Vec<InvitationBody>>> {
-    Ok(Json(service::my_invitations(&state, &u.actor).await?.into_iter().map(invitation_body).collect()))
+    Ok(Json(service::my_invitations(&state.services, &u.actor).await?.into_iter().map(invitation_body).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -228,7 +229,7 @@ pub async fn answer(
     ApiJson(b): ApiJson<AnswerBody>,
 ) -> AppResult<StatusCode> {
     let id: InvitationId = not_found(&id)?;
-    service::answer(&state, &u.actor, id, b.accept).await?;
+    service::answer(&state.services, &u.actor, id, b.accept).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -271,8 +272,8 @@ pub async fn ask_expert(
     Path(slug): Path<String>,
     ApiJson(b): ApiJson<ExpertInput>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let g = group_service::by_slug(&state, &slug).await?;
-    let id = service::ask_expert(&state, &u.actor, g.id, &b.occasion, &b.topic).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    let id = service::ask_expert(&state.services, &u.actor, g.id, &b.occasion, &b.topic).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 
@@ -284,7 +285,7 @@ pub async fn expert_request(
     Path(id): Path<String>,
 ) -> AppResult<Json<ExpertBody>> {
     let id: ExpertRequestId = not_found(&id)?;
-    Ok(Json(expert_body(service::expert_request(&state, &u.actor, id).await?)))
+    Ok(Json(expert_body(service::expert_request(&state.services, &u.actor, id).await?)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -303,6 +304,6 @@ pub async fn answer_expert(
     ApiJson(b): ApiJson<ExpertAnswer>,
 ) -> AppResult<Json<ExpertBody>> {
     let id: ExpertRequestId = not_found(&id)?;
-    service::answer_expert(&state, &u.actor, id, &b.answer).await?;
-    Ok(Json(expert_body(service::expert_request(&state, &u.actor, id).await?)))
+    service::answer_expert(&state.services, &u.actor, id, &b.answer).await?;
+    Ok(Json(expert_body(service::expert_request(&state.services, &u.actor, id).await?)))
 }

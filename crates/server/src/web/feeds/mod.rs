@@ -60,7 +60,7 @@ pub fn host(state: &AppState) -> String {
 
 async fn venue_of(state: &AppState, ev: &Event) -> AppResult<Option<Venue>> {
     Ok(match ev.venue_id {
-        Some(v) => venues::get(state.db.reader(), v).await?,
+        Some(v) => venues::get(state.services.db.reader(), v).await?,
         None => None,
     })
 }
@@ -68,8 +68,11 @@ async fn venue_of(state: &AppState, ev: &Event) -> AppResult<Option<Venue>> {
 /// `GET /events/{id}.ics` (routed by the event page, which owns `/events/{id}`).
 pub async fn event_calendar(state: &AppState, id: &str) -> AppResult<Response> {
     let id: EventId = id.parse().map_err(|_| DomainError::NotFound)?;
-    let ev = events::get(state.db.reader(), id).await?.filter(|e| e.status.is_public()).ok_or(DomainError::NotFound)?;
-    let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+    let ev = events::get(state.services.db.reader(), id)
+        .await?
+        .filter(|e| e.status.is_public())
+        .ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(state.services.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
     let venue = venue_of(state, &ev).await?;
     let entry = ics::Entry { event: &ev, venue: venue.as_ref(), url: state.config.link(&format!("/events/{id}")) };
     let body = ics::calendar(ev.details.title.as_str(), &g, &host(state), &[entry]);
@@ -77,14 +80,14 @@ pub async fn event_calendar(state: &AppState, id: &str) -> AppResult<Response> {
 }
 
 async fn public_group(state: &AppState, slug: &str) -> Result<Group, AppError> {
-    Ok(groups::by_slug(state.db.reader(), slug).await?.ok_or(DomainError::NotFound)?)
+    Ok(groups::by_slug(state.services.db.reader(), slug).await?.ok_or(DomainError::NotFound)?)
 }
 
 /// Upcoming events and those of the last year, for calendar apps.
 async fn group_calendar(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
     let g = public_group(&state, &slug).await?;
     let since = Utc::now() - Duration::days(365);
-    let list = events::for_group(state.db.reader(), g.id, When::Upcoming, false, since, 500).await?;
+    let list = events::for_group(state.services.db.reader(), g.id, When::Upcoming, false, since, 500).await?;
     let mut vs = Vec::with_capacity(list.len());
     for ev in &list {
         vs.push(venue_of(&state, ev).await?);
@@ -104,7 +107,7 @@ async fn group_calendar(State(state): State<AppState>, Path(slug): Path<String>)
 
 async fn group_feed(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
     let g = public_group(&state, &slug).await?;
-    let list = events::for_group(state.db.reader(), g.id, When::Upcoming, false, Utc::now(), 100).await?;
+    let list = events::for_group(state.services.db.reader(), g.id, When::Upcoming, false, Utc::now(), 100).await?;
     let items: Vec<(Event, String)> = list
         .into_iter()
         .map(|e| {

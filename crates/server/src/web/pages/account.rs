@@ -45,7 +45,7 @@ pub(super) async fn render(
     new_token: Option<String>,
 ) -> AppResult<Response> {
     let me = ctx.require()?.member.clone();
-    let list = tokens::list(state.db.reader(), me.id).await?;
+    let list = tokens::list(state.services.db.reader(), me.id).await?;
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = AccountPage {
         errors,
@@ -84,7 +84,7 @@ async fn save(
 ) -> AppResult<Response> {
     let me = ctx.require()?.clone();
     let result = match ProfileChange::parse(&form.name, &form.locale, &form.time_zone) {
-        Ok(change) => accounts::update_profile(&state, &me.actor, me.member.id, change).await,
+        Ok(change) => accounts::update_profile(&state.services, &me.actor, me.member.id, change).await,
         Err(e) => Err(e.into()),
     };
     match result {
@@ -108,7 +108,7 @@ async fn create_token(
     CsrfForm(form): CsrfForm<TokenForm>,
 ) -> AppResult<Response> {
     let me = ctx.require()?.clone();
-    match token_service::create_api_token(&state, &me.actor, me.member.id, &form.name).await {
+    match token_service::create_api_token(&state.services, &me.actor, me.member.id, &form.name).await {
         Ok(secret) => {
             let errors = FormErrors::none(ctx.tr);
             render(&state, ctx, errors, Some(secret)).await

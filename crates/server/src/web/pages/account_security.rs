@@ -45,7 +45,7 @@ async fn change_password(
     let actor = ctx.require()?.actor.clone();
     let current = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
     match service::change_password(
-        &state,
+        &state.services,
         &actor,
         &f.current_password,
         &f.new_password,
@@ -72,7 +72,7 @@ async fn sign_out_everywhere(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    service::sign_out_everywhere(&state, &actor).await?;
+    service::sign_out_everywhere(&state.services, &actor).await?;
     Ok((jar.remove(Cookie::build(SESSION_COOKIE).path("/")), Redirect::to("/signin")).into_response())
 }
 
@@ -83,14 +83,14 @@ async fn revoke_token(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    service::revoke_token(&state, &actor, &id).await?;
+    service::revoke_token(&state.services, &actor, &id).await?;
     Ok(Redirect::to("/account#tokens-heading").into_response())
 }
 
 /// PL-8: the member downloads everything held about them.
 async fn export(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let doc = crate::services::export::member(&state, &actor, actor.member_id).await?;
+    let doc = crate::services::export::member(&state.services, &actor, actor.member_id).await?;
     Ok(crate::web::api::export::download(&doc))
 }
 
@@ -108,7 +108,7 @@ async fn delete_account(
     CsrfForm(f): CsrfForm<DeleteForm>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    match crate::services::erasure::delete_own_account(&state, &actor, &f.confirm_email).await {
+    match crate::services::erasure::delete_own_account(&state.services, &actor, &f.confirm_email).await {
         Ok(()) => {
             Ok((jar.remove(Cookie::build(SESSION_COOKIE).path("/")), Redirect::to("/?account=deleted")).into_response())
         }

@@ -70,7 +70,7 @@ async fn audit_page(
     let page = q.page.max(0);
     let filter =
         AuditFilter { entity_id: Some(q.entity.trim().to_owned()).filter(|s| !s.is_empty()), ..Default::default() };
-    let mut entries = audit::list(state.db.reader(), &filter, PAGE + 1, page * PAGE).await?;
+    let mut entries = audit::list(state.services.db.reader(), &filter, PAGE + 1, page * PAGE).await?;
     let has_more = entries.len() as i64 > PAGE;
     entries.truncate(PAGE as usize);
     Ok(Html(AuditPage { ctx, entries, filter_entity: q.entity, page, has_more }.render()?))
@@ -88,7 +88,7 @@ struct RegionsPage {
 
 async fn regions_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     require(&ctx, Action::ManageRegions)?;
-    let regions = regions::list(state.db.reader()).await?;
+    let regions = regions::list(state.services.db.reader()).await?;
     let errors = FormErrors::none(ctx.tr);
     Ok(Html(RegionsPage { ctx, regions, errors, name: String::new(), currency: String::new() }.render()?))
 }
@@ -108,14 +108,14 @@ async fn create_region(
 ) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageRegions)?;
     let result = match RegionForm::parse(&f.name, &f.currency) {
-        Ok(form) => region_service::create(&state, &actor, form).await,
+        Ok(form) => region_service::create(&state.services, &actor, form).await,
         Err(e) => Err(e.into()),
     };
     match result {
         Ok(id) => Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let regions = regions::list(state.db.reader()).await?;
+            let regions = regions::list(state.services.db.reader()).await?;
             let page = RegionsPage { ctx, regions, errors, name: f.name, currency: f.currency };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
         }
@@ -136,8 +136,8 @@ fn region_id(raw: &str) -> Result<RegionId, AppError> {
 }
 
 async fn show_region(state: &AppState, ctx: PageCtx, id: RegionId, errors: FormErrors) -> AppResult<Response> {
-    let region = regions::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    let managers = members::holders(state.db.reader(), Role::CommunityManager(id)).await?;
+    let region = regions::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let managers = members::holders(state.services.db.reader(), Role::CommunityManager(id)).await?;
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     Ok((status, Html(RegionPage { ctx, region, managers, errors }.render()?)).into_response())
 }
@@ -157,7 +157,7 @@ async fn update_region(
     let actor = require(&ctx, Action::ManageRegions)?;
     let id = region_id(&id)?;
     let result = match RegionForm::parse(&f.name, &f.currency) {
-        Ok(form) => region_service::update(&state, &actor, id, form).await,
+        Ok(form) => region_service::update(&state.services, &actor, id, form).await,
         Err(e) => Err(e.into()),
     };
     match result {
@@ -183,7 +183,7 @@ async fn add_manager(
 ) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageRoles)?;
     let id = region_id(&id)?;
-    match region_service::add_manager(&state, &actor, id, &f.email).await {
+    match region_service::add_manager(&state.services, &actor, id, &f.email).await {
         Ok(()) => Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -204,7 +204,7 @@ async fn remove_manager(
     let actor = require(&ctx, Action::ManageRoles)?;
     let id = region_id(&id)?;
     let member: MemberId = member.parse().map_err(|_| DomainError::NotFound)?;
-    region_service::remove_manager(&state, &actor, id, member).await?;
+    region_service::remove_manager(&state.services, &actor, id, member).await?;
     Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response())
 }
 
@@ -218,7 +218,7 @@ struct SettingsPage {
 }
 
 async fn show_settings(state: &AppState, ctx: PageCtx, errors: FormErrors, failed_key: String) -> AppResult<Response> {
-    let s = settings::load(state.db.reader()).await?;
+    let s = settings::load(state.services.db.reader()).await?;
     let rows = s.iter().map(|(d, v): (&'static SettingDef, &SettingValue)| (d, v.to_text())).collect();
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     Ok((status, Html(SettingsPage { ctx, rows, errors, failed_key }.render()?)).into_response())
@@ -246,7 +246,7 @@ async fn change_setting(
     CsrfForm(f): CsrfForm<SettingForm>,
 ) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageSettings)?;
-    match settings_service::change(&state, &actor, &f.key, &f.value, &f.reason).await {
+    match settings_service::change(&state.services, &actor, &f.key, &f.value, &f.reason).await {
         Ok(()) => Ok(Redirect::to("/admin/settings").into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;

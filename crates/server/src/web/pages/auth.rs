@@ -101,9 +101,9 @@ async fn sign_in_as(state: &AppState, jar: CookieJar, member: MemberId, next: &s
     // A new session id at every sign-in; a session the browser already
     // had ends, so an id planted before sign-in is worth nothing after.
     if let Some(old) = jar.get(SESSION_COOKIE) {
-        accounts::end_session(state, old.value()).await?;
+        accounts::end_session(&state.services, old.value()).await?;
     }
-    let token = accounts::start_session(state, member).await?;
+    let token = accounts::start_session(&state.services, member).await?;
     let secure = state.config.public_url.scheme() == "https";
     let cookie = Cookie::build((SESSION_COOKIE, token))
         .path("/")
@@ -150,7 +150,7 @@ async fn signup(
     CsrfForm(form): CsrfForm<SignUpForm>,
 ) -> AppResult<Response> {
     let result = match SignUp::parse(&form.email, &form.name, &form.password, ctx.tr.locale()) {
-        Ok(parsed) => accounts::sign_up(&state, parsed, &client).await,
+        Ok(parsed) => accounts::sign_up(&state.services, parsed, &client).await,
         Err(e) => Err(e.into()),
     };
     match result {
@@ -190,7 +190,7 @@ async fn verify(
     ctx: PageCtx,
     CsrfForm(form): CsrfForm<VerifyForm>,
 ) -> AppResult<Response> {
-    match accounts::verify_email(&state, &form.token, &form.password).await {
+    match accounts::verify_email(&state.services, &form.token, &form.password).await {
         Ok(accounts::Verified::SignedIn(member)) => sign_in_as(&state, jar, member, "/account?verified=1").await,
         Ok(accounts::Verified::ChoosePassword(token)) => {
             Ok(Redirect::to(&format!("/password/reset?token={token}&verified=1")).into_response())
@@ -234,7 +234,7 @@ async fn signin(
     ClientIp(client): ClientIp,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> AppResult<Response> {
-    match accounts::sign_in_with_password(&state, &form.email, &form.password, &client).await {
+    match accounts::sign_in_with_password(&state.services, &form.email, &form.password, &client).await {
         Ok(member) => sign_in_as(&state, jar, member, &form.next).await,
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -255,7 +255,7 @@ async fn request_signin_link(
     ClientIp(client): ClientIp,
     CsrfForm(form): CsrfForm<EmailForm>,
 ) -> AppResult<Response> {
-    match accounts::request_link(&state, &form.email, LinkPurpose::SignIn, &client).await {
+    match accounts::request_link(&state.services, &form.email, LinkPurpose::SignIn, &client).await {
         Ok(()) => notice(ctx, "link-sent-title", "link-sent-body"),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -276,7 +276,7 @@ async fn redeem_link(
     ctx: PageCtx,
     CsrfForm(form): CsrfForm<TokenQuery>,
 ) -> AppResult<Response> {
-    match accounts::sign_in_with_link(&state, &form.token).await {
+    match accounts::sign_in_with_link(&state.services, &form.token).await {
         Ok(member) => sign_in_as(&state, jar, member, "/").await,
         Err(AppError::Domain(guildhall_domain::DomainError::LinkInvalid)) => {
             let page = NoticePage { title: ctx.t("link-invalid-title"), message: ctx.tr.error("link_invalid"), ctx };
@@ -291,7 +291,7 @@ struct Empty {}
 
 async fn signout(State(state): State<AppState>, jar: CookieJar, CsrfForm(_): CsrfForm<Empty>) -> AppResult<Response> {
     if let Some(c) = jar.get(SESSION_COOKIE) {
-        accounts::end_session(&state, c.value()).await?;
+        accounts::end_session(&state.services, c.value()).await?;
     }
     Ok((jar.remove(Cookie::build(SESSION_COOKIE).path("/")), Redirect::to("/")).into_response())
 }
@@ -307,7 +307,7 @@ async fn forgot(
     ClientIp(client): ClientIp,
     CsrfForm(form): CsrfForm<EmailForm>,
 ) -> AppResult<Response> {
-    match accounts::request_link(&state, &form.email, LinkPurpose::ResetPassword, &client).await {
+    match accounts::request_link(&state.services, &form.email, LinkPurpose::ResetPassword, &client).await {
         Ok(()) => notice(ctx, "reset-sent-title", "reset-sent-body"),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -345,7 +345,7 @@ async fn reset(
     ctx: PageCtx,
     CsrfForm(form): CsrfForm<ResetForm>,
 ) -> AppResult<Response> {
-    match accounts::reset_password(&state, &form.token, &form.password, form.revoke_tokens.is_some()).await {
+    match accounts::reset_password(&state.services, &form.token, &form.password, form.revoke_tokens.is_some()).await {
         Ok(member) => sign_in_as(&state, jar, member, "/account").await,
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;

@@ -78,9 +78,9 @@ async fn show(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let errors = errors.shown_on(&["ticket_code", "email"]);
-    let (ev, group) = event_service::managed_event(state, &actor, event_id(id)?).await?;
-    let attendees = registrations::attendees(state.db.reader(), ev.id, false).await?;
-    let tally = registrations::tally(state.db.reader(), ev.id).await?;
+    let (ev, group) = event_service::managed_event(&state.services, &actor, event_id(id)?).await?;
+    let attendees = registrations::attendees(state.services.db.reader(), ev.id, false).await?;
+    let tally = registrations::tally(state.services.db.reader(), ev.id).await?;
     let when = when_text(ev.starts_at(), ev.ends_at(), group.profile.time_zone);
     let page = AttendeesPage { ctx, ev, group, when, attendees, tally, code, notice, errors: errors.clone() };
     Ok(errors.respond(page.render()?))
@@ -124,9 +124,9 @@ async fn check_in(
             f.registration_id.trim().parse().map_err(|_| AppError::from(DomainError::TicketInvalid))?,
         )
     };
-    match reg_service::check_in(&state, &actor, eid, by).await {
+    match reg_service::check_in(&state.services, &actor, eid, by).await {
         Ok((r, _)) => {
-            let who = members::by_id(state.db.reader(), r.member_id).await?.ok_or(DomainError::NotFound)?;
+            let who = members::by_id(state.services.db.reader(), r.member_id).await?.ok_or(DomainError::NotFound)?;
             let done: String = url::form_urlencoded::byte_serialize(who.name.as_str().as_bytes()).collect();
             Ok(Redirect::to(&format!("/events/{eid}/attendees?done={done}")).into_response())
         }
@@ -153,15 +153,15 @@ async fn walk_in(
     let me = ctx.require()?.clone();
     let eid = event_id(&id)?;
     // The door's tools are for the group's leaders, even for their own email.
-    let (ev, _) = event_service::managed_event(&state, &me.actor, eid).await?;
+    let (ev, _) = event_service::managed_event(&state.services, &me.actor, eid).await?;
     // The same answer whether the address has an account or not, so the
     // door is no way to learn who is a member: the list below shows whom
     // it let in. Only in the door window (UG-14).
     let result = async {
         let email = EmailAddress::parse(&f.email)?;
-        reg_service::require_door_for_others(&state, &ev).await?;
-        if let Some(m) = members::by_email(state.db.reader(), &email).await? {
-            reg_service::register(&state, &me, eid, Some(m.id)).await?;
+        reg_service::require_door_for_others(&state.services, &ev).await?;
+        if let Some(m) = members::by_email(state.services.db.reader(), &email).await? {
+            reg_service::register(&state.services, &me, eid, Some(m.id)).await?;
         }
         Ok::<(), AppError>(())
     }

@@ -86,7 +86,7 @@ async fn report_form(
     Path(slug): Path<String>,
     Query(q): Query<EventQuery>,
 ) -> AppResult<Html<String>> {
-    let group = group_service::by_slug(&state, &slug).await?;
+    let group = group_service::by_slug(&state.services, &slug).await?;
     // Signed-in members may leave their address to be told; they can clear it.
     let email = ctx.user.as_ref().map(|u| u.member.email.to_string()).unwrap_or_default();
     let errors = FormErrors::none(ctx.tr);
@@ -101,7 +101,7 @@ async fn file_report(
     ClientIp(client): ClientIp,
     CsrfForm(f): CsrfForm<ReportInput>,
 ) -> AppResult<Response> {
-    let group = group_service::by_slug(&state, &slug).await?;
+    let group = group_service::by_slug(&state.services, &slug).await?;
     let event = match f.event.trim() {
         "" => None,
         raw => Some(raw.parse::<EventId>().map_err(|_| DomainError::field("event_id", "event_unknown"))?),
@@ -111,7 +111,7 @@ async fn file_report(
         concerns_leader: f.concerns_leader.is_some(),
         email: f.email.clone(),
     };
-    match service::report(&state, &group, event, &fields, ctx.tr.locale(), &client).await {
+    match service::report(&state.services, &group, event, &fields, ctx.tr.locale(), &client).await {
         Ok(_) => {
             let errors = FormErrors::none(ctx.tr);
             let event = f.event.clone();
@@ -141,7 +141,7 @@ impl ReportsPage {
 
 async fn reports(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
-    let reports = service::visible(&state, &actor).await?;
+    let reports = service::visible(&state.services, &actor).await?;
     Ok(Html(ReportsPage { ctx, reports }.render()?))
 }
 
@@ -170,7 +170,7 @@ fn report_id(raw: &str) -> Result<ReportId, AppError> {
 
 async fn show(state: &AppState, ctx: PageCtx, id: ReportId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let (report, notes) = service::get(state, &actor, id).await?;
+    let (report, notes) = service::get(&state.services, &actor, id).await?;
     let statuses = ReportStatus::ALL.iter().map(|s| s.as_str()).collect();
     Ok(errors.respond(ReportPage { ctx, report, notes, statuses, errors: errors.clone() }.render()?))
 }
@@ -197,7 +197,7 @@ async fn add_note(
     let actor = ctx.require()?.actor.clone();
     let id = report_id(&id)?;
     let result = match ReportStatus::parse(&f.status) {
-        Ok(to) => service::add_note(&state, &actor, id, to, &f.note).await.map(|_| ()),
+        Ok(to) => service::add_note(&state.services, &actor, id, to, &f.note).await.map(|_| ()),
         Err(e) => Err(e.into()),
     };
     match result {

@@ -148,8 +148,8 @@ impl EventPage {
 }
 
 async fn load(state: &AppState, id: EventId) -> AppResult<(Event, Group)> {
-    let ev = events::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+    let ev = events::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(state.services.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
     Ok((ev, g))
 }
 
@@ -170,18 +170,20 @@ pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, erro
     let can_review = may(Action::ReviewSessions(g.region_id));
     let can_claim = may(Action::FileExpenseClaim(g.id));
     let venue = match ev.venue_id {
-        Some(v) => venues::get(state.db.reader(), v).await?,
+        Some(v) => venues::get(state.services.db.reader(), v).await?,
         None => None,
     };
-    let talks = events::talks(state.db.reader(), id).await?;
-    let tally = registrations::tally(state.db.reader(), id).await?;
+    let talks = events::talks(state.services.db.reader(), id).await?;
+    let tally = registrations::tally(state.services.db.reader(), id).await?;
     let mine = match actor {
-        Some(a) => registrations::find(state.db.reader(), id, a.member_id).await?.filter(|r| r.status.is_active()),
+        Some(a) => {
+            registrations::find(state.services.db.reader(), id, a.member_id).await?.filter(|r| r.status.is_active())
+        }
         None => None,
     };
     let waitlist_position = match &mine {
         Some(r) if r.status == RegistrationStatus::Waitlisted => {
-            Some(registrations::waitlist_position(state.db.reader(), id, r.queue_seq).await?)
+            Some(registrations::waitlist_position(state.services.db.reader(), id, r.queue_seq).await?)
         }
         _ => None,
     };
@@ -231,7 +233,7 @@ async fn register(
 ) -> AppResult<Response> {
     let me = ctx.require()?.clone();
     let id = event_id(&id)?;
-    match reg_service::register(&state, &me, id, None).await {
+    match reg_service::register(&state.services, &me, id, None).await {
         Ok(out) => Ok(Redirect::to(&format!("/tickets/{}", out.id)).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -243,7 +245,7 @@ async fn register(
 async fn command(state: AppState, ctx: PageCtx, id: String, cmd: EventCommand) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let id = event_id(&id)?;
-    match event_service::transition(&state, &actor, id, cmd).await {
+    match event_service::transition(&state.services, &actor, id, cmd).await {
         Ok(_) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -319,7 +321,7 @@ async fn form_page(
     venue: String,
     errors: FormErrors,
 ) -> AppResult<Response> {
-    let venues = venues::in_country(state.db.reader(), g.profile.country).await?;
+    let venues = venues::in_country(state.services.db.reader(), g.profile.country).await?;
     let page = EventForm {
         ctx,
         group: g,
@@ -345,7 +347,7 @@ async fn new_event(
     Query(q): Query<NewEventQuery>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let g = group_service::by_slug(&state, &slug).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
     authorize(&actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
     let f = EventFields { capacity: "50".into(), ..Default::default() };
     let errors = FormErrors::none(ctx.tr);
@@ -359,8 +361,8 @@ async fn create_event(
     CsrfForm(form): CsrfForm<EventFormFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let g = group_service::by_slug(&state, &slug).await?;
-    match event_service::create(&state, &actor, g.id, &form.f, Some(&form.venue_id)).await {
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    match event_service::create(&state.services, &actor, g.id, &form.f, Some(&form.venue_id)).await {
         Ok(id) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -371,7 +373,7 @@ async fn create_event(
 
 async fn edit_event(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let (ev, g) = event_service::managed_event(&state, &actor, event_id(&id)?).await?;
+    let (ev, g) = event_service::managed_event(&state.services, &actor, event_id(&id)?).await?;
     let tz = g.profile.time_zone;
     let d = &ev.details;
     let f = EventFields {
@@ -395,8 +397,8 @@ async fn update_event(
     CsrfForm(form): CsrfForm<EventFormFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let (ev, g) = event_service::managed_event(&state, &actor, event_id(&id)?).await?;
-    match event_service::update(&state, &actor, ev.id, &form.f, Some(&form.venue_id)).await {
+    let (ev, g) = event_service::managed_event(&state.services, &actor, event_id(&id)?).await?;
+    match event_service::update(&state.services, &actor, ev.id, &form.f, Some(&form.venue_id)).await {
         Ok(()) => Ok(Redirect::to(&format!("/events/{}", ev.id)).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -430,7 +432,7 @@ async fn add_talk(
     let actor = ctx.require()?.actor.clone();
     let id = event_id(&id)?;
     let result = match parse_talk(&f) {
-        Ok(t) => event_service::add_talk(&state, &actor, id, &t).await.map(|_| ()),
+        Ok(t) => event_service::add_talk(&state.services, &actor, id, &t).await.map(|_| ()),
         Err(e) => Err(e.into()),
     };
     match result {
@@ -451,6 +453,6 @@ async fn remove_talk(
     let actor = ctx.require()?.actor.clone();
     let id = event_id(&id)?;
     let talk: TalkId = talk.parse().map_err(|_| AppError::from(DomainError::NotFound))?;
-    event_service::remove_talk(&state, &actor, id, talk).await?;
+    event_service::remove_talk(&state.services, &actor, id, talk).await?;
     Ok(Redirect::to(&format!("/events/{id}#talks")).into_response())
 }

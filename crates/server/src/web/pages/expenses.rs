@@ -51,10 +51,10 @@ fn event_id(raw: &str) -> Result<EventId, AppError> {
 
 async fn claim_context(state: &AppState, ctx: &PageCtx, id: EventId) -> AppResult<(Event, Option<FeeSchedule>)> {
     let actor = &ctx.require()?.actor;
-    let ev = events::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    let g = groups::by_id(state.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
+    let ev = events::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let g = groups::by_id(state.services.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::FileExpenseClaim(g.id))?;
-    let schedule = service::schedule(state, g.region_id).await?;
+    let schedule = service::schedule(&state.services, g.region_id).await?;
     Ok((ev, schedule))
 }
 
@@ -67,7 +67,7 @@ async fn claim_form(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<
 /// Checks every receipt before anything is stored, so a bad file refuses
 /// the whole form and nothing is written.
 async fn check_receipts(state: &AppState, form: &CsrfMultipart) -> Result<(), AppError> {
-    let max_kib = settings::load(state.db.reader()).await?.int("expenses.receipt_max_kib");
+    let max_kib = settings::load(state.services.db.reader()).await?.int("expenses.receipt_max_kib");
     for f in form.files.iter().filter(|f| f.field == "receipt") {
         receipt::check(&f.file_name, &f.bytes, usize::try_from(max_kib).unwrap_or(0) * 1024)?;
     }
@@ -91,9 +91,9 @@ async fn file_claim(
     };
     let result = async {
         check_receipts(&state, &form).await?;
-        let claim = service::file(&state, &actor, id, &f).await?;
+        let claim = service::file(&state.services, &actor, id, &f).await?;
         for file in form.files.iter().filter(|f| f.field == "receipt") {
-            service::add_receipt(&state, &actor, claim, &file.file_name, &file.bytes).await?;
+            service::add_receipt(&state.services, &actor, claim, &file.file_name, &file.bytes).await?;
         }
         Ok::<_, AppError>(claim)
     }
@@ -140,7 +140,7 @@ fn claim_id(raw: &str) -> Result<ClaimId, AppError> {
 
 async fn show_claim(state: &AppState, ctx: PageCtx, id: ClaimId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let (c, receipts) = service::get(state, &actor, id).await?;
+    let (c, receipts) = service::get(&state.services, &actor, id).await?;
     let submitted = c.status == guildhall_domain::money::ClaimStatus::Submitted;
     let can_decide = submitted && authorize(&actor, Action::DecideExpenseClaim(c.region_id)).is_ok();
     let can_add = submitted && authorize(&actor, Action::FileExpenseClaim(c.group_id)).is_ok();
@@ -167,7 +167,7 @@ async fn add_receipts(
             return Err(DomainError::field("receipt", "required").into());
         }
         for file in form.files.iter().filter(|f| f.field == "receipt") {
-            service::add_receipt(&state, &actor, id, &file.file_name, &file.bytes).await?;
+            service::add_receipt(&state.services, &actor, id, &file.file_name, &file.bytes).await?;
         }
         Ok::<_, AppError>(())
     }
@@ -206,7 +206,7 @@ async fn decide(
 ) -> AppResult<Response> {
     let id = claim_id(&id)?;
     let actor = ctx.require()?.actor.clone();
-    match service::decide(&state, &actor, id, f.decision == "approve", &f.reason).await {
+    match service::decide(&state.services, &actor, id, f.decision == "approve", &f.reason).await {
         Ok(_) => Ok(Redirect::to(&format!("/claims/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -228,12 +228,12 @@ struct FeesForm {
 async fn fees_region(state: &AppState, ctx: &PageCtx, raw: &str) -> AppResult<Region> {
     authorize(&ctx.require()?.actor, Action::ManageFeeSchedule)?;
     let id: RegionId = raw.parse().map_err(|_| DomainError::NotFound)?;
-    Ok(regions::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
+    Ok(regions::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
 }
 
 async fn fees_form(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
     let region = fees_region(&state, &ctx, &id).await?;
-    let f = match service::schedule(&state, region.id).await? {
+    let f = match service::schedule(&state.services, region.id).await? {
         Some(s) => AmountFields {
             venue: s.caps.venue.amount_text(),
             catering: s.caps.catering.amount_text(),
@@ -264,7 +264,7 @@ async fn set_fees(
     let region = fees_region(&state, &ctx, &id).await?;
     let actor = ctx.require()?.actor.clone();
     let f = AmountFields { venue: i.venue, catering: i.catering, other: i.other };
-    match service::set_schedule(&state, &actor, region.id, &f).await {
+    match service::set_schedule(&state.services, &actor, region.id, &f).await {
         Ok(_) => {
             let errors = FormErrors::none(ctx.tr);
             Ok(Html(FeesForm { ctx, region, f, errors, saved: true }.render()?).into_response())

@@ -28,7 +28,7 @@ struct StartInput {
 
 async fn start(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfForm<StartInput>) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    match service::start(&state, &actor, actor.member_id, &f.username).await {
+    match service::start(&state.services, &actor, actor.member_id, &f.username).await {
         Ok(id) => Ok(Redirect::to(&format!("/programs/imports/{id}")).into_response()),
         // The programs page shows the field's problem next to the form.
         Err(e) => super::programs::reshow(&state, ctx, e).await,
@@ -53,6 +53,6 @@ impl ProgressPage {
 
 async fn progress(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
-    let run = service::run(&state, &actor, &id).await?;
+    let run = service::run(&state.services, &actor, &id).await?;
     Ok(Html(ProgressPage { ctx, run }.render()?))
 }

@@ -86,9 +86,9 @@ async fn directory(
         region: q.region.parse::<RegionId>().ok(),
         country: Country::parse(&q.country).ok(),
     };
-    let list = groups::search(state.db.reader(), &query, 200, 0).await?;
-    let regions = regions::list(state.db.reader()).await?;
-    let countries = groups::countries(state.db.reader()).await?;
+    let list = groups::search(state.services.db.reader(), &query, 200, 0).await?;
+    let regions = regions::list(state.services.db.reader()).await?;
+    let countries = groups::countries(state.services.db.reader()).await?;
     let can_create = !creatable(&ctx, &regions).is_empty();
     let page = DirectoryPage {
         ctx,
@@ -157,15 +157,15 @@ pub(super) async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, error
     if let Some(hit) = key.as_deref().and_then(|k| state.page_cache.get(k)) {
         return Ok(hit);
     }
-    let g = group_service::by_slug(state, slug).await?;
+    let g = group_service::by_slug(&state.services, slug).await?;
     let actor = ctx.user.as_ref().map(|u| &u.actor);
     let can_manage = may(actor, Action::ManageGroup { group: g.id, region: g.region_id });
     let can_appoint = may(actor, Action::CreateGroup(g.region_id));
     let now = Utc::now();
-    let upcoming = events::for_group(state.db.reader(), g.id, When::Upcoming, can_manage, now, 50).await?;
-    let past = events::for_group(state.db.reader(), g.id, When::Past, false, now, 20).await?;
-    let leaders = members::holders(state.db.reader(), Role::GroupLeader(g.id)).await?;
-    let health = health_service::of_group(state, &g, now).await?;
+    let upcoming = events::for_group(state.services.db.reader(), g.id, When::Upcoming, can_manage, now, 50).await?;
+    let past = events::for_group(state.services.db.reader(), g.id, When::Past, false, now, 20).await?;
+    let leaders = members::holders(state.services.db.reader(), Role::GroupLeader(g.id)).await?;
+    let health = health_service::of_group(&state.services, &g, now).await?;
     let health_svg = charts::group_health(&health, ctx.tr);
     let can_review = may(actor, Action::ReviewSessions(g.region_id));
     let calendar_url = state.config.link(&format!("/groups/{slug}/events.ics"));
@@ -211,7 +211,7 @@ struct GroupForm {
 
 async fn new_group(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
     ctx.require()?;
-    let regions = creatable(&ctx, &regions::list(state.db.reader()).await?);
+    let regions = creatable(&ctx, &regions::list(state.services.db.reader()).await?);
     if regions.is_empty() {
         return Err(DomainError::Forbidden.into());
     }
@@ -235,17 +235,17 @@ async fn create_group(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let result = match form.region_id.parse::<RegionId>() {
-        Ok(region) => group_service::create(&state, &actor, region, &form.f).await,
+        Ok(region) => group_service::create(&state.services, &actor, region, &form.f).await,
         Err(_) => Err(DomainError::field("region_id", "region_unknown").into()),
     };
     match result {
         Ok(id) => {
-            let g = groups::by_id(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+            let g = groups::by_id(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
             Ok(Redirect::to(&format!("/groups/{}", g.profile.slug)).into_response())
         }
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let regions = creatable(&ctx, &regions::list(state.db.reader()).await?);
+            let regions = creatable(&ctx, &regions::list(state.services.db.reader()).await?);
             let page =
                 GroupForm { ctx, slug: None, regions, region: form.region_id, f: form.f, errors: errors.clone() };
             Ok(errors.respond(page.render()?))
@@ -255,7 +255,7 @@ async fn create_group(
 
 async fn edit_group(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let g = group_service::by_slug(&state, &slug).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
     authorize(&actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
     let p = &g.profile;
     let f = GroupFields {
@@ -278,8 +278,8 @@ async fn update_group(
     CsrfForm(f): CsrfForm<GroupFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let g = group_service::by_slug(&state, &slug).await?;
-    match group_service::update(&state, &actor, g.id, &f).await {
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    match group_service::update(&state.services, &actor, g.id, &f).await {
         Ok(g) => Ok(Redirect::to(&format!("/groups/{}", g.profile.slug)).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -303,8 +303,8 @@ async fn add_leader(
     CsrfForm(f): CsrfForm<LeaderForm>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let g = group_service::by_slug(&state, &slug).await?;
-    match group_service::add_leader(&state, &actor, g.id, &LeaderRef::Email(f.email)).await {
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    match group_service::add_leader(&state.services, &actor, g.id, &LeaderRef::Email(f.email)).await {
         Ok(_) => Ok(Redirect::to(&format!("/groups/{slug}#leaders")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -320,8 +320,8 @@ async fn remove_leader(
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let g = group_service::by_slug(&state, &slug).await?;
+    let g = group_service::by_slug(&state.services, &slug).await?;
     let member: MemberId = member.parse().map_err(|_| AppError::from(DomainError::NotFound))?;
-    group_service::remove_leader(&state, &actor, g.id, member).await?;
+    group_service::remove_leader(&state.services, &actor, g.id, member).await?;
     Ok(Redirect::to(&format!("/groups/{slug}#leaders")).into_response())
 }

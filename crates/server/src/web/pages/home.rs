@@ -28,12 +28,12 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn home(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
-    let list = events::upcoming(state.db.reader(), Utc::now(), 12).await?;
+    let list = events::upcoming(state.services.db.reader(), Utc::now(), 12).await?;
     let mut cache = HashMap::new();
     let mut upcoming = Vec::with_capacity(list.len());
     for ev in &list {
         if let Entry::Vacant(slot) = cache.entry(ev.group_id) {
-            if let Some(g) = groups::by_id(state.db.reader(), ev.group_id).await? {
+            if let Some(g) = groups::by_id(state.services.db.reader(), ev.group_id).await? {
                 slot.insert(g);
             }
         }

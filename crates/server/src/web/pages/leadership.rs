@@ -55,7 +55,7 @@ struct GuidelinesPage {
 }
 
 async fn guidelines(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
-    let version = settings::load(state.db.reader()).await?.int("leaders.guidelines_version");
+    let version = settings::load(state.services.db.reader()).await?.int("leaders.guidelines_version");
     Ok(Html(GuidelinesPage { ctx, version }.render()?))
 }
 
@@ -117,9 +117,9 @@ async fn apply_form(State(state): State<AppState>, ctx: PageCtx, Query(q): Query
     ctx.require()?;
     let group = match q.group.as_str() {
         "" => None,
-        slug => Some(group_service::by_slug(&state, slug).await?),
+        slug => Some(group_service::by_slug(&state.services, slug).await?),
     };
-    let regions = regions::list(state.db.reader()).await?;
+    let regions = regions::list(state.services.db.reader()).await?;
     let errors = FormErrors::none(ctx.tr);
     let f = ApplicationInput { group: q.group, ..Default::default() };
     Ok(Html(ApplyForm { ctx, group, regions, region: String::new(), f, errors }.render()?).into_response())
@@ -133,7 +133,7 @@ async fn apply(
     let actor = ctx.require()?.actor.clone();
     let group = match f.group.as_str() {
         "" => None,
-        slug => Some(group_service::by_slug(&state, slug).await?),
+        slug => Some(group_service::by_slug(&state.services, slug).await?),
     };
     let to = match (&group, f.region_id.parse::<RegionId>()) {
         (Some(g), _) => Ok(ApplyTo::Group(g.id)),
@@ -141,14 +141,14 @@ async fn apply(
         (None, Err(_)) => Err(AppError::from(DomainError::field("region_id", "region_unknown"))),
     };
     let result = match to {
-        Ok(to) => service::apply(&state, &actor, to, &f.fields()).await,
+        Ok(to) => service::apply(&state.services, &actor, to, &f.fields()).await,
         Err(e) => Err(e),
     };
     match result {
         Ok(id) => Ok(Redirect::to(&format!("/applications/lead/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let regions = regions::list(state.db.reader()).await?;
+            let regions = regions::list(state.services.db.reader()).await?;
             let region = f.region_id.clone();
             Ok(errors.respond(ApplyForm { ctx, group, regions, region, f, errors: errors.clone() }.render()?))
         }
@@ -171,7 +171,7 @@ impl ApplicationsPage {
 
 async fn applications(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
-    let (mine, to_review) = service::visible(&state, &actor).await?;
+    let (mine, to_review) = service::visible(&state.services, &actor).await?;
     Ok(Html(ApplicationsPage { ctx, mine, to_review }.render()?))
 }
 
@@ -239,11 +239,11 @@ fn app_id(raw: &str) -> Result<LeaderApplicationId, AppError> {
 
 async fn show(state: &AppState, ctx: PageCtx, id: LeaderApplicationId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let a = service::readable(state, &actor, id).await?;
-    let slots = service::slots(state, &a).await?;
+    let a = service::readable(&state.services, &actor, id).await?;
+    let slots = service::slots(&state.services, &a).await?;
     let is_manager = authorize(&actor, Action::ReviewLeaderApplications(a.region_id)).is_ok();
     let region_groups = if is_manager && a.group_id.is_none() {
-        groups::in_region(state.db.reader(), a.region_id).await?
+        groups::in_region(state.services.db.reader(), a.region_id).await?
     } else {
         vec![]
     };
@@ -286,7 +286,7 @@ async fn submit(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let id = app_id(&id)?;
-    let r = service::submit_nomination(&state, &actor, id, &f.fields()).await;
+    let r = service::submit_nomination(&state.services, &actor, id, &f.fields()).await;
     step(&state, ctx, id, r).await
 }
 
@@ -314,7 +314,7 @@ async fn propose(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let id = app_id(&id)?;
-    let r = service::propose_times(&state, &actor, id, &f.times()).await.map(|_| ());
+    let r = service::propose_times(&state.services, &actor, id, &f.times()).await.map(|_| ());
     step(&state, ctx, id, r).await
 }
 
@@ -333,7 +333,7 @@ async fn pick(
     let actor = ctx.require()?.actor.clone();
     let id = app_id(&id)?;
     let r = match f.slot.parse::<SlotId>() {
-        Ok(slot) => service::pick_time(&state, &actor, id, slot).await.map(|_| ()),
+        Ok(slot) => service::pick_time(&state.services, &actor, id, slot).await.map(|_| ()),
         Err(_) => Err(DomainError::field("slot", "slot_unknown").into()),
     };
     step(&state, ctx, id, r).await
@@ -353,7 +353,7 @@ async fn notes(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let id = app_id(&id)?;
-    let r = service::record_notes(&state, &actor, id, &f.notes).await;
+    let r = service::record_notes(&state.services, &actor, id, &f.notes).await;
     step(&state, ctx, id, r).await
 }
 
@@ -374,7 +374,7 @@ async fn appoint(
     let actor = ctx.require()?.actor.clone();
     let id = app_id(&id)?;
     let group = f.group.parse().ok();
-    let r = service::appoint(&state, &actor, id, &f.reason, group).await.map(|_| ());
+    let r = service::appoint(&state.services, &actor, id, &f.reason, group).await.map(|_| ());
     step(&state, ctx, id, r).await
 }
 
@@ -386,7 +386,7 @@ async fn decline(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let id = app_id(&id)?;
-    let r = service::decline(&state, &actor, id, &f.reason).await;
+    let r = service::decline(&state.services, &actor, id, &f.reason).await;
     step(&state, ctx, id, r).await
 }
 
@@ -401,7 +401,7 @@ async fn withdraw(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let id = app_id(&id)?;
-    let r = service::withdraw(&state, &actor, id).await;
+    let r = service::withdraw(&state.services, &actor, id).await;
     step(&state, ctx, id, r).await
 }
 
@@ -433,8 +433,8 @@ async fn coleader_wanted(
     CsrfForm(f): CsrfForm<Toggle>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let g = group_service::by_slug(&state, &slug).await?;
-    let r = service::set_coleader_wanted(&state, &actor, g.id, f.wanted == "true").await;
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    let r = service::set_coleader_wanted(&state.services, &actor, g.id, f.wanted == "true").await;
     back_to_group(&state, ctx, &slug, r).await
 }
 
@@ -451,8 +451,8 @@ async fn nominate(
     CsrfForm(f): CsrfForm<NomineeInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let g = group_service::by_slug(&state, &slug).await?;
-    let r = service::nominate(&state, &actor, g.id, &f.email).await.map(|_| ());
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    let r = service::nominate(&state.services, &actor, g.id, &f.email).await.map(|_| ());
     back_to_group(&state, ctx, &slug, r).await
 }
 
@@ -463,7 +463,7 @@ async fn group_review(
     CsrfForm(f): CsrfForm<Toggle>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let g = group_service::by_slug(&state, &slug).await?;
-    let r = review_service::require_for_group(&state, &actor, g.id, f.required == "true").await;
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    let r = review_service::require_for_group(&state.services, &actor, g.id, f.required == "true").await;
     back_to_group(&state, ctx, &slug, r).await
 }

@@ -47,12 +47,12 @@ struct HubPage {
 
 async fn hub(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
-    let managed: Vec<Region> = regions::list(state.db.reader())
+    let managed: Vec<Region> = regions::list(state.services.db.reader())
         .await?
         .into_iter()
         .filter(|r| authorize(&actor, Action::ViewRegion(r.id)).is_ok())
         .collect();
-    let led = groups::led_by(state.db.reader(), actor.member_id).await?;
+    let led = groups::led_by(state.services.db.reader(), actor.member_id).await?;
     let reviews_speakers = crate::services::speakers::reviews_speakers(&actor);
     let handles_reports = !led.is_empty() || !managed.is_empty() || actor.roles.contains(&Role::ProgramStaff);
     let staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
@@ -99,7 +99,7 @@ async fn managed_region(state: &AppState, ctx: &PageCtx, raw: &str) -> AppResult
     let actor = &ctx.require()?.actor;
     let id = region_id(raw)?;
     authorize(actor, Action::ViewRegion(id))?;
-    Ok(regions::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
+    Ok(regions::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
 }
 
 async fn region_dashboard(
@@ -110,14 +110,14 @@ async fn region_dashboard(
     let region = managed_region(&state, &ctx, &id).await?;
     let actor = ctx.require()?.actor.clone();
     let now = Utc::now();
-    let rows = health_service::of_region(&state, &actor, region.id, now).await?;
+    let rows = health_service::of_region(&state.services, &actor, region.id, now).await?;
     let chart_rows: Vec<RegionRow> = rows
         .iter()
         .map(|(g, h)| RegionRow { name: g.profile.name.as_str(), health: h, needs_support: h.needs_support })
         .collect();
     let label = ctx.tr.with("manage-overview-label", &[("region", region.name.as_str())]);
     let overview_svg = charts::region_overview(&chart_rows, ctx.tr, &label);
-    let tasks = dashboard::tasks(&state, &actor, region.id).await?;
+    let tasks = dashboard::tasks(&state.services, &actor, region.id).await?;
     Ok(Html(RegionPage { ctx, region, rows, overview_svg, tasks, year: now.year() }.render()?))
 }
 
@@ -153,7 +153,7 @@ async fn expenses(
     let region = managed_region(&state, &ctx, &id).await?;
     let year = q.year.unwrap_or_else(|| Utc::now().year());
     let actor = ctx.require()?.actor.clone();
-    let totals = expense_service::totals(&state, &actor, Some(region.id), year).await?;
+    let totals = expense_service::totals(&state.services, &actor, Some(region.id), year).await?;
     Ok(Html(ExpensesPage { ctx, region, year, totals }.render()?))
 }
 
@@ -166,7 +166,7 @@ async fn expenses_csv(
     let region = managed_region(&state, &ctx, &id).await?;
     let year = q.year.unwrap_or_else(|| Utc::now().year());
     let actor = ctx.require()?.actor.clone();
-    let totals = expense_service::totals(&state, &actor, Some(region.id), year).await?;
+    let totals = expense_service::totals(&state.services, &actor, Some(region.id), year).await?;
     let csv = expense_service::totals_csv(year, &totals)?;
     Ok((
         [

@@ -34,14 +34,14 @@ struct MessagePage {
 
 async fn list(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     let me = ctx.require()?.member.id;
-    let messages = outbox::for_recipient(state.db.reader(), me, 200).await?;
+    let messages = outbox::for_recipient(state.services.db.reader(), me, 200).await?;
     Ok(Html(MessagesPage { ctx, messages }.render()?))
 }
 
 async fn show(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Html<String>> {
     let me = ctx.require()?.clone();
     let id: OutboxId = id.parse().map_err(|_| DomainError::NotFound)?;
-    let message = outbox::get(state.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    let message = outbox::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     // Someone else's message is "not found", not "forbidden": its existence is private too.
     let owner = message.recipient.ok_or(DomainError::NotFound)?;
     authorize(&me.actor, Action::ReadMessages(owner)).map_err(|_| DomainError::NotFound)?;

@@ -117,10 +117,10 @@ fn criteria(screening: &str) -> Vec<Criterion> {
 
 async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let a = service::application(state, &actor, id).await?;
-    let slots = service::slots_of(state, &a).await?;
+    let a = service::application(&state.services, &actor, id).await?;
+    let slots = service::slots_of(&state.services, &a).await?;
     let is_staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
-    let evidence = if is_staff { service::evidence(state, &actor, &a).await? } else { Vec::new() };
+    let evidence = if is_staff { service::evidence(&state.services, &actor, &a).await? } else { Vec::new() };
     let rubric =
         a.focus_area.map(|f| rubric(f).iter().map(|r| ctx.t(&format!("rubric-{r}"))).collect()).unwrap_or_default();
     let page = ApplicationPage {
@@ -156,7 +156,7 @@ async fn propose(
     CsrfForm(f): CsrfForm<TimesInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::propose_interview_times(&state, &actor, &id, &f.times()).await.map(|_| ());
+    let r = service::propose_interview_times(&state.services, &actor, &id, &f.times()).await.map(|_| ());
     back(&state, ctx, &id, r).await
 }
 
@@ -168,7 +168,7 @@ async fn pick(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = match f.slot.parse::<SlotId>() {
-        Ok(slot) => service::pick_interview_time(&state, &actor, &id, slot).await.map(|_| ()),
+        Ok(slot) => service::pick_interview_time(&state.services, &actor, &id, slot).await.map(|_| ()),
         Err(_) => Err(DomainError::field("slot", "slot_unknown").into()),
     };
     back(&state, ctx, &id, r).await

@@ -61,7 +61,7 @@ impl DirectoryPage {
 }
 
 async fn directory(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
-    let entries = service::directory(&state).await?;
+    let entries = service::directory(&state.services).await?;
     Ok(Html(DirectoryPage { ctx, entries }.render()?))
 }
 
@@ -108,12 +108,12 @@ impl ProgramsPage {
 
 async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let (memberships, applications) = service::mine(state, &actor).await?;
-    let eligibility = service::eligibility_all(state, &actor, actor.member_id).await?;
-    let contributions = service::contributions_of(state, &actor, actor.member_id).await?;
-    let regions = regions::list(state.db.reader()).await?;
-    let forum = settings::load(state.db.reader()).await?.text("imports.forum_url").to_owned();
-    let imports = forum_import::recent(state, &actor).await?;
+    let (memberships, applications) = service::mine(&state.services, &actor).await?;
+    let eligibility = service::eligibility_all(&state.services, &actor, actor.member_id).await?;
+    let contributions = service::contributions_of(&state.services, &actor, actor.member_id).await?;
+    let regions = regions::list(state.services.db.reader()).await?;
+    let forum = settings::load(state.services.db.reader()).await?.text("imports.forum_url").to_owned();
+    let imports = forum_import::recent(&state.services, &actor).await?;
     let page = ProgramsPage {
         ctx,
         memberships,
@@ -182,8 +182,8 @@ async fn apply(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfFor
         };
         let interests: Vec<String> = f.interests.split(',').map(str::to_owned).collect();
         let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &interests)?;
-        let id = service::apply(&state, &actor, program, focus, &interests).await?;
-        service::submit(&state, &actor, &id).await?;
+        let id = service::apply(&state.services, &actor, program, focus, &interests).await?;
+        service::submit(&state.services, &actor, &id).await?;
         Ok::<_, AppError>(())
     }
     .await;
@@ -197,7 +197,7 @@ async fn submit(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::submit(&state, &actor, &id).await.map(|_| ());
+    let r = service::submit(&state.services, &actor, &id).await.map(|_| ());
     back(&state, ctx, r, "/programs#applications").await
 }
 
@@ -220,7 +220,7 @@ async fn add_contribution(
     let actor = ctx.require()?.actor.clone();
     let r = async {
         let c = f.fields.parse()?;
-        service::add_contribution(&state, &actor, actor.member_id, &f.title, c, "").await?;
+        service::add_contribution(&state.services, &actor, actor.member_id, &f.title, c, "").await?;
         Ok::<_, AppError>(())
     }
     .await;
@@ -246,7 +246,8 @@ async fn set_directory(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let region = f.region_id.parse().ok();
-    let r = service::set_directory_entry(&state, &actor, f.listed.is_some(), region, &f.country, &f.quote).await;
+    let r =
+        service::set_directory_entry(&state.services, &actor, f.listed.is_some(), region, &f.country, &f.quote).await;
     back(&state, ctx, r, "/programs#directory").await
 }
 
@@ -273,7 +274,7 @@ impl PipelinePage {
 
 async fn pipeline_page(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let applications = service::pipeline(state, &actor).await?;
+    let applications = service::pipeline(&state.services, &actor).await?;
     let counts: Vec<(String, usize)> = Stage::ALL
         .iter()
         .map(|s| (ctx.t(&format!("stage-{}", s.as_str())), applications.iter().filter(|a| a.stage == *s).count()))
@@ -304,7 +305,7 @@ async fn screen(
     CsrfForm(f): CsrfForm<ScreenInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::screen(&state, &actor, &id, f.quality_accepted.is_some(), &f.notes).await.map(|_| ());
+    let r = service::screen(&state.services, &actor, &id, f.quality_accepted.is_some(), &f.notes).await.map(|_| ());
     back_to_board(&state, ctx, &id, &f.back, r).await
 }
 
@@ -323,7 +324,7 @@ async fn interview(
     CsrfForm(f): CsrfForm<NotesInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::record_interview(&state, &actor, &id, &f.notes).await.map(|_| ());
+    let r = service::record_interview(&state.services, &actor, &id, &f.notes).await.map(|_| ());
     back_to_board(&state, ctx, &id, &f.back, r).await
 }
 
@@ -344,6 +345,6 @@ async fn decide(
     CsrfForm(f): CsrfForm<DecideInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::decide(&state, &actor, &id, f.decision == "accept", &f.reason).await.map(|_| ());
+    let r = service::decide(&state.services, &actor, &id, f.decision == "accept", &f.reason).await.map(|_| ());
     back_to_board(&state, ctx, &id, &f.back, r).await
 }

@@ -37,7 +37,7 @@ struct ListPage {
 
 async fn show_list(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let runs = service::recent(state, &actor).await?;
+    let runs = service::recent(&state.services, &actor).await?;
     let year = chrono::Utc::now().year();
     Ok(errors.respond(ListPage { ctx, runs, year, errors: errors.clone() }.render()?))
 }
@@ -66,7 +66,7 @@ async fn start(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfFor
             .ok()
             .filter(|y| (2000..=2100).contains(y))
             .ok_or(guildhall_domain::DomainError::field("year", "year_invalid"))?;
-        service::start(&state, &actor, program, year).await
+        service::start(&state.services, &actor, program, year).await
     }
     .await;
     match r {
@@ -108,7 +108,7 @@ impl RunPage {
 
 async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let (run, decisions) = service::show(state, &actor, id).await?;
+    let (run, decisions) = service::show(&state.services, &actor, id).await?;
     Ok(errors.respond(RunPage { ctx, run, decisions, errors: errors.clone() }.render()?))
 }
 
@@ -133,7 +133,7 @@ async fn settle(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r: Result<(), AppError> =
-        service::settle(&state, &actor, &id, &membership, f.decision == "keep", &f.reason).await;
+        service::settle(&state.services, &actor, &id, &membership, f.decision == "keep", &f.reason).await;
     redirect_or_reshow(ctx, r, &format!("/programs/renewals/{id}"), async |ctx, errors| {
         show(&state, ctx, &id, errors).await
     })

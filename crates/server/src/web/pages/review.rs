@@ -64,7 +64,7 @@ async fn required(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let id = event_id(&id)?;
-    let r = service::require_for_event(&state, &actor, id, f.required == "true").await;
+    let r = service::require_for_event(&state.services, &actor, id, f.required == "true").await;
     back(&state, ctx, id, r).await
 }
 
@@ -100,7 +100,7 @@ async fn review_talk(
         no_brand_promotion: f.no_brand_promotion.is_some(),
     };
     let r = match parse_verdict(&f.verdict) {
-        Ok(v) => service::review_talk(&state, &actor, id, talk, v, &checklist, &f.notes).await.map(|_| ()),
+        Ok(v) => service::review_talk(&state.services, &actor, id, talk, v, &checklist, &f.notes).await.map(|_| ()),
         Err(e) => Err(e.into()),
     };
     back(&state, ctx, id, r).await

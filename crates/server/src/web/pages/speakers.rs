@@ -67,7 +67,7 @@ struct ApplyInput {
 
 async fn apply_form(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     let me = ctx.require()?.actor.member_id;
-    let current = store::get(state.db.reader(), me).await?;
+    let current = store::get(state.services.db.reader(), me).await?;
     let f = match &current {
         Some(s) => ApplyInput {
             region_id: s.region_id.to_string(),
@@ -77,7 +77,7 @@ async fn apply_form(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Ht
         },
         None => ApplyInput::default(),
     };
-    let regions = regions::list(state.db.reader()).await?;
+    let regions = regions::list(state.services.db.reader()).await?;
     let errors = FormErrors::none(ctx.tr);
     Ok(Html(ApplyPage { ctx, current, regions, f, errors }.render()?))
 }
@@ -86,15 +86,15 @@ async fn apply(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfFor
     let actor = ctx.require()?.actor.clone();
     let fields = SpeakerFields { bio: f.bio.clone(), topics: f.topics.clone(), past_talks: f.past_talks.clone() };
     let result = match f.region_id.parse::<RegionId>() {
-        Ok(r) => service::apply(&state, &actor, r, &fields).await,
+        Ok(r) => service::apply(&state.services, &actor, r, &fields).await,
         Err(_) => Err(DomainError::field("region_id", "region_unknown").into()),
     };
     match result {
         Ok(()) => Ok(Redirect::to("/speakers/apply").into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let regions = regions::list(state.db.reader()).await?;
-            let current = store::get(state.db.reader(), actor.member_id).await?;
+            let regions = regions::list(state.services.db.reader()).await?;
+            let current = store::get(state.services.db.reader(), actor.member_id).await?;
             Ok(errors.respond(ApplyPage { ctx, current, regions, f, errors: errors.clone() }.render()?))
         }
     }
@@ -128,16 +128,16 @@ async fn pool_page(state: &AppState, ctx: PageCtx, q: PoolQuery, errors: FormErr
     let actor = ctx.require()?.actor.clone();
     let region = q.region.parse::<RegionId>().ok();
     let topic = Some(q.topic.as_str()).filter(|t| !t.trim().is_empty());
-    let speakers = service::pool(state, &actor, topic, region).await?;
+    let speakers = service::pool(&state.services, &actor, topic, region).await?;
     let mut evs = Vec::new();
-    for g in groups::led_by(state.db.reader(), actor.member_id).await? {
-        for e in events::for_group(state.db.reader(), g.id, When::Upcoming, true, Utc::now(), 50).await? {
+    for g in groups::led_by(state.services.db.reader(), actor.member_id).await? {
+        for e in events::for_group(state.services.db.reader(), g.id, When::Upcoming, true, Utc::now(), 50).await? {
             if e.status.is_editable() {
                 evs.push((e, g.clone()));
             }
         }
     }
-    let regions = regions::list(state.db.reader()).await?;
+    let regions = regions::list(state.services.db.reader()).await?;
     let page = PoolPage {
         ctx,
         speakers,
@@ -175,7 +175,7 @@ async fn invite(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let result = match (f.event.parse::<EventId>(), f.speaker.parse::<MemberId>()) {
-        (Ok(e), Ok(s)) => service::invite(&state, &actor, e, s, &f.talk_title, &f.message).await.map(|_| ()),
+        (Ok(e), Ok(s)) => service::invite(&state.services, &actor, e, s, &f.talk_title, &f.message).await.map(|_| ()),
         (Err(_), _) => Err(DomainError::field("event_id", "event_unknown").into()),
         (_, Err(_)) => Err(DomainError::field("speaker_id", "speaker_not_approved").into()),
     };
@@ -198,7 +198,7 @@ struct ReviewPage {
 
 async fn review_page(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let speakers = service::to_review(state, &actor).await?;
+    let speakers = service::to_review(&state.services, &actor).await?;
     Ok(errors.respond(ReviewPage { ctx, speakers, errors: errors.clone() }.render()?))
 }
 
@@ -223,7 +223,7 @@ async fn decide(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let member: MemberId = member.parse().map_err(|_| DomainError::NotFound)?;
-    match service::decide(&state, &actor, member, f.decision == "approve", &f.reason).await {
+    match service::decide(&state.services, &actor, member, f.decision == "approve", &f.reason).await {
         Ok(_) => Ok(Redirect::to("/speakers/review").into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -247,7 +247,7 @@ impl InvitationsPage {
 
 async fn invitations(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
-    let invitations = service::my_invitations(&state, &actor).await?;
+    let invitations = service::my_invitations(&state.services, &actor).await?;
     Ok(Html(InvitationsPage { ctx, invitations }.render()?))
 }
 
@@ -265,7 +265,7 @@ async fn answer(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let id: InvitationId = id.parse().map_err(|_| DomainError::NotFound)?;
-    service::answer(&state, &actor, id, f.answer == "accept").await?;
+    service::answer(&state.services, &actor, id, f.answer == "accept").await?;
     Ok(Redirect::to("/invitations").into_response())
 }
 
@@ -295,8 +295,10 @@ async fn expert_list(
     errors: FormErrors,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let group = group_service::managed(state, &actor, group_service::by_slug(state, slug).await?.id).await?;
-    let requests = store::expert_requests(state.db.reader(), None, Some(group.id)).await?;
+    let group =
+        group_service::managed(&state.services, &actor, group_service::by_slug(&state.services, slug).await?.id)
+            .await?;
+    let requests = store::expert_requests(state.services.db.reader(), None, Some(group.id)).await?;
     Ok(errors.respond(ExpertForm { ctx, group, requests, f, errors: errors.clone() }.render()?))
 }
 
@@ -312,8 +314,8 @@ async fn ask_expert(
     CsrfForm(f): CsrfForm<ExpertInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let g = group_service::by_slug(&state, &slug).await?;
-    match service::ask_expert(&state, &actor, g.id, &f.occasion, &f.topic).await {
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    match service::ask_expert(&state.services, &actor, g.id, &f.occasion, &f.topic).await {
         Ok(id) => Ok(Redirect::to(&format!("/expert-requests/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -337,7 +339,7 @@ fn expert_id(raw: &str) -> Result<ExpertRequestId, AppError> {
 
 async fn show_expert(state: &AppState, ctx: PageCtx, id: ExpertRequestId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let x = service::expert_request(state, &actor, id).await?;
+    let x = service::expert_request(&state.services, &actor, id).await?;
     let can_answer = !x.answered
         && guildhall_domain::access::authorize(
             &actor,
@@ -366,7 +368,7 @@ async fn answer_expert(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let id = expert_id(&id)?;
-    match service::answer_expert(&state, &actor, id, &f.answer).await {
+    match service::answer_expert(&state.services, &actor, id, &f.answer).await {
         Ok(()) => Ok(Redirect::to(&format!("/expert-requests/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;

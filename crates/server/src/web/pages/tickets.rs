@@ -73,10 +73,10 @@ fn qr(url: &str) -> String {
 
 async fn ticket(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
-    let (r, ev, group) = reg_service::visible(&state, &actor, registration_id(&id)?).await?;
+    let (r, ev, group) = reg_service::visible(&state.services, &actor, registration_id(&id)?).await?;
     let position = match r.status {
         RegistrationStatus::Waitlisted => {
-            Some(registrations::waitlist_position(state.db.reader(), ev.id, r.queue_seq).await?)
+            Some(registrations::waitlist_position(state.services.db.reader(), ev.id, r.queue_seq).await?)
         }
         _ => None,
     };
@@ -104,8 +104,8 @@ async fn cancel(
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let (r, ev, _) = reg_service::visible(&state, &actor, registration_id(&id)?).await?;
-    reg_service::cancel(&state, &actor, ev.id, r.id).await?;
+    let (r, ev, _) = reg_service::visible(&state.services, &actor, registration_id(&id)?).await?;
+    reg_service::cancel(&state.services, &actor, ev.id, r.id).await?;
     Ok(Redirect::to(&format!("/events/{}", ev.id)).into_response())
 }
 
@@ -119,9 +119,9 @@ struct TicketsPage {
 async fn my_tickets(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     let me = ctx.require()?.member.id;
     let mut tickets = Vec::new();
-    for r in registrations::for_member(state.db.reader(), me).await? {
-        let Some(ev) = events::get(state.db.reader(), r.event_id).await? else { continue };
-        let Some(g) = groups::by_id(state.db.reader(), ev.group_id).await? else { continue };
+    for r in registrations::for_member(state.services.db.reader(), me).await? {
+        let Some(ev) = events::get(state.services.db.reader(), r.event_id).await? else { continue };
+        let Some(g) = groups::by_id(state.services.db.reader(), ev.group_id).await? else { continue };
         tickets.push((r.id.to_string(), EventCard::new(&ev, &g), r.status.as_str()));
     }
     Ok(Html(TicketsPage { ctx, tickets }.render()?))

@@ -85,7 +85,7 @@ async fn create_venue(
         accessibility: f.accessibility.clone(),
     };
     let result = match VenueProfile::parse(&fields) {
-        Ok(p) => group_service::add_venue(&state, &actor, &p).await,
+        Ok(p) => group_service::add_venue(&state.services, &actor, &p).await,
         Err(e) => Err(e.into()),
     };
     match result {
@@ -135,6 +135,6 @@ async fn registry(
     ctx.require()?;
     let country = Country::parse(&q.country).ok();
     let kind = VenueKind::parse(&q.kind).ok();
-    let venues = venues::search(state.db.reader(), country, kind).await?;
+    let venues = venues::search(state.services.db.reader(), country, kind).await?;
     Ok(Html(RegistryPage { ctx, venues, kinds: kinds(), country: q.country, kind: q.kind }.render()?))
 }

@@ -1,0 +1,127 @@
+//! What services, jobs, the command line and the demo work with: the
+//! database, how to write links, where uploads live, this instance's
+//! registration queues and the signal that wakes its mailer. Nothing of
+//! the web (page cache, metrics) is here, so services never depend on it.
+
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use guildhall_storage::{Db, StorageError, Tx};
+use tokio::sync::Notify;
+
+use super::registrar::Registrar;
+use crate::config::Config;
+
+#[derive(Clone)]
+pub struct Services {
+    pub db: Db,
+    pub links: Links,
+    pub uploads: Uploads,
+    /// This instance's per-event registration queues (UG-14 under a rush).
+    pub registrar: Arc<Registrar>,
+    /// Names this instance in leases (outbox, renewal runs).
+    pub instance_id: Arc<str>,
+    mail: MailSignal,
+}
+
+impl Services {
+    pub fn new(db: Db, config: &Config) -> Self {
+        Self {
+            db,
+            links: Links(Arc::from(config.public_url.as_str().trim_end_matches('/'))),
+            uploads: Uploads(Arc::new(config.upload_dir.clone())),
+            registrar: Default::default(),
+            instance_id: Arc::from(config.instance_id.as_str()),
+            mail: MailSignal::default(),
+        }
+    }
+
+    /// Opens a unit of work: a transaction whose commit wakes this
+    /// instance's mailer if an email was queued in it.
+    pub async fn begin(&self) -> Result<Work, StorageError> {
+        Ok(Work { tx: self.db.begin().await?, mail: self.mail.clone(), queued_mail: false })
+    }
+
+    /// The signal the outbox worker waits on.
+    pub fn mail_signal(&self) -> &MailSignal {
+        &self.mail
+    }
+}
+
+/// Absolute links into this Guildhall, for emails and calendar files.
+#[derive(Clone)]
+pub struct Links(Arc<str>);
+
+impl Links {
+    pub fn to(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+}
+
+/// Where uploaded files (receipts, UG-13) are kept.
+#[derive(Clone)]
+pub struct Uploads(Arc<PathBuf>);
+
+impl Uploads {
+    pub fn dir(&self) -> &Path {
+        &self.0
+    }
+}
+
+/// Wakes this instance's outbox worker (PL-4) so queued mail leaves at once
+/// instead of at the next poll.
+#[derive(Clone, Default)]
+pub struct MailSignal(Arc<Notify>);
+
+impl MailSignal {
+    pub fn wake(&self) {
+        self.0.notify_one();
+    }
+
+    pub async fn woken(&self) {
+        self.0.notified().await
+    }
+}
+
+/// A transaction that remembers whether it queued mail. Storage functions
+/// take it as the `Tx` it wraps; `notify` marks it; `commit` wakes the
+/// mailer only after the email is durable, so no call site has to
+/// remember to.
+pub struct Work {
+    tx: Tx,
+    mail: MailSignal,
+    queued_mail: bool,
+}
+
+impl Work {
+    pub fn mail_queued(&mut self) {
+        self.queued_mail = true;
+    }
+
+    /// The connection, for storage reads that take any executor.
+    pub fn conn(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
+
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await?;
+        if self.queued_mail {
+            self.mail.wake();
+        }
+        Ok(())
+    }
+}
+
+impl Deref for Work {
+    type Target = Tx;
+    fn deref(&self) -> &Tx {
+        &self.tx
+    }
+}
+
+impl DerefMut for Work {
+    fn deref_mut(&mut self) -> &mut Tx {
+        &mut self.tx
+    }
+}
