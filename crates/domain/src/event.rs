@@ -94,6 +94,18 @@ pub struct EventFacts {
     pub has_location: bool,
 }
 
+/// Who may see an event at all: everyone once it is published (or later
+/// cancelled or completed); a draft only those who run its group.
+pub fn visible(status: EventStatus, runs_group: bool) -> bool {
+    status.is_public() || runs_group
+}
+
+/// UG-14: an online event's link is for those holding a confirmed seat and
+/// for those who run the group, never for the waiting list or visitors.
+pub fn sees_online_link(runs_group: bool, mine: Option<crate::registration::RegistrationStatus>) -> bool {
+    runs_group || mine == Some(crate::registration::RegistrationStatus::Confirmed)
+}
+
 /// UG-14: registration opens on publishing and closes when the event ends.
 pub fn registration_open(status: EventStatus, ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     status == EventStatus::Published && now < ends_at
@@ -400,6 +412,25 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+
+    #[test]
+    fn ug14_drafts_are_seen_by_those_who_run_the_group_only() {
+        assert!(!visible(EventStatus::Draft, false));
+        assert!(visible(EventStatus::Draft, true));
+        for s in [EventStatus::Published, EventStatus::Cancelled, EventStatus::Completed] {
+            assert!(visible(s, false), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ug14_the_online_link_goes_to_confirmed_seats_and_leaders() {
+        use crate::registration::RegistrationStatus as R;
+        assert!(sees_online_link(true, None));
+        assert!(sees_online_link(false, Some(R::Confirmed)));
+        assert!(!sees_online_link(false, Some(R::Waitlisted)));
+        assert!(!sees_online_link(false, Some(R::Cancelled)));
+        assert!(!sees_online_link(false, None));
+    }
 
     fn lisbon() -> TimeZone {
         TimeZone::parse("Europe/Lisbon").unwrap_or(TimeZone::UTC)

@@ -1,5 +1,7 @@
 //! Events and their talks (UG-14).
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use guildhall_domain::event::{Capacity, EventDetails, EventFacts, EventStatus, Schedule};
 use guildhall_domain::ids::{EventId, GroupId, MemberId, TalkId, VenueId};
@@ -9,7 +11,10 @@ use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyPool, Executor, Row};
 
+use crate::cols::{aliased, Cols};
+use crate::groups::Group;
 use crate::time::{from_db, to_db};
+use crate::venues::Venue;
 use crate::{StorageError, Tx};
 
 #[derive(Clone, Debug)]
@@ -47,11 +52,15 @@ const COLUMNS: &str = "id, group_id, title, description, starts_at, ends_at, cap
     promotion_links, status, review_required, created_at, updated_at";
 
 fn from_row(r: &AnyRow) -> Result<Event, StorageError> {
+    from_cols(Cols::plain(r))
+}
+
+pub(crate) fn from_cols(r: Cols<'_>) -> Result<Event, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("event {w}"));
-    let text = |c: &str| r.try_get::<String, _>(c);
-    let schedule = Schedule::new(from_db(r.try_get("starts_at")?), from_db(r.try_get("ends_at")?))
-        .map_err(|_| corrupt("schedule"))?;
-    let online_link = match r.try_get::<Option<String>, _>("online_link")? {
+    let text = |c: &str| r.get::<String>(c);
+    let schedule =
+        Schedule::new(from_db(r.get("starts_at")?), from_db(r.get("ends_at")?)).map_err(|_| corrupt("schedule"))?;
+    let online_link = match r.get::<Option<String>>("online_link")? {
         Some(l) => Some(WebLink::parse(&l, "online_link").map_err(|_| corrupt("online link"))?),
         None => None,
     };
@@ -68,20 +77,42 @@ fn from_row(r: &AnyRow) -> Result<Event, StorageError> {
             description: LongText::parse(&text("description")?, "description", false)
                 .map_err(|_| corrupt("description"))?,
             schedule,
-            capacity: Capacity::new(r.try_get("capacity")?).map_err(|_| corrupt("capacity"))?,
+            capacity: Capacity::new(r.get("capacity")?).map_err(|_| corrupt("capacity"))?,
             online_link,
             promotion_links,
         },
-        venue_id: r
-            .try_get::<Option<String>, _>("venue_id")?
-            .map(|v| v.parse())
-            .transpose()
-            .map_err(|_| corrupt("venue"))?,
+        venue_id: r.get::<Option<String>>("venue_id")?.map(|v| v.parse()).transpose().map_err(|_| corrupt("venue"))?,
         status: EventStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
-        review_required: r.try_get::<i64, _>("review_required")? != 0,
-        created_at: from_db(r.try_get("created_at")?),
-        updated_at: from_db(r.try_get("updated_at")?),
+        review_required: r.get::<i64>("review_required")? != 0,
+        created_at: from_db(r.get("created_at")?),
+        updated_at: from_db(r.get("updated_at")?),
     })
+}
+
+/// An event with its group and venue, in one round trip: the event page
+/// and the API show all three.
+pub async fn with_group<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    id: EventId,
+) -> Result<Option<(Event, Group, Option<Venue>)>, StorageError> {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "SELECT {}, {}, r.name AS g_region_name, {} FROM events e
+             JOIN groups g ON g.id = e.group_id JOIN regions r ON r.id = g.region_id
+             LEFT JOIN venues v ON v.id = e.venue_id WHERE e.id = $1",
+            aliased("e", COLUMNS, "e_"),
+            aliased("g", crate::groups::COLUMNS, "g_"),
+            aliased("v", crate::venues::COLUMNS, "v_"),
+        )
+    });
+    let Some(row) = sqlx::query(&SQL).bind(id.to_string()).fetch_optional(ex).await? else { return Ok(None) };
+    let ev = from_cols(Cols::prefixed(&row, "e_"))?;
+    let g = crate::groups::from_cols(Cols::prefixed(&row, "g_"))?;
+    let venue = match row.try_get::<Option<String>, _>("v_id")? {
+        Some(_) => Some(crate::venues::from_cols(Cols::prefixed(&row, "v_"))?),
+        None => None,
+    };
+    Ok(Some((ev, g, venue)))
 }
 
 fn links_text(d: &EventDetails) -> String {

@@ -8,6 +8,7 @@ use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
+use crate::cols::Cols;
 use crate::error::on_unique;
 use crate::time::{from_db, to_db};
 use crate::{StorageError, Tx};
@@ -28,13 +29,21 @@ pub struct Group {
     pub created_at: DateTime<Utc>,
 }
 
+/// The groups table's own columns (a join reads them with `cols::aliased`).
+pub(crate) const COLUMNS: &str = "id, region_id, slug, name, city, country, time_zone, description, status,
+    coleader_wanted, review_required, needs_support_since, created_at";
+
 const SELECT: &str = "SELECT g.id, g.region_id, r.name AS region_name, g.slug, g.name, g.city, g.country,
     g.time_zone, g.description, g.status, g.coleader_wanted, g.review_required, g.needs_support_since, g.created_at
     FROM groups g JOIN regions r ON r.id = g.region_id";
 
 fn from_row(r: &AnyRow) -> Result<Group, StorageError> {
+    from_cols(Cols::plain(r))
+}
+
+pub(crate) fn from_cols(r: Cols<'_>) -> Result<Group, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("group {w}"));
-    let text = |c: &str| r.try_get::<String, _>(c);
+    let text = |c: &str| r.get::<String>(c);
     Ok(Group {
         id: text("id")?.parse().map_err(|_| corrupt("id"))?,
         region_id: text("region_id")?.parse().map_err(|_| corrupt("region"))?,
@@ -49,10 +58,10 @@ fn from_row(r: &AnyRow) -> Result<Group, StorageError> {
                 .map_err(|_| corrupt("description"))?,
         },
         status: GroupStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
-        coleader_wanted: r.try_get::<i64, _>("coleader_wanted")? != 0,
-        review_required: r.try_get::<i64, _>("review_required")? != 0,
-        needs_support_since: r.try_get::<Option<i64>, _>("needs_support_since")?.map(from_db),
-        created_at: from_db(r.try_get("created_at")?),
+        coleader_wanted: r.get::<i64>("coleader_wanted")? != 0,
+        review_required: r.get::<i64>("review_required")? != 0,
+        needs_support_since: r.get::<Option<i64>>("needs_support_since")?.map(from_db),
+        created_at: from_db(r.get("created_at")?),
     })
 }
 

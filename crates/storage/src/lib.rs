@@ -8,6 +8,7 @@ pub mod audit;
 pub mod backup;
 pub mod batch;
 pub mod benefits;
+mod cols;
 pub mod conduct_reports;
 pub mod contributions;
 pub mod db;

@@ -5,8 +5,9 @@ use guildhall_domain::ids::{MemberId, VenueId};
 use guildhall_domain::values::{City, Country, LongText, VenueLine};
 use guildhall_domain::venue::{VenueKind, VenueProfile};
 use sqlx::any::AnyRow;
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
+use crate::cols::Cols;
 use crate::time::to_db;
 use crate::{StorageError, Tx};
 
@@ -17,8 +18,12 @@ pub struct Venue {
 }
 
 fn from_row(r: &AnyRow) -> Result<Venue, StorageError> {
+    from_cols(Cols::plain(r))
+}
+
+pub(crate) fn from_cols(r: Cols<'_>) -> Result<Venue, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("venue {w}"));
-    let text = |c: &str| r.try_get::<String, _>(c);
+    let text = |c: &str| r.get::<String>(c);
     Ok(Venue {
         id: text("id")?.parse().map_err(|_| corrupt("id"))?,
         profile: VenueProfile {
@@ -27,14 +32,14 @@ fn from_row(r: &AnyRow) -> Result<Venue, StorageError> {
             city: City::parse(&text("city")?).map_err(|_| corrupt("city"))?,
             country: Country::parse(&text("country")?).map_err(|_| corrupt("country"))?,
             kind: VenueKind::parse(&text("kind")?).map_err(|_| corrupt("kind"))?,
-            capacity: r.try_get::<Option<i64>, _>("capacity")?.and_then(|c| u32::try_from(c).ok()),
+            capacity: r.get::<Option<i64>>("capacity")?.and_then(|c| u32::try_from(c).ok()),
             accessibility: LongText::parse(&text("accessibility")?, "accessibility", false)
                 .map_err(|_| corrupt("accessibility"))?,
         },
     })
 }
 
-const COLUMNS: &str = "id, name, address, city, country, kind, capacity, accessibility";
+pub(crate) const COLUMNS: &str = "id, name, address, city, country, kind, capacity, accessibility";
 
 pub async fn insert(
     tx: &mut Tx,

@@ -6,7 +6,7 @@ use axum_extra::extract::CookieJar;
 use chrono::Utc;
 use guildhall_domain::access::Actor;
 use guildhall_domain::DomainError;
-use guildhall_storage::members::{self, Member};
+use guildhall_storage::members::{self, Credential, Member};
 
 use super::secrets::hash_token;
 use crate::app::AppState;
@@ -23,17 +23,16 @@ pub struct SignedIn {
 }
 
 impl SignedIn {
-    async fn with_roles(state: &AppState, member: Option<Member>) -> Result<Option<Self>, AppError> {
-        let Some(member) = member else { return Ok(None) };
-        let actor = members::actor(state.services.db.reader(), member.id).await?;
-        Ok(Some(Self { member, actor }))
+    /// The member and roles behind a session or token, in one round trip.
+    async fn find(state: &AppState, by: Credential<'_>) -> Result<Option<Self>, AppError> {
+        let found = members::signed_in(&state.services.db, by, Utc::now()).await?;
+        Ok(found.map(|(member, roles)| Self { actor: Actor { member_id: member.id, roles }, member }))
     }
 
     /// The member behind the request's session cookie, if any.
     pub async fn from_cookies(state: &AppState, jar: &CookieJar) -> Result<Option<Self>, AppError> {
         let Some(cookie) = jar.get(SESSION_COOKIE) else { return Ok(None) };
-        let hash = hash_token(cookie.value());
-        Self::with_roles(state, members::by_session(state.services.db.reader(), &hash, Utc::now()).await?).await
+        Self::find(state, Credential::Session(&hash_token(cookie.value()))).await
     }
 }
 
@@ -50,7 +49,7 @@ impl FromRequestParts<AppState> for ApiUser {
             .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
             .map(str::trim)
             .ok_or(DomainError::Unauthenticated)?;
-        let member = members::by_api_token(state.services.db.reader(), &hash_token(token)).await?;
-        SignedIn::with_roles(state, member).await?.map(ApiUser).ok_or(DomainError::Unauthenticated.into())
+        let found = SignedIn::find(state, Credential::ApiToken(&hash_token(token))).await?;
+        found.map(ApiUser).ok_or(DomainError::Unauthenticated.into())
     }
 }

@@ -196,11 +196,6 @@ pub async fn remove_talk(svc: &Services, actor: &Actor, id: EventId, talk: TalkI
     Ok(())
 }
 
-/// An event's numbers: confirmed, waiting, checked in.
-pub async fn counts(svc: &Services, id: EventId) -> Result<registrations::Tally, AppError> {
-    Ok(registrations::tally(svc.db.reader(), id).await?)
-}
-
 /// A talk from raw text: speakers are member ids or guest names, one each.
 pub fn parse_talk(title: &str, abstract_text: &str, speakers: &[&str]) -> Result<NewTalk, DomainError> {
     let title = Title::parse(title);

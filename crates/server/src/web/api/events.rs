@@ -5,14 +5,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
-use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::access::Actor;
 use guildhall_domain::event::{to_local_input, EventCommand, EventFields};
 use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
-use guildhall_domain::registration::RegistrationStatus;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, Speaker, When};
 use guildhall_storage::groups::Group;
-use guildhall_storage::{registrations, venues};
+use guildhall_storage::registrations;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -20,7 +19,8 @@ use super::{ApiJson, MaybeApiUser, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::error::{AppError, AppResult};
-use crate::services::events::{self as event_service, counts};
+use crate::services::event_view::{self, EventView};
+use crate::services::events::{self as event_service};
 use crate::services::groups as group_service;
 use crate::services::registrations::{self as reg_service, CheckInBy};
 
@@ -108,25 +108,27 @@ pub struct EventBody {
     ics_url: String,
 }
 
-/// Builds an event's body for `viewer`; `can_see_link` when they hold a
-/// confirmed place or run the group.
-async fn body(state: &AppState, ev: &Event, g: &Group, can_see_link: bool) -> AppResult<EventBody> {
-    let c = counts(&state.services, ev.id).await?;
+/// The event as `actor` may see it, as JSON (the same read model as the page).
+async fn body_for(state: &AppState, actor: Option<&Actor>, id: EventId) -> AppResult<EventBody> {
+    Ok(body(state, &event_view::view(&state.services, actor, id).await?))
+}
+
+/// An event's body from its read model: the online link only for those
+/// the view lets see it.
+fn body(state: &AppState, v: &EventView) -> EventBody {
+    let (ev, g, c) = (&v.event, &v.group, &v.tally);
+    let can_see_link = v.sees_online_link();
     let tz = g.profile.time_zone;
-    let venue = match ev.venue_id {
-        Some(v) => venues::get(state.services.db.reader(), v).await?.map(|v| VenueBody {
-            id: v.id.to_string(),
-            name: v.profile.name.to_string(),
-            address: v.profile.address.to_string(),
-            city: v.profile.city.to_string(),
-            country: v.profile.country.code().to_owned(),
-            kind: v.profile.kind.as_str().to_owned(),
-        }),
-        None => None,
-    };
-    let talks = events::talks(state.services.db.reader(), ev.id).await?;
+    let venue = v.venue.as_ref().map(|v| VenueBody {
+        id: v.id.to_string(),
+        name: v.profile.name.to_string(),
+        address: v.profile.address.to_string(),
+        city: v.profile.city.to_string(),
+        country: v.profile.country.code().to_owned(),
+        kind: v.profile.kind.as_str().to_owned(),
+    });
     let d = &ev.details;
-    Ok(EventBody {
+    EventBody {
         id: ev.id.to_string(),
         group_slug: g.profile.slug.to_string(),
         title: d.title.to_string(),
@@ -142,8 +144,9 @@ async fn body(state: &AppState, ev: &Event, g: &Group, can_see_link: bool) -> Ap
         online_link: d.online_link.as_ref().filter(|_| can_see_link).map(|l| l.to_string()),
         is_online: d.online_link.is_some(),
         promotion_links: d.promotion_links.iter().map(|l| l.to_string()).collect(),
-        talks: talks
-            .into_iter()
+        talks: v
+            .talks
+            .iter()
             .map(|t| TalkBody {
                 id: t.id.to_string(),
                 title: t.title.to_string(),
@@ -171,33 +174,7 @@ async fn body(state: &AppState, ev: &Event, g: &Group, can_see_link: bool) -> Ap
         review_required: ev.review_required,
         url: state.config.link(&format!("/events/{}", ev.id)),
         ics_url: state.config.link(&format!("/events/{}.ics", ev.id)),
-    })
-}
-
-fn manages(actor: Option<&Actor>, g: &Group) -> bool {
-    actor.is_some_and(|a| authorize(a, Action::ManageGroup { group: g.id, region: g.region_id }).is_ok())
-}
-
-/// Whether the viewer may see the event's online link.
-async fn sees_link(state: &AppState, actor: Option<&Actor>, ev: &Event, g: &Group) -> AppResult<bool> {
-    if manages(actor, g) {
-        return Ok(true);
     }
-    let Some(a) = actor else { return Ok(false) };
-    let r = registrations::find(state.services.db.reader(), ev.id, a.member_id).await?;
-    Ok(r.is_some_and(|r| r.status == RegistrationStatus::Confirmed))
-}
-
-/// Loads a public event, or a draft for those who run its group.
-async fn visible_event(state: &AppState, actor: Option<&Actor>, id: EventId) -> AppResult<(Event, Group)> {
-    let ev = events::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    let g = guildhall_storage::groups::by_id(state.services.db.reader(), ev.group_id)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    if !ev.status.is_public() && !manages(actor, &g) {
-        return Err(DomainError::NotFound.into());
-    }
-    Ok((ev, g))
 }
 
 /// A group's events, newest first; drafts for its leaders only.
@@ -210,12 +187,11 @@ pub async fn list_events(
 ) -> AppResult<Json<Vec<EventBody>>> {
     let g = group_service::by_slug(&state.services, &slug).await?;
     let actor = u.as_ref().map(|u| &u.actor);
-    let leader = manages(actor, &g);
+    let leader = event_view::runs_group(actor, &g);
     let list = events::for_group(state.services.db.reader(), g.id, When::All, leader, chrono::Utc::now(), 500).await?;
     let mut out = Vec::with_capacity(list.len());
     for ev in &list {
-        let see = leader || sees_link(&state, actor, ev, &g).await?;
-        out.push(body(&state, ev, &g, see).await?);
+        out.push(body_for(&state, actor, ev.id).await?);
     }
     Ok(Json(out))
 }
@@ -288,8 +264,7 @@ pub async fn create_event(
     let g = group_service::by_slug(&state.services, &slug).await?;
     let (fields, venue) = b.merge(None);
     let id = event_service::create(&state.services, &u.actor, g.id, &fields, venue.as_deref()).await?;
-    let ev = events::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(body(&state, &ev, &g, true).await?)))
+    Ok((StatusCode::CREATED, Json(body_for(&state, Some(&u.actor), id).await?)))
 }
 
 #[utoipa::path(get, path = "/v1/events/{id}", tag = "events", params(("id" = String, Path)),
@@ -299,10 +274,7 @@ pub async fn get_event(
     MaybeApiUser(u): MaybeApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<EventBody>> {
-    let actor = u.as_ref().map(|u| &u.actor);
-    let (ev, g) = visible_event(&state, actor, event_id(&id)?).await?;
-    let see = sees_link(&state, actor, &ev, &g).await?;
-    Ok(Json(body(&state, &ev, &g, see).await?))
+    Ok(Json(body_for(&state, u.as_ref().map(|u| &u.actor), event_id(&id)?).await?))
 }
 
 /// Changes some of an event's fields (the group's leaders).
@@ -319,15 +291,14 @@ pub async fn update_event(
     let (ev, g) = event_service::managed_event(&state.services, &u.actor, event_id(&id)?).await?;
     let (fields, venue) = b.merge(Some((&ev, &g)));
     event_service::update(&state.services, &u.actor, ev.id, &fields, venue.as_deref()).await?;
-    let ev = events::get(state.services.db.reader(), ev.id).await?.ok_or(DomainError::NotFound)?;
-    Ok(Json(body(&state, &ev, &g, true).await?))
+    Ok(Json(body_for(&state, Some(&u.actor), ev.id).await?))
 }
 
 async fn command(state: AppState, u: ApiUser, id: String, cmd: EventCommand) -> AppResult<Json<EventBody>> {
     let id = event_id(&id)?;
     event_service::transition(&state.services, &u.0.actor, id, cmd).await?;
-    let (ev, g) = event_service::managed_event(&state.services, &u.0.actor, id).await?;
-    Ok(Json(body(&state, &ev, &g, true).await?))
+    event_service::managed_event(&state.services, &u.0.actor, id).await?;
+    Ok(Json(body_for(&state, Some(&u.0.actor), id).await?))
 }
 
 /// Opens registration (UG-14). Needs a venue or an online link.

@@ -7,14 +7,13 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::access::{authorize, Action};
 use guildhall_domain::event::{to_local_input, EventCommand, EventFields, EventStatus};
 use guildhall_domain::ids::{EventId, TalkId};
-use guildhall_domain::registration::RegistrationStatus;
 use guildhall_domain::DomainError;
-use guildhall_storage::events::{self, Event, NewTalk, Talk};
-use guildhall_storage::groups::{self, Group};
-use guildhall_storage::registrations::{self, Registration, Tally};
+use guildhall_storage::events::{Event, NewTalk, Talk};
+use guildhall_storage::groups::Group;
+use guildhall_storage::registrations::{Registration, Tally};
 use guildhall_storage::venues::{self, Venue};
 use serde::Deserialize;
 
@@ -24,6 +23,7 @@ use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
+use crate::services::event_view::{self, EventView};
 use crate::services::{events as event_service, groups as group_service, registrations as reg_service};
 use crate::web::ctx::PageCtx;
 use crate::web::feeds;
@@ -46,10 +46,6 @@ pub fn event_id(raw: &str) -> Result<EventId, AppError> {
     raw.parse().map_err(|_| DomainError::NotFound.into())
 }
 
-fn manages(actor: Option<&Actor>, g: &Group) -> bool {
-    actor.is_some_and(|a| authorize(a, Action::ManageGroup { group: g.id, region: g.region_id }).is_ok())
-}
-
 #[derive(Template)]
 #[template(path = "event.html")]
 struct EventPage {
@@ -68,6 +64,8 @@ struct EventPage {
     can_review: bool,
     /// UG-13: leaders file the event's expense claim.
     can_claim: bool,
+    /// UG-14: a confirmed seat or running the group (`EventView`).
+    sees_online_link: bool,
     open: bool,
     json_ld: String,
     errors: FormErrors,
@@ -85,10 +83,6 @@ impl EventPage {
     /// Review details are for the group's leaders and the reviewers.
     fn sees_review(&self) -> bool {
         self.ev.review_required && (self.can_manage || self.can_review)
-    }
-
-    fn sees_online_link(&self) -> bool {
-        self.can_manage || self.mine.as_ref().is_some_and(|r| r.status == RegistrationStatus::Confirmed)
     }
 
     fn online_link(&self) -> String {
@@ -147,12 +141,6 @@ impl EventPage {
     }
 }
 
-async fn load(state: &AppState, id: EventId) -> AppResult<(Event, Group)> {
-    let ev = events::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    let g = groups::by_id(state.services.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
-    Ok((ev, g))
-}
-
 pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, errors: FormErrors) -> AppResult<Response> {
     // Publish, cancel and complete are buttons: their refusals read on top.
     let errors = errors.shown_on(&["title", "speakers"]);
@@ -160,33 +148,13 @@ pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, erro
     if let Some(hit) = key.as_deref().and_then(|k| state.page_cache.get(k)) {
         return Ok(hit);
     }
-    let (ev, g) = load(state, id).await?;
     let actor = ctx.user.as_ref().map(|u| &u.actor);
-    let can_manage = manages(actor, &g);
-    if !ev.status.is_public() && !can_manage {
-        return Err(DomainError::NotFound.into());
-    }
+    let view = event_view::view(&state.services, actor, id).await?;
     let may = |a: Action| actor.is_some_and(|u| authorize(u, a).is_ok());
-    let can_review = may(Action::ReviewSessions(g.region_id));
-    let can_claim = may(Action::FileExpenseClaim(g.id));
-    let venue = match ev.venue_id {
-        Some(v) => venues::get(state.services.db.reader(), v).await?,
-        None => None,
-    };
-    let talks = events::talks(state.services.db.reader(), id).await?;
-    let tally = registrations::tally(state.services.db.reader(), id).await?;
-    let mine = match actor {
-        Some(a) => {
-            registrations::find(state.services.db.reader(), id, a.member_id).await?.filter(|r| r.status.is_active())
-        }
-        None => None,
-    };
-    let waitlist_position = match &mine {
-        Some(r) if r.status == RegistrationStatus::Waitlisted => {
-            Some(registrations::waitlist_position(state.services.db.reader(), id, r.queue_seq).await?)
-        }
-        _ => None,
-    };
+    let can_review = may(Action::ReviewSessions(view.group.region_id));
+    let can_claim = may(Action::FileExpenseClaim(view.group.id));
+    let sees_online_link = view.sees_online_link();
+    let EventView { event: ev, group: g, venue, talks, tally, mine, waitlist_position, runs_group: can_manage } = view;
     let url = state.config.link(&format!("/events/{id}"));
     let group_url = state.config.link(&format!("/groups/{}", g.profile.slug));
     let json_ld = schema_org::event(&ev, &g, venue.as_ref(), &tally, &url, &group_url);
@@ -205,6 +173,7 @@ pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, erro
         can_manage,
         can_review,
         can_claim,
+        sees_online_link,
         json_ld,
         errors: errors.clone(),
     };

@@ -1,0 +1,55 @@
+//! The event as a reader sees it: one read model that the event page and
+//! the JSON API both show, built in three round trips (the event with its
+//! group and venue; its talks; its numbers with the viewer's own seat).
+//! Who may see the event and its online link is decided here, once, by
+//! the domain's `event::visible` and `event::sees_online_link`.
+
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::event::{sees_online_link, visible};
+use guildhall_domain::ids::EventId;
+use guildhall_domain::DomainError;
+use guildhall_storage::events::{self, Event, Talk};
+use guildhall_storage::groups::Group;
+use guildhall_storage::registrations::{self, Registration, Tally};
+use guildhall_storage::venues::Venue;
+
+use super::Services;
+use crate::error::AppError;
+
+pub struct EventView {
+    pub event: Event,
+    pub group: Group,
+    pub venue: Option<Venue>,
+    pub talks: Vec<Talk>,
+    pub tally: Tally,
+    /// The viewer's own registration while it holds a seat or a place in line.
+    pub mine: Option<Registration>,
+    pub waitlist_position: Option<i64>,
+    /// The viewer leads the group or manages its region.
+    pub runs_group: bool,
+}
+
+impl EventView {
+    pub fn sees_online_link(&self) -> bool {
+        sees_online_link(self.runs_group, self.mine.as_ref().map(|r| r.status))
+    }
+}
+
+/// Whether `actor` runs the group (its leaders, its region's managers, admins).
+pub fn runs_group(actor: Option<&Actor>, g: &Group) -> bool {
+    actor.is_some_and(|a| authorize(a, Action::ManageGroup { group: g.id, region: g.region_id }).is_ok())
+}
+
+/// The event `id` as `actor` may see it; a draft they may not see is not found.
+pub async fn view(svc: &Services, actor: Option<&Actor>, id: EventId) -> Result<EventView, AppError> {
+    let reader = svc.db.reader();
+    let (event, group, venue) = events::with_group(reader, id).await?.ok_or(DomainError::NotFound)?;
+    let runs_group = runs_group(actor, &group);
+    if !visible(event.status, runs_group) {
+        return Err(DomainError::NotFound.into());
+    }
+    let talks = events::talks(reader, id).await?;
+    let (tally, mine, waitlist_position) = registrations::tally_for(reader, id, actor.map(|a| a.member_id)).await?;
+    let mine = mine.filter(|r| r.status.is_active());
+    Ok(EventView { event, group, venue, talks, tally, mine, waitlist_position, runs_group })
+}
