@@ -12,8 +12,29 @@ pub struct FieldError {
     pub code: &'static str,
 }
 
+/// What kind of refusal an error is: the one fact the web needs to pick
+/// an HTTP status, so each variant is classified once, here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The input cannot be accepted as written (422).
+    Invalid,
+    /// The input is fine but the current state refuses it: a taken name,
+    /// a full program, a life cycle that does not allow the step (409).
+    Conflict,
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    /// A one-time link that was used or expired (410).
+    Gone,
+    RateLimited,
+    TooLarge,
+}
+
 /// Everything a caller can get wrong, as seen by the rules.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// `ErrorCase` names each variant without its data, so tests can visit
+/// every one (`ErrorCase::iter()` and `DomainError::example`).
+#[derive(Debug, Clone, PartialEq, Eq, Error, strum::EnumDiscriminants)]
+#[strum_discriminants(name(ErrorCase), derive(strum::EnumIter))]
 pub enum DomainError {
     #[error("one or more fields are invalid")]
     Invalid(Vec<FieldError>),
@@ -78,6 +99,74 @@ pub enum DomainError {
 }
 
 impl DomainError {
+    /// How the web answers this error (status, and whether a form shows it
+    /// on a field or on top).
+    pub fn kind(&self) -> ErrorKind {
+        use ErrorKind as K;
+        match self {
+            Self::Invalid(_) | Self::InvalidId | Self::OverCap { .. } | Self::TicketInvalid => K::Invalid,
+            Self::EmailTaken
+            | Self::RegionNameTaken
+            | Self::SlugTaken
+            | Self::AlreadyRegistered
+            | Self::RegistrationClosed
+            | Self::EventStateConflict { .. }
+            | Self::VenueNotNeutral { .. }
+            | Self::SessionsNotApproved { .. }
+            | Self::StateConflict { .. }
+            | Self::OpenApplicationExists
+            | Self::CheckedInAlready
+            | Self::ClaimExists => K::Conflict,
+            Self::BadCredentials | Self::Unauthenticated => K::Unauthenticated,
+            Self::EmailNotVerified | Self::Forbidden | Self::CsrfRejected => K::Forbidden,
+            Self::LinkInvalid => K::Gone,
+            Self::RateLimited { .. } => K::RateLimited,
+            Self::NotFound | Self::UnknownSetting => K::NotFound,
+            Self::BodyTooLarge => K::TooLarge,
+        }
+    }
+
+    /// One value of the variant `case`, for tests that must cover every
+    /// error (translations, statuses): a new variant does not compile
+    /// until it has an example here.
+    pub fn example(case: ErrorCase) -> Self {
+        use ErrorCase as C;
+        match case {
+            C::Invalid => Self::field("email", "email_invalid"),
+            C::InvalidId => Self::InvalidId,
+            C::EmailTaken => Self::EmailTaken,
+            C::BadCredentials => Self::BadCredentials,
+            C::EmailNotVerified => Self::EmailNotVerified,
+            C::LinkInvalid => Self::LinkInvalid,
+            C::RateLimited => Self::RateLimited { retry_after_secs: 60 },
+            C::Unauthenticated => Self::Unauthenticated,
+            C::Forbidden => Self::Forbidden,
+            C::NotFound => Self::NotFound,
+            C::CsrfRejected => Self::CsrfRejected,
+            C::RegionNameTaken => Self::RegionNameTaken,
+            C::UnknownSetting => Self::UnknownSetting,
+            C::BodyTooLarge => Self::BodyTooLarge,
+            C::SlugTaken => Self::SlugTaken,
+            C::AlreadyRegistered => Self::AlreadyRegistered,
+            C::RegistrationClosed => Self::RegistrationClosed,
+            C::EventStateConflict => Self::EventStateConflict { from: "draft", to: "completed" },
+            C::TicketInvalid => Self::TicketInvalid,
+            C::CheckedInAlready => Self::CheckedInAlready,
+            C::VenueNotNeutral => Self::VenueNotNeutral { kind: "client_office" },
+            C::SessionsNotApproved => Self::SessionsNotApproved { pending: 2 },
+            C::OverCap => Self::OverCap { category: "venue", amount: "200 EUR".into(), cap: "150 EUR".into() },
+            C::StateConflict => Self::StateConflict { what: "claim", from: "approved", to: "rejected" },
+            C::OpenApplicationExists => Self::OpenApplicationExists,
+            C::ClaimExists => Self::ClaimExists,
+        }
+    }
+
+    /// One example of every variant.
+    pub fn every_example() -> impl Iterator<Item = Self> {
+        use strum::IntoEnumIterator;
+        ErrorCase::iter().map(Self::example)
+    }
+
     /// Stable code: the key of the translated message and the `type` of
     /// problem+json answers.
     pub fn code(&self) -> &'static str {
@@ -123,7 +212,27 @@ impl DomainError {
                 vec![("what", (*what).to_owned()), ("from", (*from).to_owned()), ("to", (*to).to_owned())]
             }
             Self::EventStateConflict { from, to } => vec![("from", (*from).to_owned()), ("to", (*to).to_owned())],
-            _ => vec![],
+            Self::Invalid(_)
+            | Self::RateLimited { .. }
+            | Self::InvalidId
+            | Self::EmailTaken
+            | Self::BadCredentials
+            | Self::EmailNotVerified
+            | Self::LinkInvalid
+            | Self::Unauthenticated
+            | Self::Forbidden
+            | Self::NotFound
+            | Self::CsrfRejected
+            | Self::RegionNameTaken
+            | Self::UnknownSetting
+            | Self::BodyTooLarge
+            | Self::SlugTaken
+            | Self::AlreadyRegistered
+            | Self::RegistrationClosed
+            | Self::TicketInvalid
+            | Self::CheckedInAlready
+            | Self::OpenApplicationExists
+            | Self::ClaimExists => vec![],
         }
     }
 

@@ -29,4 +29,4 @@ pub mod speaker;
 pub mod values;
 pub mod venue;
 
-pub use error::{DomainError, FieldError};
+pub use error::{DomainError, ErrorCase, ErrorKind, FieldError};

@@ -4,7 +4,7 @@
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use guildhall_domain::DomainError;
+use guildhall_domain::{DomainError, ErrorKind};
 use guildhall_storage::StorageError;
 
 /// An error as handlers and services see it.
@@ -42,30 +42,18 @@ impl From<askama::Error> for AppError {
     }
 }
 
-/// The HTTP status for a domain error.
+/// The HTTP status for a domain error, from its kind (classified once in
+/// the domain).
 pub fn status_of(e: &DomainError) -> StatusCode {
-    match e {
-        DomainError::Invalid(_) | DomainError::InvalidId => StatusCode::UNPROCESSABLE_ENTITY,
-        DomainError::EmailTaken
-        | DomainError::RegionNameTaken
-        | DomainError::SlugTaken
-        | DomainError::AlreadyRegistered
-        | DomainError::RegistrationClosed
-        | DomainError::EventStateConflict { .. }
-        | DomainError::VenueNotNeutral { .. }
-        | DomainError::SessionsNotApproved { .. }
-        | DomainError::StateConflict { .. }
-        | DomainError::OpenApplicationExists
-        | DomainError::CheckedInAlready
-        | DomainError::ClaimExists => StatusCode::CONFLICT,
-        DomainError::OverCap { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        DomainError::TicketInvalid => StatusCode::UNPROCESSABLE_ENTITY,
-        DomainError::BadCredentials | DomainError::Unauthenticated => StatusCode::UNAUTHORIZED,
-        DomainError::EmailNotVerified | DomainError::Forbidden | DomainError::CsrfRejected => StatusCode::FORBIDDEN,
-        DomainError::LinkInvalid => StatusCode::GONE,
-        DomainError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-        DomainError::NotFound | DomainError::UnknownSetting => StatusCode::NOT_FOUND,
-        DomainError::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+    match e.kind() {
+        ErrorKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorKind::Conflict => StatusCode::CONFLICT,
+        ErrorKind::Unauthenticated => StatusCode::UNAUTHORIZED,
+        ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+        ErrorKind::NotFound => StatusCode::NOT_FOUND,
+        ErrorKind::Gone => StatusCode::GONE,
+        ErrorKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
     }
 }
 

@@ -163,28 +163,7 @@ mod tests {
 
     #[test]
     fn every_domain_error_code_has_a_message() {
-        use guildhall_domain::DomainError as E;
-        for e in [
-            E::Invalid(vec![]),
-            E::InvalidId,
-            E::EmailTaken,
-            E::BadCredentials,
-            E::EmailNotVerified,
-            E::LinkInvalid,
-            E::RateLimited { retry_after_secs: 1 },
-            E::Unauthenticated,
-            E::Forbidden,
-            E::NotFound,
-            E::CsrfRejected,
-            E::RegionNameTaken,
-            E::UnknownSetting,
-            E::VenueNotNeutral { kind: "client_office" },
-            E::SessionsNotApproved { pending: 1 },
-            E::OverCap { category: "venue", amount: "2 EUR".into(), cap: "1 EUR".into() },
-            E::StateConflict { what: "claim", from: "approved", to: "rejected" },
-            E::OpenApplicationExists,
-            E::ClaimExists,
-        ] {
+        for e in guildhall_domain::DomainError::every_example() {
             for l in Locale::ALL {
                 let text = Tr(l).domain_error(&e);
                 assert_ne!(text, Tr(l).t("error-internal"), "{} {:?}", e.code(), l);

@@ -45,3 +45,27 @@ pub fn entry<'a>(
 ) -> AuditEntry<'a> {
     AuditEntry { actor, action, entity_type, entity_id: entity_id.to_string(), reason, details }
 }
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    /// Services and jobs see `Services`, never the web state (decision 0012).
+    #[test]
+    fn services_and_jobs_import_nothing_from_the_web_or_the_app() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut read = 0;
+        for dir in ["services", "jobs"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("source folder") {
+                let path = entry.expect("entry").path();
+                let text = std::fs::read_to_string(&path).expect("source file");
+                // The code, not its tests (this test names what it forbids).
+                let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+                read += 1;
+                for forbidden in ["crate::web", "crate::app", "AppState"] {
+                    assert!(!code.contains(forbidden), "{} mentions {forbidden}", path.display());
+                }
+            }
+        }
+        assert!(read > 20, "read {read} files: the folders moved?");
+    }
+}

@@ -9,8 +9,8 @@ use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use guildhall_domain::DomainError;
-use serde_json::json;
 
+use super::api::{FieldProblem, Problem};
 use super::locale::RequestLocale;
 use crate::app::AppState;
 use crate::error::ErrorReport;
@@ -79,24 +79,27 @@ pub async fn render(State(_state): State<AppState>, req: Request, next: Next) ->
         None => tr.error(code),
     };
     let mut out = if is_api {
-        let fields: Vec<_> = match &domain {
-            Some(DomainError::Invalid(fields)) => {
-                fields.iter().map(|f| json!({"field": f.field, "code": f.code, "message": tr.field(f.code)})).collect()
-            }
-            _ => vec![],
+        let errors = match &domain {
+            Some(DomainError::Invalid(fields)) => Some(
+                fields
+                    .iter()
+                    .map(|f| FieldProblem { field: f.field.into(), code: f.code.into(), message: tr.field(f.code) })
+                    .collect::<Vec<_>>(),
+            )
+            .filter(|f| !f.is_empty()),
+            _ => None,
         };
-        let mut body = json!({
-            "type": format!("/problems/{code}"),
-            "title": title,
-            "status": status.as_u16(),
-            "detail": title,
-            "instance": path,
-            "code": code,
-        });
-        if !fields.is_empty() {
-            body["errors"] = json!(fields);
-        }
-        let mut r = (status, body.to_string()).into_response();
+        let body = Problem {
+            kind: format!("/problems/{code}"),
+            detail: Some(title.clone()),
+            title,
+            status: status.as_u16(),
+            instance: path,
+            code: code.into(),
+            errors,
+        };
+        let body = serde_json::to_string(&body).unwrap_or_default();
+        let mut r = (status, body).into_response();
         r.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
         r
     } else {

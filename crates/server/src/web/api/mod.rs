@@ -61,7 +61,8 @@ pub struct Created {
 }
 
 /// An RFC 9457 problem: every error of the API has this shape, served as
-/// `application/problem+json`.
+/// `application/problem+json`. `web::errors` serializes this very struct,
+/// so the documented schema is the one sent.
 #[derive(Serialize, ToSchema)]
 pub struct Problem {
     /// A stable URI naming the problem, e.g. `/problems/already_registered`.
@@ -70,7 +71,12 @@ pub struct Problem {
     pub title: String,
     pub status: u16,
     pub detail: Option<String>,
+    /// The path that was asked for.
+    pub instance: String,
+    /// The stable code of the problem (the last part of `type`).
+    pub code: String,
     /// For invalid input: one entry per field.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FieldProblem>>,
 }
 
