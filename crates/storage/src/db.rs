@@ -28,7 +28,7 @@ pub struct Db {
     backend: Backend,
 }
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 impl Db {
     /// Connects to `url` (`sqlite:path` or `postgres://...`) and runs the

@@ -176,6 +176,7 @@ pub enum Verified {
 /// signed up, who may be someone else (account pre-hijacking). So the
 /// password is kept only when the person confirming types it; otherwise it
 /// is forgotten and they choose their own. A wrong password uses nothing up.
+#[tracing::instrument(skip_all)]
 pub async fn verify_email(svc: &Services, token: &str, password: &str) -> Result<Verified, AppError> {
     let s = settings::load(svc.db.reader()).await?;
     let hash = hash_token(token.trim());
@@ -245,6 +246,7 @@ pub async fn sign_in_with_password(
 
 /// Emails a one-time link (sign-in or password reset) if the address has an
 /// account. The caller's answer is the same either way.
+#[tracing::instrument(skip_all)]
 pub async fn request_link(svc: &Services, email: &str, purpose: LinkPurpose, client: &str) -> Result<(), AppError> {
     let email = EmailAddress::parse(email)?;
     let s = settings::load(svc.db.reader()).await?;
@@ -264,6 +266,7 @@ pub async fn request_link(svc: &Services, email: &str, purpose: LinkPurpose, cli
 /// unverified account becomes verified, and a password chosen before the
 /// address was proven, which may not be its owner's (PL-1,
 /// pre-hijacking), is forgotten.
+#[tracing::instrument(skip_all)]
 pub async fn sign_in_with_link(svc: &Services, token: &str) -> Result<MemberId, AppError> {
     let mut tx = svc.begin().await?;
     let member = redeem(&mut tx, token, LinkPurpose::SignIn).await?;
@@ -282,6 +285,7 @@ pub async fn sign_in_with_link(svc: &Services, token: &str) -> Result<MemberId, 
 /// Sets a new password from a reset link, ends every session of the
 /// account, uses up every other link still out, revokes the API tokens when
 /// the owner asks, and tells the owner (PL-1).
+#[tracing::instrument(skip_all)]
 pub async fn reset_password(
     svc: &Services,
     token: &str,
@@ -308,6 +312,7 @@ pub async fn reset_password(
 }
 
 /// Opens a session; returns the cookie's secret.
+#[tracing::instrument(skip_all)]
 pub async fn start_session(svc: &Services, member: MemberId) -> Result<String, AppError> {
     let s = settings::load(svc.db.reader()).await?;
     let token = new_token();
@@ -326,6 +331,7 @@ pub async fn start_session(svc: &Services, member: MemberId) -> Result<String, A
 }
 
 /// Ends the session whose cookie secret is `token`.
+#[tracing::instrument(skip_all)]
 pub async fn end_session(svc: &Services, token: &str) -> Result<(), AppError> {
     let mut tx = svc.begin().await?;
     sessions::delete_session(&mut tx, &hash_token(token)).await?;
@@ -353,6 +359,7 @@ impl ProfileChange {
 }
 
 /// Changes a member's profile (themselves, or an admin).
+#[tracing::instrument(skip_all)]
 pub async fn update_profile(
     svc: &Services,
     actor: &Actor,

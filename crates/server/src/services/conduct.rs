@@ -52,6 +52,7 @@ async fn circle(svc: &Services, g: &Group, concerns_leader: bool) -> Result<Vec<
 /// last two under keyed hashes whose keys expire (`limits::Keyer`), so the
 /// limits never tell who reported. An address gets one acknowledgement per
 /// hour, however many reports name it: the form is no way to mail strangers.
+#[tracing::instrument(skip_all)]
 pub async fn report(
     svc: &Services,
     g: &Group,
@@ -104,6 +105,7 @@ pub async fn report(
 
 /// A report and its notes, for someone in its circle; anyone else is told
 /// it does not exist.
+#[tracing::instrument(skip_all)]
 pub async fn get(svc: &Services, actor: &Actor, id: ReportId) -> Result<(Report, Vec<Note>), AppError> {
     let r = reports::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, action(&r)).map_err(|_| DomainError::NotFound)?;
@@ -112,6 +114,7 @@ pub async fn get(svc: &Services, actor: &Actor, id: ReportId) -> Result<(Report,
 }
 
 /// The reports the actor may handle, newest first.
+#[tracing::instrument(skip_all)]
 pub async fn visible(svc: &Services, actor: &Actor) -> Result<Vec<Report>, AppError> {
     Ok(reports::recent(svc.db.reader(), 1000)
         .await?
@@ -122,6 +125,7 @@ pub async fn visible(svc: &Services, actor: &Actor) -> Result<Vec<Report>, AppEr
 
 /// UG-8: adds a private note and moves the report; the reporter who left
 /// an address is told when it closes.
+#[tracing::instrument(skip_all)]
 pub async fn add_note(
     svc: &Services,
     actor: &Actor,

@@ -29,6 +29,7 @@ pub struct Task {
 }
 
 /// UG-12: every open task of a region.
+#[tracing::instrument(skip_all)]
 pub async fn tasks(svc: &Services, actor: &Actor, region: RegionId) -> Result<Vec<Task>, AppError> {
     authorize(actor, Action::ViewRegion(region))?;
     let db = svc.db.reader();

@@ -17,6 +17,7 @@ use crate::error::AppError;
 
 /// The member deletes their own account; `confirm_email` must be their
 /// address, so a stray click or request deletes nothing.
+#[tracing::instrument(skip_all)]
 pub async fn delete_own_account(svc: &Services, actor: &Actor, confirm_email: &str) -> Result<(), AppError> {
     authorize(actor, Action::EraseMember(actor.member_id))?;
     let m = members::by_id(svc.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
@@ -27,6 +28,7 @@ pub async fn delete_own_account(svc: &Services, actor: &Actor, confirm_email: &s
 }
 
 /// An admin erases a member on request, with the reason.
+#[tracing::instrument(skip_all)]
 pub async fn erase_member(svc: &Services, actor: &Actor, member: MemberId, reason: &str) -> Result<(), AppError> {
     authorize(actor, Action::EraseMember(member))?;
     let reason = Reason::parse(reason)?;

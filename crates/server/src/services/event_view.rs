@@ -41,6 +41,7 @@ pub fn runs_group(actor: Option<&Actor>, g: &Group) -> bool {
 }
 
 /// The event `id` as `actor` may see it; a draft they may not see is not found.
+#[tracing::instrument(skip_all)]
 pub async fn view(svc: &Services, actor: Option<&Actor>, id: EventId) -> Result<EventView, AppError> {
     let reader = svc.db.reader();
     let (event, group, venue) = events::with_group(reader, id).await?.ok_or(DomainError::NotFound)?;

@@ -24,6 +24,7 @@ use super::{entry, registrations as regs};
 use crate::error::AppError;
 
 /// Loads an event with its group, checking the actor may run the group.
+#[tracing::instrument(skip_all)]
 pub async fn managed_event(svc: &Services, actor: &Actor, id: EventId) -> Result<(Event, Group), AppError> {
     let ev = events::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let g = managed(svc, actor, ev.group_id).await?;
@@ -54,6 +55,7 @@ async fn parse(
 }
 
 /// A leader creates a draft (UG-14).
+#[tracing::instrument(skip_all)]
 pub async fn create(
     svc: &Services,
     actor: &Actor,
@@ -82,6 +84,7 @@ pub async fn create(
 
 /// Edits a draft or published event. A larger capacity moves waiting
 /// people up; a smaller one may not drop below those confirmed.
+#[tracing::instrument(skip_all)]
 pub async fn update(
     svc: &Services,
     actor: &Actor,
@@ -125,6 +128,7 @@ async fn check_venue_neutral(svc: &Services, venue: Option<VenueId>) -> Result<(
 
 /// Publishes, cancels or completes an event (UG-14). Cancelling emails
 /// everyone who held a place.
+#[tracing::instrument(skip_all)]
 pub async fn transition(
     svc: &Services,
     actor: &Actor,
@@ -165,6 +169,7 @@ pub async fn transition(
 /// Adds a talk (title, abstract, speakers) to an editable event. Speakers
 /// are guests by name, or the leader adding it: another member is named a
 /// public speaker only by accepting an invitation (UG-11, `speakers::invite`).
+#[tracing::instrument(skip_all)]
 pub async fn add_talk(svc: &Services, actor: &Actor, id: EventId, talk: &NewTalk) -> Result<TalkId, AppError> {
     if talk.speakers.iter().any(|s| matches!(s, NewSpeaker::Member(m) if *m != actor.member_id)) {
         return Err(DomainError::field("speakers", "speaker_needs_invitation").into());
@@ -182,6 +187,7 @@ pub async fn add_talk(svc: &Services, actor: &Actor, id: EventId, talk: &NewTalk
     Ok(talk_id)
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn remove_talk(svc: &Services, actor: &Actor, id: EventId, talk: TalkId) -> Result<(), AppError> {
     let (ev, _) = managed_event(svc, actor, id).await?;
     if !ev.status.is_editable() {

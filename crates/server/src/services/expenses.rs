@@ -24,6 +24,7 @@ use crate::csv_out::CsvOut;
 use crate::error::AppError;
 
 /// UG-13: an admin sets a region's caps per event, in its currency.
+#[tracing::instrument(skip_all)]
 pub async fn set_schedule(
     svc: &Services,
     actor: &Actor,
@@ -48,11 +49,13 @@ pub async fn set_schedule(
 }
 
 /// A region's schedule; anyone signed in may read the caps.
+#[tracing::instrument(skip_all)]
 pub async fn schedule(svc: &Services, region: RegionId) -> Result<Option<FeeSchedule>, AppError> {
     Ok(expenses::schedule(svc.db.reader(), region).await?)
 }
 
 /// UG-13: a leader files a claim for one of the group's events.
+#[tracing::instrument(skip_all)]
 pub async fn file(svc: &Services, actor: &Actor, event: EventId, fields: &ClaimFields) -> Result<ClaimId, AppError> {
     let ev = events::get(svc.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
     let g = groups::by_id(svc.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
@@ -87,6 +90,7 @@ pub async fn file(svc: &Services, actor: &Actor, event: EventId, fields: &ClaimF
 }
 
 /// A claim, for the group's leaders and the region's managers.
+#[tracing::instrument(skip_all)]
 pub async fn get(svc: &Services, actor: &Actor, id: ClaimId) -> Result<(Claim, Vec<ReceiptRow>), AppError> {
     let c = expenses::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ManageGroup { group: c.group_id, region: c.region_id })
@@ -102,6 +106,7 @@ fn receipts_dir(svc: &Services) -> PathBuf {
 /// UG-13: attaches a receipt. The file is checked (type by name and bytes,
 /// size from settings, a safe name), written under a generated name, and
 /// recorded; if recording fails the file is removed.
+#[tracing::instrument(skip_all)]
 pub async fn add_receipt(
     svc: &Services,
     actor: &Actor,
@@ -159,6 +164,7 @@ pub async fn add_receipt(
 }
 
 /// A receipt's record and bytes, for those who may see the claim.
+#[tracing::instrument(skip_all)]
 pub async fn receipt_file(
     svc: &Services,
     actor: &Actor,
@@ -174,6 +180,7 @@ pub async fn receipt_file(
 
 /// UG-13: the manager approves within the current caps, or rejects with a
 /// reason; the leader who filed is told.
+#[tracing::instrument(skip_all)]
 pub async fn decide(
     svc: &Services,
     actor: &Actor,
@@ -230,6 +237,7 @@ pub fn year_bounds(year: i32) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError
 
 /// UG-13: approved totals per group for a year: one region (its managers)
 /// or all regions (admins).
+#[tracing::instrument(skip_all)]
 pub async fn totals(
     svc: &Services,
     actor: &Actor,

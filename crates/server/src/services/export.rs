@@ -15,6 +15,7 @@ use super::Services;
 use crate::error::AppError;
 
 /// The export document: what it is, when, whose, and every section.
+#[tracing::instrument(skip_all)]
 pub async fn member(svc: &Services, actor: &Actor, member: MemberId) -> Result<Value, AppError> {
     authorize(actor, Action::ExportMemberData(member))?;
     members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;

@@ -20,6 +20,7 @@ use crate::integrations::discourse::{parse_username, Forum, ForumError, PAGE};
 
 /// Starts importing `username`'s accepted answers for `member` (the member
 /// themself or program staff); answers with the run's id at once.
+#[tracing::instrument(skip_all)]
 pub async fn start(svc: &Services, actor: &Actor, member: MemberId, username: &str) -> Result<String, AppError> {
     authorize(actor, Action::AddContribution(member))?;
     members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
@@ -110,6 +111,7 @@ async fn finish(
 }
 
 /// A run, to the member it imports for, whoever started it, and staff.
+#[tracing::instrument(skip_all)]
 pub async fn run(svc: &Services, actor: &Actor, id: &str) -> Result<ImportRun, AppError> {
     let r = import_runs::by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let mine = r.member_id == actor.member_id || r.started_by == actor.member_id;
@@ -120,6 +122,7 @@ pub async fn run(svc: &Services, actor: &Actor, id: &str) -> Result<ImportRun, A
 }
 
 /// A member's latest runs, for their programs page.
+#[tracing::instrument(skip_all)]
 pub async fn recent(svc: &Services, actor: &Actor) -> Result<Vec<ImportRun>, AppError> {
     Ok(import_runs::of_member(svc.db.reader(), actor.member_id, 5).await?)
 }

@@ -18,17 +18,20 @@ use crate::error::AppError;
 
 /// Loads a group and checks the actor may run it (UG-1: its leaders, its
 /// region's community managers, admins).
+#[tracing::instrument(skip_all)]
 pub async fn managed(svc: &Services, actor: &Actor, id: GroupId) -> Result<Group, AppError> {
     let g = groups::by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
     Ok(g)
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn by_slug(svc: &Services, slug: &str) -> Result<Group, AppError> {
     Ok(groups::by_slug(svc.db.reader(), slug).await?.ok_or(DomainError::NotFound)?)
 }
 
 /// Creates a group in `region` (admins and that region's managers).
+#[tracing::instrument(skip_all)]
 pub async fn create(
     svc: &Services,
     actor: &Actor,
@@ -48,6 +51,7 @@ pub async fn create(
 }
 
 /// Leaders (and managers) edit the group's profile.
+#[tracing::instrument(skip_all)]
 pub async fn update(svc: &Services, actor: &Actor, id: GroupId, fields: &GroupFields) -> Result<Group, AppError> {
     let g = managed(svc, actor, id).await?;
     let profile = GroupProfile::parse(fields)?;
@@ -62,6 +66,7 @@ pub async fn update(svc: &Services, actor: &Actor, id: GroupId, fields: &GroupFi
 
 /// Appoints a leader by email or member id (admins and the region's
 /// managers) and tells them.
+#[tracing::instrument(skip_all)]
 pub async fn add_leader(svc: &Services, actor: &Actor, id: GroupId, who: &LeaderRef) -> Result<MemberId, AppError> {
     let g = groups::by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::CreateGroup(g.region_id))?;
@@ -93,6 +98,7 @@ pub enum LeaderRef {
     Member(MemberId),
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn remove_leader(svc: &Services, actor: &Actor, id: GroupId, member: MemberId) -> Result<(), AppError> {
     let g = groups::by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::CreateGroup(g.region_id))?;
@@ -107,6 +113,7 @@ pub async fn remove_leader(svc: &Services, actor: &Actor, id: GroupId, member: M
     Ok(())
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn add_venue(svc: &Services, actor: &Actor, profile: &VenueProfile) -> Result<VenueId, AppError> {
     authorize(actor, Action::AddVenue)?;
     let now = Utc::now();
@@ -119,6 +126,7 @@ pub async fn add_venue(svc: &Services, actor: &Actor, profile: &VenueProfile) ->
 }
 
 /// An admin creates a verified account (walk-ins, imports).
+#[tracing::instrument(skip_all)]
 pub async fn create_member(svc: &Services, actor: &Actor, email: &str, name: &str) -> Result<MemberId, AppError> {
     authorize(actor, Action::CreateMember)?;
     let (e, n) = (EmailAddress::parse(email), DisplayName::parse(name));

@@ -26,6 +26,7 @@ async fn rules(svc: &Services) -> Result<HealthRules, AppError> {
 }
 
 /// One group's health; public, as the group page shows it (UG-10).
+#[tracing::instrument(skip_all)]
 pub async fn of_group(svc: &Services, g: &Group, now: DateTime<Utc>) -> Result<Health, AppError> {
     let held = health::held_events(svc.db.reader(), None, Some(g.id)).await?;
     let events = held.get(&g.id).map(Vec::as_slice).unwrap_or_default();
@@ -33,6 +34,7 @@ pub async fn of_group(svc: &Services, g: &Group, now: DateTime<Utc>) -> Result<H
 }
 
 /// Every group of a region with its health, neediest first (UG-10, UG-12).
+#[tracing::instrument(skip_all)]
 pub async fn of_region(
     svc: &Services,
     actor: &Actor,
@@ -66,6 +68,7 @@ pub struct Outcome {
 /// UG-10: the daily check. Safe to run twice or on several instances at
 /// once: each status change is a conditional UPDATE, and the emails go out
 /// in the transaction of the one run that made the change.
+#[tracing::instrument(skip_all)]
 pub async fn daily_check(svc: &Services, now: DateTime<Utc>) -> Result<Outcome, AppError> {
     let rules = rules(svc).await?;
     let held = health::held_events(svc.db.reader(), None, None).await?;
@@ -116,6 +119,7 @@ async fn mark(svc: &Services, g: &Group, h: &Health, now: DateTime<Utc>) -> Resu
 }
 
 /// Returns a needs-support group to active (a held event, UG-10).
+#[tracing::instrument(skip_all)]
 pub async fn restore(svc: &Services, group: GroupId, why: &str, now: DateTime<Utc>) -> Result<bool, AppError> {
     let mut tx = svc.begin().await?;
     if !health::mark_active(&mut tx, group, now).await? {
@@ -127,6 +131,7 @@ pub async fn restore(svc: &Services, group: GroupId, why: &str, now: DateTime<Ut
 }
 
 /// A group's health for a caller who named it by slug.
+#[tracing::instrument(skip_all)]
 pub async fn by_slug(svc: &Services, slug: &str, now: DateTime<Utc>) -> Result<(Group, Health), AppError> {
     let g = groups::by_slug(svc.db.reader(), slug).await?.ok_or(DomainError::NotFound)?;
     let h = of_group(svc, &g, now).await?;

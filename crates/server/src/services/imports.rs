@@ -155,6 +155,7 @@ pub fn read_csv(text: &str, tr: Tr) -> Result<(ImportReport, Vec<CheckedRow>), D
 }
 
 /// PL-3: program staff import contributions from CSV text.
+#[tracing::instrument(skip_all)]
 pub async fn contributions_csv(svc: &Services, actor: &Actor, text: &str, tr: Tr) -> Result<ImportReport, AppError> {
     authorize(actor, Action::ManagePrograms)?;
     let (mut report, rows) = read_csv(text, tr)?;
@@ -253,6 +254,7 @@ pub fn read_feed(body: &[u8], tr: Tr) -> Result<(ImportReport, Vec<FeedPiece>), 
 /// the entry's id, so importing the feed again adds only new posts. A feed
 /// that does not parse, or an entry without a date or a web link, is
 /// reported and nothing is imported.
+#[tracing::instrument(skip_all)]
 pub async fn feed(
     svc: &Services,
     actor: &Actor,

@@ -74,6 +74,7 @@ async fn load(svc: &Services, id: LeaderApplicationId) -> Result<LeaderApplicati
 
 /// Loads an application the actor may read (the applicant, the region's
 /// managers, admins).
+#[tracing::instrument(skip_all)]
 pub async fn readable(svc: &Services, actor: &Actor, id: LeaderApplicationId) -> Result<LeaderApplication, AppError> {
     let a = load(svc, id).await?;
     authorize(actor, Action::ReadLeaderApplication { applicant: a.member_id, region: a.region_id })
@@ -82,6 +83,7 @@ pub async fn readable(svc: &Services, actor: &Actor, id: LeaderApplicationId) ->
 }
 
 /// UG-2: a member applies to lead a group or found one.
+#[tracing::instrument(skip_all)]
 pub async fn apply(
     svc: &Services,
     actor: &Actor,
@@ -137,6 +139,7 @@ pub async fn apply(
 /// whether the address has an account, or an open application, or not:
 /// nominating is no way to learn who is a member (the nominee is emailed,
 /// and the leader sees them once they apply).
+#[tracing::instrument(skip_all)]
 pub async fn nominate(svc: &Services, actor: &Actor, group: GroupId, email: &str) -> Result<(), AppError> {
     let g = super::groups::managed(svc, actor, group).await?;
     let email = EmailAddress::parse(email).map_err(|_| DomainError::field("nominee", "email_invalid"))?;
@@ -175,6 +178,7 @@ pub async fn nominate(svc: &Services, actor: &Actor, group: GroupId, email: &str
 }
 
 /// UG-4: the nominee completes a nomination and submits it.
+#[tracing::instrument(skip_all)]
 pub async fn submit_nomination(
     svc: &Services,
     actor: &Actor,
@@ -217,6 +221,7 @@ async fn reviewed(svc: &Services, actor: &Actor, id: LeaderApplicationId) -> Res
 }
 
 /// UG-2: the manager proposes interview times, given in their own zone.
+#[tracing::instrument(skip_all)]
 pub async fn propose_times(
     svc: &Services,
     actor: &Actor,
@@ -244,6 +249,7 @@ pub async fn propose_times(
 }
 
 /// UG-2: the applicant picks a time and gets a calendar invite.
+#[tracing::instrument(skip_all)]
 pub async fn pick_time(svc: &Services, actor: &Actor, id: LeaderApplicationId, slot: SlotId) -> Result<Slot, AppError> {
     let a = readable(svc, actor, id).await?;
     if a.member_id != actor.member_id {
@@ -278,6 +284,7 @@ pub async fn pick_time(svc: &Services, actor: &Actor, id: LeaderApplicationId, s
 }
 
 /// UG-2: the manager's interview notes (private to managers).
+#[tracing::instrument(skip_all)]
 pub async fn record_notes(svc: &Services, actor: &Actor, id: LeaderApplicationId, notes: &str) -> Result<(), AppError> {
     let a = reviewed(svc, actor, id).await?;
     if !a.status.is_open() || a.status == ApplicationStatus::Draft {
@@ -299,6 +306,7 @@ pub async fn record_notes(svc: &Services, actor: &Actor, id: LeaderApplicationId
 
 /// UG-2: appoints the applicant after the interview, with a reason. For a
 /// new group, `group` names the group the manager created for them.
+#[tracing::instrument(skip_all)]
 pub async fn appoint(
     svc: &Services,
     actor: &Actor,
@@ -353,6 +361,7 @@ pub async fn appoint(
 }
 
 /// UG-2: declines with a reason the applicant reads.
+#[tracing::instrument(skip_all)]
 pub async fn decline(svc: &Services, actor: &Actor, id: LeaderApplicationId, reason: &str) -> Result<(), AppError> {
     let a = reviewed(svc, actor, id).await?;
     let to = a.status.apply(ApplicationCommand::Decline)?;
@@ -380,6 +389,7 @@ pub async fn decline(svc: &Services, actor: &Actor, id: LeaderApplicationId, rea
 }
 
 /// The applicant withdraws an open application.
+#[tracing::instrument(skip_all)]
 pub async fn withdraw(svc: &Services, actor: &Actor, id: LeaderApplicationId) -> Result<(), AppError> {
     let a = readable(svc, actor, id).await?;
     if a.member_id != actor.member_id {
@@ -400,6 +410,7 @@ pub async fn withdraw(svc: &Services, actor: &Actor, id: LeaderApplicationId) ->
 }
 
 /// The chosen interview as (start, end), for the calendar invite.
+#[tracing::instrument(skip_all)]
 pub async fn interview(
     svc: &Services,
     actor: &Actor,
@@ -411,6 +422,7 @@ pub async fn interview(
 }
 
 /// The member's own applications and, for managers, their regions' open ones.
+#[tracing::instrument(skip_all)]
 pub async fn visible(
     svc: &Services,
     actor: &Actor,
@@ -427,12 +439,14 @@ pub async fn visible(
 
 /// Proposed interview times of an application already read with
 /// [`readable`] (so the caller's right was checked).
+#[tracing::instrument(skip_all)]
 pub async fn slots(svc: &Services, a: &LeaderApplication) -> Result<Vec<Slot>, AppError> {
     Ok(apps::slots(svc.db.reader(), a.id).await?)
 }
 
 /// UG-4: a leader marks the group "co-leader wanted" (or not); the
 /// community managers are told when it turns on.
+#[tracing::instrument(skip_all)]
 pub async fn set_coleader_wanted(svc: &Services, actor: &Actor, group: GroupId, wanted: bool) -> Result<(), AppError> {
     let g = super::groups::managed(svc, actor, group).await?;
     if g.coleader_wanted == wanted {

@@ -10,6 +10,7 @@ use crate::error::AppError;
 
 /// Counts one attempt under `key` and refuses it when over `limit`. The
 /// count commits on its own, so a failed attempt still counts.
+#[tracing::instrument(skip_all)]
 pub async fn enforce(db: &Db, key: &str, limit: RateLimit) -> Result<(), AppError> {
     let now = Utc::now();
     let mut tx = db.begin().await?;
@@ -21,6 +22,7 @@ pub async fn enforce(db: &Db, key: &str, limit: RateLimit) -> Result<(), AppErro
 
 /// Refuses when `key` has already used up `limit` in this window, without
 /// counting this attempt: for limits that count failures only ([`count`]).
+#[tracing::instrument(skip_all)]
 pub async fn check(db: &Db, key: &str, limit: RateLimit) -> Result<(), AppError> {
     let now = Utc::now();
     let count = rate_limits::current(db.reader(), key, limit.window_start(now)).await?;
@@ -29,6 +31,7 @@ pub async fn check(db: &Db, key: &str, limit: RateLimit) -> Result<(), AppError>
 }
 
 /// Counts one attempt under `key` (a failure, for [`check`]).
+#[tracing::instrument(skip_all)]
 pub async fn count(db: &Db, key: &str, limit: RateLimit) -> Result<(), AppError> {
     let now = Utc::now();
     let mut tx = db.begin().await?;
@@ -39,6 +42,7 @@ pub async fn count(db: &Db, key: &str, limit: RateLimit) -> Result<(), AppError>
 
 /// Whether `key` may do one more thing this window, counting it when so:
 /// for what is skipped rather than refused (one acknowledgement per address).
+#[tracing::instrument(skip_all)]
 pub async fn allow(db: &Db, key: &str, limit: RateLimit) -> Result<bool, AppError> {
     let now = Utc::now();
     let mut tx = db.begin().await?;

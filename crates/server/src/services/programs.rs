@@ -26,6 +26,7 @@ use crate::error::AppError;
 /// PL-2: records a contribution. Staff may record any; a member only their
 /// own, and only as self-reported and unverified. The same source key
 /// twice is stored once (PL-3); `None` says it was already there.
+#[tracing::instrument(skip_all)]
 pub async fn add_contribution(
     svc: &Services,
     actor: &Actor,
@@ -70,6 +71,7 @@ pub async fn add_contribution(
 }
 
 /// A member's contributions, stored and derived, newest first.
+#[tracing::instrument(skip_all)]
 pub async fn contributions_of(svc: &Services, actor: &Actor, member: MemberId) -> Result<Vec<Stored>, AppError> {
     authorize(actor, Action::ReadContributions(member))?;
     Ok(contributions::all(svc.db.reader(), member).await?)
@@ -80,6 +82,7 @@ async fn criteria(svc: &Services) -> Result<Criteria, AppError> {
 }
 
 /// CH-4: the engine's answer for a member and focus area, today.
+#[tracing::instrument(skip_all)]
 pub async fn eligibility(
     svc: &Services,
     actor: &Actor,
@@ -121,6 +124,7 @@ pub fn program_name(p: Program) -> &'static str {
 
 /// CH-6: the caller starts an application (a draft). Champions need a
 /// focus area; one open application per program.
+#[tracing::instrument(skip_all)]
 pub async fn apply(
     svc: &Services,
     actor: &Actor,
@@ -150,6 +154,7 @@ pub async fn apply(
 }
 
 /// An application the actor may read.
+#[tracing::instrument(skip_all)]
 pub async fn application(svc: &Services, actor: &Actor, id: &str) -> Result<Application, AppError> {
     let a = programs::application_by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ReadProgramApplication { applicant: a.member_id }).map_err(|_| DomainError::NotFound)?;
@@ -177,6 +182,7 @@ async fn step(
 
 /// CH-5: the pieces of evidence that count for the application's focus
 /// area in its window, for the reviewer to judge against the rubric.
+#[tracing::instrument(skip_all)]
 pub async fn evidence(svc: &Services, actor: &Actor, a: &Application) -> Result<Vec<Stored>, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
     let Some(area) = a.focus_area else { return Ok(Vec::new()) };
@@ -191,6 +197,7 @@ pub async fn evidence(svc: &Services, actor: &Actor, a: &Application) -> Result<
 }
 
 /// CH-6: the applicant submits; they see and are emailed a thank-you.
+#[tracing::instrument(skip_all)]
 pub async fn submit(svc: &Services, actor: &Actor, id: &str) -> Result<Stage, AppError> {
     let a = application(svc, actor, id).await?;
     if a.member_id != actor.member_id {
@@ -205,6 +212,7 @@ pub async fn submit(svc: &Services, actor: &Actor, id: &str) -> Result<Stage, Ap
 /// CH-5, CH-6: staff screen: the engine's result and the reviewer's
 /// judgment of the evidence's quality. Passing moves to the interview;
 /// otherwise the email names each unmet criterion in plain words.
+#[tracing::instrument(skip_all)]
 pub async fn screen(
     svc: &Services,
     actor: &Actor,
@@ -251,6 +259,7 @@ pub async fn screen(
 
 /// CH-6: a community manager proposes interview times (in their own time
 /// zone); the applicant is emailed to pick one.
+#[tracing::instrument(skip_all)]
 pub async fn propose_interview_times(
     svc: &Services,
     actor: &Actor,
@@ -287,6 +296,7 @@ pub async fn propose_interview_times(
 
 /// CH-6: the applicant picks a proposed time and is emailed the calendar
 /// invite.
+#[tracing::instrument(skip_all)]
 pub async fn pick_interview_time(svc: &Services, actor: &Actor, id: &str, slot: SlotId) -> Result<Slot, AppError> {
     let a = application(svc, actor, id).await?;
     if a.member_id != actor.member_id {
@@ -320,17 +330,20 @@ pub async fn pick_interview_time(svc: &Services, actor: &Actor, id: &str, slot: 
 }
 
 /// The proposed interview times of an application the actor may read.
+#[tracing::instrument(skip_all)]
 pub async fn interview_times(svc: &Services, actor: &Actor, id: &str) -> Result<Vec<Slot>, AppError> {
     slots_of(svc, &application(svc, actor, id).await?).await
 }
 
 /// The proposed interview times of an application already read with
 /// [`application`] (so the caller's right was checked).
+#[tracing::instrument(skip_all)]
 pub async fn slots_of(svc: &Services, a: &Application) -> Result<Vec<Slot>, AppError> {
     Ok(interview_slots::list(svc.db.reader(), SlotsOf::ProgramApplication, &a.id).await?)
 }
 
 /// The picked interview as (application, start, end), for the calendar invite.
+#[tracing::instrument(skip_all)]
 pub async fn interview(
     svc: &Services,
     actor: &Actor,
@@ -343,6 +356,7 @@ pub async fn interview(
 
 /// CH-6: the interview happened; notes on interests, motivations and
 /// expectations.
+#[tracing::instrument(skip_all)]
 pub async fn record_interview(svc: &Services, actor: &Actor, id: &str, notes: &str) -> Result<Stage, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
     let a = application(svc, actor, id).await?;
@@ -356,6 +370,7 @@ pub async fn record_interview(svc: &Services, actor: &Actor, id: &str, notes: &s
 /// CH-6: accepted: the membership starts today with the focus area (a
 /// Champion accepted as MVP, or the reverse, transfers: CH-2); welcome
 /// email. Declined: email with the reason.
+#[tracing::instrument(skip_all)]
 pub async fn decide(svc: &Services, actor: &Actor, id: &str, accept: bool, reason: &str) -> Result<Stage, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
     let a = application(svc, actor, id).await?;
@@ -439,6 +454,7 @@ pub struct Grant {
 }
 
 /// CH-1, CH-2: staff grant a membership.
+#[tracing::instrument(skip_all)]
 pub async fn grant(svc: &Services, actor: &Actor, program: Program, g: &Grant) -> Result<String, AppError> {
     authorize(actor, Action::ManagePrograms)?;
     members::by_id(svc.db.reader(), g.member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
@@ -451,6 +467,7 @@ pub async fn grant(svc: &Services, actor: &Actor, program: Program, g: &Grant) -
 /// A program's active members today (public: the directory needs it).
 /// Program staff (and integrations with their tokens) see every active
 /// member; anyone else only those who opted into the directory (CH-9).
+#[tracing::instrument(skip_all)]
 pub async fn active_members(svc: &Services, actor: &Actor, program: Program) -> Result<Vec<Membership>, AppError> {
     let today = Utc::now().date_naive();
     if authorize(actor, Action::ManagePrograms).is_ok() {
@@ -461,6 +478,7 @@ pub async fn active_members(svc: &Services, actor: &Actor, program: Program) -> 
 }
 
 /// CH-8: staff create a benefit with its first codes.
+#[tracing::instrument(skip_all)]
 pub async fn create_benefit(
     svc: &Services,
     actor: &Actor,
@@ -486,6 +504,7 @@ pub async fn create_benefit(
 
 /// CH-8: an active member claims a code: at most one per benefit per year,
 /// never a code twice.
+#[tracing::instrument(skip_all)]
 pub async fn claim_benefit(svc: &Services, actor: &Actor, benefit: &str) -> Result<String, AppError> {
     benefits::get(svc.db.reader(), benefit).await?.ok_or(DomainError::NotFound)?;
     let today = Utc::now().date_naive();
@@ -504,6 +523,7 @@ pub async fn claim_benefit(svc: &Services, actor: &Actor, benefit: &str) -> Resu
 
 /// CH-9: a member opts in or out of the public directory, with where they
 /// are and an optional quote about the program.
+#[tracing::instrument(skip_all)]
 pub async fn set_directory_entry(
     svc: &Services,
     actor: &Actor,
@@ -543,11 +563,13 @@ pub async fn set_directory_entry(
 }
 
 /// CH-9: the public directory of active Champions and MVPs who opted in.
+#[tracing::instrument(skip_all)]
 pub async fn directory(svc: &Services) -> Result<Vec<programs::DirectoryEntry>, AppError> {
     Ok(programs::directory(svc.db.reader(), Utc::now().date_naive()).await?)
 }
 
 /// A member's memberships and applications, for their programs page.
+#[tracing::instrument(skip_all)]
 pub async fn mine(svc: &Services, actor: &Actor) -> Result<(Vec<Membership>, Vec<Application>), AppError> {
     let memberships = programs::of_member(svc.db.reader(), actor.member_id).await?;
     let apps = programs::applications_of(svc.db.reader(), actor.member_id).await?;
@@ -555,12 +577,14 @@ pub async fn mine(svc: &Services, actor: &Actor) -> Result<(Vec<Membership>, Vec
 }
 
 /// Staff's pipeline: every application, newest first.
+#[tracing::instrument(skip_all)]
 pub async fn pipeline(svc: &Services, actor: &Actor) -> Result<Vec<Application>, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
     Ok(programs::applications(svc.db.reader(), None).await?)
 }
 
 /// CH-4 for every focus area at once (one read of the contributions).
+#[tracing::instrument(skip_all)]
 pub async fn eligibility_all(svc: &Services, actor: &Actor, member: MemberId) -> Result<Vec<Eligibility>, AppError> {
     authorize(actor, Action::ReadContributions(member))?;
     let list: Vec<Contribution> =

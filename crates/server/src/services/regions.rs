@@ -30,6 +30,7 @@ impl RegionForm {
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn create(svc: &Services, actor: &Actor, form: RegionForm) -> Result<RegionId, AppError> {
     authorize(actor, Action::ManageRegions)?;
     let now = Utc::now();
@@ -41,6 +42,7 @@ pub async fn create(svc: &Services, actor: &Actor, form: RegionForm) -> Result<R
     Ok(id)
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn update(svc: &Services, actor: &Actor, id: RegionId, form: RegionForm) -> Result<(), AppError> {
     authorize(actor, Action::ManageRegions)?;
     let now = Utc::now();
@@ -54,6 +56,7 @@ pub async fn update(svc: &Services, actor: &Actor, id: RegionId, form: RegionFor
 
 /// Makes the member with `email` a community manager of the region and
 /// tells them.
+#[tracing::instrument(skip_all)]
 pub async fn add_manager(svc: &Services, actor: &Actor, region: RegionId, email: &str) -> Result<(), AppError> {
     authorize(actor, Action::ManageRoles)?;
     let email = EmailAddress::parse(email)?;
@@ -80,6 +83,7 @@ pub async fn add_manager(svc: &Services, actor: &Actor, region: RegionId, email:
     Ok(())
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn remove_manager(
     svc: &Services,
     actor: &Actor,

@@ -33,6 +33,7 @@ async fn group_of(svc: &Services, ev: &Event) -> Result<Group, AppError> {
 }
 
 /// Registers the signed-in member, or someone a leader names (walk-ins).
+#[tracing::instrument(skip_all)]
 pub async fn register(
     svc: &Services,
     me: &SignedIn,
@@ -63,6 +64,7 @@ pub async fn register(
 /// UG-14: whether the door is open for `ev` now (the settings' window).
 /// The outer error is the database's; the inner one says why the door is
 /// shut, for callers that word the refusal their own way.
+#[tracing::instrument(skip_all)]
 pub async fn door_check(svc: &Services, ev: &Event) -> Result<Result<(), DomainError>, AppError> {
     let s = settings::load(svc.db.reader()).await?;
     Ok(guildhall_domain::event::door_open(
@@ -74,6 +76,7 @@ pub async fn door_check(svc: &Services, ev: &Event) -> Result<Result<(), DomainE
 }
 
 /// UG-14: refuses registering someone else outside the door window.
+#[tracing::instrument(skip_all)]
 pub async fn require_door_for_others(svc: &Services, ev: &Event) -> Result<(), AppError> {
     door_check(svc, ev).await?.map_err(|_| DomainError::field("member_id", "register_others_at_door"))?;
     Ok(())
@@ -85,6 +88,7 @@ fn actor_manages(actor: &Actor, g: &Group) -> bool {
 
 /// A registration and its event, if the actor is its holder or runs the
 /// group.
+#[tracing::instrument(skip_all)]
 pub async fn visible(
     svc: &Services,
     actor: &Actor,
@@ -102,6 +106,7 @@ pub async fn visible(
 
 /// Cancels a registration (its holder, or the group's leaders). A freed
 /// seat goes to the first person waiting, who is emailed.
+#[tracing::instrument(skip_all)]
 pub async fn cancel(svc: &Services, actor: &Actor, event: EventId, id: RegistrationId) -> Result<(), AppError> {
     let (r, _, g) = visible(svc, actor, id).await?;
     if r.event_id != event {
@@ -135,6 +140,7 @@ pub async fn cancel(svc: &Services, actor: &Actor, event: EventId, id: Registrat
 
 /// Moves the first `seats` waiting people up and emails them. The caller
 /// holds the event's lock.
+#[tracing::instrument(skip_all)]
 pub async fn promote(
     svc: &Services,
     tx: &mut Work,
@@ -167,6 +173,7 @@ pub enum CheckInBy {
 
 /// Checks a confirmed attendee in (UG-14). Checking in twice is harmless
 /// and says so.
+#[tracing::instrument(skip_all)]
 pub async fn check_in(
     svc: &Services,
     actor: &Actor,
@@ -214,6 +221,7 @@ pub async fn check_in(
 /// Queues the reminder of every confirmed attendee of events starting
 /// within the configured hours (UG-14), once per attendee even with
 /// several instances running this at once. Returns how many were queued.
+#[tracing::instrument(skip_all)]
 pub async fn send_reminders(svc: &Services, now: DateTime<Utc>) -> Result<u64, AppError> {
     let s = settings::load(svc.db.reader()).await?;
     let hours = s.int("events.reminder_hours_before");

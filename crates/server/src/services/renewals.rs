@@ -170,6 +170,7 @@ async fn record(
 /// stops after that many decisions (progress in steps; tests use it to
 /// stand in for a crash). Staff start it with `by`; the command line and
 /// jobs without.
+#[tracing::instrument(skip_all)]
 pub async fn run(
     svc: &Services,
     by: Option<&Actor>,
@@ -246,6 +247,7 @@ pub async fn run(
 
 /// CH-7: once the configured day has come, runs (or finishes) this year's
 /// renewal of Champions and of MVPs. Answers the runs worked here.
+#[tracing::instrument(skip_all)]
 pub async fn yearly(svc: &Services, today: NaiveDate) -> Result<Vec<Progress>, AppError> {
     let s = settings::load(svc.db.reader()).await?;
     let (month, day) = (s.int("champions.renewal_month"), s.int("champions.renewal_day"));
@@ -265,6 +267,7 @@ pub async fn yearly(svc: &Services, today: NaiveDate) -> Result<Vec<Progress>, A
 
 /// CH-7: staff start (or resume) a run from the pages; it works in the
 /// background and its page shows the progress. Answers the run's id.
+#[tracing::instrument(skip_all)]
 pub async fn start(svc: &Services, actor: &Actor, program: Program, year: i64) -> Result<String, AppError> {
     authorize(actor, Action::ManagePrograms)?;
     let mut tx = svc.begin().await?;
@@ -280,12 +283,14 @@ pub async fn start(svc: &Services, actor: &Actor, program: Program, year: i64) -
 }
 
 /// The latest runs (program staff).
+#[tracing::instrument(skip_all)]
 pub async fn recent(svc: &Services, actor: &Actor) -> Result<Vec<Progress>, AppError> {
     authorize(actor, Action::ManagePrograms)?;
     Ok(renewals::recent(svc.db.reader(), 20).await?.iter().map(|r| progress(r, false)).collect())
 }
 
 /// A run and its decisions (program staff).
+#[tracing::instrument(skip_all)]
 pub async fn show(svc: &Services, actor: &Actor, id: &str) -> Result<(Progress, Vec<Decision>), AppError> {
     authorize(actor, Action::ManagePrograms)?;
     let r = renewals::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
@@ -294,6 +299,7 @@ pub async fn show(svc: &Services, actor: &Actor, id: &str) -> Result<(Progress, 
 
 /// CH-7: staff keep or end a title that was not renewed by itself, with a
 /// reason; the member is told.
+#[tracing::instrument(skip_all)]
 pub async fn settle(
     svc: &Services,
     actor: &Actor,

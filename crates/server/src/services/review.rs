@@ -16,6 +16,7 @@ use super::{entry, notify};
 use crate::error::AppError;
 
 /// Requires (or lifts) review of every new event of a group.
+#[tracing::instrument(skip_all)]
 pub async fn require_for_group(svc: &Services, actor: &Actor, group: GroupId, on: bool) -> Result<(), AppError> {
     let g = groups::by_id(svc.db.reader(), group).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ReviewSessions(g.region_id))?;
@@ -34,6 +35,7 @@ pub async fn require_for_group(svc: &Services, actor: &Actor, group: GroupId, on
 
 /// Requires (or lifts) review of one event's sessions. A published event
 /// stays published: review guards publishing.
+#[tracing::instrument(skip_all)]
 pub async fn require_for_event(svc: &Services, actor: &Actor, event: EventId, on: bool) -> Result<(), AppError> {
     let ev = events::get(svc.db.reader(), event).await?.ok_or(DomainError::NotFound)?;
     let g = groups::by_id(svc.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
@@ -53,6 +55,7 @@ pub async fn require_for_event(svc: &Services, actor: &Actor, event: EventId, on
 
 /// UG-6: approves a session or sends it back with changes requested. The
 /// group's leaders and the member speakers are told.
+#[tracing::instrument(skip_all)]
 pub async fn review_talk(
     svc: &Services,
     actor: &Actor,

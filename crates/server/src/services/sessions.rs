@@ -17,6 +17,7 @@ use crate::auth::secrets::{hash_password, hash_token, verify_password};
 use crate::error::AppError;
 
 /// Ends every session of the member, this one included.
+#[tracing::instrument(skip_all)]
 pub async fn sign_out_everywhere(svc: &Services, actor: &Actor) -> Result<u64, AppError> {
     let now = Utc::now();
     let mut tx = svc.begin().await?;
@@ -36,6 +37,7 @@ pub async fn sign_out_everywhere(svc: &Services, actor: &Actor) -> Result<u64, A
 
 /// Changes the password after checking the current one; every other
 /// session ends (this one, `current_session`, stays) and the owner is told.
+#[tracing::instrument(skip_all)]
 pub async fn change_password(
     svc: &Services,
     actor: &Actor,
@@ -73,11 +75,13 @@ pub async fn change_password(
 }
 
 /// The member's live API tokens (never their secrets).
+#[tracing::instrument(skip_all)]
 pub async fn tokens_of(svc: &Services, actor: &Actor) -> Result<Vec<ApiToken>, AppError> {
     Ok(tokens::list(svc.db.reader(), actor.member_id).await?)
 }
 
 /// Revokes one of the member's own tokens; at once, it opens nothing more.
+#[tracing::instrument(skip_all)]
 pub async fn revoke_token(svc: &Services, actor: &Actor, id: &str) -> Result<(), AppError> {
     let id: ApiTokenId = id.parse().map_err(|_| DomainError::NotFound)?;
     authorize(actor, Action::CreateApiToken(actor.member_id))?;

@@ -11,6 +11,7 @@ use super::entry;
 use super::Services;
 use crate::error::AppError;
 
+#[tracing::instrument(skip_all)]
 pub async fn change(svc: &Services, actor: &Actor, key: &str, raw: &str, reason: &str) -> Result<(), AppError> {
     authorize(actor, Action::ManageSettings)?;
     let value = parse_value(key, raw)?;

@@ -22,6 +22,7 @@ use super::{entry, notify};
 use crate::error::AppError;
 
 /// UG-11: a member applies (or reapplies) to speak.
+#[tracing::instrument(skip_all)]
 pub async fn apply(svc: &Services, actor: &Actor, region: RegionId, fields: &SpeakerFields) -> Result<(), AppError> {
     regions::get(svc.db.reader(), region).await?.ok_or(DomainError::field("region_id", "region_unknown"))?;
     let profile = SpeakerProfile::parse(fields)?;
@@ -46,6 +47,7 @@ pub fn reviews_speakers(actor: &Actor) -> bool {
 
 /// Applications waiting for a community manager: those of the regions the
 /// actor manages (every region for admins).
+#[tracing::instrument(skip_all)]
 pub async fn to_review(svc: &Services, actor: &Actor) -> Result<Vec<Speaker>, AppError> {
     if !reviews_speakers(actor) {
         return Err(DomainError::Forbidden.into());
@@ -55,6 +57,7 @@ pub async fn to_review(svc: &Services, actor: &Actor) -> Result<Vec<Speaker>, Ap
 }
 
 /// UG-11: a community manager approves or declines (with a reason).
+#[tracing::instrument(skip_all)]
 pub async fn decide(
     svc: &Services,
     actor: &Actor,
@@ -92,6 +95,7 @@ pub fn may_browse(actor: &Actor) -> bool {
 }
 
 /// UG-11: the approved pool, by topic and region.
+#[tracing::instrument(skip_all)]
 pub async fn pool(
     svc: &Services,
     actor: &Actor,
@@ -105,6 +109,7 @@ pub async fn pool(
 }
 
 /// UG-11: a leader invites an approved speaker to an event.
+#[tracing::instrument(skip_all)]
 pub async fn invite(
     svc: &Services,
     actor: &Actor,
@@ -146,6 +151,7 @@ pub async fn invite(
 
 /// UG-11: the speaker accepts (the session joins the event, with them as
 /// speaker) or declines; the leaders are told.
+#[tracing::instrument(skip_all)]
 pub async fn answer(
     svc: &Services,
     actor: &Actor,
@@ -191,11 +197,13 @@ pub async fn answer(
     Ok(to)
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn my_invitations(svc: &Services, actor: &Actor) -> Result<Vec<Invitation>, AppError> {
     Ok(speakers::invitations_of(svc.db.reader(), actor.member_id).await?)
 }
 
 /// UG-11: a leader asks the community team for an internal expert.
+#[tracing::instrument(skip_all)]
 pub async fn ask_expert(
     svc: &Services,
     actor: &Actor,
@@ -244,6 +252,7 @@ pub async fn ask_expert(
 }
 
 /// An expert request, for the group's leaders and the community team.
+#[tracing::instrument(skip_all)]
 pub async fn expert_request(svc: &Services, actor: &Actor, id: ExpertRequestId) -> Result<ExpertRequest, AppError> {
     let x = speakers::expert_request(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let team = authorize(actor, Action::AnswerExpertRequest(x.region_id)).is_ok();
@@ -254,6 +263,7 @@ pub async fn expert_request(svc: &Services, actor: &Actor, id: ExpertRequestId) 
 }
 
 /// UG-11: the community team answers; the leaders are told.
+#[tracing::instrument(skip_all)]
 pub async fn answer_expert(svc: &Services, actor: &Actor, id: ExpertRequestId, answer: &str) -> Result<(), AppError> {
     let x = speakers::expert_request(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::AnswerExpertRequest(x.region_id))?;

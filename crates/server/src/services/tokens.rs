@@ -16,6 +16,7 @@ use crate::auth::secrets::{hash_token, new_token};
 use crate::error::AppError;
 
 /// Creates an API token for `member`; returns the secret, shown once.
+#[tracing::instrument(skip_all)]
 pub async fn create_api_token(svc: &Services, actor: &Actor, member: MemberId, name: &str) -> Result<String, AppError> {
     authorize(actor, Action::CreateApiToken(member))?;
     let name = DisplayName::parse(name).map_err(|_| DomainError::field("name", "required"))?;
@@ -42,6 +43,7 @@ pub async fn create_api_token(svc: &Services, actor: &Actor, member: MemberId, n
 
 /// Makes `email` an admin (creating a verified account if needed) and
 /// returns a one-time sign-in link for it. The command line's way in.
+#[tracing::instrument(skip_all)]
 pub async fn bootstrap_admin(svc: &Services, email: &str, name: &str) -> Result<String, AppError> {
     let email = EmailAddress::parse(email)?;
     let name = DisplayName::parse(name)?;
@@ -79,6 +81,7 @@ pub async fn bootstrap_admin(svc: &Services, email: &str, name: &str) -> Result<
 }
 
 /// An API token for an existing account, from the command line.
+#[tracing::instrument(skip_all)]
 pub async fn token_for_email(svc: &Services, email: &str, name: &str) -> Result<String, AppError> {
     let email = EmailAddress::parse(email)?;
     let m = members::by_email(svc.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;

@@ -1,6 +1,7 @@
 //! `/api/v1/me`, `/api/v1/members/{id}`, `/api/v1/messages`.
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use guildhall_domain::access::{authorize, Action, Role};

@@ -1,6 +1,7 @@
 //! Regions and the audit log over the API (admins).
 
-use axum::extract::{Path, Query, State};
+use crate::web::path::Path;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};

@@ -3,7 +3,8 @@
 //! reporter's identity.
 
 use crate::web::pages::ClientIp;
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -17,7 +18,7 @@ use utoipa::ToSchema;
 use super::{ApiJson, Created, MaybeApiUser, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::conduct as service;
 use crate::services::groups as group_service;
 use crate::web::locale::RequestLocale;
@@ -27,10 +28,6 @@ pub fn router() -> Router<AppState> {
         .route("/v1/reports", get(list).post(file))
         .route("/v1/reports/{id}", get(show))
         .route("/v1/reports/{id}/notes", post(add_note))
-}
-
-fn report_id(raw: &str) -> Result<ReportId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
 }
 
 /// A report as its circle sees it: what happened, where, its status and
@@ -132,9 +129,9 @@ pub async fn list(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResu
 pub async fn show(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ReportId>,
 ) -> AppResult<Json<ReportBody>> {
-    let (r, notes) = service::get(&state.services, &u.actor, report_id(&id)?).await?;
+    let (r, notes) = service::get(&state.services, &u.actor, id).await?;
     Ok(Json(body(r, notes)))
 }
 
@@ -153,10 +150,9 @@ pub struct NoteInput {
 pub async fn add_note(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ReportId>,
     ApiJson(b): ApiJson<NoteInput>,
 ) -> AppResult<Json<ReportBody>> {
-    let id = report_id(&id)?;
     let status = ReportStatus::parse(&b.status)?;
     service::add_note(&state.services, &u.actor, id, status, &b.note).await?;
     let (r, notes) = service::get(&state.services, &u.actor, id).await?;

@@ -1,7 +1,8 @@
 //! PL-8 over the API: a member deletes their account; an admin erases a
 //! member on request.
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Router;

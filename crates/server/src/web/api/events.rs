@@ -1,7 +1,8 @@
 //! Events, registrations and check-in over the API (UG-14, PL-6).
 
+use crate::web::path::Path;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
@@ -272,9 +273,9 @@ pub async fn create_event(
 pub async fn get_event(
     State(state): State<AppState>,
     MaybeApiUser(u): MaybeApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
 ) -> AppResult<Json<EventBody>> {
-    Ok(Json(body_for(&state, u.as_ref().map(|u| &u.actor), event_id(&id)?).await?))
+    Ok(Json(body_for(&state, u.as_ref().map(|u| &u.actor), id).await?))
 }
 
 /// Changes some of an event's fields (the group's leaders).
@@ -285,10 +286,10 @@ pub async fn get_event(
 pub async fn update_event(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     ApiJson(b): ApiJson<EventInput>,
 ) -> AppResult<Json<EventBody>> {
-    let (ev, g) = event_service::managed_event(&state.services, &u.actor, event_id(&id)?).await?;
+    let (ev, g) = event_service::managed_event(&state.services, &u.actor, id).await?;
     let (fields, venue) = b.merge(Some((&ev, &g)));
     event_service::update(&state.services, &u.actor, ev.id, &fields, venue.as_deref()).await?;
     Ok(Json(body_for(&state, Some(&u.actor), ev.id).await?))
@@ -406,9 +407,9 @@ pub struct AttendeeBody {
 pub async fn list_registrations(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
 ) -> AppResult<Json<Vec<AttendeeBody>>> {
-    let (ev, _) = event_service::managed_event(&state.services, &u.actor, event_id(&id)?).await?;
+    let (ev, _) = event_service::managed_event(&state.services, &u.actor, id).await?;
     let list = registrations::attendees(state.services.db.reader(), ev.id, false).await?;
     Ok(Json(
         list.into_iter()
@@ -449,7 +450,7 @@ pub struct CheckInBody {
 pub async fn check_in(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     ApiJson(b): ApiJson<CheckInInput>,
 ) -> AppResult<Json<CheckInBody>> {
     let by = match (b.ticket_code, b.registration_id) {
@@ -457,7 +458,7 @@ pub async fn check_in(
         (None, Some(r)) => CheckInBy::Registration(r.parse().map_err(|_| DomainError::TicketInvalid)?),
         (None, None) => return Err(DomainError::field("ticket_code", "required").into()),
     };
-    let (r, first) = reg_service::check_in(&state.services, &u.actor, event_id(&id)?, by).await?;
+    let (r, first) = reg_service::check_in(&state.services, &u.actor, id, by).await?;
     let who = guildhall_storage::members::by_id(state.services.db.reader(), r.member_id)
         .await?
         .ok_or(DomainError::NotFound)?;

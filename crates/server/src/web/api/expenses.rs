@@ -1,7 +1,8 @@
 //! Fee schedules, expense claims, receipts and totals over the API (UG-13).
 //! Bodies refuse unknown fields, so no sponsor or payer can be sent.
 
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use crate::web::path::Path;
+use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -72,11 +73,11 @@ fn schedule_body(s: &FeeSchedule) -> ScheduleBody {
 pub async fn set_schedule(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<RegionId>,
     ApiJson(b): ApiJson<ScheduleBody>,
 ) -> AppResult<Json<ScheduleBody>> {
     let fields = AmountFields { venue: b.venue, catering: b.catering, other: b.other };
-    let s = service::set_schedule(&state.services, &u.actor, region_id(&id)?, &fields).await?;
+    let s = service::set_schedule(&state.services, &u.actor, id, &fields).await?;
     Ok(Json(schedule_body(&s)))
 }
 
@@ -85,9 +86,9 @@ pub async fn set_schedule(
 pub async fn get_schedule(
     State(state): State<AppState>,
     ApiUser(_u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<RegionId>,
 ) -> AppResult<Json<ScheduleBody>> {
-    let s = service::schedule(&state.services, region_id(&id)?).await?.ok_or(DomainError::NotFound)?;
+    let s = service::schedule(&state.services, id).await?.ok_or(DomainError::NotFound)?;
     Ok(Json(schedule_body(&s)))
 }
 
@@ -187,9 +188,9 @@ fn claim_body(state: &AppState, c: Claim, receipts: Vec<ReceiptRow>) -> ClaimBod
 pub async fn show(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ClaimId>,
 ) -> AppResult<Json<ClaimBody>> {
-    let (c, receipts) = service::get(&state.services, &u.actor, claim_id(&id)?).await?;
+    let (c, receipts) = service::get(&state.services, &u.actor, id).await?;
     Ok(Json(claim_body(&state, c, receipts)))
 }
 
@@ -200,10 +201,9 @@ pub async fn show(
 pub async fn upload(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ClaimId>,
     mut form: Multipart,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let id = claim_id(&id)?;
     while let Some(field) = form.next_field().await.map_err(|_| DomainError::field("receipt", "upload_malformed"))? {
         if field.name() != Some("file") {
             continue;

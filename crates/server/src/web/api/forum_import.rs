@@ -1,7 +1,8 @@
 //! PL-3: importing a member's accepted answers from the Discourse forum,
 //! in the background, with its progress readable while it runs.
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};

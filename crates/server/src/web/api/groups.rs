@@ -1,6 +1,7 @@
 //! Groups, leaders, venues and member creation over the API (UG-1, PL-6).
 
-use axum::extract::{Path, Query, State};
+use crate::web::path::Path;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};

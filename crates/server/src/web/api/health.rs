@@ -1,6 +1,7 @@
 //! Group health and the manager's tasks over the API (UG-10, UG-12).
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::Utc;

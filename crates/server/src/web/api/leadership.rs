@@ -1,7 +1,8 @@
 //! Leader applications, co-leader nominations and "co-leader wanted" over
 //! the API (UG-2, UG-4).
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -15,7 +16,7 @@ use utoipa::ToSchema;
 use super::{ApiJson, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::groups as group_service;
 use crate::services::leadership::{self as service, ApplyTo};
 
@@ -33,10 +34,6 @@ pub fn router() -> Router<AppState> {
         .route("/v1/leader-applications/{id}/withdraw", post(withdraw))
         .route("/v1/groups/{slug}/nominations", post(nominate))
         .route("/v1/groups/{slug}/coleader-wanted", post(coleader_wanted))
-}
-
-fn app_id(raw: &str) -> Result<LeaderApplicationId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
 }
 
 /// An application to lead a group (UG-2). Interview notes are shown to
@@ -204,9 +201,9 @@ pub async fn list(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResu
 pub async fn show(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
 ) -> AppResult<Json<ApplicationBody>> {
-    let a = service::readable(&state.services, &u.actor, app_id(&id)?).await?;
+    let a = service::readable(&state.services, &u.actor, id).await?;
     Ok(Json(body(&state, &u, a).await?))
 }
 
@@ -216,10 +213,9 @@ pub async fn show(
 pub async fn submit(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     ApiJson(b): ApiJson<ApplyBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    let id = app_id(&id)?;
     service::submit_nomination(&state.services, &u.actor, id, &b.fields()).await?;
     current(&state, &u, id).await
 }
@@ -237,10 +233,9 @@ pub struct TimesBody {
 pub async fn propose(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     ApiJson(b): ApiJson<TimesBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    let id = app_id(&id)?;
     service::propose_times(&state.services, &u.actor, id, &b.times).await?;
     current(&state, &u, id).await
 }
@@ -257,10 +252,9 @@ pub struct PickBody {
 pub async fn pick(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     ApiJson(b): ApiJson<PickBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    let id = app_id(&id)?;
     let slot: SlotId = b.slot_id.parse().map_err(|_| DomainError::field("slot", "slot_unknown"))?;
     service::pick_time(&state.services, &u.actor, id, slot).await?;
     current(&state, &u, id).await
@@ -277,10 +271,10 @@ pub struct NotesBody {
 pub async fn notes(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     ApiJson(b): ApiJson<NotesBody>,
 ) -> AppResult<StatusCode> {
-    service::record_notes(&state.services, &u.actor, app_id(&id)?, &b.notes).await?;
+    service::record_notes(&state.services, &u.actor, id, &b.notes).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -300,10 +294,9 @@ pub struct DecisionBody {
 pub async fn appoint(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    let id = app_id(&id)?;
     let group: Option<GroupId> = match &b.group_slug {
         Some(slug) => Some(
             group_service::by_slug(&state.services, slug)
@@ -323,10 +316,9 @@ pub async fn appoint(
 pub async fn decline(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    let id = app_id(&id)?;
     service::decline(&state.services, &u.actor, id, &b.reason).await?;
     current(&state, &u, id).await
 }
@@ -337,9 +329,9 @@ pub async fn decline(
 pub async fn withdraw(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
 ) -> AppResult<StatusCode> {
-    service::withdraw(&state.services, &u.actor, app_id(&id)?).await?;
+    service::withdraw(&state.services, &u.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -391,9 +383,9 @@ pub async fn coleader_wanted(
 pub async fn invite(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
 ) -> AppResult<axum::response::Response> {
-    interview_ics(&state, &u.actor, app_id(&id)?).await
+    interview_ics(&state, &u.actor, id).await
 }
 
 /// The interview invite, shared by the page and the API.

@@ -1,6 +1,7 @@
 //! The caller's own API tokens and browser sessions (PL-1).
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get};
 use axum::{Json, Router};

@@ -1,7 +1,8 @@
 //! CH-6 interviews over the API: staff propose times, the applicant picks
 //! one and fetches the calendar invite.
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use guildhall_domain::access::Actor;

@@ -1,7 +1,8 @@
 //! The Champions program and its siblings over the API (PL-2, CH-1 to
 //! CH-8), with the paths of issue 5.
 
-use axum::extract::{Path, Query, State};
+use crate::web::path::Path;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -43,10 +44,6 @@ pub fn router() -> Router<AppState> {
         .route("/v1/renewals/{id}", get(renewal))
         .route("/v1/renewals/{id}/decisions/{membership_id}", post(settle))
         .route("/v1/me/directory", axum::routing::put(set_directory))
-}
-
-fn member_id(raw: &str) -> Result<MemberId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
 }
 
 fn program(raw: &str) -> Result<Program, AppError> {
@@ -92,9 +89,9 @@ fn contribution_body(s: Stored) -> ContributionBody {
 pub async fn list_contributions(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<MemberId>,
 ) -> AppResult<Json<Vec<ContributionBody>>> {
-    let list = service::contributions_of(&state.services, &u.actor, member_id(&id)?).await?;
+    let list = service::contributions_of(&state.services, &u.actor, id).await?;
     Ok(Json(list.into_iter().map(contribution_body).collect()))
 }
 
@@ -125,10 +122,9 @@ pub struct AddedBody {
 pub async fn add_contribution(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(member): Path<MemberId>,
     ApiJson(b): ApiJson<NewContributionBody>,
 ) -> AppResult<(StatusCode, Json<AddedBody>)> {
-    let member = member_id(&id)?;
     // The caller's right comes before the body's problems.
     guildhall_domain::access::authorize(&u.actor, guildhall_domain::access::Action::AddContribution(member))?;
     let c = b.fields.parse()?;
@@ -193,10 +189,9 @@ fn eligibility_body(program: Program, e: Eligibility) -> EligibilityBody {
 pub async fn eligibility(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(member): Path<MemberId>,
     Query(q): Query<EligibilityQuery>,
 ) -> AppResult<Json<EligibilityBody>> {
-    let member = member_id(&id)?;
     let p = Program::parse(&q.program)?;
     let area = FocusArea::parse(&q.focus_area)?;
     let e = service::eligibility(&state.services, &u.actor, member, area).await?;
@@ -598,12 +593,12 @@ fn report_response(report: crate::services::imports::ImportReport, tr: crate::i1
 pub async fn import_feed(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<MemberId>,
     axum::Extension(locale): axum::Extension<crate::web::locale::RequestLocale>,
     body: axum::body::Bytes,
 ) -> AppResult<axum::response::Response> {
     let tr = crate::i18n::Tr(locale.locale);
-    let report = crate::services::imports::feed(&state.services, &u.actor, member_id(&id)?, &body, tr).await?;
+    let report = crate::services::imports::feed(&state.services, &u.actor, id, &body, tr).await?;
     Ok(report_response(report, tr))
 }
 

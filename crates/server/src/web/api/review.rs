@@ -1,6 +1,7 @@
 //! Session review over the API (UG-6).
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};

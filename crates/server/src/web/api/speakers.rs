@@ -1,6 +1,7 @@
 //! Speakers, invitations and expert requests over the API (UG-11).
 
-use axum::extract::{Path, Query, State};
+use crate::web::path::Path;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};

@@ -5,7 +5,8 @@ mod atom;
 pub mod ics;
 mod vtimezone;
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;

@@ -1,7 +1,8 @@
 //! The security parts of a member's account page: change the password
 //! (other sessions end), sign out everywhere, revoke an API token.
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;

@@ -1,8 +1,9 @@
 //! The admin's back office: audit log (PL-7), regions and their community
 //! managers, settings data.
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -142,20 +143,19 @@ async fn show_region(state: &AppState, ctx: PageCtx, id: RegionId, errors: FormE
     Ok((status, Html(RegionPage { ctx, region, managers, errors }.render()?)).into_response())
 }
 
-async fn region_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn region_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<RegionId>) -> AppResult<Response> {
     require(&ctx, Action::ManageRegions)?;
     let errors = FormErrors::none(ctx.tr);
-    show_region(&state, ctx, region_id(&id)?, errors).await
+    show_region(&state, ctx, id, errors).await
 }
 
 async fn update_region(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<RegionId>,
     CsrfForm(f): CsrfForm<RegionFields>,
 ) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageRegions)?;
-    let id = region_id(&id)?;
     let result = match RegionForm::parse(&f.name, &f.currency) {
         Ok(form) => region_service::update(&state.services, &actor, id, form).await,
         Err(e) => Err(e.into()),
@@ -178,11 +178,10 @@ struct ManagerForm {
 async fn add_manager(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<RegionId>,
     CsrfForm(f): CsrfForm<ManagerForm>,
 ) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageRoles)?;
-    let id = region_id(&id)?;
     match region_service::add_manager(&state.services, &actor, id, &f.email).await {
         Ok(()) => Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response()),
         Err(e) => {

@@ -1,11 +1,13 @@
 //! The door (UG-14): the attendee list with check-in buttons, check-in by
 //! ticket code (typed, or opened from the ticket's QR image), walk-ins.
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use guildhall_domain::ids::EventId;
 use guildhall_domain::registration::RegistrationStatus;
 use guildhall_domain::values::EmailAddress;
 use guildhall_domain::DomainError;
@@ -112,11 +114,10 @@ struct CheckInFields {
 async fn check_in(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(eid): Path<EventId>,
     CsrfForm(f): CsrfForm<CheckInFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let eid = event_id(&id)?;
     let by = if f.registration_id.trim().is_empty() {
         CheckInBy::Code(f.ticket_code.clone())
     } else {
@@ -132,7 +133,7 @@ async fn check_in(
         }
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show(&state, ctx, &id, f.ticket_code, None, errors).await
+            show(&state, ctx, &eid.to_string(), f.ticket_code, None, errors).await
         }
     }
 }
@@ -147,11 +148,10 @@ struct WalkInFields {
 async fn walk_in(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(eid): Path<EventId>,
     CsrfForm(f): CsrfForm<WalkInFields>,
 ) -> AppResult<Response> {
     let me = ctx.require()?.clone();
-    let eid = event_id(&id)?;
     // The door's tools are for the group's leaders, even for their own email.
     let (ev, _) = event_service::managed_event(&state.services, &me.actor, eid).await?;
     // The same answer whether the address has an account or not, so the
@@ -170,7 +170,7 @@ async fn walk_in(
         Ok(()) => Ok(Redirect::to(&format!("/events/{eid}/attendees?walk_in=1")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show(&state, ctx, &id, String::new(), None, errors).await
+            show(&state, ctx, &eid.to_string(), String::new(), None, errors).await
         }
     }
 }

@@ -2,8 +2,9 @@
 //! those who handle them (UG-8). The reporter's identity appears nowhere.
 
 use super::ClientIp;
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -17,7 +18,7 @@ use serde::Deserialize;
 use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::conduct as service;
 use crate::services::groups as group_service;
 use crate::web::ctx::PageCtx;
@@ -164,10 +165,6 @@ impl ReportPage {
     }
 }
 
-fn report_id(raw: &str) -> Result<ReportId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
-}
-
 async fn show(state: &AppState, ctx: PageCtx, id: ReportId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let (report, notes) = service::get(&state.services, &actor, id).await?;
@@ -175,9 +172,9 @@ async fn show(state: &AppState, ctx: PageCtx, id: ReportId, errors: FormErrors) 
     Ok(errors.respond(ReportPage { ctx, report, notes, statuses, errors: errors.clone() }.render()?))
 }
 
-async fn report_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn report_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<ReportId>) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
-    show(&state, ctx, report_id(&id)?, errors).await
+    show(&state, ctx, id, errors).await
 }
 
 #[derive(Deserialize)]
@@ -191,11 +188,10 @@ struct NoteInput {
 async fn add_note(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ReportId>,
     CsrfForm(f): CsrfForm<NoteInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = report_id(&id)?;
     let result = match ReportStatus::parse(&f.status) {
         Ok(to) => service::add_note(&state.services, &actor, id, to, &f.note).await.map(|_| ()),
         Err(e) => Err(e.into()),

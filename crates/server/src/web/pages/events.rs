@@ -2,8 +2,9 @@
 //! click registration, and the leaders' forms: create, edit, publish,
 //! cancel, complete, talks.
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -197,11 +198,10 @@ async fn event_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<
 async fn register(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     let me = ctx.require()?.clone();
-    let id = event_id(&id)?;
     match reg_service::register(&state.services, &me, id, None).await {
         Ok(out) => Ok(Redirect::to(&format!("/tickets/{}", out.id)).into_response()),
         Err(e) => {
@@ -340,9 +340,9 @@ async fn create_event(
     }
 }
 
-async fn edit_event(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn edit_event(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<EventId>) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let (ev, g) = event_service::managed_event(&state.services, &actor, event_id(&id)?).await?;
+    let (ev, g) = event_service::managed_event(&state.services, &actor, id).await?;
     let tz = g.profile.time_zone;
     let d = &ev.details;
     let f = EventFields {
@@ -362,11 +362,11 @@ async fn edit_event(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<
 async fn update_event(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     CsrfForm(form): CsrfForm<EventFormFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let (ev, g) = event_service::managed_event(&state.services, &actor, event_id(&id)?).await?;
+    let (ev, g) = event_service::managed_event(&state.services, &actor, id).await?;
     match event_service::update(&state.services, &actor, ev.id, &form.f, Some(&form.venue_id)).await {
         Ok(()) => Ok(Redirect::to(&format!("/events/{}", ev.id)).into_response()),
         Err(e) => {
@@ -395,11 +395,10 @@ fn parse_talk(f: &TalkFields) -> Result<NewTalk, DomainError> {
 async fn add_talk(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     CsrfForm(f): CsrfForm<TalkFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = event_id(&id)?;
     let result = match parse_talk(&f) {
         Ok(t) => event_service::add_talk(&state.services, &actor, id, &t).await.map(|_| ()),
         Err(e) => Err(e.into()),

@@ -2,8 +2,9 @@
 //! receipts; the manager approves within the caps or rejects with a
 //! reason; admins set each region's fee schedule.
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -45,10 +46,6 @@ struct ClaimForm {
     errors: FormErrors,
 }
 
-fn event_id(raw: &str) -> Result<EventId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
-}
-
 async fn claim_context(state: &AppState, ctx: &PageCtx, id: EventId) -> AppResult<(Event, Option<FeeSchedule>)> {
     let actor = &ctx.require()?.actor;
     let ev = events::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
@@ -58,8 +55,8 @@ async fn claim_context(state: &AppState, ctx: &PageCtx, id: EventId) -> AppResul
     Ok((ev, schedule))
 }
 
-async fn claim_form(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
-    let (event, schedule) = claim_context(&state, &ctx, event_id(&id)?).await?;
+async fn claim_form(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<EventId>) -> AppResult<Response> {
+    let (event, schedule) = claim_context(&state, &ctx, id).await?;
     let errors = FormErrors::none(ctx.tr);
     Ok(Html(ClaimForm { ctx, event, schedule, f: ClaimFields::default(), errors }.render()?).into_response())
 }
@@ -77,10 +74,9 @@ async fn check_receipts(state: &AppState, form: &CsrfMultipart) -> Result<(), Ap
 async fn file_claim(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     form: CsrfMultipart,
 ) -> AppResult<Response> {
-    let id = event_id(&id)?;
     let (event, schedule) = claim_context(&state, &ctx, id).await?;
     let actor = ctx.require()?.actor.clone();
     let f = ClaimFields {
@@ -134,10 +130,6 @@ impl ClaimPage {
     }
 }
 
-fn claim_id(raw: &str) -> Result<ClaimId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
-}
-
 async fn show_claim(state: &AppState, ctx: PageCtx, id: ClaimId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let (c, receipts) = service::get(&state.services, &actor, id).await?;
@@ -148,18 +140,17 @@ async fn show_claim(state: &AppState, ctx: PageCtx, id: ClaimId, errors: FormErr
     Ok(errors.respond(ClaimPage { ctx, c, receipts, can_decide, can_add, errors: errors.clone() }.render()?))
 }
 
-async fn claim_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn claim_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<ClaimId>) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
-    show_claim(&state, ctx, claim_id(&id)?, errors).await
+    show_claim(&state, ctx, id, errors).await
 }
 
 async fn add_receipts(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ClaimId>,
     form: CsrfMultipart,
 ) -> AppResult<Response> {
-    let id = claim_id(&id)?;
     let actor = ctx.require()?.actor.clone();
     let result = async {
         check_receipts(&state, &form).await?;
@@ -201,10 +192,9 @@ struct DecisionInput {
 async fn decide(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ClaimId>,
     CsrfForm(f): CsrfForm<DecisionInput>,
 ) -> AppResult<Response> {
-    let id = claim_id(&id)?;
     let actor = ctx.require()?.actor.clone();
     match service::decide(&state.services, &actor, id, f.decision == "approve", &f.reason).await {
         Ok(_) => Ok(Redirect::to(&format!("/claims/{id}")).into_response()),

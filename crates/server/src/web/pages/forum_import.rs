@@ -2,8 +2,9 @@
 //! from the forum and watches it run (the page refreshes itself while the
 //! import runs; no script needed).
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;

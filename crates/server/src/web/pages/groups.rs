@@ -1,8 +1,9 @@
 //! Group directory and group pages (UG-1, PL-5), and the forms that
 //! create and edit groups and appoint leaders.
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;

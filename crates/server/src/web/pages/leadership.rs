@@ -3,8 +3,9 @@
 //! notes, appoints or declines. Also the group page's buttons for
 //! "co-leader wanted", nominations and session review (UG-6).
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -233,10 +234,6 @@ impl ApplicationPage {
     }
 }
 
-fn app_id(raw: &str) -> Result<LeaderApplicationId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
-}
-
 async fn show(state: &AppState, ctx: PageCtx, id: LeaderApplicationId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let a = service::readable(&state.services, &actor, id).await?;
@@ -260,9 +257,13 @@ async fn show(state: &AppState, ctx: PageCtx, id: LeaderApplicationId, errors: F
     Ok(errors.respond(page.render()?))
 }
 
-async fn application_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn application_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<LeaderApplicationId>,
+) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
-    show(&state, ctx, app_id(&id)?, errors).await
+    show(&state, ctx, id, errors).await
 }
 
 /// Runs one step and comes back to the application, showing problems.
@@ -281,11 +282,10 @@ async fn step(
 async fn submit(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     CsrfForm(f): CsrfForm<ApplicationInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = app_id(&id)?;
     let r = service::submit_nomination(&state.services, &actor, id, &f.fields()).await;
     step(&state, ctx, id, r).await
 }
@@ -309,11 +309,10 @@ impl TimesInput {
 async fn propose(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     CsrfForm(f): CsrfForm<TimesInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = app_id(&id)?;
     let r = service::propose_times(&state.services, &actor, id, &f.times()).await.map(|_| ());
     step(&state, ctx, id, r).await
 }
@@ -327,11 +326,10 @@ pub(super) struct PickInput {
 async fn pick(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     CsrfForm(f): CsrfForm<PickInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = app_id(&id)?;
     let r = match f.slot.parse::<SlotId>() {
         Ok(slot) => service::pick_time(&state.services, &actor, id, slot).await.map(|_| ()),
         Err(_) => Err(DomainError::field("slot", "slot_unknown").into()),
@@ -348,11 +346,10 @@ struct NotesInput {
 async fn notes(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     CsrfForm(f): CsrfForm<NotesInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = app_id(&id)?;
     let r = service::record_notes(&state.services, &actor, id, &f.notes).await;
     step(&state, ctx, id, r).await
 }
@@ -368,11 +365,10 @@ struct DecisionInput {
 async fn appoint(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     CsrfForm(f): CsrfForm<DecisionInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = app_id(&id)?;
     let group = f.group.parse().ok();
     let r = service::appoint(&state.services, &actor, id, &f.reason, group).await.map(|_| ());
     step(&state, ctx, id, r).await
@@ -381,11 +377,10 @@ async fn appoint(
 async fn decline(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     CsrfForm(f): CsrfForm<DecisionInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = app_id(&id)?;
     let r = service::decline(&state.services, &actor, id, &f.reason).await;
     step(&state, ctx, id, r).await
 }
@@ -396,18 +391,21 @@ struct Nothing {}
 async fn withdraw(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<LeaderApplicationId>,
     CsrfForm(_): CsrfForm<Nothing>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = app_id(&id)?;
     let r = service::withdraw(&state.services, &actor, id).await;
     step(&state, ctx, id, r).await
 }
 
-async fn interview_ics(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn interview_ics(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<LeaderApplicationId>,
+) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    crate::web::api::leadership::interview_ics(&state, &actor, app_id(&id)?).await
+    crate::web::api::leadership::interview_ics(&state, &actor, id).await
 }
 
 #[derive(Deserialize)]

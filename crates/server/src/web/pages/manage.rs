@@ -2,8 +2,9 @@
 //! region's groups drawn at a glance with their health (UG-10), every open
 //! task newest first, and the expense totals (UG-13).
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;

@@ -1,7 +1,8 @@
 //! "Messages": every email sent to a member, readable in the app (PL-4).
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
 use axum::Router;

@@ -2,8 +2,9 @@
 //! result in plain words, and the interview: staff propose times, the
 //! applicant picks one and downloads the calendar invite.
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;

@@ -2,8 +2,9 @@
 //! member's programs page (memberships, applications, eligibility in plain
 //! words, contributions, directory opt-in) and staff's pipeline board.
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use axum::Router;

@@ -1,8 +1,9 @@
 //! CH-7 for program staff: start (or resume) the year's renewal, watch it
 //! run, and keep or end, with a reason, each title not renewed by itself.
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;

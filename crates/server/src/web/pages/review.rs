@@ -2,7 +2,8 @@
 //! approves or sends back each session against the checklist; speakers
 //! download the neutral presentation template.
 
-use axum::extract::{Path, State};
+use crate::web::path::Path;
+use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -31,8 +32,8 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/talks/{talk}/review", post(review_talk))
 }
 
-async fn template(Path(id): Path<String>) -> AppResult<Response> {
-    event_id(&id)?;
+/// The id is only checked: a malformed one is a 404 (`web::path::Path`).
+async fn template(Path(_event): Path<EventId>) -> AppResult<Response> {
     Ok((
         [
             (CONTENT_TYPE, "text/markdown; charset=utf-8"),
@@ -59,11 +60,10 @@ struct RequiredInput {
 async fn required(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     CsrfForm(f): CsrfForm<RequiredInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = event_id(&id)?;
     let r = service::require_for_event(&state.services, &actor, id, f.required == "true").await;
     back(&state, ctx, id, r).await
 }

@@ -2,8 +2,9 @@
 //! leaders browse and invite from, the managers' review, the speaker's
 //! invitations, and requests for an internal expert.
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -20,7 +21,7 @@ use serde::Deserialize;
 use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::{groups as group_service, speakers as service};
 use crate::web::ctx::PageCtx;
 
@@ -333,10 +334,6 @@ struct ExpertPage {
     errors: FormErrors,
 }
 
-fn expert_id(raw: &str) -> Result<ExpertRequestId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
-}
-
 async fn show_expert(state: &AppState, ctx: PageCtx, id: ExpertRequestId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let x = service::expert_request(&state.services, &actor, id).await?;
@@ -349,9 +346,13 @@ async fn show_expert(state: &AppState, ctx: PageCtx, id: ExpertRequestId, errors
     Ok(errors.respond(ExpertPage { ctx, x, can_answer, errors: errors.clone() }.render()?))
 }
 
-async fn expert_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn expert_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<ExpertRequestId>,
+) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
-    show_expert(&state, ctx, expert_id(&id)?, errors).await
+    show_expert(&state, ctx, id, errors).await
 }
 
 #[derive(Deserialize)]
@@ -363,11 +364,10 @@ struct ExpertAnswer {
 async fn answer_expert(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ExpertRequestId>,
     CsrfForm(f): CsrfForm<ExpertAnswer>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = expert_id(&id)?;
     match service::answer_expert(&state.services, &actor, id, &f.answer).await {
         Ok(()) => Ok(Redirect::to(&format!("/expert-requests/{id}")).into_response()),
         Err(e) => {

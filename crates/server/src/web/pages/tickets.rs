@@ -1,14 +1,14 @@
 //! Tickets (UG-14): a member's registrations, each ticket with its code
 //! and QR image, and cancelling.
 
+use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::ids::RegistrationId;
 use guildhall_domain::registration::RegistrationStatus;
-use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event};
 use guildhall_storage::groups::{self, Group};
 use guildhall_storage::registrations::{self, Registration};
@@ -18,7 +18,7 @@ use qrcode::QrCode;
 use super::views::{when_text, EventCard};
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::registrations as reg_service;
 use crate::web::ctx::PageCtx;
 
@@ -27,10 +27,6 @@ pub fn router() -> Router<AppState> {
         .route("/tickets", get(my_tickets))
         .route("/tickets/{id}", get(ticket))
         .route("/tickets/{id}/cancel", post(cancel))
-}
-
-fn registration_id(raw: &str) -> Result<RegistrationId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
 }
 
 #[derive(Template)]
@@ -71,9 +67,13 @@ fn qr(url: &str) -> String {
     }
 }
 
-async fn ticket(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Html<String>> {
+async fn ticket(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<RegistrationId>,
+) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
-    let (r, ev, group) = reg_service::visible(&state.services, &actor, registration_id(&id)?).await?;
+    let (r, ev, group) = reg_service::visible(&state.services, &actor, id).await?;
     let position = match r.status {
         RegistrationStatus::Waitlisted => {
             Some(registrations::waitlist_position(state.services.db.reader(), ev.id, r.queue_seq).await?)
@@ -100,11 +100,11 @@ async fn ticket(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<Stri
 async fn cancel(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<RegistrationId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let (r, ev, _) = reg_service::visible(&state.services, &actor, registration_id(&id)?).await?;
+    let (r, ev, _) = reg_service::visible(&state.services, &actor, id).await?;
     reg_service::cancel(&state.services, &actor, ev.id, r.id).await?;
     Ok(Redirect::to(&format!("/events/{}", ev.id)).into_response())
 }
