@@ -87,6 +87,12 @@ impl Server {
             tasks.push(tokio::spawn(jobs::group_health::run(state.services.clone(), rx.clone())));
             tasks.push(tokio::spawn(jobs::renewals::run(state.services.clone(), rx.clone())));
         }
+        // Runs with or without the worker: every instance that caches settings must hear changes.
+        tasks.push(tokio::spawn(jobs::settings_listener::run(
+            state.services.clone(),
+            state.config.database_url.clone(),
+            rx.clone(),
+        )));
         let app = web::router(state.clone());
         let mut http_rx = rx;
         tasks.push(tokio::spawn(async move {

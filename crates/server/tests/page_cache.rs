@@ -60,3 +60,59 @@ on_both!(pl5_visitors_get_cached_pages_members_fresh_ones, |backend: Backend| as
     assert_eq!(seats_line(&member, &url).await, "8 of 10 seats left");
     w.app.stop().await;
 });
+
+/// Settings are read once per instance; a change made on one instance is
+/// heard by the others (PostgreSQL's NOTIFY), so none keeps old values.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn settings_changed_on_one_instance_are_seen_by_another() {
+    use guildhall::{AppState, Config, Server};
+    let Some(app) = TestApp::spawn(Backend::Postgres).await else { return };
+    let (admin_id, _, _) = app.member_with_role("admin", Some(Role::Admin)).await;
+    let admin = guildhall_storage::members::actor(app.db.reader(), admin_id).await.unwrap();
+    let mut config = Config::local(&app.tdb.url);
+    config.bind = ([127, 0, 0, 1], 0).into();
+    config.run_worker = false;
+    let other = AppState::new(guildhall_storage::Db::connect(&app.tdb.url, 4).await.unwrap(), config);
+    let server = Server::start(other.clone()).await.unwrap();
+    let key = "events.date_window_days";
+    let read = || async { other.services.settings().await.unwrap().int(key) };
+
+    // The other instance caches once its listener hears changes.
+    let mut cached = false;
+    for _ in 0..500 {
+        let a = other.services.settings().await.unwrap();
+        let b = other.services.settings().await.unwrap();
+        if std::sync::Arc::ptr_eq(&a, &b) {
+            cached = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(cached, "the second instance keeps a copy of the settings");
+    assert_eq!(read().await, 1825);
+
+    guildhall::services::settings::change(&app.state.services, &admin, key, "400", "a shorter window").await.unwrap();
+    let mut seen = 0;
+    for _ in 0..500 {
+        seen = read().await;
+        if seen == 400 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert_eq!(seen, 400, "the change reached the other instance");
+    assert_eq!(app.state.services.settings().await.unwrap().int(key), 400, "and the instance that made it");
+    server.stop().await;
+    app.stop().await;
+}
+
+on_both!(settings_changed_through_the_service_are_seen_at_once, |backend: Backend| async move {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let (admin_id, _, _) = app.member_with_role("admin", Some(Role::Admin)).await;
+    let admin = guildhall_storage::members::actor(app.db.reader(), admin_id).await.unwrap();
+    let key = "events.date_window_days";
+    assert_eq!(app.state.services.settings().await.unwrap().int(key), 1825);
+    guildhall::services::settings::change(&app.state.services, &admin, key, "30", "tight").await.unwrap();
+    assert_eq!(app.state.services.settings().await.unwrap().int(key), 30);
+    app.stop().await;
+});

@@ -87,7 +87,7 @@ async fn pages(backend: Backend) -> Vec<(&'static str, usize, usize)> {
     let mut out = Vec::new();
     for (page, path, budget) in [
         ("event page", format!("/events/{ev}"), 4),
-        ("group page", format!("/groups/{}", w.slug), 7),
+        ("group page", format!("/groups/{}", w.slug), 6),
         ("home page", "/".to_owned(), 3),
         ("my tickets", "/tickets".to_owned(), 4),
     ] {

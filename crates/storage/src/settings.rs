@@ -42,3 +42,40 @@ pub async fn set(
     .await?;
     Ok(old)
 }
+
+/// The channel on which PostgreSQL instances hear that settings changed.
+pub const CHANGES_CHANNEL: &str = "guildhall_settings";
+
+/// Tells the other instances, once `tx` commits, that settings changed
+/// (PostgreSQL's NOTIFY is delivered at commit; SQLite has one process).
+pub async fn announce_change(tx: &mut Tx, backend: crate::Backend) -> Result<(), StorageError> {
+    if backend == crate::Backend::Postgres {
+        sqlx::query("SELECT pg_notify($1, '')").bind(CHANGES_CHANNEL).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Hears settings changes announced by any instance (PostgreSQL).
+pub struct ChangeListener(sqlx::postgres::PgListener);
+
+/// What the listener heard.
+pub enum Heard {
+    Changed,
+    /// The connection was lost: changes made meanwhile were not heard.
+    Lost,
+}
+
+impl ChangeListener {
+    pub async fn connect(url: &str) -> Result<Self, StorageError> {
+        let mut l = sqlx::postgres::PgListener::connect(url).await?;
+        l.listen(CHANGES_CHANNEL).await?;
+        Ok(Self(l))
+    }
+
+    pub async fn next(&mut self) -> Heard {
+        match self.0.try_recv().await {
+            Ok(Some(_)) => Heard::Changed,
+            Ok(None) | Err(_) => Heard::Lost,
+        }
+    }
+}

@@ -5,3 +5,4 @@ pub mod housekeeping;
 pub mod outbox_worker;
 pub mod reminders;
 pub mod renewals;
+pub mod settings_listener;

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use guildhall_domain::outbox::after_failure;
-use guildhall_storage::{outbox, settings};
+use guildhall_storage::outbox;
 use tokio::sync::watch;
 
 use crate::config::Config;
@@ -89,7 +89,7 @@ async fn round(
     if batch.is_empty() {
         return Ok(0);
     }
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let retry = Retry {
         max_attempts: s.int("mail.max_attempts"),
         base: chrono::Duration::seconds(s.int("mail.retry_base_seconds")),

@@ -9,7 +9,7 @@ use guildhall_domain::settings::Settings;
 use guildhall_domain::values::{DisplayName, EmailAddress, Locale, Password, TimeZone};
 use guildhall_domain::DomainError;
 use guildhall_storage::members::{self, Member, NewMember};
-use guildhall_storage::{audit, sessions, settings, tokens, Tx};
+use guildhall_storage::{audit, sessions, tokens, Tx};
 use serde_json::json;
 
 use super::{entry, limits, notify};
@@ -77,7 +77,7 @@ async fn send_link(
 /// same answer either way, so sign-up does not reveal who has an account.
 #[tracing::instrument(skip_all)]
 pub async fn sign_up(svc: &Services, form: SignUp, client: &str) -> Result<(), AppError> {
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     limits::enforce(&svc.db, &format!("signup:ip:{client}"), s.rate_limit("auth.signups_per_ip_per_hour")).await?;
     // Each sign-up emails the address: a limit per address keeps this form
     // from being a way to send mail to a stranger (PL-1, PL-4).
@@ -178,7 +178,7 @@ pub enum Verified {
 /// is forgotten and they choose their own. A wrong password uses nothing up.
 #[tracing::instrument(skip_all)]
 pub async fn verify_email(svc: &Services, token: &str, password: &str) -> Result<Verified, AppError> {
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let hash = hash_token(token.trim());
     // Look first, outside the write transaction: checking a password is
     // slow work (argon2id) that must not hold the database's writer.
@@ -221,7 +221,7 @@ pub async fn sign_in_with_password(
     password: &str,
     client: &str,
 ) -> Result<MemberId, AppError> {
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     limits::enforce(&svc.db, &format!("signin:ip:{client}"), s.rate_limit("auth.signin_attempts_per_ip_per_minute"))
         .await?;
     let email = EmailAddress::parse(email).map_err(|_| DomainError::BadCredentials)?;
@@ -249,7 +249,7 @@ pub async fn sign_in_with_password(
 #[tracing::instrument(skip_all)]
 pub async fn request_link(svc: &Services, email: &str, purpose: LinkPurpose, client: &str) -> Result<(), AppError> {
     let email = EmailAddress::parse(email)?;
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     limits::enforce(&svc.db, &format!("link:ip:{client}"), s.rate_limit("auth.link_requests_per_ip_per_hour")).await?;
     limits::enforce(&svc.db, &format!("link:email:{email}"), s.rate_limit("auth.link_requests_per_email_per_hour"))
         .await?;
@@ -314,7 +314,7 @@ pub async fn reset_password(
 /// Opens a session; returns the cookie's secret.
 #[tracing::instrument(skip_all)]
 pub async fn start_session(svc: &Services, member: MemberId) -> Result<String, AppError> {
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let token = new_token();
     let now = Utc::now();
     let mut tx = svc.begin().await?;

@@ -14,7 +14,7 @@ use guildhall_domain::DomainError;
 use guildhall_storage::conduct_reports::{self as reports, Note, Report};
 use guildhall_storage::groups::Group;
 use guildhall_storage::members::{self, Member};
-use guildhall_storage::{audit, events, settings};
+use guildhall_storage::{audit, events};
 use serde_json::json;
 
 use super::{entry, limits, notify};
@@ -62,7 +62,7 @@ pub async fn report(
     client: &str,
 ) -> Result<ReportId, AppError> {
     let new = NewReport::parse(fields)?;
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let keyer = limits::Keyer::today(&svc.db).await?;
     let network = keyer.key(&guildhall_domain::rate_limit::network_of(client));
     limits::enforce(&svc.db, &format!("conduct-net:{network}"), s.rate_limit("conduct.reports_per_network_per_hour"))

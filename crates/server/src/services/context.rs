@@ -10,7 +10,10 @@ use std::sync::Arc;
 use guildhall_storage::{Db, StorageError, Tx};
 use tokio::sync::Notify;
 
+use guildhall_domain::settings::Settings;
+
 use super::registrar::Registrar;
+use super::settings_cache::SettingsCache;
 use crate::config::Config;
 
 #[derive(Clone)]
@@ -22,19 +25,27 @@ pub struct Services {
     pub registrar: Arc<Registrar>,
     /// Names this instance in leases (outbox, renewal runs).
     pub instance_id: Arc<str>,
+    /// Settings read once and forgotten when they change (`settings_cache`).
+    pub settings: Arc<SettingsCache>,
     mail: MailSignal,
 }
 
 impl Services {
     pub fn new(db: Db, config: &Config) -> Self {
         Self {
-            db,
             links: Links(Arc::from(config.public_url.as_str().trim_end_matches('/'))),
             uploads: Uploads(Arc::new(config.upload_dir.clone())),
             registrar: Default::default(),
             instance_id: Arc::from(config.instance_id.as_str()),
+            settings: Arc::new(SettingsCache::new(db.backend())),
+            db,
             mail: MailSignal::default(),
         }
+    }
+
+    /// The settings data, from this instance's copy when it can be trusted.
+    pub async fn settings(&self) -> Result<Arc<Settings>, StorageError> {
+        self.settings.get(&self.db).await
     }
 
     /// Opens a unit of work: a transaction whose commit wakes this

@@ -15,7 +15,7 @@ use guildhall_domain::venue::check_neutral;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, NewSpeaker, NewTalk};
 use guildhall_storage::groups::Group;
-use guildhall_storage::{audit, registrations, settings, venues};
+use guildhall_storage::{audit, registrations, venues};
 use serde_json::json;
 
 use super::groups::managed;
@@ -40,7 +40,7 @@ async fn parse(
     fields: &EventFields,
     venue: Option<&str>,
 ) -> Result<(EventDetails, Option<VenueId>), AppError> {
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let details = EventDetails::parse(fields, g.profile.time_zone, s.hosts("events.ticketing_hosts"))
         .and_then(|d| check_plausible(d.schedule, Utc::now(), s.int("events.date_window_days")).map(|()| d));
     let venue_id = match venue.map(str::trim).filter(|v| !v.is_empty()) {
@@ -142,7 +142,7 @@ pub async fn transition(
     let to = ev.status.apply(cmd, &ev.facts(), now)?;
     if cmd == EventCommand::Publish {
         // A draft dated before the plausible window existed may hold 9999.
-        let window = settings::load(svc.db.reader()).await?.int("events.date_window_days");
+        let window = svc.settings().await?.int("events.date_window_days");
         check_plausible(ev.details.schedule, now, window)?;
         check_venue_neutral(svc, ev.venue_id).await?;
         check_publishable(ev.review_required, &events::review_statuses(&mut tx, id).await?)?;

@@ -15,7 +15,7 @@ use guildhall_domain::receipt;
 use guildhall_domain::values::{Currency, Reason};
 use guildhall_domain::DomainError;
 use guildhall_storage::expenses::{self, Claim, ReceiptRow, Total};
-use guildhall_storage::{audit, events, groups, members, regions, settings};
+use guildhall_storage::{audit, events, groups, members, regions};
 use serde_json::json;
 
 use super::Services;
@@ -119,7 +119,7 @@ pub async fn add_receipt(
     if c.status != ClaimStatus::Submitted {
         return Err(DomainError::StateConflict { what: "claim", from: c.status.as_str(), to: "receipt_added" }.into());
     }
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let max_kib = s.int("expenses.receipt_max_kib");
     let checked = receipt::check(file_name, bytes, usize::try_from(max_kib).unwrap_or(0) * 1024)?;
     let kept = expenses::receipts(svc.db.reader(), id).await?;

@@ -10,7 +10,7 @@ use guildhall_domain::ids::MemberId;
 use guildhall_domain::DomainError;
 use guildhall_storage::contributions::{self, NewContribution};
 use guildhall_storage::import_runs::{self, ImportRun};
-use guildhall_storage::{audit, members, settings};
+use guildhall_storage::{audit, members};
 use serde_json::json;
 
 use super::entry;
@@ -25,7 +25,7 @@ pub async fn start(svc: &Services, actor: &Actor, member: MemberId, username: &s
     authorize(actor, Action::AddContribution(member))?;
     members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     let username = parse_username(username).ok_or(DomainError::field("username", "forum_username_invalid"))?;
-    let base = settings::load(svc.db.reader()).await?.text("imports.forum_url").to_owned();
+    let base = svc.settings().await?.text("imports.forum_url").to_owned();
     if base.is_empty() {
         return Err(DomainError::field("username", "forum_not_configured").into());
     }

@@ -9,7 +9,7 @@ use guildhall_domain::health::{assess, next_status, Health, HealthRules};
 use guildhall_domain::ids::{GroupId, RegionId};
 use guildhall_domain::DomainError;
 use guildhall_storage::groups::{self, Group};
-use guildhall_storage::{audit, health, members, settings};
+use guildhall_storage::{audit, health, members};
 use serde_json::json;
 
 use super::Services;
@@ -17,7 +17,7 @@ use super::{entry, notify};
 use crate::error::AppError;
 
 async fn rules(svc: &Services) -> Result<HealthRules, AppError> {
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let n = |k: &str| u32::try_from(s.int(k)).unwrap_or(0);
     Ok(HealthRules {
         min_events_per_year: n("groups.min_events_per_year"),

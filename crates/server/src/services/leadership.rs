@@ -12,7 +12,7 @@ use guildhall_domain::values::{EmailAddress, LongText, Reason};
 use guildhall_domain::DomainError;
 use guildhall_storage::leader_applications::{self as apps, LeaderApplication, NewApplication, Slot};
 use guildhall_storage::members;
-use guildhall_storage::{audit, groups, regions, settings};
+use guildhall_storage::{audit, groups, regions};
 use serde_json::json;
 
 use super::{entry, notify};
@@ -26,7 +26,7 @@ pub enum ApplyTo {
 }
 
 async fn guidelines_version(svc: &Services) -> Result<i64, AppError> {
-    Ok(settings::load(svc.db.reader()).await?.int("leaders.guidelines_version"))
+    Ok(svc.settings().await?.int("leaders.guidelines_version"))
 }
 
 fn link(svc: &Services, id: LeaderApplicationId) -> String {

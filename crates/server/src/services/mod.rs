@@ -27,6 +27,7 @@ pub mod renewals;
 pub mod review;
 pub mod sessions;
 pub mod settings;
+pub mod settings_cache;
 pub mod speakers;
 pub mod tokens;
 

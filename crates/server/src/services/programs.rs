@@ -16,7 +16,7 @@ use guildhall_domain::DomainError;
 use guildhall_storage::contributions::{self, NewContribution, Stored};
 use guildhall_storage::interview_slots::{self, Slot, SlotsOf};
 use guildhall_storage::programs::{self, Application, Membership, NewMembership, StageChange};
-use guildhall_storage::{audit, benefits, members, settings};
+use guildhall_storage::{audit, benefits, members};
 use serde_json::json;
 
 use super::{entry, notify};
@@ -78,7 +78,8 @@ pub async fn contributions_of(svc: &Services, actor: &Actor, member: MemberId) -
 }
 
 async fn criteria(svc: &Services) -> Result<Criteria, AppError> {
-    Ok(Criteria::from_settings(&settings::load(svc.db.reader()).await?))
+    let s = svc.settings().await?;
+    Ok(Criteria::from_settings(&s))
 }
 
 /// CH-4: the engine's answer for a member and focus area, today.
@@ -409,7 +410,7 @@ async fn start_membership(
     g: &Grant,
 ) -> Result<String, AppError> {
     let Grant { member, focus_area: focus, ref interests, starts_on, nda_signed_on, transfer } = *g;
-    let cap = u32::try_from(settings::load(svc.db.reader()).await?.int("mvp.seat_cap")).unwrap_or(0);
+    let cap = u32::try_from(svc.settings().await?.int("mvp.seat_cap")).unwrap_or(0);
     let rules = ProgramRules::defaults(program, cap);
     if rules.has_focus_area && focus.is_none() {
         return Err(DomainError::field("focus_area", "required").into());

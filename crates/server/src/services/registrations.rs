@@ -12,7 +12,7 @@ use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event};
 use guildhall_storage::groups::{self, Group};
 use guildhall_storage::registrations::{self, Registration};
-use guildhall_storage::{audit, members, settings};
+use guildhall_storage::{audit, members};
 use serde_json::json;
 
 use super::{entry, notify, registrar};
@@ -66,7 +66,7 @@ pub async fn register(
 /// shut, for callers that word the refusal their own way.
 #[tracing::instrument(skip_all)]
 pub async fn door_check(svc: &Services, ev: &Event) -> Result<Result<(), DomainError>, AppError> {
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     Ok(guildhall_domain::event::door_open(
         ev.details.schedule,
         Utc::now(),
@@ -223,7 +223,7 @@ pub async fn check_in(
 /// several instances running this at once. Returns how many were queued.
 #[tracing::instrument(skip_all)]
 pub async fn send_reminders(svc: &Services, now: DateTime<Utc>) -> Result<u64, AppError> {
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let hours = s.int("events.reminder_hours_before");
     let mut sent = 0;
     for ev in events::starting_between(svc.db.reader(), now, now + Duration::hours(hours)).await? {

@@ -20,7 +20,7 @@ use guildhall_domain::DomainError;
 use guildhall_storage::members::Member;
 use guildhall_storage::programs::Membership;
 use guildhall_storage::renewals::{self, Decision, NewDecision, Run};
-use guildhall_storage::{audit, contributions, members, outbox, programs, settings};
+use guildhall_storage::{audit, contributions, members, outbox, programs};
 use serde_json::json;
 
 use super::{entry, notify};
@@ -200,7 +200,7 @@ pub async fn run(
     renewals::set_total(&mut tx, &r.id, i64::try_from(active.len()).unwrap_or(i64::MAX)).await?;
     tx.commit().await?;
     let done: HashSet<String> = renewals::decided_ids(svc.db.reader(), &r.id).await?.into_iter().collect();
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let rules = Rules {
         criteria: Criteria::from_settings(&s),
         mvp_min: u32::try_from(s.int("mvp.min_contributions_per_year")).unwrap_or(0),
@@ -249,7 +249,7 @@ pub async fn run(
 /// renewal of Champions and of MVPs. Answers the runs worked here.
 #[tracing::instrument(skip_all)]
 pub async fn yearly(svc: &Services, today: NaiveDate) -> Result<Vec<Progress>, AppError> {
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let (month, day) = (s.int("champions.renewal_month"), s.int("champions.renewal_day"));
     let Some(year) = due(today, u32::try_from(month).unwrap_or(12), u32::try_from(day).unwrap_or(1)) else {
         return Ok(Vec::new());

@@ -26,6 +26,8 @@ pub async fn change(svc: &Services, actor: &Actor, key: &str, raw: &str, reason:
         now,
     )
     .await?;
+    settings::announce_change(&mut tx, svc.db.backend()).await?;
     tx.commit().await?;
+    svc.settings.forget();
     Ok(())
 }

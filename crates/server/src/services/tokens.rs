@@ -7,7 +7,7 @@ use guildhall_domain::ids::MemberId;
 use guildhall_domain::values::{DisplayName, EmailAddress, Locale};
 use guildhall_domain::DomainError;
 use guildhall_storage::members::{self, NewMember};
-use guildhall_storage::{audit, sessions, settings, tokens};
+use guildhall_storage::{audit, sessions, tokens};
 use serde_json::json;
 
 use super::entry;
@@ -48,7 +48,7 @@ pub async fn bootstrap_admin(svc: &Services, email: &str, name: &str) -> Result<
     let email = EmailAddress::parse(email)?;
     let name = DisplayName::parse(name)?;
     let now = Utc::now();
-    let s = settings::load(svc.db.reader()).await?;
+    let s = svc.settings().await?;
     let mut tx = svc.begin().await?;
     let id = match members::by_email(svc.db.reader(), &email).await? {
         Some(m) => m.id,

@@ -187,7 +187,8 @@ impl Gov {
             .as_u16()
     }
 
-    /// Changes a setting straight in the database.
+    /// Changes a setting straight in the database (and tells this test's
+    /// server to forget its copy, as the settings service would).
     pub async fn set_setting(&self, key: &str, value: &str) {
         let mut tx = self.app.db.begin().await.unwrap();
         sqlx::query("UPDATE settings SET value = $1 WHERE key = $2")
@@ -197,6 +198,7 @@ impl Gov {
             .await
             .unwrap();
         tx.commit().await.unwrap();
+        self.app.state.services.settings.forget();
     }
 
     /// Every email queued to `to`, oldest first, as (subject, body).

@@ -12,10 +12,10 @@ use guildhall_domain::access::{authorize, Action, Role};
 use guildhall_domain::ids::{MemberId, RegionId};
 use guildhall_domain::settings::{SettingDef, SettingValue};
 use guildhall_domain::DomainError;
+use guildhall_storage::audit;
 use guildhall_storage::audit::{AuditFilter, AuditRecord};
 use guildhall_storage::members::{self, Member};
 use guildhall_storage::regions::{self, Region};
-use guildhall_storage::{audit, settings};
 use serde::Deserialize;
 
 use super::FormErrors;
@@ -217,7 +217,7 @@ struct SettingsPage {
 }
 
 async fn show_settings(state: &AppState, ctx: PageCtx, errors: FormErrors, failed_key: String) -> AppResult<Response> {
-    let s = settings::load(state.services.db.reader()).await?;
+    let s = state.services.settings().await?;
     let rows = s.iter().map(|(d, v): (&'static SettingDef, &SettingValue)| (d, v.to_text())).collect();
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     Ok((status, Html(SettingsPage { ctx, rows, errors, failed_key }.render()?)).into_response())

@@ -14,8 +14,8 @@ use guildhall_domain::money::{AmountFields, ClaimFields, FeeSchedule};
 use guildhall_domain::{receipt, DomainError};
 use guildhall_storage::events::{self, Event};
 use guildhall_storage::expenses::{Claim, ReceiptRow};
+use guildhall_storage::groups;
 use guildhall_storage::regions::{self, Region};
-use guildhall_storage::{groups, settings};
 use serde::Deserialize;
 
 use super::FormErrors;
@@ -64,7 +64,7 @@ async fn claim_form(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<
 /// Checks every receipt before anything is stored, so a bad file refuses
 /// the whole form and nothing is written.
 async fn check_receipts(state: &AppState, form: &CsrfMultipart) -> Result<(), AppError> {
-    let max_kib = settings::load(state.services.db.reader()).await?.int("expenses.receipt_max_kib");
+    let max_kib = state.services.settings().await?.int("expenses.receipt_max_kib");
     for f in form.files.iter().filter(|f| f.field == "receipt") {
         receipt::check(&f.file_name, &f.bytes, usize::try_from(max_kib).unwrap_or(0) * 1024)?;
     }

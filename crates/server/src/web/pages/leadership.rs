@@ -16,7 +16,6 @@ use guildhall_domain::DomainError;
 use guildhall_storage::groups::{self, Group};
 use guildhall_storage::leader_applications::{LeaderApplication, Slot};
 use guildhall_storage::regions::{self, Region};
-use guildhall_storage::settings;
 use serde::Deserialize;
 
 use super::form::redirect_or_reshow;
@@ -56,7 +55,7 @@ struct GuidelinesPage {
 }
 
 async fn guidelines(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
-    let version = settings::load(state.services.db.reader()).await?.int("leaders.guidelines_version");
+    let version = state.services.settings().await?.int("leaders.guidelines_version");
     Ok(Html(GuidelinesPage { ctx, version }.render()?))
 }
 

@@ -16,7 +16,6 @@ use guildhall_storage::contributions::Stored;
 use guildhall_storage::import_runs::ImportRun;
 use guildhall_storage::programs::{Application, DirectoryEntry, Membership};
 use guildhall_storage::regions::{self, Region};
-use guildhall_storage::settings;
 use serde::Deserialize;
 
 use super::charts;
@@ -113,7 +112,7 @@ async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<R
     let eligibility = service::eligibility_all(&state.services, &actor, actor.member_id).await?;
     let contributions = service::contributions_of(&state.services, &actor, actor.member_id).await?;
     let regions = regions::list(state.services.db.reader()).await?;
-    let forum = settings::load(state.services.db.reader()).await?.text("imports.forum_url").to_owned();
+    let forum = state.services.settings().await?.text("imports.forum_url").to_owned();
     let imports = forum_import::recent(&state.services, &actor).await?;
     let page = ProgramsPage {
         ctx,
