@@ -60,15 +60,7 @@ impl TestDb {
                 Some((format!("sqlite:{}", file.display()), Some(dir), None))
             }
             Backend::Postgres => {
-                use sqlx::Connection;
-                let admin = postgres_admin_url();
-                let mut conn = match sqlx::PgConnection::connect(&admin).await {
-                    Ok(c) => c,
-                    Err(e) => {
-                        skip("the PostgreSQL half of this test", &format!("PostgreSQL not reachable at {admin}: {e}"));
-                        return None;
-                    }
-                };
+                let (admin, mut conn) = admin_connection().await?;
                 let template = postgres_template(&admin, &mut conn).await;
                 let name = format!("gh_test_{tag}");
                 if let Err(e) =
@@ -76,9 +68,7 @@ impl TestDb {
                 {
                     panic!("cannot create database {name} from {template}: {e}");
                 }
-                let mut url = url::Url::parse(&admin).unwrap_or_else(|e| panic!("bad {admin}: {e}"));
-                url.set_path(&name);
-                Some((url.to_string(), None, Some((admin, name))))
+                Some((database_url(&admin, &name), None, Some((admin, name))))
             }
         }
     }
@@ -96,25 +86,36 @@ impl TestDb {
                 Some((url, Some(dir), None))
             }
             Backend::Postgres => {
-                use sqlx::Connection;
-                let admin = postgres_admin_url();
-                let mut conn = match sqlx::PgConnection::connect(&admin).await {
-                    Ok(c) => c,
-                    Err(e) => {
-                        skip("the PostgreSQL half of this test", &format!("PostgreSQL not reachable at {admin}: {e}"));
-                        return None;
-                    }
-                };
+                let (admin, mut conn) = admin_connection().await?;
                 let name = format!("gh_test_{tag}");
                 if let Err(e) = sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await {
                     panic!("cannot create database {name}: {e}");
                 }
-                let mut url = url::Url::parse(&admin).unwrap_or_else(|e| panic!("bad {admin}: {e}"));
-                url.set_path(&name);
-                Some((url.to_string(), None, Some((admin, name))))
+                Some((database_url(&admin, &name), None, Some((admin, name))))
             }
         }
     }
+}
+
+/// A connection to the administrative database, or `None` (after a loud
+/// message) when PostgreSQL is not reachable.
+async fn admin_connection() -> Option<(String, sqlx::PgConnection)> {
+    use sqlx::Connection;
+    let admin = postgres_admin_url();
+    match sqlx::PgConnection::connect(&admin).await {
+        Ok(c) => Some((admin, c)),
+        Err(e) => {
+            skip("the PostgreSQL half of this test", &format!("PostgreSQL not reachable at {admin}: {e}"));
+            None
+        }
+    }
+}
+
+/// The URL of database `name` on the administrative URL's server.
+fn database_url(admin: &str, name: &str) -> String {
+    let mut url = url::Url::parse(admin).unwrap_or_else(|e| panic!("bad {admin}: {e}"));
+    url.set_path(name);
+    url.to_string()
 }
 
 /// A name that changes whenever a migration is added or edited.
@@ -180,9 +181,9 @@ async fn postgres_template(admin: &str, conn: &mut sqlx::PgConnection) -> String
             .execute(&mut *conn)
             .await
             .unwrap_or_else(|e| fail("create", e));
-        let mut url = url::Url::parse(admin).unwrap_or_else(|e| panic!("bad {admin}: {e}"));
-        url.set_path(&building);
-        let db = Db::connect(url.as_str(), 2).await.unwrap_or_else(|e| panic!("cannot migrate {building}: {e}"));
+        let db = Db::connect(&database_url(admin, &building), 2)
+            .await
+            .unwrap_or_else(|e| panic!("cannot migrate {building}: {e}"));
         db.close().await;
         // Renamed only once whole, so a crash mid-migration leaves no half template behind.
         sqlx::query(&format!("ALTER DATABASE {building} RENAME TO {name}"))
