@@ -78,28 +78,17 @@ async fn settings_changed_on_one_instance_are_seen_by_another() {
     let read = || async { other.services.settings().await.unwrap().int(key) };
 
     // The other instance caches once its listener hears changes.
-    let mut cached = false;
-    for _ in 0..500 {
-        let a = other.services.settings().await.unwrap();
-        let b = other.services.settings().await.unwrap();
-        if std::sync::Arc::ptr_eq(&a, &b) {
-            cached = true;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
+    let cached = common::eventually(|| async {
+        let (a, b) = (other.services.settings().await.unwrap(), other.services.settings().await.unwrap());
+        std::sync::Arc::ptr_eq(&a, &b)
+    })
+    .await;
     assert!(cached, "the second instance keeps a copy of the settings");
     assert_eq!(read().await, 1825);
 
     guildhall::services::settings::change(&app.state.services, &admin, key, "400", "a shorter window").await.unwrap();
-    let mut seen = 0;
-    for _ in 0..500 {
-        seen = read().await;
-        if seen == 400 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
+    common::eventually(|| async { read().await == 400 }).await;
+    let seen = read().await;
     assert_eq!(seen, 400, "the change reached the other instance");
     assert_eq!(app.state.services.settings().await.unwrap().int(key), 400, "and the instance that made it");
     server.stop().await;

@@ -82,16 +82,11 @@ async fn rush(backend: Backend, instances: usize) {
     assert_eq!(stored_confirmed, answered);
     let stored_positions: Vec<i64> = list.iter().filter_map(|a| a["waitlist_position"].as_i64()).collect();
     assert_eq!(stored_positions, expected);
-    // Once the rush is over, the instance keeps no queue for the event.
-    let mut idle = false;
-    for _ in 0..200 {
-        idle = w.app.state.services.registrar.queues() == 0;
-        if idle {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    assert!(idle, "the registrar freed the event's queue");
+    // Once the rush is over, the instance keeps no queue for the event
+    // (and it did hold some: its share of the rush went through it).
+    let registrar = &w.app.state.services.registrar;
+    assert!(registrar.batches() > 0, "this instance wrote batches");
+    assert!(common::eventually(|| async { registrar.queues() == 0 }).await, "the registrar freed the event's queue");
     for s in extra {
         s.stop().await;
     }

@@ -108,18 +108,13 @@ pub async fn signed_in(
     by: Credential<'_>,
     now: DateTime<Utc>,
 ) -> Result<Option<(Member, Vec<Role>)>, StorageError> {
-    let roles = crate::dialect::json_rows_agg(db.backend(), "g.role, g.scope");
-    let (from, live, hash) = match by {
-        Credential::Session(h) => ("sessions c", "c.expires_at > $2", h),
-        Credential::ApiToken(h) => ("api_tokens c", "c.revoked_at IS NULL", h),
+    let (hash, session) = match by {
+        Credential::Session(h) => (h, true),
+        Credential::ApiToken(h) => (h, false),
     };
-    let sql = format!(
-        "SELECT {}, (SELECT {roles} FROM role_grants g WHERE g.member_id = m.id) AS roles
-         FROM {from} JOIN members m ON m.id = c.member_id WHERE c.token_hash = $1 AND {live}",
-        prefixed("m")
-    );
-    let mut query = sqlx::query(&sql).bind(hash);
-    if let Credential::Session(_) = by {
+    let sql = signed_in_sql(db.backend(), session);
+    let mut query = sqlx::query(sql).bind(hash);
+    if session {
         query = query.bind(to_db(now));
     }
     let Some(row) = query.fetch_optional(db.reader()).await? else {
@@ -137,6 +132,23 @@ pub async fn signed_in(
         .collect::<Result<Vec<_>, _>>()?;
     roles.sort_by(|a, b| (a.name(), a.scope()).cmp(&(b.name(), b.scope())));
     Ok(Some((member, roles)))
+}
+
+/// The statement behind `signed_in`, built once per database and
+/// credential: every signed-in request runs it.
+fn signed_in_sql(backend: crate::Backend, session: bool) -> &'static str {
+    static SQL: [std::sync::OnceLock<String>; 4] = [const { std::sync::OnceLock::new() }; 4];
+    let slot = usize::from(backend == crate::Backend::Postgres) * 2 + usize::from(session);
+    SQL[slot].get_or_init(|| {
+        let roles = crate::dialect::json_rows_agg(backend, "g.role, g.scope");
+        let (from, live) =
+            if session { ("sessions c", "c.expires_at > $2") } else { ("api_tokens c", "c.revoked_at IS NULL") };
+        format!(
+            "SELECT {}, (SELECT {roles} FROM role_grants g WHERE g.member_id = m.id) AS roles
+             FROM {from} JOIN members m ON m.id = c.member_id WHERE c.token_hash = $1 AND {live}",
+            prefixed("m")
+        )
+    })
 }
 
 /// How a request proves who it is: the hash of its session cookie or of

@@ -61,6 +61,9 @@ struct EventQueue {
 #[derive(Default)]
 pub struct Registrar {
     queues: Mutex<HashMap<EventId, Arc<EventQueue>>>,
+    /// Batches written by this instance (for tests and operators: the
+    /// rush went through here).
+    batches: std::sync::atomic::AtomicU64,
 }
 
 impl Registrar {
@@ -79,6 +82,11 @@ impl Registrar {
         if idle && Arc::strong_count(&q) == 2 {
             queues.remove(&event);
         }
+    }
+
+    /// How many batches this instance has written.
+    pub fn batches(&self) -> u64 {
+        self.batches.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// How many events have a queue on this instance.
@@ -102,6 +110,7 @@ impl Registrar {
             let batch = std::mem::take(&mut *q.pending.lock().unwrap_or_else(|e| e.into_inner()));
             if !batch.is_empty() {
                 write_batch(&svc, event, batch).await;
+                svc.registrar.batches.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
             drop(_turn);
             svc.registrar.forget_if_idle(event, q);

@@ -173,6 +173,23 @@ pub async fn post_form(
     client.post(app.url(action)).form(&form).send().await.unwrap()
 }
 
+/// Asks `check` until it holds, for about five seconds; whether it did.
+/// For what another task or instance does on its own time (a queue freed,
+/// a notification heard): the assertion stays with the caller.
+pub async fn eventually<F, Fut>(mut check: F) -> bool
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..500 {
+        if check().await {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    false
+}
+
 /// Signs up and verifies a member through the pages; returns a signed-in client.
 pub async fn signed_up(app: &TestApp, email: &str, name: &str, password: &str) -> reqwest::Client {
     let c = browser();

@@ -298,7 +298,6 @@ pub async fn update_event(
 async fn command(state: AppState, u: ApiUser, id: String, cmd: EventCommand) -> AppResult<Json<EventBody>> {
     let id = event_id(&id)?;
     event_service::transition(&state.services, &u.0.actor, id, cmd).await?;
-    event_service::managed_event(&state.services, &u.0.actor, id).await?;
     Ok(Json(body_for(&state, Some(&u.0.actor), id).await?))
 }
 
