@@ -96,6 +96,21 @@ pub enum DomainError {
     /// UG-13: a claim already waits or was approved for this event.
     #[error("this event already has an expense claim")]
     ClaimExists,
+    /// PL-1: someone must always be able to grant roles.
+    #[error("the last admin cannot be removed")]
+    LastAdmin,
+    /// CH-1: a program with a seat cap has every seat taken.
+    #[error("the program is full: all {cap} seats are taken")]
+    ProgramFull { cap: u32 },
+    /// CH-2: Champion and MVP at once; a transfer is the way.
+    #[error("nobody is Champion and MVP at the same time")]
+    ProgramsExclusive,
+    /// CH-1: the MVP award starts only after the NDA is signed.
+    #[error("the NDA must be signed on or before the start date")]
+    NdaNotSigned,
+    /// CH-2: one membership of a program at a time.
+    #[error("this member already holds this program")]
+    AlreadyMember,
 }
 
 impl DomainError {
@@ -116,7 +131,12 @@ impl DomainError {
             | Self::StateConflict { .. }
             | Self::OpenApplicationExists
             | Self::CheckedInAlready
-            | Self::ClaimExists => K::Conflict,
+            | Self::ClaimExists
+            | Self::LastAdmin
+            | Self::ProgramFull { .. }
+            | Self::ProgramsExclusive
+            | Self::NdaNotSigned
+            | Self::AlreadyMember => K::Conflict,
             Self::BadCredentials | Self::Unauthenticated => K::Unauthenticated,
             Self::EmailNotVerified | Self::Forbidden | Self::CsrfRejected => K::Forbidden,
             Self::LinkInvalid => K::Gone,
@@ -158,6 +178,11 @@ impl DomainError {
             C::StateConflict => Self::StateConflict { what: "claim", from: "approved", to: "rejected" },
             C::OpenApplicationExists => Self::OpenApplicationExists,
             C::ClaimExists => Self::ClaimExists,
+            C::LastAdmin => Self::LastAdmin,
+            C::ProgramFull => Self::ProgramFull { cap: 5 },
+            C::ProgramsExclusive => Self::ProgramsExclusive,
+            C::NdaNotSigned => Self::NdaNotSigned,
+            C::AlreadyMember => Self::AlreadyMember,
         }
     }
 
@@ -197,6 +222,11 @@ impl DomainError {
             Self::StateConflict { .. } => "state_conflict",
             Self::OpenApplicationExists => "open_application_exists",
             Self::ClaimExists => "claim_exists",
+            Self::LastAdmin => "last_admin",
+            Self::ProgramFull { .. } => "program_full",
+            Self::ProgramsExclusive => "champion_and_mvp_exclusive",
+            Self::NdaNotSigned => "nda_required",
+            Self::AlreadyMember => "already_member",
         }
     }
 
@@ -212,6 +242,7 @@ impl DomainError {
                 vec![("what", (*what).to_owned()), ("from", (*from).to_owned()), ("to", (*to).to_owned())]
             }
             Self::EventStateConflict { from, to } => vec![("from", (*from).to_owned()), ("to", (*to).to_owned())],
+            Self::ProgramFull { cap } => vec![("cap", cap.to_string())],
             Self::Invalid(_)
             | Self::RateLimited { .. }
             | Self::InvalidId
@@ -232,7 +263,11 @@ impl DomainError {
             | Self::TicketInvalid
             | Self::CheckedInAlready
             | Self::OpenApplicationExists
-            | Self::ClaimExists => vec![],
+            | Self::ClaimExists
+            | Self::LastAdmin
+            | Self::ProgramsExclusive
+            | Self::NdaNotSigned
+            | Self::AlreadyMember => vec![],
         }
     }
 

@@ -24,6 +24,7 @@ pub mod receipt;
 pub mod registration;
 pub mod renewal;
 pub mod review;
+pub mod roles;
 pub mod settings;
 pub mod speaker;
 pub mod values;

@@ -172,15 +172,15 @@ pub fn check_start(
 ) -> Result<Start, DomainError> {
     let program = rules.program;
     if held.iter().any(|h| h.program == program && h.active_on(starts_on)) {
-        return Err(DomainError::field("program", "already_member"));
+        return Err(DomainError::AlreadyMember);
     }
     if let Some(cap) = rules.seat_cap {
         if seats_taken >= cap {
-            return Err(DomainError::field("program", "no_seat_left"));
+            return Err(DomainError::ProgramFull { cap });
         }
     }
     if rules.nda_required && nda_signed_on.is_none_or(|d| d > starts_on) {
-        return Err(DomainError::field("nda_signed_on", "nda_required"));
+        return Err(DomainError::NdaNotSigned);
     }
     let conflicting = held.iter().find(|h| h.program.excludes(program) && h.ends_on.is_none_or(|e| e >= starts_on));
     match (conflicting, transfer) {
@@ -192,7 +192,7 @@ pub fn check_start(
             }
             Ok(Start::Transfer { ends: old.program, last_day })
         }
-        (Some(_), false) => Err(DomainError::field("program", "champion_and_mvp_exclusive")),
+        (Some(_), false) => Err(DomainError::ProgramsExclusive),
     }
 }
 
@@ -230,7 +230,7 @@ mod tests {
     fn ch2_nobody_is_champion_and_mvp_at_once() {
         let champ = [held(Program::Champions, "2026-01-01", None)];
         let err = check_start(&rules(Program::Mvp), &champ, day("2026-06-01"), false, 0, Some(day("2026-05-01")));
-        assert_eq!(err, Err(DomainError::field("program", "champion_and_mvp_exclusive")));
+        assert_eq!(err, Err(DomainError::ProgramsExclusive));
         // A Champion title that ended before is no obstacle.
         let past = [held(Program::Champions, "2025-01-01", Some("2025-12-31"))];
         let ok = check_start(&rules(Program::Mvp), &past, day("2026-06-01"), false, 0, Some(day("2026-05-01")));
@@ -266,16 +266,13 @@ mod tests {
         let r = rules(Program::Mvp);
         assert_eq!(
             check_start(&r, &[], day("2026-06-01"), false, 3, Some(day("2026-05-01"))),
-            Err(DomainError::field("program", "no_seat_left"))
+            Err(DomainError::ProgramFull { cap: 3 })
         );
         assert!(check_start(&r, &[], day("2026-06-01"), false, 2, Some(day("2026-05-01"))).is_ok());
-        assert_eq!(
-            check_start(&r, &[], day("2026-06-01"), false, 0, None),
-            Err(DomainError::field("nda_signed_on", "nda_required"))
-        );
+        assert_eq!(check_start(&r, &[], day("2026-06-01"), false, 0, None), Err(DomainError::NdaNotSigned));
         assert_eq!(
             check_start(&r, &[], day("2026-06-01"), false, 0, Some(day("2026-06-02"))),
-            Err(DomainError::field("nda_signed_on", "nda_required")),
+            Err(DomainError::NdaNotSigned),
             "signed after the start is too late"
         );
         assert!(check_start(&r, &[], day("2026-06-01"), false, 0, Some(day("2026-06-01"))).is_ok());
@@ -286,7 +283,7 @@ mod tests {
         let champ = [held(Program::Champions, "2026-01-01", None)];
         assert_eq!(
             check_start(&rules(Program::Champions), &champ, day("2026-06-01"), false, 0, None),
-            Err(DomainError::field("program", "already_member"))
+            Err(DomainError::AlreadyMember)
         );
     }
 

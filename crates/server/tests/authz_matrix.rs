@@ -391,6 +391,24 @@ fn api_rows() -> Vec<Row> {
             O::None,
             [401, 403, 403, 403, 200, 403, 403, 200],
         ),
+        r("PL-1 list staff roles", M::GET, "/api/v1/roles", None, O::None, [401, 403, 403, 403, 403, 403, 403, 200]),
+        r(
+            "PL-1 grant a role",
+            M::POST,
+            "/api/v1/members/{member}/roles",
+            Some(json!({"role": "program_staff"})),
+            O::None,
+            [401, 403, 403, 403, 403, 403, 403, 201],
+        ),
+        r(
+            // Takes back what the row above gave, so later rows see a plain member.
+            "PL-1 revoke a role",
+            M::DELETE,
+            "/api/v1/members/{member}/roles/program_staff",
+            None,
+            O::None,
+            [401, 403, 403, 403, 403, 403, 403, 204],
+        ),
         r(
             "UG-11 apply to speak",
             M::POST,
@@ -733,6 +751,23 @@ fn page_rows() -> Vec<PageRow> {
             &[("decision", "approve")],
             O::Claim,
             [401, 403, 403, 403, 303, 403, 403, 303],
+        ),
+        get("PL-1 people", "/admin/people", O::None, [303, 403, 403, 403, 403, 403, 403, 200]),
+        get("PL-1 a person's roles", "/admin/people/{member}", O::None, [303, 403, 403, 403, 403, 403, 403, 200]),
+        post(
+            "PL-1 give a role by form",
+            "/admin/people/{member}/roles",
+            &[("role", "program_staff")],
+            O::None,
+            [401, 403, 403, 403, 403, 403, 403, 303],
+        ),
+        post(
+            // Takes back what the row above gave, so later rows see a plain member.
+            "PL-1 remove a role by form",
+            "/admin/people/{member}/roles/remove",
+            &[("role", "program_staff")],
+            O::None,
+            [401, 403, 403, 403, 403, 403, 403, 303],
         ),
         get(
             "UG-13 fee schedule form",

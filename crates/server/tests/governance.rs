@@ -745,3 +745,134 @@ on_both!(ug8_a_flood_of_reports_about_one_group_is_slowed_without_tracking_repor
         .collect();
     assert!(keys.iter().all(|k| !k.contains("127.0.0.1")), "no reporter address kept: {keys:?}");
 });
+
+on_both!(pl1_admins_grant_and_revoke_staff_roles_and_the_last_admin_stays, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let member = g.member.id.to_string();
+    // Only admins manage roles.
+    let grant = |role: &str| json!({"role": role});
+    for who in [&g.manager, &g.staff, &g.member] {
+        let (s, _) =
+            g.call(Method::POST, &format!("/api/v1/members/{member}/roles"), who, Some(grant("program_staff"))).await;
+        assert_eq!(s, 403);
+        let (s, _) = g.call(Method::GET, "/api/v1/roles", who, None).await;
+        assert_eq!(s, 403);
+    }
+    // The admin makes the member program staff: they can now read the pipeline, and are told.
+    let staff_only = format!("/api/v1/members/{}/contributions", g.leader.id);
+    let (s, _) = g.call(Method::GET, &staff_only, &g.member, None).await;
+    assert_eq!(s, 403, "not staff yet");
+    let (s, b) =
+        g.call(Method::POST, &format!("/api/v1/members/{member}/roles"), &g.admin, Some(grant("program_staff"))).await;
+    assert_eq!((s, b["role"].as_str(), b["member_id"].as_str()), (201, Some("program_staff"), Some(member.as_str())));
+    let (s, _) = g.call(Method::GET, &staff_only, &g.member, None).await;
+    assert_eq!(s, 200, "the new staff member's next call sees the role");
+    assert!(g.app.last_email(&g.member.email).await.0.contains("program staff"));
+    let (s, _) =
+        g.call(Method::POST, &format!("/api/v1/members/{member}/roles"), &g.admin, Some(grant("program_staff"))).await;
+    assert_eq!(s, 200, "granting it again changes nothing");
+    assert_eq!(g.emails_to(&g.member.email).await.iter().filter(|(s, _)| s.contains("program staff")).count(), 1);
+    // Bad input says what is wrong, and stores nothing.
+    let bad = [
+        (json!({"role": "community_manager"}), "region_id", "required"),
+        (json!({"role": "community_manager", "region_id": "nowhere"}), "region_id", "region_unknown"),
+        (json!({"role": "group_leader"}), "role", "role_not_grantable"),
+        (json!({"role": "overlord"}), "role", "role_unknown"),
+    ];
+    for (body, field, code) in bad {
+        let (s, p) = g.call(Method::POST, &format!("/api/v1/members/{member}/roles"), &g.admin, Some(body)).await;
+        assert_eq!(
+            (s, p["errors"][0]["field"].as_str(), p["errors"][0]["code"].as_str()),
+            (422, Some(field), Some(code))
+        );
+    }
+    let (s, _) = g.call(Method::POST, "/api/v1/members/not-an-id/roles", &g.admin, Some(grant("admin"))).await;
+    assert_eq!(s, 404);
+    // A community manager of a region, listed with it.
+    let region = g.other_region.to_string();
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/members/{member}/roles"),
+            &g.admin,
+            Some(json!({"role": "community_manager", "region_id": region})),
+        )
+        .await;
+    assert_eq!(s, 201);
+    let (_, list) = g.call(Method::GET, "/api/v1/roles", &g.admin, None).await;
+    let mine: Vec<(String, Option<String>)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["member_id"] == member.as_str())
+        .map(|r| (r["role"].as_str().unwrap().to_owned(), r["region_id"].as_str().map(str::to_owned)))
+        .collect();
+    assert_eq!(mine, vec![("community_manager".to_owned(), Some(region.clone())), ("program_staff".into(), None)]);
+    let (s, _) = g.call(Method::GET, &format!("/api/v1/regions/{region}/tasks"), &g.member, None).await;
+    assert_eq!(s, 200, "they see the region they now manage");
+    // Revoking: the region's manager role goes, program staff stays; revoking again is 404.
+    let path = format!("/api/v1/members/{member}/roles/community_manager?region_id={region}");
+    let (s, _) = g.call(Method::DELETE, &path, &g.admin, None).await;
+    assert_eq!(s, 204);
+    assert!(g.app.last_email(&g.member.email).await.0.contains("no longer a community manager of Nordics"));
+    let (s, _) = g.call(Method::DELETE, &path, &g.admin, None).await;
+    assert_eq!(s, 404);
+    let (s, _) = g.call(Method::GET, &format!("/api/v1/regions/{region}/tasks"), &g.member, None).await;
+    assert_eq!(s, 403);
+    // The last admin cannot be removed; with a second admin, the first can go.
+    let admin = g.admin.id.to_string();
+    let (s, p) = g.call(Method::DELETE, &format!("/api/v1/members/{admin}/roles/admin"), &g.admin, None).await;
+    assert_eq!((s, p["code"].as_str()), (409, Some("last_admin")), "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("Make someone else an admin first"), "{p}");
+    let (s, _) = g.call(Method::POST, &format!("/api/v1/members/{member}/roles"), &g.admin, Some(grant("admin"))).await;
+    assert_eq!(s, 201);
+    let (s, _) = g.call(Method::DELETE, &format!("/api/v1/members/{admin}/roles/admin"), &g.member, None).await;
+    assert_eq!(s, 204, "the new admin removes the old one");
+    let (s, p) = g.call(Method::DELETE, &format!("/api/v1/members/{member}/roles/admin"), &g.member, None).await;
+    assert_eq!((s, p["code"].as_str()), (409, Some("last_admin")), "and cannot remove themselves as the last");
+    // Every change is in the audit log, with who did it.
+    let (_, log) = g.call(Method::GET, &format!("/api/v1/audit?entity_id={member}"), &g.member, None).await;
+    let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions.iter().filter(|a| **a == "role.granted").count(), 3, "{actions:?}");
+    assert_eq!(actions.iter().filter(|a| **a == "role.revoked").count(), 1, "{actions:?}");
+});
+
+on_both!(pl1_the_people_pages_find_a_member_and_grant_a_role_by_form, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let admin = common::gov::page_client(&g, Some(&g.admin)).await;
+    let html = admin.get(g.app.url("/admin/people?q=MEMBER")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(&g.member.email), "found by part of the email, any case");
+    assert!(!html.contains(&g.staff.email), "others are not listed");
+    let html = admin.get(g.app.url("/admin/people?q=staff")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Program staff"), "the roles held show in the list");
+    let page = format!("/admin/people/{}", g.member.id);
+    let grant = format!("/admin/people/{}/roles", g.member.id);
+    let remove = format!("/admin/people/{}/roles/remove", g.member.id);
+    let region = g.region.to_string();
+    // A manager without a region is refused on the page, with the choice kept.
+    let r = common::post_form(&admin, &g.app, &page, &grant, &[("role", "community_manager"), ("region_id", "")]).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("This field is required."), "{html}");
+    assert!(html.contains(r#"value="community_manager" selected"#));
+    let r = common::post_form(&admin, &g.app, &page, &grant, &[("role", "community_manager"), ("region_id", &region)])
+        .await;
+    assert_eq!(r.status(), 303);
+    let html = admin.get(g.app.url(&format!("{page}?done=granted"))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Role given. The member has been emailed."));
+    assert!(html.contains("Community manager: Iberia"), "{html}");
+    // Removing it from the page; the last admin's own removal says why on the page.
+    let r = common::post_form(&admin, &g.app, &page, &remove, &[("role", "community_manager"), ("region_id", &region)])
+        .await;
+    assert_eq!(r.status(), 303);
+    let html = admin.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains("Community manager: Iberia"));
+    let admin_page = format!("/admin/people/{}", g.admin.id);
+    let remove = format!("/admin/people/{}/roles/remove", g.admin.id);
+    let r = common::post_form(&admin, &g.app, &admin_page, &remove, &[("role", "admin"), ("region_id", "")]).await;
+    assert_eq!(r.status(), 409);
+    assert!(r.text().await.unwrap().contains("This is the last admin."));
+    // Not for anyone else.
+    let manager = common::gov::page_client(&g, Some(&g.manager)).await;
+    assert_eq!(manager.get(g.app.url("/admin/people")).send().await.unwrap().status(), 403);
+});

@@ -276,7 +276,7 @@ on_both!(ch1_ch2_exclusivity_transfer_seat_cap_and_nda, |backend| async move {
     let (s, p) = g
         .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.member, None, nda.clone())))
         .await;
-    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("champion_and_mvp_exclusive")), "{p}");
+    assert_eq!((s, p["code"].as_str()), (409, Some("champion_and_mvp_exclusive")), "{p}");
     let tomorrow = (today + Duration::days(1)).to_string();
     let transfer = json!({"nda_signed_on": today.to_string(), "transfer": true, "starts_on": tomorrow});
     let (s, p) = g
@@ -291,7 +291,7 @@ on_both!(ch1_ch2_exclusivity_transfer_seat_cap_and_nda, |backend| async move {
     let (s, p) = g
         .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.leader, None, json!({}))))
         .await;
-    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("nda_required")));
+    assert_eq!((s, p["code"].as_str()), (409, Some("nda_required")), "{p}");
     g.set_setting("mvp.seat_cap", "1").await;
     let (s, p) = g
         .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.leader, None, nda.clone())))
@@ -300,7 +300,8 @@ on_both!(ch1_ch2_exclusivity_transfer_seat_cap_and_nda, |backend| async move {
     let (s, p) = g
         .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.other_leader, None, nda)))
         .await;
-    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("no_seat_left")), "{p}");
+    assert_eq!((s, p["code"].as_str()), (409, Some("program_full")), "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("all 1 seats are taken"), "the answer names the cap: {p}");
     // Integrations read moderator rights with a staff token (CH-9: others see only directory opt-ins).
     let (_, mvps) = g.call(Method::GET, "/api/v1/programs/mvp/memberships", &g.staff, None).await;
     assert_eq!(mvps[0]["moderator"], true, "MVP moderator rights are readable by integrations");

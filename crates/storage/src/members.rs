@@ -166,6 +166,19 @@ pub async fn list(pool: &AnyPool, limit: i64, offset: i64) -> Result<Vec<Member>
     rows.iter().map(from_row).collect()
 }
 
+/// Members whose name or email contains `text` (any case), in name order:
+/// the admin's people search. Erased members keep no name worth finding,
+/// but are listed like anyone else.
+pub async fn search(pool: &AnyPool, text: &str, limit: i64, offset: i64) -> Result<Vec<Member>, StorageError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM members WHERE LOWER(name) LIKE $1 ESCAPE '\\' OR LOWER(email) LIKE $1 ESCAPE '\\'
+         ORDER BY name, id LIMIT $2 OFFSET $3"
+    );
+    let pattern = crate::dialect::like_containing(&text.trim().to_lowercase());
+    let rows = sqlx::query(&sql).bind(pattern).bind(limit).bind(offset).fetch_all(pool).await?;
+    rows.iter().map(from_row).collect()
+}
+
 pub async fn mark_verified(tx: &mut Tx, id: MemberId, now: DateTime<Utc>) -> Result<(), StorageError> {
     sqlx::query(
         "UPDATE members SET email_verified_at = COALESCE(email_verified_at, $2), updated_at = $2 WHERE id = $1",
@@ -274,7 +287,6 @@ pub async fn revoke(tx: &mut Tx, id: MemberId, role: Role) -> Result<bool, Stora
     Ok(done.rows_affected() == 1)
 }
 
-/// Members holding `role` (e.g. a region's community managers).
 /// The leaders of several groups in one query, by name (the group
 /// directory lists a page of groups with their leaders).
 pub async fn leaders_of(
@@ -294,6 +306,7 @@ pub async fn leaders_of(
     q.fetch_all(pool).await?.iter().map(|r| Ok((r.try_get("group_id")?, from_row(r)?))).collect()
 }
 
+/// Members holding `role` (e.g. a region's community managers).
 pub async fn holders(pool: &AnyPool, role: Role) -> Result<Vec<Member>, StorageError> {
     let sql = format!(
         "SELECT {} FROM members m JOIN role_grants g ON g.member_id = m.id
@@ -302,4 +315,45 @@ pub async fn holders(pool: &AnyPool, role: Role) -> Result<Vec<Member>, StorageE
     );
     let rows = sqlx::query(&sql).bind(role.name()).bind(role.scope()).fetch_all(pool).await?;
     rows.iter().map(from_row).collect()
+}
+
+/// One role held by one member, as the roles list shows it.
+#[derive(Clone, Debug)]
+pub struct Grant {
+    pub member: Member,
+    pub role: Role,
+    pub granted_at: DateTime<Utc>,
+}
+
+/// Every role granted beyond "member" and "group leader" (leaders belong to
+/// their groups' pages), by role and then name: the admin's roles list.
+pub async fn staff_grants(pool: &AnyPool) -> Result<Vec<Grant>, StorageError> {
+    let sql = format!(
+        "SELECT g.role AS grant_role, g.scope AS grant_scope, g.granted_at AS grant_at, {}
+         FROM role_grants g JOIN members m ON m.id = g.member_id
+         WHERE g.role <> 'group_leader' ORDER BY g.role, g.scope, m.name, m.id",
+        prefixed("m")
+    );
+    let rows = sqlx::query(&sql).fetch_all(pool).await?;
+    rows.iter()
+        .map(|r| {
+            let (name, scope): (String, String) = (r.try_get("grant_role")?, r.try_get("grant_scope")?);
+            let role = Role::from_parts(&name, &scope).map_err(|_| StorageError::Corrupt(format!("role {name}")))?;
+            Ok(Grant { member: from_row(r)?, role, granted_at: from_db(r.try_get("grant_at")?) })
+        })
+        .collect()
+}
+
+/// The admins, read inside `tx` so that a revocation that counts them
+/// cannot race another one: on PostgreSQL the admins' grants stay locked
+/// until `tx` ends; SQLite's single writer already serialises.
+pub async fn admins_locked(tx: &mut Tx, backend: crate::Backend) -> Result<Vec<MemberId>, StorageError> {
+    let sql = format!(
+        "SELECT member_id FROM role_grants WHERE role = 'admin'{}",
+        if backend == crate::Backend::Postgres { " FOR UPDATE" } else { "" }
+    );
+    let rows = sqlx::query(&sql).fetch_all(&mut **tx).await?;
+    rows.iter()
+        .map(|r| r.try_get::<String, _>("member_id")?.parse().map_err(|_| StorageError::Corrupt("role member".into())))
+        .collect()
 }

@@ -109,6 +109,32 @@ messages-back = All messages
 admin-audit = Audit log
 admin-regions = Regions
 admin-settings = Settings
+admin-people = People
+people-title = People and roles
+people-intro = Find a member to make them program staff, an admin or a community manager of a region, or to take a role back. They are emailed either way.
+people-search = Name or email
+people-find = Find
+people-none = Nobody matches. Try part of the name or of the email address.
+people-roles = Roles
+people-no-roles = A member with no staff role.
+people-leads = Groups they lead (named on each group's page):
+people-revoke = Remove
+people-grant = Give a role
+people-grant-help = Program staff screen applications, verify evidence and run renewals and benefits. Community managers look after the groups of one region. Admins grant roles and change settings.
+people-role = Role
+people-region = Region
+people-no-region = No region
+people-region-help = Only for a community manager: the region they look after.
+people-grant-button = Give the role
+people-newer = Previous page
+people-more = Next page
+people-done-granted = Role given. The member has been emailed.
+people-done-already = The member already held this role; nothing changed.
+people-done-revoked = Role removed. The member has been emailed.
+role-program_staff = Program staff
+role-community_manager = Community manager
+role-admin = Admin
+role-group_leader = Group leader
 audit-filter-entity = Object id
 audit-filter = Filter
 audit-when = When
@@ -175,6 +201,35 @@ mail-manager-added-body =
     Hello { $name },
 
     You are now a community manager of the region { $region }. You will see its groups, their health and their open tasks here:
+
+    { $link }
+
+mail-role-granted-subject = { $role ->
+    [admin] You are now an admin of Guildhall
+   *[program_staff] You are now program staff
+}
+mail-role-granted-body =
+    Hello { $name },
+
+    { $role ->
+        [admin] You are now an admin: you grant roles, edit regions and settings, and read the audit log. Find people here:
+       *[program_staff] You are now program staff: you screen applications, verify evidence and run renewals and benefits. Your pipeline is here:
+    }
+
+    { $link }
+mail-role-revoked-subject = { $role ->
+    [admin] You are no longer an admin
+    [community_manager] You are no longer a community manager of { $region }
+   *[program_staff] You are no longer program staff
+}
+mail-role-revoked-body =
+    Hello { $name },
+
+    { $role ->
+        [admin] An admin removed your admin role.
+        [community_manager] An admin removed your role as community manager of { $region }.
+       *[program_staff] An admin removed your program staff role.
+    } Your account and everything else you do here stay as they were. If you think this is a mistake, reply to an admin of your community.
 
     { $link }
 

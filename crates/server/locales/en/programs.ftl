@@ -57,10 +57,12 @@ mail-program-declined-body =
     { $link }
 field-self_reported_only = Members record their own contributions as self-reported; program staff verify them.
 field-derived_is_computed = Contributions from this platform's events are counted by themselves.
-field-already_member = This member already holds this program.
-field-no_seat_left = The program has no seat left.
-field-nda_required = The NDA must be signed on or before the start date.
-field-champion_and_mvp_exclusive = Nobody is Champion and MVP at the same time: transfer instead.
+error-already_member = This member already holds this program.
+error-program_full = The program is full: all { $cap } seats are taken. End a membership first, or raise the seat cap on the programs page.
+error-nda_required = The NDA must be signed on or before the start date. Record the date it was signed on the application first.
+error-champion_and_mvp_exclusive = Nobody is Champion and MVP at the same time: transfer instead.
+error-last_admin = This is the last admin. Make someone else an admin first, so that someone can still grant roles.
+field-role_not_grantable = Group leaders are named on their group's page or appointed from a leader application.
 field-transfer_before_start = A transfer must start after the current membership began.
 field-benefit_already_claimed = You already claimed this benefit this year.
 field-no_codes_left = No codes are left for this benefit.

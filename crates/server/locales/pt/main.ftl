@@ -109,6 +109,32 @@ messages-back = Todas as mensagens
 admin-audit = Registo de auditoria
 admin-regions = Regiões
 admin-settings = Configurações
+admin-people = Pessoas
+people-title = Pessoas e papéis
+people-intro = Encontre um membro para o tornar parte da equipa dos programas, administrador ou gestor de comunidade de uma região, ou para lhe retirar um papel. A pessoa é avisada por email em ambos os casos.
+people-search = Nome ou email
+people-find = Procurar
+people-none = Ninguém corresponde. Experimente parte do nome ou do endereço de email.
+people-roles = Papéis
+people-no-roles = Um membro sem papel de equipa.
+people-leads = Grupos que lidera (nomeados na página de cada grupo):
+people-revoke = Retirar
+people-grant = Atribuir um papel
+people-grant-help = A equipa dos programas avalia candidaturas, verifica contribuições e gere renovações e benefícios. Os gestores de comunidade acompanham os grupos de uma região. Os administradores atribuem papéis e mudam definições.
+people-role = Papel
+people-region = Região
+people-no-region = Sem região
+people-region-help = Só para gestor de comunidade: a região que acompanha.
+people-grant-button = Atribuir o papel
+people-newer = Página anterior
+people-more = Página seguinte
+people-done-granted = Papel atribuído. O membro foi avisado por email.
+people-done-already = O membro já tinha este papel; nada mudou.
+people-done-revoked = Papel retirado. O membro foi avisado por email.
+role-program_staff = Equipa dos programas
+role-community_manager = Gestor de comunidade
+role-admin = Administrador
+role-group_leader = Líder de grupo
 audit-filter-entity = Id do objeto
 audit-filter = Filtrar
 audit-when = Quando
@@ -175,6 +201,35 @@ mail-manager-added-body =
     Olá { $name },
 
     É agora gestor de comunidade da região { $region }. Verá os seus grupos, a saúde de cada um e as tarefas em aberto aqui:
+
+    { $link }
+
+mail-role-granted-subject = { $role ->
+    [admin] É agora administrador do Guildhall
+   *[program_staff] Faz agora parte da equipa dos programas
+}
+mail-role-granted-body =
+    Olá { $name },
+
+    { $role ->
+        [admin] É agora administrador: atribui papéis, edita regiões e definições, e lê o registo de auditoria. Encontre pessoas aqui:
+       *[program_staff] Faz agora parte da equipa dos programas: avalia candidaturas, verifica contribuições e gere renovações e benefícios. As candidaturas estão aqui:
+    }
+
+    { $link }
+mail-role-revoked-subject = { $role ->
+    [admin] Já não é administrador
+    [community_manager] Já não é gestor de comunidade de { $region }
+   *[program_staff] Já não faz parte da equipa dos programas
+}
+mail-role-revoked-body =
+    Olá { $name },
+
+    { $role ->
+        [admin] Um administrador retirou-lhe o papel de administrador.
+        [community_manager] Um administrador retirou-lhe o papel de gestor de comunidade de { $region }.
+       *[program_staff] Um administrador retirou-lhe o papel na equipa dos programas.
+    } A sua conta e tudo o resto que faz aqui ficam como estavam. Se acha que é um engano, responda a um administrador da sua comunidade.
 
     { $link }
 

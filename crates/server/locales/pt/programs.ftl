@@ -57,10 +57,12 @@ mail-program-declined-body =
     { $link }
 field-self_reported_only = Os membros registam os seus contributos como autodeclarados; a equipa do programa verifica-os.
 field-derived_is_computed = Os contributos dos eventos desta plataforma contam por si.
-field-already_member = Este membro já pertence a este programa.
-field-no_seat_left = O programa não tem lugares livres.
-field-nda_required = O NDA tem de estar assinado até à data de início.
-field-champion_and_mvp_exclusive = Ninguém é Champion e MVP ao mesmo tempo: faça uma transferência.
+error-already_member = Este membro já pertence a este programa.
+error-program_full = O programa está cheio: os { $cap } lugares estão ocupados. Termine primeiro uma participação, ou aumente o limite na página dos programas.
+error-nda_required = O NDA tem de estar assinado até à data de início. Registe primeiro na candidatura a data em que foi assinado.
+error-champion_and_mvp_exclusive = Ninguém é Champion e MVP ao mesmo tempo: faça uma transferência.
+error-last_admin = Este é o último administrador. Torne primeiro outra pessoa administradora, para que alguém possa continuar a atribuir papéis.
+field-role_not_grantable = Os líderes de grupo são nomeados na página do grupo ou a partir de uma candidatura a líder.
 field-transfer_before_start = Uma transferência tem de começar depois do início da participação atual.
 field-benefit_already_claimed = Já pediu este benefício este ano.
 field-no_codes_left = Não há códigos disponíveis para este benefício.

@@ -25,6 +25,7 @@ pub mod registrar;
 pub mod registrations;
 pub mod renewals;
 pub mod review;
+pub mod roles;
 pub mod sessions;
 pub mod settings;
 pub mod settings_cache;

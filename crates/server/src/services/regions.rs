@@ -2,14 +2,14 @@
 
 use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor, Role};
-use guildhall_domain::ids::RegionId;
+use guildhall_domain::ids::{MemberId, RegionId};
 use guildhall_domain::values::{Currency, EmailAddress, RegionName};
 use guildhall_domain::DomainError;
 use guildhall_storage::{audit, members, regions};
 use serde_json::json;
 
+use super::entry;
 use super::Services;
-use super::{entry, notify};
 use crate::error::AppError;
 
 /// A region form, parsed.
@@ -55,49 +55,19 @@ pub async fn update(svc: &Services, actor: &Actor, id: RegionId, form: RegionFor
 }
 
 /// Makes the member with `email` a community manager of the region and
-/// tells them.
+/// tells them (PL-1, through the roles service).
 #[tracing::instrument(skip_all)]
 pub async fn add_manager(svc: &Services, actor: &Actor, region: RegionId, email: &str) -> Result<(), AppError> {
     authorize(actor, Action::ManageRoles)?;
     let email = EmailAddress::parse(email)?;
-    let r = regions::get(svc.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
+    regions::get(svc.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
     let m = members::by_email(svc.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
-    let now = Utc::now();
-    let mut tx = svc.begin().await?;
-    if members::grant(&mut tx, m.id, Role::CommunityManager(region), Some(actor.member_id), now).await? {
-        let details = json!({"role": "community_manager", "region": region.to_string()});
-        audit::record(&mut tx, entry(Some(actor.member_id), "role.granted", "member", m.id, None, details), now)
-            .await?;
-        let link = svc.links.to("/");
-        notify::queue(
-            &mut tx,
-            Some(m.id),
-            &m.email,
-            m.locale,
-            "manager-added",
-            &[("name", m.name.as_str()), ("region", r.name.as_str()), ("link", &link)],
-        )
-        .await?;
-    }
-    tx.commit().await?;
+    super::roles::grant(svc, actor, m.id, Role::CommunityManager(region)).await?;
     Ok(())
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn remove_manager(
-    svc: &Services,
-    actor: &Actor,
-    region: RegionId,
-    member: guildhall_domain::ids::MemberId,
-) -> Result<(), AppError> {
-    authorize(actor, Action::ManageRoles)?;
-    let now = Utc::now();
-    let mut tx = svc.begin().await?;
-    if members::revoke(&mut tx, member, Role::CommunityManager(region)).await? {
-        let details = json!({"role": "community_manager", "region": region.to_string()});
-        audit::record(&mut tx, entry(Some(actor.member_id), "role.revoked", "member", member, None, details), now)
-            .await?;
-    }
-    tx.commit().await?;
+pub async fn remove_manager(svc: &Services, actor: &Actor, region: RegionId, member: MemberId) -> Result<(), AppError> {
+    super::roles::revoke(svc, actor, member, Role::CommunityManager(region)).await?;
     Ok(())
 }

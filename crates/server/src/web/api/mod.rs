@@ -19,6 +19,7 @@ mod openapi;
 pub mod program_interviews;
 mod programs;
 pub mod review;
+mod roles;
 mod speakers;
 
 use axum::extract::FromRequestParts;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(accounts::router())
         .merge(admin::router())
+        .merge(roles::router())
         .merge(groups::router())
         .merge(events::router())
         .merge(leadership::router())

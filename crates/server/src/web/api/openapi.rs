@@ -8,7 +8,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::{
     accounts, admin, conduct, erasure, events, expenses, export, forum_import, groups, health, leadership, me_security,
-    program_interviews, programs, review, speakers,
+    program_interviews, programs, review, roles, speakers,
 };
 use crate::app::AppState;
 
@@ -25,6 +25,7 @@ use crate::app::AppState;
     paths(
         accounts::me, accounts::update_me, accounts::member, accounts::messages,
         admin::list_regions, admin::create_region, admin::add_manager, admin::audit_log,
+        roles::list, roles::grant, roles::revoke,
         groups::list_groups, groups::create_group, groups::get_group, groups::add_leader,
         groups::create_member, groups::create_venue, groups::list_venues,
         events::list_events, events::create_event, events::get_event, events::update_event,
@@ -60,7 +61,7 @@ use crate::app::AppState;
         (name = "events", description = "Events and their life cycle (UG-14)"),
         (name = "registrations", description = "Registration, waiting list, check-in (UG-14)"),
         (name = "members", description = "Accounts (PL-1)"),
-        (name = "admin", description = "Regions and the audit log (PL-7)"),
+        (name = "admin", description = "Regions, people and their roles, and the audit log (PL-1, PL-7)"),
         (name = "leadership", description = "Applications to lead, co-leaders (UG-2, UG-4)"),
         (name = "review", description = "Session review (UG-6)"),
         (name = "conduct", description = "Code-of-conduct reports (UG-8)"),

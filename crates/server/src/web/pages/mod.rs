@@ -16,6 +16,7 @@ mod home;
 mod leadership;
 mod manage;
 mod messages;
+mod people;
 mod program_application;
 mod programs;
 mod renewals;
@@ -44,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(messages::router())
         .merge(admin::router())
+        .merge(people::router())
         .merge(groups::router())
         .merge(events::router())
         .merge(tickets::router())
