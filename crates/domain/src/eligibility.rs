@@ -123,6 +123,9 @@ impl CriterionResult {
                 format!("Mentoring: {found} of {needed} testimonials or onboarding plans ({window})")
             }
             "mvp_contributions" => format!("MVP: {found} of {needed} contributions of any kind ({window})"),
+            "ambassador_contributions" => {
+                format!("Ambassadors: {found} of {needed} contributions of any kind ({window})")
+            }
             other => format!("{other}: {found} of {needed} ({window})"),
         }
     }
@@ -227,6 +230,83 @@ pub fn mvp_yearly(contributions: &[Contribution], min: u32, w: Window) -> Option
     let result = CriterionResult { criterion: "mvp_contributions", met: found >= min, found, needed: min, window: w };
     // The area is not used for MVPs; Forums stands in for the field.
     Some(Eligibility { area: FocusArea::Forums, eligible: result.met, criteria: vec![result] })
+}
+
+/// CH-1, CH-5: an Ambassador applicant's contributions of any kind that
+/// count at all over the past year, against `min`
+/// (`ambassadors.min_contributions_per_year`); `None` when it is 0.
+pub fn ambassador_activity(contributions: &[Contribution], min: u32, w: Window) -> Option<Eligibility> {
+    let e = mvp_yearly(contributions, min, w)?;
+    let criteria =
+        e.criteria.into_iter().map(|c| CriterionResult { criterion: "ambassador_contributions", ..c }).collect();
+    Some(Eligibility { criteria, ..e })
+}
+
+/// What a program's screening measures, each from its own settings data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProgramMinimums {
+    /// `mvp.min_contributions_per_year` (CH-1: MVP's yearly metric).
+    pub mvp_per_year: u32,
+    /// `ambassadors.min_contributions_per_year`.
+    pub ambassadors_per_year: u32,
+}
+
+impl ProgramMinimums {
+    pub fn from_settings(s: &crate::settings::Settings) -> Self {
+        let n = |k: &str| u32::try_from(s.int(k)).unwrap_or(0);
+        Self {
+            mvp_per_year: n("mvp.min_contributions_per_year"),
+            ambassadors_per_year: n("ambassadors.min_contributions_per_year"),
+        }
+    }
+}
+
+/// CH-5: screening for `program`, against that program's own criteria and
+/// never another's: Champions by the focus area (CH-4), MVP by its yearly
+/// metric, Ambassadors by their minimum of contributions. A program with
+/// no number set has no criterion: the reviewer's judgment of the evidence
+/// decides alone, and the result says so by listing no criterion.
+pub fn screening(
+    program: crate::program::Program,
+    focus: Option<FocusArea>,
+    contributions: &[Contribution],
+    criteria: &Criteria,
+    minimums: ProgramMinimums,
+    today: NaiveDate,
+) -> Eligibility {
+    use crate::program::Program;
+    let none = || Eligibility { area: focus.unwrap_or(FocusArea::Forums), eligible: true, criteria: vec![] };
+    match program {
+        Program::Champions => match focus {
+            Some(area) => evaluate(area, contributions, criteria, today),
+            // A Champions application always has its focus area (CH-3).
+            None => Eligibility { area: FocusArea::Forums, eligible: false, criteria: vec![] },
+        },
+        Program::Mvp => mvp_yearly(contributions, minimums.mvp_per_year, past_year(today)).unwrap_or_else(none),
+        Program::Ambassadors => {
+            ambassador_activity(contributions, minimums.ambassadors_per_year, past_year(today)).unwrap_or_else(none)
+        }
+    }
+}
+
+/// Whether one contribution is evidence for `program`'s screening (what
+/// the reviewer judges): the focus area's kind for Champions, anything
+/// that counts at all for the others.
+pub fn evidence_for(
+    program: crate::program::Program,
+    focus: Option<FocusArea>,
+    c: &Contribution,
+    criteria: &Criteria,
+    today: NaiveDate,
+) -> bool {
+    use crate::program::Program;
+    match (program, focus) {
+        (Program::Champions, Some(area)) => {
+            window(area, criteria, today).contains(c.date) && counts_for(area, c, criteria)
+        }
+        (Program::Champions, None) => false,
+        (Program::Mvp | Program::Ambassadors, _) => past_year(today).contains(c.date) && c.counts_at_all(),
+    }
 }
 
 /// CH-5: the rubric a reviewer judges each piece of evidence against.

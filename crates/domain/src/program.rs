@@ -132,6 +132,18 @@ pub fn parse_interests(focus: FocusArea, raw: &[String]) -> Result<Vec<FocusArea
     Ok(out)
 }
 
+/// CH-1: the day staff record that an applicant signed the NDA: only for
+/// a program that needs one, and not a day still to come.
+pub fn check_nda_signed_on(rules: &ProgramRules, signed_on: NaiveDate, today: NaiveDate) -> Result<(), DomainError> {
+    if !rules.nda_required {
+        return Err(DomainError::field("signed_on", "nda_not_needed"));
+    }
+    if signed_on > today {
+        return Err(DomainError::field("signed_on", "date_in_future"));
+    }
+    Ok(())
+}
+
 /// A membership as the exclusivity rules see it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Held {
@@ -276,6 +288,23 @@ mod tests {
             "signed after the start is too late"
         );
         assert!(check_start(&r, &[], day("2026-06-01"), false, 0, Some(day("2026-06-01"))).is_ok());
+    }
+
+    #[test]
+    fn ch1_the_nda_date_is_recorded_only_where_an_nda_is_needed_and_not_ahead() {
+        let today = day("2026-06-01");
+        assert_eq!(check_nda_signed_on(&rules(Program::Mvp), day("2026-05-30"), today), Ok(()));
+        assert_eq!(check_nda_signed_on(&rules(Program::Mvp), today, today), Ok(()));
+        assert_eq!(
+            check_nda_signed_on(&rules(Program::Mvp), day("2026-06-02"), today),
+            Err(DomainError::field("signed_on", "date_in_future"))
+        );
+        for p in [Program::Champions, Program::Ambassadors] {
+            assert_eq!(
+                check_nda_signed_on(&rules(p), today, today),
+                Err(DomainError::field("signed_on", "nda_not_needed"))
+            );
+        }
     }
 
     #[test]

@@ -97,6 +97,9 @@ pub const DEFINITIONS: &[SettingDef] = &[
     // CH-1, CH-7: contributions an MVP makes in a year to keep the award;
     // 0 means no metric is set and staff evaluate every MVP.
     int("mvp.min_contributions_per_year", "CH-7", 0, 10000),
+    // CH-5: what an Ambassadors applicant shows over the past year; 0
+    // leaves screening to the reviewer's judgment alone.
+    int("ambassadors.min_contributions_per_year", "CH-5", 0, 10000),
     // CH-7: the day of the year the renewal runs by itself.
     int("champions.renewal_month", "CH-7", 1, 12),
     int("champions.renewal_day", "CH-7", 1, 31),

@@ -307,6 +307,23 @@ on_both!(ch1_ch2_exclusivity_transfer_seat_cap_and_nda, |backend| async move {
     assert_eq!(mvps[0]["moderator"], true, "MVP moderator rights are readable by integrations");
 });
 
+/// The base URLs of `n` instances sharing the test's database (the test's
+/// own first), and the extra servers to stop.
+async fn instances_of(g: &Gov, n: usize) -> (Vec<String>, Vec<Server>) {
+    let mut bases = vec![g.app.base.clone()];
+    let mut extra = Vec::new();
+    for _ in 1..n {
+        let db = Db::connect(&g.app.tdb.url, 10).await.expect("another instance connects");
+        let mut config = Config::local(&g.app.tdb.url);
+        config.bind = ([127, 0, 0, 1], 0).into();
+        config.run_worker = false;
+        let server = Server::start(AppState::new(db, config)).await.expect("another instance starts");
+        bases.push(format!("http://{}", server.addr));
+        extra.push(server);
+    }
+    (bases, extra)
+}
+
 /// CH-8: `claimants` Champions claim at once from a pool of `codes`.
 async fn benefit_rush(backend: Backend, instances: usize) {
     const CLAIMANTS: usize = 50;
@@ -329,17 +346,7 @@ async fn benefit_rush(backend: Backend, instances: usize) {
         let (s, _) = g.call(Method::POST, "/api/v1/programs/champions/memberships", &g.staff, Some(body)).await;
         assert_eq!(s, 201);
     }
-    let mut bases = vec![g.app.base.clone()];
-    let mut extra = Vec::new();
-    for _ in 1..instances {
-        let db = Db::connect(&g.app.tdb.url, 10).await.expect("second instance connects");
-        let mut config = Config::local(&g.app.tdb.url);
-        config.bind = ([127, 0, 0, 1], 0).into();
-        config.run_worker = false;
-        let server = Server::start(AppState::new(db, config)).await.expect("second instance starts");
-        bases.push(format!("http://{}", server.addr));
-        extra.push(server);
-    }
+    let (bases, extra) = instances_of(&g, instances).await;
     let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(CLAIMANTS));
     let mut tasks = JoinSet::new();
     for (i, (_, _, token)) in people.iter().enumerate() {
@@ -877,3 +884,165 @@ on_both!(ch7_pages_staff_start_watch_and_settle_a_renewal, |backend| async move 
     let page = staff.get(g.app.url(&at)).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("ended") && page.contains("No sessions this year."), "{page}");
 });
+
+/// Takes an application of `program` by `who` from draft to interviewed
+/// (screened with the quality accepted); returns its id.
+async fn interviewed(g: &Gov, who: &Person, program: &str) -> String {
+    let (s, a) = g.call(Method::POST, &format!("/api/v1/programs/{program}/applications"), who, Some(json!({}))).await;
+    assert_eq!(s, 201, "{a}");
+    let id = a["id"].as_str().unwrap().to_owned();
+    let (s, _) = g.call(Method::POST, &format!("/api/v1/applications/{id}/submit"), who, None).await;
+    assert_eq!(s, 200);
+    let screen = json!({"quality_accepted": true});
+    let (s, a) = g.call(Method::POST, &format!("/api/v1/applications/{id}/screen"), &g.staff, Some(screen)).await;
+    assert_eq!((s, a["stage"].as_str()), (200, Some("interview")), "{a}");
+    let notes = json!({"notes": "Helps newcomers every week"});
+    let (s, _) = g.call(Method::POST, &format!("/api/v1/applications/{id}/interview"), &g.staff, Some(notes)).await;
+    assert_eq!(s, 200);
+    id
+}
+
+on_both!(
+    ch1_ch5_each_program_is_screened_on_its_own_criteria_and_an_mvp_is_accepted_once_the_nda_is_recorded,
+    |backend| async move {
+        let Some(g) = gov(backend).await else { return };
+        g.set_setting("mvp.min_contributions_per_year", "3").await;
+        // MVP: the yearly metric, not the Forums focus area (2 solutions would fail Forums' 5).
+        solutions(&g, &g.member, 3).await;
+        let (s, a) = g.call(Method::POST, "/api/v1/programs/mvp/applications", &g.member, Some(json!({}))).await;
+        assert_eq!(s, 201, "{a}");
+        let id = a["id"].as_str().unwrap().to_owned();
+        g.call(Method::POST, &format!("/api/v1/applications/{id}/submit"), &g.member, None).await;
+        let (s, a) = g
+            .call(
+                Method::POST,
+                &format!("/api/v1/applications/{id}/screen"),
+                &g.staff,
+                Some(json!({"quality_accepted": true})),
+            )
+            .await;
+        assert_eq!((s, a["stage"].as_str()), (200, Some("interview")), "{a}");
+        assert_eq!(a["screening"]["criteria"][0]["criterion"], "mvp_contributions", "{a}");
+        assert!(a["screening"]["criteria"][0]["message"].as_str().unwrap().starts_with("MVP: 3 of 3"), "{a}");
+        // Ambassadors: their own minimum (2 by default), named in the not-selected email.
+        let (s, b) =
+            g.call(Method::POST, "/api/v1/programs/ambassadors/applications", &g.leader, Some(json!({}))).await;
+        assert_eq!(s, 201, "{b}");
+        let amb = b["id"].as_str().unwrap().to_owned();
+        g.call(Method::POST, &format!("/api/v1/applications/{amb}/submit"), &g.leader, None).await;
+        let (s, b) = g
+            .call(
+                Method::POST,
+                &format!("/api/v1/applications/{amb}/screen"),
+                &g.staff,
+                Some(json!({"quality_accepted": true})),
+            )
+            .await;
+        assert_eq!((s, b["stage"].as_str()), (200, Some("not_selected")), "{b}");
+        assert!(g.app.last_email(&g.leader.email).await.1.contains("Ambassadors: 0 of 2 contributions"));
+        // The MVP interview, then acceptance waits for the NDA, in words.
+        let notes = json!({"notes": "Moderates the forum already"});
+        g.call(Method::POST, &format!("/api/v1/applications/{id}/interview"), &g.staff, Some(notes)).await;
+        let accept = format!("/api/v1/applications/{id}/accept");
+        let (s, p) = g.call(Method::POST, &accept, &g.staff, Some(json!({"reason": "Welcome"}))).await;
+        assert_eq!((s, p["code"].as_str()), (409, Some("nda_required")), "{p}");
+        assert!(p["detail"].as_str().unwrap().contains("Record the date it was signed"), "{p}");
+        let (_, a) = g.call(Method::GET, &format!("/api/v1/applications/{id}"), &g.member, None).await;
+        assert_eq!(a["stage"], "interviewed", "a refused acceptance changes nothing");
+        let nda = format!("/api/v1/applications/{id}/nda");
+        let tomorrow = (Utc::now() + Duration::days(1)).date_naive().to_string();
+        let today = Utc::now().date_naive().to_string();
+        for (who, body, want) in [
+            (&g.member, json!({"signed_on": today}), (403, None)),
+            (&g.staff, json!({"signed_on": tomorrow}), (422, Some("date_in_future"))),
+            (&g.staff, json!({"signed_on": "last week"}), (422, Some("date_invalid"))),
+        ] {
+            let (s, p) = g.call(Method::POST, &nda, who, Some(body)).await;
+            assert_eq!((s, p["errors"][0]["code"].as_str()), want, "{p}");
+        }
+        let (s, p) = g
+            .call(Method::POST, &format!("/api/v1/applications/{amb}/nda"), &g.staff, Some(json!({"signed_on": today})))
+            .await;
+        assert_eq!(s, 409, "a decided application takes no NDA date: {p}");
+        let (s, a) = g.call(Method::POST, &nda, &g.staff, Some(json!({"signed_on": today}))).await;
+        assert_eq!((s, a["nda_signed_on"].as_str()), (200, Some(today.as_str())), "{a}");
+        let (s, a) = g.call(Method::POST, &accept, &g.staff, Some(json!({"reason": "Welcome"}))).await;
+        assert_eq!((s, a["stage"].as_str()), (200, Some("accepted")), "{a}");
+        assert!(g.app.last_email(&g.member.email).await.0.contains("Welcome to MVP"));
+        let (_, mvps) = g.call(Method::GET, "/api/v1/programs/mvp/memberships", &g.staff, None).await;
+        assert_eq!(
+            (mvps[0]["member_id"].as_str(), mvps[0]["nda_signed_on"].as_str()),
+            (Some(g.member.id.to_string().as_str()), Some(today.as_str())),
+            "{mvps}"
+        );
+        let (_, log) = g.call(Method::GET, &format!("/api/v1/audit?entity_id={id}"), &g.admin, None).await;
+        assert!(log.as_array().unwrap().iter().any(|e| e["action"] == "program_application.nda_recorded"), "{log}");
+    }
+);
+
+/// CH-1: `ACCEPTS` staff accept interviewed MVP applicants at once, spread
+/// over `instances`, for `SEATS` seats: exactly that many start.
+async fn mvp_seat_rush(backend: Backend, instances: usize) {
+    const ACCEPTS: usize = 20;
+    const SEATS: usize = 5;
+    let Some(g) = gov(backend).await else { return };
+    g.set_setting("mvp.seat_cap", &SEATS.to_string()).await;
+    let today = Utc::now().date_naive().to_string();
+    let mut apps = Vec::new();
+    for (id, email, token) in g.app.members_with_tokens("mvp", ACCEPTS).await {
+        let who = Person { id, email, token };
+        let app = interviewed(&g, &who, "mvp").await;
+        let (s, _) = g
+            .call(Method::POST, &format!("/api/v1/applications/{app}/nda"), &g.staff, Some(json!({"signed_on": today})))
+            .await;
+        assert_eq!(s, 200);
+        apps.push(app);
+    }
+    let (bases, extra) = instances_of(&g, instances).await;
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(ACCEPTS));
+    let mut tasks = JoinSet::new();
+    for (i, app) in apps.iter().enumerate() {
+        let url = format!("{}/api/v1/applications/{app}/accept", bases[i % bases.len()]);
+        let (client, token, barrier) = (g.app.client.clone(), g.staff.token.clone(), barrier.clone());
+        tasks.spawn(async move {
+            barrier.wait().await;
+            let res = client.post(url).bearer_auth(&token).json(&json!({})).send().await.unwrap();
+            (res.status().as_u16(), res.json::<Value>().await.unwrap())
+        });
+    }
+    let (mut accepted, mut full) = (0, 0);
+    while let Some(done) = tasks.join_next().await {
+        let (status, body) = done.unwrap();
+        match status {
+            200 => accepted += 1,
+            409 => {
+                assert_eq!(body["code"], "program_full", "{body}");
+                full += 1;
+            }
+            other => panic!("unexpected {other}: {body}"),
+        }
+    }
+    assert_eq!((accepted, full), (SEATS, ACCEPTS - SEATS));
+    let (_, mvps) = g.call(Method::GET, "/api/v1/programs/mvp/memberships", &g.staff, None).await;
+    assert_eq!(mvps.as_array().unwrap().len(), SEATS, "exactly the cap started");
+    // The refused ones still wait, interviewed, for a seat.
+    let mut waiting = 0;
+    for app in &apps {
+        let (_, a) = g.call(Method::GET, &format!("/api/v1/applications/{app}"), &g.staff, None).await;
+        waiting += usize::from(a["stage"] == "interviewed");
+    }
+    assert_eq!(waiting, ACCEPTS - SEATS);
+    for s in extra {
+        s.stop().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ch1_mvp_seat_cap_holds_under_concurrent_accepts_on_sqlite() {
+    mvp_seat_rush(Backend::Sqlite, 1).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ch1_mvp_seat_cap_holds_under_concurrent_accepts_on_two_instances_sharing_postgres() {
+    mvp_seat_rush(Backend::Postgres, 2).await;
+}

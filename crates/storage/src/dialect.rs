@@ -27,3 +27,14 @@ pub fn json_rows_agg(backend: Backend, columns: &str) -> String {
 pub fn like_containing(s: &str) -> String {
     format!("%{}%", s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
 }
+
+/// Holds `key` until the transaction ends, so that writers who read, check
+/// and then write (a seat cap, "one of these at a time") run one after the
+/// other across instances: PostgreSQL takes a transaction-scoped advisory
+/// lock; SQLite's single writer already runs write transactions one by one.
+pub async fn lock_until_commit(tx: &mut crate::Tx, backend: Backend, key: &str) -> Result<(), crate::StorageError> {
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))").bind(key).execute(&mut **tx).await?;
+    }
+    Ok(())
+}

@@ -191,13 +191,15 @@ pub struct Application {
     pub reason: String,
     /// The interview time the applicant picked, if any.
     pub interview_at: Option<DateTime<Utc>>,
+    /// CH-1: when the applicant signed the NDA (MVP), as staff recorded it.
+    pub nda_signed_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 const APPLICATION: &str = "SELECT a.id, a.member_id, m.name AS member_name, a.program, a.focus_area, a.interests,
-    a.stage, a.screening, a.quality_notes, a.interview_notes, a.reason, a.interview_at, a.created_at, a.updated_at
-    FROM program_applications a JOIN members m ON m.id = a.member_id";
+    a.stage, a.screening, a.quality_notes, a.interview_notes, a.reason, a.interview_at, a.nda_signed_on, a.created_at,
+    a.updated_at FROM program_applications a JOIN members m ON m.id = a.member_id";
 
 fn application(r: &AnyRow) -> Result<Application, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("application {w}"));
@@ -214,6 +216,7 @@ fn application(r: &AnyRow) -> Result<Application, StorageError> {
         interview_notes: r.try_get("interview_notes")?,
         reason: r.try_get("reason")?,
         interview_at: crate::time::from_db_opt(r.try_get("interview_at")?),
+        nda_signed_on: r.try_get::<Option<String>, _>("nda_signed_on")?.as_deref().map(day).transpose()?,
         created_at: from_db(r.try_get("created_at")?),
         updated_at: from_db(r.try_get("updated_at")?),
     })
@@ -263,6 +266,22 @@ pub async fn application_by_id<'e>(
 ) -> Result<Option<Application>, StorageError> {
     let row = sqlx::query(&format!("{APPLICATION} WHERE a.id = $1")).bind(id).fetch_optional(ex).await?;
     row.as_ref().map(application).transpose()
+}
+
+/// CH-1: records the day the applicant signed the NDA (or clears it).
+pub async fn set_nda_signed_on(
+    tx: &mut Tx,
+    id: &str,
+    on: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query("UPDATE program_applications SET nda_signed_on = $1, updated_at = $2 WHERE id = $3")
+        .bind(on.map(day_text))
+        .bind(to_db(now))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// What a step writes besides the stage.

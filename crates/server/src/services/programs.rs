@@ -6,10 +6,12 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::contribution::{Contribution, Source, Verification};
-use guildhall_domain::eligibility::{evaluate, passes_screening, Criteria, Eligibility};
+use guildhall_domain::eligibility::{
+    evaluate, evidence_for, passes_screening, screening, Criteria, Eligibility, ProgramMinimums,
+};
 use guildhall_domain::ids::{MemberId, SlotId};
 use guildhall_domain::leadership::{parse_slots, INTERVIEW_MINUTES};
-use guildhall_domain::program::{check_start, FocusArea, Program, ProgramRules, Start};
+use guildhall_domain::program::{check_nda_signed_on, check_start, FocusArea, Program, ProgramRules, Start};
 use guildhall_domain::program_application::{Stage, Step};
 use guildhall_domain::values::{LongText, Reason};
 use guildhall_domain::DomainError;
@@ -108,6 +110,19 @@ async fn tell(
     extra: &[(&'static str, &str)],
 ) -> Result<(), AppError> {
     let m = members::by_id(svc.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?;
+    tell_to(svc, tx, a, &m, kind, extra).await
+}
+
+/// [`tell`] with the applicant already read: for a transaction that holds
+/// a lock, so that it needs no second connection from the pool.
+async fn tell_to(
+    svc: &Services,
+    tx: &mut Work,
+    a: &Application,
+    m: &members::Member,
+    kind: &'static str,
+    extra: &[(&'static str, &str)],
+) -> Result<(), AppError> {
     let link = app_link(svc, &a.id);
     let mut args = vec![("name", m.name.as_str()), ("program", program_name(a.program)), ("link", link.as_str())];
     args.extend_from_slice(extra);
@@ -181,20 +196,48 @@ async fn step(
     Ok((to, tx))
 }
 
-/// CH-5: the pieces of evidence that count for the application's focus
-/// area in its window, for the reviewer to judge against the rubric.
+/// CH-5: the pieces of evidence that count for the application's program
+/// (and focus area) in its window, for the reviewer to judge.
 #[tracing::instrument(skip_all)]
 pub async fn evidence(svc: &Services, actor: &Actor, a: &Application) -> Result<Vec<Stored>, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
-    let Some(area) = a.focus_area else { return Ok(Vec::new()) };
     let criteria = criteria(svc).await?;
-    let w = guildhall_domain::eligibility::window(area, &criteria, Utc::now().date_naive());
+    let today = Utc::now().date_naive();
     let all = contributions::all(svc.db.reader(), a.member_id).await?;
-    Ok(all
-        .into_iter()
-        .filter(|s| w.contains(s.contribution.date))
-        .filter(|s| guildhall_domain::eligibility::counts_for(area, &s.contribution, &criteria))
-        .collect())
+    Ok(all.into_iter().filter(|s| evidence_for(a.program, a.focus_area, &s.contribution, &criteria, today)).collect())
+}
+
+/// The program's traits today: CH-1's defaults with the seat cap from
+/// settings.
+async fn rules_of(svc: &Services, program: Program) -> Result<ProgramRules, AppError> {
+    let cap = u32::try_from(svc.settings().await?.int("mvp.seat_cap")).unwrap_or(0);
+    Ok(ProgramRules::defaults(program, cap))
+}
+
+/// CH-1: staff record the day the applicant signed the NDA (MVP), before
+/// the decision; acceptance starts the award with it.
+#[tracing::instrument(skip_all)]
+pub async fn record_nda(svc: &Services, actor: &Actor, id: &str, signed_on: NaiveDate) -> Result<(), AppError> {
+    authorize(actor, Action::DecideProgramApplications)?;
+    let a = application(svc, actor, id).await?;
+    if !a.stage.is_open() {
+        return Err(
+            DomainError::StateConflict { what: "application", from: a.stage.as_str(), to: "nda_recorded" }.into()
+        );
+    }
+    check_nda_signed_on(&rules_of(svc, a.program).await?, signed_on, Utc::now().date_naive())?;
+    let now = Utc::now();
+    let mut tx = svc.begin().await?;
+    programs::set_nda_signed_on(&mut tx, &a.id, Some(signed_on), now).await?;
+    let details = json!({"signed_on": signed_on.to_string()});
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "program_application.nda_recorded", "program_application", &a.id, None, details),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// CH-6: the applicant submits; they see and are emailed a thank-you.
@@ -223,10 +266,11 @@ pub async fn screen(
 ) -> Result<(Stage, Eligibility), AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
     let a = application(svc, actor, id).await?;
-    let area = a.focus_area.unwrap_or(FocusArea::Forums);
     let list: Vec<Contribution> =
         contributions::all(svc.db.reader(), a.member_id).await?.into_iter().map(|s| s.contribution).collect();
-    let result = evaluate(area, &list, &criteria(svc).await?, Utc::now().date_naive());
+    let minimums = ProgramMinimums::from_settings(&*svc.settings().await?);
+    let today = Utc::now().date_naive();
+    let result = screening(a.program, a.focus_area, &list, &criteria(svc).await?, minimums, today);
     let notes = LongText::parse(quality_notes, "quality_notes", false)?;
     // Screening is a stage of its own (CH-6): record it, then its outcome.
     let (_, tx) = step(svc, actor, &a, Step::Screen, StageChange::default(), None).await?;
@@ -376,6 +420,10 @@ pub async fn decide(svc: &Services, actor: &Actor, id: &str, accept: bool, reaso
     authorize(actor, Action::DecideProgramApplications)?;
     let a = application(svc, actor, id).await?;
     let reason = if accept { reason.trim().to_owned() } else { Reason::parse(reason)?.to_string() };
+    // Read before the transaction: once it holds the memberships lock it
+    // uses its own connection only (waiting accepts hold the others).
+    let m = members::by_id(svc.db.reader(), a.member_id).await?.ok_or(DomainError::NotFound)?;
+    let rules = rules_of(svc, a.program).await?;
     let change = StageChange { reason: Some(&reason), ..Default::default() };
     let (to, mut tx) =
         step(svc, actor, &a, if accept { Step::Accept } else { Step::Decline }, change, Some(&reason)).await?;
@@ -386,39 +434,42 @@ pub async fn decide(svc: &Services, actor: &Actor, id: &str, accept: bool, reaso
                 focus_area: a.focus_area,
                 interests: a.interests.clone(),
                 starts_on: Utc::now().date_naive(),
-                nda_signed_on: None,
+                nda_signed_on: a.nda_signed_on,
                 // Accepted after screening, the target's criteria are met (CH-2).
                 transfer: true,
             };
-            start_membership(svc, &mut tx, actor, a.program, &g).await?;
+            start_membership(svc, &mut tx, actor, &rules, &g).await?;
         }
-        tell(svc, &mut tx, &a, "program-accepted", &[]).await?;
+        tell_to(svc, &mut tx, &a, &m, "program-accepted", &[]).await?;
     } else {
-        tell(svc, &mut tx, &a, "program-declined", &[("reason", reason.as_str())]).await?;
+        tell_to(svc, &mut tx, &a, &m, "program-declined", &[("reason", reason.as_str())]).await?;
     }
     tx.commit().await?;
     Ok(to)
 }
 
 /// CH-1, CH-2: starts a membership inside `tx`, ending a Champion/MVP
-/// membership the day before when `transfer` is allowed.
+/// membership the day before when `transfer` is allowed. Uses `tx` alone
+/// once it holds the lock.
 async fn start_membership(
     svc: &Services,
     tx: &mut Work,
     actor: &Actor,
-    program: Program,
+    rules: &ProgramRules,
     g: &Grant,
 ) -> Result<String, AppError> {
     let Grant { member, focus_area: focus, ref interests, starts_on, nda_signed_on, transfer } = *g;
-    let cap = u32::try_from(svc.settings().await?.int("mvp.seat_cap")).unwrap_or(0);
-    let rules = ProgramRules::defaults(program, cap);
+    let program = rules.program;
+    // Seats and exclusivity are read, checked and written as one: accepts
+    // on other instances wait here (20 accepts for 5 seats start 5).
+    guildhall_storage::dialect::lock_until_commit(tx, svc.db.backend(), "memberships").await?;
     if rules.has_focus_area && focus.is_none() {
         return Err(DomainError::field("focus_area", "required").into());
     }
     let held: Vec<_> = programs::of_member(tx.conn(), member).await?.iter().map(Membership::held).collect();
     let seats = programs::seats_taken(tx, program, starts_on).await?;
     let now = Utc::now();
-    if let Start::Transfer { ends, last_day } = check_start(&rules, &held, starts_on, transfer, seats, nda_signed_on)? {
+    if let Start::Transfer { ends, last_day } = check_start(rules, &held, starts_on, transfer, seats, nda_signed_on)? {
         programs::end(tx, member, ends, last_day, "transfer").await?;
         let details = json!({"program": ends.as_str(), "last_day": last_day.to_string()});
         audit::record(
@@ -459,8 +510,9 @@ pub struct Grant {
 pub async fn grant(svc: &Services, actor: &Actor, program: Program, g: &Grant) -> Result<String, AppError> {
     authorize(actor, Action::ManagePrograms)?;
     members::by_id(svc.db.reader(), g.member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
+    let rules = rules_of(svc, program).await?;
     let mut tx = svc.begin().await?;
-    let id = start_membership(svc, &mut tx, actor, program, g).await?;
+    let id = start_membership(svc, &mut tx, actor, &rules, g).await?;
     tx.commit().await?;
     Ok(id)
 }

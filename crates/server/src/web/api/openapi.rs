@@ -44,7 +44,7 @@ use crate::app::AppState;
         speakers::my_invitations, speakers::answer, speakers::ask_expert, speakers::expert_request,
         speakers::answer_expert,
         programs::list_contributions, programs::add_contribution, programs::eligibility, programs::apply,
-        programs::show_application, programs::submit, programs::screen, programs::interview, programs::accept,
+        programs::show_application, programs::submit, programs::screen, programs::interview, programs::record_nda, programs::accept,
         programs::decline, programs::memberships, programs::grant, programs::create_benefit, programs::claim,
         programs::directory, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,
         programs::settle,

@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/applications/{id}/submit", post(submit))
         .route("/v1/applications/{id}/screen", post(screen))
         .route("/v1/applications/{id}/interview", post(interview))
+        .route("/v1/applications/{id}/nda", post(record_nda))
         .route("/v1/applications/{id}/accept", post(accept))
         .route("/v1/applications/{id}/decline", post(decline))
         .route("/v1/programs/{program}/memberships", get(memberships).post(grant))
@@ -226,6 +227,8 @@ pub struct ApplicationBody {
     /// The interview time the applicant picked (its invite is at
     /// `/v1/applications/{id}/interview.ics`).
     interview_at: Option<String>,
+    /// MVP: the day the applicant signed the NDA, as staff recorded it.
+    nda_signed_on: Option<String>,
     updated_at: String,
 }
 
@@ -240,6 +243,7 @@ fn application_body(a: Application) -> ApplicationBody {
         screening: serde_json::from_str(&a.screening).unwrap_or(serde_json::Value::Null),
         reason: a.reason,
         interview_at: a.interview_at.map(|t| t.to_rfc3339()),
+        nda_signed_on: a.nda_signed_on.map(|d| d.to_string()),
         updated_at: a.updated_at.to_rfc3339(),
     }
 }
@@ -336,7 +340,32 @@ pub struct DecisionBody {
     reason: String,
 }
 
-/// CH-6: accepted: the membership starts today (welcome email).
+#[derive(Deserialize, ToSchema)]
+pub struct NdaBody {
+    /// The day the applicant signed the NDA, `YYYY-MM-DD`, not in the future.
+    #[serde(default)]
+    signed_on: String,
+}
+
+/// CH-1: staff record the day an MVP applicant signed the NDA; acceptance
+/// is refused until then (409 `nda_required`).
+#[utoipa::path(post, path = "/v1/applications/{id}/nda", tag = "programs", params(("id" = String, Path)), request_body = NdaBody,
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn record_nda(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<NdaBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    let signed_on = NaiveDate::parse_from_str(b.signed_on.trim(), "%Y-%m-%d")
+        .map_err(|_| DomainError::field("signed_on", "date_invalid"))?;
+    service::record_nda(&state.services, &u.actor, &id, signed_on).await?;
+    current(&state, &u, &id).await
+}
+
+/// CH-6: accepted: the membership starts today (welcome email). An MVP
+/// needs the NDA recorded first, and a free seat (409 `program_full`).
 #[utoipa::path(post, path = "/v1/applications/{id}/accept", tag = "programs", params(("id" = String, Path)), request_body = DecisionBody,
     responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn accept(
@@ -372,6 +401,8 @@ pub struct MembershipBody {
     interests: Vec<String>,
     starts_on: String,
     ends_on: Option<String>,
+    /// CH-1: the day the NDA was signed (MVP).
+    nda_signed_on: Option<String>,
     /// CH-1: MVPs hold moderator rights in the online community.
     moderator: bool,
 }
@@ -387,6 +418,7 @@ fn membership_body(m: Membership) -> MembershipBody {
         interests: m.interests.iter().map(|f| f.as_str().to_owned()).collect(),
         starts_on: m.starts_on.to_string(),
         ends_on: m.ends_on.map(|d| d.to_string()),
+        nda_signed_on: m.nda_signed_on.map(|d| d.to_string()),
     }
 }
 

@@ -9,6 +9,20 @@ use axum::response::{Html, IntoResponse, Response};
 use crate::error::{status_of, AppError};
 use crate::i18n::Tr;
 
+/// Whether a refusal is told on the form that caused it (the person can
+/// act on it there) rather than as an error page: every conflict, limit
+/// and used link, by its kind, so a new variant is never silent (PL-13).
+fn said_on_the_form(e: &DomainError) -> bool {
+    use guildhall_domain::ErrorKind as K;
+    match e.kind() {
+        K::Conflict | K::RateLimited | K::Gone => true,
+        K::Invalid => !matches!(e, DomainError::InvalidId),
+        K::Unauthenticated | K::Forbidden | K::NotFound | K::TooLarge => {
+            matches!(e, DomainError::BadCredentials | DomainError::EmailNotVerified | DomainError::UnknownSetting)
+        }
+    }
+}
+
 /// Translated problems of a submitted form.
 #[derive(Clone, Debug, Default)]
 pub struct FormErrors {
@@ -38,27 +52,9 @@ impl FormErrors {
             AppError::Domain(DomainError::Invalid(fields)) => {
                 Ok(Self { tr, fields, general: None, status, retry_after })
             }
-            AppError::Domain(
-                e @ (DomainError::BadCredentials
-                | DomainError::EmailNotVerified
-                | DomainError::RateLimited { .. }
-                | DomainError::LinkInvalid
-                | DomainError::EmailTaken
-                | DomainError::RegionNameTaken
-                | DomainError::UnknownSetting
-                | DomainError::SlugTaken
-                | DomainError::AlreadyRegistered
-                | DomainError::RegistrationClosed
-                | DomainError::EventStateConflict { .. }
-                | DomainError::TicketInvalid
-                | DomainError::CheckedInAlready
-                | DomainError::VenueNotNeutral { .. }
-                | DomainError::SessionsNotApproved { .. }
-                | DomainError::OverCap { .. }
-                | DomainError::StateConflict { .. }
-                | DomainError::OpenApplicationExists
-                | DomainError::ClaimExists),
-            ) => Ok(Self { tr, fields: vec![], general: Some(tr.domain_error(&e)), status, retry_after }),
+            AppError::Domain(e) if said_on_the_form(&e) => {
+                Ok(Self { tr, fields: vec![], general: Some(tr.domain_error(&e)), status, retry_after })
+            }
             other => Err(other),
         }
     }

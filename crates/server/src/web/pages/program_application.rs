@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/programs/applications/{id}", get(page))
         .route("/programs/applications/{id}/times", post(propose))
+        .route("/programs/applications/{id}/nda", post(record_nda))
         .route("/programs/applications/{id}/pick", post(pick))
         .route("/programs/applications/{id}/interview.ics", get(interview_ics))
 }
@@ -56,6 +57,8 @@ struct ApplicationPage {
     /// For staff: what counts for the focus area, and the rubric (CH-5).
     evidence: Vec<Stored>,
     rubric: Vec<String>,
+    /// CH-1: the program needs an NDA signed before the award starts.
+    needs_nda: bool,
     errors: FormErrors,
 }
 
@@ -124,7 +127,9 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
     let evidence = if is_staff { service::evidence(&state.services, &actor, &a).await? } else { Vec::new() };
     let rubric =
         a.focus_area.map(|f| rubric(f).iter().map(|r| ctx.t(&format!("rubric-{r}"))).collect()).unwrap_or_default();
+    let needs_nda = guildhall_domain::program::ProgramRules::defaults(a.program, 0).nda_required;
     let page = ApplicationPage {
+        needs_nda,
         criteria: criteria(&a.screening),
         is_applicant: a.member_id == actor.member_id,
         is_staff,
@@ -158,6 +163,26 @@ async fn propose(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::propose_interview_times(&state.services, &actor, &id, &f.times()).await.map(|_| ());
+    back(&state, ctx, &id, r).await
+}
+
+#[derive(serde::Deserialize)]
+struct NdaInput {
+    #[serde(default)]
+    signed_on: String,
+}
+
+async fn record_nda(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<NdaInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = match chrono::NaiveDate::parse_from_str(f.signed_on.trim(), "%Y-%m-%d") {
+        Ok(day) => service::record_nda(&state.services, &actor, &id, day).await,
+        Err(_) => Err(DomainError::field("signed_on", "date_invalid").into()),
+    };
     back(&state, ctx, &id, r).await
 }
 
