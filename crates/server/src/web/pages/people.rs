@@ -4,7 +4,6 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -135,11 +134,19 @@ async fn show(
         .into_iter()
         .find(|v| ctx.query_flag("done", v))
         .map(|v| ctx.t(&format!("people-done-{v}")));
-    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let roles = rows(&ctx, &p.roles, &regions);
-    let page =
-        PersonPage { ctx, person: p.member, roles, leads, regions, errors, role: form.0, region_id: form.1, notice };
-    Ok((status, Html(page.render()?)).into_response())
+    let page = PersonPage {
+        ctx,
+        person: p.member,
+        roles,
+        leads,
+        regions,
+        errors: errors.clone(),
+        role: form.0,
+        region_id: form.1,
+        notice,
+    };
+    Ok(errors.respond(page.render()?))
 }
 
 async fn person_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<MemberId>) -> AppResult<Response> {
