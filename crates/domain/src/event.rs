@@ -168,6 +168,13 @@ pub fn door_open(
     Ok(())
 }
 
+/// UG-14: a published event completes by itself `hours_after` its end
+/// (a setting), so that whether it was held (UG-10, CH-4) never waits for
+/// a leader's click. Cancelled, draft and completed events stay as they are.
+pub fn completes_by_itself(status: EventStatus, ends_at: DateTime<Utc>, now: DateTime<Utc>, hours_after: i64) -> bool {
+    status == EventStatus::Published && now >= ends_at + Duration::hours(hours_after)
+}
+
 /// UG-14: an event counts as held once it is completed with at least one
 /// check-in.
 pub fn counts_as_held(status: EventStatus, checkins: u64) -> bool {
@@ -412,6 +419,18 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+
+    #[test]
+    fn ug14_a_published_event_completes_by_itself_hours_after_its_end() {
+        let end = Utc::now();
+        let due = |status, after_hours: i64| completes_by_itself(status, end, end + Duration::hours(after_hours), 12);
+        assert!(!due(EventStatus::Published, 11), "not before the set time");
+        assert!(due(EventStatus::Published, 12));
+        assert!(due(EventStatus::Published, 400), "however late the job runs");
+        for other in [EventStatus::Draft, EventStatus::Cancelled, EventStatus::Completed] {
+            assert!(!due(other, 400), "{other:?} stays");
+        }
+    }
 
     #[test]
     fn ug14_drafts_are_seen_by_those_who_run_the_group_only() {

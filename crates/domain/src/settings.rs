@@ -68,6 +68,8 @@ pub const DEFINITIONS: &[SettingDef] = &[
     // the start and close this long after the end.
     int("events.checkin_opens_minutes_before", "UG-14", 0, 1440),
     int("events.checkin_closes_hours_after", "UG-14", 0, 168),
+    // UG-14: published events complete by themselves this long after they end.
+    int("events.complete_hours_after_end", "UG-14", 0, 720),
     // UG-14: how far from today, either way, an event may be dated.
     int("events.date_window_days", "UG-14", 1, 3650),
     SettingDef { key: "events.ticketing_hosts", kind: SettingKind::HostList, rule: "UG-5" },

@@ -443,3 +443,53 @@ on_both!(pl5_the_group_directory_lists_each_groups_own_leaders, |backend| async 
     assert_eq!(leaders("lisboa-net"), ["leader 0"]);
     assert_eq!(leaders("porto-devs"), ["second 0", "third 0"]);
 });
+
+on_both!(
+    ug14_an_ended_event_completes_by_itself_once_and_asks_its_leaders_to_confirm_the_check_ins,
+    |backend| async move {
+        let Some(w) = world(backend).await else { return };
+        let start = Utc::now() - Duration::hours(1);
+        let body = json!({"title": "Now", "starts_at": start.to_rfc3339(), "ends_at": (start + Duration::hours(2)).to_rfc3339(),
+        "capacity": 10, "online_link": "https://meet.example.org/now"});
+        let (_, ev) =
+            w.app.api(Method::POST, &format!("/api/v1/groups/{}/events", w.slug), Some(&w.leader), Some(body)).await;
+        let ev = ev["id"].as_str().unwrap().to_owned();
+        w.app.api(Method::POST, &format!("/api/v1/events/{ev}/publish"), Some(&w.leader), None).await;
+        let later = w.published(10).await;
+        let people = w.app.members_with_tokens("came", 1).await;
+        let (_, reg) = w.register(&ev, &people[0].2).await;
+        let checkin = format!("/api/v1/events/{ev}/checkins");
+        let (s, _) =
+            w.app.api(Method::POST, &checkin, Some(&w.leader), Some(json!({"registration_id": reg["id"]}))).await;
+        assert_eq!(s, 200);
+        let svc = &w.app.state.services;
+        let ends = start + Duration::hours(2);
+        // Not before the set time after its end (12 hours by default).
+        let n = guildhall::services::events::complete_ended(svc, ends + Duration::hours(11)).await.unwrap();
+        assert_eq!(n, 0);
+        let n = guildhall::services::events::complete_ended(svc, ends + Duration::hours(12)).await.unwrap();
+        assert_eq!(n, 1, "the ended event, not the one still to come");
+        let n = guildhall::services::events::complete_ended(svc, ends + Duration::hours(13)).await.unwrap();
+        assert_eq!(n, 0, "once");
+        let (_, e) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
+        assert_eq!(e["status"], "completed");
+        let (_, e) = w.app.api(Method::GET, &format!("/api/v1/events/{later}"), None, None).await;
+        assert_eq!(e["status"], "published");
+        let (subject, text) = w.app.last_email("leader0@example.org").await;
+        assert_eq!(subject, "Now is complete: 1 checked in");
+        assert!(text.contains(&format!("/events/{ev}/attendees")), "{text}");
+        assert!(text.contains("you can still check them in until"), "{text}");
+        // Recorded as done by the system, with the count.
+        let who: Option<String> =
+            sqlx::query_scalar("SELECT actor_id FROM audit_log WHERE entity_id = $1 AND action = 'event.completed'")
+                .bind(&ev)
+                .fetch_one(w.app.db.reader())
+                .await
+                .unwrap();
+        assert_eq!(who, None);
+        // A check-in the leader confirms afterwards, while the door is still open, is kept.
+        let (s, body) =
+            w.app.api(Method::POST, &checkin, Some(&w.leader), Some(json!({"registration_id": reg["id"]}))).await;
+        assert_eq!((s, body["already_checked_in"].clone()), (200, json!(true)), "{body}");
+    }
+);

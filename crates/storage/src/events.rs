@@ -274,6 +274,19 @@ pub async fn upcoming(pool: &AnyPool, now: DateTime<Utc>, limit: i64) -> Result<
     rows.iter().map(from_row).collect()
 }
 
+/// UG-14: published events that ended at or before `cutoff`, oldest first:
+/// the ones due to complete by themselves.
+pub async fn ended_unclosed(pool: &AnyPool, cutoff: DateTime<Utc>, limit: i64) -> Result<Vec<Event>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM events WHERE status = 'published' AND ends_at <= $1 ORDER BY ends_at LIMIT $2"
+    ))
+    .bind(to_db(cutoff))
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
 /// Published events starting within `(now, until]`: reminder candidates.
 pub async fn starting_between(
     pool: &AnyPool,

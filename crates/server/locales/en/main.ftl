@@ -289,6 +289,15 @@ mail-promoted-body =
     Good news: a seat freed up at { $event } ({ $group }) on { $when }, and it is yours. Your ticket:
 
     { $link }
+mail-event-completed-subject = { $event } is complete: { $checked_in } checked in
+mail-event-completed-body =
+    Hello { $name },
+
+    { $event } ({ $group }) has ended and is now marked as completed. { $checked_in } people were checked in at the door; an event with at least one check-in counts as held for your group's health.
+
+    Please confirm the check-ins: if someone came but was not checked in, you can still check them in until { $door_closes }.
+
+    { $link }
 mail-event-cancelled-subject = Cancelled: { $event }
 mail-event-cancelled-body =
     Hello { $name },

@@ -289,6 +289,15 @@ mail-promoted-body =
     Boas notícias: vagou um lugar em { $event } ({ $group }) a { $when }, e é seu. O seu bilhete:
 
     { $link }
+mail-event-completed-subject = { $event } está concluído: { $checked_in } registos de entrada
+mail-event-completed-body =
+    Olá { $name },
+
+    { $event } ({ $group }) terminou e está agora marcado como concluído. { $checked_in } pessoas tiveram a entrada registada à porta; um evento com pelo menos uma entrada conta como realizado para a saúde do seu grupo.
+
+    Confirme as entradas, por favor: se alguém veio mas não teve a entrada registada, ainda pode registá-la até { $door_closes }.
+
+    { $link }
 mail-event-cancelled-subject = Cancelado: { $event }
 mail-event-cancelled-body =
     Olá { $name },

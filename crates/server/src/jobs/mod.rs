@@ -1,5 +1,6 @@
 //! Background work that runs inside `serve`.
 
+pub mod event_completion;
 pub mod group_health;
 pub mod housekeeping;
 pub mod outbox_worker;

@@ -4,8 +4,8 @@
 use chrono::Utc;
 use guildhall_domain::access::Actor;
 use guildhall_domain::event::{
-    check_capacity_change, check_plausible, check_reschedule, seats_to_fill, EventCommand, EventDetails, EventFields,
-    EventStatus,
+    check_capacity_change, check_plausible, check_reschedule, completes_by_itself, seats_to_fill, EventCommand,
+    EventDetails, EventFields, EventStatus,
 };
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::ids::{EventId, GroupId, TalkId, VenueId};
@@ -164,6 +164,55 @@ pub async fn transition(
         super::health::restore(svc, g.id, "event_held", now).await?;
     }
     Ok(to)
+}
+
+/// UG-14: completes every published event that ended
+/// `events.complete_hours_after_end` ago, as the system, and asks its
+/// leaders to confirm the check-ins while the door is still open. Each
+/// event is completed once even with several instances running this (the
+/// status moves only from published). Returns how many it completed.
+#[tracing::instrument(skip_all)]
+pub async fn complete_ended(svc: &Services, now: chrono::DateTime<Utc>) -> Result<usize, AppError> {
+    let s = svc.settings().await?;
+    let (after, door) = (s.int("events.complete_hours_after_end"), s.int("events.checkin_closes_hours_after"));
+    let due = events::ended_unclosed(svc.db.reader(), now - chrono::Duration::hours(after), 100).await?;
+    let mut done = 0;
+    for candidate in due {
+        let g = guildhall_storage::groups::by_id(svc.db.reader(), candidate.group_id)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let leaders = guildhall_storage::members::leaders_of(svc.db.reader(), &[g.id]).await?;
+        let mut tx = svc.begin().await?;
+        let ev = events::lock(&mut tx, candidate.id).await?;
+        if !completes_by_itself(ev.status, ev.ends_at(), now, after) {
+            continue;
+        }
+        events::set_status(&mut tx, ev.id, ev.status, EventStatus::Completed, now).await?;
+        let tally = registrations::tally(tx.conn(), ev.id).await?;
+        let details = json!({"from": "published", "to": "completed", "checked_in": tally.checked_in});
+        audit::record(&mut tx, entry(None, "event.completed", "event", ev.id, Some("ended"), details), now).await?;
+        let link = svc.links.to(&format!("/events/{}/attendees", ev.id));
+        let checked_in = tally.checked_in.to_string();
+        let door_closes = g.profile.time_zone.format(ev.ends_at() + chrono::Duration::hours(door));
+        for (_, m) in &leaders {
+            let args = [
+                ("name", m.name.as_str()),
+                ("event", ev.details.title.as_str()),
+                ("group", g.profile.name.as_str()),
+                ("checked_in", checked_in.as_str()),
+                ("door_closes", door_closes.as_str()),
+                ("link", link.as_str()),
+            ];
+            super::notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "event-completed", &args).await?;
+        }
+        tx.commit().await?;
+        done += 1;
+        if tally.checked_in > 0 {
+            // UG-10: a held event returns a needs-support group to active.
+            super::health::restore(svc, g.id, "event_held", now).await?;
+        }
+    }
+    Ok(done)
 }
 
 /// Adds a talk (title, abstract, speakers) to an editable event. Speakers
