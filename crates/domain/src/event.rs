@@ -168,6 +168,41 @@ pub fn door_open(
     Ok(())
 }
 
+/// UG-17: what of a published event's change people must hear of: its
+/// time, its place, or its online link. A new title or description alone
+/// sends nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EventChange {
+    pub time: bool,
+    pub place: bool,
+    pub link: bool,
+}
+
+impl EventChange {
+    pub fn between<V: PartialEq>(
+        old: (&EventDetails, Option<V>),
+        new: (&EventDetails, Option<V>),
+        status: EventStatus,
+    ) -> Self {
+        if status != EventStatus::Published {
+            return Self::default();
+        }
+        // To the minute, as people read times: a form that drops seconds
+        // has not moved anything.
+        let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
+        let (a, b) = (old.0.schedule, new.0.schedule);
+        Self {
+            time: minute(a.starts_at) != minute(b.starts_at) || minute(a.ends_at) != minute(b.ends_at),
+            place: old.1 != new.1,
+            link: old.0.online_link != new.0.online_link,
+        }
+    }
+
+    pub fn any(&self) -> bool {
+        self.time || self.place || self.link
+    }
+}
+
 /// UG-14: a published event completes by itself `hours_after` its end
 /// (a setting), so that whether it was held (UG-10, CH-4) never waits for
 /// a leader's click. Cancelled, draft and completed events stay as they are.
@@ -419,6 +454,40 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+
+    #[test]
+    fn ug17_only_time_place_and_link_changes_of_a_published_event_are_told() {
+        let start = Utc::now() + Duration::days(3);
+        let details = |hours: i64, link: Option<&str>| EventDetails {
+            title: Title::parse("Meetup").unwrap_or_else(|_| unreachable!()),
+            description: LongText::parse("", "description", false).unwrap_or_else(|_| unreachable!()),
+            schedule: Schedule::new(start + Duration::hours(hours), start + Duration::hours(hours + 2))
+                .unwrap_or_else(|_| unreachable!()),
+            capacity: Capacity::new(10).unwrap_or_else(|_| unreachable!()),
+            online_link: link.map(|l| WebLink::parse(l, "online_link").unwrap_or_else(|_| unreachable!())),
+            promotion_links: vec![],
+        };
+        let (a, moved, linked) = (details(0, None), details(1, None), details(0, Some("https://meet.example.org/x")));
+        let p = EventStatus::Published;
+        assert_eq!(EventChange::between((&a, Some(1)), (&a, Some(1)), p), EventChange::default());
+        let renamed = EventDetails { title: Title::parse("Renamed").unwrap_or_else(|_| unreachable!()), ..a.clone() };
+        assert!(!EventChange::between((&a, Some(1)), (&renamed, Some(1)), p).any(), "a title alone");
+        assert_eq!(
+            EventChange::between((&a, Some(1)), (&moved, Some(1)), p),
+            EventChange { time: true, ..Default::default() }
+        );
+        assert_eq!(
+            EventChange::between((&a, Some(1)), (&a, Some(2)), p),
+            EventChange { place: true, ..Default::default() }
+        );
+        assert_eq!(
+            EventChange::between((&a, Some(1)), (&linked, Some(1)), p),
+            EventChange { link: true, ..Default::default() }
+        );
+        for quiet in [EventStatus::Draft, EventStatus::Cancelled, EventStatus::Completed] {
+            assert!(!EventChange::between((&a, Some(1)), (&moved, Some(2)), quiet).any(), "{quiet:?}: nobody to tell");
+        }
+    }
 
     #[test]
     fn ug14_a_published_event_completes_by_itself_hours_after_its_end() {

@@ -15,6 +15,8 @@ use guildhall_domain::values::EmailAddress;
 use guildhall_storage::outbox::{self, NewEmail};
 use guildhall_storage::testing::TestDb;
 use guildhall_storage::Backend;
+use reqwest::Method;
+use serde_json::json;
 
 on_both!(pl4_worker_sends_over_smtp, |backend: Backend| async move {
     let (sink, port) = SmtpSink::start();
@@ -75,6 +77,7 @@ async fn crash_test(backend: Backend, instances: usize) {
             subject: format!("Message {i}"),
             body_text: "Hello".into(),
             body_secret: None,
+            calendar: None,
         };
         outbox::enqueue(&mut tx, email, Utc::now()).await.unwrap();
     }
@@ -149,3 +152,121 @@ async fn pl4_crash_loses_no_email_postgres() {
 async fn pl4_crash_loses_no_email_postgres_two_instances() {
     crash_test(Backend::Postgres, 2).await;
 }
+
+/// The `text/calendar` part of a raw message, decoded, with its METHOD
+/// parameter (read by `mailparse`, a MIME parser none of us wrote).
+fn calendar_part(raw: &str) -> Option<(String, String)> {
+    fn walk(p: &mailparse::ParsedMail) -> Option<(String, String)> {
+        if p.ctype.mimetype == "text/calendar" {
+            let method = p.ctype.params.get("method").cloned().unwrap_or_default();
+            return Some((method, p.get_body().ok()?));
+        }
+        p.subparts.iter().find_map(walk)
+    }
+    walk(&mailparse::parse_mail(raw.as_bytes()).ok()?)
+}
+
+/// One property of the first VEVENT, read by the `ical` parser.
+fn vevent_props(ics: &str) -> Vec<ical::property::Property> {
+    let cal = ical::IcalParser::new(ics.as_bytes()).next().unwrap().unwrap();
+    cal.events[0].properties.clone()
+}
+
+fn prop(props: &[ical::property::Property], name: &str) -> String {
+    props.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default()
+}
+
+on_both!(
+    ug17_a_moved_meetup_reaches_everyone_registered_or_waiting_with_an_updated_invitation,
+    |backend: Backend| async move {
+        let (sink, port) = SmtpSink::start();
+        let Some(w) = common::world::world_with(backend, |c| {
+            c.run_worker = true;
+            c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+            c.worker_poll_ms = 100;
+        })
+        .await
+        else {
+            return;
+        };
+        let ev = w.published(1).await;
+        let people = w.app.members_with_tokens("moved", 2).await;
+        let (_, seat) = w.register(&ev, &people[0].2).await;
+        let (_, wait) = w.register(&ev, &people[1].2).await;
+        assert_eq!((seat["status"].as_str(), wait["status"].as_str()), (Some("confirmed"), Some("waitlisted")));
+        let to_both = |subject: &'static str| {
+            let sink = &sink;
+            move || {
+                let got = sink.received();
+                async move {
+                    ["moved0@example.org", "moved1@example.org"]
+                        .iter()
+                        .all(|to| got.iter().any(|m| m.contains(&format!("To: {to}")) && m.contains(subject)))
+                }
+            }
+        };
+        // A new title alone tells nobody.
+        let patch = format!("/api/v1/events/{ev}");
+        let (s, _) =
+            w.app.api(Method::PATCH, &patch, Some(&w.leader), Some(json!({"title": "Minimal APIs, revisited"}))).await;
+        assert_eq!(s, 200);
+        // Moved an hour later: both hear of it, with the same UID as the feed and SEQUENCE 1.
+        let (_, e) = w.app.api(Method::GET, &patch, None, None).await;
+        let start = chrono::DateTime::parse_from_rfc3339(e["starts_at"].as_str().unwrap()).unwrap()
+            + chrono::Duration::hours(1);
+        let end = start + chrono::Duration::hours(2);
+        let body = json!({"starts_at": start.to_rfc3339(), "ends_at": end.to_rfc3339()});
+        let (s, b) = w.app.api(Method::PATCH, &patch, Some(&w.leader), Some(body)).await;
+        assert_eq!(s, 200, "{b}");
+        assert!(common::eventually(to_both("Subject: Changed: Minimal APIs, revisited")).await, "both emailed");
+        let feed =
+            w.app.client.get(w.app.url(&format!("/events/{ev}.ics"))).send().await.unwrap().text().await.unwrap();
+        let feed_props = vevent_props(&feed);
+        let got = sink.received();
+        assert_eq!(got.iter().filter(|m| m.contains("Changed:")).count(), 2, "once each, and nobody for the title");
+        for (to, partstat) in [("moved0@example.org", "ACCEPTED"), ("moved1@example.org", "TENTATIVE")] {
+            let raw = got.iter().find(|m| m.contains(&format!("To: {to}")) && m.contains("Changed:")).unwrap();
+            let text = mailparse::parse_mail(raw.as_bytes()).unwrap();
+            let plain = text
+                .subparts
+                .iter()
+                .flat_map(|p| std::iter::once(p).chain(p.subparts.iter()))
+                .find(|p| p.ctype.mimetype == "text/plain")
+                .unwrap()
+                .get_body()
+                .unwrap();
+            assert!(plain.contains("When: ") && plain.contains("→ now"), "{plain}");
+            let (method, ics) = calendar_part(raw).expect("a calendar part");
+            assert_eq!(method, "REQUEST");
+            let props = vevent_props(&ics);
+            assert_eq!(prop(&props, "UID"), prop(&feed_props, "UID"), "the same identity as the feed");
+            assert_eq!((prop(&props, "SEQUENCE").as_str(), prop(&feed_props, "SEQUENCE").as_str()), ("1", "1"));
+            assert_eq!(prop(&props, "DTSTART"), start.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string());
+            let attendee = props.iter().find(|p| p.name == "ATTENDEE").unwrap();
+            let params = format!("{:?}", attendee.params);
+            assert!(params.contains(partstat), "{to}: {params}");
+            assert_eq!(attendee.value.as_deref(), Some(format!("mailto:{to}").as_str()));
+            assert!(prop(&props, "ORGANIZER").starts_with("mailto:"), "{ics}");
+        }
+        // A new online link: told again, SEQUENCE 2; the link itself is not in the email.
+        let (s, _) = w
+            .app
+            .api(
+                Method::PATCH,
+                &patch,
+                Some(&w.leader),
+                Some(json!({"online_link": "https://meet.example.org/new-room"})),
+            )
+            .await;
+        assert_eq!(s, 200);
+        let twice = || {
+            let got = sink.received();
+            async move { got.iter().filter(|m| m.contains("Changed:")).count() == 4 }
+        };
+        assert!(common::eventually(twice).await);
+        let latest = sink.received().into_iter().rev().find(|m| m.contains("To: moved1@example.org")).unwrap();
+        assert!(!latest.contains("new-room"), "the waiting list never gets the link");
+        assert_eq!(prop(&vevent_props(&calendar_part(&latest).unwrap().1), "SEQUENCE"), "2");
+        w.app.stop().await;
+    }
+);

@@ -26,6 +26,8 @@ pub struct Event {
     pub status: EventStatus,
     /// UG-6: a community manager asked to review this event's sessions.
     pub review_required: bool,
+    /// UG-17: the calendar SEQUENCE, raised by each change people must hear of.
+    pub sequence: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -49,7 +51,7 @@ impl Event {
 }
 
 const COLUMNS: &str = "id, group_id, title, description, starts_at, ends_at, capacity, venue_id, online_link,
-    promotion_links, status, review_required, created_at, updated_at";
+    promotion_links, status, review_required, sequence, created_at, updated_at";
 
 fn from_row(r: &AnyRow) -> Result<Event, StorageError> {
     from_cols(Cols::plain(r))
@@ -84,6 +86,7 @@ pub(crate) fn from_cols(r: Cols<'_>) -> Result<Event, StorageError> {
         venue_id: r.get::<Option<String>>("venue_id")?.map(|v| v.parse()).transpose().map_err(|_| corrupt("venue"))?,
         status: EventStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
         review_required: r.get::<i64>("review_required")? != 0,
+        sequence: r.get("sequence")?,
         created_at: from_db(r.get("created_at")?),
         updated_at: from_db(r.get("updated_at")?),
     })
@@ -176,6 +179,15 @@ pub async fn update(
 
 /// Moves the event from `from` to `to`; another writer having moved it
 /// first is a conflict, never a silent overwrite.
+/// UG-17: raises the event's calendar SEQUENCE; returns the new one.
+pub async fn bump_sequence(tx: &mut Tx, id: EventId) -> Result<i64, StorageError> {
+    let row = sqlx::query("UPDATE events SET sequence = sequence + 1 WHERE id = $1 RETURNING sequence")
+        .bind(id.to_string())
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(row.try_get("sequence")?)
+}
+
 pub async fn set_status(
     tx: &mut Tx,
     id: EventId,

@@ -26,6 +26,8 @@ pub struct NewEmail {
     /// The text that goes out when it differs from the stored copy (it
     /// holds a one-time link, PL-4/PL-8); forgotten once sent.
     pub body_secret: Option<String>,
+    /// UG-17: a calendar invitation it carries (iTIP, with its METHOD).
+    pub calendar: Option<String>,
 }
 
 /// An email as stored.
@@ -39,6 +41,8 @@ pub struct OutboxEmail {
     pub body_text: String,
     /// Only in claimed emails: the text to send, when not `body_text`.
     pub body_secret: Option<String>,
+    /// The calendar invitation it carries, if any (UG-17).
+    pub calendar: Option<String>,
     pub state: String,
     pub attempts: i64,
     pub created_at: DateTime<Utc>,
@@ -47,7 +51,7 @@ pub struct OutboxEmail {
 }
 
 const COLUMNS: &str =
-    "id, recipient_id, to_address, kind, subject, body_text, state, attempts, created_at, sent_at, last_error";
+    "id, recipient_id, to_address, kind, subject, body_text, calendar, state, attempts, created_at, sent_at, last_error";
 
 fn from_row(r: &AnyRow) -> Result<OutboxEmail, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("outbox {w}"));
@@ -62,6 +66,7 @@ fn from_row(r: &AnyRow) -> Result<OutboxEmail, StorageError> {
         subject: r.try_get("subject")?,
         body_text: r.try_get("body_text")?,
         body_secret: r.try_get::<Option<String>, _>("body_secret").ok().flatten(),
+        calendar: r.try_get("calendar")?,
         state: r.try_get("state")?,
         attempts: r.try_get("attempts")?,
         created_at: from_db(r.try_get("created_at")?),
@@ -73,8 +78,9 @@ fn from_row(r: &AnyRow) -> Result<OutboxEmail, StorageError> {
 pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result<OutboxId, StorageError> {
     let id = OutboxId::new();
     sqlx::query(
-        "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, body_secret, state, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, $8)",
+        "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, body_secret, calendar, state,
+             next_attempt_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', $9, $9)",
     )
     .bind(id.to_string())
     .bind(email.recipient.map(|m| m.to_string()))
@@ -83,6 +89,7 @@ pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result
     .bind(email.subject)
     .bind(email.body_text)
     .bind(email.body_secret)
+    .bind(email.calendar)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -93,9 +100,10 @@ pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result
 pub async fn enqueue_many(tx: &mut Tx, emails: &[NewEmail], now: DateTime<Utc>) -> Result<(), StorageError> {
     for chunk in emails.chunks(crate::batch::ROWS) {
         let sql = format!(
-            "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, body_secret, state, next_attempt_at, created_at)
+            "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, body_secret, calendar, state,
+                 next_attempt_at, created_at)
              VALUES {}",
-            crate::batch::value_rows(chunk.len(), 10)
+            crate::batch::value_rows(chunk.len(), 11)
         );
         let mut q = sqlx::query(&sql);
         for e in chunk {
@@ -105,6 +113,7 @@ pub async fn enqueue_many(tx: &mut Tx, emails: &[NewEmail], now: DateTime<Utc>) 
                 .bind(e.subject.as_str())
                 .bind(e.body_text.as_str())
                 .bind(e.body_secret.as_deref())
+                .bind(e.calendar.as_deref())
                 .bind("queued");
             q = q.bind(to_db(now)).bind(to_db(now));
         }

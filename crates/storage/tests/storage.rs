@@ -181,6 +181,7 @@ both_backends!(pl4_outbox_claims_are_exclusive_and_leased, |db: Db| async move {
                 subject: format!("Hello {i}"),
                 body_text: "Body".into(),
                 body_secret: None,
+                calendar: None,
             },
             now,
         )
@@ -224,6 +225,7 @@ both_backends!(pl4_pl8_a_one_time_link_is_kept_only_until_its_email_is_settled, 
             subject: format!("Reset {i}"),
             body_text: "Open (link removed)".into(),
             body_secret: Some(format!("Open https://example.org/password/reset?token=secret{i}")),
+            calendar: None,
         };
         outbox::enqueue(&mut tx, email, now).await.unwrap();
     }

@@ -298,6 +298,21 @@ mail-event-completed-body =
     Please confirm the check-ins: if someone came but was not checked in, you can still check them in until { $door_closes }.
 
     { $link }
+mail-event-changed-subject = Changed: { $event }, { $when }
+mail-event-changed-body =
+    Hello { $name },
+
+    The organizers of { $event } ({ $group }) changed it:
+
+    { $changes }
+
+    The calendar invitation attached replaces the one you have. Everything else stays as it was: your place, or your place on the waiting list, is kept. If you can no longer come, cancel on the event page so someone waiting gets the seat.
+
+    { $link }
+event-change-time = When: { $old } → now { $new }
+event-change-place = Where: { $old } → now { $new }
+event-change-link = The online link changed: open the event page to join.
+event-change-online = Online
 mail-event-cancelled-subject = Cancelled: { $event }
 mail-event-cancelled-body =
     Hello { $name },

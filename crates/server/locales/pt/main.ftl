@@ -298,6 +298,21 @@ mail-event-completed-body =
     Confirme as entradas, por favor: se alguém veio mas não teve a entrada registada, ainda pode registá-la até { $door_closes }.
 
     { $link }
+mail-event-changed-subject = Alterado: { $event }, { $when }
+mail-event-changed-body =
+    Olá { $name },
+
+    Os organizadores de { $event } ({ $group }) alteraram-no:
+
+    { $changes }
+
+    O convite de calendário em anexo substitui o que tem. Tudo o resto fica como estava: o seu lugar, ou o seu lugar na lista de espera, mantém-se. Se já não puder vir, cancele na página do evento para que alguém em espera fique com o lugar.
+
+    { $link }
+event-change-time = Quando: { $old } → agora { $new }
+event-change-place = Onde: { $old } → agora { $new }
+event-change-link = A ligação online mudou: abra a página do evento para entrar.
+event-change-online = Online
 mail-event-cancelled-subject = Cancelado: { $event }
 mail-event-cancelled-body =
     Olá { $name },

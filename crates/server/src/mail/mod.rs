@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use lettre::message::header::ContentType;
-use lettre::message::Mailbox;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use guildhall_storage::outbox::OutboxEmail;
@@ -37,14 +37,29 @@ impl Transport {
     pub async fn send(&self, from: &str, host: &str, email: &OutboxEmail) -> anyhow::Result<()> {
         let from: Mailbox = from.parse().context("mail_from is not a valid mailbox")?;
         let to: Mailbox = email.to_address.parse().context("recipient address")?;
-        let message = Message::builder()
+        let builder = Message::builder()
             .from(from)
             .to(to)
             .subject(email.subject.clone())
-            .message_id(Some(format!("<{}@{}>", email.id, host)))
-            .header(ContentType::TEXT_PLAIN)
-            // A one-time link goes out in the email only (PL-4, PL-8).
-            .body(email.body_secret.clone().unwrap_or_else(|| email.body_text.clone()))?;
+            .message_id(Some(format!("<{}@{}>", email.id, host)));
+        // A one-time link goes out in the email only (PL-4, PL-8).
+        let text = email.body_secret.clone().unwrap_or_else(|| email.body_text.clone());
+        let message = match &email.calendar {
+            None => builder.header(ContentType::TEXT_PLAIN).body(text)?,
+            // UG-17: the text and the invitation as alternatives (what
+            // calendar clients read, RFC 6047), and the same file attached
+            // for clients that only offer attachments.
+            Some(ics) => {
+                let method =
+                    ics.lines().find_map(|l| l.strip_prefix("METHOD:")).map(str::trim).unwrap_or("PUBLISH").to_owned();
+                let calendar_type = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))?;
+                let alternative = MultiPart::alternative()
+                    .singlepart(SinglePart::plain(text))
+                    .singlepart(SinglePart::builder().header(calendar_type.clone()).body(ics.clone()));
+                let file = Attachment::new("invite.ics".to_owned()).body(ics.clone(), calendar_type);
+                builder.multipart(MultiPart::mixed().multipart(alternative).singlepart(file))?
+            }
+        };
         match self {
             Self::Smtp(t) => {
                 t.send(message).await?;

@@ -27,13 +27,19 @@ pub struct Services {
     pub instance_id: Arc<str>,
     /// Settings read once and forgotten when they change (`settings_cache`).
     pub settings: Arc<SettingsCache>,
+    /// The address emails come from: the ORGANIZER of calendar invitations.
+    pub mail_from: Arc<str>,
     mail: MailSignal,
 }
 
 impl Services {
     pub fn new(db: Db, config: &Config) -> Self {
         Self {
-            links: Links(Arc::from(config.public_url.as_str().trim_end_matches('/'))),
+            links: Links {
+                base: Arc::from(config.public_url.as_str().trim_end_matches('/')),
+                host: Arc::from(config.public_url.host_str().unwrap_or("guildhall")),
+            },
+            mail_from: Arc::from(config.mail_from.as_str()),
             uploads: Uploads(Arc::new(config.upload_dir.clone())),
             registrar: Default::default(),
             instance_id: Arc::from(config.instance_id.as_str()),
@@ -41,6 +47,12 @@ impl Services {
             db,
             mail: MailSignal::default(),
         }
+    }
+
+    /// The bare address of `mail_from` ("Guildhall <a@b>" gives "a@b").
+    pub fn organizer(&self) -> &str {
+        let from = self.mail_from.trim();
+        from.rsplit_once('<').and_then(|(_, rest)| rest.split_once('>')).map(|(addr, _)| addr).unwrap_or(from)
     }
 
     /// The settings data, from this instance's copy when it can be trusted.
@@ -62,11 +74,20 @@ impl Services {
 
 /// Absolute links into this Guildhall, for emails and calendar files.
 #[derive(Clone)]
-pub struct Links(Arc<str>);
+pub struct Links {
+    base: Arc<str>,
+    host: Arc<str>,
+}
 
 impl Links {
     pub fn to(&self, path: &str) -> String {
-        format!("{}{path}", self.0)
+        format!("{}{path}", self.base)
+    }
+
+    /// The public host: calendar UIDs are `<event id>@<host>` (UG-17), the
+    /// same in feeds and invitations.
+    pub fn host(&self) -> &str {
+        &self.host
     }
 }
 

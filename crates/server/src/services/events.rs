@@ -4,8 +4,8 @@
 use chrono::Utc;
 use guildhall_domain::access::Actor;
 use guildhall_domain::event::{
-    check_capacity_change, check_plausible, check_reschedule, completes_by_itself, seats_to_fill, EventCommand,
-    EventDetails, EventFields, EventStatus,
+    check_capacity_change, check_plausible, check_reschedule, completes_by_itself, seats_to_fill, EventChange,
+    EventCommand, EventDetails, EventFields, EventStatus,
 };
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::ids::{EventId, GroupId, TalkId, VenueId};
@@ -92,8 +92,14 @@ pub async fn update(
     fields: &EventFields,
     venue: Option<&str>,
 ) -> Result<(), AppError> {
-    let (_, g) = managed_event(svc, actor, id).await?;
+    let (seen, g) = managed_event(svc, actor, id).await?;
     let (details, venue) = parse(svc, &g, fields, venue).await?;
+    // The venues the change notice names, read before the transaction.
+    let venue_of = async |v: Option<VenueId>| match v {
+        Some(v) => venues::get(svc.db.reader(), v).await,
+        None => Ok(None),
+    };
+    let (old_venue, new_venue) = (venue_of(seen.venue_id).await?, venue_of(venue).await?);
     let now = Utc::now();
     let mut tx = svc.begin().await?;
     let ev = events::lock(&mut tx, id).await?;
@@ -108,8 +114,13 @@ pub async fn update(
     check_capacity_change(details.capacity, confirmed)?;
     events::update(&mut tx, id, &details, venue, now).await?;
     let promoted = seats_to_fill(details.capacity, confirmed);
-    let updated = Event { details: details.clone(), venue_id: venue, ..ev };
+    let updated = Event { details: details.clone(), venue_id: venue, ..ev.clone() };
     regs::promote(svc, &mut tx, &updated, &g, promoted, now).await?;
+    // UG-17: a moved meetup reaches everyone registered or waiting.
+    let change = EventChange::between((&ev.details, ev.venue_id), (&updated.details, venue), ev.status);
+    let old_venue = old_venue.filter(|v| Some(v.id) == ev.venue_id);
+    super::event_changes::tell(svc, &mut tx, change, (&ev, old_venue.as_ref()), (&updated, new_venue.as_ref()), &g)
+        .await?;
     let audit_details = json!({"title": details.title.as_str(), "capacity": details.capacity.get()});
     audit::record(&mut tx, entry(Some(actor.member_id), "event.updated", "event", id, None, audit_details), now)
         .await?;

@@ -8,6 +8,7 @@ pub mod conduct;
 pub mod context;
 pub mod dashboard;
 pub mod erasure;
+pub mod event_changes;
 pub mod event_view;
 pub mod events;
 pub mod expenses;

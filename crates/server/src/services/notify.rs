@@ -41,6 +41,7 @@ pub fn compose(
         subject: tr.with(&format!("mail-{kind}-subject"), args),
         body_text: tr.with(&format!("mail-{kind}-body"), args),
         body_secret: None,
+        calendar: None,
     }
 }
 
@@ -59,6 +60,21 @@ pub async fn queue_with_secret_link(
     let removed = Tr(locale).t("mail-link-removed");
     let mut email = compose(recipient, to, locale, kind, &[("name", name), ("link", &removed)]);
     email.body_secret = Some(Tr(locale).with(&format!("mail-{kind}-body"), &[("name", name), ("link", link)]));
+    outbox::enqueue(tx, email, Utc::now()).await?;
+    tx.mail_queued();
+    Ok(())
+}
+
+/// Queues `kind` carrying a calendar invitation (UG-17).
+pub async fn queue_with_calendar(
+    tx: &mut Work,
+    to: Recipient<'_>,
+    kind: &'static str,
+    args: &[(&'static str, &str)],
+    calendar: String,
+) -> Result<(), AppError> {
+    let mut email = compose(Some(to.id), to.email, to.locale, kind, args);
+    email.calendar = Some(calendar);
     outbox::enqueue(tx, email, Utc::now()).await?;
     tx.mail_queued();
     Ok(())

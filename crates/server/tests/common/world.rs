@@ -17,7 +17,12 @@ pub struct World {
 }
 
 pub async fn world(backend: Backend) -> Option<World> {
-    let app = TestApp::spawn(backend).await?;
+    world_with(backend, |_| {}).await
+}
+
+/// The same world on a server configured by `tweak` (a mailer, SMTP...).
+pub async fn world_with(backend: Backend, tweak: impl FnOnce(&mut guildhall::Config)) -> Option<World> {
+    let app = TestApp::spawn_with(backend, tweak).await?;
     let (_, _, admin) = app.member_with_role("admin", Some(Role::Admin)).await;
     let (s, region) = app
         .api(Method::POST, "/api/v1/regions", Some(&admin), Some(json!({"name": "Iberia", "currency": "EUR"})))

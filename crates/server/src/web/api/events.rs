@@ -219,19 +219,14 @@ pub struct EventInput {
 impl EventInput {
     /// Fields over `base`: what the body leaves out stays as it was.
     fn merge(self, base: Option<(&Event, &Group)>) -> (EventFields, Option<String>) {
-        let tz = base.map(|(_, g)| g.profile.time_zone);
         let d = base.map(|(e, _)| &e.details);
         let fields = EventFields {
             title: self.title.or_else(|| d.map(|d| d.title.to_string())).unwrap_or_default(),
             description: self.description.or_else(|| d.map(|d| d.description.to_string())).unwrap_or_default(),
-            starts_at: self
-                .starts_at
-                .or_else(|| d.zip(tz).map(|(d, tz)| to_local_input(d.schedule.starts_at, tz)))
-                .unwrap_or_default(),
-            ends_at: self
-                .ends_at
-                .or_else(|| d.zip(tz).map(|(d, tz)| to_local_input(d.schedule.ends_at, tz)))
-                .unwrap_or_default(),
+            // The stored instants as they are (a local input would drop
+            // their seconds, and a title edit would move the event).
+            starts_at: self.starts_at.or_else(|| d.map(|d| d.schedule.starts_at.to_rfc3339())).unwrap_or_default(),
+            ends_at: self.ends_at.or_else(|| d.map(|d| d.schedule.ends_at.to_rfc3339())).unwrap_or_default(),
             capacity: self
                 .capacity
                 .map(|c| c.to_string())

@@ -2,8 +2,6 @@
 //! `/groups/{slug}/events.ics` and `/groups/{slug}/feed.atom`.
 
 mod atom;
-pub mod ics;
-mod vtimezone;
 
 use crate::web::path::Path;
 use axum::extract::State;
@@ -19,6 +17,7 @@ use guildhall_storage::groups::{self, Group};
 use guildhall_storage::venues::{self, Venue};
 
 use crate::app::AppState;
+use crate::calendar::ics;
 use crate::error::{AppError, AppResult};
 
 pub fn router() -> Router<AppState> {
@@ -56,7 +55,7 @@ pub fn interview_invite(
 }
 
 pub fn host(state: &AppState) -> String {
-    state.config.public_url.host_str().map(str::to_owned).unwrap_or_else(|| "guildhall".into())
+    state.services.links.host().to_owned()
 }
 
 async fn venue_of(state: &AppState, ev: &Event) -> AppResult<Option<Venue>> {
@@ -75,7 +74,12 @@ pub async fn event_calendar(state: &AppState, id: &str) -> AppResult<Response> {
         .ok_or(DomainError::NotFound)?;
     let g = groups::by_id(state.services.db.reader(), ev.group_id).await?.ok_or(DomainError::NotFound)?;
     let venue = venue_of(state, &ev).await?;
-    let entry = ics::Entry { event: &ev, venue: venue.as_ref(), url: state.config.link(&format!("/events/{id}")) };
+    let entry = ics::Entry {
+        event: &ev,
+        venue: venue.as_ref(),
+        url: state.config.link(&format!("/events/{id}")),
+        group_name: g.profile.name.as_str(),
+    };
     let body = ics::calendar(ev.details.title.as_str(), &g, &host(state), &[entry]);
     Ok(calendar_response(body, &format!("{id}.ics")))
 }
@@ -100,6 +104,7 @@ async fn group_calendar(State(state): State<AppState>, Path(slug): Path<String>)
             event: ev,
             venue: v.as_ref(),
             url: state.config.link(&format!("/events/{}", ev.id)),
+            group_name: g.profile.name.as_str(),
         })
         .collect();
     let body = ics::calendar(g.profile.name.as_str(), &g, &host(&state), &entries);

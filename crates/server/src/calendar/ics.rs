@@ -15,6 +15,8 @@ pub struct Entry<'a> {
     pub event: &'a Event,
     pub venue: Option<&'a Venue>,
     pub url: String,
+    /// The organising group's name (the invitation's organizer).
+    pub group_name: &'a str,
 }
 
 fn location(e: &Entry) -> String {
@@ -25,27 +27,41 @@ fn location(e: &Entry) -> String {
     }
 }
 
+/// One event as a VEVENT: the same UID (`<event id>@<host>`) and SEQUENCE
+/// in feeds and invitations (UG-17). Times are in `zone` (a feed, which
+/// defines the zone) or in UTC (a lone invitation, which then needs none).
+pub fn event_component(e: &Entry, host: &str, zone: Option<chrono_tz::Tz>) -> IcsEvent {
+    let ev = e.event;
+    let mut item = IcsEvent::new();
+    item.uid(&format!("{}@{host}", ev.id))
+        .sequence(u32::try_from(ev.sequence).unwrap_or(u32::MAX))
+        .summary(ev.details.title.as_str())
+        .description(&format!("{}\n\n{}", ev.details.description, e.url));
+    match zone {
+        Some(tz) => item
+            .starts(CalendarDateTime::from_date_time(ev.starts_at().with_timezone(&tz)))
+            .ends(CalendarDateTime::from_date_time(ev.ends_at().with_timezone(&tz))),
+        None => item.starts(ev.starts_at()).ends(ev.ends_at()),
+    };
+    item.url(&e.url).timestamp(ev.updated_at).status(if ev.status == EventStatus::Cancelled {
+        IcsStatus::Cancelled
+    } else {
+        IcsStatus::Confirmed
+    });
+    let loc = location(e);
+    if !loc.is_empty() {
+        item.location(&loc);
+    }
+    item
+}
+
 /// A calendar named `name` with `entries`, times in the group's zone.
 pub fn calendar(name: &str, g: &Group, host: &str, entries: &[Entry]) -> String {
     let tz = g.profile.time_zone.tz();
     let mut cal = Calendar::new();
     cal.name(name).timezone(tz.name());
     for e in entries {
-        let ev = e.event;
-        let mut item = IcsEvent::new();
-        item.uid(&format!("{}@{host}", ev.id))
-            .summary(ev.details.title.as_str())
-            .description(&format!("{}\n\n{}", ev.details.description, e.url))
-            .starts(CalendarDateTime::from_date_time(ev.starts_at().with_timezone(&tz)))
-            .ends(CalendarDateTime::from_date_time(ev.ends_at().with_timezone(&tz)))
-            .url(&e.url)
-            .timestamp(ev.updated_at)
-            .status(if ev.status == EventStatus::Cancelled { IcsStatus::Cancelled } else { IcsStatus::Confirmed });
-        let loc = location(e);
-        if !loc.is_empty() {
-            item.location(&loc);
-        }
-        cal.push(item.done());
+        cal.push(event_component(e, host, Some(tz)).done());
     }
     let text = cal.done().to_string();
     // The zone must be defined in the file (RFC 5545 §3.2.19); place it

@@ -1,0 +1,30 @@
+//! UG-17: the calendar invitation an email about an event carries (iTIP,
+//! RFC 5546): METHOD:REQUEST for a place held or a change, with the event's
+//! UID of the feeds and its SEQUENCE, so a calendar updates the entry it
+//! already has instead of adding a second one.
+
+use icalendar::{Attendee, Calendar, Component, PartStat, Property};
+
+use super::ics::{event_component, Entry};
+
+/// Who the invitation is for, and whether they hold a seat (`ACCEPTED`)
+/// or wait for one (`TENTATIVE`).
+pub struct Invitee<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub confirmed: bool,
+}
+
+/// A REQUEST for `entry` to `to`, organised by `organizer` (an address).
+pub fn request(entry: &Entry, host: &str, organizer: &str, to: &Invitee) -> String {
+    let mut cal = Calendar::new();
+    cal.append_property(Property::new("METHOD", "REQUEST"));
+    let mut item = event_component(entry, host, None);
+    let mut org = Property::new("ORGANIZER", format!("mailto:{organizer}"));
+    org.add_parameter("CN", entry.group_name);
+    item.append_property(org);
+    let status = if to.confirmed { PartStat::Accepted } else { PartStat::Tentative };
+    item.attendee(Attendee::new(format!("mailto:{}", to.email)).cn(to.name.to_owned()).partstat(status));
+    cal.push(item.done());
+    cal.done().to_string()
+}
