@@ -105,6 +105,32 @@ impl Verification {
     }
 }
 
+/// PL-2: staff's verdict on one contribution: verified, or rejected with
+/// a reason the member reads. A verdict may be changed (staff re-judge),
+/// but never back to "unverified", and never the same twice.
+pub fn check_verdict(current: Verification, to: Verification, reason: &str) -> Result<(), DomainError> {
+    if to == Verification::Unverified {
+        return Err(DomainError::field("verification", "verification_invalid"));
+    }
+    if to == Verification::Rejected && reason.trim().is_empty() {
+        return Err(DomainError::field("reason", "rejection_reason_required"));
+    }
+    if current == to {
+        return Err(DomainError::StateConflict { what: "contribution", from: current.as_str(), to: to.as_str() });
+    }
+    Ok(())
+}
+
+/// PL-2: a member changes or deletes only what they reported themselves;
+/// imported and staff-entered records are the source's, derived ones are
+/// computed.
+pub fn check_own_edit(source: Source) -> Result<(), DomainError> {
+    match source {
+        Source::SelfReported => Ok(()),
+        Source::Imported | Source::Derived => Err(DomainError::field("source", "self_reported_only")),
+    }
+}
+
 /// A rating from 0.0 to 5.0, kept in tenths so comparisons are exact
 /// (CH-4: Forge components are rated at least 4.0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -248,6 +274,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pl2_staff_verify_or_reject_with_a_reason_and_may_re_judge() {
+        use Verification as V;
+        assert_eq!(check_verdict(V::Unverified, V::Verified, ""), Ok(()));
+        assert_eq!(
+            check_verdict(V::Unverified, V::Rejected, " "),
+            Err(DomainError::field("reason", "rejection_reason_required"))
+        );
+        assert_eq!(check_verdict(V::Unverified, V::Rejected, "Not the member's answer"), Ok(()));
+        assert_eq!(check_verdict(V::Rejected, V::Verified, ""), Ok(()), "re-judged");
+        assert_eq!(check_verdict(V::Verified, V::Rejected, "Copied"), Ok(()));
+        assert!(matches!(check_verdict(V::Verified, V::Verified, ""), Err(DomainError::StateConflict { .. })));
+        assert_eq!(
+            check_verdict(V::Verified, V::Unverified, ""),
+            Err(DomainError::field("verification", "verification_invalid"))
+        );
+    }
+
+    #[test]
+    fn pl2_members_edit_only_what_they_reported() {
+        assert_eq!(check_own_edit(Source::SelfReported), Ok(()));
+        for s in [Source::Imported, Source::Derived] {
+            assert_eq!(check_own_edit(s), Err(DomainError::field("source", "self_reported_only")));
+        }
+    }
+
+    #[test]
     fn pl2_kinds_sources_and_states_round_trip() {
         for k in ContributionKind::ALL {
             assert_eq!(ContributionKind::parse(k.as_str()), Ok(k));
@@ -315,6 +367,29 @@ pub struct ContributionFields {
 }
 
 impl ContributionFields {
+    /// The fields of a stored contribution, to show it in a form again
+    /// (a member correcting what they reported).
+    pub fn of(c: &Contribution) -> Self {
+        let mut f = Self {
+            kind: c.details.kind().as_str().to_owned(),
+            date: c.date.format("%Y-%m-%d").to_string(),
+            link: c.link.as_ref().map(|l| l.to_string()).unwrap_or_default(),
+            ..Self::default()
+        };
+        match &c.details {
+            Details::ForumSolution { accepted } => f.accepted = Some(*accepted),
+            Details::ForgeComponent { rating, platform_version, has_description, has_screenshots, has_docs } => {
+                f.rating = rating.to_string();
+                f.platform_version = platform_version.clone();
+                (f.has_description, f.has_screenshots, f.has_docs) = (*has_description, *has_screenshots, *has_docs);
+            }
+            Details::ContentPiece { format } => f.format = format.as_str().to_owned(),
+            Details::MentoringTestimonial { onboarding_plan } => f.onboarding_plan = *onboarding_plan,
+            Details::EventOrganized { .. } | Details::SessionDelivered { .. } => {}
+        }
+        f
+    }
+
     /// Parses the fields into a contribution; every bad field is named.
     /// Contributions from elsewhere are never "held here": that is derived.
     pub fn parse(&self) -> Result<Contribution, DomainError> {

@@ -291,7 +291,7 @@ pub fn screening(
 
 /// Whether one contribution is evidence for `program`'s screening (what
 /// the reviewer judges): the focus area's kind for Champions, anything
-/// that counts at all for the others.
+/// for the others, whatever its verification.
 pub fn evidence_for(
     program: crate::program::Program,
     focus: Option<FocusArea>,
@@ -300,12 +300,15 @@ pub fn evidence_for(
     today: NaiveDate,
 ) -> bool {
     use crate::program::Program;
+    // What would count once verified: staff see the pieces waiting for
+    // their verdict (and the rejected ones, to re-judge) beside the rest.
+    let judged = Contribution { verification: crate::contribution::Verification::Verified, ..c.clone() };
     match (program, focus) {
         (Program::Champions, Some(area)) => {
-            window(area, criteria, today).contains(c.date) && counts_for(area, c, criteria)
+            window(area, criteria, today).contains(c.date) && counts_for(area, &judged, criteria)
         }
         (Program::Champions, None) => false,
-        (Program::Mvp | Program::Ambassadors, _) => past_year(today).contains(c.date) && c.counts_at_all(),
+        (Program::Mvp | Program::Ambassadors, _) => past_year(today).contains(c.date) && judged.counts_at_all(),
     }
 }
 

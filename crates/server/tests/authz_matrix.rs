@@ -47,6 +47,8 @@ enum Object {
     CompletedEvent,
     /// A submitted Champions application by the plain member.
     ProgramApplication,
+    /// A contribution the plain member reported (PL-2).
+    Contribution,
 }
 
 /// What a row prepares: path segments filled in from the object's ids.
@@ -179,6 +181,14 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
             let (s, _) = g.call(Method::POST, &format!("/api/v1/applications/{id}/submit"), &g.member, None).await;
             assert_eq!(s, 200);
             p(id)
+        }
+        Object::Contribution => {
+            let body = json!({"kind": "content_piece", "format": "video", "title": "A talk recording",
+                "date": "2026-06-01", "link": format!("https://videos.example.org/{}", uuid::Uuid::now_v7())});
+            let path = format!("/api/v1/members/{}/contributions", g.member.id);
+            let (s, c) = g.call(Method::POST, &path, &g.member, Some(body)).await;
+            assert_eq!(s, 201, "{c}");
+            p(c["id"].as_str().unwrap().to_owned())
         }
         Object::ExpertRequest => {
             let body = json!({"occasion": "Anniversary", "topic": "Internals"});
@@ -390,6 +400,30 @@ fn api_rows() -> Vec<Row> {
             None,
             O::None,
             [401, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        r(
+            "PL-2 verify a contribution",
+            M::POST,
+            "/api/v1/contributions/{id}/verification",
+            Some(json!({"verification": "verified"})),
+            O::Contribution,
+            [401, 403, 403, 403, 403, 403, 200, 200],
+        ),
+        r(
+            "PL-2 correct a contribution one reported",
+            M::PATCH,
+            "/api/v1/contributions/{id}",
+            Some(json!({"kind": "content_piece", "format": "video", "title": "Fixed", "date": "2026-06-02"})),
+            O::Contribution,
+            [401, 200, 404, 404, 404, 404, 404, 404],
+        ),
+        r(
+            "PL-2 delete a contribution one reported",
+            M::DELETE,
+            "/api/v1/contributions/{id}",
+            None,
+            O::Contribution,
+            [401, 204, 404, 404, 404, 404, 404, 404],
         ),
         r("PL-1 list staff roles", M::GET, "/api/v1/roles", None, O::None, [401, 403, 403, 403, 403, 403, 403, 200]),
         r(
@@ -751,6 +785,19 @@ fn page_rows() -> Vec<PageRow> {
             &[("decision", "approve")],
             O::Claim,
             [401, 403, 403, 403, 303, 403, 403, 303],
+        ),
+        get(
+            "PL-2 correct a contribution (form)",
+            "/programs/contributions/{id}/edit",
+            O::Contribution,
+            [303, 200, 404, 404, 404, 404, 404, 404],
+        ),
+        post(
+            "PL-2 verify a contribution (form)",
+            "/programs/contributions/{id}/verification",
+            &[("verification", "verified")],
+            O::Contribution,
+            [401, 403, 403, 403, 403, 403, 303, 303],
         ),
         get("PL-1 people", "/admin/people", O::None, [303, 403, 403, 403, 403, 403, 403, 200]),
         get("PL-1 a person's roles", "/admin/people/{member}", O::None, [303, 403, 403, 403, 403, 403, 403, 200]),

@@ -1046,3 +1046,140 @@ async fn ch1_mvp_seat_cap_holds_under_concurrent_accepts_on_sqlite() {
 async fn ch1_mvp_seat_cap_holds_under_concurrent_accepts_on_two_instances_sharing_postgres() {
     mvp_seat_rush(Backend::Postgres, 2).await;
 }
+
+on_both!(pl2_staff_verify_or_reject_each_contribution_and_members_correct_what_they_reported, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let mine = format!("/api/v1/members/{}/contributions", g.member.id);
+    for i in 0..5 {
+        let body = json!({"kind": "forum_solution", "title": format!("My answer {i}"), "date": this_year(2),
+            "link": format!("https://forum.example.com/t/m{i}")});
+        let (s, b) = g.call(Method::POST, &mine, &g.member, Some(body)).await;
+        assert_eq!(s, 201, "{b}");
+    }
+    let eligibility = format!("/api/v1/members/{}/eligibility?program=champions&focus_area=forums", g.member.id);
+    let found = |e: &Value| e["criteria"][0]["found"].as_u64().unwrap();
+    let (_, e) = g.call(Method::GET, &eligibility, &g.member, None).await;
+    assert_eq!(found(&e), 0, "what a member reports waits for verification");
+    let (_, list) = g.call(Method::GET, &mine, &g.staff, None).await;
+    let ids: Vec<String> = list.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_owned()).collect();
+    let verdict = |id: &str| format!("/api/v1/contributions/{id}/verification");
+    // Only staff judge; a rejection needs a reason.
+    let (s, _) = g.call(Method::POST, &verdict(&ids[0]), &g.member, Some(json!({"verification": "verified"}))).await;
+    assert_eq!(s, 403);
+    let (s, p) = g.call(Method::POST, &verdict(&ids[0]), &g.staff, Some(json!({"verification": "rejected"}))).await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("reason")), "{p}");
+    for id in &ids[1..] {
+        let (s, b) = g.call(Method::POST, &verdict(id), &g.staff, Some(json!({"verification": "verified"}))).await;
+        assert_eq!((s, b["verification"].as_str()), (200, Some("verified")), "{b}");
+    }
+    let (s, p) = g.call(Method::POST, &verdict(&ids[1]), &g.staff, Some(json!({"verification": "verified"}))).await;
+    assert_eq!(s, 409, "the same verdict twice: {p}");
+    let reject = json!({"verification": "rejected", "reason": "This answer was posted by someone else."});
+    let (s, b) = g.call(Method::POST, &verdict(&ids[0]), &g.staff, Some(reject)).await;
+    assert_eq!((s, b["verification_reason"].as_str()), (200, Some("This answer was posted by someone else.")));
+    let (_, e) = g.call(Method::GET, &eligibility, &g.member, None).await;
+    assert_eq!(found(&e), 4, "verified ones count, the rejected one never");
+    let (subject, body) = g.app.last_email(&g.member.email).await;
+    assert!(subject.contains("Not counted") && body.contains("posted by someone else"), "{subject}\n{body}");
+    // The member corrects it: it waits again; verified, it counts.
+    let fixed = json!({"kind": "forum_solution", "title": "My own answer", "date": this_year(2),
+        "link": "https://forum.example.com/t/mine"});
+    let (s, _) =
+        g.call(Method::PATCH, &format!("/api/v1/contributions/{}", ids[0]), &g.leader, Some(fixed.clone())).await;
+    assert_eq!(s, 404, "nobody else's to correct");
+    let (s, b) = g.call(Method::PATCH, &format!("/api/v1/contributions/{}", ids[0]), &g.member, Some(fixed)).await;
+    assert_eq!((s, b["verification"].as_str(), b["title"].as_str()), (200, Some("unverified"), Some("My own answer")));
+    g.call(Method::POST, &verdict(&ids[0]), &g.staff, Some(json!({"verification": "verified"}))).await;
+    let (_, e) = g.call(Method::GET, &eligibility, &g.member, None).await;
+    assert_eq!((found(&e), e["eligible"].as_bool()), (5, Some(true)));
+    // What staff imported is the source's, not the member's to change; their own goes.
+    solutions(&g, &g.member, 1).await;
+    let (_, list) = g.call(Method::GET, &mine, &g.member, None).await;
+    let imported =
+        list.as_array().unwrap().iter().find(|c| c["source"] == "imported").unwrap()["id"].as_str().unwrap().to_owned();
+    let (s, p) = g.call(Method::DELETE, &format!("/api/v1/contributions/{imported}"), &g.member, None).await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("self_reported_only")));
+    let (s, _) = g.call(Method::DELETE, &format!("/api/v1/contributions/{}", ids[4]), &g.member, None).await;
+    assert_eq!(s, 204);
+    let (_, e) = g.call(Method::GET, &eligibility, &g.member, None).await;
+    assert_eq!(found(&e), 5, "4 of theirs and the imported one");
+    let (_, log) = g.call(Method::GET, &format!("/api/v1/audit?entity_id={}", g.member.id), &g.admin, None).await;
+    let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    for a in ["contribution.verified", "contribution.rejected", "contribution.edited", "contribution.deleted"] {
+        assert!(actions.contains(&a), "{a} in {actions:?}");
+    }
+});
+
+on_both!(pl2_pages_staff_judge_evidence_on_the_application_and_members_correct_it, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let body = json!({"kind": "forum_solution", "title": "Caching answer", "date": this_year(2),
+        "link": "https://forum.example.com/t/cache"});
+    g.call(Method::POST, &format!("/api/v1/members/{}/contributions", g.member.id), &g.member, Some(body)).await;
+    let app = application(&g, &g.member).await;
+    let staff = common::gov::page_client(&g, Some(&g.staff)).await;
+    let page = format!("/programs/applications/{app}");
+    let html = staff.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Caching answer") && html.contains("Waiting for verification"), "staff see pending evidence");
+    let (_, list) =
+        g.call(Method::GET, &format!("/api/v1/members/{}/contributions", g.member.id), &g.staff, None).await;
+    let cid = list[0]["id"].as_str().unwrap().to_owned();
+    let action = format!("/programs/contributions/{cid}/verification");
+    let r = common::post_form(
+        &staff,
+        &g.app,
+        &page,
+        &action,
+        &[("application", &app), ("verification", "rejected"), ("reason", "")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    assert!(
+        r.text().await.unwrap().contains("Say why it does not count"),
+        "a rejection without a reason says so on the page"
+    );
+    let r = common::post_form(
+        &staff,
+        &g.app,
+        &page,
+        &action,
+        &[("application", &app), ("verification", "rejected"), ("reason", "Not accepted as the solution")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let member = common::gov::page_client(&g, Some(&g.member)).await;
+    let html = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Not counted") && html.contains("Not accepted as the solution"), "the member sees why");
+    let edit = format!("/programs/contributions/{cid}/edit");
+    let html = member.get(g.app.url(&edit)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(r#"value="Caching answer""#), "the form shows what was saved");
+    let r = common::post_form(
+        &member,
+        &g.app,
+        &edit,
+        &edit,
+        &[("kind", "forum_solution"), ("title", "Caching answer"), ("date", "not a date")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let r = common::post_form(
+        &member,
+        &g.app,
+        &edit,
+        &edit,
+        &[
+            ("kind", "forum_solution"),
+            ("title", "Caching answer, accepted"),
+            ("date", &this_year(3)),
+            ("link", "https://forum.example.com/t/cache"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let html = member.get(g.app.url("/programs?contribution=saved")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Saved. Program staff will verify it again.") && html.contains("Caching answer, accepted"));
+    let r =
+        common::post_form(&member, &g.app, "/programs", &format!("/programs/contributions/{cid}/delete"), &[]).await;
+    assert_eq!(r.status(), 303);
+    let html = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains("Caching answer"));
+});

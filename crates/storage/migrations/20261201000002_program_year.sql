@@ -5,3 +5,9 @@ ALTER TABLE program_applications ADD COLUMN nda_signed_on TEXT;
 -- CH-5: Ambassadors are screened against their own minimum, never the
 -- Champions' focus areas.
 INSERT INTO settings (key, value, updated_at) VALUES ('ambassadors.min_contributions_per_year', '2', 0);
+
+-- PL-2, CH-4: staff verify or reject each contribution; a rejection keeps
+-- its reason for the member to read.
+ALTER TABLE contributions ADD COLUMN verification_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE contributions ADD COLUMN verified_by TEXT;
+ALTER TABLE contributions ADD COLUMN verified_at BIGINT;

@@ -24,6 +24,8 @@ pub struct Stored {
     pub title: String,
     pub contribution: Contribution,
     pub created_at: Option<DateTime<Utc>>,
+    /// Why staff rejected it (PL-2), empty otherwise.
+    pub verification_reason: String,
 }
 
 /// The contribution itself from its stored fields.
@@ -60,6 +62,7 @@ fn from_row(r: &AnyRow) -> Result<Stored, StorageError> {
         title: r.try_get("title")?,
         contribution: contribution_of(r)?,
         created_at: Some(from_db(r.try_get("created_at")?)),
+        verification_reason: r.try_get("verification_reason")?,
     })
 }
 
@@ -106,6 +109,69 @@ fn member_of(r: &AnyRow) -> Result<MemberId, StorageError> {
     r.try_get::<String, _>("member_id")?.parse().map_err(|_| StorageError::Corrupt("contribution member".into()))
 }
 
+const STORED: &str = "id, title, details, happened_on, link, source, verification, verification_reason, created_at";
+
+/// One stored contribution with its member.
+pub async fn get(pool: &AnyPool, id: &str) -> Result<Option<(MemberId, Stored)>, StorageError> {
+    let row = sqlx::query(&format!("SELECT {STORED}, member_id FROM contributions WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(|r| Ok((member_of(r)?, from_row(r)?))).transpose()
+}
+
+/// PL-2: staff's verdict, with its reason, who and when.
+pub async fn set_verification(
+    tx: &mut Tx,
+    id: &str,
+    verdict: Verification,
+    reason: &str,
+    by: MemberId,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "UPDATE contributions SET verification = $1, verification_reason = $2, verified_by = $3, verified_at = $4
+         WHERE id = $5",
+    )
+    .bind(verdict.as_str())
+    .bind(reason)
+    .bind(by.to_string())
+    .bind(to_db(now))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// PL-2: a member's edit of what they reported: it waits for
+/// verification again.
+pub async fn update_reported(tx: &mut Tx, id: &str, title: &str, c: &Contribution) -> Result<(), StorageError> {
+    let details = serde_json::to_string(&c.details).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "UPDATE contributions SET title = $1, kind = $2, details = $3, happened_on = $4, link = $5,
+             verification = 'unverified', verification_reason = '', verified_by = NULL, verified_at = NULL
+         WHERE id = $6 AND source = 'self_reported'",
+    )
+    .bind(title)
+    .bind(c.details.kind().as_str())
+    .bind(details)
+    .bind(c.date.format("%Y-%m-%d").to_string())
+    .bind(c.link.as_ref().map(|l| l.to_string()))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// PL-2: a member deletes what they reported.
+pub async fn delete_reported(tx: &mut Tx, id: &str) -> Result<bool, StorageError> {
+    let done = sqlx::query("DELETE FROM contributions WHERE id = $1 AND source = 'self_reported'")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// A member's stored contributions, newest first.
 pub async fn stored(pool: &AnyPool, member: MemberId) -> Result<Vec<Stored>, StorageError> {
     Ok(stored_for(pool, &[member], None).await?.into_iter().map(|(_, s)| s).collect())
@@ -123,7 +189,7 @@ pub async fn stored_for(
     }
     let window = if since.is_some() { format!(" AND happened_on >= ${}", members.len() + 1) } else { String::new() };
     let sql = format!(
-        "SELECT id, member_id, title, details, happened_on, link, source, verification, created_at FROM contributions
+        "SELECT {STORED}, member_id FROM contributions
          WHERE member_id IN ({}){window} ORDER BY happened_on DESC, id DESC",
         crate::batch::in_list(members.len())
     );
@@ -182,6 +248,7 @@ pub async fn derived_for(pool: &AnyPool, members: &[MemberId]) -> Result<Vec<(Me
                 verification: Verification::Verified,
             },
             created_at: None,
+            verification_reason: String::new(),
         };
         Ok((member_of(r)?, s))
     };

@@ -214,3 +214,33 @@ application-nda-date = Day the NDA was signed
 application-nda-record = Record the NDA date
 field-nda_not_needed = This program has no NDA to sign.
 field-date_in_future = The day cannot be in the future.
+mail-contribution-rejected-subject = Not counted: { $title }
+mail-contribution-rejected-body =
+    Hello { $name },
+
+    Program staff looked at "{ $title }" and did not count it, for this reason:
+
+    { $reason }
+
+    If you reported it yourself, you can correct it (it will be looked at again) or delete it on your programs page:
+
+    { $link }
+verification-unverified = Waiting for verification
+verification-verified = Verified
+verification-rejected = Not counted
+source-derived = From this site
+source-imported = Imported
+source-self_reported = Self-reported
+evidence-reason = Reason (needed to reject; the member reads it)
+evidence-verify = Verify
+evidence-reject = Reject
+contribution-edit = Correct a contribution
+contribution-edit-help = Change what you reported. It will wait for program staff to verify it again.
+contribution-edit-link = Correct
+contribution-delete = Delete…
+contribution-delete-confirm = Delete this contribution for good? It stops counting at once.
+contribution-delete-yes = Yes, delete it
+contribution-actions = Actions
+contribution-saved = Saved. Program staff will verify it again.
+contribution-deleted = Deleted.
+field-rejection_reason_required = Say why it does not count: the member reads the reason and can correct it.

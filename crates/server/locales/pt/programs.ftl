@@ -214,3 +214,33 @@ application-nda-date = Dia em que o NDA foi assinado
 application-nda-record = Registar a data do NDA
 field-nda_not_needed = Este programa não tem NDA para assinar.
 field-date_in_future = O dia não pode ser no futuro.
+mail-contribution-rejected-subject = Não contabilizado: { $title }
+mail-contribution-rejected-body =
+    Olá { $name },
+
+    A equipa dos programas analisou "{ $title }" e não o contabilizou, por esta razão:
+
+    { $reason }
+
+    Se foi registado por si, pode corrigi-lo (será analisado de novo) ou apagá-lo na sua página de programas:
+
+    { $link }
+verification-unverified = À espera de verificação
+verification-verified = Verificado
+verification-rejected = Não contabilizado
+source-derived = Deste site
+source-imported = Importado
+source-self_reported = Registado pelo membro
+evidence-reason = Razão (necessária para rejeitar; o membro lê-a)
+evidence-verify = Verificar
+evidence-reject = Rejeitar
+contribution-edit = Corrigir uma contribuição
+contribution-edit-help = Altere o que registou. Voltará a esperar que a equipa dos programas a verifique.
+contribution-edit-link = Corrigir
+contribution-delete = Apagar…
+contribution-delete-confirm = Apagar esta contribuição de vez? Deixa de contar imediatamente.
+contribution-delete-yes = Sim, apagar
+contribution-actions = Ações
+contribution-saved = Guardado. A equipa dos programas vai verificá-la de novo.
+contribution-deleted = Apagada.
+field-rejection_reason_required = Diga porque não conta: o membro lê a razão e pode corrigi-la.

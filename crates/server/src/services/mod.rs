@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod conduct;
 pub mod context;
+pub mod contributions;
 pub mod dashboard;
 pub mod erasure;
 pub mod event_changes;

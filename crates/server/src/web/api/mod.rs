@@ -5,6 +5,7 @@
 mod accounts;
 mod admin;
 mod conduct;
+mod contributions;
 mod erasure;
 mod events;
 pub mod expenses;
@@ -48,6 +49,7 @@ pub fn router() -> Router<AppState> {
         .merge(expenses::router())
         .merge(speakers::router())
         .merge(programs::router())
+        .merge(contributions::router())
         .merge(program_interviews::router())
         .merge(forum_import::router())
         .merge(me_security::router())

@@ -7,8 +7,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, conduct, erasure, events, expenses, export, forum_import, groups, health, leadership, me_security,
-    program_interviews, programs, review, roles, speakers,
+    accounts, admin, conduct, contributions, erasure, events, expenses, export, forum_import, groups, health,
+    leadership, me_security, program_interviews, programs, review, roles, speakers,
 };
 use crate::app::AppState;
 
@@ -43,7 +43,8 @@ use crate::app::AppState;
         speakers::apply, speakers::pool, speakers::to_review, speakers::decide, speakers::invite,
         speakers::my_invitations, speakers::answer, speakers::ask_expert, speakers::expert_request,
         speakers::answer_expert,
-        programs::list_contributions, programs::add_contribution, programs::eligibility, programs::apply,
+        programs::list_contributions, programs::add_contribution,
+        contributions::judge, contributions::edit, contributions::remove, programs::eligibility, programs::apply,
         programs::show_application, programs::submit, programs::screen, programs::interview, programs::record_nda, programs::accept,
         programs::decline, programs::memberships, programs::grant, programs::create_benefit, programs::claim,
         programs::directory, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,

@@ -66,12 +66,14 @@ pub struct ContributionBody {
     source: String,
     /// unverified, verified or rejected.
     verification: String,
+    /// Why staff rejected it (empty otherwise).
+    verification_reason: String,
     /// The kind's details (accepted, rating, platform version, format...).
     #[schema(value_type = Object)]
     details: serde_json::Value,
 }
 
-fn contribution_body(s: Stored) -> ContributionBody {
+pub(super) fn contribution_body(s: Stored) -> ContributionBody {
     let c = s.contribution;
     ContributionBody {
         id: s.id,
@@ -81,6 +83,7 @@ fn contribution_body(s: Stored) -> ContributionBody {
         link: c.link.map(|l| l.to_string()),
         source: c.source.as_str().to_owned(),
         verification: c.verification.as_str().to_owned(),
+        verification_reason: s.verification_reason,
         details: serde_json::to_value(&c.details).unwrap_or_default(),
     }
 }
@@ -103,12 +106,12 @@ pub async fn list_contributions(
 #[derive(Deserialize, ToSchema)]
 pub struct NewContributionBody {
     #[serde(default)]
-    title: String,
+    pub(super) title: String,
     #[serde(default)]
     source_key: String,
     #[serde(flatten)]
     #[schema(value_type = Object)]
-    fields: ContributionFields,
+    pub(super) fields: ContributionFields,
 }
 
 #[derive(Serialize, ToSchema)]

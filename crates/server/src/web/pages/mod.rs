@@ -7,6 +7,7 @@ mod auth;
 mod charts;
 mod checkin;
 mod conduct;
+mod contributions;
 mod events;
 mod expenses;
 mod form;
@@ -58,6 +59,7 @@ pub fn router() -> Router<AppState> {
         .merge(speakers::router())
         .merge(review::router())
         .merge(programs::router())
+        .merge(contributions::router())
         .merge(account_security::router())
         .merge(program_application::router())
         .merge(forum_import::router())

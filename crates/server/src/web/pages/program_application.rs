@@ -99,6 +99,12 @@ impl ApplicationPage {
     fn is(&self, stage: &str) -> bool {
         self.a.stage.as_str() == stage
     }
+    fn verification_key(&self, c: &Stored) -> String {
+        format!("verification-{}", c.contribution.verification.as_str())
+    }
+    fn source_key(&self, c: &Stored) -> String {
+        format!("source-{}", c.contribution.source.as_str())
+    }
     fn picked(&self) -> bool {
         self.slots.iter().any(|s| s.chosen)
     }
@@ -128,6 +134,13 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
     let rubric =
         a.focus_area.map(|f| rubric(f).iter().map(|r| ctx.t(&format!("rubric-{r}"))).collect()).unwrap_or_default();
     let needs_nda = guildhall_domain::program::ProgramRules::defaults(a.program, 0).nda_required;
+    // PL-13: a problem with a field this stage does not show (an evidence
+    // verdict's reason) is said on top instead of nowhere.
+    let mut shown = vec!["slot", "slots", "signed_on"];
+    if a.stage == Stage::Interviewed {
+        shown.push("reason");
+    }
+    let errors = errors.shown_on(&shown);
     let page = ApplicationPage {
         needs_nda,
         criteria: criteria(&a.screening),

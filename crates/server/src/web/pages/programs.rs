@@ -98,6 +98,12 @@ impl ProgramsPage {
     fn kind_key(&self, k: &str) -> String {
         format!("contribution-{k}")
     }
+    fn verification_key(&self, c: &Stored) -> String {
+        format!("verification-{}", c.contribution.verification.as_str())
+    }
+    fn source_key(&self, c: &Stored) -> String {
+        format!("source-{}", c.contribution.source.as_str())
+    }
     fn program_key(&self, p: &Program) -> String {
         format!("program-{}", p.as_str())
     }
