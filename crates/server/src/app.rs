@@ -72,6 +72,13 @@ impl Server {
             .await
             .with_context(|| format!("cannot listen on {}", state.config.bind))?;
         let addr = listener.local_addr()?;
+        // PL-12: receipts this instance kept on disk before they lived in
+        // the database move in once; a failure is logged, not fatal.
+        match crate::services::expenses::absorb_receipt_files(&state.services).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(receipts = n, "receipts moved from the upload folder into the database"),
+            Err(e) => tracing::warn!(error = ?e, "moving receipts into the database failed"),
+        }
         let (shutdown, rx) = watch::channel(false);
         let mut tasks = Vec::new();
         if state.config.run_worker {

@@ -99,3 +99,62 @@ async fn backup_during_a_rush_restores_within_capacity(backend: Backend) {
 on_both!(backup_taken_during_a_rush_restores_within_capacity, |backend| async move {
     backup_during_a_rush_restores_within_capacity(backend).await;
 });
+
+/// PL-12: a receipt lives in the database, so the backup holds it and a
+/// restored database serves the very bytes, with no upload folder at all.
+async fn a_receipt_survives_backup_and_restore(backend: Backend) {
+    use reqwest::Method;
+    let Some(g) = common::gov::gov(backend).await else { return };
+    g.fee_schedule().await;
+    let ev = g.held_event(g.group, chrono::Utc::now() - chrono::Duration::days(1), 2).await;
+    let (s, c) = g
+        .call(Method::POST, &format!("/api/v1/events/{ev}/claims"), &g.leader, Some(serde_json::json!({"venue": "80"})))
+        .await;
+    assert_eq!(s, 201, "{c}");
+    let claim = c["id"].as_str().unwrap().to_owned();
+    assert_eq!(g.upload_receipt(&claim, "venue.pdf").await, 201);
+    let sent: Vec<u8> =
+        sqlx::query_scalar("SELECT content FROM claim_receipts").fetch_one(g.app.db.reader()).await.unwrap();
+    assert!(sent.starts_with(b"%PDF-"), "the bytes are in the database");
+    let dir = std::env::temp_dir().join(format!("guildhall-receipt-backup-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("guildhall.backup");
+    let (ok, text) = guildhall(&g.app.tdb.url, &["backup", "--to", file.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    let (target, sqlite_dir, pg) = TestDb::fresh_url(backend).await.unwrap();
+    let (ok, text) = guildhall(&target, &["restore", "--from", file.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    // The restored database, served by a new instance with an empty upload folder.
+    let db = Db::connect(&target, 4).await.unwrap();
+    let mut config = guildhall::Config::local(&target);
+    config.bind = ([127, 0, 0, 1], 0).into();
+    config.run_worker = false;
+    config.upload_dir = dir.join("empty-uploads");
+    let server = guildhall::Server::start(guildhall::AppState::new(db, config)).await.unwrap();
+    let (_, claim_body) = g.call(Method::GET, &format!("/api/v1/claims/{claim}"), &g.leader, None).await;
+    let receipt = claim_body["receipts"][0]["id"].as_str().unwrap().to_owned();
+    let got = g
+        .app
+        .client
+        .get(format!("http://{}/api/v1/claims/{claim}/receipts/{receipt}", server.addr))
+        .bearer_auth(&g.leader.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(got.status(), 200);
+    assert_eq!(got.bytes().await.unwrap().to_vec(), sent, "the same bytes, from the restored copy");
+    server.stop().await;
+    for d in [sqlite_dir, Some(dir)].into_iter().flatten() {
+        let _ = std::fs::remove_dir_all(d);
+    }
+    if let Some((admin, name)) = pg {
+        use sqlx::Connection;
+        if let Ok(mut c) = sqlx::PgConnection::connect(&admin).await {
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut c).await;
+        }
+    }
+}
+
+on_both!(pl12_a_receipt_survives_backup_and_restore_without_an_upload_folder, |backend| async move {
+    a_receipt_survives_backup_and_restore(backend).await;
+});

@@ -11,3 +11,8 @@ INSERT INTO settings (key, value, updated_at) VALUES ('ambassadors.min_contribut
 ALTER TABLE contributions ADD COLUMN verification_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE contributions ADD COLUMN verified_by TEXT;
 ALTER TABLE contributions ADD COLUMN verified_at BIGINT;
+
+-- PL-12: a receipt's bytes live in the database, where every instance and
+-- every backup has them. Rows from before keep stored_as (a file in the
+-- upload folder) until `serve` moves the file in.
+ALTER TABLE claim_receipts ADD COLUMN content BYTEA;

@@ -1,5 +1,5 @@
 //! Money (UG-13): fee schedules per region, expense claims per event, and
-//! their receipt files' records (the files live in the upload folder).
+//! their receipts (PL-12: the bytes live in the database).
 
 use chrono::{DateTime, Utc};
 use guildhall_domain::event::EventStatus;
@@ -211,10 +211,11 @@ pub struct ReceiptRow {
     pub stored_as: String,
 }
 
-pub async fn add_receipt(tx: &mut Tx, r: &ReceiptRow, now: DateTime<Utc>) -> Result<(), StorageError> {
+/// PL-12: records a receipt with its bytes, in the caller's transaction.
+pub async fn add_receipt(tx: &mut Tx, r: &ReceiptRow, bytes: &[u8], now: DateTime<Utc>) -> Result<(), StorageError> {
     sqlx::query(
-        "INSERT INTO claim_receipts (id, claim_id, file_name, content_type, size_bytes, stored_as, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO claim_receipts (id, claim_id, file_name, content_type, size_bytes, stored_as, content, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(r.id.to_string())
     .bind(r.claim_id.to_string())
@@ -222,10 +223,46 @@ pub async fn add_receipt(tx: &mut Tx, r: &ReceiptRow, now: DateTime<Utc>) -> Res
     .bind(&r.content_type)
     .bind(r.size_bytes)
     .bind(&r.stored_as)
+    .bind(bytes.to_vec())
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// A receipt's bytes; `None` for a row from before PL-12 whose file is
+/// still in the upload folder.
+pub async fn receipt_content(pool: &AnyPool, id: ReceiptId) -> Result<Option<Vec<u8>>, StorageError> {
+    let row = sqlx::query("SELECT content FROM claim_receipts WHERE id = $1")
+        .bind(id.to_string())
+        .fetch_optional(pool)
+        .await?
+        .ok_or(StorageError::Corrupt("receipt".into()))?;
+    Ok(row.try_get("content")?)
+}
+
+/// Rows from before PL-12, whose bytes are still a file: (id, file name).
+pub async fn receipts_on_disk(pool: &AnyPool, limit: i64) -> Result<Vec<(ReceiptId, String)>, StorageError> {
+    let rows = sqlx::query("SELECT id, stored_as FROM claim_receipts WHERE content IS NULL ORDER BY id LIMIT $1")
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let id = r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("receipt".into()))?;
+            Ok((id, r.try_get("stored_as")?))
+        })
+        .collect()
+}
+
+/// PL-12: moves a receipt's bytes into the database (once).
+pub async fn store_receipt_content(tx: &mut Tx, id: ReceiptId, bytes: &[u8]) -> Result<bool, StorageError> {
+    let done = sqlx::query("UPDATE claim_receipts SET content = $1 WHERE id = $2 AND content IS NULL")
+        .bind(bytes.to_vec())
+        .bind(id.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn receipts(pool: &AnyPool, claim: ClaimId) -> Result<Vec<ReceiptRow>, StorageError> {
