@@ -1183,3 +1183,95 @@ on_both!(pl2_pages_staff_judge_evidence_on_the_application_and_members_correct_i
     let html = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
     assert!(!html.contains("Caching answer"));
 });
+
+on_both!(ch8_pages_staff_load_a_programs_pool_and_members_claim_with_a_button, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    for who in [&g.member, &g.leader] {
+        let body = json!({"member_id": who.id.to_string(), "focus_area": "forums"});
+        let (s, _) = g.call(Method::POST, "/api/v1/programs/champions/memberships", &g.staff, Some(body)).await;
+        assert_eq!(s, 201);
+    }
+    let staff = common::gov::page_client(&g, Some(&g.staff)).await;
+    let page = "/programs/benefits";
+    let yesterday = (Utc::now() - Duration::days(1)).date_naive().to_string();
+    let r = common::post_form(
+        &staff,
+        &g.app,
+        page,
+        page,
+        &[("name", "Old vouchers"), ("valid_until", &yesterday), ("codes", "X")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("The day cannot be in the past."));
+    let next_year = (Utc::now() + Duration::days(200)).date_naive().to_string();
+    let fields = [
+        ("name", "Exam voucher"),
+        ("program", "champions"),
+        ("valid_until", next_year.as_str()),
+        ("codes", "EX-1\nEX-2, EX-3\nEX-1"),
+    ];
+    let r = common::post_form(&staff, &g.app, page, page, &fields).await;
+    assert_eq!(r.status(), 303);
+    let r = common::post_form(
+        &staff,
+        &g.app,
+        page,
+        page,
+        &[("name", "MVP summit pass"), ("program", "mvp"), ("codes", "MVP-1")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let html = staff.get(g.app.url(page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("3 of 3 left"), "repeats are kept once: {html}");
+    // A Champion sees the Champions pool only, and claims with a button.
+    let member = common::gov::page_client(&g, Some(&g.member)).await;
+    let html = member.get(g.app.url(page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Exam voucher") && !html.contains("MVP summit pass"), "{html}");
+    let (_, pools) = g.call(Method::GET, "/api/v1/benefits", &g.member, None).await;
+    let exam = pools.as_array().unwrap().iter().find(|p| p["name"] == "Exam voucher").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mvp_pool = {
+        let (_, all) = g.call(Method::GET, "/api/v1/benefits", &g.staff, None).await;
+        all.as_array().unwrap().iter().find(|p| p["name"] == "MVP summit pass").unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let (s, p) = g.call(Method::POST, &format!("/api/v1/benefits/{mvp_pool}/claims"), &g.member, None).await;
+    assert_eq!(
+        (s, p["errors"][0]["code"].as_str()),
+        (422, Some("not_an_active_member")),
+        "a Champion takes no MVP code"
+    );
+    let r = common::post_form(&member, &g.app, page, &format!("/programs/benefits/{exam}/claim"), &[]).await;
+    assert_eq!(r.status(), 303);
+    let html = member.get(g.app.url(&format!("{page}?done=claimed"))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Your code is below") && html.contains("<code>EX-1</code>"), "{html}");
+    assert!(!html.contains("Claim a code"), "one per benefit per year: the button is gone");
+    let (_, mine) = g.call(Method::GET, "/api/v1/benefits", &g.member, None).await;
+    assert_eq!(mine[0]["my_code"], "EX-1");
+    // Staff see what is left and add codes from the row.
+    let html = staff.get(g.app.url(page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("2 of 3 left"));
+    let r = common::post_form(
+        &staff,
+        &g.app,
+        page,
+        &format!("/programs/benefits/{exam}/codes"),
+        &[("codes", "EX-3\nEX-4")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let html = staff.get(g.app.url(page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("3 of 4 left"), "EX-3 was there already");
+    let r =
+        common::post_form(&staff, &g.app, page, &format!("/programs/benefits/{exam}/codes"), &[("codes", "  ")]).await;
+    assert_eq!(r.status(), 422, "an empty box says so");
+    // Members cannot load codes.
+    let (s, _) =
+        g.call(Method::POST, &format!("/api/v1/benefits/{exam}/codes"), &g.member, Some(json!({"codes": ["Z"]}))).await;
+    assert_eq!(s, 403);
+});

@@ -16,3 +16,8 @@ ALTER TABLE contributions ADD COLUMN verified_at BIGINT;
 -- every backup has them. Rows from before keep stored_as (a file in the
 -- upload folder) until `serve` moves the file in.
 ALTER TABLE claim_receipts ADD COLUMN content BYTEA;
+
+-- CH-8: a pool is for one program's active members (NULL: any program's)
+-- and claimable until its last valid day (NULL: no end).
+ALTER TABLE benefits ADD COLUMN program TEXT;
+ALTER TABLE benefits ADD COLUMN valid_until TEXT;

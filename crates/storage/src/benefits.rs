@@ -2,8 +2,10 @@
 //! member claims at most one code per benefit per year, and no code is
 //! ever handed out twice, under any concurrency.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use guildhall_domain::benefit::Pool;
 use guildhall_domain::ids::MemberId;
+use guildhall_domain::program::Program;
 use guildhall_domain::DomainError;
 use sqlx::{AnyPool, Row};
 
@@ -16,18 +18,77 @@ use crate::{Backend, StorageError, Tx};
 pub struct Benefit {
     pub id: String,
     pub name: String,
+    pub pool: Pool,
     pub codes_left: i64,
+    pub codes_total: i64,
 }
 
-pub async fn create(tx: &mut Tx, name: &str, now: DateTime<Utc>) -> Result<String, StorageError> {
+/// A code a member claimed.
+#[derive(Clone, Debug)]
+pub struct Claimed {
+    pub benefit_id: String,
+    pub code: String,
+    pub year: i64,
+}
+
+pub async fn create(tx: &mut Tx, name: &str, pool: Pool, now: DateTime<Utc>) -> Result<String, StorageError> {
     let id = uuid::Uuid::now_v7().to_string();
-    sqlx::query("INSERT INTO benefits (id, name, created_at) VALUES ($1, $2, $3)")
+    sqlx::query("INSERT INTO benefits (id, name, program, valid_until, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(&id)
         .bind(name)
+        .bind(pool.program.map(|p| p.as_str()))
+        .bind(pool.valid_until.map(|d| d.format("%Y-%m-%d").to_string()))
         .bind(to_db(now))
         .execute(&mut **tx)
         .await?;
     Ok(id)
+}
+
+const BENEFIT: &str = "SELECT b.id, b.name, b.program, b.valid_until,
+    (SELECT COUNT(*) FROM benefit_codes c WHERE c.benefit_id = b.id AND c.claimed_by IS NULL) AS codes_left,
+    (SELECT COUNT(*) FROM benefit_codes c WHERE c.benefit_id = b.id) AS codes_total
+    FROM benefits b";
+
+fn from_row(r: &sqlx::any::AnyRow) -> Result<Benefit, StorageError> {
+    let corrupt = || StorageError::Corrupt("benefit".into());
+    let program =
+        r.try_get::<Option<String>, _>("program")?.map(|p| Program::parse(&p).map_err(|_| corrupt())).transpose()?;
+    let valid_until = r
+        .try_get::<Option<String>, _>("valid_until")?
+        .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| corrupt()))
+        .transpose()?;
+    Ok(Benefit {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        pool: Pool { program, valid_until },
+        codes_left: r.try_get("codes_left")?,
+        codes_total: r.try_get("codes_total")?,
+    })
+}
+
+/// Every pool, newest first.
+pub async fn list(pool: &AnyPool) -> Result<Vec<Benefit>, StorageError> {
+    let rows = sqlx::query(&format!("{BENEFIT} ORDER BY b.created_at DESC, b.id DESC")).fetch_all(pool).await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// The codes `member` claimed, newest first.
+pub async fn claimed_by(pool: &AnyPool, member: MemberId) -> Result<Vec<Claimed>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT benefit_id, code, claim_year FROM benefit_codes WHERE claimed_by = $1 ORDER BY claimed_at DESC",
+    )
+    .bind(member.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Claimed {
+                benefit_id: r.try_get("benefit_id")?,
+                code: r.try_get("code")?,
+                year: r.try_get("claim_year")?,
+            })
+        })
+        .collect()
 }
 
 /// Adds codes to a pool; a code already in it is skipped. Returns how many
@@ -50,15 +111,8 @@ pub async fn load_codes(tx: &mut Tx, benefit: &str, codes: &[String]) -> Result<
 }
 
 pub async fn get(pool: &AnyPool, id: &str) -> Result<Option<Benefit>, StorageError> {
-    let row = sqlx::query(
-        "SELECT b.id, b.name, (SELECT COUNT(*) FROM benefit_codes c WHERE c.benefit_id = b.id AND c.claimed_by IS NULL)
-             AS codes_left FROM benefits b WHERE b.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(pool)
-    .await?;
-    row.map(|r| Ok(Benefit { id: r.try_get("id")?, name: r.try_get("name")?, codes_left: r.try_get("codes_left")? }))
-        .transpose()
+    let row = sqlx::query(&format!("{BENEFIT} WHERE b.id = $1")).bind(id).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
 }
 
 /// CH-8: hands one free code to `member` for `year`. The code is taken by

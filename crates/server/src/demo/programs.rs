@@ -139,6 +139,7 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
         }
     }
     let codes: Vec<String> = (1..=25).map(|n| format!("CERT-DEMO-{n:04}")).collect();
-    programs::create_benefit(&state.services, staff, "Certification exam voucher (50% off)", &codes).await?;
+    let pool = crate::services::benefits::NewPool::parse("Certification exam voucher (50% off)", "", "", codes)?;
+    crate::services::benefits::create(&state.services, staff, pool).await?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! and the command line all call these same functions.
 
 pub mod accounts;
+pub mod benefits;
 pub mod conduct;
 pub mod context;
 pub mod contributions;

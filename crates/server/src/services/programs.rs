@@ -3,7 +3,7 @@
 //! and benefits (CH-8). Every change is audited; applicants are emailed at
 //! each step.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::contribution::{Contribution, Source, Verification};
 use guildhall_domain::eligibility::{
@@ -18,7 +18,7 @@ use guildhall_domain::DomainError;
 use guildhall_storage::contributions::{self, NewContribution, Stored};
 use guildhall_storage::interview_slots::{self, Slot, SlotsOf};
 use guildhall_storage::programs::{self, Application, Membership, NewMembership, StageChange};
-use guildhall_storage::{audit, benefits, members};
+use guildhall_storage::{audit, members};
 use serde_json::json;
 
 use super::{entry, notify};
@@ -528,50 +528,6 @@ pub async fn active_members(svc: &Services, actor: &Actor, program: Program) -> 
     } else {
         Ok(programs::active_listed(svc.db.reader(), program, today).await?)
     }
-}
-
-/// CH-8: staff create a benefit with its first codes.
-#[tracing::instrument(skip_all)]
-pub async fn create_benefit(
-    svc: &Services,
-    actor: &Actor,
-    name: &str,
-    codes: &[String],
-) -> Result<(String, u64), AppError> {
-    authorize(actor, Action::ManagePrograms)?;
-    let name = guildhall_domain::values::Title::parse(name).map_err(|_| DomainError::field("name", "required"))?;
-    let codes: Vec<String> = codes.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
-    let now = Utc::now();
-    let mut tx = svc.begin().await?;
-    let id = benefits::create(&mut tx, name.as_str(), now).await?;
-    let added = benefits::load_codes(&mut tx, &id, &codes).await?;
-    audit::record(
-        &mut tx,
-        entry(Some(actor.member_id), "benefit.created", "benefit", &id, None, json!({"codes": added})),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok((id, added))
-}
-
-/// CH-8: an active member claims a code: at most one per benefit per year,
-/// never a code twice.
-#[tracing::instrument(skip_all)]
-pub async fn claim_benefit(svc: &Services, actor: &Actor, benefit: &str) -> Result<String, AppError> {
-    benefits::get(svc.db.reader(), benefit).await?.ok_or(DomainError::NotFound)?;
-    let today = Utc::now().date_naive();
-    let active = programs::of_member(svc.db.reader(), actor.member_id).await?.iter().any(|m| m.held().active_on(today));
-    if !active {
-        return Err(DomainError::field("benefit", "not_an_active_member").into());
-    }
-    let now = Utc::now();
-    let mut tx = svc.begin().await?;
-    let code = benefits::claim(&mut tx, svc.db.backend(), benefit, actor.member_id, today.year(), now).await?;
-    audit::record(&mut tx, entry(Some(actor.member_id), "benefit.claimed", "benefit", benefit, None, json!({})), now)
-        .await?;
-    tx.commit().await?;
-    Ok(code)
 }
 
 /// CH-9: a member opts in or out of the public directory, with where they

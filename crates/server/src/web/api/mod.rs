@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod benefits;
 mod conduct;
 mod contributions;
 mod erasure;
@@ -50,6 +51,7 @@ pub fn router() -> Router<AppState> {
         .merge(speakers::router())
         .merge(programs::router())
         .merge(contributions::router())
+        .merge(benefits::router())
         .merge(program_interviews::router())
         .merge(forum_import::router())
         .merge(me_security::router())

@@ -7,7 +7,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, conduct, contributions, erasure, events, expenses, export, forum_import, groups, health,
+    accounts, admin, benefits, conduct, contributions, erasure, events, expenses, export, forum_import, groups, health,
     leadership, me_security, program_interviews, programs, review, roles, speakers,
 };
 use crate::app::AppState;
@@ -46,7 +46,8 @@ use crate::app::AppState;
         programs::list_contributions, programs::add_contribution,
         contributions::judge, contributions::edit, contributions::remove, programs::eligibility, programs::apply,
         programs::show_application, programs::submit, programs::screen, programs::interview, programs::record_nda, programs::accept,
-        programs::decline, programs::memberships, programs::grant, programs::create_benefit, programs::claim,
+        programs::decline, programs::memberships, programs::grant,
+        benefits::list, benefits::create, benefits::add_codes, benefits::claim,
         programs::directory, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,
         programs::settle,
         program_interviews::times, program_interviews::propose, program_interviews::pick, program_interviews::invite,

@@ -36,8 +36,6 @@ pub fn router() -> Router<AppState> {
         .route("/v1/applications/{id}/accept", post(accept))
         .route("/v1/applications/{id}/decline", post(decline))
         .route("/v1/programs/{program}/memberships", get(memberships).post(grant))
-        .route("/v1/benefits", post(create_benefit))
-        .route("/v1/benefits/{id}/claims", post(claim))
         .route("/v1/directory", get(directory))
         .route("/v1/imports/contributions", post(import_csv))
         .route("/v1/members/{id}/imports/feed", post(import_feed))
@@ -484,43 +482,6 @@ pub async fn grant(
     };
     let id = service::grant(&state.services, &u.actor, p, &g).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
-}
-
-#[derive(Deserialize, ToSchema)]
-pub struct BenefitBody {
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    codes: Vec<String>,
-}
-
-/// CH-8: staff create a benefit with its pool of codes.
-#[utoipa::path(post, path = "/v1/benefits", tag = "programs", request_body = BenefitBody,
-    responses((status = 201, body = Created), (status = 403, body = Problem), (status = 422, body = Problem)))]
-pub async fn create_benefit(
-    State(state): State<AppState>,
-    ApiUser(u): ApiUser,
-    ApiJson(b): ApiJson<BenefitBody>,
-) -> AppResult<(StatusCode, Json<Created>)> {
-    let (id, _) = service::create_benefit(&state.services, &u.actor, &b.name, &b.codes).await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ClaimedBody {
-    code: String,
-}
-
-/// CH-8: the caller claims a code (one per benefit per year; never a code twice).
-#[utoipa::path(post, path = "/v1/benefits/{id}/claims", tag = "programs", params(("id" = String, Path)),
-    responses((status = 201, body = ClaimedBody), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn claim(
-    State(state): State<AppState>,
-    ApiUser(u): ApiUser,
-    Path(id): Path<String>,
-) -> AppResult<(StatusCode, Json<ClaimedBody>)> {
-    let code = service::claim_benefit(&state.services, &u.actor, &id).await?;
-    Ok((StatusCode::CREATED, Json(ClaimedBody { code })))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -4,6 +4,7 @@ mod account;
 mod account_security;
 mod admin;
 mod auth;
+mod benefits;
 mod charts;
 mod checkin;
 mod conduct;
@@ -60,6 +61,7 @@ pub fn router() -> Router<AppState> {
         .merge(review::router())
         .merge(programs::router())
         .merge(contributions::router())
+        .merge(benefits::router())
         .merge(account_security::router())
         .merge(program_application::router())
         .merge(forum_import::router())
