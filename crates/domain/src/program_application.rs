@@ -17,6 +17,8 @@ pub enum Stage {
     Interviewed,
     Accepted,
     Declined,
+    /// The applicant withdrew before the decision.
+    Withdrawn,
 }
 
 /// What someone asks of an application.
@@ -34,10 +36,12 @@ pub enum Step {
     RecordInterview,
     Accept,
     Decline,
+    /// The applicant withdraws, at any stage before the decision.
+    Withdraw,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 8] = [
+    pub const ALL: [Stage; 9] = [
         Self::Draft,
         Self::Submitted,
         Self::Screening,
@@ -46,6 +50,7 @@ impl Stage {
         Self::Interviewed,
         Self::Accepted,
         Self::Declined,
+        Self::Withdrawn,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -58,6 +63,7 @@ impl Stage {
             Self::Interviewed => "interviewed",
             Self::Accepted => "accepted",
             Self::Declined => "declined",
+            Self::Withdrawn => "withdrawn",
         }
     }
 
@@ -67,7 +73,7 @@ impl Stage {
 
     /// Open applications block a second one for the same program.
     pub fn is_open(&self) -> bool {
-        !matches!(self, Self::NotSelected | Self::Accepted | Self::Declined)
+        !matches!(self, Self::NotSelected | Self::Accepted | Self::Declined | Self::Withdrawn)
     }
 
     /// CH-6: interview times are proposed and picked only while the
@@ -92,6 +98,8 @@ impl Stage {
             (S::Interview, T::RecordInterview) => S::Interviewed,
             (S::Interviewed, T::Accept) => S::Accepted,
             (S::Interviewed, T::Decline) => S::Declined,
+            // CH-6: the applicant may step back at any open stage.
+            (from, T::Withdraw) if from.is_open() => S::Withdrawn,
             _ => {
                 let to = match step {
                     T::Submit => "submitted",
@@ -101,6 +109,7 @@ impl Stage {
                     T::RecordInterview => "interviewed",
                     T::Accept => "accepted",
                     T::Decline => "declined",
+                    T::Withdraw => "withdrawn",
                 };
                 return Err(DomainError::StateConflict { what: "application", from: self.as_str(), to });
             }
@@ -145,6 +154,7 @@ mod tests {
             S::NotSelected | S::Interview => 3,
             S::Interviewed => 4,
             S::Accepted | S::Declined => 5,
+            S::Withdrawn => 6,
         };
         let mut allowed = 0;
         for from in Stage::ALL {
@@ -156,9 +166,19 @@ mod tests {
             }
         }
         assert_eq!(allowed, 7);
-        for done in [S::NotSelected, S::Accepted, S::Declined] {
+        for done in [S::NotSelected, S::Accepted, S::Declined, S::Withdrawn] {
             assert!(!done.is_open());
             assert!(STEPS.iter().all(|step| done.apply(*step).is_err()));
+            assert!(done.apply(T::Withdraw).is_err(), "{done:?} is decided");
         }
+    }
+
+    #[test]
+    fn ch6_the_applicant_withdraws_at_any_open_stage_and_never_after() {
+        for s in Stage::ALL {
+            assert_eq!(s.apply(T::Withdraw).is_ok(), s.is_open(), "{s:?}");
+        }
+        assert_eq!(S::Interviewed.apply(T::Withdraw), Ok(S::Withdrawn));
+        assert!(!S::Withdrawn.is_open(), "a new application can follow");
     }
 }

@@ -105,6 +105,7 @@ fn rank(s: Stage) -> u8 {
         Stage::NotSelected | Stage::Interview => 3,
         Stage::Interviewed => 4,
         Stage::Accepted | Stage::Declined => 5,
+        Stage::Withdrawn => 6,
     }
 }
 

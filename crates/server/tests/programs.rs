@@ -1275,3 +1275,47 @@ on_both!(ch8_pages_staff_load_a_programs_pool_and_members_claim_with_a_button, |
         g.call(Method::POST, &format!("/api/v1/benefits/{exam}/codes"), &g.member, Some(json!({"codes": ["Z"]}))).await;
     assert_eq!(s, 403);
 });
+
+on_both!(ch6_the_applicant_withdraws_before_the_decision_by_page_or_api_and_may_apply_again, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    solutions(&g, &g.member, 5).await;
+    let id = application(&g, &g.member).await;
+    let (s, a) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/screen"),
+            &g.staff,
+            Some(json!({"quality_accepted": true})),
+        )
+        .await;
+    assert_eq!((s, a["stage"].as_str()), (200, Some("interview")));
+    let withdraw = format!("/api/v1/applications/{id}/withdraw");
+    let (s, _) = g.call(Method::POST, &withdraw, &g.staff, None).await;
+    assert_eq!(s, 403, "only the applicant withdraws");
+    let (s, a) = g.call(Method::POST, &withdraw, &g.member, None).await;
+    assert_eq!((s, a["stage"].as_str()), (200, Some("withdrawn")), "{a}");
+    let (s, p) = g.call(Method::POST, &withdraw, &g.member, None).await;
+    assert_eq!((s, p["code"].as_str()), (409, Some("state_conflict")), "{p}");
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/screen"),
+            &g.staff,
+            Some(json!({"quality_accepted": true})),
+        )
+        .await;
+    assert_eq!(s, 409, "staff cannot move a withdrawn application on");
+    // A new application may follow, and is withdrawn from its page.
+    let again = application(&g, &g.member).await;
+    let member = common::gov::page_client(&g, Some(&g.member)).await;
+    let page = format!("/programs/applications/{again}");
+    let html = member.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Withdraw my application…"));
+    let r = common::post_form(&member, &g.app, &page, &format!("{page}/withdraw"), &[]).await;
+    assert_eq!(r.status(), 303);
+    let html = member.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("You withdrew this application."), "{html}");
+    assert!(!html.contains("Withdraw my application…"));
+    let (_, log) = g.call(Method::GET, &format!("/api/v1/audit?entity_id={again}"), &g.admin, None).await;
+    assert!(log.as_array().unwrap().iter().any(|e| e["action"] == "program_application.withdrawn"));
+});

@@ -226,7 +226,7 @@ fn application(r: &AnyRow) -> Result<Application, StorageError> {
 pub async fn has_open(tx: &mut Tx, member: MemberId, program: Program) -> Result<bool, StorageError> {
     let n: i64 = sqlx::query(
         "SELECT COUNT(*) AS n FROM program_applications WHERE member_id = $1 AND program = $2
-           AND stage NOT IN ('not_selected', 'accepted', 'declined')",
+           AND stage NOT IN ('not_selected', 'accepted', 'declined', 'withdrawn')",
     )
     .bind(member.to_string())
     .bind(program.as_str())

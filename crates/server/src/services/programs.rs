@@ -253,6 +253,19 @@ pub async fn submit(svc: &Services, actor: &Actor, id: &str) -> Result<Stage, Ap
     Ok(to)
 }
 
+/// CH-6: the applicant withdraws at any stage before the decision; a new
+/// application to the same program may follow.
+#[tracing::instrument(skip_all)]
+pub async fn withdraw(svc: &Services, actor: &Actor, id: &str) -> Result<Stage, AppError> {
+    let a = application(svc, actor, id).await?;
+    if a.member_id != actor.member_id {
+        return Err(DomainError::Forbidden.into());
+    }
+    let (to, tx) = step(svc, actor, &a, Step::Withdraw, StageChange::default(), None).await?;
+    tx.commit().await?;
+    Ok(to)
+}
+
 /// CH-5, CH-6: staff screen: the engine's result and the reviewer's
 /// judgment of the evidence's quality. Passing moves to the interview;
 /// otherwise the email names each unmet criterion in plain words.

@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/applications/{id}/screen", post(screen))
         .route("/v1/applications/{id}/interview", post(interview))
         .route("/v1/applications/{id}/nda", post(record_nda))
+        .route("/v1/applications/{id}/withdraw", post(withdraw))
         .route("/v1/applications/{id}/accept", post(accept))
         .route("/v1/applications/{id}/decline", post(decline))
         .route("/v1/programs/{program}/memberships", get(memberships).post(grant))
@@ -339,6 +340,19 @@ pub async fn interview(
 pub struct DecisionBody {
     #[serde(default)]
     reason: String,
+}
+
+/// CH-6: the applicant withdraws, at any stage before the decision.
+#[utoipa::path(post, path = "/v1/applications/{id}/withdraw", tag = "programs", params(("id" = String, Path)),
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<ApplicationBody>> {
+    service::withdraw(&state.services, &u.actor, &id).await?;
+    current(&state, &u, &id).await
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/programs/applications/{id}", get(page))
         .route("/programs/applications/{id}/times", post(propose))
         .route("/programs/applications/{id}/nda", post(record_nda))
+        .route("/programs/applications/{id}/withdraw", post(withdraw))
         .route("/programs/applications/{id}/pick", post(pick))
         .route("/programs/applications/{id}/interview.ics", get(interview_ics))
 }
@@ -65,6 +66,9 @@ struct ApplicationPage {
 impl ApplicationPage {
     fn steps(&self) -> Vec<(String, &'static str)> {
         let mut path: Vec<Stage> = PATH.to_vec();
+        if self.a.stage == Stage::Withdrawn {
+            return vec![(self.ctx.t("stage-withdrawn"), "now")];
+        }
         if matches!(self.a.stage, Stage::NotSelected | Stage::Declined) {
             let at = path.iter().position(|s| *s == Stage::Interview).unwrap_or(path.len());
             path.truncate(if self.a.stage == Stage::NotSelected { at } else { path.len() - 1 });
@@ -176,6 +180,20 @@ async fn propose(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::propose_interview_times(&state.services, &actor, &id, &f.times()).await.map(|_| ());
+    back(&state, ctx, &id, r).await
+}
+
+#[derive(serde::Deserialize)]
+struct Empty {}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = service::withdraw(&state.services, &actor, &id).await.map(|_| ());
     back(&state, ctx, &id, r).await
 }
 
