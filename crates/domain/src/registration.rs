@@ -121,9 +121,66 @@ impl From<TicketCode> for String {
     }
 }
 
+/// UG-14: who a leader's message to an event's registrants goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Everyone registered: confirmed and waiting.
+    All,
+    Confirmed,
+    Waiting,
+    /// Those let in at the door (a thank-you, the slides).
+    CheckedIn,
+}
+
+impl Audience {
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        match raw.trim() {
+            "all" | "" => Ok(Self::All),
+            "confirmed" => Ok(Self::Confirmed),
+            "waiting" => Ok(Self::Waiting),
+            "checked_in" => Ok(Self::CheckedIn),
+            _ => Err(DomainError::field("audience", "audience_invalid")),
+        }
+    }
+
+    /// Whether a registration in `status`, checked in or not, hears it.
+    /// Cancelled places never do.
+    pub fn includes(&self, status: RegistrationStatus, checked_in: bool) -> bool {
+        use RegistrationStatus as S;
+        match self {
+            Self::All => matches!(status, S::Confirmed | S::Waitlisted),
+            Self::Confirmed => status == S::Confirmed,
+            Self::Waiting => status == S::Waitlisted,
+            Self::CheckedIn => status == S::Confirmed && checked_in,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ug14_a_leaders_message_reaches_the_chosen_registrants_and_never_a_cancelled_place() {
+        use RegistrationStatus as S;
+        let cases = [
+            (Audience::All, [true, true, true, false]),
+            (Audience::Confirmed, [true, true, false, false]),
+            (Audience::Waiting, [false, false, true, false]),
+            (Audience::CheckedIn, [false, true, false, false]),
+        ];
+        for (a, want) in cases {
+            let got = [
+                a.includes(S::Confirmed, false),
+                a.includes(S::Confirmed, true),
+                a.includes(S::Waitlisted, false),
+                a.includes(S::Cancelled, true),
+            ];
+            assert_eq!(got, want, "{a:?}");
+        }
+        assert_eq!(Audience::parse("everyone"), Err(DomainError::field("audience", "audience_invalid")));
+        assert_eq!(Audience::parse("checked_in"), Ok(Audience::CheckedIn));
+    }
 
     #[test]
     fn ug14_ticket_codes_survive_typing() {

@@ -425,6 +425,15 @@ fn api_rows() -> Vec<Row> {
             O::Contribution,
             [401, 204, 404, 404, 404, 404, 404, 404],
         ),
+        r(
+            // A draft has nobody registered: those allowed get as far as "nobody to message".
+            "UG-14 write to an event's registrants",
+            M::POST,
+            "/api/v1/events/{id}/messages",
+            Some(json!({"audience": "all", "subject": "Hello", "body": "Doors at 18:30"})),
+            O::Draft,
+            [401, 403, 422, 403, 422, 403, 403, 422],
+        ),
         r("CH-8 list benefits", M::GET, "/api/v1/benefits", None, O::None, [401, 200, 200, 200, 200, 200, 200, 200]),
         r(
             "CH-8 create a pool",

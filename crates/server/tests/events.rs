@@ -493,3 +493,61 @@ on_both!(
         assert_eq!((s, body["already_checked_in"].clone()), (200, json!(true)), "{body}");
     }
 );
+
+on_both!(ug14_leaders_write_to_the_registrants_they_choose_by_api_and_page, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let ev = w.published(1).await;
+    let people = w.app.members_with_tokens("told", 2).await;
+    w.register(&ev, &people[0].2).await;
+    w.register(&ev, &people[1].2).await;
+    let path = format!("/api/v1/events/{ev}/messages");
+    let msg =
+        |audience: &str| json!({"audience": audience, "subject": "Room change", "body": "We moved to room 2.04."});
+    let (s, _) = w.app.api(Method::POST, &path, Some(&people[0].2), Some(msg("all"))).await;
+    assert_eq!(s, 403, "registrants do not write to each other");
+    let (s, b) = w.app.api(Method::POST, &path, Some(&w.leader), Some(msg("waiting"))).await;
+    assert_eq!((s, b["recipients"].as_u64()), (202, Some(1)), "{b}");
+    let (subject, body) = w.app.last_email("told1@example.org").await;
+    assert_eq!(subject, "Minimal APIs in depth: Room change");
+    assert!(body.contains("We moved to room 2.04.") && body.contains(&format!("/events/{ev}")), "{body}");
+    let to_first: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outbox WHERE to_address = 'told0@example.org' AND kind = 'event-message'",
+    )
+    .fetch_one(w.app.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(to_first, 0, "the confirmed one was not in the waiting list");
+    let (s, p) = w.app.api(Method::POST, &path, Some(&w.leader), Some(msg("checked_in"))).await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("nobody_to_message")), "nobody checked in yet");
+    let (s, p) = w
+        .app
+        .api(Method::POST, &path, Some(&w.leader), Some(json!({"audience": "all", "subject": "", "body": ""})))
+        .await;
+    assert_eq!(s, 422);
+    assert_eq!(p["errors"].as_array().unwrap().len(), 2, "subject and body both named: {p}");
+    // From the attendees page.
+    let leader = w.leader_browser("door.leader@example.org").await;
+    let page = format!("/events/{ev}/attendees");
+    let r = common::post_form(
+        &leader,
+        &w.app,
+        &page,
+        &format!("/events/{ev}/message"),
+        &[("audience", "all"), ("subject", "See you"), ("body", "")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("This field is required."));
+    let r = common::post_form(
+        &leader,
+        &w.app,
+        &page,
+        &format!("/events/{ev}/message"),
+        &[("audience", "all"), ("subject", "See you"), ("body", "Doors open at 18:30.")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    let html = leader.get(w.app.url(&to)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Your message is on its way to 2 people."), "{html}");
+});

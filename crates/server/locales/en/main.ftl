@@ -313,6 +313,15 @@ event-change-time = When: { $old } → now { $new }
 event-change-place = Where: { $old } → now { $new }
 event-change-link = The online link changed: open the event page to join.
 event-change-online = Online
+mail-event-message-subject = { $event }: { $subject }
+mail-event-message-body =
+    Hello { $name },
+
+    The organizers of { $event } ({ $group }) write:
+
+    { $message }
+
+    { $link }
 mail-event-cancelled-subject = Cancelled: { $event }
 mail-event-cancelled-body =
     Hello { $name },
@@ -491,3 +500,15 @@ field-event_too_far_ahead = That date is too far ahead. Check the year: events c
 field-door_not_open_yet = Check-in has not opened yet: it opens shortly before the event starts (two hours by default).
 field-door_closed = Check-in for this event has closed (a day after it ended, by default).
 field-register_others_at_door = You can register someone else only at the door, while check-in is open. Otherwise send them the event's page: they register themselves.
+message-title = Write to the registrants
+message-audience = To
+message-audience-all = Everyone registered (confirmed and waiting)
+message-audience-confirmed = Those with a place
+message-audience-waiting = The waiting list
+message-audience-checked-in = Those checked in
+message-subject = Subject
+message-body = Message
+message-send = Send
+message-sent = Your message is on its way to { $count } people.
+field-audience_invalid = Choose who the message is for.
+field-nobody_to_message = Nobody is in this group of registrants yet: choose another, or write later.

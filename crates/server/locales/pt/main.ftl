@@ -313,6 +313,15 @@ event-change-time = Quando: { $old } → agora { $new }
 event-change-place = Onde: { $old } → agora { $new }
 event-change-link = A ligação online mudou: abra a página do evento para entrar.
 event-change-online = Online
+mail-event-message-subject = { $event }: { $subject }
+mail-event-message-body =
+    Olá { $name },
+
+    Os organizadores de { $event } ({ $group }) escrevem:
+
+    { $message }
+
+    { $link }
 mail-event-cancelled-subject = Cancelado: { $event }
 mail-event-cancelled-body =
     Olá { $name },
@@ -491,3 +500,15 @@ field-event_too_far_ahead = Essa data está demasiado longe. Verifique o ano: os
 field-door_not_open_yet = O check-in ainda não abriu: abre pouco antes do início do evento (duas horas por omissão).
 field-door_closed = O check-in deste evento já fechou (um dia depois do fim, por omissão).
 field-register_others_at_door = Só pode inscrever outra pessoa à porta, enquanto o check-in está aberto. Fora disso, envie-lhe a página do evento: a pessoa inscreve-se.
+message-title = Escrever aos inscritos
+message-audience = Para
+message-audience-all = Todos os inscritos (com lugar e em espera)
+message-audience-confirmed = Quem tem lugar
+message-audience-waiting = A lista de espera
+message-audience-checked-in = Quem teve a entrada registada
+message-subject = Assunto
+message-body = Mensagem
+message-send = Enviar
+message-sent = A sua mensagem vai a caminho de { $count } pessoas.
+field-audience_invalid = Escolha a quem se destina a mensagem.
+field-nobody_to_message = Ainda não há ninguém neste grupo de inscritos: escolha outro, ou escreva mais tarde.

@@ -11,6 +11,7 @@ pub mod contributions;
 pub mod dashboard;
 pub mod erasure;
 pub mod event_changes;
+pub mod event_messages;
 pub mod event_view;
 pub mod events;
 pub mod expenses;

@@ -8,6 +8,7 @@ mod benefits;
 mod conduct;
 mod contributions;
 mod erasure;
+mod event_messages;
 mod events;
 pub mod expenses;
 pub mod export;
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .merge(roles::router())
         .merge(groups::router())
         .merge(events::router())
+        .merge(event_messages::router())
         .merge(leadership::router())
         .merge(review::router())
         .merge(conduct::router())

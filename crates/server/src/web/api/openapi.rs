@@ -7,8 +7,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, benefits, conduct, contributions, erasure, events, expenses, export, forum_import, groups, health,
-    leadership, me_security, program_interviews, programs, review, roles, speakers,
+    accounts, admin, benefits, conduct, contributions, erasure, event_messages, events, expenses, export, forum_import,
+    groups, health, leadership, me_security, program_interviews, programs, review, roles, speakers,
 };
 use crate::app::AppState;
 
@@ -31,7 +31,7 @@ use crate::app::AppState;
         events::list_events, events::create_event, events::get_event, events::update_event,
         events::publish, events::cancel, events::complete,
         events::register, events::unregister, events::list_registrations, events::check_in,
-        events::add_talk, events::remove_talk,
+        events::add_talk, events::remove_talk, event_messages::send,
         leadership::apply, leadership::list, leadership::show, leadership::submit, leadership::propose,
         leadership::pick, leadership::notes, leadership::appoint, leadership::decline, leadership::withdraw,
         leadership::nominate, leadership::coleader_wanted, leadership::invite,

@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/attendees", get(attendees_page))
         .route("/events/{id}/checkin", post(check_in))
         .route("/events/{id}/walk-in", post(walk_in))
+        .route("/events/{id}/message", post(message))
 }
 
 #[derive(Template)]
@@ -68,6 +69,9 @@ struct DoorQuery {
     done: String,
     #[serde(default)]
     walk_in: Option<String>,
+    /// How many registrants a message just went to.
+    #[serde(default)]
+    sent: String,
 }
 
 async fn show(
@@ -79,7 +83,7 @@ async fn show(
     errors: FormErrors,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let errors = errors.shown_on(&["ticket_code", "email"]);
+    let errors = errors.shown_on(&["ticket_code", "email", "subject", "body", "audience"]);
     let (ev, group) = event_service::managed_event(&state.services, &actor, event_id(id)?).await?;
     let attendees = registrations::attendees(state.services.db.reader(), ev.id, false).await?;
     let tally = registrations::tally(state.services.db.reader(), ev.id).await?;
@@ -96,6 +100,7 @@ async fn attendees_page(
 ) -> AppResult<Response> {
     let notice = match q.done.as_str() {
         "" if q.walk_in.is_some() => Some(ctx.t("checkin-walk-in-done")),
+        "" if !q.sent.is_empty() => Some(ctx.tr.with("message-sent", &[("count", q.sent.as_str())])),
         "" => None,
         name => Some(ctx.tr.with("checkin-done", &[("name", name)])),
     };
@@ -168,6 +173,37 @@ async fn walk_in(
     .await;
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/events/{eid}/attendees?walk_in=1")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show(&state, ctx, &eid.to_string(), String::new(), None, errors).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct MessageFields {
+    #[serde(default)]
+    audience: String,
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    body: String,
+}
+
+async fn message(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(eid): Path<EventId>,
+    CsrfForm(f): CsrfForm<MessageFields>,
+) -> AppResult<Response> {
+    use crate::services::event_messages::{self as msg, Message};
+    let actor = ctx.require()?.actor.clone();
+    let r = match Message::parse(&f.audience, &f.subject, &f.body) {
+        Ok(m) => msg::send(&state.services, &actor, eid, &m).await,
+        Err(e) => Err(e.into()),
+    };
+    match r {
+        Ok(n) => Ok(Redirect::to(&format!("/events/{eid}/attendees?sent={n}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
             show(&state, ctx, &eid.to_string(), String::new(), None, errors).await
