@@ -16,7 +16,9 @@ pub fn parse_grantable(name: &str, region: Option<RegionId>) -> Result<Role, Dom
     match name.trim() {
         "program_staff" => Ok(Role::ProgramStaff),
         "admin" => Ok(Role::Admin),
-        "community_manager" => region.map(Role::CommunityManager).ok_or(DomainError::field("region_id", "required")),
+        "community_manager" => {
+            region.map(Role::CommunityManager).ok_or(DomainError::field("region_id", "manager_needs_region"))
+        }
         "group_leader" => Err(DomainError::field("role", "role_not_grantable")),
         _ => Err(DomainError::field("role", "role_unknown")),
     }
@@ -41,7 +43,10 @@ mod tests {
         assert_eq!(parse_grantable("program_staff", None), Ok(Role::ProgramStaff));
         assert_eq!(parse_grantable(" admin ", Some(r)), Ok(Role::Admin), "a region given to a global role is ignored");
         assert_eq!(parse_grantable("community_manager", Some(r)), Ok(Role::CommunityManager(r)));
-        assert_eq!(parse_grantable("community_manager", None), Err(DomainError::field("region_id", "required")));
+        assert_eq!(
+            parse_grantable("community_manager", None),
+            Err(DomainError::field("region_id", "manager_needs_region"))
+        );
         assert_eq!(parse_grantable("group_leader", Some(r)), Err(DomainError::field("role", "role_not_grantable")));
         assert_eq!(parse_grantable("superuser", None), Err(DomainError::field("role", "role_unknown")));
         for name in GRANTABLE {

@@ -533,11 +533,29 @@ on_both!(ug14_leaders_write_to_the_registrants_they_choose_by_api_and_page, |bac
         &w.app,
         &page,
         &format!("/events/{ev}/message"),
-        &[("audience", "all"), ("subject", "See you"), ("body", "")],
+        &[("audience", "confirmed"), ("subject", "See you"), ("body", "")],
     )
     .await;
     assert_eq!(r.status(), 422);
-    assert!(r.text().await.unwrap().contains("This field is required."));
+    let html = r.text().await.unwrap();
+    assert!(html.contains("This field is required."));
+    assert!(
+        html.contains(r#"value="See you""#) && html.contains(r#"value="confirmed" selected"#),
+        "what was typed stays"
+    );
+    let r = common::post_form(
+        &leader,
+        &w.app,
+        &page,
+        &format!("/events/{ev}/message"),
+        &[("audience", "checked_in"), ("subject", "Thanks"), ("body", "Slides attached.")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    assert!(
+        r.text().await.unwrap().contains("Nobody is in this group of registrants yet"),
+        "said on the page, not lost"
+    );
     let r = common::post_form(
         &leader,
         &w.app,

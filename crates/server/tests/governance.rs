@@ -774,7 +774,7 @@ on_both!(pl1_admins_grant_and_revoke_staff_roles_and_the_last_admin_stays, |back
     assert_eq!(g.emails_to(&g.member.email).await.iter().filter(|(s, _)| s.contains("program staff")).count(), 1);
     // Bad input says what is wrong, and stores nothing.
     let bad = [
-        (json!({"role": "community_manager"}), "region_id", "required"),
+        (json!({"role": "community_manager"}), "region_id", "manager_needs_region"),
         (json!({"role": "community_manager", "region_id": "nowhere"}), "region_id", "region_unknown"),
         (json!({"role": "group_leader"}), "role", "role_not_grantable"),
         (json!({"role": "overlord"}), "role", "role_unknown"),
@@ -853,7 +853,7 @@ on_both!(pl1_the_people_pages_find_a_member_and_grant_a_role_by_form, |backend| 
     let r = common::post_form(&admin, &g.app, &page, &grant, &[("role", "community_manager"), ("region_id", "")]).await;
     assert_eq!(r.status(), 422);
     let html = r.text().await.unwrap();
-    assert!(html.contains("This field is required."), "{html}");
+    assert!(html.contains("A community manager looks after one region: choose it."), "{html}");
     assert!(html.contains(r#"value="community_manager" selected"#));
     let r = common::post_form(&admin, &g.app, &page, &grant, &[("role", "community_manager"), ("region_id", &region)])
         .await;

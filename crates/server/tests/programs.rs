@@ -977,6 +977,9 @@ on_both!(
         );
         let (_, log) = g.call(Method::GET, &format!("/api/v1/audit?entity_id={id}"), &g.admin, None).await;
         assert!(log.as_array().unwrap().iter().any(|e| e["action"] == "program_application.nda_recorded"), "{log}");
+        // An MVP does not apply to MVP again while the title lasts.
+        let (s, p) = g.call(Method::POST, "/api/v1/programs/mvp/applications", &g.member, Some(json!({}))).await;
+        assert_eq!((s, p["code"].as_str()), (409, Some("already_member")), "{p}");
     }
 );
 

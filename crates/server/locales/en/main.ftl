@@ -512,3 +512,4 @@ message-send = Send
 message-sent = Your message is on its way to { $count } people.
 field-audience_invalid = Choose who the message is for.
 field-nobody_to_message = Nobody is in this group of registrants yet: choose another, or write later.
+field-manager_needs_region = A community manager looks after one region: choose it.

@@ -11,14 +11,14 @@ mail-program-interview-subject = { $program }: let's talk
 mail-program-interview-body =
     Hello { $name },
 
-    Your application to { $program } passed screening. A community manager will propose times for an interview.
+    Your application to { $program } passed screening. Program staff will propose times for an interview.
 
     { $link }
 mail-program-interview-proposed-subject = { $program }: pick a time for your interview
 mail-program-interview-proposed-body =
     Hello { $name },
 
-    A community manager proposed times for your { $program } interview. Pick the one that suits you:
+    Program staff proposed times for your { $program } interview. Pick the one that suits you:
 
     { $link }
 mail-program-interview-scheduled-subject = Your { $program } interview: { $when }
@@ -63,7 +63,7 @@ error-nda_required = The NDA must be signed on or before the start date. Record 
 error-champion_and_mvp_exclusive = Nobody is Champion and MVP at the same time: transfer instead.
 error-last_admin = This is the last admin. Make someone else an admin first, so that someone can still grant roles.
 field-role_not_grantable = Group leaders are named on their group's page or appointed from a leader application.
-field-transfer_before_start = A transfer must start after the current membership began.
+field-transfer_before_start = This member's current title began today, and a transfer ends it the day before the new one starts: accept again from tomorrow.
 field-benefit_already_claimed = You already claimed this benefit this year.
 field-no_codes_left = No codes are left for this benefit.
 field-not_an_active_member = Benefits are for active program members.
@@ -159,7 +159,7 @@ mail-program-ended-body =
 field-feed_malformed = This is not an RSS or Atom feed we can read.
 application-updated = updated
 application-screening = Screening
-application-no-times = A community manager will propose interview times here.
+application-no-times = Program staff will propose interview times here.
 field-forum_username_invalid = Enter your forum user name (letters, digits, dots, dashes and underscores).
 field-forum_not_configured = No forum is set up for imports yet; an admin sets its address in the settings.
 import-title = Importing from the forum
@@ -268,7 +268,7 @@ benefits-last-day-hint = Leave empty for no end date.
 benefits-codes-paste = Codes, one per line (or separated by commas)
 benefits-create = Create the pool
 benefits-created = Pool created.
-benefits-codes-added = Codes added (any already in the pool were skipped).
+benefits-codes-added = { $added } new codes added (any already in the pool were skipped).
 programs-benefits-link = Your benefits
 field-benefit_expired = This benefit can no longer be claimed: its last day has passed.
 field-date_in_past = The day cannot be in the past.
@@ -277,3 +277,6 @@ application-withdraw = Withdraw my application…
 application-withdraw-confirm = Withdraw this application? It stops here; you can apply again to this program later.
 application-withdraw-yes = Yes, withdraw it
 application-withdrawn = You withdrew this application. You can apply to this program again from your programs page.
+application-done-nda = NDA date recorded. The award can start once the application is accepted.
+application-done-verified = Verified: it counts now.
+application-done-rejected = Rejected: the member was emailed the reason.

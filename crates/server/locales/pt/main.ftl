@@ -512,3 +512,4 @@ message-send = Enviar
 message-sent = A sua mensagem vai a caminho de { $count } pessoas.
 field-audience_invalid = Escolha a quem se destina a mensagem.
 field-nobody_to_message = Ainda não há ninguém neste grupo de inscritos: escolha outro, ou escreva mais tarde.
+field-manager_needs_region = Um gestor de comunidade acompanha uma região: escolha-a.

@@ -11,14 +11,14 @@ mail-program-interview-subject = { $program }: vamos conversar
 mail-program-interview-body =
     Olá { $name },
 
-    A sua candidatura a { $program } passou a triagem. Um gestor de comunidade vai propor horários para uma entrevista.
+    A sua candidatura a { $program } passou a triagem. A equipa dos programas vai propor horários para uma entrevista.
 
     { $link }
 mail-program-interview-proposed-subject = { $program }: escolha um horário para a entrevista
 mail-program-interview-proposed-body =
     Olá { $name },
 
-    Um gestor de comunidade propôs horários para a sua entrevista de { $program }. Escolha o que lhe convier:
+    A equipa dos programas propôs horários para a sua entrevista de { $program }. Escolha o que lhe convier:
 
     { $link }
 mail-program-interview-scheduled-subject = A sua entrevista de { $program }: { $when }
@@ -63,7 +63,7 @@ error-nda_required = O NDA tem de estar assinado até à data de início. Regist
 error-champion_and_mvp_exclusive = Ninguém é Champion e MVP ao mesmo tempo: faça uma transferência.
 error-last_admin = Este é o último administrador. Torne primeiro outra pessoa administradora, para que alguém possa continuar a atribuir papéis.
 field-role_not_grantable = Os líderes de grupo são nomeados na página do grupo ou a partir de uma candidatura a líder.
-field-transfer_before_start = Uma transferência tem de começar depois do início da participação atual.
+field-transfer_before_start = O título atual deste membro começou hoje, e uma transferência termina-o na véspera do novo: aceite de novo a partir de amanhã.
 field-benefit_already_claimed = Já pediu este benefício este ano.
 field-no_codes_left = Não há códigos disponíveis para este benefício.
 field-not_an_active_member = Os benefícios são para membros ativos dos programas.
@@ -159,7 +159,7 @@ mail-program-ended-body =
 field-feed_malformed = Isto não é um feed RSS ou Atom que consigamos ler.
 application-updated = atualizada
 application-screening = Triagem
-application-no-times = Um gestor de comunidade vai propor aqui horários para a entrevista.
+application-no-times = A equipa dos programas vai propor aqui horários para a entrevista.
 field-forum_username_invalid = Indique o seu nome de utilizador no fórum (letras, dígitos, pontos, hífenes e sublinhados).
 field-forum_not_configured = Ainda não há fórum configurado para importações; um administrador define o endereço nas definições.
 import-title = A importar do fórum
@@ -268,7 +268,7 @@ benefits-last-day-hint = Deixe vazio para não ter data de fim.
 benefits-codes-paste = Códigos, um por linha (ou separados por vírgulas)
 benefits-create = Criar o conjunto
 benefits-created = Conjunto criado.
-benefits-codes-added = Códigos adicionados (os que já existiam foram ignorados).
+benefits-codes-added = { $added } códigos novos adicionados (os que já existiam foram ignorados).
 programs-benefits-link = Os seus benefícios
 field-benefit_expired = Este benefício já não pode ser pedido: o último dia já passou.
 field-date_in_past = O dia não pode ser no passado.
@@ -277,3 +277,6 @@ application-withdraw = Retirar a minha candidatura…
 application-withdraw-confirm = Retirar esta candidatura? Fica por aqui; pode candidatar-se de novo a este programa mais tarde.
 application-withdraw-yes = Sim, retirar
 application-withdrawn = Retirou esta candidatura. Pode candidatar-se de novo a este programa na sua página de programas.
+application-done-nda = Data do NDA registada. O prémio pode começar quando a candidatura for aceite.
+application-done-verified = Verificado: já conta.
+application-done-rejected = Rejeitado: o membro recebeu a razão por email.

@@ -153,6 +153,13 @@ pub async fn apply(
     }
     let now = Utc::now();
     let mut tx = svc.begin().await?;
+    // CH-2: one membership of a program at a time: a member applies again
+    // only once their title has ended.
+    let today = now.date_naive();
+    let held = programs::of_member(tx.conn(), actor.member_id).await?;
+    if held.iter().any(|m| m.program == program && m.held().ends_on.is_none_or(|end| end >= today)) {
+        return Err(DomainError::AlreadyMember.into());
+    }
     if programs::has_open(&mut tx, actor.member_id, program).await? {
         return Err(DomainError::OpenApplicationExists.into());
     }

@@ -83,7 +83,8 @@ async fn show(state: &AppState, ctx: PageCtx, form: PoolInput, errors: FormError
     } else if ctx.query_flag("done", "created") {
         Some(ctx.t("benefits-created"))
     } else if ctx.query_flag("done", "codes") {
-        Some(ctx.t("benefits-codes-added"))
+        let added = ctx.path.split(['?', '&']).find_map(|kv| kv.strip_prefix("added=")).unwrap_or("0").to_owned();
+        Some(ctx.tr.with("benefits-codes-added", &[("added", &added)]))
     } else {
         None
     };
@@ -124,10 +125,10 @@ async fn add_codes(
     CsrfForm(f): CsrfForm<CodesInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::add_codes(&state.services, &actor, &id, &parse_codes(&f.codes)).await.map(|_| ());
+    let r = service::add_codes(&state.services, &actor, &id, &parse_codes(&f.codes)).await;
     // The codes box sits in each pool's row: its problem is said on top.
     match r {
-        Ok(()) => Ok(Redirect::to("/programs/benefits?done=codes").into_response()),
+        Ok(n) => Ok(Redirect::to(&format!("/programs/benefits?done=codes&added={n}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?.shown_on(&[]);
             show(&state, ctx, PoolInput::default(), errors).await

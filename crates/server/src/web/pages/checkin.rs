@@ -46,6 +46,8 @@ struct AttendeesPage {
     tally: Tally,
     code: String,
     notice: Option<String>,
+    /// What the message form was given, shown again after a refusal.
+    message: MessageFields,
     errors: FormErrors,
 }
 
@@ -82,13 +84,24 @@ async fn show(
     notice: Option<String>,
     errors: FormErrors,
 ) -> AppResult<Response> {
+    show_with(state, ctx, id, (code, MessageFields::default()), notice, errors).await
+}
+
+async fn show_with(
+    state: &AppState,
+    ctx: PageCtx,
+    id: &str,
+    (code, message): (String, MessageFields),
+    notice: Option<String>,
+    errors: FormErrors,
+) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let errors = errors.shown_on(&["ticket_code", "email", "subject", "body", "audience"]);
+    let errors = errors.shown_on(&["ticket_code", "email", "subject", "body"]);
     let (ev, group) = event_service::managed_event(&state.services, &actor, event_id(id)?).await?;
     let attendees = registrations::attendees(state.services.db.reader(), ev.id, false).await?;
     let tally = registrations::tally(state.services.db.reader(), ev.id).await?;
     let when = when_text(ev.starts_at(), ev.ends_at(), group.profile.time_zone);
-    let page = AttendeesPage { ctx, ev, group, when, attendees, tally, code, notice, errors: errors.clone() };
+    let page = AttendeesPage { ctx, ev, group, when, attendees, tally, code, notice, message, errors: errors.clone() };
     Ok(errors.respond(page.render()?))
 }
 
@@ -180,7 +193,7 @@ async fn walk_in(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct MessageFields {
     #[serde(default)]
     audience: String,
@@ -206,7 +219,7 @@ async fn message(
         Ok(n) => Ok(Redirect::to(&format!("/events/{eid}/attendees?sent={n}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show(&state, ctx, &eid.to_string(), String::new(), None, errors).await
+            show_with(&state, ctx, &eid.to_string(), (String::new(), f), None, errors).await
         }
     }
 }

@@ -139,5 +139,6 @@ async fn judge(
         r?;
         return Ok(Redirect::to("/programs/pipeline").into_response());
     }
-    super::program_application::back(&state, ctx, &f.application, r).await
+    let done = if f.verification.trim() == "rejected" { "rejected" } else { "verified" };
+    super::program_application::back_saying(&state, ctx, &f.application, r, done).await
 }

@@ -60,6 +60,8 @@ struct ApplicationPage {
     rubric: Vec<String>,
     /// CH-1: the program needs an NDA signed before the award starts.
     needs_nda: bool,
+    /// What the last action did, after a redirect.
+    notice: Option<String>,
     errors: FormErrors,
 }
 
@@ -145,7 +147,12 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
         shown.push("reason");
     }
     let errors = errors.shown_on(&shown);
+    let notice = ["nda", "verified", "rejected"]
+        .into_iter()
+        .find(|v| ctx.query_flag("done", v))
+        .map(|v| ctx.t(&format!("application-done-{v}")));
     let page = ApplicationPage {
+        notice,
         needs_nda,
         criteria: criteria(&a.screening),
         is_applicant: a.member_id == actor.member_id,
@@ -166,10 +173,23 @@ async fn page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String
 }
 
 pub(super) async fn back(state: &AppState, ctx: PageCtx, id: &str, r: Result<(), AppError>) -> AppResult<Response> {
-    redirect_or_reshow(ctx, r, &format!("/programs/applications/{id}"), async |ctx, errors| {
-        show(state, ctx, id, errors).await
-    })
-    .await
+    back_saying(state, ctx, id, r, "").await
+}
+
+/// Back to the application; on success the page says `done` (a notice key).
+pub(super) async fn back_saying(
+    state: &AppState,
+    ctx: PageCtx,
+    id: &str,
+    r: Result<(), AppError>,
+    done: &str,
+) -> AppResult<Response> {
+    let to = if done.is_empty() {
+        format!("/programs/applications/{id}")
+    } else {
+        format!("/programs/applications/{id}?done={done}")
+    };
+    redirect_or_reshow(ctx, r, &to, async |ctx, errors| show(state, ctx, id, errors).await).await
 }
 
 async fn propose(
@@ -214,7 +234,7 @@ async fn record_nda(
         Ok(day) => service::record_nda(&state.services, &actor, &id, day).await,
         Err(_) => Err(DomainError::field("signed_on", "date_invalid").into()),
     };
-    back(&state, ctx, &id, r).await
+    back_saying(&state, ctx, &id, r, "nda").await
 }
 
 async fn pick(
