@@ -20,7 +20,8 @@ pub struct Person {
     pub roles: Vec<Role>,
 }
 
-/// Members whose name or email contains `text`, with their roles (admins).
+/// Members whose name or email contains `text`, in name order (admins);
+/// every member when `text` is empty.
 #[tracing::instrument(skip_all)]
 pub async fn find(svc: &Services, actor: &Actor, text: &str, limit: i64, offset: i64) -> Result<Vec<Member>, AppError> {
     authorize(actor, Action::ManageRoles)?;
