@@ -82,8 +82,18 @@ impl Shots {
     }
 }
 
+/// The page's main text. A page still loading may replace `main` between
+/// finding it and reading it (a stale element): then read the new one.
 pub async fn text(c: &Client) -> String {
-    c.find(Locator::Css("main")).await.unwrap().text().await.unwrap()
+    for _ in 0..50 {
+        if let Ok(main) = c.find(Locator::Css("main")).await {
+            if let Ok(t) = main.text().await {
+                return t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the page has no readable main");
 }
 
 pub async fn fill(c: &Client, css: &str, value: &str) {
