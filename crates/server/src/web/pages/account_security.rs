@@ -17,6 +17,7 @@ use crate::auth::identity::SESSION_COOKIE;
 use crate::error::AppResult;
 use crate::services::sessions as service;
 use crate::web::ctx::PageCtx;
+use crate::web::pages::form::NoFields;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -63,14 +64,11 @@ async fn change_password(
     }
 }
 
-#[derive(Deserialize)]
-struct Empty {}
-
 async fn sign_out_everywhere(
     State(state): State<AppState>,
     jar: CookieJar,
     ctx: PageCtx,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     service::sign_out_everywhere(&state.services, &actor).await?;
@@ -81,7 +79,7 @@ async fn revoke_token(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     service::revoke_token(&state.services, &actor, &id).await?;

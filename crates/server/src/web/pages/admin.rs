@@ -25,6 +25,7 @@ use crate::error::{AppError, AppResult};
 use crate::services::regions::{self as region_service, RegionForm};
 use crate::services::settings as settings_service;
 use crate::web::ctx::PageCtx;
+use crate::web::pages::form::NoFields;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -191,14 +192,11 @@ async fn add_manager(
     }
 }
 
-#[derive(Deserialize)]
-struct Empty {}
-
 async fn remove_manager(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path((id, member)): Path<(String, String)>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageRoles)?;
     let id = region_id(&id)?;

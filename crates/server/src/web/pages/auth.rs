@@ -20,6 +20,7 @@ use crate::auth::identity::SESSION_COOKIE;
 use crate::error::{AppError, AppResult};
 use crate::services::accounts::{self, SignUp};
 use crate::web::ctx::PageCtx;
+use crate::web::pages::form::NoFields;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -286,10 +287,11 @@ async fn redeem_link(
     }
 }
 
-#[derive(Deserialize)]
-struct Empty {}
-
-async fn signout(State(state): State<AppState>, jar: CookieJar, CsrfForm(_): CsrfForm<Empty>) -> AppResult<Response> {
+async fn signout(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> AppResult<Response> {
     if let Some(c) = jar.get(SESSION_COOKIE) {
         accounts::end_session(&state.services, c.value()).await?;
     }

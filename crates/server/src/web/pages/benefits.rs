@@ -19,6 +19,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::error::AppResult;
 use crate::services::benefits::{self as service, Mine, NewPool};
 use crate::web::ctx::PageCtx;
+use crate::web::pages::form::NoFields;
 use crate::web::path::Path;
 
 pub fn router() -> Router<AppState> {
@@ -136,14 +137,11 @@ async fn add_codes(
     }
 }
 
-#[derive(Deserialize)]
-struct Empty {}
-
 async fn claim(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::claim(&state.services, &actor, &id).await.map(|_| ());

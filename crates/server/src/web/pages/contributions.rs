@@ -17,6 +17,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
 use crate::services::contributions as service;
 use crate::web::ctx::PageCtx;
+use crate::web::pages::form::NoFields;
 use crate::web::path::Path;
 
 pub fn router() -> Router<AppState> {
@@ -99,14 +100,11 @@ async fn edit(
     }
 }
 
-#[derive(Deserialize)]
-struct Empty {}
-
 async fn delete(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     service::delete_own(&state.services, &actor, &id).await?;

@@ -23,6 +23,11 @@ fn said_on_the_form(e: &DomainError) -> bool {
     }
 }
 
+/// A form whose button is the whole request (remove, delete, claim): only
+/// its CSRF token is sent.
+#[derive(serde::Deserialize)]
+pub struct NoFields {}
+
 /// Translated problems of a submitted form.
 #[derive(Clone, Debug, Default)]
 pub struct FormErrors {

@@ -25,6 +25,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
 use crate::services::programs as service;
 use crate::web::ctx::PageCtx;
+use crate::web::pages::form::NoFields;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -203,14 +204,11 @@ async fn propose(
     back(&state, ctx, &id, r).await
 }
 
-#[derive(serde::Deserialize)]
-struct Empty {}
-
 async fn withdraw(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::withdraw(&state.services, &actor, &id).await.map(|_| ());

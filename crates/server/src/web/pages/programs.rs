@@ -26,6 +26,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
 use crate::services::{forum_import, programs as service};
 use crate::web::ctx::PageCtx;
+use crate::web::pages::form::NoFields;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -200,15 +201,12 @@ async fn submit(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::submit(&state.services, &actor, &id).await.map(|_| ());
     back(&state, ctx, r, "/programs#applications").await
 }
-
-#[derive(Deserialize)]
-struct Empty {}
 
 #[derive(Deserialize)]
 struct ContributionInput {
