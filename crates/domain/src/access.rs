@@ -105,6 +105,10 @@ pub enum Action {
     CreateApiToken(MemberId),
     /// Create a group in a region and name its first leaders (UG-1).
     CreateGroup(RegionId),
+    /// Archive or reactivate a group (UG-1): the region's managers.
+    ArchiveGroup(RegionId),
+    /// Move a group to another region (UG-1): someone who manages both.
+    MoveGroup { from: RegionId, to: RegionId },
     /// Add a venue to the shared registry (UG-7): leaders and managers.
     AddVenue,
     /// Create a verified account for someone (admins: imports, walk-ins).
@@ -166,7 +170,8 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         | Action::CreateMember => false,
         Action::ViewRegion(r) => actor.manages_region(r),
         Action::ManageGroup { group, region } => actor.leads_group(group) || actor.manages_region(region),
-        Action::CreateGroup(r) => actor.manages_region(r),
+        Action::CreateGroup(r) | Action::ArchiveGroup(r) => actor.manages_region(r),
+        Action::MoveGroup { from, to } => actor.manages_region(from) && actor.manages_region(to),
         Action::AddVenue => actor.roles.iter().any(|r| matches!(r, Role::GroupLeader(_) | Role::CommunityManager(_))),
         Action::ReviewLeaderApplications(r) | Action::ReviewSessions(r) | Action::DecideExpenseClaim(r) => {
             actor.manages_region(r)
@@ -250,6 +255,20 @@ mod tests {
         assert!(authorize(&manager, Action::ViewRegion(r1)).is_ok());
         assert!(authorize(&manager, Action::ViewRegion(r2)).is_err());
         assert!(authorize(&leader, Action::ViewRegion(r1)).is_err());
+    }
+
+    #[test]
+    fn ug1_groups_are_archived_by_their_regions_manager_and_moved_by_one_who_manages_both() {
+        let (r1, r2, g) = (RegionId::new(), RegionId::new(), GroupId::new());
+        let manager = actor(vec![Role::CommunityManager(r1)]);
+        let both = actor(vec![Role::CommunityManager(r1), Role::CommunityManager(r2)]);
+        let leader = actor(vec![Role::GroupLeader(g)]);
+        assert!(authorize(&manager, Action::ArchiveGroup(r1)).is_ok());
+        assert!(authorize(&manager, Action::ArchiveGroup(r2)).is_err());
+        assert!(authorize(&leader, Action::ArchiveGroup(r1)).is_err(), "leaders ask their manager");
+        assert!(authorize(&manager, Action::MoveGroup { from: r1, to: r2 }).is_err());
+        assert!(authorize(&both, Action::MoveGroup { from: r1, to: r2 }).is_ok());
+        assert!(authorize(&actor(vec![Role::Admin]), Action::MoveGroup { from: r1, to: r2 }).is_ok());
     }
 
     #[test]

@@ -205,7 +205,13 @@ pub fn evaluate(area: FocusArea, contributions: &[Contribution], criteria: &Crit
 /// CH-7: activity over the year before `today`, for every area alike
 /// (renewal looks back one year, not at the calendar year).
 pub fn past_year(today: NaiveDate) -> Window {
-    let from = today.checked_sub_months(Months::new(12)).and_then(|d| d.succ_opt()).unwrap_or(NaiveDate::MIN);
+    look_back(today, 12)
+}
+
+/// CH-7: activity over the `months` before `today`, `today` included
+/// (`champions.renewal_look_back_months`).
+pub fn look_back(today: NaiveDate, months: u32) -> Window {
+    let from = today.checked_sub_months(Months::new(months)).and_then(|d| d.succ_opt()).unwrap_or(NaiveDate::MIN);
     Window::Between { from, to: today }
 }
 
@@ -358,6 +364,22 @@ mod mvp_tests {
         }
         let e = mvp_yearly(&list, 4, w).map(|e| e.criteria[0].sentence()).unwrap_or_default();
         assert_eq!(e, "MVP: 3 of 4 contributions of any kind (2025-11-24 to 2026-11-23)");
+    }
+}
+
+#[cfg(test)]
+mod look_back_tests {
+    use super::*;
+
+    #[test]
+    fn ch7_the_renewal_looks_back_the_configured_months() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or(NaiveDate::MIN);
+        let six = look_back(today, 6);
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+        assert!(six.contains(day(2026, 6, 2)) && six.contains(today));
+        assert!(!six.contains(day(2026, 6, 1)), "six months back, the day itself is out");
+        assert_eq!(past_year(today), look_back(today, 12));
+        assert!(look_back(today, 12).contains(day(2025, 12, 2)) && !look_back(today, 12).contains(day(2025, 12, 1)));
     }
 }
 

@@ -111,6 +111,9 @@ pub enum DomainError {
     /// CH-2: one membership of a program at a time.
     #[error("this member already holds this program")]
     AlreadyMember,
+    /// UG-1: a group is archived only once its announced events are over.
+    #[error("the group still has {count} upcoming event(s)")]
+    GroupHasUpcomingEvents { count: u32 },
 }
 
 impl DomainError {
@@ -136,7 +139,8 @@ impl DomainError {
             | Self::ProgramFull { .. }
             | Self::ProgramsExclusive
             | Self::NdaNotSigned
-            | Self::AlreadyMember => K::Conflict,
+            | Self::AlreadyMember
+            | Self::GroupHasUpcomingEvents { .. } => K::Conflict,
             Self::BadCredentials | Self::Unauthenticated => K::Unauthenticated,
             Self::EmailNotVerified | Self::Forbidden | Self::CsrfRejected => K::Forbidden,
             Self::LinkInvalid => K::Gone,
@@ -183,6 +187,7 @@ impl DomainError {
             C::ProgramsExclusive => Self::ProgramsExclusive,
             C::NdaNotSigned => Self::NdaNotSigned,
             C::AlreadyMember => Self::AlreadyMember,
+            C::GroupHasUpcomingEvents => Self::GroupHasUpcomingEvents { count: 2 },
         }
     }
 
@@ -227,6 +232,7 @@ impl DomainError {
             Self::ProgramsExclusive => "champion_and_mvp_exclusive",
             Self::NdaNotSigned => "nda_required",
             Self::AlreadyMember => "already_member",
+            Self::GroupHasUpcomingEvents { .. } => "group_has_upcoming_events",
         }
     }
 
@@ -243,6 +249,7 @@ impl DomainError {
             }
             Self::EventStateConflict { from, to } => vec![("from", (*from).to_owned()), ("to", (*to).to_owned())],
             Self::ProgramFull { cap } => vec![("cap", cap.to_string())],
+            Self::GroupHasUpcomingEvents { count } => vec![("count", count.to_string())],
             Self::Invalid(_)
             | Self::RateLimited { .. }
             | Self::InvalidId

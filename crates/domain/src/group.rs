@@ -38,6 +38,28 @@ impl GroupStatus {
     pub fn is_listed(&self) -> bool {
         !matches!(self, Self::Archived)
     }
+
+    /// UG-1: a group that stopped meeting is archived, once every event it
+    /// announced is over (cancel or hold them first: nobody registered is
+    /// left waiting for a meetup of a group that is gone).
+    pub fn archive(self, upcoming_events: u32) -> Result<Self, DomainError> {
+        if self == Self::Archived {
+            return Err(DomainError::StateConflict { what: "group", from: "archived", to: "archived" });
+        }
+        if upcoming_events > 0 {
+            return Err(DomainError::GroupHasUpcomingEvents { count: upcoming_events });
+        }
+        Ok(Self::Archived)
+    }
+
+    /// UG-1: an archived group that starts meeting again is active; the
+    /// health check (UG-10) takes it from there.
+    pub fn reactivate(self) -> Result<Self, DomainError> {
+        match self {
+            Self::Archived => Ok(Self::Active),
+            from => Err(DomainError::StateConflict { what: "group", from: from.as_str(), to: "active" }),
+        }
+    }
 }
 
 /// The editable facts of a group (UG-1), parsed together so every field's
@@ -101,6 +123,18 @@ impl GroupProfile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ug1_a_group_is_archived_once_its_events_are_over_and_reactivated_later() {
+        for from in [GroupStatus::Active, GroupStatus::NeedsSupport] {
+            assert_eq!(from.archive(0), Ok(GroupStatus::Archived));
+            assert_eq!(from.archive(2), Err(DomainError::GroupHasUpcomingEvents { count: 2 }));
+            assert!(from.reactivate().is_err(), "{from:?} is not archived");
+        }
+        assert!(GroupStatus::Archived.archive(0).is_err(), "archived once");
+        assert_eq!(GroupStatus::Archived.reactivate(), Ok(GroupStatus::Active));
+        assert!(!GroupStatus::Archived.is_listed() && GroupStatus::Active.is_listed());
+    }
 
     fn fields() -> GroupFields {
         GroupFields {

@@ -224,6 +224,17 @@ pub enum ClaimStatus {
     Submitted,
     Approved,
     Rejected,
+    /// The claimant took it back before the decision (UG-13).
+    Withdrawn,
+}
+
+/// What the claimant does to their own claim before it is settled (UG-13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimantStep {
+    /// Correct the amounts or note: a submitted claim stays submitted; a
+    /// rejected one is filed again for a new decision.
+    Correct,
+    Withdraw,
 }
 
 /// What a manager's approval rests on besides the amounts (UG-13).
@@ -269,6 +280,7 @@ impl ClaimStatus {
             Self::Submitted => "submitted",
             Self::Approved => "approved",
             Self::Rejected => "rejected",
+            Self::Withdrawn => "withdrawn",
         }
     }
 
@@ -277,6 +289,7 @@ impl ClaimStatus {
             "submitted" => Ok(Self::Submitted),
             "approved" => Ok(Self::Approved),
             "rejected" => Ok(Self::Rejected),
+            "withdrawn" => Ok(Self::Withdrawn),
             _ => Err(DomainError::field("status", "status_invalid")),
         }
     }
@@ -312,7 +325,29 @@ impl ClaimStatus {
 
     /// Blocks another claim for the same event.
     pub fn blocks_new_claim(&self) -> bool {
-        !matches!(self, Self::Rejected)
+        !matches!(self, Self::Rejected | Self::Withdrawn)
+    }
+
+    /// UG-13: the claimant corrects or withdraws a claim until it is
+    /// decided; a rejected one can be corrected and filed again, never
+    /// withdrawn (it is already settled). An approved or withdrawn claim
+    /// is final.
+    pub fn by_claimant(self, step: ClaimantStep) -> Result<Self, DomainError> {
+        let to = match step {
+            ClaimantStep::Correct => "submitted",
+            ClaimantStep::Withdraw => "withdrawn",
+        };
+        match (self, step) {
+            (Self::Submitted | Self::Rejected, ClaimantStep::Correct) => Ok(Self::Submitted),
+            (Self::Submitted, ClaimantStep::Withdraw) => Ok(Self::Withdrawn),
+            (from, _) => Err(DomainError::StateConflict { what: "claim", from: from.as_str(), to }),
+        }
+    }
+
+    /// Receipts can be added while the claim waits for a decision or is
+    /// being corrected after a rejection.
+    pub fn takes_receipts(&self) -> bool {
+        matches!(self, Self::Submitted | Self::Rejected)
     }
 }
 
@@ -411,6 +446,37 @@ mod tests {
             Ok(ClaimStatus::Rejected),
             "rejecting needs no proof"
         );
+    }
+
+    #[test]
+    fn ug13_the_claimant_corrects_withdraws_and_files_again_only_before_it_is_settled() {
+        use ClaimantStep::*;
+        assert_eq!(ClaimStatus::Submitted.by_claimant(Correct), Ok(ClaimStatus::Submitted));
+        assert_eq!(ClaimStatus::Submitted.by_claimant(Withdraw), Ok(ClaimStatus::Withdrawn));
+        assert_eq!(ClaimStatus::Rejected.by_claimant(Correct), Ok(ClaimStatus::Submitted), "filed again");
+        assert_eq!(
+            ClaimStatus::Rejected.by_claimant(Withdraw),
+            Err(DomainError::StateConflict { what: "claim", from: "rejected", to: "withdrawn" })
+        );
+        for settled in [ClaimStatus::Approved, ClaimStatus::Withdrawn] {
+            for step in [Correct, Withdraw] {
+                assert!(settled.by_claimant(step).is_err(), "{settled:?} {step:?}");
+            }
+            assert!(!settled.takes_receipts());
+        }
+        assert!(!ClaimStatus::Withdrawn.blocks_new_claim());
+        assert!(ClaimStatus::Submitted.blocks_new_claim());
+        assert_eq!(ClaimStatus::parse("withdrawn"), Ok(ClaimStatus::Withdrawn));
+        let decided = ClaimStatus::Withdrawn.decide(false, &sample().amounts, &schedule(), held());
+        assert!(decided.is_err(), "a withdrawn claim is not decided");
+    }
+
+    fn sample() -> NewClaim {
+        NewClaim::parse(&claim("100", "", ""), &schedule()).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn held() -> ClaimEvidence {
+        ClaimEvidence { event_held: true, receipts: 1 }
     }
 
     #[test]

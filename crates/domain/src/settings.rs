@@ -105,6 +105,8 @@ pub const DEFINITIONS: &[SettingDef] = &[
     // CH-7: the day of the year the renewal runs by itself.
     int("champions.renewal_month", "CH-7", 1, 12),
     int("champions.renewal_day", "CH-7", 1, 31),
+    // CH-7: how many months of activity the yearly renewal looks back on.
+    int("champions.renewal_look_back_months", "CH-7", 1, 36),
     // The Discourse forum whose accepted answers members import (PL-3).
     SettingDef { key: "imports.forum_url", kind: SettingKind::WebAddress, rule: "PL-3" },
 ];

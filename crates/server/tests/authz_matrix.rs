@@ -49,6 +49,10 @@ enum Object {
     ProgramApplication,
     /// A contribution the plain member reported (PL-2).
     Contribution,
+    /// A new group of the region, led by the leader; `{id}` is its slug.
+    SpareGroup,
+    /// Same, archived.
+    ArchivedGroup,
 }
 
 /// What a row prepares: path segments filled in from the object's ids.
@@ -190,6 +194,28 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
             assert_eq!(s, 201, "{c}");
             p(c["id"].as_str().unwrap().to_owned())
         }
+        Object::SpareGroup | Object::ArchivedGroup => {
+            let slug = format!("spare-{}", uuid::Uuid::now_v7().simple());
+            let body = json!({"region_id": g.region.to_string(), "name": "Spare group", "slug": slug, "city": "Lisboa",
+                "country": "PT", "time_zone": "Europe/Lisbon", "description": "A group for one cell."});
+            let (s, b) = g.call(Method::POST, "/api/v1/groups", &g.admin, Some(body)).await;
+            assert_eq!(s, 201, "{b}");
+            let leader = json!({"member_id": g.leader.id.to_string()});
+            let (s, _) = g.call(Method::POST, &format!("/api/v1/groups/{slug}/leaders"), &g.admin, Some(leader)).await;
+            assert_eq!(s, 200);
+            if matches!(o, Object::ArchivedGroup) {
+                let (s, _) = g
+                    .call(
+                        Method::POST,
+                        &format!("/api/v1/groups/{slug}/archive"),
+                        &g.admin,
+                        Some(json!({"reason": "Cell"})),
+                    )
+                    .await;
+                assert_eq!(s, 200);
+            }
+            p(slug)
+        }
         Object::ExpertRequest => {
             let body = json!({"occasion": "Anniversary", "topic": "Internals"});
             let (s, x) = g
@@ -233,6 +259,11 @@ fn fill(path: &str, g: &Gov, p: &Prepared) -> String {
         .replace("{slug}", &g.slug)
         .replace("{region}", &g.region.to_string())
         .replace("{member}", &g.member.id.to_string())
+}
+
+/// Region ids in bodies and forms: `OTHER_REGION`, then `REGION`.
+fn fill_body(text: &str, g: &Gov) -> String {
+    text.replace("OTHER_REGION", &g.other_region.to_string()).replace("REGION", &g.region.to_string())
 }
 
 fn api_rows() -> Vec<Row> {
@@ -559,6 +590,54 @@ fn api_rows() -> Vec<Row> {
             [401, 404, 200, 404, 200, 404, 404, 200],
         ),
         r(
+            "UG-1 archive a group",
+            M::POST,
+            "/api/v1/groups/{id}/archive",
+            Some(json!({"reason": "Stopped meeting"})),
+            O::SpareGroup,
+            [401, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        r(
+            "UG-1 reactivate a group",
+            M::POST,
+            "/api/v1/groups/{id}/reactivate",
+            None,
+            O::ArchivedGroup,
+            [401, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        r(
+            "UG-1 move a group to another region",
+            M::PUT,
+            "/api/v1/groups/{id}/region",
+            Some(json!({"region_id": "OTHER_REGION"})),
+            O::SpareGroup,
+            [401, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        r(
+            "UG-13 correct a claim",
+            M::PATCH,
+            "/api/v1/claims/{id}",
+            Some(json!({"venue": "20"})),
+            O::Claim,
+            [401, 404, 200, 404, 403, 404, 404, 200],
+        ),
+        r(
+            "UG-13 withdraw a claim",
+            M::POST,
+            "/api/v1/claims/{id}/withdraw",
+            None,
+            O::Claim,
+            [401, 404, 200, 404, 403, 404, 404, 200],
+        ),
+        r(
+            "UG-13 a group's claims",
+            M::GET,
+            "/api/v1/groups/{slug}/claims",
+            None,
+            O::None,
+            [401, 404, 200, 404, 200, 404, 404, 200],
+        ),
+        r(
             "UG-13 approve a claim",
             M::POST,
             "/api/v1/claims/{id}/approve",
@@ -669,10 +748,7 @@ on_both!(authorization_matrix_by_api, |backend| async move {
         for (i, who) in people(&g).into_iter().enumerate() {
             let prepared = prepare(&g, row.object).await;
             let path = fill(row.path, &g, &prepared);
-            let body = row
-                .body
-                .as_ref()
-                .map(|b| serde_json::from_str(&b.to_string().replace("REGION", &g.region.to_string())).unwrap());
+            let body = row.body.as_ref().map(|b| serde_json::from_str(&fill_body(&b.to_string(), &g)).unwrap());
             // The other group's leader asks for a nomination of themselves: a fresh nominee each time.
             let body = match (row.name, body) {
                 ("UG-4 nominate a co-leader", Some(_)) => {
@@ -798,6 +874,42 @@ fn page_rows() -> Vec<PageRow> {
         get("UG-13 claim form", "/events/{id}/claim", O::CompletedEvent, [303, 403, 200, 403, 403, 403, 403, 200]),
         get("UG-13 claim page", "/claims/{id}", O::Claim, [303, 404, 200, 404, 200, 404, 404, 200]),
         post(
+            "UG-1 archive a group (form)",
+            "/groups/{id}/archive",
+            &[("reason", "Stopped meeting")],
+            O::SpareGroup,
+            [401, 403, 403, 403, 303, 403, 403, 303],
+        ),
+        post(
+            "UG-1 reactivate a group (form)",
+            "/groups/{id}/reactivate",
+            &[],
+            O::ArchivedGroup,
+            [401, 403, 403, 403, 303, 403, 403, 303],
+        ),
+        post(
+            "UG-1 move a group (form)",
+            "/groups/{id}/region",
+            &[("region_id", "OTHER_REGION")],
+            O::SpareGroup,
+            [401, 403, 403, 403, 403, 403, 403, 303],
+        ),
+        post(
+            "UG-13 correct a claim (form)",
+            "/claims/{id}/correct",
+            &[("venue", "20")],
+            O::Claim,
+            [401, 404, 303, 404, 403, 404, 404, 303],
+        ),
+        post(
+            "UG-13 withdraw a claim (form)",
+            "/claims/{id}/withdraw",
+            &[],
+            O::Claim,
+            [401, 404, 303, 404, 403, 404, 404, 303],
+        ),
+        get("UG-13 a group's claims page", "/groups/{slug}/claims", O::None, [303, 404, 200, 404, 200, 404, 404, 200]),
+        post(
             "UG-13 decide a claim",
             "/claims/{id}/decide",
             &[("decision", "approve")],
@@ -908,7 +1020,9 @@ on_both!(authorization_matrix_by_page, |backend| async move {
                 None => client.get(g.app.url(&path)).send().await.unwrap().status().as_u16(),
                 Some(form) => {
                     let page = format!("/groups/{}/report", g.slug);
-                    common::post_form(client, &g.app, &page, &path, form).await.status().as_u16()
+                    let owned: Vec<(&str, String)> = form.iter().map(|(k, v)| (*k, fill_body(v, &g))).collect();
+                    let form: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    common::post_form(client, &g.app, &page, &path, &form).await.status().as_u16()
                 }
             };
             if status != row.expect[i] {

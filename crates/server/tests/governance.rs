@@ -600,6 +600,172 @@ on_both!(ug13_claims_within_caps_receipts_and_totals, |backend| async move {
     assert_eq!(&rows[1][2], "(all groups)");
 });
 
+on_both!(ug13_the_leaders_correct_withdraw_and_file_a_rejected_claim_again, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    g.fee_schedule().await;
+    let ev = g.held_event(g.group, Utc::now() - Duration::days(1), 3).await;
+    let claims = format!("/api/v1/events/{ev}/claims");
+    let (s, c) = g.call(Method::POST, &claims, &g.leader, Some(json!({"venue": "120"}))).await;
+    assert_eq!(s, 201, "{c}");
+    let claim = c["id"].as_str().unwrap().to_owned();
+    let one = format!("/api/v1/claims/{claim}");
+    // Corrected before the decision: still waiting, new amounts, over-cap refused with nothing changed.
+    let (s, p) = g.call(Method::PATCH, &one, &g.leader, Some(json!({"venue": "999"}))).await;
+    assert_eq!((s, p["type"].as_str()), (422, Some("/problems/over_cap")), "{p}");
+    let (s, c) = g.call(Method::PATCH, &one, &g.leader, Some(json!({"venue": "110", "catering": "40"}))).await;
+    assert_eq!((s, c["status"].as_str(), c["total"].as_str()), (200, Some("submitted"), Some("150.00")), "{c}");
+    for who in [&g.other_leader, &g.member] {
+        let (s, _) = g.call(Method::PATCH, &one, who, Some(json!({"venue": "1"}))).await;
+        assert_eq!(s, 404, "{} cannot see it", who.email);
+    }
+    let (s, _) = g.call(Method::PATCH, &one, &g.manager, Some(json!({"venue": "1"}))).await;
+    assert_eq!(s, 403, "the manager decides, the leaders correct");
+    // Rejected, then corrected and filed again: the manager is told again and sees the earlier reason.
+    let (s, _) =
+        g.call(Method::POST, &format!("{one}/reject"), &g.manager, Some(json!({"reason": "Receipt missing"}))).await;
+    assert_eq!(s, 200);
+    let (s, _) = g.call(Method::POST, &format!("{one}/withdraw"), &g.leader, None).await;
+    assert_eq!(s, 409, "a rejected claim is settled: it is filed again, not withdrawn");
+    assert_eq!(g.upload_receipt(&claim, "hall.pdf").await, 201, "receipts can be added to correct a rejected claim");
+    let tasks_before = g.emails_to(&g.manager.email).await.len();
+    let (s, c) = g.call(Method::PATCH, &one, &g.leader, Some(json!({"venue": "110", "catering": "40"}))).await;
+    assert_eq!((s, c["status"].as_str(), c["reason"].as_str()), (200, Some("submitted"), Some("Receipt missing")));
+    assert_eq!(g.emails_to(&g.manager.email).await.len(), tasks_before + 1, "the manager hears of it again");
+    let (_, list) = g.call(Method::GET, &format!("/api/v1/groups/{}/claims", g.slug), &g.leader, None).await;
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!(
+        (list[0]["status"].as_str(), list[0]["receipts"].as_array().map(Vec::len)),
+        (Some("submitted"), Some(1))
+    );
+    let (s, _) = g.call(Method::GET, &format!("/api/v1/groups/{}/claims", g.slug), &g.other_leader, None).await;
+    assert_eq!(s, 404, "another group's leader does not see the list");
+    let (s, c) = g.call(Method::POST, &format!("{one}/approve"), &g.manager, Some(json!({}))).await;
+    assert_eq!((s, c["status"].as_str()), (200, Some("approved")), "{c}");
+    let (s, _) = g.call(Method::PATCH, &one, &g.leader, Some(json!({"venue": "1"}))).await;
+    assert_eq!(s, 409, "an approved claim is final");
+    // By the pages: a second event's claim is filed, withdrawn after a confirmation, and the event claimed afresh.
+    let ev2 = g.held_event(g.group, Utc::now() - Duration::days(2), 2).await;
+    let (_, c2) =
+        g.call(Method::POST, &format!("/api/v1/events/{ev2}/claims"), &g.leader, Some(json!({"other": "20"}))).await;
+    let claim2 = c2["id"].as_str().unwrap().to_owned();
+    let browser = common::gov::page_client(&g, Some(&g.leader)).await;
+    let page = format!("/claims/{claim2}");
+    let html = browser.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Withdraw the claim") && html.contains("Correct the claim"), "the leader is offered both");
+    assert!(html.contains("value=\"20.00\""), "the correction form holds the claim");
+    let res = common::post_form(&browser, &g.app, &page, &format!("{page}/correct"), &[("other", "70")]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("value=\"70\"") && html.contains("50.00 EUR"), "what was typed stays, the cap is named");
+    let res = common::post_form(&browser, &g.app, &page, &format!("{page}/withdraw"), &[]).await;
+    let html = common::follow(&browser, &g.app, res).await;
+    assert!(html.contains("The claim was withdrawn") && html.contains("withdrawn by the group"), "told what happened");
+    assert!(!html.contains("Withdraw the claim"), "nothing left to do on it");
+    let (s, _) =
+        g.call(Method::POST, &format!("/api/v1/events/{ev2}/claims"), &g.leader, Some(json!({"other": "30"}))).await;
+    assert_eq!(s, 201, "a withdrawn claim does not block a new one");
+    let html =
+        browser.get(g.app.url(&format!("/groups/{}/claims", g.slug))).send().await.unwrap().text().await.unwrap();
+    for status in ["approved", "withdrawn by the group", "waiting for the community manager"] {
+        assert!(html.contains(status), "the leaders' list shows {status}");
+    }
+    let outsider = common::gov::page_client(&g, Some(&g.other_leader)).await;
+    let res = outsider.get(g.app.url(&format!("/groups/{}/claims", g.slug))).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action IN ('claim.corrected', 'claim.filed_again', 'claim.withdrawn')",
+    )
+    .fetch_one(g.app.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(audited, 3);
+});
+
+on_both!(ug1_a_group_is_archived_reactivated_and_moved_with_its_people_told, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let ev = g.draft(None, 10).await;
+    let (s, _) = g.call(Method::POST, &format!("/api/v1/events/{ev}/publish"), &g.leader, None).await;
+    assert_eq!(s, 200);
+    let archive = format!("/api/v1/groups/{}/archive", g.slug);
+    let (s, _) = g.call(Method::POST, &archive, &g.leader, Some(json!({"reason": "We stopped"}))).await;
+    assert_eq!(s, 403, "leaders ask their manager");
+    let (s, _) = g.call(Method::POST, &archive, &g.other_manager, Some(json!({"reason": "x"}))).await;
+    assert_eq!(s, 403, "another region's manager cannot");
+    let (s, p) = g.call(Method::POST, &archive, &g.manager, Some(json!({"reason": ""}))).await;
+    assert_eq!(s, 422, "a reason is needed: {p}");
+    let (s, p) = g.call(Method::POST, &archive, &g.manager, Some(json!({"reason": "No meetups since spring"}))).await;
+    assert_eq!((s, p["type"].as_str()), (409, Some("/problems/group_has_upcoming_events")), "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("upcoming event"), "{p}");
+    let (s, _) = g.call(Method::POST, &format!("/api/v1/events/{ev}/cancel"), &g.leader, None).await;
+    assert_eq!(s, 200);
+    let (s, b) = g.call(Method::POST, &archive, &g.manager, Some(json!({"reason": "No meetups since spring"}))).await;
+    assert_eq!((s, b["status"].as_str()), (200, Some("archived")), "{b}");
+    let (subject, body) = g.app.last_email(&g.leader.email).await;
+    assert!(subject.contains("archived") && body.contains("No meetups since spring"), "{subject}: {body}");
+    let (s, _) = g.call(Method::POST, &archive, &g.manager, Some(json!({"reason": "again"}))).await;
+    assert_eq!(s, 409, "archived once");
+    let (_, list) = g.app.api(Method::GET, "/api/v1/groups", None, None).await;
+    assert!(!list.to_string().contains(&g.slug), "an archived group leaves the directory");
+    let (s, p) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/groups/{}/events", g.slug),
+            &g.leader,
+            Some(json!({"title": "Back", "starts_at": (Utc::now() + Duration::days(5)).to_rfc3339(),
+                "ends_at": (Utc::now() + Duration::days(5) + Duration::hours(2)).to_rfc3339(), "capacity": 10,
+                "online_link": "https://meet.example.org/x"})),
+        )
+        .await;
+    assert_eq!(s, 422, "an archived group holds no events: {p}");
+    let (s, b) = g.call(Method::POST, &format!("/api/v1/groups/{}/reactivate", g.slug), &g.manager, None).await;
+    assert_eq!((s, b["status"].as_str()), (200, Some("active")), "{b}");
+    assert!(g.app.last_email(&g.leader.email).await.0.contains("active again"));
+    // Moving: the admin, or someone managing both regions; the new region's managers are told.
+    let region = format!("/api/v1/groups/{}/region", g.slug);
+    let to_other = json!({"region_id": g.other_region.to_string()});
+    let (s, _) = g.call(Method::PUT, &region, &g.manager, Some(to_other.clone())).await;
+    assert_eq!(s, 403, "a manager of one of the two regions cannot move it");
+    let (s, p) = g.call(Method::PUT, &region, &g.admin, Some(json!({"region_id": g.region.to_string()}))).await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("region_unchanged")), "{p}");
+    let (s, p) = g.call(Method::PUT, &region, &g.admin, Some(json!({"region_id": "nowhere"}))).await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("region_unknown")), "{p}");
+    let (s, b) = g.call(Method::PUT, &region, &g.admin, Some(to_other)).await;
+    assert_eq!((s, b["region_id"].as_str()), (200, Some(g.other_region.to_string().as_str())), "{b}");
+    assert!(g.app.last_email(&g.other_manager.email).await.0.contains("Lisboa Devs"), "the new manager is told");
+    assert!(g.app.last_email(&g.leader.email).await.0.contains("moved"));
+    let (s, _) = g.call(Method::POST, &archive, &g.manager, Some(json!({"reason": "x"}))).await;
+    assert_eq!(s, 403, "the old region's manager no longer looks after it");
+    // By the page: the new region's manager archives it, and is told so.
+    let manager = common::gov::page_client(&g, Some(&g.other_manager)).await;
+    let page = format!("/groups/{}", g.slug);
+    let html = manager.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Archive this group"), "the manager is offered it");
+    let res = common::post_form(&manager, &g.app, &page, &format!("{page}/archive"), &[("reason", "")]).await;
+    assert_eq!(res.status(), 422);
+    let res =
+        common::post_form(&manager, &g.app, &page, &format!("{page}/archive"), &[("reason", "Merged with Porto")])
+            .await;
+    let html = common::follow(&manager, &g.app, res).await;
+    assert!(
+        html.contains("The group was archived") && html.contains("Reactivate this group"),
+        "told, and offered the way back"
+    );
+    let leader = common::gov::page_client(&g, Some(&g.leader)).await;
+    let html = leader.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(
+        html.contains("This group is archived")
+            && !html.contains("Archive this group")
+            && !html.contains("/events/new")
+    );
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action IN ('group.archived', 'group.reactivated', 'group.moved')",
+    )
+    .fetch_one(g.app.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(audited, 4);
+});
+
 on_both!(ug11_speaker_pool_invitations_and_expert_requests, |backend| async move {
     let Some(g) = gov(backend).await else { return };
     let app = json!({"region_id": g.region.to_string(), "bio": "SRE at a bank.", "topics": "Observability, Kubernetes",

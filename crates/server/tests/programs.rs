@@ -766,6 +766,30 @@ on_both!(pl3_feed_import_reads_atom_and_rss_once_and_refuses_broken_feeds, |back
     assert_eq!(g.app.count("contributions").await, 3, "nothing half-imported");
 });
 
+on_both!(ch7_the_renewal_looks_back_as_many_months_as_the_setting_says, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let people = g.app.members_with_tokens("champion", 1).await;
+    let body = json!({"member_id": people[0].0.to_string(), "focus_area": "forums"});
+    let (s, _) = g.call(Method::POST, "/api/v1/programs/champions/memberships", &g.staff, Some(body)).await;
+    assert_eq!(s, 201);
+    // Five answers, one a month: all five in the past year, two in the past two months.
+    for i in 0..5 {
+        let date = (Utc::now() - Duration::days(30 * i + 3)).date_naive().to_string();
+        let body = json!({"kind": "forum_solution", "title": format!("A{i}"), "date": date, "source": "imported", "source_key": format!("lb-{i}")});
+        let (s, _) =
+            g.call(Method::POST, &format!("/api/v1/members/{}/contributions", people[0].0), &g.staff, Some(body)).await;
+        assert_eq!(s, 201);
+    }
+    g.set_setting("champions.renewal_look_back_months", "2").await;
+    let (_, p) = g.call(Method::POST, "/api/v1/programs/champions/renewals", &g.staff, Some(json!({}))).await;
+    assert_eq!((p["decided"].as_u64(), p["done"].as_bool()), (Some(1), Some(true)), "{p}");
+    let (_, r) =
+        g.call(Method::GET, &format!("/api/v1/renewals/{}", p["run_id"].as_str().unwrap()), &g.staff, None).await;
+    assert_eq!(r["decisions"][0]["outcome"], "to_evaluate", "{r}");
+    assert!(r["decisions"][0]["summary"].as_str().unwrap().starts_with("Forums: 2 of 5"), "{r}");
+    assert_eq!(renewed_emails(&g, &people[0].1).await, 0);
+});
+
 on_both!(ch7_the_yearly_renewal_starts_by_itself_on_its_day_and_once, |backend| async move {
     let Some(g) = gov(backend).await else { return };
     let people = g.app.members_with_tokens("yearly", 2).await;

@@ -115,13 +115,58 @@ fn from_row(r: &AnyRow) -> Result<Claim, StorageError> {
     })
 }
 
-/// UG-13: one claim per event unless the earlier ones were rejected.
-pub async fn blocking_claim_exists(tx: &mut Tx, event: EventId) -> Result<bool, StorageError> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM expense_claims WHERE event_id = $1 AND status <> 'rejected'")
-        .bind(event.to_string())
-        .fetch_one(&mut **tx)
-        .await?;
+/// UG-13: one claim per event unless the earlier ones were rejected or
+/// withdrawn; `other_than` leaves out the claim being filed again.
+pub async fn blocking_claim_exists(
+    tx: &mut Tx,
+    event: EventId,
+    other_than: Option<ClaimId>,
+) -> Result<bool, StorageError> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM expense_claims
+         WHERE event_id = $1 AND status NOT IN ('rejected', 'withdrawn') AND id <> $2",
+    )
+    .bind(event.to_string())
+    .bind(other_than.map(|c| c.to_string()).unwrap_or_default())
+    .fetch_one(&mut **tx)
+    .await?;
     Ok(row.try_get::<i64, _>("n")? > 0)
+}
+
+/// UG-13: the claimant's correction. Only from the status it was read in,
+/// so a decision taken meanwhile is never overwritten. Filing a rejected
+/// claim again clears the decision; its reason stays for the manager to
+/// see what was asked.
+pub async fn correct(tx: &mut Tx, id: ClaimId, from: ClaimStatus, c: &NewClaim) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE expense_claims SET venue = $1, catering = $2, other = $3, note = $4, status = 'submitted',
+             decided_by = NULL, decided_at = NULL
+         WHERE id = $5 AND status = $6",
+    )
+    .bind(c.amounts.venue.minor())
+    .bind(c.amounts.catering.minor())
+    .bind(c.amounts.other.minor())
+    .bind(c.note.as_str())
+    .bind(id.to_string())
+    .bind(from.as_str())
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::StateConflict { what: "claim", from: "decided", to: "submitted" }.into());
+    }
+    Ok(())
+}
+
+/// UG-13: the claimant takes a claim back before the decision.
+pub async fn withdraw(tx: &mut Tx, id: ClaimId) -> Result<(), StorageError> {
+    let done = sqlx::query("UPDATE expense_claims SET status = 'withdrawn' WHERE id = $1 AND status = 'submitted'")
+        .bind(id.to_string())
+        .execute(&mut **tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::StateConflict { what: "claim", from: "decided", to: "withdrawn" }.into());
+    }
+    Ok(())
 }
 
 pub async fn insert(
@@ -273,19 +318,31 @@ pub async fn receipts(pool: &AnyPool, claim: ClaimId) -> Result<Vec<ReceiptRow>,
     .bind(claim.to_string())
     .fetch_all(pool)
     .await?;
+    rows.iter().map(receipt_row).collect()
+}
+
+/// The receipts of all of a group's claims, in one query, for its list.
+pub async fn receipts_of_group(pool: &AnyPool, group: GroupId) -> Result<Vec<ReceiptRow>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT r.id, r.claim_id, r.file_name, r.content_type, r.size_bytes, r.stored_as FROM claim_receipts r
+         JOIN expense_claims c ON c.id = r.claim_id WHERE c.group_id = $1 ORDER BY r.created_at",
+    )
+    .bind(group.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(receipt_row).collect()
+}
+
+fn receipt_row(r: &AnyRow) -> Result<ReceiptRow, StorageError> {
     let corrupt = || StorageError::Corrupt("receipt".into());
-    rows.iter()
-        .map(|r| {
-            Ok(ReceiptRow {
-                id: r.try_get::<String, _>("id")?.parse().map_err(|_| corrupt())?,
-                claim_id: r.try_get::<String, _>("claim_id")?.parse().map_err(|_| corrupt())?,
-                file_name: r.try_get("file_name")?,
-                content_type: r.try_get("content_type")?,
-                size_bytes: r.try_get("size_bytes")?,
-                stored_as: r.try_get("stored_as")?,
-            })
-        })
-        .collect()
+    Ok(ReceiptRow {
+        id: r.try_get::<String, _>("id")?.parse().map_err(|_| corrupt())?,
+        claim_id: r.try_get::<String, _>("claim_id")?.parse().map_err(|_| corrupt())?,
+        file_name: r.try_get("file_name")?,
+        content_type: r.try_get("content_type")?,
+        size_bytes: r.try_get("size_bytes")?,
+        stored_as: r.try_get("stored_as")?,
+    })
 }
 
 /// Approved totals per group and currency for a calendar year (UTC), by

@@ -118,6 +118,49 @@ pub async fn update(tx: &mut Tx, id: GroupId, p: &GroupProfile, now: DateTime<Ut
     Ok(())
 }
 
+/// UG-1: archives or reactivates, only from the status it was read in.
+pub async fn set_status(
+    tx: &mut Tx,
+    id: GroupId,
+    from: GroupStatus,
+    to: GroupStatus,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let done = sqlx::query("UPDATE groups SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
+        .bind(to.as_str())
+        .bind(to_db(now))
+        .bind(id.to_string())
+        .bind(from.as_str())
+        .execute(&mut **tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::StateConflict { what: "group", from: "changed", to: to.as_str() }.into());
+    }
+    Ok(())
+}
+
+/// UG-1: the group now belongs to `region` (and so to its managers).
+pub async fn set_region(tx: &mut Tx, id: GroupId, region: RegionId, now: DateTime<Utc>) -> Result<(), StorageError> {
+    sqlx::query("UPDATE groups SET region_id = $1, updated_at = $2 WHERE id = $3")
+        .bind(region.to_string())
+        .bind(to_db(now))
+        .bind(id.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// UG-1: the group's published events not over yet (what archiving waits for).
+pub async fn upcoming_events(pool: &AnyPool, id: GroupId, now: DateTime<Utc>) -> Result<i64, StorageError> {
+    let n =
+        sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE group_id = $1 AND status = 'published' AND ends_at > $2")
+            .bind(id.to_string())
+            .bind(to_db(now))
+            .fetch_one(pool)
+            .await?;
+    Ok(n)
+}
+
 pub async fn by_slug(pool: &AnyPool, slug: &str) -> Result<Option<Group>, StorageError> {
     let row = sqlx::query(&format!("{SELECT} WHERE g.slug = $1")).bind(slug).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()

@@ -72,6 +72,9 @@ pub async fn seats(db: &Db, base: &str, world: &SoakWorld) -> anyhow::Result<Che
         confirmed_all += confirmed;
         waiting_all += positions.len();
     }
+    if world.events.is_empty() || confirmed_all == 0 {
+        problems.push(format!("{} events, {confirmed_all} seats taken: nothing was tested", world.events.len()));
+    }
     let fine = format!(
         "{} events of {CAPACITY} seats: {confirmed_all} confirmed, {waiting_all} waiting, positions 1..n in each",
         world.events.len()
@@ -119,6 +122,9 @@ pub async fn registrations(db: &Db, acked: &Acked) -> anyhow::Result<Vec<Check>>
             None => unaudited.push(format!("{id}: no audit entry")),
         }
     }
+    if rows.is_empty() {
+        unaudited.push("no registration was stored".into());
+    }
     let audit = check(
         "PL-7",
         "an audit entry for every change of a registration",
@@ -140,6 +146,15 @@ pub async fn registrations(db: &Db, acked: &Acked) -> anyhow::Result<Vec<Check>>
     for id in &acked.cancelled {
         if !replay.get(id.as_str()).is_some_and(|(_, _, cancelled)| *cancelled) {
             lost.push(format!("cancellation of {id} acknowledged, not recorded"));
+        }
+    }
+    for (what, n) in [
+        ("registration", acked.registrations.len()),
+        ("cancellation", acked.cancelled.len()),
+        ("check-in", acked.checked_in.len()),
+    ] {
+        if n == 0 {
+            lost.push(format!("no {what} was acknowledged"));
         }
     }
     let kept = check(
@@ -192,6 +207,9 @@ pub async fn benefit_codes(db: &Db, world: &SoakWorld, acked: &Acked) -> anyhow:
     if audited != rows.len() as i64 {
         problems.push(format!("{} codes claimed, {audited} claims audited", rows.len()));
     }
+    if rows.is_empty() || acked.codes.is_empty() {
+        problems.push("no code was claimed".into());
+    }
     let fine = format!(
         "{} codes claimed by {} members, {} answers with a code, each code once, each claim audited",
         rows.len(),
@@ -221,6 +239,9 @@ pub async fn emails(db: &Db, received: &HashMap<String, u32>, kills: usize) -> a
             0 => problems.push(format!("email {id} ({state}) never arrived")),
             n => repeats += n as usize - 1,
         }
+    }
+    if rows.is_empty() {
+        problems.push("no email was queued".into());
     }
     if states.keys().any(|s| *s != "sent") {
         problems.push(format!("outbox not empty: {states:?}"));
@@ -284,13 +305,19 @@ pub async fn programs(db: &Db, world: &SoakWorld, acked: &Acked) -> anyhow::Resu
             .await?;
     let audited: HashSet<(String, String)> = audited.into_iter().collect();
     let mut problems = Vec::new();
+    // Every Champion the soak seeded is in the run: a run over nobody
+    // proves nothing.
+    let seeded = super::world::CHAMPIONS as i64;
     match runs.as_slice() {
         [(_, status, total, decided)] => {
             if status != "done" && acked.renewal_done.is_none() {
                 problems.push(format!("run is {status}"));
             }
-            if total != decided || *decided != decisions.len() as i64 {
-                problems.push(format!("{decided} of {total} decided, {} decisions stored", decisions.len()));
+            if *total != seeded || total != decided || *decided != decisions.len() as i64 {
+                problems.push(format!(
+                    "{decided} of {total} decided ({seeded} Champions seeded), {} decisions stored",
+                    decisions.len()
+                ));
             }
         }
         other => problems.push(format!("{} renewal runs", other.len())),

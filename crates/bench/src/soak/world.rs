@@ -30,6 +30,21 @@ pub struct SoakWorld {
     pub csv_rows: usize,
 }
 
+/// Before the instances start: the yearly renewal's day is set six months
+/// away, so no instance opens this year's run by itself before the
+/// Champions are seeded (on the real day it would close a run of nobody,
+/// and the soak's own run would find it done).
+pub async fn away_from_the_renewal_day(db: &Db) -> anyhow::Result<()> {
+    let month = (Utc::now() + Duration::days(182)).format("%m").to_string().trim_start_matches('0').to_owned();
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE settings SET value = $1 WHERE key = 'champions.renewal_month'")
+        .bind(month)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 pub async fn seed(db: &Db, base: &str) -> anyhow::Result<SoakWorld> {
     let (admin, admin_token) = members_with_tokens(db, "soakadmin", 1).await?.remove(0);
     let mut tx = db.begin().await?;

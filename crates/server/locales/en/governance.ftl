@@ -408,6 +408,26 @@ claim-reject = Reject
 claim-status-submitted = waiting for the community manager
 claim-status-approved = approved
 claim-status-rejected = rejected
+claim-status-withdrawn = withdrawn by the group's leaders
+claims = Claims
+claims-title = Expense claims of { $group }
+claims-hint = Every claim filed for this group's events and where it stands. Open one to add receipts, correct it, withdraw it or file it again after a rejection.
+claims-none = No claims yet. A claim is filed from an event's page once the event has taken place.
+claims-event = Event
+claims-status = Status
+claims-receipts = Receipts
+claim-earlier-rejection = Filed again after a rejection. The reason given then:
+claim-rejected-next = You can correct the amounts or add receipts, and file the claim again below. Or file a new claim from the event's page.
+claim-correct = Correct the claim
+claim-correct-save = Save the corrections
+claim-file-again = Correct and file again
+claim-file-again-button = File the claim again
+claim-withdraw = Withdraw the claim
+claim-withdraw-confirm = The community manager will no longer see this claim. You can file a new claim for the event afterwards.
+claim-withdraw-yes = Yes, withdraw it
+claim-corrected = The claim was corrected.
+claim-filed-again = The claim was filed again; the community manager has been told.
+claim-withdrawn = The claim was withdrawn. You can file a new one from the event's page.
 fees-title = Fee schedule
 fees-hint = Caps per event, in the region's currency. Leaders' claims above a cap are refused.
 fees-saved = The fee schedule is saved.
@@ -477,3 +497,57 @@ field-claim_without_receipts = This claim has no receipt yet, so it cannot be ap
 field-too_many_receipts = This claim already has the most receipts allowed. Combine them into one PDF, or remove one first.
 field-receipts_too_large = These receipts together would be larger than a claim may hold. Send smaller scans.
 field-speaker_needs_invitation = A community member becomes a speaker by accepting an invitation: invite them from the speaker pool. Guests who are not members can be named here by their name.
+
+# UG-1: a group over the years
+error-group_has_upcoming_events = { $count ->
+    [one] The group still has an upcoming event. Cancel it or let it take place before archiving the group.
+   *[other] The group still has { $count } upcoming events. Cancel them or let them take place before archiving the group.
+}
+field-region_unchanged = The group is already in this region: choose another one.
+group-archived-banner = This group is archived: it holds no events and is not listed in the directory.
+group-lifecycle = Group status
+group-archive = Archive this group
+group-archive-hint = For a group that stopped meeting. Its past events stay readable; its leaders are told why. It can be reactivated later.
+group-archive-reason = Reason (the leaders read it)
+group-archive-yes = Archive the group
+group-reactivate = Reactivate this group
+group-reactivate-hint = The group is listed again and its leaders can announce events.
+group-move = Move to another region
+group-move-hint = The new region's community managers look after the group from now on, and its fee schedule applies to new claims.
+group-move-region = New region
+group-move-yes = Move the group
+group-archived-done = The group was archived; its leaders have been told.
+group-reactivated-done = The group is active again; its leaders have been told.
+group-moved-done = The group was moved; its leaders and the region's managers have been told.
+mail-group-archived-subject = { $group } was archived
+mail-group-archived-body =
+    Hello { $name },
+
+    { $group } was archived by the community team. The reason given:
+
+    { $detail }
+
+    Its past events stay readable. If the group starts meeting again, ask your community manager to reactivate it:
+
+    { $link }
+mail-group-reactivated-subject = { $group } is active again
+mail-group-reactivated-body =
+    Hello { $name },
+
+    { $group } was reactivated: it is listed again and you can announce its next event here:
+
+    { $link }
+mail-group-moved-subject = { $group } moved to { $detail }
+mail-group-moved-body =
+    Hello { $name },
+
+    { $group } now belongs to the region { $detail }. Its community managers look after the group from now on, and the region's fee schedule applies to new expense claims.
+
+    { $link }
+mail-group-joined-region-subject = { $group } joined { $region }
+mail-group-joined-region-body =
+    Hello { $name },
+
+    { $group } was moved to { $region }, which you manage. Meet its leaders and see its events here:
+
+    { $link }

@@ -408,6 +408,26 @@ claim-reject = Rejeitar
 claim-status-submitted = à espera do gestor de comunidade
 claim-status-approved = aprovado
 claim-status-rejected = rejeitado
+claim-status-withdrawn = retirado pelos organizadores do grupo
+claims = Pedidos
+claims-title = Pedidos de reembolso de { $group }
+claims-hint = Todos os pedidos feitos para os eventos deste grupo e em que ponto está cada um. Abra um para adicionar recibos, corrigi-lo, retirá-lo ou enviá-lo de novo depois de uma rejeição.
+claims-none = Ainda não há pedidos. Um pedido é feito na página do evento, depois de o evento acontecer.
+claims-event = Evento
+claims-status = Estado
+claims-receipts = Recibos
+claim-earlier-rejection = Enviado de novo depois de uma rejeição. O motivo dado então:
+claim-rejected-next = Pode corrigir os valores ou adicionar recibos e enviar o pedido de novo abaixo. Ou fazer um novo pedido na página do evento.
+claim-correct = Corrigir o pedido
+claim-correct-save = Guardar as correções
+claim-file-again = Corrigir e enviar de novo
+claim-file-again-button = Enviar o pedido de novo
+claim-withdraw = Retirar o pedido
+claim-withdraw-confirm = O gestor de comunidade deixará de ver este pedido. Depois pode fazer um novo pedido para o evento.
+claim-withdraw-yes = Sim, retirar
+claim-corrected = O pedido foi corrigido.
+claim-filed-again = O pedido foi enviado de novo; o gestor de comunidade foi avisado.
+claim-withdrawn = O pedido foi retirado. Pode fazer um novo na página do evento.
 fees-title = Tabela de custos
 fees-hint = Limites por evento, na moeda da região. Os pedidos acima de um limite são recusados.
 fees-saved = A tabela de custos foi guardada.
@@ -477,3 +497,57 @@ field-claim_without_receipts = Este pedido ainda não tem recibos, por isso não
 field-too_many_receipts = Este pedido já tem o número máximo de recibos. Junte-os num só PDF, ou retire um primeiro.
 field-receipts_too_large = Estes recibos juntos ultrapassariam o tamanho que um pedido pode ter. Envie digitalizações mais pequenas.
 field-speaker_needs_invitation = Um membro da comunidade torna-se orador ao aceitar um convite: convide-o a partir do grupo de oradores. Convidados que não são membros podem ser indicados aqui pelo nome.
+
+# UG-1: um grupo ao longo dos anos
+error-group_has_upcoming_events = { $count ->
+    [one] O grupo ainda tem um evento por acontecer. Cancele-o ou deixe-o acontecer antes de arquivar o grupo.
+   *[other] O grupo ainda tem { $count } eventos por acontecer. Cancele-os ou deixe-os acontecer antes de arquivar o grupo.
+}
+field-region_unchanged = O grupo já está nesta região: escolha outra.
+group-archived-banner = Este grupo está arquivado: não organiza eventos e não aparece no diretório.
+group-lifecycle = Estado do grupo
+group-archive = Arquivar este grupo
+group-archive-hint = Para um grupo que deixou de se reunir. Os eventos passados continuam visíveis; os organizadores são informados do motivo. Pode ser reativado mais tarde.
+group-archive-reason = Motivo (os organizadores vão lê-lo)
+group-archive-yes = Arquivar o grupo
+group-reactivate = Reativar este grupo
+group-reactivate-hint = O grupo volta a aparecer no diretório e os organizadores podem anunciar eventos.
+group-move = Mudar para outra região
+group-move-hint = Os gestores de comunidade da nova região passam a acompanhar o grupo, e a tabela de custos dela aplica-se aos novos pedidos.
+group-move-region = Nova região
+group-move-yes = Mudar o grupo
+group-archived-done = O grupo foi arquivado; os organizadores foram informados.
+group-reactivated-done = O grupo está ativo de novo; os organizadores foram informados.
+group-moved-done = O grupo foi mudado; os organizadores e os gestores da região foram informados.
+mail-group-archived-subject = { $group } foi arquivado
+mail-group-archived-body =
+    Olá { $name },
+
+    { $group } foi arquivado pela equipa de comunidade. O motivo indicado:
+
+    { $detail }
+
+    Os eventos passados continuam visíveis. Se o grupo voltar a reunir-se, peça ao seu gestor de comunidade que o reative:
+
+    { $link }
+mail-group-reactivated-subject = { $group } está ativo de novo
+mail-group-reactivated-body =
+    Olá { $name },
+
+    { $group } foi reativado: volta a aparecer no diretório e pode anunciar o próximo evento aqui:
+
+    { $link }
+mail-group-moved-subject = { $group } mudou para { $detail }
+mail-group-moved-body =
+    Olá { $name },
+
+    { $group } pertence agora à região { $detail }. Os gestores de comunidade dessa região passam a acompanhar o grupo, e a tabela de custos dela aplica-se aos novos pedidos de reembolso.
+
+    { $link }
+mail-group-joined-region-subject = { $group } juntou-se a { $region }
+mail-group-joined-region-body =
+    Olá { $name },
+
+    { $group } foi mudado para { $region }, que gere. Conheça os organizadores e veja os eventos aqui:
+
+    { $link }

@@ -152,6 +152,9 @@ pub async fn transition(
     let ev = events::lock(&mut tx, id).await?;
     let to = ev.status.apply(cmd, &ev.facts(), now)?;
     if cmd == EventCommand::Publish {
+        if !g.status.is_listed() {
+            return Err(DomainError::field("group", "group_archived").into());
+        }
         // A draft dated before the plausible window existed may hold 9999.
         let window = svc.settings().await?.int("events.date_window_days");
         check_plausible(ev.details.schedule, now, window)?;

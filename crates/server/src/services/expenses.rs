@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use chrono::{DateTime, TimeZone as _, Utc};
 use guildhall_domain::access::{authorize, Action, Actor, Role};
 use guildhall_domain::event::counts_as_held;
-use guildhall_domain::ids::{ClaimId, EventId, ReceiptId, RegionId};
+use guildhall_domain::ids::{ClaimId, EventId, GroupId, ReceiptId, RegionId};
 use guildhall_domain::money::{
-    check_claimable, check_receipt_room, AmountFields, ClaimEvidence, ClaimFields, ClaimStatus, FeeSchedule, NewClaim,
+    check_claimable, check_receipt_room, AmountFields, ClaimEvidence, ClaimFields, ClaimStatus, ClaimantStep,
+    FeeSchedule, NewClaim,
 };
 use guildhall_domain::receipt;
 use guildhall_domain::values::{Currency, Reason};
@@ -18,8 +19,8 @@ use guildhall_storage::expenses::{self, Claim, ReceiptRow, Total};
 use guildhall_storage::{audit, events, groups, members, regions};
 use serde_json::json;
 
-use super::Services;
 use super::{entry, notify};
+use super::{Services, Work};
 use crate::csv_out::CsvOut;
 use crate::error::AppError;
 
@@ -67,26 +68,111 @@ pub async fn file(svc: &Services, actor: &Actor, event: EventId, fields: &ClaimF
     let claim = NewClaim::parse(fields, &schedule)?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
-    if expenses::blocking_claim_exists(&mut tx, event).await? {
+    if expenses::blocking_claim_exists(&mut tx, event, None).await? {
         return Err(DomainError::ClaimExists.into());
     }
     let id = expenses::insert(&mut tx, event, g.id, g.region_id, actor.member_id, &claim, now).await?;
     let details = json!({"event": event.to_string(), "total": claim.amounts.total().to_string()});
     audit::record(&mut tx, entry(Some(actor.member_id), "claim.filed", "claim", id, None, details), now).await?;
-    let url = svc.links.to(&format!("/claims/{id}"));
     let total = claim.amounts.total().to_string();
-    for m in members::holders(svc.db.reader(), Role::CommunityManager(g.region_id)).await? {
-        let args = [
-            ("name", m.name.as_str()),
-            ("group", g.profile.name.as_str()),
-            ("event", ev.details.title.as_str()),
-            ("total", total.as_str()),
-            ("link", url.as_str()),
-        ];
-        notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "claim-task", &args).await?;
-    }
+    tell_managers(svc, &mut tx, id, g.region_id, g.profile.name.as_str(), ev.details.title.as_str(), &total).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// The region's managers hear of a claim waiting for their decision.
+async fn tell_managers(
+    svc: &Services,
+    tx: &mut Work,
+    id: ClaimId,
+    region: RegionId,
+    group: &str,
+    event: &str,
+    total: &str,
+) -> Result<(), AppError> {
+    let url = svc.links.to(&format!("/claims/{id}"));
+    for m in members::holders(svc.db.reader(), Role::CommunityManager(region)).await? {
+        let args =
+            [("name", m.name.as_str()), ("group", group), ("event", event), ("total", total), ("link", url.as_str())];
+        notify::queue(tx, Some(m.id), &m.email, m.locale, "claim-task", &args).await?;
+    }
+    Ok(())
+}
+
+/// UG-13: the group's leaders correct a claim before it is decided, or
+/// correct a rejected one and file it again; the managers are told again.
+#[tracing::instrument(skip_all)]
+pub async fn correct(
+    svc: &Services,
+    actor: &Actor,
+    id: ClaimId,
+    fields: &ClaimFields,
+) -> Result<ClaimStatus, AppError> {
+    let c = expenses::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::ManageGroup { group: c.group_id, region: c.region_id })
+        .map_err(|_| DomainError::NotFound)?;
+    authorize(actor, Action::FileExpenseClaim(c.group_id))?;
+    let to = c.status.by_claimant(ClaimantStep::Correct)?;
+    let schedule = expenses::schedule(svc.db.reader(), c.region_id)
+        .await?
+        .ok_or(DomainError::field("venue", "no_fee_schedule"))?;
+    let claim = NewClaim::parse(fields, &schedule)?;
+    let now = Utc::now();
+    let mut tx = svc.begin().await?;
+    if expenses::blocking_claim_exists(&mut tx, c.event_id, Some(id)).await? {
+        return Err(DomainError::ClaimExists.into());
+    }
+    expenses::correct(&mut tx, id, c.status, &claim).await?;
+    let filed_again = c.status == ClaimStatus::Rejected;
+    let action = if filed_again { "claim.filed_again" } else { "claim.corrected" };
+    let total = claim.amounts.total().to_string();
+    let details = json!({"total": total, "was": c.status.as_str()});
+    audit::record(&mut tx, entry(Some(actor.member_id), action, "claim", id, None, details), now).await?;
+    if filed_again {
+        tell_managers(svc, &mut tx, id, c.region_id, &c.group_name, &c.event_title, &total).await?;
+    }
+    tx.commit().await?;
+    Ok(to)
+}
+
+/// UG-13: the group's leaders take a claim back before the decision; the
+/// event can then be claimed afresh.
+#[tracing::instrument(skip_all)]
+pub async fn withdraw(svc: &Services, actor: &Actor, id: ClaimId) -> Result<ClaimStatus, AppError> {
+    let c = expenses::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::ManageGroup { group: c.group_id, region: c.region_id })
+        .map_err(|_| DomainError::NotFound)?;
+    authorize(actor, Action::FileExpenseClaim(c.group_id))?;
+    let to = c.status.by_claimant(ClaimantStep::Withdraw)?;
+    let now = Utc::now();
+    let mut tx = svc.begin().await?;
+    expenses::withdraw(&mut tx, id).await?;
+    let details = json!({"total": c.amounts.total().to_string()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "claim.withdrawn", "claim", id, None, details), now).await?;
+    tx.commit().await?;
+    Ok(to)
+}
+
+/// UG-13: a group's claims and where each stands, newest first, for its
+/// leaders and the region's managers.
+#[tracing::instrument(skip_all)]
+pub async fn for_group(
+    svc: &Services,
+    actor: &Actor,
+    group: GroupId,
+) -> Result<Vec<(Claim, Vec<ReceiptRow>)>, AppError> {
+    let g = groups::by_id(svc.db.reader(), group).await?.ok_or(DomainError::NotFound)?;
+    authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id }).map_err(|_| DomainError::NotFound)?;
+    let claims = expenses::list(svc.db.reader(), None, Some(g.id)).await?;
+    let mut receipts = expenses::receipts_of_group(svc.db.reader(), g.id).await?;
+    Ok(claims
+        .into_iter()
+        .map(|c| {
+            let (mine, rest) = receipts.drain(..).partition(|r| r.claim_id == c.id);
+            receipts = rest;
+            (c, mine)
+        })
+        .collect())
 }
 
 /// A claim, for the group's leaders and the region's managers.
@@ -116,7 +202,7 @@ pub async fn add_receipt(
 ) -> Result<ReceiptId, AppError> {
     let c = expenses::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::FileExpenseClaim(c.group_id))?;
-    if c.status != ClaimStatus::Submitted {
+    if !c.status.takes_receipts() {
         return Err(DomainError::StateConflict { what: "claim", from: c.status.as_str(), to: "receipt_added" }.into());
     }
     let s = svc.settings().await?;

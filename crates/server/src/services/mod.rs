@@ -17,6 +17,7 @@ pub mod events;
 pub mod expenses;
 pub mod export;
 pub mod forum_import;
+pub mod group_lifecycle;
 pub mod groups;
 pub mod health;
 pub mod imports;

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::contribution::Contribution;
-use guildhall_domain::eligibility::{evaluate_in, mvp_yearly, past_year, Criteria, Window};
+use guildhall_domain::eligibility::{evaluate_in, look_back, mvp_yearly, Criteria, Window};
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::program::Program;
 use guildhall_domain::renewal::due;
@@ -205,7 +205,8 @@ pub async fn run(
         criteria: Criteria::from_settings(&s),
         mvp_min: u32::try_from(s.int("mvp.min_contributions_per_year")).unwrap_or(0),
     };
-    let window = past_year(today);
+    let months = u32::try_from(s.int("champions.renewal_look_back_months")).unwrap_or(12);
+    let window = look_back(today, months);
     let pending: Vec<&Membership> =
         active.iter().filter(|m| !done.contains(&m.id)).take(limit.unwrap_or(usize::MAX)).collect();
     // Members are measured in batches: a few queries read a batch, one

@@ -173,6 +173,13 @@ pub async fn post_form(
     client.post(app.url(action)).form(&form).send().await.unwrap()
 }
 
+/// Where a form's 303 answer leads, as the browser would show it.
+pub async fn follow(client: &reqwest::Client, app: &TestApp, res: reqwest::Response) -> String {
+    assert_eq!(res.status(), 303, "a form that worked sends the browser on");
+    let to = res.headers()["location"].to_str().unwrap().to_owned();
+    client.get(app.url(&to)).send().await.unwrap().text().await.unwrap()
+}
+
 /// Asks `check` until it holds, for about five seconds; whether it did.
 /// For what another task or instance does on its own time (a queue freed,
 /// a notification heard): the assertion stays with the caller.

@@ -28,7 +28,9 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/regions/{id}/fee-schedule", put(set_schedule).get(get_schedule))
         .route("/v1/events/{id}/claims", post(file))
-        .route("/v1/claims/{id}", get(show))
+        .route("/v1/claims/{id}", get(show).patch(correct))
+        .route("/v1/claims/{id}/withdraw", post(withdraw))
+        .route("/v1/groups/{slug}/claims", get(group_claims))
         .route("/v1/claims/{id}/receipts", post(upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
         .route("/v1/claims/{id}/receipts/{receipt_id}", get(download))
         .route("/v1/claims/{id}/approve", post(approve))
@@ -138,7 +140,8 @@ pub struct ClaimBody {
     other: String,
     total: String,
     note: String,
-    /// submitted, approved or rejected.
+    /// submitted, approved, rejected or withdrawn. A claim filed again
+    /// after a rejection is submitted and keeps the rejection's reason.
     status: String,
     reason: String,
     receipts: Vec<ReceiptBody>,
@@ -245,6 +248,50 @@ pub async fn receipt_response(
         bytes,
     )
         .into_response())
+}
+
+/// UG-13: the group's leaders correct a claim before it is decided, or
+/// correct a rejected one and so file it again. The body is the whole
+/// claim, as when filing.
+#[utoipa::path(patch, path = "/v1/claims/{id}", tag = "expenses", params(("id" = String, Path)), request_body = ClaimInput,
+    responses((status = 200, body = ClaimBody), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn correct(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<ClaimId>,
+    ApiJson(b): ApiJson<ClaimInput>,
+) -> AppResult<Json<ClaimBody>> {
+    let fields = ClaimFields { venue: b.venue, catering: b.catering, other: b.other, note: b.note };
+    service::correct(&state.services, &u.actor, id, &fields).await?;
+    let (c, r) = service::get(&state.services, &u.actor, id).await?;
+    Ok(Json(claim_body(&state, c, r)))
+}
+
+/// UG-13: the group's leaders withdraw a claim before it is decided.
+#[utoipa::path(post, path = "/v1/claims/{id}/withdraw", tag = "expenses", params(("id" = String, Path)),
+    responses((status = 200, body = ClaimBody), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<ClaimId>,
+) -> AppResult<Json<ClaimBody>> {
+    service::withdraw(&state.services, &u.actor, id).await?;
+    let (c, r) = service::get(&state.services, &u.actor, id).await?;
+    Ok(Json(claim_body(&state, c, r)))
+}
+
+/// UG-13: a group's claims and where each stands, newest first, for its
+/// leaders and the region's managers (receipts are on each claim).
+#[utoipa::path(get, path = "/v1/groups/{slug}/claims", tag = "expenses", params(("slug" = String, Path)),
+    responses((status = 200, body = [ClaimBody]), (status = 404, body = Problem)))]
+pub async fn group_claims(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(slug): Path<String>,
+) -> AppResult<Json<Vec<ClaimBody>>> {
+    let g = crate::services::groups::by_slug(&state.services, &slug).await?;
+    let claims = service::for_group(&state.services, &u.actor, g.id).await?;
+    Ok(Json(claims.into_iter().map(|(c, r)| claim_body(&state, c, r)).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -62,7 +62,7 @@ pub struct LeaderBody {
     name: String,
 }
 
-async fn body(state: &AppState, g: Group) -> AppResult<GroupBody> {
+pub(super) async fn body(state: &AppState, g: Group) -> AppResult<GroupBody> {
     let leaders = members::holders(state.services.db.reader(), Role::GroupLeader(g.id)).await?;
     Ok(body_with(state, g, leaders))
 }

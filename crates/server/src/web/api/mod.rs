@@ -13,6 +13,7 @@ mod events;
 pub mod expenses;
 pub mod export;
 mod forum_import;
+mod group_lifecycle;
 mod groups;
 mod health;
 mod json;
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(roles::router())
         .merge(groups::router())
+        .merge(group_lifecycle::router())
         .merge(events::router())
         .merge(event_messages::router())
         .merge(leadership::router())

@@ -8,7 +8,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::{
     accounts, admin, benefits, conduct, contributions, erasure, event_messages, events, expenses, export, forum_import,
-    groups, health, leadership, me_security, program_interviews, programs, review, roles, speakers,
+    group_lifecycle, groups, health, leadership, me_security, program_interviews, programs, review, roles, speakers,
 };
 use crate::app::AppState;
 
@@ -27,6 +27,7 @@ use crate::app::AppState;
         admin::list_regions, admin::create_region, admin::add_manager, admin::audit_log,
         roles::list, roles::grant, roles::revoke,
         groups::list_groups, groups::create_group, groups::get_group, groups::add_leader,
+        group_lifecycle::archive, group_lifecycle::reactivate, group_lifecycle::move_to,
         groups::create_member, groups::create_venue, groups::list_venues,
         events::list_events, events::create_event, events::get_event, events::update_event,
         events::publish, events::cancel, events::complete,
@@ -38,7 +39,8 @@ use crate::app::AppState;
         review::event_required, review::group_required, review::review_talk,
         conduct::file, conduct::list, conduct::show, conduct::add_note,
         health::group_health, health::region_health, health::region_tasks,
-        expenses::set_schedule, expenses::get_schedule, expenses::file, expenses::show, expenses::upload,
+        expenses::set_schedule, expenses::get_schedule, expenses::file, expenses::show, expenses::correct,
+        expenses::withdraw, expenses::group_claims, expenses::upload,
         expenses::download, expenses::approve, expenses::reject, expenses::totals,
         speakers::apply, speakers::pool, speakers::to_review, speakers::decide, speakers::invite,
         speakers::my_invitations, speakers::answer, speakers::ask_expert, speakers::expert_request,

@@ -4,20 +4,21 @@
 
 use crate::web::path::Path;
 use askama::Template;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::access::{authorize, Action};
 use guildhall_domain::ids::{ClaimId, EventId, RegionId};
-use guildhall_domain::money::{AmountFields, ClaimFields, FeeSchedule};
+use guildhall_domain::money::{AmountFields, ClaimFields, ClaimStatus, ClaimantStep, FeeSchedule};
 use guildhall_domain::{receipt, DomainError};
 use guildhall_storage::events::{self, Event};
 use guildhall_storage::expenses::{Claim, ReceiptRow};
-use guildhall_storage::groups;
+use guildhall_storage::groups::{self, Group};
 use guildhall_storage::regions::{self, Region};
 use serde::Deserialize;
 
+use super::form::NoFields;
 use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::{CsrfForm, CsrfMultipart};
@@ -33,6 +34,9 @@ pub fn router() -> Router<AppState> {
         .route("/claims/{id}/receipts", post(add_receipts).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
         .route("/claims/{id}/receipts/{receipt_id}", get(receipt))
         .route("/claims/{id}/decide", post(decide))
+        .route("/claims/{id}/correct", post(correct))
+        .route("/claims/{id}/withdraw", post(withdraw))
+        .route("/groups/{slug}/claims", get(group_claims))
         .route("/admin/regions/{id}/fees", get(fees_form).post(set_fees))
 }
 
@@ -111,6 +115,11 @@ struct ClaimPage {
     receipts: Vec<ReceiptRow>,
     can_decide: bool,
     can_add: bool,
+    can_correct: bool,
+    can_withdraw: bool,
+    /// The correction form: the claim as stored, or as just typed.
+    f: ClaimFields,
+    notice: Option<String>,
     errors: FormErrors,
 }
 
@@ -128,21 +137,156 @@ impl ClaimPage {
     fn kib(&self, r: &ReceiptRow) -> i64 {
         (r.size_bytes + 1023) / 1024
     }
+    fn currency(&self) -> String {
+        self.c.amounts.venue.currency().to_string()
+    }
+    fn filing_again(&self) -> bool {
+        self.c.status == ClaimStatus::Rejected
+    }
+    fn correct_label(&self) -> String {
+        self.ctx.t(if self.filing_again() { "claim-file-again" } else { "claim-correct" })
+    }
+    fn correct_button(&self) -> String {
+        self.ctx.t(if self.filing_again() { "claim-file-again-button" } else { "claim-correct-save" })
+    }
 }
 
-async fn show_claim(state: &AppState, ctx: PageCtx, id: ClaimId, errors: FormErrors) -> AppResult<Response> {
+/// The claim page. `typed` is the correction form as the leader sent it,
+/// shown again with its errors; otherwise the form holds the claim.
+async fn show_claim(
+    state: &AppState,
+    ctx: PageCtx,
+    id: ClaimId,
+    errors: FormErrors,
+    typed: Option<ClaimFields>,
+    notice: Option<String>,
+) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let (c, receipts) = service::get(&state.services, &actor, id).await?;
-    let submitted = c.status == guildhall_domain::money::ClaimStatus::Submitted;
+    let submitted = c.status == ClaimStatus::Submitted;
+    let claimant = authorize(&actor, Action::FileExpenseClaim(c.group_id)).is_ok();
     let can_decide = submitted && authorize(&actor, Action::DecideExpenseClaim(c.region_id)).is_ok();
-    let can_add = submitted && authorize(&actor, Action::FileExpenseClaim(c.group_id)).is_ok();
-    let errors = errors.shown_on(&["reason", "receipt"]);
-    Ok(errors.respond(ClaimPage { ctx, c, receipts, can_decide, can_add, errors: errors.clone() }.render()?))
+    let can_add = claimant && c.status.takes_receipts();
+    let can_correct = claimant && c.status.by_claimant(ClaimantStep::Correct).is_ok();
+    let can_withdraw = claimant && c.status.by_claimant(ClaimantStep::Withdraw).is_ok();
+    let f = typed.unwrap_or_else(|| ClaimFields {
+        venue: c.amounts.venue.amount_text(),
+        catering: c.amounts.catering.amount_text(),
+        other: c.amounts.other.amount_text(),
+        note: c.note.clone(),
+    });
+    let errors = errors.shown_on(&["reason", "receipt", "venue", "catering", "other"]);
+    let page = ClaimPage {
+        ctx,
+        c,
+        receipts,
+        can_decide,
+        can_add,
+        can_correct,
+        can_withdraw,
+        f,
+        notice,
+        errors: errors.clone(),
+    };
+    Ok(errors.respond(page.render()?))
 }
 
-async fn claim_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<ClaimId>) -> AppResult<Response> {
+#[derive(Deserialize)]
+struct ClaimQuery {
+    #[serde(default)]
+    done: String,
+}
+
+async fn claim_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<ClaimId>,
+    Query(q): Query<ClaimQuery>,
+) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
-    show_claim(&state, ctx, id, errors).await
+    let notice = match q.done.as_str() {
+        "corrected" => Some(ctx.t("claim-corrected")),
+        "filed_again" => Some(ctx.t("claim-filed-again")),
+        "withdrawn" => Some(ctx.t("claim-withdrawn")),
+        _ => None,
+    };
+    show_claim(&state, ctx, id, errors, None, notice).await
+}
+
+#[derive(Deserialize)]
+struct CorrectionInput {
+    #[serde(default)]
+    venue: String,
+    #[serde(default)]
+    catering: String,
+    #[serde(default)]
+    other: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// UG-13: the leader corrects the claim, or files a rejected one again.
+async fn correct(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<ClaimId>,
+    CsrfForm(i): CsrfForm<CorrectionInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let f = ClaimFields { venue: i.venue, catering: i.catering, other: i.other, note: i.note };
+    let was = service::get(&state.services, &actor, id).await?.0.status;
+    match service::correct(&state.services, &actor, id, &f).await {
+        Ok(_) => {
+            let done = if was == ClaimStatus::Rejected { "filed_again" } else { "corrected" };
+            Ok(Redirect::to(&format!("/claims/{id}?done={done}")).into_response())
+        }
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_claim(&state, ctx, id, errors, Some(f), None).await
+        }
+    }
+}
+
+/// UG-13: the leader withdraws the claim before the decision.
+async fn withdraw(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<ClaimId>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    match service::withdraw(&state.services, &actor, id).await {
+        Ok(_) => Ok(Redirect::to(&format!("/claims/{id}?done=withdrawn")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_claim(&state, ctx, id, errors, None, None).await
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "claims.html")]
+struct ClaimsPage {
+    ctx: PageCtx,
+    group: Group,
+    claims: Vec<(Claim, Vec<ReceiptRow>)>,
+}
+
+impl ClaimsPage {
+    fn title(&self) -> String {
+        self.ctx.tr.with("claims-title", &[("group", self.group.profile.name.as_str())])
+    }
+    fn status(&self, c: &Claim) -> String {
+        self.ctx.t(&format!("claim-status-{}", c.status.as_str()))
+    }
+}
+
+/// UG-13: the leaders see their group's claims and where each stands.
+async fn group_claims(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let group = crate::services::groups::by_slug(&state.services, &slug).await?;
+    let claims = service::for_group(&state.services, &actor, group.id).await?;
+    Ok(Html(ClaimsPage { ctx, group, claims }.render()?).into_response())
 }
 
 async fn add_receipts(
@@ -167,7 +311,7 @@ async fn add_receipts(
         Ok(()) => Ok(Redirect::to(&format!("/claims/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show_claim(&state, ctx, id, errors).await
+            show_claim(&state, ctx, id, errors, None, None).await
         }
     }
 }
@@ -200,7 +344,7 @@ async fn decide(
         Ok(_) => Ok(Redirect::to(&format!("/claims/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show_claim(&state, ctx, id, errors).await
+            show_claim(&state, ctx, id, errors, None, None).await
         }
     }
 }

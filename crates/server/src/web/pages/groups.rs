@@ -121,9 +121,18 @@ struct GroupPage {
     /// UG-10: the health chart, server-rendered SVG.
     health_svg: String,
     can_review: bool,
+    /// UG-1: the region's managers archive and reactivate the group.
+    can_archive: bool,
+    /// UG-1: regions the viewer may move the group to (admins, managers of both).
+    move_to: Vec<Region>,
+    notice: Option<String>,
 }
 
 impl GroupPage {
+    fn archived(&self) -> bool {
+        !self.group.status.is_listed()
+    }
+
     fn status_key(&self) -> String {
         format!("health-status-{}", self.group.status.as_str())
     }
@@ -153,8 +162,14 @@ fn may(actor: Option<&Actor>, action: Action) -> bool {
     actor.is_some_and(|a| authorize(a, action).is_ok())
 }
 
-pub(super) async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, errors: FormErrors) -> AppResult<Response> {
-    let key = if errors.any() { None } else { state.page_cache.key(&ctx) };
+pub(super) async fn show_group(
+    state: &AppState,
+    ctx: PageCtx,
+    slug: &str,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<Response> {
+    let key = if errors.any() || notice.is_some() { None } else { state.page_cache.key(&ctx) };
     if let Some(hit) = key.as_deref().and_then(|k| state.page_cache.get(k)) {
         return Ok(hit);
     }
@@ -169,6 +184,16 @@ pub(super) async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, error
     let health = health_service::of_group(&state.services, &g, now).await?;
     let health_svg = charts::group_health(&health, ctx.tr);
     let can_review = may(actor, Action::ReviewSessions(g.region_id));
+    let can_archive = may(actor, Action::ArchiveGroup(g.region_id));
+    let move_to = if can_archive {
+        regions::list(state.services.db.reader())
+            .await?
+            .into_iter()
+            .filter(|r| r.id != g.region_id && may(actor, Action::MoveGroup { from: g.region_id, to: r.id }))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let calendar_url = state.config.link(&format!("/groups/{slug}/events.ics"));
     let webcal_url = calendar_url.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
     let page = GroupPage {
@@ -185,6 +210,9 @@ pub(super) async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, error
         health,
         health_svg,
         can_review,
+        can_archive,
+        move_to,
+        notice,
     };
     let html = page.render()?;
     if let Some(k) = key {
@@ -193,9 +221,26 @@ pub(super) async fn show_group(state: &AppState, ctx: PageCtx, slug: &str, error
     Ok(errors.respond(html))
 }
 
-async fn group_page(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {
+#[derive(Deserialize)]
+struct GroupPageQuery {
+    #[serde(default)]
+    done: String,
+}
+
+async fn group_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    Query(q): Query<GroupPageQuery>,
+) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
-    show_group(&state, ctx, &slug, errors).await
+    let notice = match q.done.as_str() {
+        "archived" => Some(ctx.t("group-archived-done")),
+        "reactivated" => Some(ctx.t("group-reactivated-done")),
+        "moved" => Some(ctx.t("group-moved-done")),
+        _ => None,
+    };
+    show_group(&state, ctx, &slug, errors, notice).await
 }
 
 #[derive(Template)]
@@ -309,7 +354,7 @@ async fn add_leader(
         Ok(_) => Ok(Redirect::to(&format!("/groups/{slug}#leaders")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show_group(&state, ctx, &slug, errors).await
+            show_group(&state, ctx, &slug, errors, None).await
         }
     }
 }

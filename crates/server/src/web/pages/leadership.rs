@@ -418,7 +418,7 @@ struct Toggle {
 /// Back to the group page, or the page again with the problem shown.
 async fn back_to_group(state: &AppState, ctx: PageCtx, slug: &str, r: Result<(), AppError>) -> AppResult<Response> {
     redirect_or_reshow(ctx, r, &format!("/groups/{slug}"), async |ctx, errors| {
-        show_group(state, ctx, slug, errors).await
+        show_group(state, ctx, slug, errors, None).await
     })
     .await
 }

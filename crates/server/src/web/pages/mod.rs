@@ -13,6 +13,7 @@ mod events;
 mod expenses;
 mod form;
 mod forum_import;
+mod group_lifecycle;
 mod groups;
 mod home;
 mod leadership;
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(people::router())
         .merge(groups::router())
+        .merge(group_lifecycle::router())
         .merge(events::router())
         .merge(tickets::router())
         .merge(checkin::router())
