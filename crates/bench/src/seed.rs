@@ -83,7 +83,8 @@ pub async fn world(srv: &Server) -> anyhow::Result<World> {
         "/api/v1/groups",
         &admin_token,
         Some(json!({"region_id": region["id"], "name": "Lisboa .NET", "city": "Lisboa", "country": "PT",
-            "time_zone": "Europe/Lisbon", "description": "Monthly meetups about the platform.\n\nEveryone welcome."})),
+            "time_zone": "Europe/Lisbon", "description": "Monthly meetups about the platform.\n\nEveryone welcome.",
+            "leaders": ["admin0@example.org"]})),
     )
     .await?;
     let venue = call(

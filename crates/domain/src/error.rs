@@ -111,6 +111,9 @@ pub enum DomainError {
     /// CH-2: one membership of a program at a time.
     #[error("this member already holds this program")]
     AlreadyMember,
+    /// UG-1: every group has a leader.
+    #[error("the group's last leader cannot be removed")]
+    LastLeader,
     /// UG-1: a group is archived only once its announced events are over.
     #[error("the group still has {count} upcoming event(s)")]
     GroupHasUpcomingEvents { count: u32 },
@@ -140,6 +143,7 @@ impl DomainError {
             | Self::ProgramsExclusive
             | Self::NdaNotSigned
             | Self::AlreadyMember
+            | Self::LastLeader
             | Self::GroupHasUpcomingEvents { .. } => K::Conflict,
             Self::BadCredentials | Self::Unauthenticated => K::Unauthenticated,
             Self::EmailNotVerified | Self::Forbidden | Self::CsrfRejected => K::Forbidden,
@@ -187,6 +191,7 @@ impl DomainError {
             C::ProgramsExclusive => Self::ProgramsExclusive,
             C::NdaNotSigned => Self::NdaNotSigned,
             C::AlreadyMember => Self::AlreadyMember,
+            C::LastLeader => Self::LastLeader,
             C::GroupHasUpcomingEvents => Self::GroupHasUpcomingEvents { count: 2 },
         }
     }
@@ -232,6 +237,7 @@ impl DomainError {
             Self::ProgramsExclusive => "champion_and_mvp_exclusive",
             Self::NdaNotSigned => "nda_required",
             Self::AlreadyMember => "already_member",
+            Self::LastLeader => "last_leader",
             Self::GroupHasUpcomingEvents { .. } => "group_has_upcoming_events",
         }
     }
@@ -274,7 +280,8 @@ impl DomainError {
             | Self::LastAdmin
             | Self::ProgramsExclusive
             | Self::NdaNotSigned
-            | Self::AlreadyMember => vec![],
+            | Self::AlreadyMember
+            | Self::LastLeader => vec![],
         }
     }
 

@@ -25,17 +25,28 @@ pub fn parse_grantable(name: &str, region: Option<RegionId>) -> Result<Role, Dom
 }
 
 /// PL-1: refuses to revoke the last admin, so that someone can always
-/// grant roles. `admins` counts the admins before the revocation.
-pub fn check_revoke(role: &Role, admins: usize) -> Result<(), DomainError> {
-    if *role == Role::Admin && admins <= 1 {
-        return Err(DomainError::LastAdmin);
+/// grant roles; UG-1: and a group's last leader, so that every group has
+/// one. `holders` counts those holding `role` before the revocation.
+pub fn check_revoke(role: &Role, holders: usize) -> Result<(), DomainError> {
+    match role {
+        Role::Admin if holders <= 1 => Err(DomainError::LastAdmin),
+        Role::GroupLeader(_) if holders <= 1 => Err(DomainError::LastLeader),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ug1_a_groups_last_leader_is_replaced_not_removed() {
+        let g = Role::GroupLeader(crate::ids::GroupId::new());
+        assert_eq!(check_revoke(&g, 1), Err(DomainError::LastLeader));
+        assert_eq!(check_revoke(&g, 2), Ok(()));
+        assert_eq!(check_revoke(&Role::Admin, 1), Err(DomainError::LastAdmin));
+        assert_eq!(check_revoke(&Role::ProgramStaff, 1), Ok(()));
+    }
 
     #[test]
     fn pl1_grantable_roles_parse_and_a_manager_needs_a_region() {

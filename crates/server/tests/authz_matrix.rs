@@ -196,13 +196,14 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
         }
         Object::SpareGroup | Object::ArchivedGroup => {
             let slug = format!("spare-{}", uuid::Uuid::now_v7().simple());
+            // A second leader, fresh each cell, whom the removal row takes off.
+            let (second, second_email, _) =
+                g.app.member_with_role(&format!("second{}", uuid::Uuid::now_v7().simple()), None).await;
             let body = json!({"region_id": g.region.to_string(), "name": "Spare group", "slug": slug, "city": "Lisboa",
-                "country": "PT", "time_zone": "Europe/Lisbon", "description": "A group for one cell."});
+                "country": "PT", "time_zone": "Europe/Lisbon", "description": "A group for one cell.",
+                "leaders": [g.leader.email, second_email]});
             let (s, b) = g.call(Method::POST, "/api/v1/groups", &g.admin, Some(body)).await;
             assert_eq!(s, 201, "{b}");
-            let leader = json!({"member_id": g.leader.id.to_string()});
-            let (s, _) = g.call(Method::POST, &format!("/api/v1/groups/{slug}/leaders"), &g.admin, Some(leader)).await;
-            assert_eq!(s, 200);
             if matches!(o, Object::ArchivedGroup) {
                 let (s, _) = g
                     .call(
@@ -214,7 +215,7 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
                     .await;
                 assert_eq!(s, 200);
             }
-            p(slug)
+            Prepared { id: slug, extra: second.to_string() }
         }
         Object::ExpertRequest => {
             let body = json!({"occasion": "Anniversary", "topic": "Internals"});
@@ -590,6 +591,14 @@ fn api_rows() -> Vec<Row> {
             [401, 404, 200, 404, 200, 404, 404, 200],
         ),
         r(
+            "UG-1 remove a leader (not the last)",
+            M::DELETE,
+            "/api/v1/groups/{id}/leaders/{extra}",
+            None,
+            O::SpareGroup,
+            [401, 403, 403, 403, 200, 403, 403, 200],
+        ),
+        r(
             "UG-1 archive a group",
             M::POST,
             "/api/v1/groups/{id}/archive",
@@ -873,6 +882,13 @@ fn page_rows() -> Vec<PageRow> {
         ),
         get("UG-13 claim form", "/events/{id}/claim", O::CompletedEvent, [303, 403, 200, 403, 403, 403, 403, 200]),
         get("UG-13 claim page", "/claims/{id}", O::Claim, [303, 404, 200, 404, 200, 404, 404, 200]),
+        post(
+            "UG-1 remove a leader (form)",
+            "/groups/{id}/leaders/{extra}/remove",
+            &[],
+            O::SpareGroup,
+            [401, 403, 403, 403, 303, 403, 403, 303],
+        ),
         post(
             "UG-1 archive a group (form)",
             "/groups/{id}/archive",

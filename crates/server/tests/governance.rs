@@ -9,7 +9,7 @@ mod common;
 use chrono::{Datelike, Duration, Utc};
 use common::gov::gov;
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{json, Value};
 
 on_both!(ug7_partner_and_client_offices_cannot_host_published_events, |backend| async move {
     let Some(g) = gov(backend).await else { return };
@@ -764,6 +764,70 @@ on_both!(ug1_a_group_is_archived_reactivated_and_moved_with_its_people_told, |ba
     .await
     .unwrap();
     assert_eq!(audited, 4);
+});
+
+on_both!(ug1_a_group_is_created_with_its_leaders_at_once_and_always_keeps_one, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let groups_before = g.app.count("groups").await;
+    let new = |leaders: Value| {
+        json!({"region_id": g.region.to_string(), "name": "Braga Devs", "city": "Braga", "country": "PT",
+            "time_zone": "Europe/Lisbon", "description": "Talks.", "leaders": leaders})
+    };
+    let (s, p) = g.call(Method::POST, "/api/v1/groups", &g.manager, Some(new(json!([])))).await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("leaders_required")), "{p}");
+    let (s, p) = g
+        .call(Method::POST, "/api/v1/groups", &g.manager, Some(new(json!([g.member.email, "nobody@example.org"]))))
+        .await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("member_not_found")), "{p}");
+    assert_eq!(g.app.count("groups").await, groups_before, "a mistyped leader leaves no group behind");
+    assert!(!g.emails_to(&g.member.email).await.iter().any(|(s, _)| s.contains("Braga")), "and tells nobody");
+    let (s, b) = g.call(Method::POST, "/api/v1/groups", &g.manager, Some(new(json!([g.member.email])))).await;
+    assert_eq!(s, 201, "{b}");
+    assert_eq!(b["leaders"].as_array().map(Vec::len), Some(1), "{b}");
+    assert!(g.app.last_email(&g.member.email).await.0.contains("Braga Devs"));
+    // The only leader is replaced, not removed.
+    let slug = b["slug"].as_str().unwrap().to_owned();
+    let only = format!("/api/v1/groups/{slug}/leaders/{}", g.member.id);
+    let (s, p) = g.call(Method::DELETE, &only, &g.manager, None).await;
+    assert_eq!((s, p["type"].as_str()), (409, Some("/problems/last_leader")), "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("Appoint another leader first"), "{p}");
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/groups/{slug}/leaders"),
+            &g.manager,
+            Some(json!({"email": g.leader.email})),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let (s, b) = g.call(Method::DELETE, &only, &g.manager, None).await;
+    assert_eq!((s, b["leaders"].as_array().map(Vec::len)), (200, Some(1)), "{b}");
+    // By the pages: the form names the leaders; the last one's removal is refused on the group's page.
+    let manager = common::gov::page_client(&g, Some(&g.manager)).await;
+    let fields = [
+        ("region_id", g.region.to_string()),
+        ("name", "Faro Devs".to_owned()),
+        ("city", "Faro".to_owned()),
+        ("country", "PT".to_owned()),
+        ("time_zone", "Europe/Lisbon".to_owned()),
+        ("description", "Talks.".to_owned()),
+        ("leaders", "nobody@example.org".to_owned()),
+    ];
+    let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = common::post_form(&manager, &g.app, "/groups/new", "/groups", &form).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("No member has this email address") && html.contains("Faro Devs"), "told, and kept");
+    let mut form = form.clone();
+    form[6] = ("leaders", g.other_leader.email.as_str());
+    let res = common::post_form(&manager, &g.app, "/groups/new", "/groups", &form).await;
+    let html = common::follow(&manager, &g.app, res).await;
+    assert!(html.contains("Faro Devs") && html.contains("otherleader"), "the group and its leader");
+    let page = "/groups/faro-devs";
+    let remove = format!("{page}/leaders/{}/remove", g.other_leader.id);
+    let res = common::post_form(&manager, &g.app, page, &remove, &[]).await;
+    assert_eq!(res.status(), 409);
+    assert!(res.text().await.unwrap().contains("only leader"), "the refusal is said on the page");
 });
 
 on_both!(ug11_speaker_pool_invitations_and_expert_requests, |backend| async move {

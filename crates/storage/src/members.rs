@@ -348,11 +348,17 @@ pub async fn staff_grants(pool: &AnyPool) -> Result<Vec<Grant>, StorageError> {
 /// cannot race another one: on PostgreSQL the admins' grants stay locked
 /// until `tx` ends; SQLite's single writer already serialises.
 pub async fn admins_locked(tx: &mut Tx, backend: crate::Backend) -> Result<Vec<MemberId>, StorageError> {
+    holders_locked(tx, backend, &Role::Admin).await
+}
+
+/// Who holds `role`, read and locked inside `tx` as `admins_locked` does
+/// (UG-1: a group's leaders, before one is removed).
+pub async fn holders_locked(tx: &mut Tx, backend: crate::Backend, role: &Role) -> Result<Vec<MemberId>, StorageError> {
     let sql = format!(
-        "SELECT member_id FROM role_grants WHERE role = 'admin'{}",
+        "SELECT member_id FROM role_grants WHERE role = $1 AND scope = $2{}",
         if backend == crate::Backend::Postgres { " FOR UPDATE" } else { "" }
     );
-    let rows = sqlx::query(&sql).fetch_all(&mut **tx).await?;
+    let rows = sqlx::query(&sql).bind(role.name()).bind(role.scope()).fetch_all(&mut **tx).await?;
     rows.iter()
         .map(|r| r.try_get::<String, _>("member_id")?.parse().map_err(|_| StorageError::Corrupt("role member".into())))
         .collect()

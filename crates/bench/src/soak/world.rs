@@ -60,7 +60,8 @@ pub async fn seed(db: &Db, base: &str) -> anyhow::Result<SoakWorld> {
         "/api/v1/groups",
         t,
         Some(json!({"region_id": region["id"], "name": "Lisboa .NET", "city": "Lisboa", "country": "PT",
-            "time_zone": "Europe/Lisbon", "description": "Monthly meetups about the platform."})),
+            "time_zone": "Europe/Lisbon", "description": "Monthly meetups about the platform.",
+            "leaders": ["soakadmin0@example.org"]})),
     )
     .await?;
     let venue = call(

@@ -121,10 +121,9 @@ pub async fn fill(
         description: "Developers of Coimbra and its university. We are looking for new energy!".into(),
         ..Default::default()
     };
-    let coimbra = group_service::create(&state.services, admin, regions[0], &quiet).await?;
     let kwame = actor(state, "kwame.mensah@example.org").await?;
-    group_service::add_leader(&state.services, admin, coimbra, &group_service::LeaderRef::Member(kwame.member_id))
-        .await?;
+    let leaders = [group_service::LeaderRef::Member(kwame.member_id)];
+    let coimbra = group_service::create(&state.services, admin, regions[0], &quiet, &leaders).await?;
     let kwame = actor(state, "kwame.mensah@example.org").await?;
     let tz = TimeZone::parse("Europe/Lisbon")?;
     let old = EventFields {

@@ -206,11 +206,11 @@ pub async fn fill(
             ),
             ..Default::default()
         };
-        let gid = group_service::create(&state.services, admin, regions[*r], &fields).await?;
         let leader = members::by_email(state.services.db.reader(), &EmailAddress::parse(leader)?)
             .await?
             .ok_or_else(|| anyhow::anyhow!("demo leader missing"))?;
-        group_service::add_leader(&state.services, admin, gid, &group_service::LeaderRef::Member(leader.id)).await?;
+        let leaders = [group_service::LeaderRef::Member(leader.id)];
+        let gid = group_service::create(&state.services, admin, regions[*r], &fields, &leaders).await?;
         let venue = VenueFields {
             name: (*venue).into(),
             address: (*address).into(),

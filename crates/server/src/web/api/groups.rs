@@ -3,7 +3,7 @@
 use crate::web::path::Path;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use guildhall_domain::access::Role;
 use guildhall_domain::group::GroupFields;
@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/groups", get(list_groups).post(create_group))
         .route("/v1/groups/{slug}", get(get_group))
         .route("/v1/groups/{slug}/leaders", post(add_leader))
+        .route("/v1/groups/{slug}/leaders/{member_id}", delete(remove_leader))
         .route("/v1/members", post(create_member))
         .route("/v1/venues", get(list_venues).post(create_venue))
 }
@@ -141,7 +142,8 @@ pub struct NewGroup {
     #[serde(flatten)]
     #[schema(inline)]
     fields: GroupFieldsDoc,
-    /// Emails of the first leaders.
+    /// Emails of the first leaders, members already: at least one (UG-1).
+    /// The group and its leaders are created together or not at all.
     #[serde(default)]
     leaders: Vec<String>,
 }
@@ -186,10 +188,8 @@ pub async fn create_group(
     ApiJson(b): ApiJson<NewGroup>,
 ) -> AppResult<(StatusCode, Json<GroupBody>)> {
     let region: RegionId = b.region_id.parse().map_err(|_| DomainError::field("region_id", "region_unknown"))?;
-    let id = group_service::create(&state.services, &u.actor, region, &b.fields.fields()).await?;
-    for email in &b.leaders {
-        group_service::add_leader(&state.services, &u.actor, id, &LeaderRef::Email(email.clone())).await?;
-    }
+    let leaders: Vec<LeaderRef> = b.leaders.iter().map(|e| LeaderRef::Email(e.clone())).collect();
+    let id = group_service::create(&state.services, &u.actor, region, &b.fields.fields(), &leaders).await?;
     let g = groups::by_id(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     Ok((StatusCode::CREATED, Json(body(&state, g).await?)))
 }
@@ -198,6 +198,23 @@ pub async fn create_group(
     responses((status = 200, body = GroupBody), (status = 404, body = super::Problem)), security(()))]
 pub async fn get_group(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<GroupBody>> {
     let g = group_service::by_slug(&state.services, &slug).await?;
+    Ok(Json(body(&state, g).await?))
+}
+
+/// Removes a leader (admins and the region's community managers). The
+/// last leader is replaced, not removed: 409 `last_leader` (UG-1).
+#[utoipa::path(delete, path = "/v1/groups/{slug}/leaders/{member_id}", tag = "groups",
+    params(("slug" = String, Path), ("member_id" = String, Path)),
+    responses((status = 200, body = GroupBody), (status = 403, body = super::Problem), (status = 404, body = super::Problem), (status = 409, body = super::Problem)))]
+pub async fn remove_leader(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path((slug, member)): Path<(String, String)>,
+) -> AppResult<Json<GroupBody>> {
+    let g = group_service::by_slug(&state.services, &slug).await?;
+    let member: MemberId = member.parse().map_err(|_| DomainError::NotFound)?;
+    group_service::remove_leader(&state.services, &u.actor, g.id, member).await?;
+    let g = groups::by_id(state.services.db.reader(), g.id).await?.ok_or(DomainError::NotFound)?;
     Ok(Json(body(&state, g).await?))
 }
 

@@ -26,7 +26,7 @@ use crate::app::AppState;
         accounts::me, accounts::update_me, accounts::member, accounts::messages,
         admin::list_regions, admin::create_region, admin::add_manager, admin::audit_log,
         roles::list, roles::grant, roles::revoke,
-        groups::list_groups, groups::create_group, groups::get_group, groups::add_leader,
+        groups::list_groups, groups::create_group, groups::get_group, groups::add_leader, groups::remove_leader,
         group_lifecycle::archive, group_lifecycle::reactivate, group_lifecycle::move_to,
         groups::create_member, groups::create_venue, groups::list_venues,
         events::list_events, events::create_event, events::get_event, events::update_event,

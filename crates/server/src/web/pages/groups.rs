@@ -247,6 +247,8 @@ async fn group_page(
 #[template(path = "group_form.html")]
 struct GroupForm {
     ctx: PageCtx,
+    /// The first leaders' emails as typed (creating only).
+    leaders: String,
     /// None when creating.
     slug: Option<String>,
     regions: Vec<Region>,
@@ -263,13 +265,17 @@ async fn new_group(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Res
     }
     let f = GroupFields { time_zone: "Europe/Lisbon".into(), ..Default::default() };
     let errors = FormErrors::none(ctx.tr);
-    Ok(Html(GroupForm { ctx, slug: None, regions, region: String::new(), f, errors }.render()?).into_response())
+    Ok(Html(GroupForm { ctx, leaders: String::new(), slug: None, regions, region: String::new(), f, errors }.render()?)
+        .into_response())
 }
 
 #[derive(Deserialize)]
 struct NewGroupFields {
     #[serde(default)]
     region_id: String,
+    /// UG-1: the first leaders, by email, separated by commas or lines.
+    #[serde(default)]
+    leaders: String,
     #[serde(flatten)]
     f: GroupFields,
 }
@@ -281,7 +287,15 @@ async fn create_group(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let result = match form.region_id.parse::<RegionId>() {
-        Ok(region) => group_service::create(&state.services, &actor, region, &form.f).await,
+        Ok(region) => {
+            let leaders: Vec<LeaderRef> = form
+                .leaders
+                .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                .filter(|e| !e.is_empty())
+                .map(|e| LeaderRef::Email(e.to_owned()))
+                .collect();
+            group_service::create(&state.services, &actor, region, &form.f, &leaders).await
+        }
         Err(_) => Err(DomainError::field("region_id", "region_unknown").into()),
     };
     match result {
@@ -292,8 +306,15 @@ async fn create_group(
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
             let regions = creatable(&ctx, &regions::list(state.services.db.reader()).await?);
-            let page =
-                GroupForm { ctx, slug: None, regions, region: form.region_id, f: form.f, errors: errors.clone() };
+            let page = GroupForm {
+                ctx,
+                leaders: form.leaders,
+                slug: None,
+                regions,
+                region: form.region_id,
+                f: form.f,
+                errors: errors.clone(),
+            };
             Ok(errors.respond(page.render()?))
         }
     }
@@ -313,8 +334,11 @@ async fn edit_group(State(state): State<AppState>, ctx: PageCtx, Path(slug): Pat
         description: p.description.to_string(),
     };
     let errors = FormErrors::none(ctx.tr);
-    Ok(Html(GroupForm { ctx, slug: Some(slug), regions: vec![], region: String::new(), f, errors }.render()?)
-        .into_response())
+    Ok(Html(
+        GroupForm { ctx, leaders: String::new(), slug: Some(slug), regions: vec![], region: String::new(), f, errors }
+            .render()?,
+    )
+    .into_response())
 }
 
 async fn update_group(
@@ -329,8 +353,15 @@ async fn update_group(
         Ok(g) => Ok(Redirect::to(&format!("/groups/{}", g.profile.slug)).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            let page =
-                GroupForm { ctx, slug: Some(slug), regions: vec![], region: String::new(), f, errors: errors.clone() };
+            let page = GroupForm {
+                ctx,
+                leaders: String::new(),
+                slug: Some(slug),
+                regions: vec![],
+                region: String::new(),
+                f,
+                errors: errors.clone(),
+            };
             Ok(errors.respond(page.render()?))
         }
     }
@@ -368,6 +399,11 @@ async fn remove_leader(
     let actor = ctx.require()?.actor.clone();
     let g = group_service::by_slug(&state.services, &slug).await?;
     let member: MemberId = member.parse().map_err(|_| AppError::from(DomainError::NotFound))?;
-    group_service::remove_leader(&state.services, &actor, g.id, member).await?;
-    Ok(Redirect::to(&format!("/groups/{slug}#leaders")).into_response())
+    match group_service::remove_leader(&state.services, &actor, g.id, member).await {
+        Ok(()) => Ok(Redirect::to(&format!("/groups/{slug}#leaders")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_group(&state, ctx, &slug, errors, None).await
+        }
+    }
 }
