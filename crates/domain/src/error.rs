@@ -111,6 +111,9 @@ pub enum DomainError {
     /// CH-2: one membership of a program at a time.
     #[error("this member already holds this program")]
     AlreadyMember,
+    /// UG-2: the appointment waits for the interview to be held.
+    #[error("the interview has not taken place yet")]
+    InterviewNotHeld,
     /// UG-1: every group has a leader.
     #[error("the group's last leader cannot be removed")]
     LastLeader,
@@ -144,6 +147,7 @@ impl DomainError {
             | Self::NdaNotSigned
             | Self::AlreadyMember
             | Self::LastLeader
+            | Self::InterviewNotHeld
             | Self::GroupHasUpcomingEvents { .. } => K::Conflict,
             Self::BadCredentials | Self::Unauthenticated => K::Unauthenticated,
             Self::EmailNotVerified | Self::Forbidden | Self::CsrfRejected => K::Forbidden,
@@ -192,6 +196,7 @@ impl DomainError {
             C::NdaNotSigned => Self::NdaNotSigned,
             C::AlreadyMember => Self::AlreadyMember,
             C::LastLeader => Self::LastLeader,
+            C::InterviewNotHeld => Self::InterviewNotHeld,
             C::GroupHasUpcomingEvents => Self::GroupHasUpcomingEvents { count: 2 },
         }
     }
@@ -238,6 +243,7 @@ impl DomainError {
             Self::NdaNotSigned => "nda_required",
             Self::AlreadyMember => "already_member",
             Self::LastLeader => "last_leader",
+            Self::InterviewNotHeld => "interview_not_held",
             Self::GroupHasUpcomingEvents { .. } => "group_has_upcoming_events",
         }
     }
@@ -281,7 +287,8 @@ impl DomainError {
             | Self::ProgramsExclusive
             | Self::NdaNotSigned
             | Self::AlreadyMember
-            | Self::LastLeader => vec![],
+            | Self::LastLeader
+            | Self::InterviewNotHeld => vec![],
         }
     }
 

@@ -96,6 +96,18 @@ impl ApplicationStatus {
     }
 }
 
+/// UG-2: a leader is appointed only after the interview was held: its
+/// booked time has come.
+pub fn check_interview_held(
+    interview_at: Option<chrono::DateTime<chrono::Utc>>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), DomainError> {
+    match interview_at {
+        Some(at) if at <= now => Ok(()),
+        Some(_) | None => Err(DomainError::InterviewNotHeld),
+    }
+}
+
 /// UG-2: what the applicant knows of the platform.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Experience {
@@ -243,6 +255,16 @@ mod tests {
             assert_eq!(s, to);
         }
         assert!(!s.is_open());
+    }
+
+    #[test]
+    fn ug2_the_appointment_waits_for_the_interview_to_be_held() {
+        let now = chrono::Utc::now();
+        assert_eq!(check_interview_held(None, now), Err(DomainError::InterviewNotHeld));
+        let tomorrow = now + chrono::Duration::days(1);
+        assert_eq!(check_interview_held(Some(tomorrow), now), Err(DomainError::InterviewNotHeld));
+        assert_eq!(check_interview_held(Some(now - chrono::Duration::hours(1)), now), Ok(()));
+        assert_eq!(check_interview_held(Some(now), now), Ok(()), "from its start on");
     }
 
     #[test]

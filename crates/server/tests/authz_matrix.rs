@@ -104,6 +104,7 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
                     )
                     .await;
                 assert_eq!(s, 200);
+                g.interview_held(&id).await;
             }
             p(id)
         }

@@ -53,6 +53,10 @@ async fn apply_interview_appoint(g: &Gov, applicant: &Client, manager: &Client, 
     assert!(body.contains("interview.ics"));
 
     manager.goto(app_url.as_str()).await.unwrap();
+    assert!(text(manager).await.contains("once the interview has taken place"), "no appointment before it");
+    // The interview takes place.
+    g.interview_held(app_url.path().rsplit('/').next().unwrap()).await;
+    manager.goto(app_url.as_str()).await.unwrap();
     fill(manager, "#notes", "Knows the platform; has run two hackathons.").await;
     click(manager, "form[action$='/notes'] button").await;
     fill(manager, "#appoint-reason", "Welcome aboard!").await;

@@ -197,6 +197,16 @@ on_both!(ug2_apply_interview_and_appoint_with_an_email_at_each_step, |backend| a
     assert_eq!(s, 204);
     let (_, seen) = g.call(Method::GET, &format!("/api/v1/leader-applications/{id}"), &g.member, None).await;
     assert_eq!(seen["notes"], serde_json::Value::Null, "notes are for managers");
+    let (s, p) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/leader-applications/{id}/appoint"),
+            &g.manager,
+            Some(json!({"reason": "Great fit for Lisboa"})),
+        )
+        .await;
+    assert_eq!((s, p["type"].as_str()), (409, Some("/problems/interview_not_held")), "not before the interview: {p}");
+    g.interview_held(&id).await;
     let (s, a) = g
         .call(
             Method::POST,
@@ -248,6 +258,64 @@ on_both!(ug2_a_new_group_application_is_declined_with_a_reason, |backend| async 
     let (subject, body) = g.app.last_email(&g.member.email).await;
     assert!(subject.contains("Your application to lead Faro Devs"), "{subject}");
     assert!(body.contains("join it first"), "{body}");
+});
+
+on_both!(ug1_ug2_appointing_a_founder_creates_the_proposed_group_with_them_as_its_leader, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let body = json!({"region_id": g.region.to_string(), "proposed_name": "Faro Devs", "proposed_city": "Faro",
+        "years": 3, "projects": "A tourism app", "accept_guidelines": true});
+    let (s, a) = g.call(Method::POST, "/api/v1/leader-applications", &g.member, Some(body)).await;
+    assert_eq!(s, 201, "{a}");
+    let id = a["id"].as_str().unwrap().to_owned();
+    let when = (Utc::now() + Duration::days(2)).to_rfc3339();
+    let (_, a) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/leader-applications/{id}/interview-times"),
+            &g.manager,
+            Some(json!({"times": [when]})),
+        )
+        .await;
+    let slot = a["interview_times"][0]["id"].clone();
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/leader-applications/{id}/interview"),
+            &g.member,
+            Some(json!({"slot_id": slot})),
+        )
+        .await;
+    assert_eq!(s, 200);
+    g.interview_held(&id).await;
+    let appoint = format!("/api/v1/leader-applications/{id}/appoint");
+    let groups_before = g.app.count("groups").await;
+    let (s, p) = g.call(Method::POST, &appoint, &g.manager, Some(json!({"reason": "Welcome"}))).await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("group_required")), "{p}");
+    let (s, p) = g
+        .call(
+            Method::POST,
+            &appoint,
+            &g.manager,
+            Some(json!({"reason": "Welcome", "new_group": {"country": "XX", "time_zone": "Europe/Lisbon"}})),
+        )
+        .await;
+    assert_eq!(s, 422, "{p}");
+    assert!(p["errors"].as_array().unwrap().iter().any(|e| e["field"] == "country"), "{p}");
+    assert_eq!(g.app.count("groups").await, groups_before, "nothing created by a refused appointment");
+    let (s, a) = g
+        .call(
+            Method::POST,
+            &appoint,
+            &g.manager,
+            Some(json!({"reason": "Welcome", "new_group": {"country": "PT", "time_zone": "Europe/Lisbon"}})),
+        )
+        .await;
+    assert_eq!((s, a["status"].as_str()), (200, Some("appointed")), "{a}");
+    let (s, group) = g.app.api(Method::GET, "/api/v1/groups/faro-devs", None, None).await;
+    assert_eq!((s, group["name"].as_str(), group["city"].as_str()), (200, Some("Faro Devs"), Some("Faro")), "{group}");
+    let leaders: Vec<&str> = group["leaders"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(leaders, [g.member.id.to_string()], "the founder leads it");
+    assert_eq!(group["region_id"], g.region.to_string());
 });
 
 on_both!(ug4_nominated_coleader_and_coleader_wanted, |backend| async move {

@@ -551,3 +551,8 @@ mail-group-joined-region-body =
     { $group } was moved to { $region }, which you manage. Meet its leaders and see its events here:
 
     { $link }
+error-interview_not_held = The interview has not taken place yet. Appoint the applicant once you have met them at the booked time.
+lead-appoint-after = You can appoint the applicant once the interview has taken place: { $when }.
+lead-found-group = The new group
+lead-found-group-hint = Appointing creates { $name } in { $city }, with the applicant as its leader. Say where it is; the leader can edit the rest afterwards.
+lead-appoint-no-interview = no interview is booked yet

@@ -551,3 +551,8 @@ mail-group-joined-region-body =
     { $group } foi mudado para { $region }, que gere. Conheça os organizadores e veja os eventos aqui:
 
     { $link }
+error-interview_not_held = A entrevista ainda não aconteceu. Nomeie o candidato depois de o conhecer na hora marcada.
+lead-appoint-after = Pode nomear o candidato depois de a entrevista acontecer: { $when }.
+lead-found-group = O novo grupo
+lead-found-group-hint = A nomeação cria { $name } em { $city }, com o candidato como organizador. Indique onde fica; o organizador pode editar o resto depois.
+lead-appoint-no-interview = ainda não há entrevista marcada

@@ -4,9 +4,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 use guildhall_domain::access::{authorize, Action, Actor, Role};
+use guildhall_domain::group::{GroupFields, GroupProfile};
 use guildhall_domain::ids::{GroupId, LeaderApplicationId, RegionId, SlotId};
 use guildhall_domain::leadership::{
-    parse_application, parse_slots, ApplicationCommand, ApplicationFields, ApplicationStatus, Target, INTERVIEW_MINUTES,
+    check_interview_held, parse_application, parse_slots, ApplicationCommand, ApplicationFields, ApplicationStatus,
+    Target, INTERVIEW_MINUTES,
 };
 use guildhall_domain::values::{EmailAddress, LongText, Reason};
 use guildhall_domain::DomainError;
@@ -304,32 +306,70 @@ pub async fn record_notes(svc: &Services, actor: &Actor, id: LeaderApplicationId
     Ok(())
 }
 
-/// UG-2: appoints the applicant after the interview, with a reason. For a
-/// new group, `group` names the group the manager created for them.
+/// Which group a founding application's new leader leads (UG-1, UG-2).
+pub enum Founding {
+    /// A group of the region that already exists.
+    Existing(GroupId),
+    /// The proposed group, created by the appointment with the applicant
+    /// as its leader. An empty name or city is the application's.
+    Create(GroupFields),
+}
+
+/// UG-2: appoints the applicant once the interview was held, with a
+/// reason. An application to found a group names the group (`founding`):
+/// one of the region's, or the proposed one, created in the same
+/// transaction so that it is never without its leader.
 #[tracing::instrument(skip_all)]
 pub async fn appoint(
     svc: &Services,
     actor: &Actor,
     id: LeaderApplicationId,
     reason: &str,
-    group: Option<GroupId>,
+    founding: Option<Founding>,
 ) -> Result<GroupId, AppError> {
     let a = reviewed(svc, actor, id).await?;
     let to = a.status.apply(ApplicationCommand::Appoint)?;
+    check_interview_held(a.interview_at, Utc::now())?;
     let reason = Reason::parse(reason)?;
-    let group_id = match (a.group_id, group) {
-        (Some(g), _) => g,
-        (None, Some(g)) => {
+    let mut create = None;
+    let chosen = match (a.group_id, founding) {
+        (Some(g), _) => Some(g),
+        (None, Some(Founding::Existing(g))) => {
             let g = groups::by_id(svc.db.reader(), g).await?.ok_or(DomainError::field("group", "group_unknown"))?;
             if g.region_id != a.region_id {
                 return Err(DomainError::field("group", "group_unknown").into());
             }
-            g.id
+            Some(g.id)
+        }
+        (None, Some(Founding::Create(mut f))) => {
+            if f.name.trim().is_empty() {
+                f.name = a.proposed_name.clone();
+            }
+            if f.city.trim().is_empty() {
+                f.city = a.proposed_city.clone();
+            }
+            if f.description.trim().is_empty() {
+                f.description = format!("{}: developers in {} who build on the platform.", f.name, f.city);
+            }
+            create = Some(GroupProfile::parse(&f)?);
+            None
         }
         (None, None) => return Err(DomainError::field("group", "group_required").into()),
     };
     let now = Utc::now();
     let mut tx = svc.begin().await?;
+    let group_id = match (chosen, &create) {
+        (Some(g), _) => g,
+        (None, Some(profile)) => {
+            let gid = groups::insert(&mut tx, a.region_id, profile, now).await?;
+            let details = json!({"slug": profile.slug.as_str(), "name": profile.name.as_str(),
+                "region": a.region_id.to_string(), "founded_by_application": id.to_string()});
+            audit::record(&mut tx, entry(Some(actor.member_id), "group.created", "group", gid, None, details), now)
+                .await?;
+            gid
+        }
+        (None, None) => return Err(DomainError::field("group", "group_required").into()),
+    };
     apps::set_status(&mut tx, id, a.status, to, now).await?;
     apps::set_decision(&mut tx, id, reason.as_str(), actor.member_id, Some(group_id)).await?;
     if members::grant(&mut tx, a.member_id, Role::GroupLeader(group_id), Some(actor.member_id), now).await? {

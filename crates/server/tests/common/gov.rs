@@ -201,6 +201,22 @@ impl Gov {
         self.app.state.services.settings.forget();
     }
 
+    /// UG-2: the booked interview of a leader application took place (its
+    /// time moves an hour into the past, as the clock would).
+    pub async fn interview_held(&self, application: &str) {
+        let past = (Utc::now() - Duration::hours(1)).timestamp_micros();
+        let mut tx = self.app.db.begin().await.unwrap();
+        let done =
+            sqlx::query("UPDATE leader_applications SET interview_at = $1 WHERE id = $2 AND interview_at IS NOT NULL")
+                .bind(past)
+                .bind(application)
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+        assert_eq!(done.rows_affected(), 1, "an interview was booked");
+        tx.commit().await.unwrap();
+    }
+
     /// Every email queued to `to`, oldest first, as (subject, body).
     pub async fn emails_to(&self, to: &str) -> Vec<(String, String)> {
         use sqlx::Row;

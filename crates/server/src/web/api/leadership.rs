@@ -6,7 +6,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use guildhall_domain::ids::{GroupId, LeaderApplicationId, RegionId, SlotId};
+use guildhall_domain::group::GroupFields;
+use guildhall_domain::ids::{LeaderApplicationId, RegionId, SlotId};
 use guildhall_domain::leadership::ApplicationFields;
 use guildhall_domain::DomainError;
 use guildhall_storage::leader_applications::LeaderApplication;
@@ -18,7 +19,7 @@ use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::groups as group_service;
-use crate::services::leadership::{self as service, ApplyTo};
+use crate::services::leadership::{self as service, ApplyTo, Founding};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -278,14 +279,34 @@ pub async fn notes(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// A decision's reason; `group_slug` names the group a new-group applicant
-/// will lead (create it first).
+/// A decision's reason. For an application to found a group, either
+/// `group_slug` names an existing group of the region, or `new_group`
+/// says where the proposed group is, and the appointment creates it with
+/// the applicant as its leader (UG-1).
 #[derive(Deserialize, ToSchema)]
 #[schema(as = LeaderDecisionBody)]
 pub struct DecisionBody {
     #[serde(default)]
     reason: String,
     group_slug: Option<String>,
+    new_group: Option<NewGroupBody>,
+}
+
+/// The proposed group's facts; name and city default to the application's.
+#[derive(Deserialize, ToSchema, Default)]
+pub struct NewGroupBody {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    city: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    time_zone: String,
+    #[serde(default)]
+    description: String,
 }
 
 /// UG-2: appoints the applicant after the interview.
@@ -297,16 +318,24 @@ pub async fn appoint(
     Path(id): Path<LeaderApplicationId>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    let group: Option<GroupId> = match &b.group_slug {
-        Some(slug) => Some(
+    let founding = match (&b.group_slug, b.new_group) {
+        (Some(slug), _) => Some(Founding::Existing(
             group_service::by_slug(&state.services, slug)
                 .await
                 .map_err(|_| DomainError::field("group", "group_unknown"))?
                 .id,
-        ),
-        None => None,
+        )),
+        (None, Some(n)) => Some(Founding::Create(GroupFields {
+            name: n.name,
+            slug: n.slug,
+            city: n.city,
+            country: n.country,
+            time_zone: n.time_zone,
+            description: n.description,
+        })),
+        (None, None) => None,
     };
-    service::appoint(&state.services, &u.actor, id, &b.reason, group).await?;
+    service::appoint(&state.services, &u.actor, id, &b.reason, founding).await?;
     current(&state, &u, id).await
 }
 

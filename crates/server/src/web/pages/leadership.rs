@@ -9,9 +9,11 @@ use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use chrono::Utc;
 use guildhall_domain::access::{authorize, Action};
+use guildhall_domain::group::GroupFields;
 use guildhall_domain::ids::{LeaderApplicationId, RegionId, SlotId};
-use guildhall_domain::leadership::{ApplicationFields, ApplicationStatus};
+use guildhall_domain::leadership::{check_interview_held, ApplicationFields, ApplicationStatus};
 use guildhall_domain::DomainError;
 use guildhall_storage::groups::{self, Group};
 use guildhall_storage::leader_applications::{LeaderApplication, Slot};
@@ -24,7 +26,7 @@ use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
-use crate::services::leadership::{self as service, ApplyTo};
+use crate::services::leadership::{self as service, ApplyTo, Founding};
 use crate::services::{groups as group_service, review as review_service};
 use crate::web::ctx::PageCtx;
 
@@ -231,9 +233,41 @@ impl ApplicationPage {
     fn slot_time(&self, s: &Slot) -> String {
         self.ctx.time(&s.starts_at)
     }
+    /// UG-2: the appointment form appears once the interview was held.
+    fn interview_held(&self) -> bool {
+        check_interview_held(self.a.interview_at, Utc::now()).is_ok()
+    }
+    fn appoint_after(&self) -> String {
+        let when = match self.a.interview_at {
+            Some(at) => self.ctx.time(&at),
+            None => self.ctx.t("lead-appoint-no-interview"),
+        };
+        self.ctx.tr.with("lead-appoint-after", &[("when", when.as_str())])
+    }
+    fn found_hint(&self) -> String {
+        let args = [("name", self.a.proposed_name.as_str()), ("city", self.a.proposed_city.as_str())];
+        self.ctx.tr.with("lead-found-group-hint", &args)
+    }
+    fn zone(&self) -> String {
+        self.ctx.time_zone().name().to_owned()
+    }
 }
 
 async fn show(state: &AppState, ctx: PageCtx, id: LeaderApplicationId, errors: FormErrors) -> AppResult<Response> {
+    let shown = [
+        "accept_guidelines",
+        "country",
+        "group",
+        "notes",
+        "profile_link",
+        "projects",
+        "reason",
+        "slots",
+        "slug",
+        "time_zone",
+        "years",
+    ];
+    let errors = errors.shown_on(&shown);
     let actor = ctx.require()?.actor.clone();
     let a = service::readable(&state.services, &actor, id).await?;
     let slots = service::slots(&state.services, &a).await?;
@@ -357,8 +391,13 @@ async fn notes(
 struct DecisionInput {
     #[serde(default)]
     reason: String,
+    /// A group of the region's id, or "new" for the proposed one.
     #[serde(default)]
     group: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    time_zone: String,
 }
 
 async fn appoint(
@@ -368,8 +407,17 @@ async fn appoint(
     CsrfForm(f): CsrfForm<DecisionInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let group = f.group.parse().ok();
-    let r = service::appoint(&state.services, &actor, id, &f.reason, group).await.map(|_| ());
+    let founding = match f.group.as_str() {
+        "" => None,
+        "new" => {
+            Some(Founding::Create(GroupFields { country: f.country, time_zone: f.time_zone, ..Default::default() }))
+        }
+        other => match other.parse() {
+            Ok(g) => Some(Founding::Existing(g)),
+            Err(_) => return step(&state, ctx, id, Err(DomainError::field("group", "group_unknown").into())).await,
+        },
+    };
+    let r = service::appoint(&state.services, &actor, id, &f.reason, founding).await.map(|_| ());
     step(&state, ctx, id, r).await
 }
 
