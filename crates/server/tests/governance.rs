@@ -1015,7 +1015,12 @@ on_both!(ug12_manager_sees_every_open_task_newest_first, |backend| async move {
     assert!(tasks[0]["url"].as_str().unwrap().ends_with(&format!("/events/{ev}#talks")));
 });
 
-on_both!(ug8_a_flood_of_reports_about_one_group_is_slowed_without_tracking_reporters, |backend| async move {
+/// The emails about reports the group's leader received.
+async fn report_tasks(g: &common::gov::Gov) -> usize {
+    g.emails_to(&g.leader.email).await.iter().filter(|(s, _)| s.contains("report")).count()
+}
+
+on_both!(ug8_a_flood_of_reports_about_one_group_is_held_for_review_without_tracking_reporters, |backend| async move {
     let Some(g) = gov(backend).await else { return };
     let mut tx = g.app.db.begin().await.unwrap();
     sqlx::query("UPDATE settings SET value = '2' WHERE key = 'conduct.reports_per_group_per_hour'")
@@ -1029,8 +1034,20 @@ on_both!(ug8_a_flood_of_reports_about_one_group_is_slowed_without_tracking_repor
         let (s, _) = g.app.api(Method::POST, "/api/v1/reports", None, Some(report(&g.slug))).await;
         assert_eq!(s, 201);
     }
-    let (s, p) = g.app.api(Method::POST, "/api/v1/reports", None, Some(report(&g.slug))).await;
-    assert_eq!((s, p["type"].as_str()), (429, Some("/problems/rate_limited")), "{p}");
+    assert_eq!(report_tasks(&g).await, 2, "one task per report within the limit");
+    // Past the limit a report is held for review, not refused: a flood cannot silence the group.
+    for _ in 0..3 {
+        let (s, p) = g.app.api(Method::POST, "/api/v1/reports", None, Some(report(&g.slug))).await;
+        assert_eq!(s, 201, "{p}");
+    }
+    assert_eq!(report_tasks(&g).await, 3, "the circle hears of the flood once, not three times");
+    assert!(g.app.last_email(&g.leader.email).await.0.contains("Many code-of-conduct reports"));
+    let (_, list) = g.call(Method::GET, "/api/v1/reports", &g.leader, None).await;
+    let held = list.as_array().unwrap().iter().filter(|r| r["held"] == true).count();
+    assert_eq!(held, 3, "{list}");
+    let leader = common::gov::page_client(&g, Some(&g.leader)).await;
+    let html = leader.get(g.app.url("/reports")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("3 open reports arrived while the group received many at once"), "the page says so");
     let (s, _) = g.app.api(Method::POST, "/api/v1/reports", None, Some(report(&g.other_slug))).await;
     assert_eq!(s, 201, "other groups are not slowed");
     use sqlx::Row;
@@ -1042,6 +1059,34 @@ on_both!(ug8_a_flood_of_reports_about_one_group_is_slowed_without_tracking_repor
         .map(|r| r.get("key"))
         .collect();
     assert!(keys.iter().all(|k| !k.contains("127.0.0.1")), "no reporter address kept: {keys:?}");
+});
+
+on_both!(ug8_the_reporter_hears_in_their_own_language_when_the_report_closes, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let res = g
+        .app
+        .client
+        .post(g.app.url("/api/v1/reports"))
+        .header("accept-language", "pt-PT,pt;q=0.9")
+        .json(&json!({"group_slug": g.slug, "description": "Alguém filmou os participantes.", "email": "testemunha@example.org"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    assert!(g.app.last_email("testemunha@example.org").await.0.starts_with("Recebemos o seu relato"));
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/reports/{id}/notes"),
+            &g.manager,
+            Some(json!({"status": "dismissed", "note": "No one could confirm it."})),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let (subject, body) = g.app.last_email("testemunha@example.org").await;
+    assert!(subject.contains("foi encerrado"), "{subject}");
+    assert!(body.contains("(arquivado)"), "the status in their words too: {body}");
 });
 
 on_both!(pl1_admins_grant_and_revoke_staff_roles_and_the_last_admin_stays, |backend| async move {

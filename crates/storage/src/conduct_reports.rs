@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use guildhall_domain::conduct::{NewReport, ReportStatus};
 use guildhall_domain::ids::{EventId, GroupId, MemberId, RegionId, ReportId};
-use guildhall_domain::values::EmailAddress;
+use guildhall_domain::values::{EmailAddress, Locale};
 use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
@@ -26,6 +26,9 @@ pub struct Report {
     pub status: ReportStatus,
     /// Whether the reporter left an address to be told (not the address).
     pub reporter_reachable: bool,
+    /// UG-8: filed during a flood (past the per-group limit): kept for the
+    /// circle's review, announced once per hour rather than each.
+    pub held: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
@@ -33,7 +36,7 @@ pub struct Report {
 
 const SELECT: &str = "SELECT c.id, c.group_id, g.name AS group_name, g.slug AS group_slug, g.region_id, c.event_id,
     e.title AS event_title, c.concerns_leader, c.description, c.status,
-    CASE WHEN c.reporter_email IS NULL THEN 0 ELSE 1 END AS reachable, c.created_at, c.updated_at, c.closed_at
+    CASE WHEN c.reporter_email IS NULL THEN 0 ELSE 1 END AS reachable, c.held, c.created_at, c.updated_at, c.closed_at
     FROM conduct_reports c JOIN groups g ON g.id = c.group_id LEFT JOIN events e ON e.id = c.event_id";
 
 fn from_row(r: &AnyRow) -> Result<Report, StorageError> {
@@ -55,10 +58,18 @@ fn from_row(r: &AnyRow) -> Result<Report, StorageError> {
         description: text("description")?,
         status: ReportStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
         reporter_reachable: r.try_get::<i64, _>("reachable")? != 0,
+        held: r.try_get::<i64, _>("held")? != 0,
         created_at: from_db(r.try_get("created_at")?),
         updated_at: from_db(r.try_get("updated_at")?),
         closed_at: from_db_opt(r.try_get("closed_at")?),
     })
+}
+
+/// How a report arrives: held during a flood or not, and the language to
+/// answer its reporter in.
+pub struct Arrival {
+    pub held: bool,
+    pub locale: Locale,
 }
 
 pub async fn insert(
@@ -66,13 +77,14 @@ pub async fn insert(
     group: GroupId,
     event: Option<EventId>,
     r: &NewReport,
+    arrival: Arrival,
     now: DateTime<Utc>,
 ) -> Result<ReportId, StorageError> {
     let id = ReportId::new();
     sqlx::query(
         "INSERT INTO conduct_reports (id, group_id, event_id, concerns_leader, description, reporter_email, status,
-             created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $7)",
+             created_at, updated_at, held, reporter_locale)
+         VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $7, $8, $9)",
     )
     .bind(id.to_string())
     .bind(group.to_string())
@@ -81,6 +93,8 @@ pub async fn insert(
     .bind(r.description.as_str())
     .bind(r.reporter_email.as_ref().map(|e| e.to_string()))
     .bind(to_db(now))
+    .bind(i64::from(arrival.held))
+    .bind(arrival.locale.code())
     .execute(&mut **tx)
     .await?;
     Ok(id)
@@ -98,18 +112,17 @@ pub async fn recent(pool: &AnyPool, limit: i64) -> Result<Vec<Report>, StorageEr
     rows.iter().map(from_row).collect()
 }
 
-/// UG-8: the address to tell the reporter, if they left one. Used only to
-/// queue their emails; never shown.
-pub async fn reporter_email(tx: &mut Tx, id: ReportId) -> Result<Option<EmailAddress>, StorageError> {
-    let row = sqlx::query("SELECT reporter_email FROM conduct_reports WHERE id = $1")
+/// UG-8: the address to tell the reporter, if they left one, and their
+/// language. Used only to queue their emails; never shown.
+pub async fn reporter_email(tx: &mut Tx, id: ReportId) -> Result<Option<(EmailAddress, Locale)>, StorageError> {
+    let row = sqlx::query("SELECT reporter_email, reporter_locale FROM conduct_reports WHERE id = $1")
         .bind(id.to_string())
         .fetch_optional(&mut **tx)
         .await?;
-    let raw: Option<String> = match row {
-        Some(r) => r.try_get("reporter_email")?,
-        None => None,
-    };
-    Ok(raw.and_then(|e| EmailAddress::parse(&e).ok()))
+    let Some(r) = row else { return Ok(None) };
+    let raw: Option<String> = r.try_get("reporter_email")?;
+    let locale = Locale::parse(&r.try_get::<String, _>("reporter_locale")?).unwrap_or_default();
+    Ok(raw.and_then(|e| EmailAddress::parse(&e).ok()).map(|e| (e, locale)))
 }
 
 pub async fn set_status(

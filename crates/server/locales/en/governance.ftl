@@ -556,3 +556,15 @@ lead-appoint-after = You can appoint the applicant once the interview has taken 
 lead-found-group = The new group
 lead-found-group-hint = Appointing creates { $name } in { $city }, with the applicant as its leader. Say where it is; the leader can edit the rest afterwards.
 lead-appoint-no-interview = no interview is booked yet
+conduct-held = arrived during a flood
+conduct-held-text = { $count ->
+    [one] One open report arrived while the group received many at once. Reports during a flood are kept, not refused: read it and dismiss it if it is noise.
+   *[other] { $count } open reports arrived while the group received many at once. Reports during a flood are kept, not refused: read them and dismiss the noise.
+}
+mail-conduct-flood-subject = Many code-of-conduct reports about { $group }
+mail-conduct-flood-body =
+    Hello { $name },
+
+    { $group } is receiving many code-of-conduct reports at once. Each one is kept for you to review rather than refused, so that a real report is not lost in the noise. You will hear about this at most once an hour; the reports are here:
+
+    { $link }

@@ -556,3 +556,15 @@ lead-appoint-after = Pode nomear o candidato depois de a entrevista acontecer: {
 lead-found-group = O novo grupo
 lead-found-group-hint = A nomeação cria { $name } em { $city }, com o candidato como organizador. Indique onde fica; o organizador pode editar o resto depois.
 lead-appoint-no-interview = ainda não há entrevista marcada
+conduct-held = chegou durante uma enxurrada
+conduct-held-text = { $count ->
+    [one] Um relato aberto chegou enquanto o grupo recebia muitos de uma vez. Os relatos de uma enxurrada são guardados, não recusados: leia-o e arquive-o se for ruído.
+   *[other] { $count } relatos abertos chegaram enquanto o grupo recebia muitos de uma vez. Os relatos de uma enxurrada são guardados, não recusados: leia-os e arquive o ruído.
+}
+mail-conduct-flood-subject = Muitos relatos de código de conduta sobre { $group }
+mail-conduct-flood-body =
+    Olá { $name },
+
+    { $group } está a receber muitos relatos de código de conduta de uma vez. Cada um é guardado para análise em vez de recusado, para que um relato verdadeiro não se perca no ruído. Receberá este aviso no máximo uma vez por hora; os relatos estão aqui:
+
+    { $link }

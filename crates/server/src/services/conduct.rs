@@ -11,7 +11,7 @@ use guildhall_domain::ids::{EventId, ReportId};
 use guildhall_domain::rate_limit::RateLimit;
 use guildhall_domain::values::{Locale, LongText};
 use guildhall_domain::DomainError;
-use guildhall_storage::conduct_reports::{self as reports, Note, Report};
+use guildhall_storage::conduct_reports::{self as reports, Arrival, Note, Report};
 use guildhall_storage::groups::Group;
 use guildhall_storage::members::{self, Member};
 use guildhall_storage::{audit, events};
@@ -72,8 +72,15 @@ pub async fn report(
         limits::enforce(&svc.db, &format!("conduct-from:{r}"), s.rate_limit("conduct.reports_per_address_per_hour"))
             .await?;
     }
-    limits::enforce(&svc.db, &format!("conduct-report:{}", g.id), s.rate_limit("conduct.reports_per_group_per_hour"))
-        .await?;
+    // Past the group's limit a report is held, not refused: whoever floods
+    // a group cannot keep a real report from reaching its circle.
+    let held = !limits::allow(
+        &svc.db,
+        &format!("conduct-report:{}", g.id),
+        s.rate_limit("conduct.reports_per_group_per_hour"),
+    )
+    .await?;
+    let announce_flood = held && limits::allow(&svc.db, &format!("conduct-flood:{}", g.id), ONE_ACK_PER_HOUR).await?;
     let acknowledge = match &reporter {
         Some(r) => limits::allow(&svc.db, &format!("conduct-ack:{r}"), ONE_ACK_PER_HOUR).await?,
         None => false,
@@ -86,18 +93,25 @@ pub async fn report(
     }
     let now = Utc::now();
     let mut tx = svc.begin().await?;
-    let id = reports::insert(&mut tx, g.id, event, &new, now).await?;
+    let id = reports::insert(&mut tx, g.id, event, &new, Arrival { held, locale }, now).await?;
     // No actor and no reporter details: the audit log must not tell who reported.
-    let details = json!({"group": g.id.to_string(), "concerns_leader": new.concerns_leader});
+    let details = json!({"group": g.id.to_string(), "concerns_leader": new.concerns_leader, "held": held});
     audit::record(&mut tx, entry(None, "conduct_report.received", "conduct_report", id, None, details), now).await?;
     if let Some(email) = new.reporter_email.as_ref().filter(|_| acknowledge) {
         let args = [("group", g.profile.name.as_str())];
         notify::queue(&mut tx, None, email, locale, "conduct-received", &args).await?;
     }
-    let url = svc.links.to(&format!("/reports/{id}"));
-    for m in circle(svc, g, new.concerns_leader).await? {
-        let args = [("name", m.name.as_str()), ("group", g.profile.name.as_str()), ("link", url.as_str())];
-        notify::queue(&mut tx, Some(m.id), &m.email, m.locale, "conduct-task", &args).await?;
+    // During a flood the circle hears once an hour, with the list to review.
+    let (kind, url) = match (held, announce_flood) {
+        (false, _) => (Some("conduct-task"), svc.links.to(&format!("/reports/{id}"))),
+        (true, true) => (Some("conduct-flood"), svc.links.to("/reports?held=1")),
+        (true, false) => (None, String::new()),
+    };
+    if let Some(kind) = kind {
+        for m in circle(svc, g, new.concerns_leader).await? {
+            let args = [("name", m.name.as_str()), ("group", g.profile.name.as_str()), ("link", url.as_str())];
+            notify::queue(&mut tx, Some(m.id), &m.email, m.locale, kind, &args).await?;
+        }
     }
     tx.commit().await?;
     Ok(id)
@@ -157,9 +171,10 @@ pub async fn add_note(
 }
 
 async fn tell_reporter_closed(tx: &mut Work, id: ReportId, r: &Report, to: ReportStatus) -> Result<(), AppError> {
-    if let Some(email) = reports::reporter_email(tx, id).await? {
-        let args = [("group", r.group_name.as_str()), ("status", to.as_str())];
-        notify::queue(tx, None, &email, Locale::En, "conduct-closed", &args).await?;
+    if let Some((email, locale)) = reports::reporter_email(tx, id).await? {
+        let status = crate::i18n::Tr(locale).t(&format!("conduct-status-{}", to.as_str()));
+        let args = [("group", r.group_name.as_str()), ("status", status.as_str())];
+        notify::queue(tx, None, &email, locale, "conduct-closed", &args).await?;
     }
     Ok(())
 }

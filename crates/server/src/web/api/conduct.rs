@@ -46,6 +46,9 @@ pub struct ReportBody {
     status: String,
     /// Whether the reporter left an address to be told of the outcome.
     reporter_reachable: bool,
+    /// Filed while the group received more reports than its hourly limit:
+    /// kept for review rather than refused (UG-8).
+    held: bool,
     created_at: String,
     notes: Vec<NoteBody>,
 }
@@ -69,6 +72,7 @@ fn body(r: Report, notes: Vec<Note>) -> ReportBody {
         description: r.description,
         status: r.status.as_str().to_owned(),
         reporter_reachable: r.reporter_reachable,
+        held: r.held,
         created_at: r.created_at.to_rfc3339(),
         notes: notes
             .into_iter()

@@ -132,9 +132,14 @@ async fn file_report(
 struct ReportsPage {
     ctx: PageCtx,
     reports: Vec<Report>,
+    /// UG-8: open reports that arrived during a flood, to review.
+    held: usize,
 }
 
 impl ReportsPage {
+    fn held_text(&self) -> String {
+        self.ctx.tr.with("conduct-held-text", &[("count", self.held.to_string().as_str())])
+    }
     fn status_key(&self, r: &Report) -> String {
         format!("conduct-status-{}", r.status.as_str())
     }
@@ -143,7 +148,8 @@ impl ReportsPage {
 async fn reports(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
     let reports = service::visible(&state.services, &actor).await?;
-    Ok(Html(ReportsPage { ctx, reports }.render()?))
+    let held = reports.iter().filter(|r| r.held && !r.status.is_closed()).count();
+    Ok(Html(ReportsPage { ctx, reports, held }.render()?))
 }
 
 #[derive(Template)]
