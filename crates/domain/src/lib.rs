@@ -10,6 +10,7 @@ pub mod benefit;
 pub mod conduct;
 pub mod contribution;
 pub mod eligibility;
+pub mod email_topic;
 pub mod error;
 pub mod event;
 pub mod group;

@@ -592,6 +592,22 @@ fn api_rows() -> Vec<Row> {
             [401, 404, 200, 404, 200, 404, 404, 200],
         ),
         r(
+            "PL-4 read my email preferences",
+            M::GET,
+            "/api/v1/me/email-preferences",
+            None,
+            O::None,
+            [401, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        r(
+            "PL-4 set my email preferences",
+            M::PUT,
+            "/api/v1/me/email-preferences",
+            Some(json!({"reminders": true, "announcements": true})),
+            O::None,
+            [401, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        r(
             "UG-1 remove a leader (not the last)",
             M::DELETE,
             "/api/v1/groups/{id}/leaders/{extra}",
@@ -883,6 +899,14 @@ fn page_rows() -> Vec<PageRow> {
         ),
         get("UG-13 claim form", "/events/{id}/claim", O::CompletedEvent, [303, 403, 200, 403, 403, 403, 403, 200]),
         get("UG-13 claim page", "/claims/{id}", O::Claim, [303, 404, 200, 404, 200, 404, 404, 200]),
+        get("PL-4 my email preferences page", "/account/emails", O::None, [303, 200, 200, 200, 200, 200, 200, 200]),
+        post(
+            "PL-4 save my email preferences",
+            "/account/emails",
+            &[("reminders", "1")],
+            O::None,
+            [401, 303, 303, 303, 303, 303, 303, 303],
+        ),
         post(
             "UG-1 remove a leader (form)",
             "/groups/{id}/leaders/{extra}/remove",

@@ -270,3 +270,97 @@ on_both!(
         w.app.stop().await;
     }
 );
+
+on_both!(pl4_optional_emails_carry_a_one_click_unsubscribe_and_obey_it, |backend: Backend| async move {
+    let (sink, port) = SmtpSink::start();
+    let Some(w) = common::world::world_with(backend, |c| {
+        c.run_worker = true;
+        c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        c.worker_poll_ms = 100;
+    })
+    .await
+    else {
+        return;
+    };
+    // Starting within the hour: inside the reminders' window.
+    let ev = w.published_soon(3).await;
+    let people = w.app.members_with_tokens("listener", 2).await;
+    for p in &people {
+        w.register(&ev, &p.2).await;
+    }
+    let message = |subject: &str| json!({"audience": "all", "subject": subject, "body": "Doors open at 18:30."});
+    let messages = format!("/api/v1/events/{ev}/messages");
+    let (s, b) = w.app.api(Method::POST, &messages, Some(&w.leader), Some(message("Doors"))).await;
+    assert_eq!((s, b["recipients"].as_u64()), (202, Some(2)), "{b}");
+    let arrived = |to: &'static str, subject: &'static str| {
+        let sink = &sink;
+        move || {
+            let got = sink.received();
+            async move { got.iter().any(|m| m.contains(&format!("To: {to}")) && m.contains(subject)) }
+        }
+    };
+    assert!(common::eventually(arrived("listener0@example.org", "Doors")).await);
+    let raw =
+        sink.received().into_iter().find(|m| m.contains("To: listener0@example.org") && m.contains("Doors")).unwrap();
+    let mail = mailparse::parse_mail(raw.as_bytes()).unwrap();
+    use mailparse::MailHeaderMap;
+    let link = mail.headers.get_first_value("List-Unsubscribe").expect("the organizers' message can be turned off");
+    assert_eq!(mail.headers.get_first_value("List-Unsubscribe-Post").as_deref(), Some("List-Unsubscribe=One-Click"));
+    let link = link.trim_start_matches('<').trim_end_matches('>');
+    assert!(link.starts_with("http") && link.contains("/unsubscribe/"), "{link}");
+    // The public address is configured; this test's server listens elsewhere.
+    let url = w.app.url(&link[link.find("/unsubscribe/").unwrap()..]);
+    // An essential email (the registration) has none.
+    let registered =
+        sink.received().into_iter().find(|m| m.contains("To: listener0@example.org") && !m.contains("Doors")).unwrap();
+    let registered = mailparse::parse_mail(registered.as_bytes()).unwrap();
+    assert_eq!(registered.headers.get_first_value("List-Unsubscribe"), None);
+    // A forged link is refused and changes nothing; opening the real one only asks.
+    let forged = format!("{}x", url.trim_end_matches(|c: char| c.is_ascii_hexdigit()));
+    let stranger = reqwest::Client::new();
+    let res = stranger.post(&forged).form(&[("List-Unsubscribe", "One-Click")]).send().await.unwrap();
+    assert_eq!(res.status(), 410);
+    let page = stranger.get(&url).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Stop receiving these emails"), "{page}");
+    let (_, prefs) = w.app.api(Method::GET, "/api/v1/me/email-preferences", Some(&people[0].2), None).await;
+    assert_eq!(prefs, json!({"reminders": true, "announcements": true}));
+    // The mail client's one-click POST, with no session and no form token.
+    let res = stranger.post(&url).form(&[("List-Unsubscribe", "One-Click")]).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("you will no longer receive these emails"));
+    let (_, prefs) = w.app.api(Method::GET, "/api/v1/me/email-preferences", Some(&people[0].2), None).await;
+    assert_eq!(prefs, json!({"reminders": true, "announcements": false}));
+    // The next message reaches only the one who still wants it.
+    let (s, b) = w.app.api(Method::POST, &messages, Some(&w.leader), Some(message("Parking"))).await;
+    assert_eq!((s, b["recipients"].as_u64()), (202, Some(1)), "{b}");
+    assert!(common::eventually(arrived("listener1@example.org", "Parking")).await);
+    let got = sink.received();
+    assert!(!got.iter().any(|m| m.contains("To: listener0@example.org") && m.contains("Parking")), "opted out");
+    // By the API, the other turns reminders off; by the page, the first turns announcements back on.
+    let (s, b) = w
+        .app
+        .api(
+            Method::PUT,
+            "/api/v1/me/email-preferences",
+            Some(&people[1].2),
+            Some(json!({"reminders": false, "announcements": true})),
+        )
+        .await;
+    assert_eq!((s, b), (200, json!({"reminders": false, "announcements": true})));
+    let queued = guildhall::services::registrations::send_reminders(&w.app.state.services, Utc::now()).await.unwrap();
+    assert_eq!(queued, 1, "the reminder goes to the one who keeps them only");
+    let browser = w.app.browser_for(people[0].0).await;
+    let res = common::post_form(
+        &browser,
+        &w.app,
+        "/account/emails",
+        "/account/emails",
+        &[("announcements", "1"), ("reminders", "1")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let html = browser.get(w.app.url("/account/emails?saved=1")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Your email preferences were saved"));
+    let (_, prefs) = w.app.api(Method::GET, "/api/v1/me/email-preferences", Some(&people[0].2), None).await;
+    assert_eq!(prefs, json!({"reminders": true, "announcements": true}));
+});

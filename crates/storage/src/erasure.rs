@@ -38,6 +38,7 @@ pub async fn erase(
         "DELETE FROM role_grants WHERE member_id = $1",
         "DELETE FROM directory_entries WHERE member_id = $1",
         "DELETE FROM speakers WHERE member_id = $1",
+        "DELETE FROM email_opt_outs WHERE member_id = $1",
         "DELETE FROM outbox WHERE recipient_id = $1",
         "UPDATE conduct_reports SET reporter_member_id = NULL, reporter_email = NULL WHERE reporter_member_id = $1",
         "UPDATE import_runs SET source = '' WHERE member_id = $1",

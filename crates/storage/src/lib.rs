@@ -13,6 +13,7 @@ pub mod conduct_reports;
 pub mod contributions;
 pub mod db;
 pub mod dialect;
+pub mod email_preferences;
 pub mod erasure;
 pub mod error;
 pub mod events;

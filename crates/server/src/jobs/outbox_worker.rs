@@ -9,12 +9,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
+use guildhall_domain::email_topic::Topic;
 use guildhall_domain::outbox::after_failure;
 use guildhall_storage::outbox;
 use tokio::sync::watch;
 
 use crate::config::Config;
 use crate::mail::Transport;
+use crate::services::email_preferences::LinkKey;
 use crate::services::Services;
 
 /// Emails claimed per round: small, so a claim (`mail_lease_secs`) always
@@ -95,6 +97,9 @@ async fn round(
         base: chrono::Duration::seconds(s.int("mail.retry_base_seconds")),
     };
     let n = batch.len();
+    // PL-4: the emails one may turn off carry their one-click unsubscribe.
+    let needs_key = batch.iter().any(|e| e.recipient.is_some() && Topic::of_kind(&e.kind).is_some());
+    let key = if needs_key { Some(Arc::new(LinkKey::load(&svc.db).await?)) } else { None };
     let mut sends = tokio::task::JoinSet::new();
     for email in batch {
         if *shutdown.borrow() {
@@ -102,9 +107,15 @@ async fn round(
             outbox::mark_failed(&svc.db, email.id, worker, "shutdown before sending", Some(Utc::now())).await?;
             continue;
         }
+        let unsubscribe = match (&key, email.recipient, Topic::of_kind(&email.kind)) {
+            (Some(k), Some(member), Some(topic)) => Some(svc.links.to(&k.path(member, topic))),
+            _ => None,
+        };
         let (svc, config, transport, worker, host) =
             (svc.clone(), config.clone(), transport.clone(), worker.to_owned(), host.to_owned());
-        sends.spawn(async move { send_one(&svc, &config, &transport, &worker, &host, email, retry).await });
+        sends.spawn(async move {
+            send_one(&svc, &config, &transport, &worker, &host, email, unsubscribe.as_deref(), retry).await
+        });
     }
     while let Some(done) = sends.join_next().await {
         done??;
@@ -126,9 +137,10 @@ async fn send_one(
     worker: &str,
     host: &str,
     email: outbox::OutboxEmail,
+    unsubscribe: Option<&str>,
     retry: Retry,
 ) -> anyhow::Result<()> {
-    match transport.send(&config.mail_from, host, &email).await {
+    match transport.send(&config.mail_from, host, &email, unsubscribe).await {
         Ok(()) => {
             record_sent(svc, config, email.id, worker).await?;
             metrics::counter!("guildhall_emails_sent_total").increment(1);

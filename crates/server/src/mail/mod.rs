@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -34,14 +34,31 @@ impl Transport {
     /// Sends one outbox email. Its Message-ID is derived from the outbox id,
     /// so a retry after a crash carries the same id and receivers can
     /// recognise it as the same message.
-    pub async fn send(&self, from: &str, host: &str, email: &OutboxEmail) -> anyhow::Result<()> {
+    /// `unsubscribe` is the one-click link of an email one may turn off:
+    /// it goes out as `List-Unsubscribe` with `List-Unsubscribe-Post`
+    /// (RFC 8058), which mail clients offer as an unsubscribe button.
+    pub async fn send(
+        &self,
+        from: &str,
+        host: &str,
+        email: &OutboxEmail,
+        unsubscribe: Option<&str>,
+    ) -> anyhow::Result<()> {
         let from: Mailbox = from.parse().context("mail_from is not a valid mailbox")?;
         let to: Mailbox = email.to_address.parse().context("recipient address")?;
-        let builder = Message::builder()
+        let mut builder = Message::builder()
             .from(from)
             .to(to)
             .subject(email.subject.clone())
             .message_id(Some(format!("<{}@{}>", email.id, host)));
+        if let Some(link) = unsubscribe {
+            builder = builder
+                .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{link}>")))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
         // A one-time link goes out in the email only (PL-4, PL-8).
         let text = email.body_secret.clone().unwrap_or_else(|| email.body_text.clone());
         let message = match &email.calendar {

@@ -15,6 +15,7 @@ use super::events::managed_event;
 use super::notify::compose;
 use super::{entry, Services};
 use crate::error::AppError;
+use guildhall_domain::email_topic::Topic;
 
 /// A message, parsed: every bad field named at once.
 pub struct Message {
@@ -38,9 +39,13 @@ pub async fn send(svc: &Services, actor: &Actor, id: EventId, m: &Message) -> Re
     let (ev, g) = managed_event(svc, actor, id).await?;
     let link = svc.links.to(&format!("/events/{id}"));
     let people = registrations::attendees(svc.db.reader(), id, false).await?;
+    let ids: Vec<_> = people.iter().map(|a| a.registration.member_id).collect();
+    // Announcements are a convenience each member may turn off (PL-4).
+    let off = super::email_preferences::opted_out(svc, &ids, Topic::Announcements).await?;
     let emails: Vec<_> = people
         .iter()
         .filter(|a| m.audience.includes(a.registration.status, a.registration.checked_in_at.is_some()))
+        .filter(|a| !off.contains(&a.registration.member_id))
         .map(|a| {
             let args = [
                 ("name", a.name.as_str()),

@@ -9,6 +9,7 @@ pub mod conduct;
 pub mod context;
 pub mod contributions;
 pub mod dashboard;
+pub mod email_preferences;
 pub mod erasure;
 pub mod event_changes;
 pub mod event_messages;

@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::email_topic::Topic;
 use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
 use guildhall_domain::registration::{RegistrationStatus, TicketCode};
 use guildhall_domain::DomainError;
@@ -229,7 +230,11 @@ pub async fn send_reminders(svc: &Services, now: DateTime<Utc>) -> Result<u64, A
     for ev in events::starting_between(svc.db.reader(), now, now + Duration::hours(hours)).await? {
         let g = group_of(svc, &ev).await?;
         let pending = registrations::attendees(svc.db.reader(), ev.id, false).await?;
-        for a in pending.iter().filter(|a| a.registration.status == RegistrationStatus::Confirmed) {
+        let ids: Vec<_> = pending.iter().map(|a| a.registration.member_id).collect();
+        // Reminders are a convenience each member may turn off (PL-4).
+        let off = super::email_preferences::opted_out(svc, &ids, Topic::Reminders).await?;
+        let confirmed = pending.iter().filter(|a| a.registration.status == RegistrationStatus::Confirmed);
+        for a in confirmed.filter(|a| !off.contains(&a.registration.member_id)) {
             let mut tx = svc.begin().await?;
             if registrations::claim_reminder(&mut tx, a.registration.id, now).await? {
                 let link = svc.links.to(&format!("/tickets/{}", a.registration.id));

@@ -234,22 +234,13 @@ impl Gov {
 /// A browser signed in as `who` (a session made in the database), or a
 /// visitor's browser.
 pub async fn page_client(g: &Gov, who: Option<&Person>) -> reqwest::Client {
-    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
-    if let Some(p) = who {
-        let token = guildhall::auth::secrets::new_token();
-        let mut tx = g.app.db.begin().await.unwrap();
-        let now = Utc::now();
-        guildhall_storage::sessions::create_session(
-            &mut tx,
-            &guildhall::auth::secrets::hash_token(&token),
-            p.id,
-            now,
-            now + Duration::days(1),
-        )
-        .await
-        .unwrap();
-        tx.commit().await.unwrap();
-        jar.add_cookie_str(&format!("gh_session={token}; Path=/"), &g.app.base.parse().unwrap());
+    match who {
+        Some(p) => g.app.browser_for(p.id).await,
+        // A visitor's browser keeps cookies too (the form token's).
+        None => reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
     }
-    reqwest::Client::builder().cookie_provider(jar).redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }

@@ -91,6 +91,27 @@ impl TestApp {
 
     /// Verified members with API tokens, made straight in the database:
     /// quick setup for tests that need many. Returns (id, email, token).
+    /// A browser signed in as `member` (a session made in the database),
+    /// that shows redirects rather than following them.
+    pub async fn browser_for(&self, member: MemberId) -> reqwest::Client {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let token = guildhall::auth::secrets::new_token();
+        let mut tx = self.db.begin().await.unwrap();
+        let now = chrono::Utc::now();
+        guildhall_storage::sessions::create_session(
+            &mut tx,
+            &guildhall::auth::secrets::hash_token(&token),
+            member,
+            now,
+            now + chrono::Duration::days(1),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        jar.add_cookie_str(&format!("gh_session={token}; Path=/"), &self.base.parse().unwrap());
+        reqwest::Client::builder().cookie_provider(jar).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    }
+
     pub async fn members_with_tokens(&self, prefix: &str, n: usize) -> Vec<(MemberId, String, String)> {
         let now = chrono::Utc::now();
         let mut tx = self.db.begin().await.unwrap();

@@ -17,12 +17,15 @@ use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::accounts::{self, ProfileChange};
+use crate::services::email_preferences as email_service;
+use guildhall_domain::email_topic::Topic;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/me", get(me).patch(update_me).delete(super::erasure::delete_me))
         .route("/v1/members/{id}", get(member))
         .route("/v1/messages", get(messages))
+        .route("/v1/me/email-preferences", get(email_preferences).put(set_email_preferences))
 }
 
 /// A member's account. Roles are `{"role": name, "scope": id}`.
@@ -126,4 +129,49 @@ pub async fn messages(State(state): State<AppState>, ApiUser(u): ApiUser) -> App
             })
             .collect(),
     ))
+}
+
+/// Each optional email topic and whether it is sent (PL-4, UG-15).
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct EmailPreferencesBody {
+    /// Reminders before events one registered for.
+    reminders: bool,
+    /// Messages from the organizers of one's events.
+    announcements: bool,
+}
+
+fn preferences_body(topics: &[(Topic, bool)]) -> EmailPreferencesBody {
+    let on = |t: Topic| topics.iter().any(|(x, send)| *x == t && *send);
+    EmailPreferencesBody { reminders: on(Topic::Reminders), announcements: on(Topic::Announcements) }
+}
+
+/// The caller's optional emails; essential ones always go out.
+#[utoipa::path(get, path = "/v1/me/email-preferences", tag = "accounts",
+    responses((status = 200, body = EmailPreferencesBody), (status = 401, body = super::Problem)))]
+pub async fn email_preferences(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+) -> AppResult<Json<EmailPreferencesBody>> {
+    let topics = email_service::of(&state.services, &u.actor, u.actor.member_id).await?;
+    Ok(Json(preferences_body(&topics)))
+}
+
+/// Sets the caller's optional emails.
+#[utoipa::path(put, path = "/v1/me/email-preferences", tag = "accounts", request_body = EmailPreferencesBody,
+    responses((status = 200, body = EmailPreferencesBody), (status = 401, body = super::Problem), (status = 422, body = super::Problem)))]
+pub async fn set_email_preferences(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    ApiJson(b): ApiJson<EmailPreferencesBody>,
+) -> AppResult<Json<EmailPreferencesBody>> {
+    let mut send = std::collections::HashSet::new();
+    if b.reminders {
+        send.insert(Topic::Reminders);
+    }
+    if b.announcements {
+        send.insert(Topic::Announcements);
+    }
+    email_service::set(&state.services, &u.actor, u.actor.member_id, &send).await?;
+    let topics = email_service::of(&state.services, &u.actor, u.actor.member_id).await?;
+    Ok(Json(preferences_body(&topics)))
 }

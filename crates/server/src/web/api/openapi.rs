@@ -23,7 +23,8 @@ use crate::app::AppState;
     ),
     servers((url = "/api")),
     paths(
-        accounts::me, accounts::update_me, accounts::member, accounts::messages,
+        accounts::me, accounts::update_me, accounts::member, accounts::messages, accounts::email_preferences,
+        accounts::set_email_preferences,
         admin::list_regions, admin::create_region, admin::add_manager, admin::audit_log,
         roles::list, roles::grant, roles::revoke,
         groups::list_groups, groups::create_group, groups::get_group, groups::add_leader, groups::remove_leader,

@@ -9,6 +9,7 @@ mod charts;
 mod checkin;
 mod conduct;
 mod contributions;
+mod email_preferences;
 mod events;
 mod expenses;
 mod form;
@@ -46,6 +47,7 @@ pub fn router() -> Router<AppState> {
         .merge(home::router())
         .merge(auth::router())
         .merge(account::router())
+        .merge(email_preferences::router())
         .merge(messages::router())
         .merge(admin::router())
         .merge(people::router())

@@ -1,0 +1,116 @@
+//! Email preferences (PL-4, UG-15): members turn reminders and
+//! organizers' announcements off on their account page, over the API, or
+//! with the one-click unsubscribe every such email carries (RFC 8058).
+//! The link names the member and the topic, signed with a secret every
+//! instance shares, so it works wherever it lands and needs no sign-in.
+
+use std::collections::HashSet;
+
+use chrono::Utc;
+use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::email_topic::Topic;
+use guildhall_domain::ids::MemberId;
+use guildhall_domain::DomainError;
+use guildhall_storage::email_preferences as prefs;
+use guildhall_storage::{audit, Db};
+use hmac::{Hmac, Mac};
+use serde_json::json;
+use sha2::Sha256;
+
+use super::{entry, Services};
+use crate::error::AppError;
+
+/// Each topic and whether the member receives it.
+#[tracing::instrument(skip_all)]
+pub async fn of(svc: &Services, actor: &Actor, member: MemberId) -> Result<Vec<(Topic, bool)>, AppError> {
+    authorize(actor, Action::EditAccount(member))?;
+    let off = prefs::opted_out(svc.db.reader(), member).await?;
+    Ok(Topic::ALL.into_iter().map(|t| (t, !off.contains(&t))).collect())
+}
+
+/// Sets what the member receives: `send` lists the topics kept on.
+#[tracing::instrument(skip_all)]
+pub async fn set(svc: &Services, actor: &Actor, member: MemberId, send: &HashSet<Topic>) -> Result<(), AppError> {
+    authorize(actor, Action::EditAccount(member))?;
+    change(svc, member, send, Some(actor.member_id)).await
+}
+
+async fn change(svc: &Services, member: MemberId, send: &HashSet<Topic>, by: Option<MemberId>) -> Result<(), AppError> {
+    let now = Utc::now();
+    let mut tx = svc.begin().await?;
+    let mut changed = Vec::new();
+    for t in Topic::ALL {
+        if prefs::set(&mut tx, member, t, send.contains(&t), now).await? {
+            changed.push(json!({"topic": t.as_str(), "send": send.contains(&t)}));
+        }
+    }
+    if !changed.is_empty() {
+        let details = json!({"changed": changed});
+        audit::record(&mut tx, entry(by, "member.email_preferences", "member", member, None, details), now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Of `members`, those who turned `topic` off (for a list of recipients).
+pub async fn opted_out(svc: &Services, members: &[MemberId], topic: Topic) -> Result<HashSet<MemberId>, AppError> {
+    Ok(prefs::opted_out_of(svc.db.reader(), members, topic).await?)
+}
+
+/// The key unsubscribe links are signed with, shared by every instance.
+pub struct LinkKey(Hmac<Sha256>);
+
+impl LinkKey {
+    pub async fn load(db: &Db) -> Result<Self, AppError> {
+        let mut tx = db.begin().await?;
+        let candidate = crate::auth::secrets::new_token();
+        let secret = prefs::server_secret(&mut tx, "unsubscribe_links", &candidate).await?;
+        tx.commit().await?;
+        let mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).map_err(|e| anyhow::anyhow!("hmac: {e}"))?;
+        Ok(Self(mac))
+    }
+
+    fn signature(&self, member: MemberId, topic: Topic) -> String {
+        let mut mac = self.0.clone();
+        mac.update(format!("{member}:{}", topic.as_str()).as_bytes());
+        hex::encode(&mac.finalize().into_bytes()[..16])
+    }
+
+    /// The path of `member`'s one-click unsubscribe from `topic`.
+    pub fn path(&self, member: MemberId, topic: Topic) -> String {
+        format!("/unsubscribe/{member}.{}.{}", topic.as_str(), self.signature(member, topic))
+    }
+
+    /// The member and topic a link's token names, if its signature holds.
+    pub fn verify(&self, token: &str) -> Option<(MemberId, Topic)> {
+        let mut parts = token.splitn(3, '.');
+        let member: MemberId = parts.next()?.parse().ok()?;
+        let topic = Topic::parse(parts.next()?).ok()?;
+        let given = parts.next()?;
+        // Compared in constant time, as a password would be.
+        let expected = self.signature(member, topic);
+        let same = given.len() == expected.len()
+            && given.bytes().zip(expected.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+        same.then_some((member, topic))
+    }
+}
+
+/// What an unsubscribe link names, for the confirmation page.
+pub async fn link_target(svc: &Services, token: &str) -> Result<(MemberId, Topic), AppError> {
+    let key = LinkKey::load(&svc.db).await?;
+    Ok(key.verify(token).ok_or(DomainError::LinkInvalid)?)
+}
+
+/// RFC 8058 one-click unsubscribe: turns the link's topic off. Whoever
+/// holds the email may do it, signed in or not; it only ever stops mail.
+#[tracing::instrument(skip_all)]
+pub async fn unsubscribe(svc: &Services, token: &str) -> Result<Topic, AppError> {
+    let (member, topic) = link_target(svc, token).await?;
+    let mut send: HashSet<Topic> = Topic::ALL.into_iter().collect();
+    for t in prefs::opted_out(svc.db.reader(), member).await? {
+        send.remove(&t);
+    }
+    send.remove(&topic);
+    change(svc, member, &send, None).await?;
+    Ok(topic)
+}
