@@ -114,7 +114,7 @@ async fn round(
         let (svc, config, transport, worker, host) =
             (svc.clone(), config.clone(), transport.clone(), worker.to_owned(), host.to_owned());
         sends.spawn(async move {
-            send_one(&svc, &config, &transport, &worker, &host, email, unsubscribe.as_deref(), retry).await
+            send_one(&svc, &config, &transport, &worker, &host, (email, unsubscribe), retry).await
         });
     }
     while let Some(done) = sends.join_next().await {
@@ -136,11 +136,10 @@ async fn send_one(
     transport: &Transport,
     worker: &str,
     host: &str,
-    email: outbox::OutboxEmail,
-    unsubscribe: Option<&str>,
+    (email, unsubscribe): (outbox::OutboxEmail, Option<String>),
     retry: Retry,
 ) -> anyhow::Result<()> {
-    match transport.send(&config.mail_from, host, &email, unsubscribe).await {
+    match transport.send(&config.mail_from, host, &email, unsubscribe.as_deref()).await {
         Ok(()) => {
             record_sent(svc, config, email.id, worker).await?;
             metrics::counter!("guildhall_emails_sent_total").increment(1);
