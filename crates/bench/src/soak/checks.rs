@@ -294,11 +294,16 @@ pub async fn programs(db: &Db, world: &SoakWorld, acked: &Acked) -> anyhow::Resu
         ),
     );
     let runs: Vec<(String, String, i64, i64)> =
-        sqlx::query_as("SELECT id, status, total, decided FROM renewal_runs WHERE program = 'champions'")
+        sqlx::query_as("SELECT id, status, total, decided FROM renewal_runs WHERE program = 'champions' AND year = $1")
+            .bind(i64::from(world.renewal_year))
             .fetch_all(db.reader())
             .await?;
-    let decisions: Vec<(String, String)> =
-        sqlx::query_as("SELECT member_id, outcome FROM renewal_decisions").fetch_all(db.reader()).await?;
+    let decisions: Vec<(String, String)> = sqlx::query_as(
+        "SELECT d.member_id, d.outcome FROM renewal_decisions d JOIN renewal_runs r ON r.id = d.run_id WHERE r.year = $1",
+    )
+    .bind(i64::from(world.renewal_year))
+    .fetch_all(db.reader())
+    .await?;
     let audited: Vec<(String, String)> =
         sqlx::query_as("SELECT entity_id, action FROM audit_log WHERE action LIKE 'renewal.%'")
             .fetch_all(db.reader())

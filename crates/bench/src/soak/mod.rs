@@ -31,7 +31,6 @@ pub async fn run(backend: Backend, minutes: f64) -> anyhow::Result<Outcome> {
     let tdb = TestDb::fresh(backend).await.ok_or_else(|| anyhow::anyhow!("{backend:?} is not available"))?;
     let dir = std::env::temp_dir().join(format!("guildhall-soak-{}", uuid::Uuid::now_v7().simple()));
     std::fs::create_dir_all(&dir)?;
-    world::away_from_the_renewal_day(&tdb.db).await?;
     let (sink, smtp_port) = MailSink::start()?;
     let names: &[&'static str] = match backend {
         Backend::Postgres => &["a", "b"],

@@ -231,7 +231,7 @@ impl Traffic {
                 .send(Kind::Renewal, |c, b| {
                     c.post(format!("{b}/api/v1/programs/champions/renewals"))
                         .bearer_auth(&self.world.admin_token)
-                        .json(&json!({"limit": 5}))
+                        .json(&json!({"limit": 5, "year": self.world.renewal_year}))
                 })
                 .await;
             if s == Some(200) && body["done"] == json!(true) {

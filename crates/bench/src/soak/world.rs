@@ -2,7 +2,7 @@
 //! run out and waiting lists move), members with API tokens, Champions
 //! with a benefit whose codes run out, and a contributions file to import.
 
-use chrono::{Duration, Utc};
+use chrono::{Datelike, Duration, Utc};
 use guildhall_domain::access::Role;
 use guildhall_storage::{members, Db};
 use serde_json::json;
@@ -25,24 +25,13 @@ pub struct SoakWorld {
     /// Their ids, in the same order.
     pub ids: Vec<String>,
     pub benefit: String,
+    /// The year the soak's renewal run is for: the next one, which no
+    /// instance opens by itself (on the renewal day each opens this year's
+    /// at start, before any Champion is seeded, and closes it at once).
+    pub renewal_year: i32,
     /// A CSV of forum answers for the Champions (PL-3), and its row count.
     pub csv: String,
     pub csv_rows: usize,
-}
-
-/// Before the instances start: the yearly renewal's day is set six months
-/// away, so no instance opens this year's run by itself before the
-/// Champions are seeded (on the real day it would close a run of nobody,
-/// and the soak's own run would find it done).
-pub async fn away_from_the_renewal_day(db: &Db) -> anyhow::Result<()> {
-    let month = (Utc::now() + Duration::days(182)).format("%m").to_string().trim_start_matches('0').to_owned();
-    let mut tx = db.begin().await?;
-    sqlx::query("UPDATE settings SET value = $1 WHERE key = 'champions.renewal_month'")
-        .bind(month)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 pub async fn seed(db: &Db, base: &str) -> anyhow::Result<SoakWorld> {
@@ -122,6 +111,7 @@ pub async fn seed(db: &Db, base: &str) -> anyhow::Result<SoakWorld> {
         ids: members.iter().map(|(id, _)| id.to_string()).collect(),
         tokens: members.into_iter().map(|(_, t)| t).collect(),
         benefit: benefit["id"].as_str().unwrap_or_default().to_owned(),
+        renewal_year: Utc::now().year() + 1,
         csv,
         csv_rows,
     })
