@@ -72,6 +72,15 @@ impl Stage {
     }
 
     /// Open applications block a second one for the same program.
+    /// CH-6: the applicant edits what they apply with until they submit;
+    /// after that the reviewers judge what was sent.
+    pub fn check_editable(&self) -> Result<(), DomainError> {
+        match self {
+            Self::Draft => Ok(()),
+            other => Err(DomainError::StateConflict { what: "application", from: other.as_str(), to: "draft" }),
+        }
+    }
+
     pub fn is_open(&self) -> bool {
         !matches!(self, Self::NotSelected | Self::Accepted | Self::Declined | Self::Withdrawn)
     }
@@ -121,6 +130,14 @@ impl Stage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ch6_only_a_draft_is_edited() {
+        assert_eq!(Stage::Draft.check_editable(), Ok(()));
+        for s in [Stage::Submitted, Stage::Screening, Stage::Interview, Stage::Accepted, Stage::Withdrawn] {
+            assert!(s.check_editable().is_err(), "{s:?}");
+        }
+    }
     use Stage as S;
     use Step as T;
 

@@ -608,6 +608,14 @@ fn api_rows() -> Vec<Row> {
             [401, 200, 200, 200, 200, 200, 200, 200],
         ),
         r(
+            "CH-6 edit a draft (submitted: refused to the applicant)",
+            M::PATCH,
+            "/api/v1/applications/{id}",
+            Some(json!({"focus_area": "forums"})),
+            O::ProgramApplication,
+            [401, 409, 404, 404, 404, 404, 403, 403],
+        ),
+        r(
             "UG-1 remove a leader (not the last)",
             M::DELETE,
             "/api/v1/groups/{id}/leaders/{extra}",

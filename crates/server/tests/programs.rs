@@ -279,10 +279,29 @@ on_both!(ch1_ch2_exclusivity_transfer_seat_cap_and_nda, |backend| async move {
     assert_eq!((s, p["code"].as_str()), (409, Some("champion_and_mvp_exclusive")), "{p}");
     let tomorrow = (today + Duration::days(1)).to_string();
     let transfer = json!({"nda_signed_on": today.to_string(), "transfer": true, "starts_on": tomorrow});
+    // CH-2: the transfer checks the target program's criteria.
+    g.set_setting("mvp.min_contributions_per_year", "2").await;
+    let (s, p) = g
+        .call(
+            Method::POST,
+            "/api/v1/programs/mvp/memberships",
+            &g.staff,
+            Some(grant(&g.member, None, transfer.clone())),
+        )
+        .await;
+    assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("transfer_criteria_unmet")), "{p}");
+    for i in 0..2 {
+        let body = json!({"kind": "forum_solution", "title": format!("Answer {i}"), "date": today.to_string(),
+            "source": "imported", "source_key": format!("transfer-{i}")});
+        let (s, _) =
+            g.call(Method::POST, &format!("/api/v1/members/{}/contributions", g.member.id), &g.staff, Some(body)).await;
+        assert_eq!(s, 201);
+    }
     let (s, p) = g
         .call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(grant(&g.member, None, transfer)))
         .await;
     assert_eq!(s, 201, "{p}");
+    g.set_setting("mvp.min_contributions_per_year", "0").await;
     let (_, mvps) = g.call(Method::GET, "/api/v1/programs/mvp/memberships", &g.staff, None).await;
     assert_eq!(mvps, json!([]), "the MVP award starts tomorrow");
     let (_, champs) = g.call(Method::GET, "/api/v1/programs/champions/memberships", &g.staff, None).await;
@@ -1301,6 +1320,59 @@ on_both!(ch8_pages_staff_load_a_programs_pool_and_members_claim_with_a_button, |
     let (s, _) =
         g.call(Method::POST, &format!("/api/v1/benefits/{exam}/codes"), &g.member, Some(json!({"codes": ["Z"]}))).await;
     assert_eq!(s, 403);
+});
+
+on_both!(ch6_the_applicant_edits_the_draft_until_submitting_it, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let (s, a) = g
+        .call(Method::POST, "/api/v1/programs/champions/applications", &g.member, Some(json!({"focus_area": "forums"})))
+        .await;
+    assert_eq!(s, 201, "{a}");
+    let id = a["id"].as_str().unwrap().to_owned();
+    let one = format!("/api/v1/applications/{id}");
+    let (s, p) = g.call(Method::PATCH, &one, &g.member, Some(json!({"focus_area": null}))).await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("focus_area")), "Champions keep a focus area: {p}");
+    let (s, b) =
+        g.call(Method::PATCH, &one, &g.member, Some(json!({"focus_area": "speaking", "interests": ["forums"]}))).await;
+    assert_eq!(
+        (s, b["focus_area"].as_str(), b["interests"].clone()),
+        (200, Some("speaking"), json!(["forums"])),
+        "{b}"
+    );
+    let (s, _) = g.call(Method::PATCH, &one, &g.other_leader, Some(json!({"focus_area": "forums"}))).await;
+    assert_eq!(s, 404, "someone else's application is not there");
+    let (s, _) = g.call(Method::PATCH, &one, &g.staff, Some(json!({"focus_area": "forums"}))).await;
+    assert_eq!(s, 403, "staff read it, the applicant writes it");
+    // By the page: the form holds the draft, saving says so.
+    let browser = common::gov::page_client(&g, Some(&g.member)).await;
+    let page = format!("/programs/applications/{id}");
+    let html = browser.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(
+        html.contains("Change the draft") && html.contains("value=\"speaking\" selected"),
+        "the form holds the draft"
+    );
+    let res = common::post_form(
+        &browser,
+        &g.app,
+        &page,
+        &format!("{page}/edit"),
+        &[("focus_area", "forums"), ("interests", "")],
+    )
+    .await;
+    let html = common::follow(&browser, &g.app, res).await;
+    assert!(html.contains("Your draft was saved"), "told");
+    let (_, b) = g.call(Method::GET, &one, &g.member, None).await;
+    assert_eq!((b["focus_area"].as_str(), b["interests"].clone()), (Some("forums"), json!([])));
+    let (s, _) = g.call(Method::POST, &format!("{one}/submit"), &g.member, None).await;
+    assert_eq!(s, 200);
+    let (s, p) = g.call(Method::PATCH, &one, &g.member, Some(json!({"focus_area": "speaking"}))).await;
+    assert_eq!(
+        (s, p["type"].as_str()),
+        (409, Some("/problems/state_conflict")),
+        "submitted is what reviewers judge: {p}"
+    );
+    let html = browser.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains("Change the draft"));
 });
 
 on_both!(ch6_the_applicant_withdraws_before_the_decision_by_page_or_api_and_may_apply_again, |backend| async move {

@@ -260,6 +260,29 @@ pub async fn insert_application(
     Ok(id)
 }
 
+/// CH-6: the applicant's draft, edited; only while it is a draft.
+pub async fn edit_draft(
+    tx: &mut Tx,
+    id: &str,
+    focus: Option<FocusArea>,
+    interests: &[FocusArea],
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE program_applications SET focus_area = $1, interests = $2, updated_at = $3 WHERE id = $4 AND stage = 'draft'",
+    )
+    .bind(focus.map(|a| a.as_str()))
+    .bind(areas_text(interests))
+    .bind(to_db(now))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::StateConflict { what: "application", from: "submitted", to: "draft" }.into());
+    }
+    Ok(())
+}
+
 pub async fn application_by_id<'e>(
     ex: impl Executor<'e, Database = Any>,
     id: &str,

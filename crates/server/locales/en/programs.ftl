@@ -280,3 +280,6 @@ application-withdrawn = You withdrew this application. You can apply to this pro
 application-done-nda = NDA date recorded. The award can start once the application is accepted.
 application-done-verified = Verified: it counts now.
 application-done-rejected = Rejected: the member was emailed the reason.
+field-transfer_criteria_unmet = The member does not meet this program's criteria yet, so the title cannot be transferred. Check their eligibility, or let them apply and be screened.
+application-edit = Change the draft
+application-done-edited = Your draft was saved. Submit it when it is ready.

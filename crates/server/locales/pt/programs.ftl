@@ -280,3 +280,6 @@ application-withdrawn = Retirou esta candidatura. Pode candidatar-se de novo a e
 application-done-nda = Data do NDA registada. O prémio pode começar quando a candidatura for aceite.
 application-done-verified = Verificado: já conta.
 application-done-rejected = Rejeitado: o membro recebeu a razão por email.
+field-transfer_criteria_unmet = O membro ainda não cumpre os critérios deste programa, por isso o título não pode ser transferido. Veja a sua elegibilidade, ou deixe-o candidatar-se e ser avaliado.
+application-edit = Alterar o rascunho
+application-done-edited = O seu rascunho foi guardado. Envie-o quando estiver pronto.

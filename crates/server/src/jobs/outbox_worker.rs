@@ -113,9 +113,9 @@ async fn round(
         };
         let (svc, config, transport, worker, host) =
             (svc.clone(), config.clone(), transport.clone(), worker.to_owned(), host.to_owned());
-        sends.spawn(async move {
-            send_one(&svc, &config, &transport, &worker, &host, (email, unsubscribe), retry).await
-        });
+        sends.spawn(
+            async move { send_one(&svc, &config, &transport, &worker, &host, (email, unsubscribe), retry).await },
+        );
     }
     while let Some(done) = sends.join_next().await {
         done??;

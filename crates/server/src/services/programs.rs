@@ -260,6 +260,39 @@ pub async fn submit(svc: &Services, actor: &Actor, id: &str) -> Result<Stage, Ap
     Ok(to)
 }
 
+/// CH-6: the applicant changes their draft's focus area and interests
+/// before submitting it.
+#[tracing::instrument(skip_all)]
+pub async fn edit_draft(
+    svc: &Services,
+    actor: &Actor,
+    id: &str,
+    focus: Option<FocusArea>,
+    interests: &[FocusArea],
+) -> Result<(), AppError> {
+    let a = application(svc, actor, id).await?;
+    if a.member_id != actor.member_id {
+        return Err(DomainError::Forbidden.into());
+    }
+    a.stage.check_editable()?;
+    if a.program == Program::Champions && focus.is_none() {
+        return Err(DomainError::field("focus_area", "required").into());
+    }
+    let interests: Vec<FocusArea> = interests.iter().copied().filter(|i| Some(*i) != focus).collect();
+    let now = Utc::now();
+    let mut tx = svc.begin().await?;
+    programs::edit_draft(&mut tx, &a.id, focus, &interests, now).await?;
+    let details = json!({"focus_area": focus.map(|f| f.as_str())});
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "program_application.edited", "program_application", &a.id, None, details),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// CH-6: the applicant withdraws at any stage before the decision; a new
 /// application to the same program may follow.
 #[tracing::instrument(skip_all)]
@@ -531,6 +564,19 @@ pub async fn grant(svc: &Services, actor: &Actor, program: Program, g: &Grant) -
     authorize(actor, Action::ManagePrograms)?;
     members::by_id(svc.db.reader(), g.member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
     let rules = rules_of(svc, program).await?;
+    if g.transfer {
+        // CH-2: a transfer moves a title only to someone who meets the
+        // target program's own criteria (an accepted application was
+        // screened for them; a direct grant is checked here).
+        let list: Vec<Contribution> =
+            contributions::all(svc.db.reader(), g.member).await?.into_iter().map(|s| s.contribution).collect();
+        let minimums = ProgramMinimums::from_settings(&*svc.settings().await?);
+        let today = Utc::now().date_naive();
+        let result = screening(program, g.focus_area, &list, &criteria(svc).await?, minimums, today);
+        if !result.eligible {
+            return Err(DomainError::field("transfer", "transfer_criteria_unmet").into());
+        }
+    }
     let mut tx = svc.begin().await?;
     let id = start_membership(svc, &mut tx, actor, &rules, g).await?;
     tx.commit().await?;

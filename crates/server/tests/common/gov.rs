@@ -237,10 +237,8 @@ pub async fn page_client(g: &Gov, who: Option<&Person>) -> reqwest::Client {
     match who {
         Some(p) => g.app.browser_for(p.id).await,
         // A visitor's browser keeps cookies too (the form token's).
-        None => reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap(),
+        None => {
+            reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+        }
     }
 }

@@ -48,7 +48,7 @@ use crate::app::AppState;
         speakers::answer_expert,
         programs::list_contributions, programs::add_contribution,
         contributions::judge, contributions::edit, contributions::remove, programs::eligibility, programs::apply,
-        programs::show_application, programs::submit, programs::screen, programs::interview, programs::record_nda, programs::withdraw, programs::accept,
+        programs::edit_draft, programs::show_application, programs::submit, programs::screen, programs::interview, programs::record_nda, programs::withdraw, programs::accept,
         programs::decline, programs::memberships, programs::grant,
         benefits::list, benefits::create, benefits::add_codes, benefits::claim,
         programs::directory, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,

@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/members/{id}/contributions", get(list_contributions).post(add_contribution))
         .route("/v1/members/{id}/eligibility", get(eligibility))
         .route("/v1/programs/{program}/applications", post(apply))
-        .route("/v1/applications/{id}", get(show_application))
+        .route("/v1/applications/{id}", get(show_application).patch(edit_draft))
         .route("/v1/applications/{id}/submit", post(submit))
         .route("/v1/applications/{id}/screen", post(screen))
         .route("/v1/applications/{id}/interview", post(interview))
@@ -279,6 +279,22 @@ pub async fn show_application(
 
 async fn current(state: &AppState, u: &crate::auth::SignedIn, id: &str) -> AppResult<Json<ApplicationBody>> {
     Ok(Json(application_body(service::application(&state.services, &u.actor, id).await?)))
+}
+
+/// CH-6: the applicant edits their draft (focus area and interests) before
+/// submitting it; 409 once submitted.
+#[utoipa::path(patch, path = "/v1/applications/{id}", tag = "programs", params(("id" = String, Path)), request_body = ApplyBody,
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn edit_draft(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<ApplyBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    let focus = b.focus_area.as_deref().filter(|f| !f.is_empty()).map(FocusArea::parse).transpose()?;
+    let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &b.interests)?;
+    service::edit_draft(&state.services, &u.actor, &id, focus, &interests).await?;
+    current(&state, &u, &id).await
 }
 
 /// CH-6: the applicant submits (thank-you email).

@@ -11,6 +11,7 @@ use axum::Router;
 use guildhall_domain::access::{authorize, Action};
 use guildhall_domain::eligibility::rubric;
 use guildhall_domain::ids::SlotId;
+use guildhall_domain::program::{parse_interests, FocusArea};
 use guildhall_domain::program_application::Stage;
 use guildhall_domain::DomainError;
 use guildhall_storage::contributions::Stored;
@@ -33,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/programs/applications/{id}/times", post(propose))
         .route("/programs/applications/{id}/nda", post(record_nda))
         .route("/programs/applications/{id}/withdraw", post(withdraw))
+        .route("/programs/applications/{id}/edit", post(edit_draft))
         .route("/programs/applications/{id}/pick", post(pick))
         .route("/programs/applications/{id}/interview.ics", get(interview_ics))
 }
@@ -64,6 +66,8 @@ struct ApplicationPage {
     /// What the last action did, after a redirect.
     notice: Option<String>,
     errors: FormErrors,
+    /// CH-6: the focus areas a draft may be changed to.
+    areas: Vec<&'static str>,
 }
 
 impl ApplicationPage {
@@ -92,6 +96,15 @@ impl ApplicationPage {
     }
     fn program_name(&self) -> String {
         self.ctx.t(&format!("program-{}", self.a.program.as_str()))
+    }
+    fn area_key(&self, a: &str) -> String {
+        format!("area-{a}")
+    }
+    fn is_area(&self, a: &str) -> bool {
+        self.a.focus_area.is_some_and(|f| f.as_str() == a)
+    }
+    fn interests_text(&self) -> String {
+        self.a.interests.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(", ")
     }
     fn area_name(&self) -> String {
         self.a.focus_area.map(|f| self.ctx.t(&format!("area-{}", f.as_str()))).unwrap_or_default()
@@ -143,16 +156,17 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
     let needs_nda = guildhall_domain::program::ProgramRules::defaults(a.program, 0).nda_required;
     // PL-13: a problem with a field this stage does not show (an evidence
     // verdict's reason) is said on top instead of nowhere.
-    let mut shown = vec!["slot", "slots", "signed_on"];
+    let mut shown = vec!["slot", "slots", "signed_on", "focus_area", "interests"];
     if a.stage == Stage::Interviewed {
         shown.push("reason");
     }
     let errors = errors.shown_on(&shown);
-    let notice = ["nda", "verified", "rejected"]
+    let notice = ["nda", "verified", "rejected", "edited"]
         .into_iter()
         .find(|v| ctx.query_flag("done", v))
         .map(|v| ctx.t(&format!("application-done-{v}")));
     let page = ApplicationPage {
+        areas: FocusArea::ALL.iter().map(|a| a.as_str()).collect(),
         notice,
         needs_nda,
         criteria: criteria(&a.screening),
@@ -213,6 +227,35 @@ async fn withdraw(
     let actor = ctx.require()?.actor.clone();
     let r = service::withdraw(&state.services, &actor, &id).await.map(|_| ());
     back(&state, ctx, &id, r).await
+}
+
+#[derive(serde::Deserialize)]
+struct DraftInput {
+    #[serde(default)]
+    focus_area: String,
+    #[serde(default)]
+    interests: String,
+}
+
+/// CH-6: the applicant changes their draft before submitting it.
+async fn edit_draft(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<DraftInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = async {
+        let focus = match f.focus_area.trim() {
+            "" => None,
+            raw => Some(FocusArea::parse(raw)?),
+        };
+        let interests: Vec<String> = f.interests.split(',').map(str::to_owned).collect();
+        let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &interests)?;
+        service::edit_draft(&state.services, &actor, &id, focus, &interests).await
+    }
+    .await;
+    back_saying(&state, ctx, &id, r, "edited").await
 }
 
 #[derive(serde::Deserialize)]
