@@ -363,6 +363,14 @@ fn api_rows() -> Vec<Row> {
             [401, 403, 403, 403, 204, 403, 403, 204],
         ),
         r(
+            "UG-6 edit a session (resubmit)",
+            M::PATCH,
+            "/api/v1/events/{id}/talks/{extra}",
+            Some(json!({"title": "A better talk"})),
+            O::ReviewedTalk,
+            [401, 403, 204, 403, 204, 403, 403, 204],
+        ),
+        r(
             "UG-6 review a session",
             M::POST,
             "/api/v1/events/{id}/talks/{extra}/review",
@@ -861,6 +869,13 @@ fn page_rows() -> Vec<PageRow> {
             &[("required", "true")],
             O::Draft,
             [401, 403, 403, 403, 303, 403, 403, 303],
+        ),
+        post(
+            "UG-6 edit a session (form)",
+            "/events/{id}/talks/{extra}/edit",
+            &[("title", "A better talk")],
+            O::ReviewedTalk,
+            [401, 403, 303, 403, 303, 403, 403, 303],
         ),
         post(
             "UG-6 review a session",

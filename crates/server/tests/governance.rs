@@ -11,6 +11,100 @@ use common::gov::gov;
 use reqwest::Method;
 use serde_json::{json, Value};
 
+on_both!(ug6_a_session_added_after_publishing_is_reviewed_and_a_sent_back_one_resubmitted, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/groups/{}/review-required", g.slug),
+            &g.manager,
+            Some(json!({"required": true})),
+        )
+        .await;
+    assert_eq!(s, 204);
+    let ev = g.draft(None, 12).await;
+    let review = |verdict: &str, notes: &str| {
+        json!({"verdict": verdict, "neutral_template": true, "no_sales_pitch": true, "no_recruitment": true,
+               "no_brand_promotion": true, "notes": notes})
+    };
+    let add = |title: &str| json!({"title": title, "abstract": "How we do it.", "speakers": ["Ana Guest"]});
+    let (_, t) = g.call(Method::POST, &format!("/api/v1/events/{ev}/talks"), &g.leader, Some(add("Tracing"))).await;
+    let first = t["id"].as_str().unwrap().to_owned();
+    let (s, _) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/events/{ev}/talks/{first}/review"),
+            &g.manager,
+            Some(review("approve", "")),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let (s, _) = g.call(Method::POST, &format!("/api/v1/events/{ev}/publish"), &g.leader, None).await;
+    assert_eq!(s, 200);
+    // Added after publishing: pending, out of attendees' sight, on the manager's list.
+    let (s, t) =
+        g.call(Method::POST, &format!("/api/v1/events/{ev}/talks"), &g.leader, Some(add("Buy our tool"))).await;
+    assert_eq!(s, 201, "{t}");
+    let late = t["id"].as_str().unwrap().to_owned();
+    let (_, public) = g.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
+    let titles = |e: &Value| -> Vec<String> {
+        e["talks"].as_array().unwrap().iter().map(|t| t["title"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(titles(&public), ["Tracing"], "a visitor sees approved sessions only");
+    let page = g.app.client.get(g.app.url(&format!("/events/{ev}"))).send().await.unwrap().text().await.unwrap();
+    assert!(!page.contains("Buy our tool"), "nor on the page");
+    let (_, leaders) = g.app.api(Method::GET, &format!("/api/v1/events/{ev}"), Some(&g.leader.token), None).await;
+    assert_eq!(titles(&leaders), ["Tracing", "Buy our tool"], "the leaders see both");
+    let (_, tasks) = g.call(Method::GET, &format!("/api/v1/regions/{}/tasks", g.region), &g.manager, None).await;
+    assert!(tasks.to_string().contains("Observability without vendors"), "on the manager's review list: {tasks}");
+    let url = format!("/api/v1/events/{ev}/talks/{late}/review");
+    let (s, _) =
+        g.call(Method::POST, &url, &g.manager, Some(review("request_changes", "No sales pitch, please."))).await;
+    assert_eq!(s, 200);
+    // Sent back, edited and resubmitted: pending again, the reviewer's notes kept.
+    let edit = format!("/api/v1/events/{ev}/talks/{late}");
+    let (s, p) = g.call(Method::PATCH, &edit, &g.leader, Some(json!({"title": ""}))).await;
+    assert_eq!(s, 422, "{p}");
+    let (s, _) = g.call(Method::PATCH, &edit, &g.other_leader, Some(json!({"title": "Mine now"}))).await;
+    assert_eq!(s, 403);
+    let (s, _) = g
+        .call(
+            Method::PATCH,
+            &edit,
+            &g.leader,
+            Some(json!({"title": "Profiling in production", "abstract": "Flame graphs."})),
+        )
+        .await;
+    assert_eq!(s, 204);
+    let (_, leaders) = g.app.api(Method::GET, &format!("/api/v1/events/{ev}"), Some(&g.leader.token), None).await;
+    let t = leaders["talks"].as_array().unwrap().iter().find(|t| t["id"] == late.as_str()).unwrap().clone();
+    assert_eq!(
+        (t["title"].as_str(), t["review_status"].as_str()),
+        (Some("Profiling in production"), Some("pending")),
+        "{t}"
+    );
+    let (s, _) = g.call(Method::POST, &url, &g.manager, Some(review("approve", "Better."))).await;
+    assert_eq!(s, 200);
+    let (_, public) = g.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
+    assert_eq!(titles(&public), ["Tracing", "Profiling in production"], "approved, attendees see it");
+    // By the page: the leader edits a talk with the form.
+    let leader = common::gov::page_client(&g, Some(&g.leader)).await;
+    let page = format!("/events/{ev}");
+    let html = leader.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Edit this talk") && html.contains("saving sends the talk back to the reviewers"));
+    let res = common::post_form(
+        &leader,
+        &g.app,
+        &page,
+        &format!("{page}/talks/{first}/edit"),
+        &[("title", "Tracing at the edge"), ("abstract", "Spans.")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let (_, public) = g.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
+    assert_eq!(titles(&public), ["Profiling in production"], "the edited talk waits for review again");
+});
+
 on_both!(ug7_partner_and_client_offices_cannot_host_published_events, |backend| async move {
     let Some(g) = gov(backend).await else { return };
     let partner = g.venue("partner_office").await;

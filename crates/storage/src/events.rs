@@ -522,8 +522,35 @@ pub async fn review_talk(
     Ok(())
 }
 
-/// UG-6: a region's draft events under review with sessions still to
-/// approve: (event, title, sessions waiting, last change).
+/// UG-6: a talk's title and abstract, edited by the group's leaders; it
+/// goes back to the reviewers (pending, last checklist cleared, the notes
+/// kept for them to see what was asked).
+pub async fn edit_talk(
+    tx: &mut Tx,
+    event: EventId,
+    talk: TalkId,
+    title: &str,
+    abstract_text: &str,
+) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE talks SET title = $1, abstract = $2, review_status = 'pending', review_checklist = ''
+         WHERE id = $3 AND event_id = $4",
+    )
+    .bind(title)
+    .bind(abstract_text)
+    .bind(talk.to_string())
+    .bind(event.to_string())
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::NotFound.into());
+    }
+    Ok(())
+}
+
+/// UG-6: a region's events under review (drafts, and published ones that
+/// gained a session since) with sessions still to approve: (event, title,
+/// sessions waiting, last change).
 pub async fn pending_reviews(
     pool: &AnyPool,
     region: guildhall_domain::ids::RegionId,
@@ -531,7 +558,8 @@ pub async fn pending_reviews(
     let rows = sqlx::query(
         "SELECT e.id, e.title, COUNT(t.id) AS waiting, MAX(COALESCE(t.reviewed_at, t.created_at)) AS changed
          FROM events e JOIN groups g ON g.id = e.group_id JOIN talks t ON t.event_id = e.id
-         WHERE g.region_id = $1 AND e.review_required = 1 AND e.status = 'draft' AND t.review_status = 'pending'
+         WHERE g.region_id = $1 AND e.review_required = 1 AND e.status IN ('draft', 'published')
+             AND t.review_status = 'pending'
          GROUP BY e.id, e.title ORDER BY changed DESC",
     )
     .bind(region.to_string())

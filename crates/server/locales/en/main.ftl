@@ -533,3 +533,6 @@ unsubscribe-ask = Stop receiving these emails: { $topic }?
 unsubscribe-yes = Unsubscribe
 unsubscribe-done = Done: you will no longer receive these emails: { $topic }.
 unsubscribe-change = You can turn them back on at any time on your
+talk-edit = Edit this talk
+talk-edit-review = This event's sessions are reviewed: saving sends the talk back to the reviewers, and attendees see it again once it is approved.
+talk-edit-save = Save the talk

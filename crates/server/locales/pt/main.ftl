@@ -533,3 +533,6 @@ unsubscribe-ask = Deixar de receber estes emails: { $topic }?
 unsubscribe-yes = Cancelar subscrição
 unsubscribe-done = Feito: deixará de receber estes emails: { $topic }.
 unsubscribe-change = Pode voltar a ativá-los a qualquer momento nas suas
+talk-edit = Editar esta sessão
+talk-edit-review = As sessões deste evento são revistas: guardar envia a sessão de novo aos revisores, e os participantes voltam a vê-la quando for aprovada.
+talk-edit-save = Guardar a sessão

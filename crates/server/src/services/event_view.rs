@@ -7,6 +7,7 @@
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::event::{sees_online_link, visible};
 use guildhall_domain::ids::EventId;
+use guildhall_domain::review::ReviewStatus;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, Talk};
 use guildhall_storage::groups::Group;
@@ -49,7 +50,13 @@ pub async fn view(svc: &Services, actor: Option<&Actor>, id: EventId) -> Result<
     if !visible(event.status, runs_group) {
         return Err(DomainError::NotFound.into());
     }
-    let talks = events::talks(reader, id).await?;
+    let mut talks = events::talks(reader, id).await?;
+    // UG-6: on an event under review, a session added or edited after
+    // publishing is shown to attendees once approved.
+    let reviews = actor.is_some_and(|a| authorize(a, Action::ReviewSessions(group.region_id)).is_ok());
+    if event.review_required && !runs_group && !reviews {
+        talks.retain(|t| t.review.status == ReviewStatus::Approved);
+    }
     let (tally, mine, waitlist_position) = registrations::tally_for(reader, id, actor.map(|a| a.member_id)).await?;
     let mine = mine.filter(|r| r.status.is_active());
     Ok(EventView { event, group, venue, talks, tally, mine, waitlist_position, runs_group })

@@ -250,6 +250,35 @@ pub async fn add_talk(svc: &Services, actor: &Actor, id: EventId, talk: &NewTalk
     Ok(talk_id)
 }
 
+/// UG-6: the leaders edit a talk's title and abstract, typically one sent
+/// back with changes requested; on an event under review it goes back to
+/// the reviewers, who see it among the sessions to approve.
+#[tracing::instrument(skip_all)]
+pub async fn edit_talk(
+    svc: &Services,
+    actor: &Actor,
+    id: EventId,
+    talk: TalkId,
+    title: &str,
+    abstract_text: &str,
+) -> Result<(), AppError> {
+    let (ev, _) = managed_event(svc, actor, id).await?;
+    if !ev.status.is_editable() {
+        return Err(DomainError::EventStateConflict { from: ev.status.as_str(), to: "edited" }.into());
+    }
+    let t = Title::parse(title);
+    let a = LongText::parse(abstract_text, "abstract", false);
+    DomainError::collect([t.clone().err(), a.clone().err()])?;
+    let (t, a) = (t?, a?);
+    let now = Utc::now();
+    let mut tx = svc.begin().await?;
+    events::edit_talk(&mut tx, id, talk, t.as_str(), a.as_str()).await?;
+    let details = json!({"talk": talk.to_string(), "title": t.as_str(), "resubmitted": ev.review_required});
+    audit::record(&mut tx, entry(Some(actor.member_id), "event.talk_edited", "event", id, None, details), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 #[tracing::instrument(skip_all)]
 pub async fn remove_talk(svc: &Services, actor: &Actor, id: EventId, talk: TalkId) -> Result<(), AppError> {
     let (ev, _) = managed_event(svc, actor, id).await?;

@@ -36,7 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/events/{id}/registrations/{registration_id}", delete(unregister))
         .route("/v1/events/{id}/checkins", post(check_in))
         .route("/v1/events/{id}/talks", post(add_talk))
-        .route("/v1/events/{id}/talks/{talk_id}", delete(remove_talk))
+        .route("/v1/events/{id}/talks/{talk_id}", delete(remove_talk).patch(edit_talk))
 }
 
 fn event_id(raw: &str) -> Result<EventId, AppError> {
@@ -489,6 +489,33 @@ pub async fn add_talk(
     let talk = event_service::parse_talk(&b.title, &b.abstract_text, &speakers)?;
     let id = event_service::add_talk(&state.services, &u.actor, event_id(&id)?, &talk).await?;
     Ok((StatusCode::CREATED, Json(super::Created { id: id.to_string() })))
+}
+
+/// A session's new title and abstract.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TalkEditBody {
+    #[serde(default)]
+    title: String,
+    #[serde(default, rename = "abstract")]
+    abstract_text: String,
+}
+
+/// UG-6: edits a session (the group's leaders). On an event under review
+/// it goes back to pending, for the reviewers to approve again: how a
+/// session sent back with changes requested is resubmitted.
+#[utoipa::path(patch, path = "/v1/events/{id}/talks/{talk_id}", tag = "events", params(("id" = String, Path), ("talk_id" = String, Path)),
+    request_body = TalkEditBody,
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn edit_talk(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path((id, talk)): Path<(String, String)>,
+    ApiJson(b): ApiJson<TalkEditBody>,
+) -> AppResult<StatusCode> {
+    let talk = talk.parse().map_err(|_| DomainError::NotFound)?;
+    event_service::edit_talk(&state.services, &u.actor, event_id(&id)?, talk, &b.title, &b.abstract_text).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Removes a session.

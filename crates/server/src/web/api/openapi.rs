@@ -33,7 +33,7 @@ use crate::app::AppState;
         events::list_events, events::create_event, events::get_event, events::update_event,
         events::publish, events::cancel, events::complete,
         events::register, events::unregister, events::list_registrations, events::check_in,
-        events::add_talk, events::remove_talk, event_messages::send,
+        events::add_talk, events::edit_talk, events::remove_talk, event_messages::send,
         leadership::apply, leadership::list, leadership::show, leadership::submit, leadership::propose,
         leadership::pick, leadership::notes, leadership::appoint, leadership::decline, leadership::withdraw,
         leadership::nominate, leadership::coleader_wanted, leadership::invite,

@@ -39,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/complete", post(complete))
         .route("/events/{id}/talks", post(add_talk))
         .route("/events/{id}/talks/{talk}/remove", post(remove_talk))
+        .route("/events/{id}/talks/{talk}/edit", post(edit_talk))
         .route("/groups/{slug}/events/new", get(new_event))
         .route("/groups/{slug}/events", post(create_event))
 }
@@ -404,6 +405,33 @@ async fn add_talk(
         Err(e) => Err(e.into()),
     };
     match result {
+        Ok(()) => Ok(Redirect::to(&format!("/events/{id}#talks")).into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.tr, e)?;
+            show_event(&state, ctx, id, errors).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct TalkEdit {
+    #[serde(default)]
+    title: String,
+    #[serde(default, rename = "abstract")]
+    abstract_text: String,
+}
+
+/// UG-6: the leaders edit a talk; under review it goes back to pending.
+async fn edit_talk(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((id, talk)): Path<(String, String)>,
+    CsrfForm(f): CsrfForm<TalkEdit>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let id = event_id(&id)?;
+    let talk: TalkId = talk.parse().map_err(|_| AppError::from(DomainError::NotFound))?;
+    match event_service::edit_talk(&state.services, &actor, id, talk, &f.title, &f.abstract_text).await {
         Ok(()) => Ok(Redirect::to(&format!("/events/{id}#talks")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
