@@ -1302,6 +1302,7 @@ on_both!(ch8_pages_staff_load_a_programs_pool_and_members_claim_with_a_button, |
     // Staff see what is left and add codes from the row.
     let html = staff.get(g.app.url(page)).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("2 of 3 left"));
+    assert!(html.contains("Or a file of codes"), "the row offers a file too");
     let r = common::post_form(
         &staff,
         &g.app,
@@ -1313,6 +1314,26 @@ on_both!(ch8_pages_staff_load_a_programs_pool_and_members_claim_with_a_button, |
     assert_eq!(r.status(), 303);
     let html = staff.get(g.app.url(page)).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("3 of 4 left"), "EX-3 was there already");
+    // Or from the vendor's file: a CSV, repeats and codes already loaded kept once.
+    let upload = |bytes: Vec<u8>| {
+        let staff = staff.clone();
+        let app_url = g.app.url(page);
+        let action = g.app.url(&format!("/programs/benefits/{exam}/codes-file"));
+        async move {
+            let html = staff.get(&app_url).send().await.unwrap().text().await.unwrap();
+            let token = html.split("name=\"csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+            let part = reqwest::multipart::Part::bytes(bytes).file_name("codes.csv").mime_str("text/csv").unwrap();
+            let form = reqwest::multipart::Form::new().text("csrf", token).part("file", part);
+            staff.post(action).multipart(form).send().await.unwrap()
+        }
+    };
+    let r = upload(b"EX-4,EX-5\nEX-6\r\nEX-5\n".to_vec()).await;
+    assert_eq!(r.status(), 303);
+    let html = staff.get(g.app.url(page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("5 of 6 left"), "EX-5 and EX-6 are new: {html}");
+    let r = upload(vec![0xff, 0xfe, 0x00, 0x41]).await;
+    assert_eq!(r.status(), 422, "not text");
+    assert!(r.text().await.unwrap().contains("plain text or CSV"), "said on the page");
     let r =
         common::post_form(&staff, &g.app, page, &format!("/programs/benefits/{exam}/codes"), &[("codes", "  ")]).await;
     assert_eq!(r.status(), 422, "an empty box says so");

@@ -283,3 +283,6 @@ application-done-rejected = Rejected: the member was emailed the reason.
 field-transfer_criteria_unmet = The member does not meet this program's criteria yet, so the title cannot be transferred. Check their eligibility, or let them apply and be screened.
 application-edit = Change the draft
 application-done-edited = Your draft was saved. Submit it when it is ready.
+benefits-codes-file = Or a file of codes (text or CSV)
+field-codes_file_invalid = The file must be plain text or CSV (UTF-8), one code per line or separated by commas, at most 1 MiB.
+benefits-upload-button = Upload

@@ -283,3 +283,6 @@ application-done-rejected = Rejeitado: o membro recebeu a razão por email.
 field-transfer_criteria_unmet = O membro ainda não cumpre os critérios deste programa, por isso o título não pode ser transferido. Veja a sua elegibilidade, ou deixe-o candidatar-se e ser avaliado.
 application-edit = Alterar o rascunho
 application-done-edited = O seu rascunho foi guardado. Envie-o quando estiver pronto.
+benefits-codes-file = Ou um ficheiro de códigos (texto ou CSV)
+field-codes_file_invalid = O ficheiro tem de ser texto simples ou CSV (UTF-8), um código por linha ou separados por vírgulas, com 1 MiB no máximo.
+benefits-upload-button = Enviar

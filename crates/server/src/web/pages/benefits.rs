@@ -3,20 +3,21 @@
 //! a last valid day, paste codes in, and see how many are left.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::access::{authorize, Action};
 use guildhall_domain::benefit::parse_codes;
+use guildhall_domain::DomainError;
 use guildhall_storage::benefits::Benefit;
 use serde::Deserialize;
 
 use super::form::redirect_or_reshow;
 use super::FormErrors;
 use crate::app::AppState;
-use crate::auth::csrf::CsrfForm;
-use crate::error::AppResult;
+use crate::auth::csrf::{CsrfForm, CsrfMultipart};
+use crate::error::{AppError, AppResult};
 use crate::services::benefits::{self as service, Mine, NewPool};
 use crate::web::ctx::PageCtx;
 use crate::web::pages::form::NoFields;
@@ -26,6 +27,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/programs/benefits", get(page).post(create))
         .route("/programs/benefits/{id}/codes", post(add_codes))
+        .route(
+            "/programs/benefits/{id}/codes-file",
+            post(add_codes_file).layer(DefaultBodyLimit::max(2 * CODES_FILE_LIMIT)),
+        )
         .route("/programs/benefits/{id}/claim", post(claim))
 }
 
@@ -119,6 +124,10 @@ struct CodesInput {
     codes: String,
 }
 
+/// The largest file of codes a form takes (a vendor's export of a few
+/// thousand licence keys fits many times over).
+const CODES_FILE_LIMIT: usize = 1024 * 1024;
+
 async fn add_codes(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -127,12 +136,43 @@ async fn add_codes(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::add_codes(&state.services, &actor, &id, &parse_codes(&f.codes)).await;
+    codes_added(&state, ctx, r).await
+}
+
+/// CH-8: codes from a text or CSV file, one per line or comma-separated.
+async fn add_codes_file(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: CsrfMultipart,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let mut raw = String::new();
+    let mut bad_file = false;
+    for f in form.files.iter().filter(|f| f.field == "file") {
+        match std::str::from_utf8(&f.bytes) {
+            Ok(text) if f.bytes.len() <= CODES_FILE_LIMIT => {
+                raw.push_str(text);
+                raw.push('\n');
+            }
+            _ => bad_file = true,
+        }
+    }
+    let r = if bad_file {
+        Err(DomainError::field("file", "codes_file_invalid").into())
+    } else {
+        service::add_codes(&state.services, &actor, &id, &parse_codes(&raw)).await
+    };
+    codes_added(&state, ctx, r).await
+}
+
+async fn codes_added(state: &AppState, ctx: PageCtx, r: Result<u64, AppError>) -> AppResult<Response> {
     // The codes box sits in each pool's row: its problem is said on top.
     match r {
         Ok(n) => Ok(Redirect::to(&format!("/programs/benefits?done=codes&added={n}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?.shown_on(&[]);
-            show(&state, ctx, PoolInput::default(), errors).await
+            show(state, ctx, PoolInput::default(), errors).await
         }
     }
 }
