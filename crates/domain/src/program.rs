@@ -28,12 +28,6 @@ impl Program {
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
         Self::ALL.into_iter().find(|p| p.as_str() == raw.trim()).ok_or(DomainError::field("program", "program_invalid"))
     }
-
-    /// CH-2: Champions and MVP exclude each other; Ambassadors combine
-    /// with either.
-    pub fn excludes(&self, other: Program) -> bool {
-        matches!((self, other), (Self::Champions, Self::Mvp) | (Self::Mvp, Self::Champions))
-    }
 }
 
 /// CH-1: what makes each program different, as configuration data.
@@ -50,10 +44,40 @@ pub struct ProgramRules {
     pub yearly_metrics: bool,
     /// Champions: exactly one focus area.
     pub has_focus_area: bool,
+    /// CH-2: the programs nobody holds at the same time as this one.
+    pub excludes: Vec<Program>,
 }
 
 impl ProgramRules {
-    /// The defaults of CH-1; the numbers are settings data (the seat cap).
+    /// CH-1: the program's traits as an admin set them (settings data:
+    /// `<program>.seat_cap` with 0 for no cap, `.nda_required`,
+    /// `.moderator_rights`, `.exclusive_with`). Exclusivity goes both ways:
+    /// two programs exclude each other when either names the other. Whether
+    /// a program has focus areas and yearly metrics is its nature (CH-3,
+    /// CH-7), not a setting.
+    pub fn from_settings(program: Program, s: &crate::settings::Settings) -> Self {
+        let key = |trait_name: &str| format!("{}.{trait_name}", program.as_str());
+        let flag = |trait_name: &str| s.int(&key(trait_name)) != 0;
+        let names = |p: Program| -> Vec<Program> {
+            s.hosts(&format!("{}.exclusive_with", p.as_str())).iter().filter_map(|w| Program::parse(w).ok()).collect()
+        };
+        let excludes = Program::ALL
+            .into_iter()
+            .filter(|other| *other != program && (names(program).contains(other) || names(*other).contains(&program)))
+            .collect();
+        let cap = u32::try_from(s.int(&key("seat_cap"))).unwrap_or(0);
+        Self {
+            program,
+            seat_cap: (cap > 0).then_some(cap),
+            nda_required: flag("nda_required"),
+            moderator_rights: flag("moderator_rights"),
+            yearly_metrics: program == Program::Mvp,
+            has_focus_area: program == Program::Champions,
+            excludes,
+        }
+    }
+
+    /// The defaults of CH-1 (what the settings migration seeds).
     pub fn defaults(program: Program, mvp_seat_cap: u32) -> Self {
         match program {
             Program::Champions => Self {
@@ -63,6 +87,7 @@ impl ProgramRules {
                 moderator_rights: false,
                 yearly_metrics: false,
                 has_focus_area: true,
+                excludes: vec![Program::Mvp],
             },
             Program::Mvp => Self {
                 program,
@@ -71,6 +96,7 @@ impl ProgramRules {
                 moderator_rights: true,
                 yearly_metrics: true,
                 has_focus_area: false,
+                excludes: vec![Program::Champions],
             },
             Program::Ambassadors => Self {
                 program,
@@ -79,6 +105,7 @@ impl ProgramRules {
                 moderator_rights: false,
                 yearly_metrics: false,
                 has_focus_area: false,
+                excludes: vec![],
             },
         }
     }
@@ -194,7 +221,8 @@ pub fn check_start(
     if rules.nda_required && nda_signed_on.is_none_or(|d| d > starts_on) {
         return Err(DomainError::NdaNotSigned);
     }
-    let conflicting = held.iter().find(|h| h.program.excludes(program) && h.ends_on.is_none_or(|e| e >= starts_on));
+    let conflicting =
+        held.iter().find(|h| rules.excludes.contains(&h.program) && h.ends_on.is_none_or(|e| e >= starts_on));
     match (conflicting, transfer) {
         (None, _) => Ok(Start::Alongside),
         (Some(old), true) => {
@@ -205,6 +233,62 @@ pub fn check_start(
             Ok(Start::Transfer { ends: old.program, last_day })
         }
         (Some(_), false) => Err(DomainError::ProgramsExclusive),
+    }
+}
+
+#[cfg(test)]
+mod traits_tests {
+    use super::*;
+    use crate::settings::{Settings, DEFINITIONS};
+
+    /// Every setting at a neutral value, then `over` on top.
+    fn settings(over: &[(&'static str, &str)]) -> Settings {
+        let rows: Vec<(&str, String)> = DEFINITIONS
+            .iter()
+            .map(|d| {
+                let v = over.iter().find(|(k, _)| *k == d.key).map(|(_, v)| (*v).to_owned());
+                let v = v.unwrap_or_else(|| match d.kind {
+                    crate::settings::SettingKind::Int { min, .. } => min.to_string(),
+                    crate::settings::SettingKind::WebAddress => String::new(),
+                    _ => String::new(),
+                });
+                (d.key, v)
+            })
+            .collect();
+        Settings::from_rows(rows.iter().map(|(k, v)| (*k, v.as_str()))).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn ch1_ch2_program_traits_are_the_admins_settings() {
+        let spec = settings(&[
+            ("mvp.seat_cap", "300"),
+            ("mvp.nda_required", "1"),
+            ("mvp.moderator_rights", "1"),
+            ("champions.exclusive_with", "mvp"),
+        ]);
+        for p in Program::ALL {
+            assert_eq!(ProgramRules::from_settings(p, &spec), ProgramRules::defaults(p, 300), "{p:?} as CH-1 says");
+        }
+        // Exclusivity named on one side binds both; unknown names are ignored.
+        let changed = settings(&[
+            ("mvp.seat_cap", "5"),
+            ("ambassadors.seat_cap", "50"),
+            ("ambassadors.nda_required", "1"),
+            ("ambassadors.exclusive_with", "champions, nobody"),
+        ]);
+        let amb = ProgramRules::from_settings(Program::Ambassadors, &changed);
+        assert_eq!((amb.seat_cap, amb.nda_required, amb.excludes.clone()), (Some(50), true, vec![Program::Champions]));
+        let ch = ProgramRules::from_settings(Program::Champions, &changed);
+        assert_eq!(
+            (ch.seat_cap, ch.excludes.clone()),
+            (None, vec![Program::Ambassadors]),
+            "0 is no cap; Champions-MVP lifted"
+        );
+        let held = [Held { program: Program::Champions, starts_on: NaiveDate::MIN, ends_on: None }];
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or(NaiveDate::MIN);
+        let mvp = ProgramRules::from_settings(Program::Mvp, &changed);
+        assert_eq!(check_start(&mvp, &held, today, false, 0, Some(today)), Ok(Start::Alongside));
+        assert_eq!(check_start(&amb, &held, today, false, 0, Some(today)), Err(DomainError::ProgramsExclusive));
     }
 }
 

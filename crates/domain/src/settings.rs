@@ -96,6 +96,19 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("champions.mentoring_min_testimonials", "CH-4", 0, 1000),
     int("champions.window_months", "CH-4", 1, 60),
     int("mvp.seat_cap", "CH-1", 1, 100000),
+    // CH-1: each program's traits, as data an admin edits. A seat cap of 0
+    // is no cap; 1 turns a trait on, 0 off; exclusivity names programs.
+    int("champions.seat_cap", "CH-1", 0, 1000000),
+    int("ambassadors.seat_cap", "CH-1", 0, 1000000),
+    int("champions.nda_required", "CH-1", 0, 1),
+    int("mvp.nda_required", "CH-1", 0, 1),
+    int("ambassadors.nda_required", "CH-1", 0, 1),
+    int("champions.moderator_rights", "CH-1", 0, 1),
+    int("mvp.moderator_rights", "CH-1", 0, 1),
+    int("ambassadors.moderator_rights", "CH-1", 0, 1),
+    SettingDef { key: "champions.exclusive_with", kind: SettingKind::WordList, rule: "CH-2" },
+    SettingDef { key: "mvp.exclusive_with", kind: SettingKind::WordList, rule: "CH-2" },
+    SettingDef { key: "ambassadors.exclusive_with", kind: SettingKind::WordList, rule: "CH-2" },
     // CH-1, CH-7: contributions an MVP makes in a year to keep the award;
     // 0 means no metric is set and staff evaluate every MVP.
     int("mvp.min_contributions_per_year", "CH-7", 0, 10000),

@@ -1343,6 +1343,60 @@ on_both!(ch8_pages_staff_load_a_programs_pool_and_members_claim_with_a_button, |
     assert_eq!(s, 403);
 });
 
+on_both!(ch1_ch2_an_admin_changes_a_programs_traits_on_the_settings_page, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    let admin = common::gov::page_client(&g, Some(&g.admin)).await;
+    let set = |key: &'static str, value: &'static str| {
+        let admin = admin.clone();
+        let app = &g.app;
+        async move {
+            let form = [("key", key), ("value", value), ("reason", "Program review 2027")];
+            let res = common::post_form(&admin, app, "/admin/settings", "/admin/settings", &form).await;
+            assert!(res.status().is_redirection() || res.status().is_success(), "{key}: {}", res.status());
+        }
+    };
+    // Ambassadors get a seat cap of one and an NDA.
+    set("ambassadors.seat_cap", "1").await;
+    set("ambassadors.nda_required", "1").await;
+    let today = Utc::now().date_naive().to_string();
+    let grant = |who: &Person, nda: bool| {
+        let mut b = json!({"member_id": who.id.to_string(), "starts_on": today});
+        if nda {
+            b["nda_signed_on"] = json!(today);
+        }
+        b
+    };
+    let path = "/api/v1/programs/ambassadors/memberships";
+    let (s, p) = g.call(Method::POST, path, &g.staff, Some(grant(&g.member, false))).await;
+    assert_eq!((s, p["code"].as_str()), (409, Some("nda_required")), "{p}");
+    let (s, p) = g.call(Method::POST, path, &g.staff, Some(grant(&g.member, true))).await;
+    assert_eq!(s, 201, "{p}");
+    let (s, p) = g.call(Method::POST, path, &g.staff, Some(grant(&g.leader, true))).await;
+    assert_eq!((s, p["code"].as_str()), (409, Some("program_full")), "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("all 1 seats"), "{p}");
+    // Champions and MVP no longer exclude each other once neither names the other.
+    let champion = json!({"member_id": g.leader.id.to_string(), "focus_area": "forums", "starts_on": today});
+    let (s, _) = g.call(Method::POST, "/api/v1/programs/champions/memberships", &g.staff, Some(champion)).await;
+    assert_eq!(s, 201);
+    let mvp = json!({"member_id": g.leader.id.to_string(), "starts_on": today, "nda_signed_on": today});
+    let (s, p) = g.call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(mvp.clone())).await;
+    assert_eq!((s, p["code"].as_str()), (409, Some("champion_and_mvp_exclusive")), "as the SPEC seeds it: {p}");
+    set("champions.exclusive_with", "").await;
+    set("mvp.exclusive_with", "").await;
+    let (s, p) = g.call(Method::POST, "/api/v1/programs/mvp/memberships", &g.staff, Some(mvp)).await;
+    assert_eq!(s, 201, "{p}");
+    // Moderator rights follow the setting for integrations.
+    let (_, list) = g.call(Method::GET, "/api/v1/programs/mvp/memberships", &g.staff, None).await;
+    assert_eq!(list[0]["moderator"], true);
+    set("mvp.moderator_rights", "0").await;
+    let (_, list) = g.call(Method::GET, "/api/v1/programs/mvp/memberships", &g.staff, None).await;
+    assert_eq!(list[0]["moderator"], false);
+    // A trait out of range is refused on the page and changes nothing.
+    let form = [("key", "mvp.nda_required"), ("value", "2"), ("reason", "typo")];
+    let res = common::post_form(&admin, &g.app, "/admin/settings", "/admin/settings", &form).await;
+    assert_eq!(res.status(), 422);
+});
+
 on_both!(ch6_the_applicant_edits_the_draft_until_submitting_it, |backend| async move {
     let Some(g) = gov(backend).await else { return };
     let (s, a) = g

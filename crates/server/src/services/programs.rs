@@ -216,9 +216,9 @@ pub async fn evidence(svc: &Services, actor: &Actor, a: &Application) -> Result<
 
 /// The program's traits today: CH-1's defaults with the seat cap from
 /// settings.
-async fn rules_of(svc: &Services, program: Program) -> Result<ProgramRules, AppError> {
-    let cap = u32::try_from(svc.settings().await?.int("mvp.seat_cap")).unwrap_or(0);
-    Ok(ProgramRules::defaults(program, cap))
+/// CH-1: the program's traits as an admin set them.
+pub async fn rules_of(svc: &Services, program: Program) -> Result<ProgramRules, AppError> {
+    Ok(ProgramRules::from_settings(program, &*svc.settings().await?))
 }
 
 /// CH-1: staff record the day the applicant signed the NDA (MVP), before

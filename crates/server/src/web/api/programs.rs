@@ -438,9 +438,9 @@ pub struct MembershipBody {
     moderator: bool,
 }
 
-fn membership_body(m: Membership) -> MembershipBody {
+fn membership_body(m: Membership, moderator: bool) -> MembershipBody {
     MembershipBody {
-        moderator: m.program == Program::Mvp,
+        moderator,
         id: m.id,
         member_id: m.member_id.to_string(),
         name: m.member_name,
@@ -463,8 +463,11 @@ pub async fn memberships(
     ApiUser(u): ApiUser,
     Path(p): Path<String>,
 ) -> AppResult<Json<Vec<MembershipBody>>> {
-    let list = service::active_members(&state.services, &u.actor, program(&p)?).await?;
-    Ok(Json(list.into_iter().map(membership_body).collect()))
+    let p = program(&p)?;
+    let list = service::active_members(&state.services, &u.actor, p).await?;
+    // CH-1: the program's moderator rights, as an admin set them.
+    let moderator = service::rules_of(&state.services, p).await?.moderator_rights;
+    Ok(Json(list.into_iter().map(|m| membership_body(m, moderator)).collect()))
 }
 
 /// A membership granted by staff (e.g. an MVP award). `starts_on`

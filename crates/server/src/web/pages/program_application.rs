@@ -153,7 +153,7 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
     let evidence = if is_staff { service::evidence(&state.services, &actor, &a).await? } else { Vec::new() };
     let rubric =
         a.focus_area.map(|f| rubric(f).iter().map(|r| ctx.t(&format!("rubric-{r}"))).collect()).unwrap_or_default();
-    let needs_nda = guildhall_domain::program::ProgramRules::defaults(a.program, 0).nda_required;
+    let needs_nda = service::rules_of(&state.services, a.program).await?.nda_required;
     // PL-13: a problem with a field this stage does not show (an evidence
     // verdict's reason) is said on top instead of nowhere.
     let mut shown = vec!["slot", "slots", "signed_on", "focus_area", "interests"];
