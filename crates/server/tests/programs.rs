@@ -92,7 +92,7 @@ on_both!(pl2_contributions_are_idempotent_and_members_record_only_their_own, |ba
     assert_eq!(s, 403);
 });
 
-on_both!(ch4_events_held_here_count_by_themselves_and_vanish_if_not_held, |backend| async move {
+on_both!(ch4_events_held_here_count_by_themselves_only_while_leading_and_vanish_if_not_held, |backend| async move {
     let Some(g) = gov(backend).await else { return };
     let e1 = g.held_event(g.group, Utc::now() - Duration::days(30), 3).await;
     g.held_event(g.group, Utc::now() - Duration::days(60), 3).await;
@@ -110,6 +110,18 @@ on_both!(ch4_events_held_here_count_by_themselves_and_vanish_if_not_held, |backe
     tx.commit().await.unwrap();
     let (_, e) = g.call(Method::GET, &url, &g.leader, None).await;
     assert_eq!((e["eligible"].as_bool(), e["criteria"][0]["found"].as_u64()), (Some(false), Some(1)));
+    // Only while leading: a co-leader appointed today did not organize last month's meetup...
+    let leaders = format!("/api/v1/groups/{}/leaders", g.slug);
+    let (s, _) = g.call(Method::POST, &leaders, &g.manager, Some(json!({"email": g.member.email}))).await;
+    assert_eq!(s, 200);
+    let theirs = format!("/api/v1/members/{}/eligibility?program=champions&focus_area=organizing_events", g.member.id);
+    let (_, e) = g.call(Method::GET, &theirs, &g.member, None).await;
+    assert_eq!(e["criteria"][0]["found"].as_u64(), Some(0), "{e}");
+    // ...and a leader who steps down keeps what was held while they led.
+    let (s, _) = g.call(Method::DELETE, &format!("{leaders}/{}", g.leader.id), &g.manager, None).await;
+    assert_eq!(s, 200);
+    let (_, e) = g.call(Method::GET, &url, &g.leader, None).await;
+    assert_eq!(e["criteria"][0]["found"].as_u64(), Some(1), "{e}");
 });
 
 on_both!(ch6_apply_screen_interview_accept_with_an_email_at_each_step, |backend| async move {

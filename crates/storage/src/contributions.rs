@@ -224,9 +224,11 @@ pub async fn derived_for(pool: &AnyPool, members: &[MemberId]) -> Result<Vec<(Me
     ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
         members.iter().fold(sqlx::query(sql), |q, m| q.bind(m.to_string()))
     }
+    // CH-4: an event counts for the leaders who led the group when it took place.
     let events_sql = format!(
-        "SELECT g.member_id, e.title, e.starts_at FROM events e
-         JOIN role_grants g ON g.scope = e.group_id AND g.role = 'group_leader' AND g.member_id IN ({list})
+        "SELECT DISTINCT g.member_id, e.id, e.title, e.starts_at FROM events e
+         JOIN leader_terms g ON g.group_id = e.group_id AND g.member_id IN ({list})
+             AND e.starts_at >= g.started_at AND (g.ended_at IS NULL OR e.starts_at <= g.ended_at)
          WHERE {held} ORDER BY e.starts_at DESC"
     );
     let events = bind_all(&events_sql, members).fetch_all(pool).await?;

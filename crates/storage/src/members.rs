@@ -273,7 +273,27 @@ pub async fn grant(
     .bind(by.map(|b| b.to_string()))
     .execute(&mut **tx)
     .await?;
-    Ok(done.rows_affected() == 1)
+    let new = done.rows_affected() == 1;
+    if let (true, Role::GroupLeader(group)) = (new, role) {
+        // CH-4: a leadership term opens.
+        sqlx::query("INSERT INTO leader_terms (member_id, group_id, started_at) VALUES ($1, $2, $3)")
+            .bind(id.to_string())
+            .bind(group.to_string())
+            .bind(to_db(now))
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(new)
+}
+
+/// Seeded history (the demo, test worlds): every open leadership term
+/// starts at `at`, as if today's leaders had led their groups since.
+pub async fn backdate_leader_terms(tx: &mut Tx, at: DateTime<Utc>) -> Result<u64, StorageError> {
+    let done = sqlx::query("UPDATE leader_terms SET started_at = $1 WHERE ended_at IS NULL AND started_at > $1")
+        .bind(to_db(at))
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected())
 }
 
 /// Revokes a role. Returns whether it was held.
@@ -284,7 +304,19 @@ pub async fn revoke(tx: &mut Tx, id: MemberId, role: Role) -> Result<bool, Stora
         .bind(role.scope())
         .execute(&mut **tx)
         .await?;
-    Ok(done.rows_affected() == 1)
+    let held = done.rows_affected() == 1;
+    if let (true, Role::GroupLeader(group)) = (held, role) {
+        // CH-4: the term closes; what the group held meanwhile stays theirs.
+        sqlx::query(
+            "UPDATE leader_terms SET ended_at = $1 WHERE member_id = $2 AND group_id = $3 AND ended_at IS NULL",
+        )
+        .bind(to_db(Utc::now()))
+        .bind(id.to_string())
+        .bind(group.to_string())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(held)
 }
 
 /// The leaders of several groups in one query, by name (the group

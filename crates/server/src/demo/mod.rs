@@ -118,6 +118,11 @@ pub async fn fill(state: &AppState) -> anyhow::Result<()> {
     let admin_actor = members::actor(state.services.db.reader(), admin).await?;
     let (events, crowd) = groups::fill(state, &admin_actor, &region_ids, &hash).await?;
     governance::fill(state, &admin_actor, &region_ids, &hash, &crowd).await?;
+    // The demo's leaders have led their groups for years, so the past
+    // events seeded above are theirs (CH-4 counts events held while leading).
+    let mut tx = state.services.begin().await?;
+    members::backdate_leader_terms(&mut tx, now - chrono::Duration::days(3 * 365)).await?;
+    tx.commit().await?;
     let staff_actor = members::actor(state.services.db.reader(), staff).await?;
     programs::fill(state, &staff_actor, &region_ids, &crowd).await?;
     let groups = guildhall_storage::groups::all_listed(state.services.db.reader()).await?.len();

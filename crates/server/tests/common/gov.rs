@@ -73,6 +73,11 @@ pub async fn gov(backend: Backend) -> Option<Gov> {
         assert_eq!(s, 201, "{g}");
         slugs.push((g["slug"].as_str().unwrap().to_owned(), g["id"].as_str().unwrap().parse::<GroupId>().unwrap()));
     }
+    // The world's leaders have led their groups for two years (CH-4 counts
+    // the events held while one led).
+    let mut tx = app.db.begin().await.unwrap();
+    guildhall_storage::members::backdate_leader_terms(&mut tx, Utc::now() - Duration::days(730)).await.unwrap();
+    tx.commit().await.unwrap();
     Some(Gov {
         app,
         region: regions[0],
