@@ -269,12 +269,12 @@ mod traits_tests {
         for p in Program::ALL {
             assert_eq!(ProgramRules::from_settings(p, &spec), ProgramRules::defaults(p, 300), "{p:?} as CH-1 says");
         }
-        // Exclusivity named on one side binds both; unknown names are ignored.
+        // Exclusivity named on one side binds both (settings take program names only).
         let changed = settings(&[
             ("mvp.seat_cap", "5"),
             ("ambassadors.seat_cap", "50"),
             ("ambassadors.nda_required", "1"),
-            ("ambassadors.exclusive_with", "champions, nobody"),
+            ("ambassadors.exclusive_with", "champions"),
         ]);
         let amb = ProgramRules::from_settings(Program::Ambassadors, &changed);
         assert_eq!((amb.seat_cap, amb.nda_required, amb.excludes.clone()), (Some(50), true, vec![Program::Champions]));

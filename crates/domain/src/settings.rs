@@ -16,6 +16,8 @@ pub enum SettingKind {
     HostList,
     /// A list of short words, one per line or comma (e.g. platform versions).
     WordList,
+    /// A list of programs by name (CH-2: which programs exclude this one).
+    ProgramList,
     /// An http(s) address, or empty for "not set" (e.g. the forum, PL-3).
     WebAddress,
 }
@@ -23,7 +25,7 @@ pub enum SettingKind {
 impl SettingKind {
     /// Lists are edited one item per line.
     pub fn is_list(&self) -> bool {
-        matches!(self, Self::HostList | Self::WordList)
+        matches!(self, Self::HostList | Self::WordList | Self::ProgramList)
     }
 
     pub fn is_number(&self) -> bool {
@@ -106,9 +108,9 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("champions.moderator_rights", "CH-1", 0, 1),
     int("mvp.moderator_rights", "CH-1", 0, 1),
     int("ambassadors.moderator_rights", "CH-1", 0, 1),
-    SettingDef { key: "champions.exclusive_with", kind: SettingKind::WordList, rule: "CH-2" },
-    SettingDef { key: "mvp.exclusive_with", kind: SettingKind::WordList, rule: "CH-2" },
-    SettingDef { key: "ambassadors.exclusive_with", kind: SettingKind::WordList, rule: "CH-2" },
+    SettingDef { key: "champions.exclusive_with", kind: SettingKind::ProgramList, rule: "CH-2" },
+    SettingDef { key: "mvp.exclusive_with", kind: SettingKind::ProgramList, rule: "CH-2" },
+    SettingDef { key: "ambassadors.exclusive_with", kind: SettingKind::ProgramList, rule: "CH-2" },
     // CH-1, CH-7: contributions an MVP makes in a year to keep the award;
     // 0 means no metric is set and staff evaluate every MVP.
     int("mvp.min_contributions_per_year", "CH-7", 0, 10000),
@@ -189,6 +191,17 @@ pub fn parse_value(key: &str, raw: &str) -> Result<SettingValue, DomainError> {
                 }
             }
             Ok(SettingValue::Hosts(words))
+        }
+        SettingKind::ProgramList => {
+            let mut names: Vec<String> = Vec::new();
+            for w in raw.split(['\n', ',']).map(str::trim).filter(|l| !l.is_empty()) {
+                let p = crate::program::Program::parse(&w.to_lowercase())
+                    .map_err(|_| DomainError::field("value", "program_unknown"))?;
+                if !names.iter().any(|x| x == p.as_str()) {
+                    names.push(p.as_str().to_owned());
+                }
+            }
+            Ok(SettingValue::Hosts(names))
         }
         SettingKind::WebAddress => {
             let raw = raw.trim().trim_end_matches('/');
@@ -281,11 +294,22 @@ mod tests {
                     SettingKind::Int { min, .. } => min.to_string(),
                     SettingKind::HostList => "meetup.com\neventbrite.com".into(),
                     SettingKind::WordList => "O11, O10".into(),
+                    SettingKind::ProgramList => "mvp".into(),
                     SettingKind::WebAddress => "https://forum.example.com/".into(),
                 };
                 (d.key, v)
             })
             .collect()
+    }
+
+    #[test]
+    fn ch2_exclusivity_names_programs_only() {
+        assert_eq!(parse_value("champions.exclusive_with", " MVP, mvp "), Ok(SettingValue::Hosts(vec!["mvp".into()])));
+        assert_eq!(parse_value("ambassadors.exclusive_with", ""), Ok(SettingValue::Hosts(vec![])));
+        assert_eq!(
+            parse_value("ambassadors.exclusive_with", "champions, nosuchprogram"),
+            Err(DomainError::field("value", "program_unknown"))
+        );
     }
 
     #[test]

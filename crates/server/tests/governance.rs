@@ -834,6 +834,18 @@ on_both!(ug13_the_leaders_correct_withdraw_and_file_a_rejected_claim_again, |bac
     let outsider = common::gov::page_client(&g, Some(&g.other_leader)).await;
     let res = outsider.get(g.app.url(&format!("/groups/{}/claims", g.slug))).send().await.unwrap();
     assert_eq!(res.status(), 404);
+    // A claim for an event still to come is refused on the form, in words.
+    let soon = g.draft(None, 5).await;
+    let (s, _) = g.call(Method::POST, &format!("/api/v1/events/{soon}/publish"), &g.leader, None).await;
+    assert_eq!(s, 200);
+    let form = format!("/events/{soon}/claim");
+    let token_page = browser.get(g.app.url(&form)).send().await.unwrap().text().await.unwrap();
+    let token = token_page.split("name=\"csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let multipart = reqwest::multipart::Form::new().text("csrf", token).text("venue", "10");
+    let res = browser.post(g.app.url(&form)).multipart(multipart).send().await.unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("File the claim once the event has ended"), "the refusal is said on top: {html}");
     let audited: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM audit_log WHERE action IN ('claim.corrected', 'claim.filed_again', 'claim.withdrawn')",
     )

@@ -1407,6 +1407,10 @@ on_both!(ch1_ch2_an_admin_changes_a_programs_traits_on_the_settings_page, |backe
     let form = [("key", "mvp.nda_required"), ("value", "2"), ("reason", "typo")];
     let res = common::post_form(&admin, &g.app, "/admin/settings", "/admin/settings", &form).await;
     assert_eq!(res.status(), 422);
+    let form = [("key", "ambassadors.exclusive_with"), ("value", "nosuchprogram"), ("reason", "typo")];
+    let res = common::post_form(&admin, &g.app, "/admin/settings", "/admin/settings", &form).await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("champions, mvp or ambassadors"), "only programs can be named");
 });
 
 on_both!(ch6_the_applicant_edits_the_draft_until_submitting_it, |backend| async move {

@@ -511,7 +511,7 @@ group-archive-hint = For a group that stopped meeting. Its past events stay read
 group-archive-reason = Reason (the leaders read it)
 group-archive-yes = Archive the group
 group-reactivate = Reactivate this group
-group-reactivate-hint = The group is listed again and its leaders can announce events.
+group-reactivate-hint = Reactivating lists the group in the directory again and lets its leaders announce events.
 group-move = Move to another region
 group-move-hint = The new region's community managers look after the group from now on, and its fee schedule applies to new claims.
 group-move-region = New region
@@ -568,3 +568,4 @@ mail-conduct-flood-body =
     { $group } is receiving many code-of-conduct reports at once. Each one is kept for you to review rather than refused, so that a real report is not lost in the noise. You will hear about this at most once an hour; the reports are here:
 
     { $link }
+claim-reason = Reason (sent to the group's leaders)

@@ -286,3 +286,4 @@ application-done-edited = Your draft was saved. Submit it when it is ready.
 benefits-codes-file = Or a file of codes (text or CSV)
 field-codes_file_invalid = The file must be plain text or CSV (UTF-8), one code per line or separated by commas, at most 1 MiB.
 benefits-upload-button = Upload
+field-program_unknown = Name programs by their names: champions, mvp or ambassadors.

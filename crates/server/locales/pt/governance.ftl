@@ -511,7 +511,7 @@ group-archive-hint = Para um grupo que deixou de se reunir. Os eventos passados 
 group-archive-reason = Motivo (os organizadores vão lê-lo)
 group-archive-yes = Arquivar o grupo
 group-reactivate = Reativar este grupo
-group-reactivate-hint = O grupo volta a aparecer no diretório e os organizadores podem anunciar eventos.
+group-reactivate-hint = Reativar volta a mostrar o grupo no diretório e permite aos organizadores anunciar eventos.
 group-move = Mudar para outra região
 group-move-hint = Os gestores de comunidade da nova região passam a acompanhar o grupo, e a tabela de custos dela aplica-se aos novos pedidos.
 group-move-region = Nova região
@@ -568,3 +568,4 @@ mail-conduct-flood-body =
     { $group } está a receber muitos relatos de código de conduta de uma vez. Cada um é guardado para análise em vez de recusado, para que um relato verdadeiro não se perca no ruído. Receberá este aviso no máximo uma vez por hora; os relatos estão aqui:
 
     { $link }
+claim-reason = Motivo (enviado aos organizadores do grupo)

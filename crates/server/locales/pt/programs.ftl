@@ -286,3 +286,4 @@ application-done-edited = O seu rascunho foi guardado. Envie-o quando estiver pr
 benefits-codes-file = Ou um ficheiro de códigos (texto ou CSV)
 field-codes_file_invalid = O ficheiro tem de ser texto simples ou CSV (UTF-8), um código por linha ou separados por vírgulas, com 1 MiB no máximo.
 benefits-upload-button = Enviar
+field-program_unknown = Indique os programas pelos nomes: champions, mvp ou ambassadors.

@@ -101,7 +101,9 @@ async fn file_claim(
     match result {
         Ok(claim) => Ok(Redirect::to(&format!("/claims/{claim}")).into_response()),
         Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
+            // A refusal about the event itself (not held yet, already
+            // claimed) has no field on the form: it is said on top.
+            let errors = FormErrors::from_error(ctx.tr, e)?.shown_on(&["venue", "catering", "other", "receipt"]);
             Ok(errors.respond(ClaimForm { ctx, event, schedule, f, errors: errors.clone() }.render()?))
         }
     }
