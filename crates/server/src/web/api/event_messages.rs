@@ -20,6 +20,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = EventMessageBody)]
 pub struct MessageBody {
     /// `all` (default), `confirmed`, `waiting` or `checked_in`.
     #[serde(default)]

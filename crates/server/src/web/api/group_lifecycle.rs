@@ -64,6 +64,7 @@ pub async fn reactivate(
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = GroupRegionBody)]
 pub struct RegionBody {
     #[serde(default)]
     region_id: String,
