@@ -579,6 +579,7 @@ on_both!(pl3_csv_import_is_idempotent_and_never_half_imported, |backend| async m
     let res = post(good.clone(), &g.staff).await.unwrap();
     assert_eq!(res.status(), 422, "the content piece has no format");
     let p: Value = res.json().await.unwrap();
+    assert_eq!(p["instance"], "/api/v1/imports/contributions", "a problem like every other: {p}");
     assert_eq!(
         p["errors"],
         json!([{"line": 4, "field": "format", "code": "format_invalid", "message": "Choose a content format."}]),

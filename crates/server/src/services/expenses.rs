@@ -164,12 +164,14 @@ pub async fn for_group(
     let g = groups::by_id(svc.db.reader(), group).await?.ok_or(DomainError::NotFound)?;
     authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id }).map_err(|_| DomainError::NotFound)?;
     let claims = expenses::list(svc.db.reader(), None, Some(g.id)).await?;
-    let mut receipts = expenses::receipts_of_group(svc.db.reader(), g.id).await?;
+    let mut receipts: std::collections::HashMap<ClaimId, Vec<ReceiptRow>> = Default::default();
+    for r in expenses::receipts_of_group(svc.db.reader(), g.id).await? {
+        receipts.entry(r.claim_id).or_default().push(r);
+    }
     Ok(claims
         .into_iter()
         .map(|c| {
-            let (mine, rest) = receipts.drain(..).partition(|r| r.claim_id == c.id);
-            receipts = rest;
+            let mine = receipts.remove(&c.id).unwrap_or_default();
             (c, mine)
         })
         .collect())

@@ -588,16 +588,21 @@ pub async fn import_csv(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     axum::Extension(locale): axum::Extension<crate::web::locale::RequestLocale>,
+    axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
     body: String,
 ) -> AppResult<axum::response::Response> {
     let tr = crate::i18n::Tr(locale.locale);
     let report = crate::services::imports::contributions_csv(&state.services, &u.actor, &body, tr).await?;
-    Ok(report_response(report, tr))
+    Ok(report_response(report, tr, &uri))
 }
 
 /// An import's answer: the report, or 422 problem+json listing every
 /// problem when nothing was imported.
-fn report_response(report: crate::services::imports::ImportReport, tr: crate::i18n::Tr) -> axum::response::Response {
+fn report_response(
+    report: crate::services::imports::ImportReport,
+    tr: crate::i18n::Tr,
+    uri: &axum::http::Uri,
+) -> axum::response::Response {
     use axum::response::IntoResponse;
     if report.problems.is_empty() {
         return Json(report).into_response();
@@ -605,7 +610,7 @@ fn report_response(report: crate::services::imports::ImportReport, tr: crate::i1
     let title = tr.t("error-import_rejected");
     let problem = serde_json::json!({
         "type": "/problems/import_rejected", "title": title, "status": 422, "detail": title,
-        "code": "import_rejected", "rows": report.rows, "errors": report.problems,
+        "instance": uri.path(), "code": "import_rejected", "rows": report.rows, "errors": report.problems,
     });
     let mut res = (StatusCode::UNPROCESSABLE_ENTITY, problem.to_string()).into_response();
     res.headers_mut()
@@ -624,11 +629,12 @@ pub async fn import_feed(
     ApiUser(u): ApiUser,
     Path(id): Path<MemberId>,
     axum::Extension(locale): axum::Extension<crate::web::locale::RequestLocale>,
+    axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
     body: axum::body::Bytes,
 ) -> AppResult<axum::response::Response> {
     let tr = crate::i18n::Tr(locale.locale);
     let report = crate::services::imports::feed(&state.services, &u.actor, id, &body, tr).await?;
-    Ok(report_response(report, tr))
+    Ok(report_response(report, tr, &uri))
 }
 
 #[derive(Deserialize, ToSchema)]
