@@ -120,6 +120,15 @@ pub enum DomainError {
     /// UG-1: a group is archived only once its announced events are over.
     #[error("the group still has {count} upcoming event(s)")]
     GroupHasUpcomingEvents { count: u32 },
+    /// PL-3: imports read only accounts their member proved are theirs.
+    #[error("this account is not linked to the member yet")]
+    AccountNotLinked,
+    /// PL-3: one account, one member.
+    #[error("another member has already linked this account")]
+    AccountLinkedElsewhere,
+    /// PL-3: the proof code is not where the member was asked to put it.
+    #[error("the proof code was not found")]
+    ProofNotFound,
 }
 
 impl DomainError {
@@ -148,7 +157,10 @@ impl DomainError {
             | Self::AlreadyMember
             | Self::LastLeader
             | Self::InterviewNotHeld
-            | Self::GroupHasUpcomingEvents { .. } => K::Conflict,
+            | Self::GroupHasUpcomingEvents { .. }
+            | Self::AccountNotLinked
+            | Self::AccountLinkedElsewhere
+            | Self::ProofNotFound => K::Conflict,
             Self::BadCredentials | Self::Unauthenticated => K::Unauthenticated,
             Self::EmailNotVerified | Self::Forbidden | Self::CsrfRejected => K::Forbidden,
             Self::LinkInvalid => K::Gone,
@@ -198,6 +210,9 @@ impl DomainError {
             C::LastLeader => Self::LastLeader,
             C::InterviewNotHeld => Self::InterviewNotHeld,
             C::GroupHasUpcomingEvents => Self::GroupHasUpcomingEvents { count: 2 },
+            C::AccountNotLinked => Self::AccountNotLinked,
+            C::AccountLinkedElsewhere => Self::AccountLinkedElsewhere,
+            C::ProofNotFound => Self::ProofNotFound,
         }
     }
 
@@ -245,6 +260,9 @@ impl DomainError {
             Self::LastLeader => "last_leader",
             Self::InterviewNotHeld => "interview_not_held",
             Self::GroupHasUpcomingEvents { .. } => "group_has_upcoming_events",
+            Self::AccountNotLinked => "account_not_linked",
+            Self::AccountLinkedElsewhere => "account_linked_elsewhere",
+            Self::ProofNotFound => "proof_not_found",
         }
     }
 
@@ -288,7 +306,10 @@ impl DomainError {
             | Self::NdaNotSigned
             | Self::AlreadyMember
             | Self::LastLeader
-            | Self::InterviewNotHeld => vec![],
+            | Self::InterviewNotHeld
+            | Self::AccountNotLinked
+            | Self::AccountLinkedElsewhere
+            | Self::ProofNotFound => vec![],
         }
     }
 

@@ -77,6 +77,10 @@ typed_id!(
     AuditId
 );
 typed_id!(
+    /// A forum account or feed a member says is theirs (PL-3).
+    LinkedAccountId
+);
+typed_id!(
     /// An API bearer token (PL-1).
     ApiTokenId
 );

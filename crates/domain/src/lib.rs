@@ -17,6 +17,7 @@ pub mod group;
 pub mod health;
 pub mod ids;
 pub mod leadership;
+pub mod linked_account;
 pub mod money;
 pub mod outbox;
 pub mod program;

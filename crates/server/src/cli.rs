@@ -94,6 +94,10 @@ pub struct ServeArgs {
     /// Trust X-Forwarded-For (only behind a proxy that sets it).
     #[arg(long, env = "GUILDHALL_TRUST_PROXY")]
     pub trust_proxy: bool,
+    /// Let members' linked feeds be read from loopback and private
+    /// networks (an intranet deployment); off, they must be public.
+    #[arg(long, env = "GUILDHALL_FETCH_PRIVATE_HOSTS")]
+    pub fetch_private_hosts: bool,
     /// Largest accepted request body, in bytes.
     #[arg(long, env = "GUILDHALL_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
@@ -147,6 +151,7 @@ impl Cli {
             c.mail_dir = s.mail_dir.clone();
             c.upload_dir = s.upload_dir.clone();
             c.trust_proxy = s.trust_proxy;
+            c.fetch_private_hosts = s.fetch_private_hosts;
             c.max_body_bytes = s.max_body_bytes;
             c.run_worker = !s.no_worker;
             c.mail_lease_secs = s.mail_lease_secs.max(1);

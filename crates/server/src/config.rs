@@ -33,6 +33,9 @@ pub struct Config {
     pub page_cache_ms: u64,
     /// Where receipt files of expense claims are kept (UG-13).
     pub upload_dir: PathBuf,
+    /// Let member-given addresses (linked feeds) reach loopback and private
+    /// networks; off unless Guildhall serves an intranet (PL-3).
+    pub fetch_private_hosts: bool,
 }
 
 impl Config {
@@ -55,6 +58,7 @@ impl Config {
             instance_id: format!("{}-{}", hostname(), std::process::id()),
             page_cache_ms: 2000,
             upload_dir: PathBuf::from("uploads"),
+            fetch_private_hosts: false,
         }
     }
 
@@ -110,6 +114,7 @@ impl fmt::Debug for Config {
             .field("mail_from", &self.mail_from)
             .field("mail_dir", &self.mail_dir)
             .field("upload_dir", &self.upload_dir)
+            .field("fetch_private_hosts", &self.fetch_private_hosts)
             .field("trust_proxy", &self.trust_proxy)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("run_worker", &self.run_worker)

@@ -776,22 +776,26 @@ on_both!(pl3_feed_import_reads_atom_and_rss_once_and_refuses_broken_feeds, |back
     };
     let res = post(ATOM, &g.leader).await.unwrap();
     assert_eq!(res.status(), 403, "a member imports their own feed (or staff do)");
-    let r: Value = post(ATOM, &g.member).await.unwrap().json().await.unwrap();
+    // PL-3: a feed's text proves nothing; the member imports from a feed
+    // they linked (forum_import.rs), staff vouch for the text they send.
+    let res = post(ATOM, &g.member).await.unwrap();
+    assert_eq!(res.status(), 409, "the member's own text is refused");
+    let r: Value = post(ATOM, &g.staff).await.unwrap().json().await.unwrap();
     assert_eq!((r["rows"].as_u64(), r["added"].as_u64()), (Some(2), Some(2)), "{r}");
     // The same posts through RSS: entries keyed by id, so only the new one is added.
-    let r: Value = post(RSS, &g.member).await.unwrap().json().await.unwrap();
+    let r: Value = post(RSS, &g.staff).await.unwrap().json().await.unwrap();
     assert_eq!((r["added"].as_u64(), r["already_there"].as_u64()), (Some(1), Some(1)), "{r}");
     let (_, list) =
         g.call(Method::GET, &format!("/api/v1/members/{}/contributions", g.member.id), &g.member, None).await;
     let titles: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["title"].as_str().unwrap()).collect();
     assert_eq!(titles, ["A third post", "Testing with real databases", "Profiling a slow query"]);
     assert!(list.as_array().unwrap().iter().all(|c| c["kind"] == "content_piece" && c["source"] == "imported"));
-    let res = post("<html>not a feed</html>", &g.member).await.unwrap();
+    let res = post("<html>not a feed</html>", &g.staff).await.unwrap();
     assert_eq!(res.status(), 422);
     let p: Value = res.json().await.unwrap();
     assert_eq!(p["errors"][0]["code"], "feed_malformed", "{p}");
     let undated = r#"<rss version="2.0"><channel><title>x</title><item><title>No date</title><guid>n1</guid><link>https://x.example.org/1</link></item></channel></rss>"#;
-    let res = post(undated, &g.member).await.unwrap();
+    let res = post(undated, &g.staff).await.unwrap();
     assert_eq!(res.status(), 422);
     let p: Value = res.json().await.unwrap();
     assert_eq!((p["errors"][0]["line"].as_u64(), p["errors"][0]["field"].as_str()), (Some(1), Some("date")), "{p}");

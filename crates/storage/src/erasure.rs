@@ -5,7 +5,8 @@
 //! log. Everything that names or reaches the person goes: name, address,
 //! password, sessions, links, tokens, roles, queued and sent emails, rate
 //! counters keyed by address, the directory entry, speaker profile, forum
-//! user names; reports they filed keep their words and lose their author.
+//! user names and linked accounts; reports they filed keep their words and
+//! lose their author.
 
 use chrono::{DateTime, Utc};
 use guildhall_domain::ids::MemberId;
@@ -39,6 +40,7 @@ pub async fn erase(
         "DELETE FROM directory_entries WHERE member_id = $1",
         "DELETE FROM speakers WHERE member_id = $1",
         "DELETE FROM email_opt_outs WHERE member_id = $1",
+        "DELETE FROM linked_accounts WHERE member_id = $1",
         "DELETE FROM outbox WHERE recipient_id = $1",
         "UPDATE conduct_reports SET reporter_member_id = NULL, reporter_email = NULL WHERE reporter_member_id = $1",
         "UPDATE import_runs SET source = '' WHERE member_id = $1",

@@ -38,6 +38,7 @@ pub const SECTIONS: &[(&str, &str)] = &[
          WHERE c.claimed_by = $1",
     ),
     ("directory_entry", "SELECT * FROM directory_entries WHERE member_id = $1"),
+    ("linked_accounts", "SELECT kind, handle, proof, proven_at, created_at FROM linked_accounts WHERE member_id = $1"),
     (
         "leader_applications",
         "SELECT id, member_id, region_id, group_id, proposed_name, proposed_city, years, certifications, projects,

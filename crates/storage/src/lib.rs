@@ -25,6 +25,7 @@ pub mod health;
 pub mod import_runs;
 pub mod interview_slots;
 pub mod leader_applications;
+pub mod linked_accounts;
 pub mod members;
 pub mod outbox;
 pub mod programs;

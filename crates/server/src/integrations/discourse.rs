@@ -42,6 +42,8 @@ pub enum ForumError {
     Status(u16),
     #[error("the forum's answer was not the Solved plugin's format ({0})")]
     Format(String),
+    #[error("the forum's user profile was not in Discourse's format ({0})")]
+    ProfileFormat(String),
 }
 
 /// A client for one forum.
@@ -80,6 +82,27 @@ impl Forum {
         parse_page(&body)
     }
 
+    /// What the user's public profile says of them ("About me", website,
+    /// location), as one text to look for a proof code in (PL-3).
+    /// Discourse serves it at `GET /u/{username}.json` as
+    /// `{"user": {"bio_raw", "bio_cooked", "website", "location", ...}}`.
+    pub async fn profile(&self, username: &str) -> Result<String, ForumError> {
+        let res = self
+            .http
+            .get(format!("{}/u/{username}.json", self.base))
+            .header("accept", "application/json")
+            .send()
+            .await
+            .map_err(|e| ForumError::Unreachable(e.without_url().to_string()))?;
+        match res.status().as_u16() {
+            200 => {}
+            404 => return Err(ForumError::NoSuchUser(username.to_owned())),
+            other => return Err(ForumError::Status(other)),
+        }
+        let body = res.bytes().await.map_err(|e| ForumError::Unreachable(e.without_url().to_string()))?;
+        parse_profile(&body)
+    }
+
     /// The post as a contribution (PL-2): a forum solution, accepted, on
     /// the day it was posted, linked to the post; keyed by the post's id so
     /// a second import adds nothing (PL-3).
@@ -106,6 +129,30 @@ impl Forum {
 pub fn parse_page(body: &[u8]) -> Result<Vec<SolvedPost>, ForumError> {
     let page: SolvedPage = serde_json::from_slice(body).map_err(|e| ForumError::Format(e.to_string()))?;
     Ok(page.user_solved_posts)
+}
+
+#[derive(Deserialize)]
+struct Profile {
+    user: ProfileUser,
+}
+
+#[derive(Deserialize)]
+struct ProfileUser {
+    #[serde(default)]
+    bio_raw: Option<String>,
+    #[serde(default)]
+    bio_cooked: Option<String>,
+    #[serde(default)]
+    website: Option<String>,
+    #[serde(default)]
+    location: Option<String>,
+}
+
+/// The profile's texts a member can write, joined.
+pub fn parse_profile(body: &[u8]) -> Result<String, ForumError> {
+    let p: Profile = serde_json::from_slice(body).map_err(|e| ForumError::ProfileFormat(e.to_string()))?;
+    let u = p.user;
+    Ok([u.bio_raw, u.bio_cooked, u.website, u.location].into_iter().flatten().collect::<Vec<_>>().join("\n"))
 }
 
 /// Discourse user names: letters, digits, `_`, `.` and `-`, 1 to 60 long.

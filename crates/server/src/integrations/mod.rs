@@ -2,3 +2,4 @@
 //! system's format into domain values and its failures into plain words.
 
 pub mod discourse;
+pub mod feed_fetch;

@@ -29,6 +29,8 @@ pub struct Services {
     pub settings: Arc<SettingsCache>,
     /// The address emails come from: the ORGANIZER of calendar invitations.
     pub mail_from: Arc<str>,
+    /// Whether linked feeds may be read from private addresses (PL-3).
+    pub fetch_private_hosts: bool,
     mail: MailSignal,
 }
 
@@ -40,6 +42,7 @@ impl Services {
                 host: Arc::from(config.public_url.host_str().unwrap_or("guildhall")),
             },
             mail_from: Arc::from(config.mail_from.as_str()),
+            fetch_private_hosts: config.fetch_private_hosts,
             uploads: Uploads(Arc::new(config.upload_dir.clone())),
             registrar: Default::default(),
             instance_id: Arc::from(config.instance_id.as_str()),

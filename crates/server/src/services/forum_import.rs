@@ -3,10 +3,13 @@
 //! each page is stored in one transaction and added to the run's counts,
 //! which its page shows while it runs. Answers are keyed by post id, so a
 //! second import (or one restarted after a crash) adds only new answers.
+//! Only a forum account the member linked and proved is read
+//! (`linked_accounts`).
 
 use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::ids::MemberId;
+use guildhall_domain::linked_account::{AccountKind, Handle};
 use guildhall_domain::DomainError;
 use guildhall_storage::contributions::{self, NewContribution};
 use guildhall_storage::import_runs::{self, ImportRun};
@@ -30,6 +33,8 @@ pub async fn start(svc: &Services, actor: &Actor, member: MemberId, username: &s
         return Err(DomainError::field("username", "forum_not_configured").into());
     }
     let forum = Forum::new(&base).map_err(|e| AppError::Internal(anyhow::anyhow!(e.to_string())))?;
+    let handle = Handle::parse(AccountKind::Discourse, &username)?;
+    super::linked_accounts::proven_for_import(svc, actor, member, AccountKind::Discourse, &handle).await?;
     let mut tx = svc.begin().await?;
     let id = import_runs::start(&mut tx, "discourse", member, actor.member_id, &username, Utc::now()).await?;
     tx.commit().await?;

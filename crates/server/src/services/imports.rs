@@ -249,21 +249,42 @@ pub fn read_feed(body: &[u8], tr: Tr) -> Result<(ImportReport, Vec<FeedPiece>), 
     Ok((report, ready))
 }
 
-/// PL-3: a member's posts from an RSS or Atom feed (the feed's text, as
-/// their blog serves it), read by feed-rs, become content pieces keyed by
-/// the entry's id, so importing the feed again adds only new posts. A feed
-/// that does not parse, or an entry without a date or a web link, is
-/// reported and nothing is imported.
+/// Where a feed import reads the feed from.
+pub enum FeedSource<'a> {
+    /// The address of a feed the member linked and proved (PL-3); read now.
+    Linked(&'a str),
+    /// The feed's text, sent by program staff, who vouch for it as they do
+    /// for a CSV file: a member's own text proves nothing.
+    Text(&'a [u8]),
+}
+
+/// PL-3: a member's posts from an RSS or Atom feed, read by feed-rs,
+/// become content pieces keyed by the entry's id, so importing the feed
+/// again adds only new posts. A feed that does not parse, or an entry
+/// without a date or a web link, is reported and nothing is imported.
 #[tracing::instrument(skip_all)]
 pub async fn feed(
     svc: &Services,
     actor: &Actor,
     member: MemberId,
-    body: &[u8],
+    source: FeedSource<'_>,
     tr: Tr,
 ) -> Result<ImportReport, AppError> {
+    use guildhall_domain::linked_account::{AccountKind, Handle};
     authorize(actor, Action::AddContribution(member))?;
     members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
+    let fetched;
+    let body = match source {
+        FeedSource::Text(text) if actor.is_program_staff() => text,
+        FeedSource::Text(_) => return Err(DomainError::AccountNotLinked.into()),
+        FeedSource::Linked(url) => {
+            let handle =
+                Handle::parse(AccountKind::Feed, url).map_err(|_| DomainError::field("url", "feed_url_invalid"))?;
+            super::linked_accounts::proven_for_import(svc, actor, member, AccountKind::Feed, &handle).await?;
+            fetched = super::linked_accounts::read_feed(svc, &handle).await?;
+            &fetched[..]
+        }
+    };
     let (mut report, ready) = read_feed(body, tr)?;
     if !report.problems.is_empty() {
         return Ok(report);

@@ -24,6 +24,7 @@ pub mod health;
 pub mod imports;
 pub mod leadership;
 pub mod limits;
+pub mod linked_accounts;
 pub mod notify;
 pub mod programs;
 pub mod regions;

@@ -1,12 +1,15 @@
 //! A stand-in Discourse forum on loopback that serves recorded answers of
 //! the Solved plugin's `GET /solution/by_user.json` (the real format, in
 //! `tests/fixtures/discourse/`), paged by `offset` and `limit` as
-//! Discourse pages them.
+//! Discourse pages them, and users' profiles at `GET /u/{username}.json`
+//! (the fields Discourse's UserSerializer gives), whose "About me" a test
+//! writes as a member would to place a proof code (PL-3).
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -23,6 +26,15 @@ const RECORDED: &str = include_str!("../fixtures/discourse/solved_by_user.json")
 pub struct FakeForum {
     pub base: String,
     pub requests: Arc<AtomicUsize>,
+    bios: Bios,
+}
+
+type Bios = Arc<Mutex<HashMap<String, String>>>;
+
+#[derive(Clone)]
+struct Forum {
+    requests: Arc<AtomicUsize>,
+    bios: Bios,
 }
 
 #[derive(Deserialize)]
@@ -41,8 +53,8 @@ fn recorded() -> Vec<Value> {
     v["user_solved_posts"].as_array().unwrap().clone()
 }
 
-async fn by_user(State(count): State<Arc<AtomicUsize>>, Query(q): Query<ByUser>) -> Response {
-    count.fetch_add(1, Ordering::SeqCst);
+async fn by_user(State(forum): State<Forum>, Query(q): Query<ByUser>) -> Response {
+    forum.requests.fetch_add(1, Ordering::SeqCst);
     let posts: Vec<Value> = match q.username.as_str() {
         "ana_silva" => recorded(),
         "busy" => {
@@ -70,14 +82,38 @@ async fn by_user(State(count): State<Arc<AtomicUsize>>, Query(q): Query<ByUser>)
     Json(json!({ "user_solved_posts": page })).into_response()
 }
 
+/// `GET /u/{username}.json` as Discourse answers it to a visitor: the
+/// users the forum knows, with the "About me" a test wrote.
+async fn profile(State(forum): State<Forum>, Path(file): Path<String>) -> Response {
+    let name = file.strip_suffix(".json").unwrap_or(&file).to_lowercase();
+    if !["ana_silva", "busy", "broken"].contains(&name.as_str()) {
+        let body = json!({"errors": ["The requested URL or resource could not be found."], "error_type": "not_found"});
+        return (StatusCode::NOT_FOUND, Json(body)).into_response();
+    }
+    let bio = forum.bios.lock().unwrap().get(&name).cloned().unwrap_or_default();
+    let user = json!({"id": 7, "username": name, "name": "Ana Silva", "trust_level": 2,
+        "bio_raw": bio, "bio_cooked": format!("<p>{bio}</p>"), "location": "Lisbon"});
+    Json(json!({"user_badges": [], "user": user})).into_response()
+}
+
 impl FakeForum {
     pub async fn spawn() -> Self {
         let requests = Arc::new(AtomicUsize::new(0));
-        let app = Router::new().route("/solution/by_user.json", get(by_user)).with_state(requests.clone());
+        let bios: Bios = Arc::default();
+        let state = Forum { requests: requests.clone(), bios: bios.clone() };
+        let app = Router::new()
+            .route("/solution/by_user.json", get(by_user))
+            .route("/u/{file}", get(profile))
+            .with_state(state);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        Self { base, requests }
+        Self { base, requests, bios }
+    }
+
+    /// Writes the user's "About me", as they would on the forum.
+    pub fn set_bio(&self, username: &str, bio: &str) {
+        self.bios.lock().unwrap().insert(username.to_lowercase(), bio.to_owned());
     }
 
     pub fn requests(&self) -> usize {

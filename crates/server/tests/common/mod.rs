@@ -4,6 +4,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod blog;
 pub mod browser;
 pub mod forum;
 pub mod gov;
@@ -48,6 +49,8 @@ impl TestApp {
         config.run_worker = false;
         // Tests read pages right after changing things; the cache has its own test.
         config.page_cache_ms = 0;
+        // The tests' feeds are served on loopback.
+        config.fetch_private_hosts = true;
         config.mail_dir = std::env::temp_dir().join(format!("guildhall-mail-{}", uuid::Uuid::now_v7().simple()));
         config.upload_dir = std::env::temp_dir().join(format!("guildhall-uploads-{}", uuid::Uuid::now_v7().simple()));
         tweak(&mut config);

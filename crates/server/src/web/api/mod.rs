@@ -18,6 +18,7 @@ mod groups;
 mod health;
 mod json;
 pub mod leadership;
+mod linked_accounts;
 mod me_security;
 mod openapi;
 pub mod program_interviews;
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .merge(roles::router())
         .merge(groups::router())
         .merge(group_lifecycle::router())
+        .merge(linked_accounts::router())
         .merge(events::router())
         .merge(event_messages::router())
         .merge(leadership::router())

@@ -618,22 +618,44 @@ fn report_response(
     res
 }
 
-/// PL-3: imports a member's posts from their RSS or Atom feed (the request
-/// body) as content pieces; entries are keyed by their id, so sending the
-/// feed again adds only new posts. The member themselves or program staff.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedUrlBody {
+    /// The address of a feed the member linked and proved.
+    url: String,
+}
+
+/// PL-3: imports a member's posts from their RSS or Atom feed as content
+/// pieces; entries are keyed by their id, so reading the feed again adds
+/// only new posts. A JSON body `{"url"}` names a feed the member linked
+/// (`/v1/members/{id}/linked-accounts`), read now; 409
+/// `account_not_linked` for any other. The feed's text as the body is for
+/// program staff, who vouch for it.
 #[utoipa::path(post, path = "/v1/members/{id}/imports/feed", tag = "programs", params(("id" = String, Path)),
-    request_body(content = String, content_type = "application/atom+xml"),
-    responses((status = 200, description = "rows, added, already_there"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    request_body(content((FeedUrlBody = "application/json"), (String = "application/atom+xml"))),
+    responses((status = 200, description = "rows, added, already_there"), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn import_feed(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     Path(id): Path<MemberId>,
     axum::Extension(locale): axum::Extension<crate::web::locale::RequestLocale>,
     axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
+    headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> AppResult<axum::response::Response> {
+    use crate::services::imports::{feed, FeedSource};
     let tr = crate::i18n::Tr(locale.locale);
-    let report = crate::services::imports::feed(&state.services, &u.actor, id, &body, tr).await?;
+    let json = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.trim_start().starts_with("application/json"));
+    let report = if json {
+        let b: FeedUrlBody = serde_json::from_slice(&body)
+            .map_err(|_| guildhall_domain::DomainError::field("url", "feed_url_invalid"))?;
+        feed(&state.services, &u.actor, id, FeedSource::Linked(&b.url), tr).await?
+    } else {
+        feed(&state.services, &u.actor, id, FeedSource::Text(&body), tr).await?
+    };
     Ok(report_response(report, tr, &uri))
 }
 

@@ -44,6 +44,11 @@ impl FormErrors {
         Self { tr, fields: vec![], general: None, status: StatusCode::OK, retry_after: None }
     }
 
+    /// One message about the form as a whole, answered with `status`.
+    pub fn general(tr: Tr, message: String, status: StatusCode) -> Self {
+        Self { tr, fields: vec![], general: Some(message), status, retry_after: None }
+    }
+
     /// Turns a user's mistake into form errors; anything else stays an error.
     pub fn from_error(tr: Tr, err: AppError) -> Result<Self, AppError> {
         let (status, retry_after) = match &err {

@@ -31,8 +31,12 @@ async fn start(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfFor
     let actor = ctx.require()?.actor.clone();
     match service::start(&state.services, &actor, actor.member_id, &f.username).await {
         Ok(id) => Ok(Redirect::to(&format!("/programs/imports/{id}")).into_response()),
-        // The programs page shows the field's problem next to the form.
-        Err(e) => super::programs::reshow(&state, ctx, e).await,
+        // The programs page says the problem on top: the button that
+        // started the import has no field of its own.
+        Err(e) => {
+            let errors = super::FormErrors::from_error(ctx.tr, e)?.shown_on(&[]);
+            super::programs::show(&state, ctx, errors).await
+        }
     }
 }
 

@@ -18,6 +18,7 @@ mod group_lifecycle;
 mod groups;
 mod home;
 mod leadership;
+mod linked_accounts;
 mod manage;
 mod messages;
 mod people;
@@ -69,6 +70,7 @@ pub fn router() -> Router<AppState> {
         .merge(account_security::router())
         .merge(program_application::router())
         .merge(forum_import::router())
+        .merge(linked_accounts::router())
         .merge(renewals::router())
 }
 

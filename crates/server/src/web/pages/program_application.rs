@@ -60,6 +60,8 @@ struct ApplicationPage {
     is_staff: bool,
     /// For staff: what counts for the focus area, and the rubric (CH-5).
     evidence: Vec<Stored>,
+    /// For staff: the forum accounts and feeds the applicant linked (PL-3).
+    links: Vec<guildhall_domain::linked_account::LinkedAccount>,
     rubric: Vec<String>,
     /// CH-1: the program needs an NDA signed before the award starts.
     needs_nda: bool,
@@ -71,6 +73,12 @@ struct ApplicationPage {
 }
 
 impl ApplicationPage {
+    fn link_kind_key(&self, l: &guildhall_domain::linked_account::LinkedAccount) -> String {
+        format!("link-kind-{}", l.kind.as_str())
+    }
+    fn link_proof_key(&self, l: &guildhall_domain::linked_account::LinkedAccount) -> String {
+        l.proven.map(|(how, _)| format!("link-proven-{}", how.as_str())).unwrap_or_else(|| "link-waiting".into())
+    }
     fn steps(&self) -> Vec<(String, &'static str)> {
         let mut path: Vec<Stage> = PATH.to_vec();
         if self.a.stage == Stage::Withdrawn {
@@ -151,6 +159,11 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
     let slots = service::slots_of(&state.services, &a).await?;
     let is_staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
     let evidence = if is_staff { service::evidence(&state.services, &actor, &a).await? } else { Vec::new() };
+    let links = if is_staff {
+        crate::services::linked_accounts::list(&state.services, &actor, a.member_id).await?
+    } else {
+        Vec::new()
+    };
     let rubric =
         a.focus_area.map(|f| rubric(f).iter().map(|r| ctx.t(&format!("rubric-{r}"))).collect()).unwrap_or_default();
     let needs_nda = service::rules_of(&state.services, a.program).await?.nda_required;
@@ -161,7 +174,7 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
         shown.push("reason");
     }
     let errors = errors.shown_on(&shown);
-    let notice = ["nda", "verified", "rejected", "edited"]
+    let notice = ["nda", "verified", "rejected", "edited", "account"]
         .into_iter()
         .find(|v| ctx.query_flag("done", v))
         .map(|v| ctx.t(&format!("application-done-{v}")));
@@ -173,6 +186,7 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
         is_applicant: a.member_id == actor.member_id,
         is_staff,
         evidence,
+        links,
         rubric,
         a,
         slots,

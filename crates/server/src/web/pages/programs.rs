@@ -10,6 +10,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::contribution::ContributionFields;
 use guildhall_domain::eligibility::Eligibility;
+use guildhall_domain::linked_account::LinkedAccount;
 use guildhall_domain::program::{parse_interests, FocusArea, Program};
 use guildhall_domain::program_application::Stage;
 use guildhall_storage::contributions::Stored;
@@ -80,12 +81,30 @@ struct ProgramsPage {
     /// The forum's address, when imports from it are set up (PL-3).
     forum: Option<String>,
     imports: Vec<ImportRun>,
+    /// PL-3: the accounts the member imports from, proven or waiting.
+    links: Vec<LinkedAccount>,
     errors: FormErrors,
 }
 
 impl ProgramsPage {
-    fn forum_hint(&self, forum: &str) -> String {
-        self.ctx.tr.with("import-forum-hint", &[("forum", forum)])
+    fn forum_option(&self, forum: &str) -> String {
+        self.ctx.tr.with("link-kind-discourse-on", &[("forum", forum)])
+    }
+    fn link_kind_key(&self, l: &LinkedAccount) -> String {
+        format!("link-kind-{}", l.kind.as_str())
+    }
+    fn link_where_key(&self, l: &LinkedAccount) -> String {
+        format!("link-where-{}", l.kind.as_str())
+    }
+    fn link_proof_key(&self, l: &LinkedAccount) -> String {
+        l.proven.map(|(how, _)| format!("link-proven-{}", how.as_str())).unwrap_or_else(|| "link-waiting".into())
+    }
+    fn feed_added(&self) -> Option<String> {
+        let q = self.ctx.path.split_once('?').map(|(_, q)| q).unwrap_or("");
+        let added = q.split('&').find_map(|kv| kv.strip_prefix("added="))?.parse::<u64>().ok()?;
+        self.ctx
+            .query_flag("feed", "imported")
+            .then(|| self.ctx.tr.with("feed-imported", &[("added", &added.to_string())]))
     }
     fn import_status_key(&self, r: &ImportRun) -> String {
         format!("import-status-{}", r.status)
@@ -113,7 +132,7 @@ impl ProgramsPage {
     }
 }
 
-async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<Response> {
+pub(super) async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let (memberships, applications) = service::mine(&state.services, &actor).await?;
     let eligibility = service::eligibility_all(&state.services, &actor, actor.member_id).await?;
@@ -121,7 +140,9 @@ async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<R
     let regions = regions::list(state.services.db.reader()).await?;
     let forum = state.services.settings().await?.text("imports.forum_url").to_owned();
     let imports = forum_import::recent(&state.services, &actor).await?;
+    let links = crate::services::linked_accounts::list(&state.services, &actor, actor.member_id).await?;
     let page = ProgramsPage {
+        links,
         ctx,
         memberships,
         applications,
@@ -140,12 +161,6 @@ async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<R
 async fn programs_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
     show(&state, ctx, errors).await
-}
-
-/// The member's programs page again with the problem of a form shown.
-pub(super) async fn reshow(state: &AppState, ctx: PageCtx, e: AppError) -> AppResult<Response> {
-    let errors = FormErrors::from_error(ctx.tr, e)?;
-    show(state, ctx, errors).await
 }
 
 /// Back to the member's programs page, or that page with the problem shown.
