@@ -53,6 +53,9 @@ enum Object {
     SpareGroup,
     /// Same, archived.
     ArchivedGroup,
+    /// A feed the plain member linked, waiting for its code (PL-3); its
+    /// address refuses connections, so a check cannot read it.
+    LinkedAccount,
 }
 
 /// What a row prepares: path segments filled in from the object's ids.
@@ -194,6 +197,13 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
             let (s, c) = g.call(Method::POST, &path, &g.member, Some(body)).await;
             assert_eq!(s, 201, "{c}");
             p(c["id"].as_str().unwrap().to_owned())
+        }
+        Object::LinkedAccount => {
+            let handle = format!("http://127.0.0.1:9/{}.xml", uuid::Uuid::now_v7().simple());
+            let path = format!("/api/v1/members/{}/linked-accounts", g.member.id);
+            let (s, l) = g.call(Method::POST, &path, &g.member, Some(json!({"kind": "feed", "handle": handle}))).await;
+            assert_eq!(s, 201, "{l}");
+            p(l["id"].as_str().unwrap().to_owned())
         }
         Object::SpareGroup | Object::ArchivedGroup => {
             let slug = format!("spare-{}", uuid::Uuid::now_v7().simple());
@@ -720,6 +730,55 @@ fn api_rows() -> Vec<Row> {
             [401, 201, 403, 403, 403, 403, 201, 201],
         ),
         r(
+            "PL-3 a member's linked accounts",
+            M::GET,
+            "/api/v1/members/{member}/linked-accounts",
+            None,
+            O::None,
+            [401, 200, 403, 403, 403, 403, 200, 200],
+        ),
+        r(
+            "PL-3 link an account",
+            M::POST,
+            "/api/v1/members/{member}/linked-accounts",
+            Some(json!({})),
+            O::None,
+            [401, 201, 403, 403, 403, 403, 201, 201],
+        ),
+        r(
+            // The feed's address refuses connections: those who may check are told it cannot be read.
+            "PL-3 check a link's code",
+            M::POST,
+            "/api/v1/linked-accounts/{id}/check",
+            None,
+            O::LinkedAccount,
+            [401, 422, 404, 404, 404, 404, 422, 422],
+        ),
+        r(
+            "PL-3 confirm a link",
+            M::POST,
+            "/api/v1/linked-accounts/{id}/confirm",
+            None,
+            O::LinkedAccount,
+            [401, 403, 403, 403, 403, 403, 200, 200],
+        ),
+        r(
+            "PL-3 unlink an account",
+            M::DELETE,
+            "/api/v1/linked-accounts/{id}",
+            None,
+            O::LinkedAccount,
+            [401, 204, 404, 404, 404, 404, 204, 204],
+        ),
+        r(
+            "PL-3 import a feed that is not linked",
+            M::POST,
+            "/api/v1/members/{member}/imports/feed",
+            Some(json!({"url": "https://blog.example.org/none.xml"})),
+            O::None,
+            [401, 409, 403, 403, 403, 403, 409, 409],
+        ),
+        r(
             "CH-4 a member's eligibility",
             M::GET,
             "/api/v1/members/{member}/eligibility?program=champions&focus_area=forums",
@@ -796,6 +855,9 @@ on_both!(authorization_matrix_by_api, |backend| async move {
                 ("UG-4 nominate a co-leader", Some(_)) => {
                     let (_, email, _) = g.app.member_with_role(&format!("nominee{i}x"), None).await;
                     Some(json!({"email": email}))
+                }
+                ("PL-3 link an account", Some(_)) => {
+                    Some(json!({"kind": "feed", "handle": format!("https://blog{i}.example.org/feed.xml")}))
                 }
                 ("CH-1 grant a membership", Some(_)) => {
                     let (id, _, _) = g.app.member_with_role(&format!("grantee{i}x"), None).await;
@@ -985,6 +1047,41 @@ fn page_rows() -> Vec<PageRow> {
             "/programs/contributions/{id}/edit",
             O::Contribution,
             [303, 200, 404, 404, 404, 404, 404, 404],
+        ),
+        post(
+            "PL-3 link an account (form)",
+            "/programs/linked-accounts",
+            &[("kind", "feed"), ("handle", "https://blog.example.org/feed.xml")],
+            O::None,
+            [401, 303, 303, 303, 303, 303, 303, 303],
+        ),
+        post(
+            "PL-3 check a link's code (form)",
+            "/programs/linked-accounts/{id}/check",
+            &[],
+            O::LinkedAccount,
+            [401, 422, 404, 404, 404, 404, 422, 422],
+        ),
+        post(
+            "PL-3 confirm a link (form)",
+            "/programs/linked-accounts/{id}/confirm",
+            &[],
+            O::LinkedAccount,
+            [401, 403, 403, 403, 403, 403, 303, 303],
+        ),
+        post(
+            "PL-3 unlink an account (form)",
+            "/programs/linked-accounts/{id}/delete",
+            &[],
+            O::LinkedAccount,
+            [401, 303, 404, 404, 404, 404, 303, 303],
+        ),
+        post(
+            "PL-3 import a feed that is not linked (form)",
+            "/programs/imports/feed",
+            &[("url", "https://blog.example.org/none.xml")],
+            O::None,
+            [401, 409, 409, 409, 409, 409, 409, 409],
         ),
         post(
             "PL-2 verify a contribution (form)",

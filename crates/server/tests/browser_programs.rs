@@ -27,12 +27,22 @@ async fn apply(c: &Client, area: &str) {
     click(c, "form[action='/programs/apply'] button").await;
 }
 
-async fn import_apply_interview_accept(g: &Gov, bea: &Client, staff: &Client, shots: &Shots) {
+async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client, staff: &Client, shots: &Shots) {
     let year = Utc::now().year();
     sign_in(g, bea, "bea@example.org").await;
     bea.goto(&g.app.url("/programs")).await.unwrap();
-    fill(bea, "#forum-username", "ana_silva").await;
-    shots.take(bea, "30-import-from-forum").await;
+    // PL-3: she links her forum account and proves it with the code shown.
+    fill(bea, "#link-handle", "ana_silva").await;
+    click(bea, "form[action='/programs/linked-accounts'] button").await;
+    let page = text(bea).await;
+    assert!(page.contains("The account is linked") && page.contains("Waiting for the code"), "{page}");
+    let code = bea.find(Locator::Css(".proof-code")).await.unwrap().text().await.unwrap();
+    shots.take(bea, "30-link-forum-account").await;
+    click(bea, "form[action$='/check'] button").await;
+    assert!(text(bea).await.contains("The code is not there yet"), "checked before the code was placed");
+    forum.set_bio("ana_silva", &format!("Bea, answering report questions. {code}"));
+    click(bea, "form[action$='/check'] button").await;
+    assert!(text(bea).await.contains("proven yours"));
     click(bea, "form[action='/programs/imports/discourse'] button").await;
     // The progress page refreshes itself until the import is done.
     let mut page = text(bea).await;
@@ -131,7 +141,7 @@ async fn run(backend: Backend) {
     account(&g, "sam@example.org", "Sam Staff", Some(Role::ProgramStaff)).await;
     let shots = Shots::new(backend);
     let (bea, staff) = (connect(&driver).await, connect(&driver).await);
-    import_apply_interview_accept(&g, &bea, &staff, &shots).await;
+    import_apply_interview_accept(&g, &forum, &bea, &staff, &shots).await;
     let carl = connect(&driver).await;
     not_selected(&g, &carl, &staff, &shots).await;
     for c in [bea, staff, carl] {

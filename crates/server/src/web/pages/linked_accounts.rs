@@ -98,6 +98,10 @@ async fn confirm(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::confirm(&state.services, &actor, id).await.map(|_| ());
+    if f.application.is_empty() {
+        r?;
+        return Ok(Redirect::to("/programs/pipeline").into_response());
+    }
     super::program_application::back_saying(&state, ctx, &f.application, r, "account").await
 }
 
