@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use guildhall_domain::ids::{AuditId, MemberId};
 use sqlx::{AnyPool, Row};
 
+use crate::page::{After, Page};
 use crate::time::{from_db, to_db};
 use crate::{StorageError, Tx};
 
@@ -77,24 +78,50 @@ pub struct AuditFilter {
     pub entity_type: Option<String>,
     pub entity_id: Option<String>,
     pub actor_id: Option<String>,
+    pub action: Option<String>,
 }
 
-/// Newest first.
+/// Newest first, `limit` entries after `offset` ones (the older API's way).
 pub async fn list(
     pool: &AnyPool,
     filter: &AuditFilter,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<AuditRecord>, StorageError> {
+    read(pool, filter, limit, offset, None).await
+}
+
+/// Newest first, one page after `after` (ids are time-ordered, so the id
+/// is the sort key).
+pub async fn page(
+    pool: &AnyPool,
+    filter: &AuditFilter,
+    limit: usize,
+    after: Option<&After>,
+) -> Result<Page<AuditRecord>, StorageError> {
+    let rows = read(pool, filter, limit as i64 + 1, 0, after).await?;
+    Ok(Page::from_rows(rows, limit, |a| After { key: a.id.to_string(), id: a.id.to_string() }))
+}
+
+async fn read(
+    pool: &AnyPool,
+    filter: &AuditFilter,
+    limit: i64,
+    offset: i64,
+    after: Option<&After>,
+) -> Result<Vec<AuditRecord>, StorageError> {
     let rows = sqlx::query(
         "SELECT a.id, a.at, a.actor_id, m.name AS actor_name, a.action, a.entity_type, a.entity_id, a.reason, a.details
          FROM audit_log a LEFT JOIN members m ON m.id = a.actor_id
          WHERE ($1 = '' OR a.entity_type = $1) AND ($2 = '' OR a.entity_id = $2) AND ($3 = '' OR a.actor_id = $3)
-         ORDER BY a.id DESC LIMIT $4 OFFSET $5",
+           AND ($4 = '' OR a.action = $4) AND ($5 = '' OR a.id < $5)
+         ORDER BY a.id DESC LIMIT $6 OFFSET $7",
     )
     .bind(filter.entity_type.clone().unwrap_or_default())
     .bind(filter.entity_id.clone().unwrap_or_default())
     .bind(filter.actor_id.clone().unwrap_or_default())
+    .bind(filter.action.clone().unwrap_or_default())
+    .bind(after.map(|a| a.id.clone()).unwrap_or_default())
     .bind(limit)
     .bind(offset)
     .fetch_all(pool)

@@ -28,6 +28,7 @@ pub mod leader_applications;
 pub mod linked_accounts;
 pub mod members;
 pub mod outbox;
+pub mod page;
 pub mod programs;
 pub mod rate_limits;
 pub mod regions;

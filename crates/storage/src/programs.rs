@@ -8,6 +8,7 @@ use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyPool, Executor, Row};
 
+use crate::page::{After, Page};
 use crate::time::{from_db, to_db};
 use crate::{StorageError, Tx};
 
@@ -406,20 +407,48 @@ pub async fn set_directory_entry(
     Ok(())
 }
 
-/// CH-9: active Champions and MVPs on `day` who opted in, by name.
-pub async fn directory(pool: &AnyPool, on: NaiveDate) -> Result<Vec<DirectoryEntry>, StorageError> {
-    let rows = sqlx::query(
-        "SELECT ms.member_id, m.name, ms.program, ms.focus_area, r.name AS region, d.country, d.quote
-         FROM memberships ms JOIN members m ON m.id = ms.member_id
+/// What the public directory is narrowed to (issue 16.7).
+#[derive(Clone, Debug, Default)]
+pub struct DirectoryFilter {
+    pub program: Option<Program>,
+    pub focus_area: Option<FocusArea>,
+    /// Compared without case.
+    pub country: Option<String>,
+}
+
+const DIRECTORY_FROM: &str = "FROM memberships ms JOIN members m ON m.id = ms.member_id
          JOIN directory_entries d ON d.member_id = ms.member_id AND d.listed = 1
          LEFT JOIN regions r ON r.id = d.region_id
-         WHERE ms.program IN ('champions', 'mvp') AND ms.starts_on <= $1 AND (ms.ends_on IS NULL OR ms.ends_on >= $1)
-         ORDER BY m.name",
-    )
-    .bind(day_text(on))
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
+         WHERE ms.program IN ('champions', 'mvp') AND ms.starts_on <= $1 AND (ms.ends_on IS NULL OR ms.ends_on >= $1)";
+
+/// CH-9: active Champions and MVPs on `day` who opted in, by name, one
+/// page after `after` (name, then member id).
+pub async fn directory(
+    pool: &AnyPool,
+    on: NaiveDate,
+    filter: &DirectoryFilter,
+    limit: usize,
+    after: Option<&After>,
+) -> Result<Page<DirectoryEntry>, StorageError> {
+    let sql = format!(
+        "SELECT ms.member_id, m.name, ms.program, ms.focus_area, r.name AS region, d.country, d.quote {DIRECTORY_FROM}
+           AND ($2 = '' OR ms.program = $2) AND ($3 = '' OR ms.focus_area = $3) AND ($4 = '' OR UPPER(d.country) = $4)
+           AND ($5 = 0 OR m.name > $6 OR (m.name = $6 AND ms.member_id > $7))
+         ORDER BY m.name, ms.member_id LIMIT $8"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(day_text(on))
+        .bind(filter.program.map(|p| p.as_str()).unwrap_or_default())
+        .bind(filter.focus_area.map(|a| a.as_str()).unwrap_or_default())
+        .bind(filter.country.as_deref().map(|c| c.trim().to_uppercase()).unwrap_or_default())
+        .bind(i64::from(after.is_some()))
+        .bind(after.map(|a| a.key.clone()).unwrap_or_default())
+        .bind(after.map(|a| a.id.clone()).unwrap_or_default())
+        .bind(limit as i64 + 1)
+        .fetch_all(pool)
+        .await?;
+    let entries = rows
+        .iter()
         .map(|r| {
             Ok(DirectoryEntry {
                 member_id: r
@@ -435,7 +464,15 @@ pub async fn directory(pool: &AnyPool, on: NaiveDate) -> Result<Vec<DirectoryEnt
                 quote: r.try_get("quote")?,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, StorageError>>()?;
+    Ok(Page::from_rows(entries, limit, |e| After { key: e.name.clone(), id: e.member_id.to_string() }))
+}
+
+/// The countries listed members gave, for the directory's filter.
+pub async fn directory_countries(pool: &AnyPool, on: NaiveDate) -> Result<Vec<String>, StorageError> {
+    let sql = format!("SELECT DISTINCT UPPER(d.country) AS country {DIRECTORY_FROM} AND d.country <> '' ORDER BY 1");
+    let rows = sqlx::query(&sql).bind(day_text(on)).fetch_all(pool).await?;
+    rows.iter().map(|r| Ok(r.try_get::<String, _>("country")?)).collect()
 }
 
 /// One membership by id.

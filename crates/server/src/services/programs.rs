@@ -639,8 +639,18 @@ pub async fn set_directory_entry(
 
 /// CH-9: the public directory of active Champions and MVPs who opted in.
 #[tracing::instrument(skip_all)]
-pub async fn directory(svc: &Services) -> Result<Vec<programs::DirectoryEntry>, AppError> {
-    Ok(programs::directory(svc.db.reader(), Utc::now().date_naive()).await?)
+pub async fn directory(
+    svc: &Services,
+    filter: &programs::DirectoryFilter,
+    limit: usize,
+    after: Option<&guildhall_storage::page::After>,
+) -> Result<guildhall_storage::page::Page<programs::DirectoryEntry>, AppError> {
+    Ok(programs::directory(svc.db.reader(), Utc::now().date_naive(), filter, limit, after).await?)
+}
+
+/// The countries the directory can be narrowed to.
+pub async fn directory_countries(svc: &Services) -> Result<Vec<String>, AppError> {
+    Ok(programs::directory_countries(svc.db.reader(), Utc::now().date_naive()).await?)
 }
 
 /// A member's memberships and applications, for their programs page.

@@ -10,6 +10,7 @@ pub mod health;
 pub mod locale;
 pub mod page_cache;
 pub mod pages;
+pub mod paging;
 pub mod path;
 
 use std::time::{Duration, Instant};

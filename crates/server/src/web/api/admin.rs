@@ -93,8 +93,15 @@ pub struct AuditQuery {
     entity_type: Option<String>,
     entity_id: Option<String>,
     actor_id: Option<String>,
+    /// Only entries of this action, e.g. `account.prove`.
+    action: Option<String>,
+    /// Skip this many entries (older clients); prefer `cursor`.
     #[serde(default)]
     offset: i64,
+    /// Entries per page, 1 to 200 (100 by default).
+    limit: Option<usize>,
+    /// From the `Link: rel="next"` header of the previous page.
+    cursor: Option<String>,
 }
 
 /// One entry of the audit log (PL-7).
@@ -110,17 +117,32 @@ pub struct AuditBody {
     details: serde_json::Value,
 }
 
-/// The audit log, newest first (admins).
-#[utoipa::path(get, path = "/v1/audit", tag = "admin", params(AuditQuery), responses((status = 200, body = [AuditBody])))]
+/// The audit log, newest first (admins), a page at a time: the `Link`
+/// header's `rel="next"` address reads the next page.
+#[utoipa::path(get, path = "/v1/audit", tag = "admin", params(AuditQuery),
+    responses((status = 200, body = [AuditBody], headers(("link" = String, description = "`<…>; rel=\"next\"` while more entries follow"))),
+        (status = 422, body = super::Problem)))]
 pub async fn audit_log(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     Query(q): Query<AuditQuery>,
-) -> AppResult<Json<Vec<AuditBody>>> {
+    axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
+) -> AppResult<axum::response::Response> {
+    use crate::web::paging::{link_header, PageQuery};
+    use axum::response::IntoResponse;
     authorize(&u.actor, Action::ViewAuditLog)?;
-    let filter = AuditFilter { entity_type: q.entity_type, entity_id: q.entity_id, actor_id: q.actor_id };
-    let list = audit::list(state.services.db.reader(), &filter, 100, q.offset.max(0)).await?;
-    Ok(Json(
+    let paging = PageQuery { limit: q.limit, cursor: q.cursor.clone() };
+    let after = paging.after()?;
+    let filter =
+        AuditFilter { entity_type: q.entity_type, entity_id: q.entity_id, actor_id: q.actor_id, action: q.action };
+    let limit = guildhall_storage::page::clamp(q.limit, 100);
+    let (list, next) = if q.offset > 0 {
+        (audit::list(state.services.db.reader(), &filter, limit as i64, q.offset).await?, None)
+    } else {
+        let page = audit::page(state.services.db.reader(), &filter, limit, after.as_ref()).await?;
+        (page.items, page.next)
+    };
+    let body = Json(
         list.into_iter()
             .map(|a| AuditBody {
                 id: a.id.to_string(),
@@ -132,6 +154,11 @@ pub async fn audit_log(
                 reason: a.reason,
                 details: serde_json::from_str(&a.details).unwrap_or(serde_json::Value::Null),
             })
-            .collect(),
-    ))
+            .collect::<Vec<_>>(),
+    );
+    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/api/v1/audit");
+    Ok(match link_header(path, next.as_ref()) {
+        Some(link) => ([link], body).into_response(),
+        None => body.into_response(),
+    })
 }

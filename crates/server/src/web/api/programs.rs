@@ -529,13 +529,54 @@ pub struct DirectoryBody {
     quote: String,
 }
 
-/// CH-9: active Champions and MVPs who opted in (public).
-#[utoipa::path(get, path = "/v1/directory", tag = "programs",
-    responses((status = 200, body = [DirectoryBody])), security((), ("bearer" = [])))]
-pub async fn directory(State(state): State<AppState>) -> AppResult<Json<Vec<DirectoryBody>>> {
-    let list = service::directory(&state.services).await?;
-    Ok(Json(
-        list.into_iter()
+/// How the directory is narrowed and paged.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DirectoryQuery {
+    /// `champions` or `mvp`.
+    program: Option<String>,
+    /// A focus area, e.g. `forums`.
+    focus_area: Option<String>,
+    /// A country as members give it (e.g. `PT`), any case.
+    country: Option<String>,
+    /// Members per page, 1 to 200 (100 by default).
+    limit: Option<usize>,
+    /// From the `Link: rel="next"` header of the previous page.
+    cursor: Option<String>,
+}
+
+impl DirectoryQuery {
+    /// The filter as the storage reads it; a filter value that names
+    /// nothing is the field's problem.
+    pub fn filter(&self) -> Result<guildhall_storage::programs::DirectoryFilter, guildhall_domain::DomainError> {
+        let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        Ok(guildhall_storage::programs::DirectoryFilter {
+            program: given(&self.program).map(|p| Program::parse(&p)).transpose()?,
+            focus_area: given(&self.focus_area).map(|a| FocusArea::parse(&a)).transpose()?,
+            country: given(&self.country),
+        })
+    }
+}
+
+/// CH-9: active Champions and MVPs who opted in (public), by name, a page
+/// at a time: the `Link` header's `rel="next"` address reads the next one.
+#[utoipa::path(get, path = "/v1/directory", tag = "programs", params(DirectoryQuery),
+    responses((status = 200, body = [DirectoryBody], headers(("link" = String, description = "`<…>; rel=\"next\"` while more members follow"))),
+        (status = 422, body = Problem)), security((), ("bearer" = [])))]
+pub async fn directory(
+    State(state): State<AppState>,
+    Query(q): Query<DirectoryQuery>,
+    axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
+) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let after = crate::web::paging::PageQuery { limit: q.limit, cursor: q.cursor.clone() }.after()?;
+    let limit = guildhall_storage::page::clamp(q.limit, 100);
+    let page = service::directory(&state.services, &q.filter()?, limit, after.as_ref()).await?;
+    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/api/v1/directory");
+    let link = crate::web::paging::link_header(path, page.next.as_ref());
+    let body = Json(
+        page.items
+            .into_iter()
             .map(|d| DirectoryBody {
                 name: d.name,
                 program: d.program.as_str().to_owned(),
@@ -544,8 +585,12 @@ pub async fn directory(State(state): State<AppState>) -> AppResult<Json<Vec<Dire
                 country: d.country,
                 quote: d.quote,
             })
-            .collect(),
-    ))
+            .collect::<Vec<_>>(),
+    );
+    Ok(match link {
+        Some(link) => ([link], body).into_response(),
+        None => body.into_response(),
+    })
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -49,8 +49,9 @@ struct AuditPage {
     ctx: PageCtx,
     entries: Vec<AuditRecord>,
     filter_entity: String,
-    page: i64,
-    has_more: bool,
+    filter_action: String,
+    /// The next page's address, while older entries follow.
+    older: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -58,10 +59,12 @@ struct AuditQuery {
     #[serde(default)]
     entity: String,
     #[serde(default)]
-    page: i64,
+    action: String,
+    limit: Option<usize>,
+    cursor: Option<String>,
 }
 
-const PAGE: i64 = 50;
+const PAGE: usize = 50;
 
 async fn audit_page(
     State(state): State<AppState>,
@@ -69,13 +72,13 @@ async fn audit_page(
     Query(q): Query<AuditQuery>,
 ) -> AppResult<Html<String>> {
     require(&ctx, Action::ViewAuditLog)?;
-    let page = q.page.max(0);
-    let filter =
-        AuditFilter { entity_id: Some(q.entity.trim().to_owned()).filter(|s| !s.is_empty()), ..Default::default() };
-    let mut entries = audit::list(state.services.db.reader(), &filter, PAGE + 1, page * PAGE).await?;
-    let has_more = entries.len() as i64 > PAGE;
-    entries.truncate(PAGE as usize);
-    Ok(Html(AuditPage { ctx, entries, filter_entity: q.entity, page, has_more }.render()?))
+    let after = crate::web::paging::PageQuery { limit: q.limit, cursor: q.cursor.clone() }.after()?;
+    let given = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let filter = AuditFilter { entity_id: given(&q.entity), action: given(&q.action), ..Default::default() };
+    let limit = guildhall_storage::page::clamp(q.limit, PAGE);
+    let page = audit::page(state.services.db.reader(), &filter, limit, after.as_ref()).await?;
+    let older = page.next.as_ref().map(|n| crate::web::paging::next_href(&ctx.path, n));
+    Ok(Html(AuditPage { ctx, entries: page.items, filter_entity: q.entity, filter_action: q.action, older }.render()?))
 }
 
 #[derive(Template)]

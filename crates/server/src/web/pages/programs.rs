@@ -48,6 +48,14 @@ pub fn router() -> Router<AppState> {
 struct DirectoryPage {
     ctx: PageCtx,
     entries: Vec<DirectoryEntry>,
+    areas: Vec<&'static str>,
+    countries: Vec<String>,
+    /// The filter as chosen, to keep it selected.
+    focus_area: String,
+    country: String,
+    first_page: bool,
+    /// The next page's address, while more members follow.
+    next: Option<String>,
 }
 
 impl DirectoryPage {
@@ -60,11 +68,61 @@ impl DirectoryPage {
     fn program_key(&self, e: &DirectoryEntry) -> String {
         format!("program-{}", e.program.as_str())
     }
+    fn area_key(&self, a: &str) -> String {
+        format!("area-{a}")
+    }
+    /// The first page with the same filter.
+    fn first_href(&self) -> String {
+        let q = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("focus_area", &self.focus_area)
+            .append_pair("country", &self.country)
+            .finish();
+        format!("/champions?{q}")
+    }
+    fn filtered(&self) -> bool {
+        !self.focus_area.is_empty() || !self.country.is_empty()
+    }
 }
 
-async fn directory(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
-    let entries = service::directory(&state.services).await?;
-    Ok(Html(DirectoryPage { ctx, entries }.render()?))
+/// The directory page's filter and page, as its form sends them.
+#[derive(Deserialize)]
+struct DirectoryQuery {
+    #[serde(default)]
+    focus_area: String,
+    #[serde(default)]
+    country: String,
+    cursor: Option<String>,
+}
+
+/// Members per page of the public directory.
+const DIRECTORY_PAGE: usize = 24;
+
+async fn directory(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    axum::extract::Query(q): axum::extract::Query<DirectoryQuery>,
+) -> AppResult<Html<String>> {
+    let after = crate::web::paging::PageQuery { limit: None, cursor: q.cursor.clone() }.after()?;
+    let given = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+    let filter = guildhall_storage::programs::DirectoryFilter {
+        program: None,
+        focus_area: given(&q.focus_area).map(|a| FocusArea::parse(&a)).transpose()?,
+        country: given(&q.country),
+    };
+    let page = service::directory(&state.services, &filter, DIRECTORY_PAGE, after.as_ref()).await?;
+    let countries = service::directory_countries(&state.services).await?;
+    let next = page.next.as_ref().map(|n| crate::web::paging::next_href(&ctx.path, n));
+    let page = DirectoryPage {
+        ctx,
+        entries: page.items,
+        areas: FocusArea::ALL.iter().map(|a| a.as_str()).collect(),
+        countries,
+        focus_area: q.focus_area,
+        country: q.country.trim().to_uppercase(),
+        first_page: after.is_none(),
+        next,
+    };
+    Ok(Html(page.render()?))
 }
 
 #[derive(Template)]
