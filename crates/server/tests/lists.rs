@@ -113,3 +113,33 @@ on_both!(lists_the_audit_log_pages_by_cursor_without_repeating_an_entry, |backen
     let html = page.get(g.app.url(&href)).send().await.unwrap().text().await.unwrap();
     assert_eq!(html.matches("<code>region.created</code>").count(), 2, "the second page: {html}");
 });
+
+on_both!(lists_reports_page_by_cursor_for_each_circle_and_by_state, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    g.set_setting("conduct.reports_per_network_per_hour", "100").await;
+    g.set_setting("conduct.reports_per_group_per_hour", "100").await;
+    for i in 0..5 {
+        let body = json!({"group_slug": g.slug, "description": format!("Report number {i} about the meetup"),
+            "concerns_leader": i == 2});
+        let (s, r) = g.app.api(Method::POST, "/api/v1/reports", None, Some(body)).await;
+        assert_eq!(s, 201, "{r}");
+    }
+    // UG-8: the leader does not see the report about a leader; the manager sees all.
+    for (who, sizes) in [(&g.leader, vec![3, 1]), (&g.manager, vec![3, 2])] {
+        let pages = all_pages(&g, "/api/v1/reports?limit=3", Some(&who.token)).await;
+        assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), sizes, "{}", who.email);
+        let rows = pages.concat();
+        let mut ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), rows.len(), "none twice");
+    }
+    let open = all_pages(&g, "/api/v1/reports?state=open&limit=2", Some(&g.manager.token)).await.concat();
+    assert_eq!(open.len(), 5);
+    let closed = all_pages(&g, "/api/v1/reports?state=closed", Some(&g.manager.token)).await.concat();
+    assert!(closed.is_empty());
+    let (s, p) = g.call(Method::GET, "/api/v1/reports?state=maybe", &g.manager, None).await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("state")), "{p}");
+    let page = common::gov::page_client(&g, Some(&g.manager)).await;
+    let html = page.get(g.app.url("/reports?state=closed")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("No reports for you to handle.") && html.contains("aria-current=\"page\">Closed"), "{html}");
+});

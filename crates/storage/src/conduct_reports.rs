@@ -9,6 +9,7 @@ use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
+use crate::page::{After, Page};
 use crate::time::{from_db, from_db_opt, to_db};
 use crate::{StorageError, Tx};
 
@@ -107,9 +108,49 @@ pub async fn get(pool: &AnyPool, id: ReportId) -> Result<Option<Report>, Storage
 
 /// The newest reports; callers keep those the viewer may handle.
 pub async fn recent(pool: &AnyPool, limit: i64) -> Result<Vec<Report>, StorageError> {
-    let rows =
-        sqlx::query(&format!("{SELECT} ORDER BY c.created_at DESC LIMIT $1")).bind(limit).fetch_all(pool).await?;
+    let rows = sqlx::query(&format!("{SELECT} ORDER BY c.created_at DESC, c.id DESC LIMIT $1"))
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
     rows.iter().map(from_row).collect()
+}
+
+/// Newest first, `limit` reports after `after` (received time, then id);
+/// `open`: only reports still open (true) or only closed ones (false).
+pub async fn page(
+    pool: &AnyPool,
+    open: Option<bool>,
+    limit: usize,
+    after: Option<&After>,
+) -> Result<Page<Report>, StorageError> {
+    let closed = "c.status IN ('resolved', 'dismissed')";
+    let status = match open {
+        None => "1 = 1".to_owned(),
+        Some(true) => format!("NOT ({closed})"),
+        Some(false) => closed.to_owned(),
+    };
+    let at: i64 = match after {
+        Some(a) => a.key.parse().map_err(|_| StorageError::Rule(DomainError::field("cursor", "cursor_invalid")))?,
+        None => 0,
+    };
+    let sql = format!(
+        "{SELECT} WHERE {status} AND ($1 = 0 OR c.created_at < $2 OR (c.created_at = $2 AND c.id < $3))
+         ORDER BY c.created_at DESC, c.id DESC LIMIT $4"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(i64::from(after.is_some()))
+        .bind(at)
+        .bind(after.map(|a| a.id.clone()).unwrap_or_default())
+        .bind(limit as i64 + 1)
+        .fetch_all(pool)
+        .await?;
+    let reports = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;
+    Ok(Page::from_rows(reports, limit, cursor_of))
+}
+
+/// Where a page ending at `r` ends.
+pub fn cursor_of(r: &Report) -> After {
+    After { key: to_db(r.created_at).to_string(), id: r.id.to_string() }
 }
 
 /// UG-8: the address to tell the reporter, if they left one, and their

@@ -569,3 +569,9 @@ mail-conduct-flood-body =
 
     { $link }
 claim-reason = Motivo (enviado aos organizadores do grupo)
+conduct-filter = Que relatos
+conduct-filter-all = Todos
+conduct-filter-open = Abertos
+conduct-filter-closed = Fechados
+conduct-older = Relatos mais antigos
+field-report_state_invalid = Escolha abertos ou fechados.

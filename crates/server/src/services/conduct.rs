@@ -14,6 +14,7 @@ use guildhall_domain::DomainError;
 use guildhall_storage::conduct_reports::{self as reports, Arrival, Note, Report};
 use guildhall_storage::groups::Group;
 use guildhall_storage::members::{self, Member};
+use guildhall_storage::page::{After, Page, MAX_LIMIT};
 use guildhall_storage::{audit, events};
 use serde_json::json;
 
@@ -130,11 +131,41 @@ pub async fn get(svc: &Services, actor: &Actor, id: ReportId) -> Result<(Report,
 /// The reports the actor may handle, newest first.
 #[tracing::instrument(skip_all)]
 pub async fn visible(svc: &Services, actor: &Actor) -> Result<Vec<Report>, AppError> {
-    Ok(reports::recent(svc.db.reader(), 1000)
-        .await?
-        .into_iter()
-        .filter(|r| authorize(actor, action(r)).is_ok())
-        .collect())
+    let mut all = Vec::new();
+    let mut after = None;
+    loop {
+        let page = visible_page(svc, actor, None, MAX_LIMIT, after.as_ref()).await?;
+        all.extend(page.items);
+        match page.next {
+            Some(next) => after = Some(next),
+            None => return Ok(all),
+        }
+    }
+}
+
+/// One page of the reports the caller may handle, newest first, after
+/// `after`; `open` narrows to open (true) or closed (false) ones. Who may
+/// see a report depends on the report (one about a leader leaves that
+/// leader out), so reports are read in batches and kept until the page is
+/// full: a page is never short while more follow.
+pub async fn visible_page(
+    svc: &Services,
+    actor: &Actor,
+    open: Option<bool>,
+    limit: usize,
+    after: Option<&After>,
+) -> Result<Page<Report>, AppError> {
+    let mut kept = Vec::new();
+    let mut from = after.cloned();
+    loop {
+        let batch = reports::page(svc.db.reader(), open, MAX_LIMIT, from.as_ref()).await?;
+        kept.extend(batch.items.into_iter().filter(|r| authorize(actor, action(r)).is_ok()));
+        if kept.len() > limit || batch.next.is_none() {
+            break;
+        }
+        from = batch.next;
+    }
+    Ok(Page::from_rows(kept, limit, reports::cursor_of))
 }
 
 /// UG-8: adds a private note and moves the report; the reporter who left

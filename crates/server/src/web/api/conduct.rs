@@ -122,10 +122,45 @@ pub async fn file(
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 
-/// The reports the caller may handle, newest first.
-#[utoipa::path(get, path = "/v1/reports", tag = "conduct", responses((status = 200, body = [ReportBody])))]
-pub async fn list(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<ReportBody>>> {
-    Ok(Json(service::visible(&state.services, &u.actor).await?.into_iter().map(|r| body(r, vec![])).collect()))
+/// Which reports, a page at a time.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportsQuery {
+    /// `open` (received or investigating) or `closed`; all when absent.
+    state: Option<String>,
+    /// Reports per page, 1 to 200 (100 by default).
+    limit: Option<usize>,
+    /// From the `Link: rel="next"` header of the previous page.
+    cursor: Option<String>,
+}
+
+/// The reports the caller may handle, newest first, a page at a time: the
+/// `Link` header's `rel="next"` address reads the next page.
+#[utoipa::path(get, path = "/v1/reports", tag = "conduct", params(ReportsQuery),
+    responses((status = 200, body = [ReportBody], headers(("link" = String, description = "`<…>; rel=\"next\"` while more reports follow"))),
+        (status = 422, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    axum::extract::Query(q): axum::extract::Query<ReportsQuery>,
+    axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
+) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let open = match q.state.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some("open") => Some(true),
+        Some("closed") => Some(false),
+        Some(_) => return Err(DomainError::field("state", "report_state_invalid").into()),
+    };
+    let after = crate::web::paging::PageQuery { limit: q.limit, cursor: q.cursor.clone() }.after()?;
+    let limit = guildhall_storage::page::clamp(q.limit, 100);
+    let page = service::visible_page(&state.services, &u.actor, open, limit, after.as_ref()).await?;
+    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/api/v1/reports");
+    let body = Json(page.items.into_iter().map(|r| body(r, vec![])).collect::<Vec<_>>());
+    Ok(match crate::web::paging::link_header(path, page.next.as_ref()) {
+        Some(link) => ([link], body).into_response(),
+        None => body.into_response(),
+    })
 }
 
 #[utoipa::path(get, path = "/v1/reports/{id}", tag = "conduct", params(("id" = String, Path)),

@@ -134,6 +134,10 @@ struct ReportsPage {
     reports: Vec<Report>,
     /// UG-8: open reports that arrived during a flood, to review.
     held: usize,
+    /// `open` or `closed` when the list is narrowed.
+    filter: String,
+    /// The next page's address, while older reports follow.
+    next: Option<String>,
 }
 
 impl ReportsPage {
@@ -145,11 +149,36 @@ impl ReportsPage {
     }
 }
 
-async fn reports(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
+#[derive(Deserialize)]
+struct ReportsQuery {
+    /// `open`, `closed` or empty for all.
+    #[serde(default)]
+    state: String,
+    cursor: Option<String>,
+}
+
+/// Reports per page of the circle's list.
+const REPORTS_PAGE: usize = 50;
+
+async fn reports(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    axum::extract::Query(q): axum::extract::Query<ReportsQuery>,
+) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
-    let reports = service::visible(&state.services, &actor).await?;
-    let held = reports.iter().filter(|r| r.held && !r.status.is_closed()).count();
-    Ok(Html(ReportsPage { ctx, reports, held }.render()?))
+    let after = crate::web::paging::PageQuery { limit: None, cursor: q.cursor.clone() }.after()?;
+    let open = match q.state.as_str() {
+        "open" => Some(true),
+        "closed" => Some(false),
+        _ => None,
+    };
+    let page = service::visible_page(&state.services, &actor, open, REPORTS_PAGE, after.as_ref()).await?;
+    // Held reports wait for the circle wherever they are in the list.
+    let held =
+        service::visible(&state.services, &actor).await?.iter().filter(|r| r.held && !r.status.is_closed()).count();
+    let next = page.next.as_ref().map(|n| crate::web::paging::next_href(&ctx.path, n));
+    let filter = if open.is_some() { q.state } else { String::new() };
+    Ok(Html(ReportsPage { ctx, reports: page.items, held, filter, next }.render()?))
 }
 
 #[derive(Template)]
