@@ -143,3 +143,30 @@ on_both!(lists_reports_page_by_cursor_for_each_circle_and_by_state, |backend| as
     let html = page.get(g.app.url("/reports?state=closed")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("No reports for you to handle.") && html.contains("aria-current=\"page\">Closed"), "{html}");
 });
+
+on_both!(lists_the_speaker_pool_pages_by_cursor_within_its_filters, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    for i in 0..5 {
+        let (id, _, token) = g.app.member_with_role(&format!("speaker{i}"), None).await;
+        let topics = if i % 2 == 0 { "rust, databases" } else { "design" };
+        let body = json!({"region_id": g.region.to_string(), "bio": "Talks a lot.", "topics": topics});
+        let (s, b) = g.app.api(Method::POST, "/api/v1/speakers", Some(&token), Some(body)).await;
+        assert_eq!(s, 204, "{b}");
+        let (s, b) = g
+            .call(Method::POST, &format!("/api/v1/speakers/{id}/decision"), &g.manager, Some(json!({"approve": true})))
+            .await;
+        assert!(s == 200 || s == 204, "{s} {b}");
+    }
+    let pages = all_pages(&g, "/api/v1/speakers?limit=2", Some(&g.leader.token)).await;
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1]);
+    let names: Vec<String> = pages.concat().iter().map(|s| s["name"].as_str().unwrap().to_owned()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(names.len(), sorted.len(), "none twice: {names:?}");
+    let rust = all_pages(&g, "/api/v1/speakers?topic=rust&limit=2", Some(&g.leader.token)).await.concat();
+    assert_eq!(rust.len(), 3, "{rust:?}");
+    let page = common::gov::page_client(&g, Some(&g.leader)).await;
+    let html = page.get(g.app.url("/speakers?topic=design")).send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains("rel=\"next\""), "two speakers fit one page");
+});

@@ -8,6 +8,7 @@ use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
+use crate::page::{After, Page};
 use crate::time::{from_db, from_db_opt, to_db};
 use crate::{StorageError, Tx};
 
@@ -121,6 +122,35 @@ pub async fn search(
     .fetch_all(pool)
     .await?;
     rows.iter().map(from_row).collect()
+}
+
+/// One page of the speakers of `status`, by name, after `after` (name,
+/// then member id), narrowed like [`search`].
+pub async fn search_page(
+    pool: &AnyPool,
+    status: SpeakerStatus,
+    topic: Option<&str>,
+    region: Option<RegionId>,
+    limit: usize,
+    after: Option<&After>,
+) -> Result<Page<Speaker>, StorageError> {
+    let pattern = topic.map(|t| crate::dialect::like_containing(&t.trim().to_lowercase())).unwrap_or_default();
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE s.status = $1 AND ($2 = '' OR s.topics LIKE $2 ESCAPE '\\') AND ($3 = '' OR s.region_id = $3)
+           AND ($4 = 0 OR m.name > $5 OR (m.name = $5 AND s.member_id > $6))
+         ORDER BY m.name, s.member_id LIMIT $7"
+    ))
+    .bind(status.as_str())
+    .bind(pattern)
+    .bind(region.map(|r| r.to_string()).unwrap_or_default())
+    .bind(i64::from(after.is_some()))
+    .bind(after.map(|a| a.key.clone()).unwrap_or_default())
+    .bind(after.map(|a| a.id.clone()).unwrap_or_default())
+    .bind(limit as i64 + 1)
+    .fetch_all(pool)
+    .await?;
+    let speakers = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;
+    Ok(Page::from_rows(speakers, limit, |s| After { key: s.name.clone(), id: s.member_id.to_string() }))
 }
 
 #[derive(Clone, Debug)]

@@ -575,3 +575,4 @@ conduct-filter-open = Open
 conduct-filter-closed = Closed
 conduct-older = Older reports
 field-report_state_invalid = Choose open or closed.
+speakers-next = More speakers

@@ -575,3 +575,4 @@ conduct-filter-open = Abertos
 conduct-filter-closed = Fechados
 conduct-older = Relatos mais antigos
 field-report_state_invalid = Escolha abertos ou fechados.
+speakers-next = Mais oradores

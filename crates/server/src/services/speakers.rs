@@ -101,11 +101,13 @@ pub async fn pool(
     actor: &Actor,
     topic: Option<&str>,
     region: Option<RegionId>,
-) -> Result<Vec<Speaker>, AppError> {
+    limit: usize,
+    after: Option<&guildhall_storage::page::After>,
+) -> Result<guildhall_storage::page::Page<Speaker>, AppError> {
     if !may_browse(actor) {
         return Err(DomainError::Forbidden.into());
     }
-    Ok(speakers::search(svc.db.reader(), SpeakerStatus::Approved, topic, region).await?)
+    Ok(speakers::search_page(svc.db.reader(), SpeakerStatus::Approved, topic, region, limit, after).await?)
 }
 
 /// UG-11: a leader invites an approved speaker to an event.

@@ -107,20 +107,36 @@ pub async fn apply(
 pub struct PoolQuery {
     topic: Option<String>,
     region_id: Option<String>,
+    /// Speakers per page, 1 to 200 (100 by default).
+    limit: Option<usize>,
+    /// From the `Link: rel="next"` header of the previous page.
+    cursor: Option<String>,
 }
 
-/// UG-11: the approved speakers, by topic and region (leaders and managers).
+/// UG-11: the approved speakers, by topic and region (leaders and
+/// managers), by name, a page at a time: the `Link` header's `rel="next"`
+/// address reads the next page.
 #[utoipa::path(get, path = "/v1/speakers", tag = "speakers", params(PoolQuery),
-    responses((status = 200, body = [SpeakerBody]), (status = 403, body = Problem)))]
+    responses((status = 200, body = [SpeakerBody], headers(("link" = String, description = "`<…>; rel=\"next\"` while more speakers follow"))),
+        (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn pool(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     Query(q): Query<PoolQuery>,
-) -> AppResult<Json<Vec<SpeakerBody>>> {
+    axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
+) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
     let region = q.region_id.as_deref().filter(|r| !r.is_empty()).and_then(|r| r.parse::<RegionId>().ok());
-    let list =
-        service::pool(&state.services, &u.actor, q.topic.as_deref().filter(|t| !t.trim().is_empty()), region).await?;
-    Ok(Json(list.into_iter().map(speaker_body).collect()))
+    let after = crate::web::paging::PageQuery { limit: q.limit, cursor: q.cursor.clone() }.after()?;
+    let limit = guildhall_storage::page::clamp(q.limit, 100);
+    let topic = q.topic.as_deref().filter(|t| !t.trim().is_empty());
+    let page = service::pool(&state.services, &u.actor, topic, region, limit, after.as_ref()).await?;
+    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/api/v1/speakers");
+    let body = Json(page.items.into_iter().map(speaker_body).collect::<Vec<_>>());
+    Ok(match crate::web::paging::link_header(path, page.next.as_ref()) {
+        Some(link) => ([link], body).into_response(),
+        None => body.into_response(),
+    })
 }
 
 /// Applications waiting for review (community managers).

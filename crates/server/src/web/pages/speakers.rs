@@ -113,7 +113,12 @@ struct PoolPage {
     region: String,
     errors: FormErrors,
     invited: bool,
+    /// The next page's address, while more speakers follow.
+    next: Option<String>,
 }
+
+/// Speakers per page of the pool.
+const SPEAKERS_PAGE: usize = 30;
 
 #[derive(Deserialize, Default)]
 struct PoolQuery {
@@ -123,13 +128,22 @@ struct PoolQuery {
     region: String,
     #[serde(default)]
     invited: Option<String>,
+    cursor: Option<String>,
 }
 
 async fn pool_page(state: &AppState, ctx: PageCtx, q: PoolQuery, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let region = q.region.parse::<RegionId>().ok();
     let topic = Some(q.topic.as_str()).filter(|t| !t.trim().is_empty());
-    let speakers = service::pool(&state.services, &actor, topic, region).await?;
+    let after = crate::web::paging::PageQuery { limit: None, cursor: q.cursor.clone() }.after()?;
+    let page = service::pool(&state.services, &actor, topic, region, SPEAKERS_PAGE, after.as_ref()).await?;
+    // The list's own address: this page is also shown again after a form.
+    let here = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("topic", &q.topic)
+        .append_pair("region", &q.region)
+        .finish();
+    let next = page.next.as_ref().map(|n| crate::web::paging::next_href(&format!("/speakers?{here}"), n));
+    let speakers = page.items;
     let mut evs = Vec::new();
     for g in groups::led_by(state.services.db.reader(), actor.member_id).await? {
         for e in events::for_group(state.services.db.reader(), g.id, When::Upcoming, true, Utc::now(), 50).await? {
@@ -148,6 +162,7 @@ async fn pool_page(state: &AppState, ctx: PageCtx, q: PoolQuery, errors: FormErr
         region: q.region,
         errors: errors.clone(),
         invited: q.invited.is_some(),
+        next,
     };
     Ok(errors.respond(page.render()?))
 }
