@@ -730,6 +730,14 @@ fn api_rows() -> Vec<Row> {
             [401, 201, 403, 403, 403, 403, 201, 201],
         ),
         r(
+            "CH-6 the program's applications (pipeline)",
+            M::GET,
+            "/api/v1/programs/champions/applications",
+            None,
+            O::None,
+            [401, 403, 403, 403, 403, 403, 200, 200],
+        ),
+        r(
             "PL-3 a member's linked accounts",
             M::GET,
             "/api/v1/members/{member}/linked-accounts",

@@ -170,3 +170,49 @@ on_both!(lists_the_speaker_pool_pages_by_cursor_within_its_filters, |backend| as
     let html = page.get(g.app.url("/speakers?topic=design")).send().await.unwrap().text().await.unwrap();
     assert!(!html.contains("rel=\"next\""), "two speakers fit one page");
 });
+
+on_both!(lists_the_pipeline_pages_by_cursor_by_program_and_stage, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    for i in 0..5 {
+        let (_, _, token) = g.app.member_with_role(&format!("applicant{i}"), None).await;
+        let (s, a) = g
+            .app
+            .api(
+                Method::POST,
+                "/api/v1/programs/champions/applications",
+                Some(&token),
+                Some(json!({"focus_area": "forums"})),
+            )
+            .await;
+        assert_eq!(s, 201, "{a}");
+        if i < 4 {
+            let submit = format!("/api/v1/applications/{}/submit", a["id"].as_str().unwrap());
+            let (s, _) = g.app.api(Method::POST, &submit, Some(&token), None).await;
+            assert_eq!(s, 200);
+        }
+    }
+    let pages = all_pages(&g, "/api/v1/programs/champions/applications?limit=2", Some(&g.staff.token)).await;
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1]);
+    let ids: Vec<String> = pages.concat().iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 5, "none twice");
+    let submitted =
+        all_pages(&g, "/api/v1/programs/champions/applications?stage=submitted&limit=3", Some(&g.staff.token)).await;
+    assert_eq!(submitted.concat().len(), 4);
+    assert!(submitted.concat().iter().all(|a| a["stage"] == "submitted"));
+    let (s, _) = g.call(Method::GET, "/api/v1/programs/champions/applications", &g.member, None).await;
+    assert_eq!(s, 403, "staff only");
+    let (s, p) = g.call(Method::GET, "/api/v1/programs/champions/applications?stage=maybe", &g.staff, None).await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("stage")), "{p}");
+    let (_, mvp) = g.call(Method::GET, "/api/v1/programs/mvp/applications", &g.staff, None).await;
+    assert_eq!(mvp, json!([]));
+
+    let page = common::gov::page_client(&g, Some(&g.staff)).await;
+    let html = page.get(g.app.url("/programs/pipeline?stage=draft")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(html.matches("href=\"/programs/applications/").count(), 1, "the one draft");
+    assert!(html.contains("<option value=\"draft\" selected>"), "the choice stays selected");
+    let html = page.get(g.app.url("/programs/pipeline?program=mvp")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("No applications match this choice."), "{html}");
+});

@@ -357,13 +357,57 @@ pub async fn applications_of(pool: &AnyPool, member: MemberId) -> Result<Vec<App
     rows.iter().map(application).collect()
 }
 
-/// Applications by stage, for staff's pipeline, newest first.
-pub async fn applications(pool: &AnyPool, program: Option<Program>) -> Result<Vec<Application>, StorageError> {
-    let rows = sqlx::query(&format!("{APPLICATION} WHERE ($1 = '' OR a.program = $1) ORDER BY a.updated_at DESC"))
-        .bind(program.map(|p| p.as_str()).unwrap_or_default())
-        .fetch_all(pool)
-        .await?;
-    rows.iter().map(application).collect()
+/// What staff's pipeline is narrowed to (issue 16.7).
+#[derive(Clone, Debug, Default)]
+pub struct PipelineFilter {
+    pub program: Option<Program>,
+    pub stage: Option<Stage>,
+}
+
+/// Staff's pipeline, last changed first, one page after `after` (time of
+/// the last change, then id).
+pub async fn applications(
+    pool: &AnyPool,
+    filter: &PipelineFilter,
+    limit: usize,
+    after: Option<&After>,
+) -> Result<Page<Application>, StorageError> {
+    let at: i64 = match after {
+        Some(a) => a.key.parse().map_err(|_| StorageError::Rule(DomainError::field("cursor", "cursor_invalid")))?,
+        None => 0,
+    };
+    let rows = sqlx::query(&format!(
+        "{APPLICATION} WHERE ($1 = '' OR a.program = $1) AND ($2 = '' OR a.stage = $2)
+           AND ($3 = 0 OR a.updated_at < $4 OR (a.updated_at = $4 AND a.id < $5))
+         ORDER BY a.updated_at DESC, a.id DESC LIMIT $6"
+    ))
+    .bind(filter.program.map(|p| p.as_str()).unwrap_or_default())
+    .bind(filter.stage.map(|s| s.as_str()).unwrap_or_default())
+    .bind(i64::from(after.is_some()))
+    .bind(at)
+    .bind(after.map(|a| a.id.clone()).unwrap_or_default())
+    .bind(limit as i64 + 1)
+    .fetch_all(pool)
+    .await?;
+    let apps = rows.iter().map(application).collect::<Result<Vec<_>, _>>()?;
+    Ok(Page::from_rows(apps, limit, |a| After { key: to_db(a.updated_at).to_string(), id: a.id.clone() }))
+}
+
+/// How many applications each stage holds, for the pipeline's chart.
+pub async fn stage_counts(pool: &AnyPool, program: Option<Program>) -> Result<Vec<(Stage, u64)>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT stage, COUNT(*) AS n FROM program_applications WHERE ($1 = '' OR program = $1) GROUP BY stage",
+    )
+    .bind(program.map(|p| p.as_str()).unwrap_or_default())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let stage = Stage::parse(&r.try_get::<String, _>("stage")?)
+                .map_err(|_| StorageError::Corrupt("application stage".into()))?;
+            Ok((stage, r.try_get::<i64, _>("n")?.max(0) as u64))
+        })
+        .collect()
 }
 
 /// One line of the public directory (CH-9).

@@ -334,3 +334,6 @@ directory-none-match = Nobody listed matches this choice.
 directory-pages = Pages of the directory
 directory-first = First page
 directory-next = Next page
+pipeline-stage = Stage
+pipeline-none = No applications match this choice.
+pipeline-older = Older applications

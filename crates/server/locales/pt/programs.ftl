@@ -334,3 +334,6 @@ directory-none-match = Ninguém na lista corresponde a esta escolha.
 directory-pages = Páginas do diretório
 directory-first = Primeira página
 directory-next = Página seguinte
+pipeline-stage = Fase
+pipeline-none = Nenhuma candidatura corresponde a esta escolha.
+pipeline-older = Candidaturas mais antigas

@@ -663,9 +663,25 @@ pub async fn mine(svc: &Services, actor: &Actor) -> Result<(Vec<Membership>, Vec
 
 /// Staff's pipeline: every application, newest first.
 #[tracing::instrument(skip_all)]
-pub async fn pipeline(svc: &Services, actor: &Actor) -> Result<Vec<Application>, AppError> {
+pub async fn pipeline(
+    svc: &Services,
+    actor: &Actor,
+    filter: &programs::PipelineFilter,
+    limit: usize,
+    after: Option<&guildhall_storage::page::After>,
+) -> Result<guildhall_storage::page::Page<Application>, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
-    Ok(programs::applications(svc.db.reader(), None).await?)
+    Ok(programs::applications(svc.db.reader(), filter, limit, after).await?)
+}
+
+/// How many applications each stage holds (of one program, or all).
+pub async fn stage_counts(
+    svc: &Services,
+    actor: &Actor,
+    program: Option<Program>,
+) -> Result<Vec<(guildhall_domain::program_application::Stage, u64)>, AppError> {
+    authorize(actor, Action::DecideProgramApplications)?;
+    Ok(programs::stage_counts(svc.db.reader(), program).await?)
 }
 
 /// CH-4 for every focus area at once (one read of the contributions).

@@ -53,7 +53,7 @@ use crate::app::AppState;
         programs::edit_draft, programs::show_application, programs::submit, programs::screen, programs::interview, programs::record_nda, programs::withdraw, programs::accept,
         programs::decline, programs::memberships, programs::grant,
         benefits::list, benefits::create, benefits::add_codes, benefits::claim,
-        programs::directory, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,
+        programs::directory, programs::pipeline, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,
         programs::settle,
         program_interviews::times, program_interviews::propose, program_interviews::pick, program_interviews::invite,
         forum_import::start, forum_import::show,

@@ -27,7 +27,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/members/{id}/contributions", get(list_contributions).post(add_contribution))
         .route("/v1/members/{id}/eligibility", get(eligibility))
-        .route("/v1/programs/{program}/applications", post(apply))
+        .route("/v1/programs/{program}/applications", get(pipeline).post(apply))
         .route("/v1/applications/{id}", get(show_application).patch(edit_draft))
         .route("/v1/applications/{id}/submit", post(submit))
         .route("/v1/applications/{id}/screen", post(screen))
@@ -264,6 +264,51 @@ pub async fn apply(
     let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &b.interests)?;
     let id = service::apply(&state.services, &u.actor, p, focus, &interests).await?;
     Ok((StatusCode::CREATED, Json(application_body(service::application(&state.services, &u.actor, &id).await?))))
+}
+
+/// Which applications of the pipeline, a page at a time.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PipelineQuery {
+    /// One stage, e.g. `submitted`; every stage when absent.
+    stage: Option<String>,
+    /// Applications per page, 1 to 200 (100 by default).
+    limit: Option<usize>,
+    /// From the `Link: rel="next"` header of the previous page.
+    cursor: Option<String>,
+}
+
+/// CH-6: the program's applications for program staff, last changed
+/// first, a page at a time: the `Link` header's `rel="next"` address reads
+/// the next page.
+#[utoipa::path(get, path = "/v1/programs/{program}/applications", tag = "programs", params(("program" = String, Path), PipelineQuery),
+    responses((status = 200, body = [ApplicationBody], headers(("link" = String, description = "`<…>; rel=\"next\"` while more applications follow"))),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn pipeline(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(p): Path<String>,
+    Query(q): Query<PipelineQuery>,
+    axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
+) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let stage = q
+        .stage
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(guildhall_domain::program_application::Stage::parse)
+        .transpose()?;
+    let filter = guildhall_storage::programs::PipelineFilter { program: Some(program(&p)?), stage };
+    let after = crate::web::paging::PageQuery { limit: q.limit, cursor: q.cursor.clone() }.after()?;
+    let limit = guildhall_storage::page::clamp(q.limit, 100);
+    let page = service::pipeline(&state.services, &u.actor, &filter, limit, after.as_ref()).await?;
+    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or_default();
+    let body = Json(page.items.into_iter().map(application_body).collect::<Vec<_>>());
+    Ok(match crate::web::paging::link_header(path, page.next.as_ref()) {
+        Some(link) => ([link], body).into_response(),
+        None => body.into_response(),
+    })
 }
 
 /// An application with its stage and screening result (the applicant and staff).

@@ -239,7 +239,10 @@ async fn back_to_board(
     if back == "application" {
         return super::program_application::back(state, ctx, id, r).await;
     }
-    redirect_or_reshow(ctx, r, "/programs/pipeline", async |ctx, errors| pipeline_page(state, ctx, errors).await).await
+    redirect_or_reshow(ctx, r, "/programs/pipeline", async |ctx, errors| {
+        pipeline_page(state, ctx, PipelineQuery::default(), errors).await
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -335,9 +338,21 @@ struct PipelinePage {
     applications: Vec<Application>,
     board_svg: String,
     errors: FormErrors,
+    stages: Vec<&'static str>,
+    /// The filter as chosen, to keep it selected.
+    program: String,
+    stage: String,
+    /// The next page's address, while older applications follow.
+    next: Option<String>,
 }
 
 impl PipelinePage {
+    fn program_name_key(&self, p: &str) -> String {
+        format!("program-{p}")
+    }
+    fn stage_name_key(&self, s: &str) -> String {
+        format!("stage-{s}")
+    }
     fn stage_key(&self, a: &Application) -> String {
         format!("stage-{}", a.stage.as_str())
     }
@@ -349,20 +364,63 @@ impl PipelinePage {
     }
 }
 
-async fn pipeline_page(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<Response> {
-    let actor = ctx.require()?.actor.clone();
-    let applications = service::pipeline(&state.services, &actor).await?;
-    let counts: Vec<(String, usize)> = Stage::ALL
-        .iter()
-        .map(|s| (ctx.t(&format!("stage-{}", s.as_str())), applications.iter().filter(|a| a.stage == *s).count()))
-        .collect();
-    let board_svg = charts::pipeline(&counts, &ctx.t("pipeline-chart-label"));
-    Ok(errors.respond(PipelinePage { ctx, applications, board_svg, errors: errors.clone() }.render()?))
+/// The pipeline's filter and page, as its form sends them.
+#[derive(Deserialize, Default)]
+struct PipelineQuery {
+    #[serde(default)]
+    program: String,
+    #[serde(default)]
+    stage: String,
+    cursor: Option<String>,
 }
 
-async fn pipeline(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
+/// Applications per page of the pipeline.
+const PIPELINE_PAGE: usize = 50;
+
+async fn pipeline_page(state: &AppState, ctx: PageCtx, q: PipelineQuery, errors: FormErrors) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let after = crate::web::paging::PageQuery { limit: None, cursor: q.cursor.clone() }.after()?;
+    let given = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+    let filter = guildhall_storage::programs::PipelineFilter {
+        program: given(&q.program).map(|p| Program::parse(&p)).transpose()?,
+        stage: given(&q.stage).map(|s| Stage::parse(&s)).transpose()?,
+    };
+    let page = service::pipeline(&state.services, &actor, &filter, PIPELINE_PAGE, after.as_ref()).await?;
+    let by_stage = service::stage_counts(&state.services, &actor, filter.program).await?;
+    let counts: Vec<(String, usize)> = Stage::ALL
+        .iter()
+        .map(|s| {
+            let n = by_stage.iter().find(|(st, _)| st == s).map(|(_, n)| *n as usize).unwrap_or(0);
+            (ctx.t(&format!("stage-{}", s.as_str())), n)
+        })
+        .collect();
+    let board_svg = charts::pipeline(&counts, &ctx.t("pipeline-chart-label"));
+    // The list's own address: this page is also shown again after a form.
+    let here = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("program", &q.program)
+        .append_pair("stage", &q.stage)
+        .finish();
+    let next = page.next.as_ref().map(|n| crate::web::paging::next_href(&format!("/programs/pipeline?{here}"), n));
+    let page = PipelinePage {
+        ctx,
+        applications: page.items,
+        board_svg,
+        errors: errors.clone(),
+        stages: Stage::ALL.iter().map(|s| s.as_str()).collect(),
+        program: q.program,
+        stage: q.stage,
+        next,
+    };
+    Ok(errors.respond(page.render()?))
+}
+
+async fn pipeline(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    axum::extract::Query(q): axum::extract::Query<PipelineQuery>,
+) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
-    pipeline_page(&state, ctx, errors).await
+    pipeline_page(&state, ctx, q, errors).await
 }
 
 #[derive(Deserialize)]
