@@ -191,6 +191,12 @@ on_both!(ug14_check_in_and_held, |backend| async move {
     let checkin = format!("/api/v1/events/{ev}/checkins");
     let (s, body) = w.app.api(Method::POST, &checkin, Some(&w.leader), Some(json!({"ticket_code": typed}))).await;
     assert_eq!((s, body["already_checked_in"].clone()), (200, json!(false)), "{body}");
+    // 16.7: one name per thing: a registration is `id` when created, listed and checked in.
+    assert_eq!(body["id"], confirmed["id"], "{body}");
+    let (_, listed) =
+        w.app.api(Method::GET, &format!("/api/v1/events/{ev}/registrations"), Some(&w.leader), None).await;
+    let ids: Vec<&Value> = listed.as_array().unwrap().iter().map(|a| &a["id"]).collect();
+    assert_eq!(ids, [&confirmed["id"], &waiting["id"]], "{listed}");
     let (s, body) =
         w.app.api(Method::POST, &checkin, Some(&w.leader), Some(json!({"registration_id": confirmed["id"]}))).await;
     assert_eq!((s, body["already_checked_in"].clone()), (200, json!(true)));

@@ -141,7 +141,10 @@ on_both!(lists_reports_page_by_cursor_for_each_circle_and_by_state, |backend| as
     assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("state")), "{p}");
     let page = common::gov::page_client(&g, Some(&g.manager)).await;
     let html = page.get(g.app.url("/reports?state=closed")).send().await.unwrap().text().await.unwrap();
-    assert!(html.contains("No reports for you to handle.") && html.contains("aria-current=\"page\">Closed"), "{html}");
+    assert!(
+        html.contains("No reports for you to handle.") && html.contains("aria-current=\"page\">Closed reports"),
+        "{html}"
+    );
 });
 
 on_both!(lists_the_speaker_pool_pages_by_cursor_within_its_filters, |backend| async move {

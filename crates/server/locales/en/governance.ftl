@@ -570,9 +570,9 @@ mail-conduct-flood-body =
     { $link }
 claim-reason = Reason (sent to the group's leaders)
 conduct-filter = Which reports
-conduct-filter-all = All
-conduct-filter-open = Open
-conduct-filter-closed = Closed
+conduct-filter-all = All reports
+conduct-filter-open = Open reports
+conduct-filter-closed = Closed reports
 conduct-older = Older reports
 field-report_state_invalid = Choose open or closed.
 speakers-next = More speakers

@@ -570,9 +570,9 @@ mail-conduct-flood-body =
     { $link }
 claim-reason = Motivo (enviado aos organizadores do grupo)
 conduct-filter = Que relatos
-conduct-filter-all = Todos
-conduct-filter-open = Abertos
-conduct-filter-closed = Fechados
+conduct-filter-all = Todos os relatos
+conduct-filter-open = Relatos abertos
+conduct-filter-closed = Relatos fechados
 conduct-older = Relatos mais antigos
 field-report_state_invalid = Escolha abertos ou fechados.
 speakers-next = Mais oradores

@@ -385,6 +385,10 @@ pub async fn unregister(
 
 #[derive(Serialize, ToSchema)]
 pub struct AttendeeBody {
+    /// The registration's id, as `POST …/registrations` answered it.
+    id: String,
+    /// The same id under its older name; use `id`.
+    #[schema(deprecated)]
     registration_id: String,
     member_id: String,
     name: String,
@@ -408,6 +412,7 @@ pub async fn list_registrations(
     Ok(Json(
         list.into_iter()
             .map(|a| AttendeeBody {
+                id: a.registration.id.to_string(),
                 registration_id: a.registration.id.to_string(),
                 member_id: a.registration.member_id.to_string(),
                 name: a.name.to_string(),
@@ -429,6 +434,10 @@ pub struct CheckInInput {
 
 #[derive(Serialize, ToSchema)]
 pub struct CheckInBody {
+    /// The registration's id.
+    id: String,
+    /// The same id under its older name; use `id`.
+    #[schema(deprecated)]
     registration_id: String,
     name: String,
     checked_in: bool,
@@ -457,6 +466,7 @@ pub async fn check_in(
         .await?
         .ok_or(DomainError::NotFound)?;
     Ok(Json(CheckInBody {
+        id: r.id.to_string(),
         registration_id: r.id.to_string(),
         name: who.name.to_string(),
         checked_in: true,
