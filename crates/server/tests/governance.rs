@@ -838,6 +838,16 @@ on_both!(ug13_the_leaders_correct_withdraw_and_file_a_rejected_claim_again, |bac
     let soon = g.draft(None, 5).await;
     let (s, _) = g.call(Method::POST, &format!("/api/v1/events/{soon}/publish"), &g.leader, None).await;
     assert_eq!(s, 200);
+    let page = browser.get(g.app.url(&format!("/events/{soon}"))).send().await.unwrap().text().await.unwrap();
+    assert!(!page.contains("File an expense claim"), "no claim button before the event is held");
+    let held = g.held_event(g.group, Utc::now() - Duration::days(3), 1).await;
+    let page = browser.get(g.app.url(&format!("/events/{held}"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("File an expense claim"), "a held event without a claim offers one");
+    let page = browser.get(g.app.url(&format!("/events/{ev2}"))).send().await.unwrap().text().await.unwrap();
+    assert!(
+        page.contains("See the expense claim") && !page.contains("File an expense claim"),
+        "a held event with a waiting claim links to it instead"
+    );
     let form = format!("/events/{soon}/claim");
     let token_page = browser.get(g.app.url(&form)).send().await.unwrap().text().await.unwrap();
     let token = token_page.split("name=\"csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();

@@ -133,6 +133,18 @@ pub async fn blocking_claim_exists(
     Ok(row.try_get::<i64, _>("n")? > 0)
 }
 
+/// UG-13: the event's claim that blocks another (waiting or approved).
+pub async fn blocking_claim(pool: &AnyPool, event: EventId) -> Result<Option<ClaimId>, StorageError> {
+    let id: Option<String> = sqlx::query_scalar(
+        "SELECT id FROM expense_claims WHERE event_id = $1 AND status NOT IN ('rejected', 'withdrawn')
+         ORDER BY created_at DESC LIMIT 1",
+    )
+    .bind(event.to_string())
+    .fetch_optional(pool)
+    .await?;
+    id.map(|i| i.parse().map_err(|_| StorageError::Corrupt("claim id".into()))).transpose()
+}
+
 /// UG-13: the claimant's correction. Only from the status it was read in,
 /// so a decision taken meanwhile is never overwritten. Filing a rejected
 /// claim again clears the decision; its reason stays for the manager to

@@ -393,6 +393,7 @@ expenses-total = Total
 expenses-claims = Claims
 claim = Expense claim
 claim-new = File an expense claim
+claim-see = See the expense claim
 claim-hint = The community team covers the event's primary costs up to the region's caps. Claims are paid by the vendor only: no sponsor or third party pays.
 claim-caps = Caps per event:
 claim-note = Note

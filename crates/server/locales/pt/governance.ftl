@@ -393,6 +393,7 @@ expenses-total = Total
 expenses-claims = Pedidos
 claim = Pedido de reembolso
 claim-new = Pedir reembolso de despesas
+claim-see = Ver o pedido de reembolso
 claim-hint = A equipa de comunidade cobre os custos básicos do evento até aos limites da região. Os reembolsos são pagos apenas pelo fornecedor: nenhum patrocinador ou terceiro paga.
 claim-caps = Limites por evento:
 claim-note = Nota

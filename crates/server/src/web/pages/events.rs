@@ -66,6 +66,8 @@ struct EventPage {
     can_review: bool,
     /// UG-13: leaders file the event's expense claim.
     can_claim: bool,
+    /// UG-13: the event's claim, waiting or approved.
+    claim: Option<guildhall_domain::ids::ClaimId>,
     /// UG-14: a confirmed seat or running the group (`EventView`).
     sees_online_link: bool,
     open: bool,
@@ -154,7 +156,16 @@ pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, erro
     let view = event_view::view(&state.services, actor, id).await?;
     let may = |a: Action| actor.is_some_and(|u| authorize(u, a).is_ok());
     let can_review = may(Action::ReviewSessions(view.group.region_id));
-    let can_claim = may(Action::FileExpenseClaim(view.group.id));
+    // UG-13: the claim button only where a claim can be filed: a held
+    // event without a claim waiting or approved; that claim's link instead.
+    let claims = may(Action::FileExpenseClaim(view.group.id));
+    let held = guildhall_domain::money::check_claimable(view.event.status, view.event.ends_at() < chrono::Utc::now());
+    let claim = if claims && held.is_ok() {
+        guildhall_storage::expenses::blocking_claim(state.services.db.reader(), id).await?
+    } else {
+        None
+    };
+    let can_claim = claims && held.is_ok() && claim.is_none();
     let sees_online_link = view.sees_online_link();
     let EventView { event: ev, group: g, venue, talks, tally, mine, waitlist_position, runs_group: can_manage } = view;
     let url = state.config.link(&format!("/events/{id}"));
@@ -175,6 +186,7 @@ pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, erro
         can_manage,
         can_review,
         can_claim,
+        claim,
         sees_online_link,
         json_ld,
         errors: errors.clone(),
