@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::contribution::{Contribution, Details, Source};
 use crate::program::FocusArea;
+use crate::DomainError;
 
 /// The numbers of CH-4, from settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -330,6 +331,54 @@ pub fn rubric(area: FocusArea) -> &'static [&'static str] {
     }
 }
 
+/// CH-5: the rubric of an application: its focus area's, or for a program
+/// without focus areas one point, the program's own quality bar.
+pub fn rubric_of(focus: Option<FocusArea>) -> &'static [&'static str] {
+    focus.map(rubric).unwrap_or(&["quality"])
+}
+
+/// CH-5: the rubric points a reviewer says one piece of evidence meets,
+/// each one of the rubric's; none is a judgment too (it meets none).
+pub fn parse_points(rubric: &'static [&'static str], raw: &[String]) -> Result<Vec<&'static str>, DomainError> {
+    let mut met = Vec::new();
+    for r in raw.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
+        let point = rubric.iter().find(|p| **p == r).ok_or(DomainError::field("points", "rubric_point_unknown"))?;
+        if !met.contains(point) {
+            met.push(*point);
+        }
+    }
+    Ok(met)
+}
+
+/// CH-5: a piece is of quality when it meets every point of the rubric.
+pub fn meets_rubric(rubric: &[&str], met: &[String]) -> bool {
+    rubric.iter().all(|p| met.iter().any(|m| m == p))
+}
+
+/// CH-5: the reviewer's judgment of the quality, from the pieces judged
+/// one by one: the counts are the floor, so as many pieces must meet the
+/// rubric as the criteria need (at least one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quality {
+    Accepted,
+    TooFew { good: u32, needed: u32 },
+}
+
+impl Quality {
+    pub fn judged(good: u32, e: &Eligibility) -> Self {
+        let needed = e.criteria.iter().map(|c| c.needed).max().unwrap_or(0).max(1);
+        if good >= needed {
+            Self::Accepted
+        } else {
+            Self::TooFew { good, needed }
+        }
+    }
+
+    pub fn accepted(&self) -> bool {
+        *self == Self::Accepted
+    }
+}
+
 /// CH-5: screening passes only when every criterion is met and the
 /// reviewer accepts the quality.
 pub fn passes_screening(e: &Eligibility, quality_accepted: bool) -> bool {
@@ -579,5 +628,36 @@ mod tests {
         assert!(!passes_screening(&short, true));
         assert_eq!(rubric(FocusArea::Forums), ["researched", "tested", "added_resources"]);
         assert_eq!(rubric(FocusArea::TechnicalContent), ["details", "examples", "expertise"]);
+    }
+}
+
+#[cfg(test)]
+mod quality_tests {
+    use super::*;
+
+    fn with_floor(needed: u32) -> Eligibility {
+        let window = Window::CalendarYear { year: 2026 };
+        let c = CriterionResult { criterion: "forums_solutions", met: true, found: 9, needed, window };
+        Eligibility { area: FocusArea::Forums, eligible: true, criteria: vec![c] }
+    }
+
+    #[test]
+    fn ch5_each_piece_is_judged_against_its_areas_rubric() {
+        let r = rubric_of(Some(FocusArea::Forums));
+        let met = parse_points(r, &[" tested ".into(), "researched".into(), "tested".into()]);
+        assert_eq!(met, Ok(vec!["tested", "researched"]), "trimmed, once each");
+        assert_eq!(parse_points(r, &["screenshots".into()]), Err(DomainError::field("points", "rubric_point_unknown")));
+        assert_eq!(parse_points(r, &[]), Ok(vec![]), "meeting none is a judgment too");
+        assert!(!meets_rubric(r, &["tested".into(), "researched".into()]));
+        assert!(meets_rubric(r, &["tested".into(), "researched".into(), "added_resources".into()]));
+        assert_eq!(rubric_of(None), ["quality"], "a program without focus areas has its one bar");
+    }
+
+    #[test]
+    fn ch5_as_many_pieces_meet_the_rubric_as_the_floor_needs() {
+        assert_eq!(Quality::judged(4, &with_floor(5)), Quality::TooFew { good: 4, needed: 5 });
+        assert!(Quality::judged(5, &with_floor(5)).accepted());
+        assert_eq!(Quality::judged(0, &with_floor(0)), Quality::TooFew { good: 0, needed: 1 }, "at least one");
+        assert!(Quality::judged(1, &with_floor(0)).accepted());
     }
 }

@@ -730,6 +730,23 @@ fn api_rows() -> Vec<Row> {
             [401, 201, 403, 403, 403, 403, 201, 201],
         ),
         r(
+            "CH-5 an application's evidence and rubric",
+            M::GET,
+            "/api/v1/applications/{id}/evidence",
+            None,
+            O::ProgramApplication,
+            [401, 403, 404, 404, 404, 404, 200, 200],
+        ),
+        r(
+            // The application has no evidence: those allowed are told the piece is not part of it.
+            "CH-5 judge a piece of evidence",
+            M::POST,
+            "/api/v1/applications/{id}/judgments",
+            Some(json!({"piece": "no-such-piece", "points": []})),
+            O::ProgramApplication,
+            [401, 403, 403, 403, 403, 403, 422, 422],
+        ),
+        r(
             "CH-6 the program's applications (pipeline)",
             M::GET,
             "/api/v1/programs/champions/applications",
@@ -1055,6 +1072,13 @@ fn page_rows() -> Vec<PageRow> {
             "/programs/contributions/{id}/edit",
             O::Contribution,
             [303, 200, 404, 404, 404, 404, 404, 404],
+        ),
+        post(
+            "CH-5 judge a piece of evidence (form)",
+            "/programs/applications/{id}/judgments",
+            &[("piece", "no-such-piece")],
+            O::ProgramApplication,
+            [401, 403, 403, 403, 403, 403, 422, 422],
         ),
         post(
             "PL-3 link an account (form)",

@@ -71,7 +71,19 @@ async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client,
     click_link(staff, "Bea Forums").await;
     let page = text(staff).await;
     assert!(page.contains("Report times shift by one hour after DST") && page.contains("Tested the problem"), "{page}");
-    staff.find(Locator::Css("input[name=quality_accepted]")).await.unwrap().click().await.unwrap();
+    // CH-5: she judges five answers (the floor) against the rubric, one by one.
+    for i in 0..5 {
+        let forms = staff.find_all(Locator::Css("form[action$='/judgments']")).await.unwrap();
+        for b in forms[i].find_all(Locator::Css("input[type=checkbox]")).await.unwrap() {
+            b.click().await.unwrap();
+        }
+        forms[i].find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+        let page = text(staff).await;
+        assert!(page.contains("The judgment is saved."), "{page}");
+    }
+    let page = text(staff).await;
+    assert!(page.contains("5 pieces meet every point of the rubric (5 judged)."), "{page}");
+    shots.take(staff, "32b-evidence-judged").await;
     fill(staff, "#screen-notes", "Answers reproduce the problem and link the docs.").await;
     click(staff, "form[action$='/screen'] button").await;
     let when = (Utc::now() + chrono::Duration::days(3)).format("%Y-%m-%dT18:00").to_string();
@@ -120,7 +132,6 @@ async fn not_selected(g: &Gov, carl: &Client, staff: &Client, shots: &Shots) {
     apply(carl, "forums").await;
     staff.goto(&g.app.url("/programs/pipeline")).await.unwrap();
     click_link(staff, "Carl Newcomer").await;
-    staff.find(Locator::Css("input[name=quality_accepted]")).await.unwrap().click().await.unwrap();
     click(staff, "form[action$='/screen'] button").await;
     assert!(text(staff).await.contains("not selected"));
 

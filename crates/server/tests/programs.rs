@@ -512,27 +512,42 @@ on_both!(ch6_pages_member_applies_staff_screens_on_the_pipeline_board, |backend|
     assert_eq!(res.status(), 303);
     let page = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("<strong>submitted</strong>"), "{page}");
-    // Staff see the board, drawn, and screen from it.
+    // Staff see the board, drawn, and go from it to judge and screen.
     let res = member.get(g.app.url("/programs/pipeline")).send().await.unwrap();
     assert_eq!(res.status(), 403);
     let board = staff.get(g.app.url("/programs/pipeline")).send().await.unwrap().text().await.unwrap();
     assert!(board.contains("<svg class=\"chart\"") && board.contains("member 0"), "{board}");
-    let id = regex::Regex::new(r"/programs/applications/([0-9a-f-]{36})/screen").unwrap().captures(&board).unwrap()[1]
-        .to_owned();
-    let res = common::post_form(
-        &staff,
-        &g.app,
-        "/programs/pipeline",
-        &format!("/programs/applications/{id}/screen"),
-        &[("quality_accepted", "on")],
-    )
-    .await;
+    let id = regex::Regex::new(r"/programs/applications/([0-9a-f-]{36})#evidence").unwrap().captures(&board).unwrap()
+        [1]
+    .to_owned();
+    // CH-5: each piece judged against the rubric; the floor (2) must meet every point.
+    let at = format!("/programs/applications/{id}");
+    let html = staff.get(g.app.url(&at)).send().await.unwrap().text().await.unwrap();
+    let pieces: Vec<String> = regex::Regex::new(r#"name="piece" value="([^"]+)""#)
+        .unwrap()
+        .captures_iter(&html)
+        .map(|c| c[1].replace("&#38;", "&"))
+        .collect();
+    assert_eq!(pieces.len(), 2, "{html}");
+    let all = [("point:details", "on"), ("point:examples", "on"), ("point:expertise", "on")];
+    let judge = format!("{at}/judgments");
+    let one = [&[("piece", pieces[0].as_str())][..], &all[..2]].concat();
+    let res = common::post_form(&staff, &g.app, &at, &judge, &one).await;
+    let html = common::follow(&staff, &g.app, res).await;
+    assert!(html.contains("Meets 2 of 3 points") && html.contains("0 pieces meet every point"), "{html}");
+    for p in &pieces {
+        let form = [&[("piece", p.as_str())][..], &all[..]].concat();
+        let res = common::post_form(&staff, &g.app, &at, &judge, &form).await;
+        assert_eq!(res.status(), 303);
+    }
+    let res = common::post_form(&staff, &g.app, &at, &judge, &[("piece", "not-a-piece")]).await;
+    assert_eq!(res.status(), 422, "only the application's evidence is judged");
+    let res = common::post_form(&staff, &g.app, &at, &format!("{at}/screen"), &[("back", "application")]).await;
     assert_eq!(res.status(), 303);
     let page = member.get(g.app.url("/programs")).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("<strong>interview</strong>"), "{page}");
     // The application's page: the screening in plain words, then the
     // interview times staff propose and the applicant books.
-    let at = format!("/programs/applications/{id}");
     let mine = member.get(g.app.url(&at)).send().await.unwrap().text().await.unwrap();
     assert!(mine.contains("Technical content: 2 of 2 pieces published"), "{mine}");
     assert!(!mine.contains("name=\"time1\""), "the applicant does not propose times");
@@ -1514,3 +1529,81 @@ on_both!(ch6_the_applicant_withdraws_before_the_decision_by_page_or_api_and_may_
     let (_, log) = g.call(Method::GET, &format!("/api/v1/audit?entity_id={again}"), &g.admin, None).await;
     assert!(log.as_array().unwrap().iter().any(|e| e["action"] == "program_application.withdrawn"));
 });
+
+on_both!(
+    ch5_the_reviewer_judges_each_piece_against_the_rubric_and_screening_counts_those_that_meet_it,
+    |backend| async move {
+        let Some(g) = gov(backend).await else { return };
+        solutions(&g, &g.member, 6).await;
+        let id = application(&g, &g.member).await;
+        let evidence = format!("/api/v1/applications/{id}/evidence");
+        let (s, _) = g.call(Method::GET, &evidence, &g.member, None).await;
+        assert_eq!(s, 403, "staff read the evidence");
+        let (s, e) = g.call(Method::GET, &evidence, &g.staff, None).await;
+        assert_eq!(s, 200, "{e}");
+        assert_eq!(e["rubric"], json!(["researched", "tested", "added_resources"]));
+        let pieces: Vec<String> =
+            e["pieces"].as_array().unwrap().iter().map(|p| p["piece"].as_str().unwrap().to_owned()).collect();
+        assert_eq!(pieces.len(), 6);
+        assert!(e["pieces"].as_array().unwrap().iter().all(|p| p["points"].is_null() && p["meets_rubric"] == false));
+
+        let judge = format!("/api/v1/applications/{id}/judgments");
+        let all = json!(["researched", "tested", "added_resources"]);
+        let (s, p) =
+            g.call(Method::POST, &judge, &g.staff, Some(json!({"piece": pieces[0], "points": ["screenshots"]}))).await;
+        assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("rubric_point_unknown")), "{p}");
+        let (s, _) = g.call(Method::POST, &judge, &g.member, Some(json!({"piece": pieces[0], "points": all}))).await;
+        assert_eq!(s, 403, "an applicant does not judge their own evidence");
+        let (s, p) =
+            g.call(Method::POST, &judge, &g.staff, Some(json!({"piece": "someone-else", "points": all}))).await;
+        assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("evidence_unknown")));
+        // Four pieces meet every point, one meets two: four of the five needed.
+        for p in &pieces[..4] {
+            let (s, b) = g.call(Method::POST, &judge, &g.staff, Some(json!({"piece": p, "points": all}))).await;
+            assert_eq!(s, 200, "{b}");
+        }
+        let (s, b) = g
+            .call(Method::POST, &judge, &g.staff, Some(json!({"piece": pieces[4], "points": ["tested", "researched"]})))
+            .await;
+        assert_eq!((s, b["points"].clone()), (200, json!(["tested", "researched"])));
+        let (_, e) = g.call(Method::GET, &evidence, &g.staff, None).await;
+        let meeting = e["pieces"].as_array().unwrap().iter().filter(|p| p["meets_rubric"] == true).count();
+        assert_eq!(meeting, 4, "{e}");
+
+        // A second applicant judged the same way is not selected, told why;
+        // the old single answer does not override the judgments.
+        let (other, email, token) = g.app.member_with_role("judged", None).await;
+        let other = Person { id: other, email: email.clone(), token };
+        solutions(&g, &other, 6).await;
+        let other_app = application(&g, &other).await;
+        let (_, oe) = g.call(Method::GET, &format!("/api/v1/applications/{other_app}/evidence"), &g.staff, None).await;
+        for p in oe["pieces"].as_array().unwrap().iter().take(4) {
+            let body = json!({"piece": p["piece"], "points": all});
+            let (s, _) = g
+                .call(Method::POST, &format!("/api/v1/applications/{other_app}/judgments"), &g.staff, Some(body))
+                .await;
+            assert_eq!(s, 200);
+        }
+        let screen = json!({"quality_accepted": true});
+        let (s, a) =
+            g.call(Method::POST, &format!("/api/v1/applications/{other_app}/screen"), &g.staff, Some(screen)).await;
+        assert_eq!((s, a["stage"].as_str()), (200, Some("not_selected")), "{a}");
+        let (_, body) = g.app.last_email(&email).await;
+        assert!(body.contains("4 of the pieces of evidence met every point of the rubric; 5 are needed"), "{body}");
+
+        // The fifth piece judged again, fully: screening passes to the interview.
+        let (s, _) = g.call(Method::POST, &judge, &g.staff, Some(json!({"piece": pieces[4], "points": all}))).await;
+        assert_eq!(s, 200);
+        let (s, a) =
+            g.call(Method::POST, &format!("/api/v1/applications/{id}/screen"), &g.staff, Some(json!({}))).await;
+        assert_eq!((s, a["stage"].as_str()), (200, Some("interview")), "{a}");
+        let (s, p) = g.call(Method::POST, &judge, &g.staff, Some(json!({"piece": pieces[5], "points": all}))).await;
+        assert_eq!(
+            (s, p["type"].as_str()),
+            (409, Some("/problems/state_conflict")),
+            "judged before screening only: {p}"
+        );
+        let (_, log) = g.call(Method::GET, "/api/v1/audit?action=evidence.judged", &g.admin, None).await;
+        assert_eq!(log.as_array().unwrap().len(), 10, "every judgment is audited");
+    }
+);

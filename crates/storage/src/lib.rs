@@ -17,6 +17,7 @@ pub mod email_preferences;
 pub mod erasure;
 pub mod error;
 pub mod events;
+pub mod evidence_judgments;
 pub mod expenses;
 pub mod export;
 pub mod groups;

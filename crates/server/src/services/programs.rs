@@ -214,6 +214,58 @@ pub async fn evidence(svc: &Services, actor: &Actor, a: &Application) -> Result<
     Ok(all.into_iter().filter(|s| evidence_for(a.program, a.focus_area, &s.contribution, &criteria, today)).collect())
 }
 
+/// CH-5: how a piece of evidence is named in judgments: a stored
+/// contribution by its id, one derived from this platform (an event held,
+/// a session given) by its day and title.
+pub fn piece_key(s: &Stored) -> String {
+    match &s.id {
+        Some(id) => id.clone(),
+        None => format!("derived:{}:{}", s.contribution.date, s.title),
+    }
+}
+
+/// CH-5: the reviewer records which rubric points one piece of the
+/// application's evidence meets, while the application waits for
+/// screening. Judging again replaces the judgment.
+#[tracing::instrument(skip_all)]
+pub async fn judge_piece(
+    svc: &Services,
+    actor: &Actor,
+    id: &str,
+    piece: &str,
+    points: &[String],
+) -> Result<Vec<&'static str>, AppError> {
+    use guildhall_domain::eligibility::{parse_points, rubric_of};
+    authorize(actor, Action::DecideProgramApplications)?;
+    let a = application(svc, actor, id).await?;
+    if a.stage != Stage::Submitted {
+        return Err(DomainError::StateConflict { what: "application", from: a.stage.as_str(), to: "judged" }.into());
+    }
+    let evidence = evidence(svc, actor, &a).await?;
+    if !evidence.iter().any(|s| piece_key(s) == piece) {
+        return Err(DomainError::field("piece", "evidence_unknown").into());
+    }
+    let met = parse_points(rubric_of(a.focus_area), points)?;
+    let now = Utc::now();
+    let mut tx = svc.begin().await?;
+    guildhall_storage::evidence_judgments::set(&mut tx, &a.id, piece, &met, actor.member_id, now).await?;
+    let details = json!({"piece": piece, "points": met});
+    audit::record(&mut tx, entry(Some(actor.member_id), "evidence.judged", "application", &a.id, None, details), now)
+        .await?;
+    tx.commit().await?;
+    Ok(met)
+}
+
+/// CH-5: the judged pieces of an application: piece key to points met.
+pub async fn judgments(
+    svc: &Services,
+    actor: &Actor,
+    a: &Application,
+) -> Result<std::collections::HashMap<String, Vec<String>>, AppError> {
+    authorize(actor, Action::DecideProgramApplications)?;
+    Ok(guildhall_storage::evidence_judgments::of_application(svc.db.reader(), &a.id).await?)
+}
+
 /// The program's traits today: CH-1's defaults with the seat cap from
 /// settings.
 /// CH-1: the program's traits as an admin set them.
@@ -317,6 +369,7 @@ pub async fn screen(
     quality_accepted: bool,
     quality_notes: &str,
 ) -> Result<(Stage, Eligibility), AppError> {
+    use guildhall_domain::eligibility::{meets_rubric, rubric_of, Quality};
     authorize(actor, Action::DecideProgramApplications)?;
     let a = application(svc, actor, id).await?;
     let list: Vec<Contribution> =
@@ -324,6 +377,23 @@ pub async fn screen(
     let minimums = ProgramMinimums::from_settings(&*svc.settings().await?);
     let today = Utc::now().date_naive();
     let result = screening(a.program, a.focus_area, &list, &criteria(svc).await?, minimums, today);
+    // CH-5: the quality comes from the pieces judged one by one; only when
+    // none was judged does the older single answer count (API clients
+    // that judge outside Guildhall).
+    let judged = judgments(svc, actor, &a).await?;
+    let quality = if judged.is_empty() {
+        if quality_accepted {
+            Quality::Accepted
+        } else {
+            Quality::judged(0, &result)
+        }
+    } else {
+        let rubric = rubric_of(a.focus_area);
+        let pieces = evidence(svc, actor, &a).await?;
+        let good = pieces.iter().filter(|s| judged.get(&piece_key(s)).is_some_and(|m| meets_rubric(rubric, m))).count();
+        Quality::judged(good as u32, &result)
+    };
+    let quality_accepted = quality.accepted();
     let notes = LongText::parse(quality_notes, "quality_notes", false)?;
     // Screening is a stage of its own (CH-6): record it, then its outcome.
     let (_, tx) = step(svc, actor, &a, Step::Screen, StageChange::default(), None).await?;
@@ -345,8 +415,11 @@ pub async fn screen(
     } else {
         let mut unmet: Vec<String> =
             result.criteria.iter().filter(|c| !c.met).map(|c| format!("- {}", c.sentence())).collect();
-        if !quality_accepted {
-            unmet.push("- The reviewer did not accept the quality of the evidence yet.".into());
+        match quality {
+            Quality::Accepted => {}
+            Quality::TooFew { good, needed } => unmet.push(format!(
+                "- Quality: {good} of the pieces of evidence met every point of the rubric; {needed} are needed."
+            )),
         }
         let unmet = unmet.join("\n");
         tell(svc, &mut tx, &a, "program-not-selected", &[("criteria", unmet.as_str())]).await?;

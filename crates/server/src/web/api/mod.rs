@@ -10,6 +10,7 @@ mod contributions;
 mod erasure;
 mod event_messages;
 mod events;
+mod evidence;
 pub mod expenses;
 pub mod export;
 mod forum_import;
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(roles::router())
         .merge(groups::router())
+        .merge(evidence::router())
         .merge(group_lifecycle::router())
         .merge(linked_accounts::router())
         .merge(events::router())

@@ -7,9 +7,9 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, benefits, conduct, contributions, erasure, event_messages, events, expenses, export, forum_import,
-    group_lifecycle, groups, health, leadership, linked_accounts, me_security, program_interviews, programs, review,
-    roles, speakers,
+    accounts, admin, benefits, conduct, contributions, erasure, event_messages, events, evidence, expenses, export,
+    forum_import, group_lifecycle, groups, health, leadership, linked_accounts, me_security, program_interviews,
+    programs, review, roles, speakers,
 };
 use crate::app::AppState;
 
@@ -30,6 +30,7 @@ use crate::app::AppState;
         roles::list, roles::grant, roles::revoke,
         groups::list_groups, groups::create_group, groups::get_group, groups::add_leader, groups::remove_leader,
         group_lifecycle::archive, group_lifecycle::reactivate, group_lifecycle::move_to,
+        evidence::list, evidence::judge,
         linked_accounts::list, linked_accounts::add, linked_accounts::check, linked_accounts::confirm, linked_accounts::remove,
         groups::create_member, groups::create_venue, groups::list_venues,
         events::list_events, events::create_event, events::get_event, events::update_event,

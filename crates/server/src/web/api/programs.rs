@@ -356,7 +356,12 @@ pub async fn submit(
 
 #[derive(Deserialize, ToSchema)]
 pub struct ScreenBody {
-    /// The reviewer's judgment of the evidence against the area's rubric (CH-5).
+    /// CH-5: the quality comes from the pieces judged one by one
+    /// (`POST …/judgments`): as many must meet every point of the rubric
+    /// as the criteria need. This single answer counts only when no piece
+    /// was judged, for clients that judge outside Guildhall.
+    #[serde(default)]
+    #[schema(deprecated)]
     quality_accepted: bool,
     #[serde(default)]
     notes: String,

@@ -9,7 +9,6 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::access::{authorize, Action};
-use guildhall_domain::eligibility::rubric;
 use guildhall_domain::ids::SlotId;
 use guildhall_domain::program::{parse_interests, FocusArea};
 use guildhall_domain::program_application::Stage;
@@ -36,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/programs/applications/{id}/withdraw", post(withdraw))
         .route("/programs/applications/{id}/edit", post(edit_draft))
         .route("/programs/applications/{id}/pick", post(pick))
+        .route("/programs/applications/{id}/judgments", post(judge))
         .route("/programs/applications/{id}/interview.ics", get(interview_ics))
 }
 
@@ -60,6 +60,10 @@ struct ApplicationPage {
     is_staff: bool,
     /// For staff: what counts for the focus area, and the rubric (CH-5).
     evidence: Vec<Stored>,
+    /// CH-5: the points each judged piece meets, by piece key.
+    judged: std::collections::HashMap<String, Vec<String>>,
+    /// The rubric's point names, beside their translated `rubric`.
+    points: &'static [&'static str],
     /// For staff: the forum accounts and feeds the applicant linked (PL-3).
     links: Vec<guildhall_domain::linked_account::LinkedAccount>,
     rubric: Vec<String>,
@@ -73,6 +77,40 @@ struct ApplicationPage {
 }
 
 impl ApplicationPage {
+    fn piece(&self, c: &Stored) -> String {
+        service::piece_key(c)
+    }
+    /// Whether the reviewer said `c` meets the rubric point `point`.
+    fn meets(&self, c: &Stored, point: &str) -> bool {
+        self.judged.get(&service::piece_key(c)).is_some_and(|m| m.iter().any(|p| p == point))
+    }
+    /// "Meets the rubric", "Meets 2 of 3 points" or "Not judged yet".
+    fn judgment(&self, c: &Stored) -> String {
+        match self.judged.get(&service::piece_key(c)) {
+            None => self.ctx.t("judgment-none"),
+            Some(m) if guildhall_domain::eligibility::meets_rubric(self.points, m) => self.ctx.t("judgment-meets"),
+            Some(m) => self
+                .ctx
+                .tr
+                .with("judgment-partly", &[("met", &m.len().to_string()), ("of", &self.points.len().to_string())]),
+        }
+    }
+    /// CH-5: how many pieces meet every point.
+    fn good_pieces(&self) -> String {
+        let good = self
+            .evidence
+            .iter()
+            .filter(|c| {
+                self.judged
+                    .get(&service::piece_key(c))
+                    .is_some_and(|m| guildhall_domain::eligibility::meets_rubric(self.points, m))
+            })
+            .count();
+        self.ctx.tr.with("judgment-summary", &[("good", &good.to_string()), ("judged", &self.judged.len().to_string())])
+    }
+    fn rubric_pairs(&self) -> Vec<(&'static str, String)> {
+        self.points.iter().copied().zip(self.rubric.iter().cloned()).collect()
+    }
     fn link_kind_key(&self, l: &guildhall_domain::linked_account::LinkedAccount) -> String {
         format!("link-kind-{}", l.kind.as_str())
     }
@@ -159,13 +197,14 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
     let slots = service::slots_of(&state.services, &a).await?;
     let is_staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
     let evidence = if is_staff { service::evidence(&state.services, &actor, &a).await? } else { Vec::new() };
+    let judged = if is_staff { service::judgments(&state.services, &actor, &a).await? } else { Default::default() };
+    let points = guildhall_domain::eligibility::rubric_of(a.focus_area);
     let links = if is_staff {
         crate::services::linked_accounts::list(&state.services, &actor, a.member_id).await?
     } else {
         Vec::new()
     };
-    let rubric =
-        a.focus_area.map(|f| rubric(f).iter().map(|r| ctx.t(&format!("rubric-{r}"))).collect()).unwrap_or_default();
+    let rubric = points.iter().map(|r| ctx.t(&format!("rubric-{r}"))).collect();
     let needs_nda = service::rules_of(&state.services, a.program).await?.nda_required;
     // PL-13: a problem with a field this stage does not show (an evidence
     // verdict's reason) is said on top instead of nowhere.
@@ -174,7 +213,7 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
         shown.push("reason");
     }
     let errors = errors.shown_on(&shown);
-    let notice = ["nda", "verified", "rejected", "edited", "account"]
+    let notice = ["nda", "verified", "rejected", "edited", "account", "judged"]
         .into_iter()
         .find(|v| ctx.query_flag("done", v))
         .map(|v| ctx.t(&format!("application-done-{v}")));
@@ -186,6 +225,8 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
         is_applicant: a.member_id == actor.member_id,
         is_staff,
         evidence,
+        judged,
+        points,
         links,
         rubric,
         a,
@@ -219,6 +260,20 @@ pub(super) async fn back_saying(
         format!("/programs/applications/{id}?done={done}")
     };
     redirect_or_reshow(ctx, r, &to, async |ctx, errors| show(state, ctx, id, errors).await).await
+}
+
+/// CH-5: one piece judged; the checked boxes are named `point:<name>`.
+async fn judge(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<std::collections::HashMap<String, String>>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let piece = f.get("piece").cloned().unwrap_or_default();
+    let points: Vec<String> = f.keys().filter_map(|k| k.strip_prefix("point:")).map(str::to_owned).collect();
+    let r = service::judge_piece(&state.services, &actor, &id, &piece, &points).await.map(|_| ());
+    back_saying(&state, ctx, &id, r, "judged").await
 }
 
 async fn propose(
