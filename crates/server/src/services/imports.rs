@@ -275,7 +275,7 @@ pub async fn feed(
     members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     let fetched;
     let body = match source {
-        FeedSource::Text(text) if actor.is_program_staff() => text,
+        FeedSource::Text(text) if authorize(actor, Action::ManagePrograms).is_ok() => text,
         FeedSource::Text(_) => return Err(DomainError::AccountNotLinked.into()),
         FeedSource::Linked(url) => {
             let handle =
