@@ -130,7 +130,7 @@ pub async fn page(
         Some(false) => closed.to_owned(),
     };
     let at: i64 = match after {
-        Some(a) => a.key.parse().map_err(|_| StorageError::Rule(DomainError::field("cursor", "cursor_invalid")))?,
+        Some(a) => a.time_key()?,
         None => 0,
     };
     let sql = format!(

@@ -10,6 +10,16 @@ pub struct After {
     pub id: String,
 }
 
+impl After {
+    /// The key of a list sorted by a stored time; a key that is not one is
+    /// a cursor Guildhall did not give.
+    pub fn time_key(&self) -> Result<i64, crate::StorageError> {
+        self.key
+            .parse()
+            .map_err(|_| crate::StorageError::Rule(guildhall_domain::DomainError::field("cursor", "cursor_invalid")))
+    }
+}
+
 /// One page of a list, and where the next one starts (none at the end).
 #[derive(Clone, Debug)]
 pub struct Page<T> {

@@ -373,7 +373,7 @@ pub async fn applications(
     after: Option<&After>,
 ) -> Result<Page<Application>, StorageError> {
     let at: i64 = match after {
-        Some(a) => a.key.parse().map_err(|_| StorageError::Rule(DomainError::field("cursor", "cursor_invalid")))?,
+        Some(a) => a.time_key()?,
         None => 0,
     };
     let rows = sqlx::query(&format!(

@@ -65,6 +65,21 @@ pub fn link_header(path_and_query: &str, next: Option<&After>) -> Option<(Header
     Some((axum::http::header::LINK, value))
 }
 
+/// A page of a list as the API answers it: the rows as a JSON array, and
+/// the next page's address in the `Link` header while more follow.
+pub fn respond<T: serde::Serialize>(
+    uri: &axum::http::Uri,
+    rows: Vec<T>,
+    next: Option<&After>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or_else(|| uri.path());
+    match link_header(path, next) {
+        Some(link) => ([link], axum::Json(rows)).into_response(),
+        None => axum::Json(rows).into_response(),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

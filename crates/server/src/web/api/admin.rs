@@ -128,8 +128,7 @@ pub async fn audit_log(
     Query(q): Query<AuditQuery>,
     axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
 ) -> AppResult<axum::response::Response> {
-    use crate::web::paging::{link_header, PageQuery};
-    use axum::response::IntoResponse;
+    use crate::web::paging::PageQuery;
     authorize(&u.actor, Action::ViewAuditLog)?;
     let paging = PageQuery { limit: q.limit, cursor: q.cursor.clone() };
     let after = paging.after()?;
@@ -142,23 +141,18 @@ pub async fn audit_log(
         let page = audit::page(state.services.db.reader(), &filter, limit, after.as_ref()).await?;
         (page.items, page.next)
     };
-    let body = Json(
-        list.into_iter()
-            .map(|a| AuditBody {
-                id: a.id.to_string(),
-                at: a.at.to_rfc3339(),
-                actor_id: a.actor_id,
-                action: a.action,
-                entity_type: a.entity_type,
-                entity_id: a.entity_id,
-                reason: a.reason,
-                details: serde_json::from_str(&a.details).unwrap_or(serde_json::Value::Null),
-            })
-            .collect::<Vec<_>>(),
-    );
-    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/api/v1/audit");
-    Ok(match link_header(path, next.as_ref()) {
-        Some(link) => ([link], body).into_response(),
-        None => body.into_response(),
-    })
+    let rows = list
+        .into_iter()
+        .map(|a| AuditBody {
+            id: a.id.to_string(),
+            at: a.at.to_rfc3339(),
+            actor_id: a.actor_id,
+            action: a.action,
+            entity_type: a.entity_type,
+            entity_id: a.entity_id,
+            reason: a.reason,
+            details: serde_json::from_str(&a.details).unwrap_or(serde_json::Value::Null),
+        })
+        .collect::<Vec<_>>();
+    Ok(crate::web::paging::respond(&uri, rows, next.as_ref()))
 }

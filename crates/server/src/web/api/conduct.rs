@@ -145,7 +145,6 @@ pub async fn list(
     axum::extract::Query(q): axum::extract::Query<ReportsQuery>,
     axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
 ) -> AppResult<axum::response::Response> {
-    use axum::response::IntoResponse;
     let open = match q.state.as_deref().map(str::trim) {
         None | Some("") => None,
         Some("open") => Some(true),
@@ -155,12 +154,11 @@ pub async fn list(
     let after = crate::web::paging::PageQuery { limit: q.limit, cursor: q.cursor.clone() }.after()?;
     let limit = guildhall_storage::page::clamp(q.limit, 100);
     let page = service::visible_page(&state.services, &u.actor, open, limit, after.as_ref()).await?;
-    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/api/v1/reports");
-    let body = Json(page.items.into_iter().map(|r| body(r, vec![])).collect::<Vec<_>>());
-    Ok(match crate::web::paging::link_header(path, page.next.as_ref()) {
-        Some(link) => ([link], body).into_response(),
-        None => body.into_response(),
-    })
+    Ok(crate::web::paging::respond(
+        &uri,
+        page.items.into_iter().map(|r| body(r, vec![])).collect::<Vec<_>>(),
+        page.next.as_ref(),
+    ))
 }
 
 #[utoipa::path(get, path = "/v1/reports/{id}", tag = "conduct", params(("id" = String, Path)),

@@ -291,7 +291,6 @@ pub async fn pipeline(
     Query(q): Query<PipelineQuery>,
     axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
 ) -> AppResult<axum::response::Response> {
-    use axum::response::IntoResponse;
     let stage = q
         .stage
         .as_deref()
@@ -303,12 +302,11 @@ pub async fn pipeline(
     let after = crate::web::paging::PageQuery { limit: q.limit, cursor: q.cursor.clone() }.after()?;
     let limit = guildhall_storage::page::clamp(q.limit, 100);
     let page = service::pipeline(&state.services, &u.actor, &filter, limit, after.as_ref()).await?;
-    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or_default();
-    let body = Json(page.items.into_iter().map(application_body).collect::<Vec<_>>());
-    Ok(match crate::web::paging::link_header(path, page.next.as_ref()) {
-        Some(link) => ([link], body).into_response(),
-        None => body.into_response(),
-    })
+    Ok(crate::web::paging::respond(
+        &uri,
+        page.items.into_iter().map(application_body).collect::<Vec<_>>(),
+        page.next.as_ref(),
+    ))
 }
 
 /// An application with its stage and screening result (the applicant and staff).
@@ -618,29 +616,23 @@ pub async fn directory(
     Query(q): Query<DirectoryQuery>,
     axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
 ) -> AppResult<axum::response::Response> {
-    use axum::response::IntoResponse;
     let after = crate::web::paging::PageQuery { limit: q.limit, cursor: q.cursor.clone() }.after()?;
     let limit = guildhall_storage::page::clamp(q.limit, 100);
     let page = service::directory(&state.services, &q.filter()?, limit, after.as_ref()).await?;
-    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/api/v1/directory");
-    let link = crate::web::paging::link_header(path, page.next.as_ref());
-    let body = Json(
-        page.items
-            .into_iter()
-            .map(|d| DirectoryBody {
-                name: d.name,
-                program: d.program.as_str().to_owned(),
-                focus_area: d.focus_area.map(|f| f.as_str().to_owned()),
-                region: d.region,
-                country: d.country,
-                quote: d.quote,
-            })
-            .collect::<Vec<_>>(),
-    );
-    Ok(match link {
-        Some(link) => ([link], body).into_response(),
-        None => body.into_response(),
-    })
+    let next = page.next.clone();
+    let rows = page
+        .items
+        .into_iter()
+        .map(|d| DirectoryBody {
+            name: d.name,
+            program: d.program.as_str().to_owned(),
+            focus_area: d.focus_area.map(|f| f.as_str().to_owned()),
+            region: d.region,
+            country: d.country,
+            quote: d.quote,
+        })
+        .collect::<Vec<_>>();
+    Ok(crate::web::paging::respond(&uri, rows, next.as_ref()))
 }
 
 #[derive(Deserialize, ToSchema)]

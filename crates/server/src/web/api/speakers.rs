@@ -125,18 +125,16 @@ pub async fn pool(
     Query(q): Query<PoolQuery>,
     axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
 ) -> AppResult<axum::response::Response> {
-    use axum::response::IntoResponse;
     let region = q.region_id.as_deref().filter(|r| !r.is_empty()).and_then(|r| r.parse::<RegionId>().ok());
     let after = crate::web::paging::PageQuery { limit: q.limit, cursor: q.cursor.clone() }.after()?;
     let limit = guildhall_storage::page::clamp(q.limit, 100);
     let topic = q.topic.as_deref().filter(|t| !t.trim().is_empty());
     let page = service::pool(&state.services, &u.actor, topic, region, limit, after.as_ref()).await?;
-    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/api/v1/speakers");
-    let body = Json(page.items.into_iter().map(speaker_body).collect::<Vec<_>>());
-    Ok(match crate::web::paging::link_header(path, page.next.as_ref()) {
-        Some(link) => ([link], body).into_response(),
-        None => body.into_response(),
-    })
+    Ok(crate::web::paging::respond(
+        &uri,
+        page.items.into_iter().map(speaker_body).collect::<Vec<_>>(),
+        page.next.as_ref(),
+    ))
 }
 
 /// Applications waiting for review (community managers).
