@@ -310,9 +310,18 @@ on_both!(pl4_optional_emails_carry_a_one_click_unsubscribe_and_obey_it, |backend
     assert!(link.starts_with("http") && link.contains("/unsubscribe/"), "{link}");
     // The public address is configured; this test's server listens elsewhere.
     let url = w.app.url(&link[link.find("/unsubscribe/").unwrap()..]);
-    // An essential email (the registration) has none.
-    let registered =
-        sink.received().into_iter().find(|m| m.contains("To: listener0@example.org") && !m.contains("Doors")).unwrap();
+    // An essential email (the registration) has none. The outbox does not promise
+    // to send in the order it queued, so wait for it as for the message.
+    let registration =
+        || sink.received().into_iter().find(|m| m.contains("To: listener0@example.org") && !m.contains("Doors"));
+    assert!(
+        common::eventually(|| {
+            let got = registration();
+            async move { got.is_some() }
+        })
+        .await
+    );
+    let registered = registration().unwrap();
     let registered = mailparse::parse_mail(registered.as_bytes()).unwrap();
     assert_eq!(registered.headers.get_first_value("List-Unsubscribe"), None);
     // A forged link is refused and changes nothing; opening the real one only asks.
