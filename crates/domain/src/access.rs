@@ -142,8 +142,12 @@ pub enum Action {
     /// Record a contribution for a member: staff any kind and source, the
     /// member only self-reported ones (checked by the service).
     AddContribution(MemberId),
-    /// Read a program application (CH-6): the applicant and program staff.
-    ReadProgramApplication { applicant: MemberId },
+    /// Read a program application (CH-6): the applicant, program staff and
+    /// the community manager named to interview the applicant.
+    ReadProgramApplication { applicant: MemberId, interviewer: Option<MemberId> },
+    /// Propose interview times and record the interview (CH-6): program
+    /// staff and the community manager staff named as the interviewer.
+    InterviewProgramApplicant { interviewer: Option<MemberId> },
     /// Screen, interview and decide program applications (CH-5, CH-6).
     DecideProgramApplications,
     /// Grant or end memberships, load benefit codes (CH-1, CH-8).
@@ -191,7 +195,12 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         Action::ManageFeeSchedule => false,
         Action::FileExpenseClaim(g) => actor.leads_group(g),
         Action::ReadContributions(m) | Action::AddContribution(m) => m == actor.member_id || actor.is_program_staff(),
-        Action::ReadProgramApplication { applicant } => applicant == actor.member_id || actor.is_program_staff(),
+        Action::ReadProgramApplication { applicant, interviewer } => {
+            applicant == actor.member_id || actor.is_program_staff() || is_interviewer(actor, interviewer)
+        }
+        Action::InterviewProgramApplicant { interviewer } => {
+            actor.is_program_staff() || is_interviewer(actor, interviewer)
+        }
         Action::DecideProgramApplications | Action::ManagePrograms => actor.is_program_staff(),
     };
     if allowed {
@@ -199,6 +208,12 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
     } else {
         Err(DomainError::Forbidden)
     }
+}
+
+/// CH-6: the named interviewer, while they still manage a region: a
+/// manager who steps down loses the applications they were to interview.
+fn is_interviewer(actor: &Actor, interviewer: Option<MemberId>) -> bool {
+    interviewer == Some(actor.member_id) && actor.roles.iter().any(|r| matches!(r, Role::CommunityManager(_)))
 }
 
 #[cfg(test)]
@@ -338,10 +353,32 @@ mod tests {
         assert!(authorize(&me, Action::ReadContributions(other)).is_err());
         assert!(authorize(&staff, Action::AddContribution(other)).is_ok());
         assert!(authorize(&manager, Action::ReadContributions(other)).is_err());
-        assert!(authorize(&me, Action::ReadProgramApplication { applicant: me.member_id }).is_ok());
+        assert!(authorize(&me, Action::ReadProgramApplication { applicant: me.member_id, interviewer: None }).is_ok());
+        assert!(authorize(&me, Action::ReadProgramApplication { applicant: other, interviewer: None }).is_err());
         assert!(authorize(&me, Action::DecideProgramApplications).is_err());
         assert!(authorize(&staff, Action::DecideProgramApplications).is_ok());
         assert!(authorize(&manager, Action::ManagePrograms).is_err());
+    }
+
+    #[test]
+    fn ch6_only_the_named_community_manager_interviews_besides_staff() {
+        let manager = actor(vec![Role::CommunityManager(RegionId::new())]);
+        let other_manager = actor(vec![Role::CommunityManager(RegionId::new())]);
+        let staff = actor(vec![Role::ProgramStaff]);
+        let applicant = MemberId::new();
+        let named = Some(manager.member_id);
+        let read = Action::ReadProgramApplication { applicant, interviewer: named };
+        let interview = Action::InterviewProgramApplicant { interviewer: named };
+        assert!(authorize(&manager, read).is_ok());
+        assert!(authorize(&manager, interview).is_ok());
+        assert!(authorize(&other_manager, read).is_err(), "another manager sees nothing");
+        assert!(authorize(&other_manager, interview).is_err());
+        assert!(authorize(&staff, Action::InterviewProgramApplicant { interviewer: None }).is_ok());
+        assert!(authorize(&manager, Action::DecideProgramApplications).is_err(), "the decision stays with staff");
+        // Named, then no longer a manager: the right goes with the role.
+        let stepped_down = Actor { member_id: manager.member_id, roles: vec![] };
+        assert!(authorize(&stepped_down, read).is_err());
+        assert!(authorize(&stepped_down, interview).is_err());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::access::Role;
 use crate::DomainError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -95,6 +96,21 @@ impl Stage {
         }
     }
 
+    /// CH-6: staff name (or change) the interviewer from submission until
+    /// the interview is recorded; the named person must be a community
+    /// manager, since they interview applicants (the roles of SPEC).
+    pub fn check_interviewer(self, named: Option<&[Role]>) -> Result<(), DomainError> {
+        if !matches!(self, Self::Submitted | Self::Screening | Self::Interview) {
+            return Err(DomainError::StateConflict { what: "application", from: self.as_str(), to: "interviewer" });
+        }
+        match named {
+            Some(roles) if !roles.iter().any(|r| matches!(r, Role::CommunityManager(_))) => {
+                Err(DomainError::field("interviewer", "interviewer_not_manager"))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// CH-6: the only moves there are.
     pub fn apply(self, step: Step) -> Result<Stage, DomainError> {
         use Stage as S;
@@ -130,6 +146,24 @@ impl Stage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ch6_an_interviewer_is_a_community_manager_named_before_the_interview_is_recorded() {
+        let manager = [Role::CommunityManager(crate::ids::RegionId::new())];
+        for s in [Stage::Submitted, Stage::Screening, Stage::Interview] {
+            assert_eq!(s.check_interviewer(Some(&manager)), Ok(()), "{s:?}");
+            assert_eq!(s.check_interviewer(None), Ok(()), "{s:?}: staff may take it back");
+            assert_eq!(
+                s.check_interviewer(Some(&[Role::ProgramStaff])),
+                Err(DomainError::field("interviewer", "interviewer_not_manager"))
+            );
+        }
+        for s in
+            [Stage::Draft, Stage::Interviewed, Stage::Accepted, Stage::Declined, Stage::Withdrawn, Stage::NotSelected]
+        {
+            assert!(matches!(s.check_interviewer(Some(&manager)), Err(DomainError::StateConflict { .. })), "{s:?}");
+        }
+    }
 
     #[test]
     fn ch6_only_a_draft_is_edited() {

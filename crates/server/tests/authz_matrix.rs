@@ -747,6 +747,23 @@ fn api_rows() -> Vec<Row> {
             [401, 403, 403, 403, 403, 403, 422, 422],
         ),
         r(
+            // Naming nobody where nobody is named changes nothing: allowed, 200.
+            "CH-6 name an application's interviewer",
+            M::PUT,
+            "/api/v1/applications/{id}/interviewer",
+            Some(json!({"member_id": null})),
+            O::ProgramApplication,
+            [401, 403, 403, 403, 403, 403, 200, 200],
+        ),
+        r(
+            "CH-6 the interviews I was named to hold",
+            M::GET,
+            "/api/v1/me/interviews",
+            None,
+            O::None,
+            [401, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        r(
             "CH-6 the program's applications (pipeline)",
             M::GET,
             "/api/v1/programs/champions/applications",
@@ -1184,6 +1201,13 @@ fn page_rows() -> Vec<PageRow> {
             "/programs/applications/{id}",
             O::ProgramApplication,
             [303, 200, 404, 404, 404, 404, 200, 200],
+        ),
+        post(
+            "CH-6 name the interviewer on the application page",
+            "/programs/applications/{id}/interviewer",
+            &[("interviewer", "")],
+            O::ProgramApplication,
+            [401, 403, 403, 403, 403, 403, 303, 303],
         ),
         post(
             "CH-5 screen on the board",

@@ -1607,3 +1607,89 @@ on_both!(
         assert_eq!(log.as_array().unwrap().len(), 10, "every judgment is audited");
     }
 );
+
+on_both!(ch6_a_community_manager_named_by_staff_proposes_times_and_records_the_interview, |backend| async move {
+    let Some(g) = gov(backend).await else { return };
+    g.set_setting("mvp.min_contributions_per_year", "3").await;
+    solutions(&g, &g.member, 3).await;
+    let (_, a) = g.call(Method::POST, "/api/v1/programs/mvp/applications", &g.member, Some(json!({}))).await;
+    let id = a["id"].as_str().unwrap().to_owned();
+    g.call(Method::POST, &format!("/api/v1/applications/{id}/submit"), &g.member, None).await;
+    let app = format!("/api/v1/applications/{id}");
+    let named = format!("{app}/interviewer");
+    // Before being named, a manager sees nothing of it.
+    let (s, _) = g.call(Method::GET, &app, &g.manager, None).await;
+    assert_eq!(s, 404);
+    // Only staff name, and only a community manager.
+    let name = |m: &Person| Some(json!({"member_id": m.id.to_string()}));
+    let (s, _) = g.call(Method::PUT, &named, &g.manager, name(&g.manager)).await;
+    assert_eq!(s, 403);
+    let (s, b) = g.call(Method::PUT, &named, &g.staff, name(&g.leader)).await;
+    assert_eq!((s, b["errors"][0]["code"].as_str()), (422, Some("interviewer_not_manager")), "{b}");
+    let (s, b) = g.call(Method::PUT, &named, &g.staff, Some(json!({"member_id": "someone"}))).await;
+    assert_eq!((s, b["errors"][0]["code"].as_str()), (422, Some("interviewer_unknown")), "{b}");
+    let (s, b) = g.call(Method::PUT, &named, &g.staff, name(&g.manager)).await;
+    assert_eq!((s, b["interviewer_id"].as_str()), (200, Some(g.manager.id.to_string().as_str())), "{b}");
+    let (subject, body) = g.app.last_email(&g.manager.email).await;
+    assert!(subject.starts_with("Please interview") && subject.ends_with("for MVP"), "{subject}");
+    assert!(body.contains(&format!("/programs/applications/{id}")), "{body}");
+    let (s, b) =
+        g.call(Method::POST, &format!("{app}/screen"), &g.staff, Some(json!({"quality_accepted": true}))).await;
+    assert_eq!((s, b["stage"].as_str()), (200, Some("interview")), "{b}");
+    // The named manager finds it on their list and on their hub; another does not.
+    let (_, mine) = g.call(Method::GET, "/api/v1/me/interviews", &g.manager, None).await;
+    assert_eq!(mine.as_array().map(|l| l.iter().map(|a| a["id"].clone()).collect()), Some(vec![json!(id)]));
+    let (_, theirs) = g.call(Method::GET, "/api/v1/me/interviews", &g.other_manager, None).await;
+    assert_eq!(theirs, json!([]));
+    let (s, _) = g.call(Method::GET, &app, &g.other_manager, None).await;
+    assert_eq!(s, 404);
+    let manager = common::gov::page_client(&g, Some(&g.manager)).await;
+    let hub = manager.get(g.app.url("/community")).send().await.unwrap().text().await.unwrap();
+    assert!(hub.contains("Interviews you hold") && hub.contains(&format!("href=\"/programs/applications/{id}\"")));
+    // The manager proposes times on the application page; the applicant is asked to pick.
+    let page = format!("/programs/applications/{id}");
+    let html = manager.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Propose interview times"), "{html}");
+    assert!(!html.contains("/nda\"") && !html.contains("Save the interviewer"), "staff's parts stay theirs");
+    let soon = (Utc::now() + Duration::days(3)).format("%Y-%m-%dT18:00").to_string();
+    let res = common::post_form(&manager, &g.app, &page, &format!("{page}/times"), &[("time1", &soon)]).await;
+    assert_eq!(res.status(), 303);
+    assert!(g.app.last_email(&g.member.email).await.0.contains("pick a time for your interview"));
+    // The applicant sees who interviews them, picks, and the manager hears when.
+    let member = common::gov::page_client(&g, Some(&g.member)).await;
+    let html = member.get(g.app.url(&page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Your interviewer:"), "{html}");
+    let times = format!("{app}/interview-times");
+    let (_, slots) = g.call(Method::GET, &times, &g.member, None).await;
+    let (s, _) = g.call(Method::PUT, &times, &g.member, Some(json!({"slot_id": slots[0]["id"]}))).await;
+    assert_eq!(s, 200);
+    let (subject, body) = g.app.last_email(&g.manager.email).await;
+    assert!(subject.starts_with("Interview with"), "{subject}");
+    assert!(body.contains("interview.ics"), "{body}");
+    let (s, ics) = g.app.api(Method::GET, &format!("{app}/interview.ics"), Some(&g.manager.token), None).await;
+    assert!(s == 200 && ics.as_str().is_some_and(|t| t.contains("BEGIN:VEVENT")), "the interviewer adds it: {ics}");
+    // The manager records the interview; staff decide.
+    let res = common::post_form(
+        &manager,
+        &g.app,
+        &page,
+        &format!("{page}/interview"),
+        &[("notes", "Runs a study group"), ("back", "application")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let (_, a) = g.call(Method::GET, &app, &g.staff, None).await;
+    assert_eq!(a["stage"], "interviewed", "{a}");
+    let (s, _) = g.call(Method::POST, &format!("{app}/accept"), &g.manager, Some(json!({}))).await;
+    assert_eq!(s, 403);
+    let (s, _) = g.call(Method::PUT, &named, &g.staff, Some(json!({"member_id": null}))).await;
+    assert_eq!(s, 409, "the interview is done: nobody is named any more");
+    let (_, mine) = g.call(Method::GET, "/api/v1/me/interviews", &g.manager, None).await;
+    assert_eq!(mine.as_array().map(Vec::len), Some(1), "still theirs until decided");
+    let (s, _) = g.call(Method::POST, &format!("{app}/nda"), &g.staff, Some(json!({"signed_on": this_year(1)}))).await;
+    assert_eq!(s, 200);
+    let (s, a) = g.call(Method::POST, &format!("{app}/accept"), &g.staff, Some(json!({"reason": "Welcome"}))).await;
+    assert_eq!((s, a["stage"].as_str()), (200, Some("accepted")), "{a}");
+    let (_, mine) = g.call(Method::GET, "/api/v1/me/interviews", &g.manager, None).await;
+    assert_eq!(mine, json!([]), "a decided application leaves the list");
+});

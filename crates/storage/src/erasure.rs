@@ -44,6 +44,7 @@ pub async fn erase(
         "DELETE FROM outbox WHERE recipient_id = $1",
         "UPDATE conduct_reports SET reporter_member_id = NULL, reporter_email = NULL WHERE reporter_member_id = $1",
         "UPDATE import_runs SET source = '' WHERE member_id = $1",
+        "UPDATE program_applications SET interviewer_id = NULL WHERE interviewer_id = $1",
         "UPDATE leader_applications SET profile_link = '', certifications = '', projects = '' WHERE member_id = $1",
     ];
     for sql in by_member {

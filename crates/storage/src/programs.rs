@@ -194,13 +194,16 @@ pub struct Application {
     pub interview_at: Option<DateTime<Utc>>,
     /// CH-1: when the applicant signed the NDA (MVP), as staff recorded it.
     pub nda_signed_on: Option<NaiveDate>,
+    /// CH-6: the community manager staff named to interview the applicant.
+    pub interviewer: Option<(MemberId, String)>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 const APPLICATION: &str = "SELECT a.id, a.member_id, m.name AS member_name, a.program, a.focus_area, a.interests,
     a.stage, a.screening, a.quality_notes, a.interview_notes, a.reason, a.interview_at, a.nda_signed_on, a.created_at,
-    a.updated_at FROM program_applications a JOIN members m ON m.id = a.member_id";
+    a.updated_at, a.interviewer_id, i.name AS interviewer_name
+    FROM program_applications a JOIN members m ON m.id = a.member_id LEFT JOIN members i ON i.id = a.interviewer_id";
 
 fn application(r: &AnyRow) -> Result<Application, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("application {w}"));
@@ -218,6 +221,13 @@ fn application(r: &AnyRow) -> Result<Application, StorageError> {
         reason: r.try_get("reason")?,
         interview_at: crate::time::from_db_opt(r.try_get("interview_at")?),
         nda_signed_on: r.try_get::<Option<String>, _>("nda_signed_on")?.as_deref().map(day).transpose()?,
+        interviewer: match r.try_get::<Option<String>, _>("interviewer_id")? {
+            Some(id) => Some((
+                id.parse().map_err(|_| corrupt("interviewer"))?,
+                r.try_get::<Option<String>, _>("interviewer_name")?.unwrap_or_default(),
+            )),
+            None => None,
+        },
         created_at: from_db(r.try_get("created_at")?),
         updated_at: from_db(r.try_get("updated_at")?),
     })
@@ -306,6 +316,35 @@ pub async fn set_nda_signed_on(
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// CH-6: names (or, with `None`, un-names) the application's interviewer.
+pub async fn set_interviewer(
+    tx: &mut Tx,
+    id: &str,
+    interviewer: Option<MemberId>,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query("UPDATE program_applications SET interviewer_id = $1, updated_at = $2 WHERE id = $3")
+        .bind(interviewer.map(|m| m.to_string()))
+        .bind(to_db(now))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// CH-6: the open applications a member was named to interview, the
+/// soonest picked interview first, then the oldest.
+pub async fn interviews_of(pool: &AnyPool, interviewer: MemberId) -> Result<Vec<Application>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "{APPLICATION} WHERE a.interviewer_id = $1 AND a.stage IN ('submitted', 'interview', 'interviewed')
+         ORDER BY a.interview_at IS NULL, a.interview_at, a.created_at"
+    ))
+    .bind(interviewer.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(application).collect()
 }
 
 /// What a step writes besides the stage.

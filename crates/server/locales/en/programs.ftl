@@ -18,7 +18,7 @@ mail-program-interview-proposed-subject = { $program }: pick a time for your int
 mail-program-interview-proposed-body =
     Hello { $name },
 
-    Program staff proposed times for your { $program } interview. Pick the one that suits you:
+    Times were proposed for your { $program } interview. Pick the one that suits you:
 
     { $link }
 mail-program-interview-scheduled-subject = Your { $program } interview: { $when }
@@ -348,3 +348,31 @@ pipeline-judge = Judge the evidence and screen
 rubric-quality = Meets the program's quality bar
 field-rubric_point_unknown = Choose points of this application's rubric.
 field-evidence_unknown = This piece is not part of the application's evidence.
+
+# CH-6 interviewers: staff name a community manager to interview
+interviewer-label = Interviewer
+interviewer-staff = Program staff (no one named)
+interviewer-hint = The community manager you name may read this application, propose interview times and record the interview. The decision stays with program staff.
+interviewer-save = Save the interviewer
+interviewer-named = Your interviewer:
+application-done-interviewer = The interviewer was saved.
+interviews-title = Interviews you hold
+interviews-none = Program staff have not asked you to interview anyone.
+field-interviewer_not_manager = Name a community manager: they interview applicants.
+field-interviewer_unknown = Choose someone from the list.
+mail-program-interviewer-named-subject = Please interview { $applicant } for { $program }
+mail-program-interviewer-named-body =
+    Hello { $name },
+
+    Program staff asked you to interview { $applicant }, who applied to { $program }. Propose one to three times on the application; { $applicant } picks one and you will hear which.
+
+    { $link }
+mail-program-interview-booked-subject = Interview with { $applicant }: { $when }
+mail-program-interview-booked-body =
+    Hello { $name },
+
+    { $applicant } picked { $when } for their { $program } interview. Add it to your calendar:
+
+    { $invite }
+
+    The application: { $link }

@@ -18,7 +18,7 @@ mail-program-interview-proposed-subject = { $program }: escolha um horário para
 mail-program-interview-proposed-body =
     Olá { $name },
 
-    A equipa dos programas propôs horários para a sua entrevista de { $program }. Escolha o que lhe convier:
+    Foram propostos horários para a sua entrevista de { $program }. Escolha o que lhe convier:
 
     { $link }
 mail-program-interview-scheduled-subject = A sua entrevista de { $program }: { $when }
@@ -348,3 +348,31 @@ pipeline-judge = Avaliar as evidências e fazer a triagem
 rubric-quality = Cumpre o nível de qualidade do programa
 field-rubric_point_unknown = Escolha pontos da grelha desta candidatura.
 field-evidence_unknown = Esta evidência não faz parte da candidatura.
+
+# CH-6 entrevistadores: a equipa nomeia um gestor de comunidade
+interviewer-label = Entrevistador
+interviewer-staff = Equipa dos programas (ninguém nomeado)
+interviewer-hint = O gestor de comunidade nomeado pode ler esta candidatura, propor horários e registar a entrevista. A decisão continua com a equipa dos programas.
+interviewer-save = Guardar o entrevistador
+interviewer-named = O seu entrevistador:
+application-done-interviewer = O entrevistador foi guardado.
+interviews-title = Entrevistas a seu cargo
+interviews-none = A equipa dos programas ainda não lhe pediu nenhuma entrevista.
+field-interviewer_not_manager = Nomeie um gestor de comunidade: são eles que entrevistam.
+field-interviewer_unknown = Escolha alguém da lista.
+mail-program-interviewer-named-subject = Entreviste { $applicant } para { $program }
+mail-program-interviewer-named-body =
+    Olá { $name },
+
+    A equipa dos programas pediu-lhe que entreviste { $applicant }, que se candidatou a { $program }. Proponha um a três horários na candidatura; { $applicant } escolhe um e será avisado.
+
+    { $link }
+mail-program-interview-booked-subject = Entrevista com { $applicant }: { $when }
+mail-program-interview-booked-body =
+    Olá { $name },
+
+    { $applicant } escolheu { $when } para a entrevista de { $program }. Adicione-a ao calendário:
+
+    { $invite }
+
+    A candidatura: { $link }

@@ -43,7 +43,7 @@ const APPLICANTS: &[(&str, &str)] = &[
     ("Yuki Tanaka", "yuki.tanaka@example.org"),
 ];
 
-async fn actor(state: &AppState, email: &str) -> anyhow::Result<Actor> {
+pub(super) async fn actor(state: &AppState, email: &str) -> anyhow::Result<Actor> {
     let m = members::by_email(state.services.db.reader(), &EmailAddress::parse(email)?)
         .await?
         .ok_or_else(|| anyhow::anyhow!("demo member {email} missing"))?;

@@ -131,11 +131,20 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
             programs::screen(&state.services, staff, &id, true, "Answers cite docs and include tested code.").await?;
         }
         if i == 46 {
-            // Passed screening: two interview times wait for the applicant.
+            // Passed screening: staff ask a community manager to interview,
+            // and her two times wait for the applicant.
+            let marta = super::governance::actor(state, "marta.nogueira@example.org").await?;
+            crate::services::program_interviews::assign(&state.services, staff, &id, Some(marta.member_id)).await?;
             let at = |days: i64, time: &str| {
                 format!("{}T{time}", (chrono::Utc::now() + chrono::Duration::days(days)).date_naive())
             };
-            programs::propose_interview_times(&state.services, staff, &id, &[at(4, "17:30"), at(6, "10:00")]).await?;
+            crate::services::program_interviews::propose_times(
+                &state.services,
+                &marta,
+                &id,
+                &[at(4, "17:30"), at(6, "10:00")],
+            )
+            .await?;
         }
     }
     let codes: Vec<String> = (1..=25).map(|n| format!("CERT-DEMO-{n:04}")).collect();

@@ -26,6 +26,7 @@ pub mod leadership;
 pub mod limits;
 pub mod linked_accounts;
 pub mod notify;
+pub mod program_interviews;
 pub mod programs;
 pub mod regions;
 pub mod registrar;

@@ -3,20 +3,18 @@
 //! and benefits (CH-8). Every change is audited; applicants are emailed at
 //! each step.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::contribution::{Contribution, Source, Verification};
 use guildhall_domain::eligibility::{
     evaluate, evidence_for, passes_screening, screening, Criteria, Eligibility, ProgramMinimums,
 };
-use guildhall_domain::ids::{MemberId, SlotId};
-use guildhall_domain::leadership::{parse_slots, INTERVIEW_MINUTES};
+use guildhall_domain::ids::MemberId;
 use guildhall_domain::program::{check_nda_signed_on, check_start, FocusArea, Program, ProgramRules, Start};
 use guildhall_domain::program_application::{Stage, Step};
 use guildhall_domain::values::{LongText, Reason};
 use guildhall_domain::DomainError;
 use guildhall_storage::contributions::{self, NewContribution, Stored};
-use guildhall_storage::interview_slots::{self, Slot, SlotsOf};
 use guildhall_storage::programs::{self, Application, Membership, NewMembership, StageChange};
 use guildhall_storage::{audit, members};
 use serde_json::json;
@@ -98,11 +96,11 @@ pub async fn eligibility(
     Ok(evaluate(area, &list, &criteria(svc).await?, Utc::now().date_naive()))
 }
 
-fn app_link(svc: &Services, id: &str) -> String {
+pub(super) fn app_link(svc: &Services, id: &str) -> String {
     svc.links.to(&format!("/programs/applications/{id}"))
 }
 
-async fn tell(
+pub(super) async fn tell(
     svc: &Services,
     tx: &mut Work,
     a: &Application,
@@ -180,11 +178,13 @@ pub async fn apply(
 #[tracing::instrument(skip_all)]
 pub async fn application(svc: &Services, actor: &Actor, id: &str) -> Result<Application, AppError> {
     let a = programs::application_by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
-    authorize(actor, Action::ReadProgramApplication { applicant: a.member_id }).map_err(|_| DomainError::NotFound)?;
+    let interviewer = a.interviewer.as_ref().map(|(id, _)| *id);
+    authorize(actor, Action::ReadProgramApplication { applicant: a.member_id, interviewer })
+        .map_err(|_| DomainError::NotFound)?;
     Ok(a)
 }
 
-async fn step(
+pub(super) async fn step(
     svc: &Services,
     actor: &Actor,
     a: &Application,
@@ -426,116 +426,6 @@ pub async fn screen(
     }
     tx.commit().await?;
     Ok((to, result))
-}
-
-/// CH-6: a community manager proposes interview times (in their own time
-/// zone); the applicant is emailed to pick one.
-#[tracing::instrument(skip_all)]
-pub async fn propose_interview_times(
-    svc: &Services,
-    actor: &Actor,
-    id: &str,
-    raw: &[String],
-) -> Result<Vec<DateTime<Utc>>, AppError> {
-    authorize(actor, Action::DecideProgramApplications)?;
-    let a = application(svc, actor, id).await?;
-    a.stage.check_scheduling()?;
-    let me = members::by_id(svc.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
-    let now = Utc::now();
-    let times = parse_slots(raw, me.time_zone, now)?;
-    let mut tx = svc.begin().await?;
-    interview_slots::replace(&mut tx, SlotsOf::ProgramApplication, &a.id, &times, INTERVIEW_MINUTES, actor.member_id)
-        .await?;
-    let details = json!({"times": times.iter().map(|t| t.to_rfc3339()).collect::<Vec<_>>()});
-    audit::record(
-        &mut tx,
-        entry(
-            Some(actor.member_id),
-            "program_application.interview_proposed",
-            "program_application",
-            &a.id,
-            None,
-            details,
-        ),
-        now,
-    )
-    .await?;
-    tell(svc, &mut tx, &a, "program-interview-proposed", &[]).await?;
-    tx.commit().await?;
-    Ok(times)
-}
-
-/// CH-6: the applicant picks a proposed time and is emailed the calendar
-/// invite.
-#[tracing::instrument(skip_all)]
-pub async fn pick_interview_time(svc: &Services, actor: &Actor, id: &str, slot: SlotId) -> Result<Slot, AppError> {
-    let a = application(svc, actor, id).await?;
-    if a.member_id != actor.member_id {
-        return Err(DomainError::Forbidden.into());
-    }
-    a.stage.check_scheduling()?;
-    let now = Utc::now();
-    let mut tx = svc.begin().await?;
-    let chosen = interview_slots::choose(&mut tx, SlotsOf::ProgramApplication, &a.id, slot, now).await?;
-    let details = json!({"at": chosen.starts_at.to_rfc3339()});
-    audit::record(
-        &mut tx,
-        entry(
-            Some(actor.member_id),
-            "program_application.interview_scheduled",
-            "program_application",
-            &a.id,
-            None,
-            details,
-        ),
-        now,
-    )
-    .await?;
-    let me = members::by_id(svc.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
-    let when = me.time_zone.format(chosen.starts_at);
-    let invite = svc.links.to(&format!("/programs/applications/{}/interview.ics", a.id));
-    tell(svc, &mut tx, &a, "program-interview-scheduled", &[("when", when.as_str()), ("invite", invite.as_str())])
-        .await?;
-    tx.commit().await?;
-    Ok(chosen)
-}
-
-/// The proposed interview times of an application the actor may read.
-#[tracing::instrument(skip_all)]
-pub async fn interview_times(svc: &Services, actor: &Actor, id: &str) -> Result<Vec<Slot>, AppError> {
-    slots_of(svc, &application(svc, actor, id).await?).await
-}
-
-/// The proposed interview times of an application already read with
-/// [`application`] (so the caller's right was checked).
-#[tracing::instrument(skip_all)]
-pub async fn slots_of(svc: &Services, a: &Application) -> Result<Vec<Slot>, AppError> {
-    Ok(interview_slots::list(svc.db.reader(), SlotsOf::ProgramApplication, &a.id).await?)
-}
-
-/// The picked interview as (application, start, end), for the calendar invite.
-#[tracing::instrument(skip_all)]
-pub async fn interview(
-    svc: &Services,
-    actor: &Actor,
-    id: &str,
-) -> Result<(Application, DateTime<Utc>, DateTime<Utc>), AppError> {
-    let a = application(svc, actor, id).await?;
-    let slot = slots_of(svc, &a).await?.into_iter().find(|s| s.chosen).ok_or(DomainError::NotFound)?;
-    Ok((a, slot.starts_at, slot.starts_at + Duration::minutes(slot.minutes)))
-}
-
-/// CH-6: the interview happened; notes on interests, motivations and
-/// expectations.
-#[tracing::instrument(skip_all)]
-pub async fn record_interview(svc: &Services, actor: &Actor, id: &str, notes: &str) -> Result<Stage, AppError> {
-    authorize(actor, Action::DecideProgramApplications)?;
-    let a = application(svc, actor, id).await?;
-    let notes = LongText::parse(notes, "interview_notes", true)?;
-    let change = StageChange { interview_notes: Some(notes.as_str()), ..Default::default() };
-    let (to, tx) = step(svc, actor, &a, Step::RecordInterview, change, None).await?;
-    tx.commit().await?;
-    Ok(to)
 }
 
 /// CH-6: accepted: the membership starts today with the focus area (a

@@ -56,7 +56,7 @@ use crate::app::AppState;
         benefits::list, benefits::create, benefits::add_codes, benefits::claim,
         programs::directory, programs::pipeline, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,
         programs::settle,
-        program_interviews::times, program_interviews::propose, program_interviews::pick, program_interviews::invite,
+        program_interviews::times, program_interviews::propose, program_interviews::pick, program_interviews::invite, program_interviews::name_interviewer, program_interviews::mine,
         forum_import::start, forum_import::show,
         me_security::tokens, me_security::revoke, me_security::end_sessions,
         export::mine, export::of_member, erasure::delete_me, erasure::erase_member,

@@ -3,26 +3,29 @@
 
 use crate::web::path::Path;
 use axum::extract::State;
-use axum::routing::get;
+use axum::routing::{get, put};
 use axum::{Json, Router};
 use guildhall_domain::access::Actor;
 use guildhall_domain::ids::SlotId;
 use guildhall_domain::DomainError;
 use guildhall_storage::interview_slots::Slot;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::leadership::{PickBody, TimesBody};
+use super::programs::{application_body, ApplicationBody};
 use super::{ApiJson, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::error::AppResult;
-use crate::services::programs as service;
+use crate::services::program_interviews as service;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/applications/{id}/interview-times", get(times).post(propose).put(pick))
         .route("/v1/applications/{id}/interview.ics", get(invite))
+        .route("/v1/applications/{id}/interviewer", put(name_interviewer))
+        .route("/v1/me/interviews", get(mine))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -40,7 +43,7 @@ fn slot_body(s: Slot) -> SlotBody {
 }
 
 async fn listed(state: &AppState, actor: &Actor, id: &str) -> AppResult<Json<Vec<SlotBody>>> {
-    Ok(Json(service::interview_times(&state.services, actor, id).await?.into_iter().map(slot_body).collect()))
+    Ok(Json(service::times(&state.services, actor, id).await?.into_iter().map(slot_body).collect()))
 }
 
 /// CH-6: the proposed interview times (the applicant and staff).
@@ -64,7 +67,7 @@ pub async fn propose(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<TimesBody>,
 ) -> AppResult<Json<Vec<SlotBody>>> {
-    service::propose_interview_times(&state.services, &u.actor, &id, &b.times).await?;
+    service::propose_times(&state.services, &u.actor, &id, &b.times).await?;
     listed(&state, &u.actor, &id).await
 }
 
@@ -78,7 +81,7 @@ pub async fn pick(
     ApiJson(b): ApiJson<PickBody>,
 ) -> AppResult<Json<Vec<SlotBody>>> {
     let slot: SlotId = b.slot_id.parse().map_err(|_| DomainError::field("slot", "slot_unknown"))?;
-    service::pick_interview_time(&state.services, &u.actor, &id, slot).await?;
+    service::pick_time(&state.services, &u.actor, &id, slot).await?;
     listed(&state, &u.actor, &id).await
 }
 
@@ -95,8 +98,8 @@ pub async fn invite(
 
 /// The interview invite, shared by the page and the API.
 pub async fn interview_ics(state: &AppState, actor: &Actor, id: &str) -> AppResult<axum::response::Response> {
-    let (a, starts, ends) = service::interview(&state.services, actor, id).await?;
-    let program = service::program_name(a.program);
+    let (a, starts, ends) = service::picked(&state.services, actor, id).await?;
+    let program = crate::services::programs::program_name(a.program);
     Ok(crate::web::feeds::interview_invite(
         state,
         &format!("program-interview-{id}"),
@@ -105,4 +108,40 @@ pub async fn interview_ics(state: &AppState, actor: &Actor, id: &str) -> AppResu
         (starts, ends),
         &format!("/programs/applications/{id}"),
     ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InterviewerBody {
+    /// A community manager's member id; null takes the interview back to
+    /// program staff.
+    member_id: Option<String>,
+}
+
+/// CH-6: program staff name the community manager who interviews the
+/// applicant (they may then read the application, propose times and
+/// record the interview); the manager is emailed.
+#[utoipa::path(put, path = "/v1/applications/{id}/interviewer", tag = "programs", params(("id" = String, Path)), request_body = InterviewerBody,
+    responses((status = 200, body = ApplicationBody), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn name_interviewer(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<InterviewerBody>,
+) -> AppResult<Json<ApplicationBody>> {
+    let named = match b.member_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(raw) => Some(raw.parse().map_err(|_| DomainError::field("interviewer", "interviewer_unknown"))?),
+        None => None,
+    };
+    service::assign(&state.services, &u.actor, &id, named).await?;
+    let a = crate::services::programs::application(&state.services, &u.actor, &id).await?;
+    Ok(Json(application_body(a)))
+}
+
+/// CH-6: the open applications the caller was named to interview.
+#[utoipa::path(get, path = "/v1/me/interviews", tag = "programs",
+    responses((status = 200, body = [ApplicationBody]), (status = 401, body = Problem)))]
+pub async fn mine(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<ApplicationBody>>> {
+    let list = service::assigned_to_me(&state.services, &u.actor).await?;
+    Ok(Json(list.into_iter().map(application_body).collect()))
 }

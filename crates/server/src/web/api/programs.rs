@@ -231,10 +231,14 @@ pub struct ApplicationBody {
     interview_at: Option<String>,
     /// MVP: the day the applicant signed the NDA, as staff recorded it.
     nda_signed_on: Option<String>,
+    /// The community manager staff named to interview the applicant
+    /// (null: program staff interview).
+    interviewer_id: Option<String>,
+    interviewer_name: Option<String>,
     updated_at: String,
 }
 
-fn application_body(a: Application) -> ApplicationBody {
+pub(super) fn application_body(a: Application) -> ApplicationBody {
     ApplicationBody {
         id: a.id,
         applicant_id: a.member_id.to_string(),
@@ -246,6 +250,8 @@ fn application_body(a: Application) -> ApplicationBody {
         reason: a.reason,
         interview_at: a.interview_at.map(|t| t.to_rfc3339()),
         nda_signed_on: a.nda_signed_on.map(|d| d.to_string()),
+        interviewer_id: a.interviewer.as_ref().map(|(id, _)| id.to_string()),
+        interviewer_name: a.interviewer.map(|(_, name)| name),
         updated_at: a.updated_at.to_rfc3339(),
     }
 }
@@ -395,7 +401,7 @@ pub async fn interview(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<InterviewBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::record_interview(&state.services, &u.actor, &id, &b.notes).await?;
+    crate::services::program_interviews::record(&state.services, &u.actor, &id, &b.notes).await?;
     current(&state, &u, &id).await
 }
 

@@ -44,6 +44,17 @@ struct HubPage {
     reviews_speakers: bool,
     handles_reports: bool,
     staff: bool,
+    /// CH-6: the program applications staff named the actor to interview.
+    interviews: Vec<guildhall_storage::programs::Application>,
+}
+
+impl HubPage {
+    fn program_key(&self, a: &guildhall_storage::programs::Application) -> String {
+        format!("program-{}", a.program.as_str())
+    }
+    fn stage_key(&self, a: &guildhall_storage::programs::Application) -> String {
+        format!("stage-{}", a.stage.as_str())
+    }
 }
 
 async fn hub(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
@@ -57,7 +68,8 @@ async fn hub(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<Stri
     let reviews_speakers = crate::services::speakers::reviews_speakers(&actor);
     let handles_reports = !led.is_empty() || !managed.is_empty() || actor.roles.contains(&Role::ProgramStaff);
     let staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
-    Ok(Html(HubPage { ctx, managed, led, reviews_speakers, handles_reports, staff }.render()?))
+    let interviews = crate::services::program_interviews::assigned_to_me(&state.services, &actor).await?;
+    Ok(Html(HubPage { ctx, managed, led, reviews_speakers, handles_reports, staff, interviews }.render()?))
 }
 
 #[derive(Template)]

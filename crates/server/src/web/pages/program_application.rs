@@ -23,6 +23,7 @@ use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
+use crate::services::program_interviews as interviews;
 use crate::services::programs as service;
 use crate::web::ctx::PageCtx;
 use crate::web::pages::form::NoFields;
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route("/programs/applications/{id}/edit", post(edit_draft))
         .route("/programs/applications/{id}/pick", post(pick))
         .route("/programs/applications/{id}/judgments", post(judge))
+        .route("/programs/applications/{id}/interviewer", post(name_interviewer))
         .route("/programs/applications/{id}/interview.ics", get(interview_ics))
 }
 
@@ -58,6 +60,10 @@ struct ApplicationPage {
     slots: Vec<Slot>,
     is_applicant: bool,
     is_staff: bool,
+    /// CH-6: staff, or the community manager named to interview.
+    may_interview: bool,
+    /// For staff: the community managers who may be named interviewer.
+    interviewers: Vec<guildhall_storage::members::Member>,
     /// For staff: what counts for the focus area, and the rubric (CH-5).
     evidence: Vec<Stored>,
     /// CH-5: the points each judged piece meets, by piece key.
@@ -77,6 +83,14 @@ struct ApplicationPage {
 }
 
 impl ApplicationPage {
+    /// The option of `m` in the interviewer select is the current one.
+    fn is_interviewer(&self, m: &guildhall_storage::members::Member) -> bool {
+        self.a.interviewer.as_ref().is_some_and(|(id, _)| *id == m.id)
+    }
+    /// CH-6: staff may still name or change the interviewer.
+    fn interviewer_open(&self) -> bool {
+        self.is("submitted") || self.is("screening") || self.is("interview")
+    }
     fn piece(&self, c: &Stored) -> String {
         service::piece_key(c)
     }
@@ -194,8 +208,11 @@ fn criteria(screening: &str) -> Vec<Criterion> {
 async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let a = service::application(&state.services, &actor, id).await?;
-    let slots = service::slots_of(&state.services, &a).await?;
+    let slots = interviews::slots_of(&state.services, &a).await?;
     let is_staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
+    let interviewer = a.interviewer.as_ref().map(|(id, _)| *id);
+    let may_interview = authorize(&actor, Action::InterviewProgramApplicant { interviewer }).is_ok();
+    let interviewers = if is_staff { interviews::candidates(&state.services, &actor).await? } else { Vec::new() };
     let evidence = if is_staff { service::evidence(&state.services, &actor, &a).await? } else { Vec::new() };
     let judged = if is_staff { service::judgments(&state.services, &actor, &a).await? } else { Default::default() };
     let points = guildhall_domain::eligibility::rubric_of(a.focus_area);
@@ -208,12 +225,12 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
     let needs_nda = service::rules_of(&state.services, a.program).await?.nda_required;
     // PL-13: a problem with a field this stage does not show (an evidence
     // verdict's reason) is said on top instead of nowhere.
-    let mut shown = vec!["slot", "slots", "signed_on", "focus_area", "interests"];
+    let mut shown = vec!["slot", "slots", "signed_on", "focus_area", "interests", "interviewer"];
     if a.stage == Stage::Interviewed {
         shown.push("reason");
     }
     let errors = errors.shown_on(&shown);
-    let notice = ["nda", "verified", "rejected", "edited", "account", "judged"]
+    let notice = ["nda", "verified", "rejected", "edited", "account", "judged", "interviewer"]
         .into_iter()
         .find(|v| ctx.query_flag("done", v))
         .map(|v| ctx.t(&format!("application-done-{v}")));
@@ -224,6 +241,8 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
         criteria: criteria(&a.screening),
         is_applicant: a.member_id == actor.member_id,
         is_staff,
+        may_interview,
+        interviewers,
         evidence,
         judged,
         points,
@@ -276,6 +295,30 @@ async fn judge(
     back_saying(&state, ctx, &id, r, "judged").await
 }
 
+#[derive(serde::Deserialize)]
+struct InterviewerInput {
+    /// A community manager's id; empty: program staff interview.
+    interviewer: String,
+}
+
+/// CH-6: staff name the community manager who interviews the applicant.
+async fn name_interviewer(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<InterviewerInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = match f.interviewer.trim() {
+        "" => interviews::assign(&state.services, &actor, &id, None).await,
+        raw => match raw.parse() {
+            Ok(m) => interviews::assign(&state.services, &actor, &id, Some(m)).await,
+            Err(_) => Err(DomainError::field("interviewer", "interviewer_unknown").into()),
+        },
+    };
+    back_saying(&state, ctx, &id, r, "interviewer").await
+}
+
 async fn propose(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -283,7 +326,7 @@ async fn propose(
     CsrfForm(f): CsrfForm<TimesInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::propose_interview_times(&state.services, &actor, &id, &f.times()).await.map(|_| ());
+    let r = interviews::propose_times(&state.services, &actor, &id, &f.times()).await.map(|_| ());
     back(&state, ctx, &id, r).await
 }
 
@@ -355,7 +398,7 @@ async fn pick(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = match f.slot.parse::<SlotId>() {
-        Ok(slot) => service::pick_interview_time(&state.services, &actor, &id, slot).await.map(|_| ()),
+        Ok(slot) => interviews::pick_time(&state.services, &actor, &id, slot).await.map(|_| ()),
         Err(_) => Err(DomainError::field("slot", "slot_unknown").into()),
     };
     back(&state, ctx, &id, r).await

@@ -459,7 +459,7 @@ async fn interview(
     CsrfForm(f): CsrfForm<NotesInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::record_interview(&state.services, &actor, &id, &f.notes).await.map(|_| ());
+    let r = crate::services::program_interviews::record(&state.services, &actor, &id, &f.notes).await.map(|_| ());
     back_to_board(&state, ctx, &id, &f.back, r).await
 }
 
