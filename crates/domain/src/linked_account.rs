@@ -57,9 +57,13 @@ impl Handle {
                     && u.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c));
                 ok.then(|| Self(u.to_lowercase())).ok_or(DomainError::field("handle", "forum_username_invalid"))
             }
+            // A user name or password in the address would be stored and
+            // shown to staff: refused, as a feed is read without them.
             AccountKind::Feed => WebLink::parse(raw, "handle")
+                .ok()
+                .filter(|l| !l.has_credentials())
                 .map(|l| Self(l.as_str().to_owned()))
-                .map_err(|_| DomainError::field("handle", "feed_url_invalid")),
+                .ok_or(DomainError::field("handle", "feed_url_invalid")),
         }
     }
 
@@ -203,7 +207,13 @@ mod tests {
         }
         let f = Handle::parse(AccountKind::Feed, "https://blog.example.org/feed.xml").unwrap();
         assert_eq!(f.as_str(), "https://blog.example.org/feed.xml");
-        for bad in ["blog.example.org/feed", "ftp://blog.example.org/feed", "javascript:alert(1)"] {
+        for bad in [
+            "blog.example.org/feed",
+            "ftp://blog.example.org/feed",
+            "javascript:alert(1)",
+            "https://me:secret@blog.example.org/feed",
+            "https://me@blog.example.org/feed",
+        ] {
             assert_eq!(Handle::parse(AccountKind::Feed, bad), Err(DomainError::field("handle", "feed_url_invalid")));
         }
     }

@@ -274,7 +274,22 @@ on_both!(pl3_a_feed_is_read_from_the_address_its_member_proved, |backend| async 
     )
     .await;
     assert_eq!(res.status(), 422);
-    assert!(res.text().await.unwrap().contains("full address"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("full web address"), "{html}");
+    assert!(
+        html.contains("value=\"not a url\"") && html.contains("aria-describedby=\"link-handle-error"),
+        "kept, and tied to its error"
+    );
+    let secret = feed_url.replacen("://", "://ana:hunter2@", 1);
+    let res = common::post_form(
+        &page,
+        &g.app,
+        "/programs",
+        "/programs/linked-accounts",
+        &[("kind", "feed"), ("handle", &secret)],
+    )
+    .await;
+    assert_eq!(res.status(), 422, "an address with a password is not stored");
     let res = common::post_form(
         &page,
         &g.app,
@@ -286,6 +301,16 @@ on_both!(pl3_a_feed_is_read_from_the_address_its_member_proved, |backend| async 
     let html = common::follow(&page, &g.app, res).await;
     assert!(html.contains("The account is linked") && html.contains("Waiting for the code"), "{html}");
     let code = html.split("<code class=\"proof-code\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    let res = common::post_form(
+        &page,
+        &g.app,
+        "/programs",
+        "/programs/linked-accounts",
+        &[("kind", "feed"), ("handle", &feed_url)],
+    )
+    .await;
+    let again = common::follow(&page, &g.app, res).await;
+    assert!(again.contains("already linked") && again.contains(&code), "linking twice keeps the one code");
     let (_, links) =
         g.call(Method::GET, &format!("/api/v1/members/{}/linked-accounts", g.member.id), &g.member, None).await;
     let id = links[0]["id"].as_str().unwrap().to_owned();

@@ -25,6 +25,11 @@ impl WebLink {
         self.0.as_str()
     }
 
+    /// The address carries a user name or password (`user:pass@host`).
+    pub fn has_credentials(&self) -> bool {
+        !self.0.username().is_empty() || self.0.password().is_some()
+    }
+
     /// The host in lower case, without a leading `www.`.
     pub fn host(&self) -> String {
         let h = self.0.host_str().unwrap_or_default().to_ascii_lowercase();

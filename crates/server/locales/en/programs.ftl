@@ -286,7 +286,7 @@ error-account_not_linked = Link this account first and show it is yours: on your
 error-account_linked_elsewhere = Another member has already linked and proven this account. If it is yours, write to the program staff.
 error-proof_not_found = The code is not there yet. Paste it into the "About me" of your forum profile (or into a post of your feed), save, and check again.
 field-account_kind_invalid = Choose a forum account or a feed.
-field-feed_url_invalid = Enter the feed's full address, starting with https://.
+field-feed_url_invalid = Enter the feed's full web address, starting with https://, without a user name or password.
 field-forum_user_unknown = The forum has no user with this name.
 field-account_unreachable = The account could not be read just now. Check the address, then try again in a moment.
 field-feed_private_address = This address points into a private network, which Guildhall does not read. Link the feed's public address.
@@ -376,3 +376,8 @@ mail-program-interview-booked-body =
     { $invite }
 
     The application: { $link }
+field-feed_host_unknown = No server answers to that address. Check its spelling, or open it in your browser to see that it works.
+links-already = This account was already linked: its code is below.
+links-hint-feed = Import only from a feed that is yours. Link your blog's feed, place the code Guildhall gives you in a post or the description of the feed, and press Check. Once the code is found you can import, and remove the code again.
+links-handle-feed = Feed address
+links-handle-feed-hint = For example https://ana.example.org/feed.xml

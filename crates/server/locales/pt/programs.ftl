@@ -286,7 +286,7 @@ error-account_not_linked = Associe primeiro esta conta e mostre que é sua: na s
 error-account_linked_elsewhere = Outro membro já associou e comprovou esta conta. Se for sua, escreva à equipa dos programas.
 error-proof_not_found = O código ainda não está lá. Cole-o no "Sobre mim" do seu perfil do fórum (ou numa publicação do seu feed), guarde e verifique de novo.
 field-account_kind_invalid = Escolha uma conta do fórum ou um feed.
-field-feed_url_invalid = Indique o endereço completo do feed, a começar por https://.
+field-feed_url_invalid = Indique o endereço completo do feed, a começar por https://, sem nome de utilizador nem palavra-passe.
 field-forum_user_unknown = O fórum não tem nenhum utilizador com este nome.
 field-account_unreachable = Não foi possível ler a conta agora. Verifique o endereço e tente de novo dentro de momentos.
 field-feed_private_address = Este endereço aponta para uma rede privada, que o Guildhall não lê. Associe o endereço público do feed.
@@ -376,3 +376,8 @@ mail-program-interview-booked-body =
     { $invite }
 
     A candidatura: { $link }
+field-feed_host_unknown = Nenhum servidor responde nesse endereço. Verifique a grafia, ou abra-o no navegador para ver se funciona.
+links-already = Esta conta já estava ligada: o código está abaixo.
+links-hint-feed = Importe só de um feed que seja seu. Ligue o feed do seu blogue, coloque o código que o Guildhall lhe dá numa publicação ou na descrição do feed e carregue em Verificar. Quando o código for encontrado pode importar e voltar a retirar o código.
+links-handle-feed = Endereço do feed
+links-handle-feed-hint = Por exemplo https://ana.example.org/feed.xml

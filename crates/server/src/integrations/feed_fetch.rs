@@ -53,26 +53,36 @@ fn is_public(ip: IpAddr) -> bool {
     }
 }
 
-/// Fetches `url`'s body. `private_ok` lets loopback and private addresses
-/// through (tests serve their feeds on loopback).
-pub async fn fetch(url: &Url, private_ok: bool) -> Result<Vec<u8>, FetchError> {
+/// Resolves `url`'s host once and checks every address it names: the
+/// bare host name and the address a request must then go to. `private_ok`
+/// lets loopback and private addresses through (tests serve their feeds
+/// on loopback). Linking a feed checks this too, so a member hears of a
+/// mistyped or private address when they link it.
+pub async fn resolve(url: &Url, private_ok: bool) -> Result<(String, SocketAddr), FetchError> {
     let host = url.host_str().ok_or_else(|| FetchError::UnknownHost(url.to_string()))?.to_owned();
     let port = url.port_or_known_default().unwrap_or(443);
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let bare = host.trim_start_matches('[').trim_end_matches(']').to_owned();
     let addrs: Vec<SocketAddr> = match bare.parse::<IpAddr>() {
         Ok(ip) => vec![SocketAddr::new(ip, port)],
-        Err(_) => {
-            tokio::net::lookup_host((bare, port)).await.map_err(|_| FetchError::UnknownHost(host.clone()))?.collect()
-        }
+        Err(_) => tokio::net::lookup_host((bare.as_str(), port))
+            .await
+            .map_err(|_| FetchError::UnknownHost(host.clone()))?
+            .collect(),
     };
     let Some(first) = addrs.first().copied() else { return Err(FetchError::UnknownHost(host)) };
     if !private_ok && addrs.iter().any(|a| !is_public(a.ip())) {
         return Err(FetchError::PrivateAddress);
     }
+    Ok((bare, first))
+}
+
+/// Fetches `url`'s body, from the one address [`resolve`] checked.
+pub async fn fetch(url: &Url, private_ok: bool) -> Result<Vec<u8>, FetchError> {
+    let (bare, first) = resolve(url, private_ok).await?;
     let http = reqwest::Client::builder()
         .timeout(Duration::from_secs(20))
         .redirect(reqwest::redirect::Policy::none())
-        .resolve(bare, first)
+        .resolve(&bare, first)
         .user_agent(concat!("Guildhall/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| FetchError::Unreachable(e.to_string()))?;

@@ -57,8 +57,16 @@ pub async fn add(
     members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     let kind = AccountKind::parse(kind)?;
     let handle = Handle::parse(kind, handle)?;
-    if kind == AccountKind::Discourse {
-        forum(svc).await?;
+    match kind {
+        AccountKind::Discourse => {
+            forum(svc).await?;
+        }
+        // Said now rather than at the first check: a mistyped host, or one
+        // inside a private network.
+        AccountKind::Feed => {
+            let url = url::Url::parse(handle.as_str()).map_err(|_| DomainError::field("handle", "feed_url_invalid"))?;
+            feed_fetch::resolve(&url, svc.fetch_private_hosts).await.map_err(fetch_problem)?;
+        }
     }
     check_claim(store::owner(svc.db.reader(), kind, &handle).await?, member)?;
     let now = Utc::now();
@@ -107,12 +115,17 @@ async fn proof_text(svc: &Services, link: &LinkedAccount) -> Result<String, AppE
 /// The feed at a linked address, or why it could not be read.
 pub async fn read_feed(svc: &Services, handle: &Handle) -> Result<Vec<u8>, AppError> {
     let url = url::Url::parse(handle.as_str()).map_err(|_| DomainError::field("handle", "feed_url_invalid"))?;
-    match feed_fetch::fetch(&url, svc.fetch_private_hosts).await {
-        Ok(body) => Ok(body),
-        Err(e @ FetchError::PrivateAddress) => Err(unreadable("feed_private_address", e)),
-        Err(e @ FetchError::Moved(_)) => Err(unreadable("feed_moved", e)),
-        Err(e @ FetchError::TooLarge) => Err(unreadable("feed_too_large", e)),
-        Err(e) => Err(unreadable("account_unreachable", e)),
+    feed_fetch::fetch(&url, svc.fetch_private_hosts).await.map_err(fetch_problem)
+}
+
+/// Why a feed could not be read, as the member's field problem.
+fn fetch_problem(e: FetchError) -> AppError {
+    match e {
+        e @ FetchError::UnknownHost(_) => unreadable("feed_host_unknown", e),
+        e @ FetchError::PrivateAddress => unreadable("feed_private_address", e),
+        e @ FetchError::Moved(_) => unreadable("feed_moved", e),
+        e @ FetchError::TooLarge => unreadable("feed_too_large", e),
+        e => unreadable("account_unreachable", e),
     }
 }
 

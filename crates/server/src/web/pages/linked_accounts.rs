@@ -12,6 +12,7 @@ use guildhall_domain::ids::LinkedAccountId;
 use serde::Deserialize;
 
 use super::form::{redirect_or_reshow, NoFields};
+use super::programs::Linking;
 use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
@@ -30,19 +31,20 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Back to the accounts on the programs page saying `done`, or the page
-/// with the problem on top (a check's problem is about a listed account,
-/// not the new-link form's field).
+/// with the problem in the accounts section (beside the new-link form's
+/// field when `handle` is what was typed there).
 async fn back(
     state: &AppState,
     ctx: PageCtx,
     r: Result<(), AppError>,
     done: &str,
-    on_field: bool,
+    handle: Option<&str>,
 ) -> AppResult<Response> {
     let to = format!("/programs?account={done}#linked-accounts");
     redirect_or_reshow(ctx, r, &to, async |ctx, errors: FormErrors| {
-        let errors = if on_field { errors } else { errors.shown_on(&[]) };
-        super::programs::show(state, ctx, errors).await
+        let errors = if handle.is_some() { errors.shown_on(&["kind", "handle"]) } else { errors.shown_on(&[]) };
+        let linking = Linking { here: true, handle: handle.unwrap_or_default().to_owned() };
+        super::programs::show_linking(state, ctx, errors, linking).await
     })
     .await
 }
@@ -57,8 +59,10 @@ struct AddInput {
 
 async fn add(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfForm<AddInput>) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::add(&state.services, &actor, actor.member_id, &f.kind, &f.handle).await.map(|_| ());
-    back(&state, ctx, r, "added", true).await
+    match service::add(&state.services, &actor, actor.member_id, &f.kind, &f.handle).await {
+        Ok((_, created)) => back(&state, ctx, Ok(()), if created { "added" } else { "already" }, None).await,
+        Err(e) => back(&state, ctx, Err(e), "", Some(&f.handle)).await,
+    }
 }
 
 async fn check(
@@ -69,7 +73,7 @@ async fn check(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::check(&state.services, &actor, id).await.map(|_| ());
-    back(&state, ctx, r, "proven", false).await
+    back(&state, ctx, r, "proven", None).await
 }
 
 async fn remove(
@@ -80,7 +84,7 @@ async fn remove(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::remove(&state.services, &actor, id).await;
-    back(&state, ctx, r, "removed", false).await
+    back(&state, ctx, r, "removed", None).await
 }
 
 #[derive(Deserialize)]
@@ -132,8 +136,8 @@ async fn import_feed(
                 .collect();
             let message = format!("{} {}", ctx.t("feed-not-imported"), lines.join(" "));
             let errors = FormErrors::general(ctx.tr, message, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
-            super::programs::show(&state, ctx, errors).await
+            super::programs::show_linking(&state, ctx, errors, Linking { here: true, handle: String::new() }).await
         }
-        Err(e) => back(&state, ctx, Err(e), "", false).await,
+        Err(e) => back(&state, ctx, Err(e), "", None).await,
     }
 }

@@ -141,7 +141,19 @@ struct ProgramsPage {
     imports: Vec<ImportRun>,
     /// PL-3: the accounts the member imports from, proven or waiting.
     links: Vec<LinkedAccount>,
+    /// PL-3: a problem with a linked account is said in its section, where
+    /// the form that was sent is, not on top of the page.
+    linking: Linking,
     errors: FormErrors,
+}
+
+/// What the accounts section shows after one of its forms was sent.
+#[derive(Default)]
+pub(super) struct Linking {
+    /// The problem belongs to the accounts section.
+    pub here: bool,
+    /// The address or user name the member typed, kept on a problem.
+    pub handle: String,
 }
 
 impl ProgramsPage {
@@ -191,6 +203,16 @@ impl ProgramsPage {
 }
 
 pub(super) async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> AppResult<Response> {
+    show_linking(state, ctx, errors, Linking::default()).await
+}
+
+/// The programs page after a linked-accounts form: its problem said there.
+pub(super) async fn show_linking(
+    state: &AppState,
+    ctx: PageCtx,
+    errors: FormErrors,
+    linking: Linking,
+) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let (memberships, applications) = service::mine(&state.services, &actor).await?;
     let eligibility = service::eligibility_all(&state.services, &actor, actor.member_id).await?;
@@ -201,6 +223,7 @@ pub(super) async fn show(state: &AppState, ctx: PageCtx, errors: FormErrors) -> 
     let links = crate::services::linked_accounts::list(&state.services, &actor, actor.member_id).await?;
     let page = ProgramsPage {
         links,
+        linking,
         ctx,
         memberships,
         applications,
