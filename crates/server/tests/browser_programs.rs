@@ -33,15 +33,15 @@ async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client,
     bea.goto(&g.app.url("/programs")).await.unwrap();
     // PL-3: she links her forum account and proves it with the code shown.
     fill(bea, "#link-handle", "ana_silva").await;
-    click(bea, "form[action='/programs/linked-accounts'] button").await;
+    click(bea, "form[action='/programs/linked-accounts#linked-accounts'] button").await;
     let page = text(bea).await;
     assert!(page.contains("The account is linked") && page.contains("Waiting for the code"), "{page}");
     let code = bea.find(Locator::Css(".proof-code")).await.unwrap().text().await.unwrap();
     shots.take(bea, "30-link-forum-account").await;
-    click(bea, "form[action$='/check'] button").await;
+    click(bea, "form[action$='/check#linked-accounts'] button").await;
     assert!(text(bea).await.contains("The code is not there yet"), "checked before the code was placed");
     forum.set_bio("ana_silva", &format!("Bea, answering report questions. {code}"));
-    click(bea, "form[action$='/check'] button").await;
+    click(bea, "form[action$='/check#linked-accounts'] button").await;
     assert!(text(bea).await.contains("proven yours"));
     click(bea, "form[action='/programs/imports/discourse'] button").await;
     // The progress page refreshes itself until the import is done.
