@@ -153,29 +153,6 @@ async fn pl4_crash_loses_no_email_postgres_two_instances() {
     crash_test(Backend::Postgres, 2).await;
 }
 
-/// The `text/calendar` part of a raw message, decoded, with its METHOD
-/// parameter (read by `mailparse`, a MIME parser none of us wrote).
-fn calendar_part(raw: &str) -> Option<(String, String)> {
-    fn walk(p: &mailparse::ParsedMail) -> Option<(String, String)> {
-        if p.ctype.mimetype == "text/calendar" {
-            let method = p.ctype.params.get("method").cloned().unwrap_or_default();
-            return Some((method, p.get_body().ok()?));
-        }
-        p.subparts.iter().find_map(walk)
-    }
-    walk(&mailparse::parse_mail(raw.as_bytes()).ok()?)
-}
-
-/// One property of the first VEVENT, read by the `ical` parser.
-fn vevent_props(ics: &str) -> Vec<ical::property::Property> {
-    let cal = ical::IcalParser::new(ics.as_bytes()).next().unwrap().unwrap();
-    cal.events[0].properties.clone()
-}
-
-fn prop(props: &[ical::property::Property], name: &str) -> String {
-    props.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default()
-}
-
 on_both!(
     ug17_a_moved_meetup_reaches_everyone_registered_or_waiting_with_an_updated_invitation,
     |backend: Backend| async move {

@@ -124,6 +124,41 @@ pub async fn click_link(c: &Client, text: &str) {
     click_and_wait(c, Locator::LinkText(text), text).await;
 }
 
+/// An XPath string literal for `text` (which may hold an apostrophe).
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        return format!("'{text}'");
+    }
+    let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+    format!("concat({})", parts.join(", \"'\", "))
+}
+
+/// Presses the button whose visible text is `label` (a hidden suffix for
+/// screen readers may follow it) and waits for the next page.
+pub async fn press(c: &Client, label: &str) {
+    let xpath = format!("//main//button[starts-with(normalize-space(.), {})]", xpath_literal(label));
+    click_and_wait(c, Locator::XPath(&xpath), label).await;
+}
+
+/// Types `value` into the field whose label reads `label`.
+pub async fn type_into(c: &Client, label: &str, value: &str) {
+    let xpath = format!("//main//label[normalize-space(.)={}]", xpath_literal(label));
+    let l = c.find(Locator::XPath(&xpath)).await.unwrap_or_else(|_| panic!("a field labelled {label:?}"));
+    let id = l.attr("for").await.unwrap().unwrap_or_else(|| panic!("{label:?} names its field"));
+    let el = c.find(Locator::Id(&id)).await.unwrap();
+    el.clear().await.unwrap();
+    el.send_keys(value).await.unwrap();
+}
+
+/// Picks the option `option` in the list labelled `label`.
+pub async fn choose(c: &Client, label: &str, option: &str) {
+    let xpath = format!("//main//label[normalize-space(.)={}]", xpath_literal(label));
+    let l = c.find(Locator::XPath(&xpath)).await.unwrap_or_else(|_| panic!("a list labelled {label:?}"));
+    let id = l.attr("for").await.unwrap().unwrap_or_else(|| panic!("{label:?} names its list"));
+    let o = format!("//select[@id={}]/option[normalize-space(.)={}]", xpath_literal(&id), xpath_literal(option));
+    c.find(Locator::XPath(&o)).await.unwrap_or_else(|_| panic!("{option:?} in {label:?}")).click().await.unwrap();
+}
+
 /// The password of the accounts [`account`] makes.
 pub const PASSWORD: &str = "correct horse battery";
 

@@ -41,7 +41,13 @@ async fn person(app: &TestApp, prefix: &str, role: Option<Role>) -> Person {
 }
 
 pub async fn gov(backend: Backend) -> Option<Gov> {
-    let app = TestApp::spawn(backend).await?;
+    gov_with(backend, |_| {}).await
+}
+
+/// [`gov`] on a server whose configuration `tweak` changes (a worker and
+/// real SMTP, say).
+pub async fn gov_with(backend: Backend, tweak: impl FnOnce(&mut guildhall::Config)) -> Option<Gov> {
+    let app = TestApp::spawn_with(backend, tweak).await?;
     let admin = person(&app, "admin", Some(Role::Admin)).await;
     let mut regions = Vec::new();
     for (name, cur) in [("Iberia", "EUR"), ("Nordics", "SEK")] {

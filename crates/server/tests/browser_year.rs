@@ -1,0 +1,331 @@
+//! A year of operation in Chromium, by what the pages show (issue 16): an
+//! admin makes someone program staff (PL-1); a member links her forum
+//! account with its proof code, imports her answers and applies to MVP
+//! (PL-3, CH-6); staff verify and judge the evidence, record the NDA and
+//! accept her (CH-1, CH-5); a leader publishes a meetup and moves it an
+//! hour, and the registrant's calendar invitation updates (UG-17); the
+//! meetup completes by itself and counts for the group's health (UG-14,
+//! UG-10); the leader's claim with a receipt is approved on another
+//! instance (UG-13, PL-12); the new MVP claims a benefit code with a
+//! button (CH-8). Screenshots go to `target/screenshots/<backend>/`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration as StdDuration;
+
+use chrono::{Duration, Utc};
+use common::browser::{account, choose, click_link, connect, press, sign_in, start_driver, text, type_into, Shots};
+use common::forum::FakeForum;
+use common::gov::{gov_with, Gov};
+use common::{calendar_part, prop, vevent_props, SmtpSink};
+use fantoccini::{Client, Locator};
+use guildhall::{AppState, Config, Server};
+use guildhall_domain::access::Role;
+use guildhall_storage::{Backend, Db};
+use reqwest::Method;
+use serde_json::json;
+
+/// A receipt as a scanner makes it: a (tiny) PDF.
+const RECEIPT: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
+/// Waits until the page's text holds `what` (a page that reloads itself,
+/// or one a click is still loading).
+async fn until_shown(c: &Client, what: &str) -> String {
+    let mut page = text(c).await;
+    for _ in 0..100 {
+        if page.contains(what) {
+            return page;
+        }
+        tokio::time::sleep(StdDuration::from_millis(100)).await;
+        page = text(c).await;
+    }
+    panic!("{what:?} never showed: {page}");
+}
+
+/// Sets a `datetime-local` field (typed digits depend on the keyboard
+/// layout, so the value is set as the browser's own picker would).
+async fn set_time(c: &Client, label: &str, at: chrono::DateTime<chrono_tz::Tz>) {
+    let xpath = format!("//main//label[normalize-space(.)='{label}']");
+    let id = c.find(Locator::XPath(&xpath)).await.unwrap().attr("for").await.unwrap().unwrap();
+    let value = at.format("%Y-%m-%dT%H:%M").to_string();
+    c.execute("document.getElementById(arguments[0]).value = arguments[1];", vec![json!(id), json!(value)])
+        .await
+        .unwrap();
+}
+
+/// PL-1: the admin finds Stella and gives her the program staff role.
+async fn admin_appoints_staff(g: &Gov, admin: &Client, shots: &Shots) {
+    sign_in(g, admin, "ada@example.org").await;
+    admin.goto(&g.app.url("/admin/people")).await.unwrap();
+    type_into(admin, "Name or email", "stella").await;
+    press(admin, "Find").await;
+    click_link(admin, "Stella Staff").await;
+    choose(admin, "Role", "Program staff").await;
+    press(admin, "Give the role").await;
+    let page = until_shown(admin, "Program staff").await;
+    assert!(page.contains("Stella Staff"), "{page}");
+    shots.take(admin, "40-staff-appointed").await;
+    let (subject, _) = g.app.last_email("stella@example.org").await;
+    assert_eq!(subject, "You are now program staff", "she is told");
+}
+
+/// PL-3, CH-6: Bea proves her forum account, imports and applies to MVP.
+async fn member_links_imports_and_applies(g: &Gov, forum: &FakeForum, bea: &Client, shots: &Shots) {
+    sign_in(g, bea, "bea@example.org").await;
+    bea.goto(&g.app.url("/programs")).await.unwrap();
+    type_into(bea, "Forum user name or feed address", "ana_silva").await;
+    press(bea, "Link").await;
+    until_shown(bea, "Waiting for the code").await;
+    let code = bea.find(Locator::Css(".proof-code")).await.unwrap().text().await.unwrap();
+    forum.set_bio("ana_silva", &format!("Reporting nerd. {code}"));
+    press(bea, "Check for the code").await;
+    until_shown(bea, "proven yours").await;
+    press(bea, "Import my accepted answers").await;
+    until_shown(bea, "Done.").await;
+    click_link(bea, "Back to my programs").await;
+    choose(bea, "Program", "MVP").await;
+    press(bea, "Send the application").await;
+    let page = until_shown(bea, "submitted").await;
+    assert!(page.contains("MVP"), "{page}");
+    shots.take(bea, "41-applied-to-mvp").await;
+    assert_eq!(g.app.last_email("bea@example.org").await.0, "Thank you for applying to MVP");
+}
+
+/// CH-1, CH-5, CH-6: Stella verifies and judges the evidence, screens,
+/// proposes a time Bea books, records the interview and the NDA, accepts.
+async fn staff_accept_the_mvp(g: &Gov, stella: &Client, bea: &Client, shots: &Shots) {
+    sign_in(g, stella, "stella@example.org").await;
+    stella.goto(&g.app.url("/programs/pipeline")).await.unwrap();
+    click_link(stella, "Bea Forums").await;
+    let app_url = stella.current_url().await.unwrap();
+    press(stella, "Verify").await;
+    until_shown(stella, "Verified: it counts now.").await;
+    for i in 0..3 {
+        let forms = stella.find_all(Locator::Css("form[action$='/judgments']")).await.unwrap();
+        for b in forms[i].find_all(Locator::Css("input[type=checkbox]")).await.unwrap() {
+            b.click().await.unwrap();
+        }
+        forms[i].find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+        let mut page = text(stella).await;
+        for _ in 0..100 {
+            if page.matches("Meets the rubric").count() == i + 1 {
+                break;
+            }
+            tokio::time::sleep(StdDuration::from_millis(100)).await;
+            page = text(stella).await;
+        }
+        assert_eq!(page.matches("Meets the rubric").count(), i + 1, "{page}");
+    }
+    press(stella, "Screen").await;
+    until_shown(stella, "Propose interview times").await;
+    let tz = chrono_tz::Europe::Lisbon;
+    set_time(stella, "Time 1", (Utc::now() + Duration::days(2)).with_timezone(&tz)).await;
+    press(stella, "Propose these times").await;
+    bea.goto(app_url.as_str()).await.unwrap();
+    press(bea, "Book this time").await;
+    until_shown(bea, "Add the interview to your calendar").await;
+    stella.goto(app_url.as_str()).await.unwrap();
+    type_into(stella, "Interests, motivations, expectations", "Wants to shape the reporting roadmap.").await;
+    press(stella, "Interviewed").await;
+    press(stella, "Accept").await;
+    let page = until_shown(stella, "NDA").await;
+    assert!(page.contains("NDA"), "MVP needs the NDA first, said in words: {page}");
+    let today = Utc::now().date_naive();
+    stella
+        .execute("document.getElementById('signed_on').value = arguments[0];", vec![json!(today.to_string())])
+        .await
+        .unwrap();
+    press(stella, "Record the NDA date").await;
+    type_into(stella, "Reason (sent to the applicant)", "Welcome to MVP!").await;
+    press(stella, "Accept").await;
+    until_shown(stella, "Welcome to MVP!").await;
+    shots.take(stella, "42-mvp-accepted").await;
+    assert_eq!(g.app.last_email("bea@example.org").await.0, "Welcome to MVP!");
+}
+
+/// UG-17: Lia publishes a meetup, Bea registers, Lia moves it an hour and
+/// Bea's invitation updates (same UID, higher SEQUENCE).
+async fn leader_moves_a_meetup(g: &Gov, sink: &SmtpSink, lia: &Client, bea: &Client, shots: &Shots) -> String {
+    sign_in(g, lia, "lia@example.org").await;
+    lia.goto(&g.app.url(&format!("/groups/{}", g.slug))).await.unwrap();
+    click_link(lia, "New event").await;
+    type_into(lia, "Title", "Dashboards that people read").await;
+    let tz = chrono_tz::Europe::Lisbon;
+    let start = (Utc::now() + Duration::days(7)).with_timezone(&tz);
+    set_time(lia, "Starts", start).await;
+    set_time(lia, "Ends", start + Duration::hours(2)).await;
+    type_into(lia, "Capacity", "40").await;
+    type_into(lia, "Online link", "https://meet.example.org/dash").await;
+    press(lia, "Save").await;
+    press(lia, "Publish").await;
+    let event = lia.current_url().await.unwrap().path().trim_start_matches("/events/").to_owned();
+    bea.goto(&g.app.url(&format!("/events/{event}"))).await.unwrap();
+    press(bea, "Register").await;
+    until_shown(bea, "You're in").await;
+    // What her calendar holds: the event's own calendar file, before the move.
+    let ics_url = g.app.url(&format!("/events/{event}.ics"));
+    let first = reqwest::get(&ics_url).await.unwrap().text().await.unwrap();
+    let first = vevent_props(&first);
+    click_link(lia, "Edit event").await;
+    set_time(lia, "Starts", start + Duration::hours(1)).await;
+    set_time(lia, "Ends", start + Duration::hours(3)).await;
+    press(lia, "Save").await;
+    let moved = || {
+        let got = sink.received();
+        async move { got.iter().any(|m| m.contains("To: bea@example.org") && m.contains("Changed:")) }
+    };
+    assert!(common::eventually(moved).await, "Bea hears of the move");
+    let update = sink.received().into_iter().rfind(|m| m.contains("To: bea@example.org") && m.contains("Changed:"));
+    let update = vevent_props(&calendar_part(&update.unwrap()).unwrap().1);
+    assert_eq!(prop(&update, "UID"), prop(&first, "UID"), "the same event in her calendar");
+    let seq = |p: &[ical::property::Property]| prop(p, "SEQUENCE").parse::<u32>().unwrap_or(0);
+    assert!(seq(&update) > seq(&first), "a higher SEQUENCE replaces the old time");
+    shots.take(lia, "43-meetup-moved").await;
+    event
+}
+
+/// UG-14, UG-10: once the meetup is over it completes by itself and counts
+/// for the group's health; Lia files a claim with a receipt.
+async fn meetup_completes_and_is_claimed(g: &Gov, event: &str, lia: &Client, shots: &Shots) {
+    // The week passes: the meetup began half an hour ago, and Lia checks
+    // Bea in at the door.
+    let start = (Utc::now() - Duration::minutes(30)).timestamp_micros();
+    let mut tx = g.app.db.begin().await.unwrap();
+    sqlx::query("UPDATE events SET starts_at = $1, ends_at = $2 WHERE id = $3")
+        .bind(start)
+        .bind(start + 7_200_000_000)
+        .bind(event)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    lia.goto(&g.app.url(&format!("/events/{event}"))).await.unwrap();
+    click_link(lia, "Attendees and check-in").await;
+    common::browser::click_and_wait(lia, Locator::Css("button[aria-label='Check in: Bea Forums']"), "Check in Bea")
+        .await;
+    until_shown(lia, "Bea Forums is checked in.").await;
+    // The completion job, as every instance runs it each minute, on its
+    // run once the set hours after the end have passed.
+    let after = Duration::hours(2 + 12);
+    let done = guildhall::services::events::complete_ended(&g.app.state.services, Utc::now() + after).await.unwrap();
+    assert_eq!(done, 1);
+    lia.goto(&g.app.url(&format!("/events/{event}"))).await.unwrap();
+    let page = text(lia).await;
+    assert!(page.contains("Completed") || page.contains("completed"), "{page}");
+    click_link(lia, "File an expense claim").await;
+    type_into(lia, "Venue (EUR)", "80").await;
+    let receipt = std::env::temp_dir().join(format!("receipt-{}.pdf", uuid::Uuid::now_v7().simple()));
+    std::fs::write(&receipt, RECEIPT).unwrap();
+    let input = lia.find(Locator::Id("receipt")).await.unwrap();
+    input.send_keys(receipt.to_str().unwrap()).await.unwrap();
+    press(lia, "File the claim").await;
+    let page = until_shown(lia, "waiting for the community manager").await;
+    assert!(page.contains("receipt"), "{page}");
+    shots.take(lia, "44-claim-filed").await;
+}
+
+/// UG-13, PL-12: the manager, on another instance, sees the receipt and
+/// approves; the group's health counts the meetup.
+async fn claim_approved_elsewhere(g: &Gov, other: &str, manu: &Client, shots: &Shots) {
+    manu.goto(&format!("{other}/signin")).await.unwrap();
+    type_into(manu, "Email", "manu@example.org").await;
+    type_into(manu, "Password", common::browser::PASSWORD).await;
+    press(manu, "Sign in").await;
+    manu.goto(&format!("{other}/manage/regions/{}", g.region)).await.unwrap();
+    let page = text(manu).await;
+    assert!(page.contains("1/"), "the held meetup counts this year: {page}");
+    let task = "//main//a[contains(., 'Dashboards that people read')]";
+    common::browser::click_and_wait(manu, Locator::XPath(task), "the claim's task").await;
+    let receipt = manu.find(Locator::Css("a[href*='/receipts/']")).await.unwrap().attr("href").await.unwrap();
+    let href = receipt.unwrap();
+    let url = if href.starts_with("http") { href } else { format!("{other}{href}") };
+    let cookies = manu.get_all_cookies().await.unwrap();
+    let jar: Vec<String> = cookies.iter().map(|c| format!("{}={}", c.name(), c.value())).collect();
+    let res = reqwest::Client::new().get(&url).header("cookie", jar.join("; ")).send().await.unwrap();
+    assert_eq!(res.status(), 200, "the receipt is there on this instance too");
+    assert_eq!(res.bytes().await.unwrap().as_ref(), RECEIPT);
+    press(manu, "Approve").await;
+    until_shown(manu, "approved").await;
+    shots.take(manu, "45-claim-approved-elsewhere").await;
+}
+
+/// CH-8: Stella loads a pool for MVPs; Bea claims a code with a button.
+async fn benefit_claimed(g: &Gov, stella: &Client, bea: &Client, shots: &Shots) {
+    stella.goto(&g.app.url("/programs/benefits")).await.unwrap();
+    type_into(stella, "Name", "Certification voucher").await;
+    choose(stella, "For", "MVP").await;
+    type_into(stella, "Codes, one per line (or separated by commas)", "MVP-0001\nMVP-0002").await;
+    press(stella, "Create the pool").await;
+    until_shown(stella, "2 left").await;
+    bea.goto(&g.app.url("/programs/benefits")).await.unwrap();
+    press(bea, "Claim a code").await;
+    let page = until_shown(bea, "Your code is below").await;
+    assert!(page.contains("MVP-0001") || page.contains("MVP-0002"), "{page}");
+    shots.take(bea, "46-benefit-claimed").await;
+}
+
+async fn run(backend: Backend) {
+    let Some(driver) = start_driver() else { return };
+    let (sink, port) = SmtpSink::start();
+    let Some(g) = gov_with(backend, |c| {
+        c.run_worker = true;
+        c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        c.worker_poll_ms = 100;
+    })
+    .await
+    else {
+        return;
+    };
+    let forum = FakeForum::spawn().await;
+    g.set_setting("imports.forum_url", &forum.base).await;
+    g.set_setting("mvp.min_contributions_per_year", "3").await;
+    let (s, _) = g
+        .call(
+            Method::PUT,
+            &format!("/api/v1/regions/{}/fee-schedule", g.region),
+            &g.admin,
+            Some(json!({"venue": "300", "catering": "200", "other": "50"})),
+        )
+        .await;
+    assert_eq!(s, 200);
+    account(&g, "ada@example.org", "Ada Admin", Some(Role::Admin)).await;
+    account(&g, "stella@example.org", "Stella Staff", None).await;
+    account(&g, "bea@example.org", "Bea Forums", None).await;
+    account(&g, "lia@example.org", "Lia Leader", Some(Role::GroupLeader(g.group))).await;
+    account(&g, "manu@example.org", "Manu Manager", Some(Role::CommunityManager(g.region))).await;
+    // A second instance on the same database, as behind a load balancer.
+    let db = Db::connect(&g.app.tdb.url, 5).await.unwrap();
+    let mut config = Config::local(&g.app.tdb.url);
+    config.bind = ([127, 0, 0, 1], 0).into();
+    config.run_worker = false;
+    let second = Server::start(AppState::new(db, config)).await.unwrap();
+    let other = format!("http://{}", second.addr);
+
+    let shots = Shots::new(backend);
+    let (admin, stella, bea) = (connect(&driver).await, connect(&driver).await, connect(&driver).await);
+    admin_appoints_staff(&g, &admin, &shots).await;
+    member_links_imports_and_applies(&g, &forum, &bea, &shots).await;
+    staff_accept_the_mvp(&g, &stella, &bea, &shots).await;
+    let (lia, manu) = (connect(&driver).await, connect(&driver).await);
+    let event = leader_moves_a_meetup(&g, &sink, &lia, &bea, &shots).await;
+    meetup_completes_and_is_claimed(&g, &event, &lia, &shots).await;
+    claim_approved_elsewhere(&g, &other, &manu, &shots).await;
+    benefit_claimed(&g, &stella, &bea, &shots).await;
+    for c in [admin, stella, bea, lia, manu] {
+        c.close().await.unwrap();
+    }
+    second.stop().await;
+    g.app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn e2e_a_year_in_chromium_on_sqlite() {
+    run(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn e2e_a_year_in_chromium_on_postgres() {
+    run(Backend::Postgres).await;
+}
