@@ -80,6 +80,7 @@ on_both!(lists_the_directory_pages_by_cursor_and_filters_by_area_and_country, |b
     let shown = everyone.iter().filter(|n| html.contains(&format!("<h2>{n}</h2>"))).count();
     assert_eq!(shown, 2, "only the two in Spain");
     assert!(html.contains("Show everyone") && !html.contains("rel=\"next\""));
+    assert!(!html.contains("class=\"pager\""), "one page: no empty pager");
     let html =
         g.app.client.get(g.app.url("/champions?focus_area=mentoring")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("Nobody listed matches this choice."), "{html}");
@@ -112,6 +113,10 @@ on_both!(lists_the_audit_log_pages_by_cursor_without_repeating_an_entry, |backen
     assert!(href.contains("action=region.created") && href.contains("cursor="), "{href}");
     let html = page.get(g.app.url(&href)).send().await.unwrap().text().await.unwrap();
     assert_eq!(html.matches("<code>region.created</code>").count(), 2, "the second page: {html}");
+    assert!(
+        html.contains("<a href=\"/admin/audit?action=region.created&#38;limit=2\">First page</a>"),
+        "back to the first page, filter kept: {html}"
+    );
 });
 
 on_both!(lists_reports_page_by_cursor_for_each_circle_and_by_state, |backend| async move {

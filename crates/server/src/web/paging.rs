@@ -46,16 +46,47 @@ fn decode(raw: &str) -> Option<After> {
     Some(After { key, id })
 }
 
-/// `path_and_query` with its `cursor` set to the page after `next`.
-pub fn next_href(path_and_query: &str, next: &After) -> String {
+/// `path_and_query` with its `cursor` set to `cursor` (or dropped, for
+/// the first page), and without a one-off `lang` switch.
+fn with_cursor(path_and_query: &str, cursor: Option<String>) -> String {
     let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
     let mut pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
         .into_owned()
-        .filter(|(k, _)| k != "cursor" && k != "lang")
+        .filter(|(k, v)| k != "cursor" && k != "lang" && !v.is_empty())
         .collect();
-    pairs.push(("cursor".into(), encode(next)));
+    pairs.extend(cursor.map(|c| ("cursor".to_owned(), c)));
+    if pairs.is_empty() {
+        return path.to_owned();
+    }
     let query = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
     format!("{path}?{query}")
+}
+
+/// `path_and_query` with its `cursor` set to the page after `next`.
+pub fn next_href(path_and_query: &str, next: &After) -> String {
+    with_cursor(path_and_query, Some(encode(next)))
+}
+
+/// A list page's way on: back to the first page once past it, and to the
+/// next page while more follow; the page shows nothing when neither is.
+#[derive(Clone, Debug, Default)]
+pub struct Pager {
+    pub first: Option<String>,
+    pub next: Option<String>,
+    /// The translation key of the next page's link ("Older entries").
+    pub more: &'static str,
+}
+
+impl Pager {
+    /// The pager of a list at `here` (its address with its filters), read
+    /// from `after` on, with `next` where the following page starts.
+    pub fn new(here: &str, after: Option<&After>, next: Option<&After>, more: &'static str) -> Self {
+        Self { first: after.map(|_| with_cursor(here, None)), next: next.map(|n| next_href(here, n)), more }
+    }
+
+    pub fn shows(&self) -> bool {
+        self.first.is_some() || self.next.is_some()
+    }
 }
 
 /// The `Link` header pointing at the next page, when there is one.
@@ -96,6 +127,10 @@ mod tests {
         }
         let href = next_href("/v1/directory?country=PT&cursor=old&limit=2", &a);
         assert!(href.starts_with("/v1/directory?country=PT&limit=2&cursor="), "{href}");
+        let pager = Pager::new("/champions?focus_area=&country=PT&cursor=old", Some(&a), None, "directory-next");
+        assert_eq!(pager.first.as_deref(), Some("/champions?country=PT"), "back to the first page, filter kept");
+        assert!(pager.shows() && pager.next.is_none());
+        assert!(!Pager::new("/champions", None, None, "directory-next").shows(), "one page: no pager at all");
         let (name, value) = link_header("/v1/directory", Some(&a)).unwrap();
         assert_eq!(name, "link");
         assert!(value.to_str().unwrap().ends_with("; rel=\"next\""));

@@ -51,7 +51,7 @@ struct AuditPage {
     filter_entity: String,
     filter_action: String,
     /// The next page's address, while older entries follow.
-    older: Option<String>,
+    pager: crate::web::paging::Pager,
 }
 
 #[derive(Deserialize)]
@@ -77,8 +77,8 @@ async fn audit_page(
     let filter = AuditFilter { entity_id: given(&q.entity), action: given(&q.action), ..Default::default() };
     let limit = guildhall_storage::page::clamp(q.limit, PAGE);
     let page = audit::page(state.services.db.reader(), &filter, limit, after.as_ref()).await?;
-    let older = page.next.as_ref().map(|n| crate::web::paging::next_href(&ctx.path, n));
-    Ok(Html(AuditPage { ctx, entries: page.items, filter_entity: q.entity, filter_action: q.action, older }.render()?))
+    let pager = crate::web::paging::Pager::new(&ctx.path, after.as_ref(), page.next.as_ref(), "audit-older");
+    Ok(Html(AuditPage { ctx, entries: page.items, filter_entity: q.entity, filter_action: q.action, pager }.render()?))
 }
 
 #[derive(Template)]

@@ -137,7 +137,7 @@ struct ReportsPage {
     /// `open` or `closed` when the list is narrowed.
     filter: String,
     /// The next page's address, while older reports follow.
-    next: Option<String>,
+    pager: crate::web::paging::Pager,
 }
 
 impl ReportsPage {
@@ -176,9 +176,9 @@ async fn reports(
     // Held reports wait for the circle wherever they are in the list.
     let held =
         service::visible(&state.services, &actor).await?.iter().filter(|r| r.held && !r.status.is_closed()).count();
-    let next = page.next.as_ref().map(|n| crate::web::paging::next_href(&ctx.path, n));
+    let pager = crate::web::paging::Pager::new(&ctx.path, after.as_ref(), page.next.as_ref(), "conduct-older");
     let filter = if open.is_some() { q.state } else { String::new() };
-    Ok(Html(ReportsPage { ctx, reports: page.items, held, filter, next }.render()?))
+    Ok(Html(ReportsPage { ctx, reports: page.items, held, filter, pager }.render()?))
 }
 
 #[derive(Template)]

@@ -53,9 +53,7 @@ struct DirectoryPage {
     /// The filter as chosen, to keep it selected.
     focus_area: String,
     country: String,
-    first_page: bool,
-    /// The next page's address, while more members follow.
-    next: Option<String>,
+    pager: crate::web::paging::Pager,
 }
 
 impl DirectoryPage {
@@ -70,14 +68,6 @@ impl DirectoryPage {
     }
     fn area_key(&self, a: &str) -> String {
         format!("area-{a}")
-    }
-    /// The first page with the same filter.
-    fn first_href(&self) -> String {
-        let q = url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("focus_area", &self.focus_area)
-            .append_pair("country", &self.country)
-            .finish();
-        format!("/champions?{q}")
     }
     fn filtered(&self) -> bool {
         !self.focus_area.is_empty() || !self.country.is_empty()
@@ -111,7 +101,7 @@ async fn directory(
     };
     let page = service::directory(&state.services, &filter, DIRECTORY_PAGE, after.as_ref()).await?;
     let countries = service::directory_countries(&state.services).await?;
-    let next = page.next.as_ref().map(|n| crate::web::paging::next_href(&ctx.path, n));
+    let pager = crate::web::paging::Pager::new(&ctx.path, after.as_ref(), page.next.as_ref(), "directory-next");
     let page = DirectoryPage {
         ctx,
         entries: page.items,
@@ -119,8 +109,7 @@ async fn directory(
         countries,
         focus_area: q.focus_area,
         country: q.country.trim().to_uppercase(),
-        first_page: after.is_none(),
-        next,
+        pager,
     };
     Ok(Html(page.render()?))
 }
@@ -365,8 +354,7 @@ struct PipelinePage {
     /// The filter as chosen, to keep it selected.
     program: String,
     stage: String,
-    /// The next page's address, while older applications follow.
-    next: Option<String>,
+    pager: crate::web::paging::Pager,
 }
 
 impl PipelinePage {
@@ -423,7 +411,12 @@ async fn pipeline_page(state: &AppState, ctx: PageCtx, q: PipelineQuery, errors:
         .append_pair("program", &q.program)
         .append_pair("stage", &q.stage)
         .finish();
-    let next = page.next.as_ref().map(|n| crate::web::paging::next_href(&format!("/programs/pipeline?{here}"), n));
+    let pager = crate::web::paging::Pager::new(
+        &format!("/programs/pipeline?{here}"),
+        after.as_ref(),
+        page.next.as_ref(),
+        "pipeline-older",
+    );
     let page = PipelinePage {
         ctx,
         applications: page.items,
@@ -432,7 +425,7 @@ async fn pipeline_page(state: &AppState, ctx: PageCtx, q: PipelineQuery, errors:
         stages: Stage::ALL.iter().map(|s| s.as_str()).collect(),
         program: q.program,
         stage: q.stage,
-        next,
+        pager,
     };
     Ok(errors.respond(page.render()?))
 }

@@ -113,8 +113,7 @@ struct PoolPage {
     region: String,
     errors: FormErrors,
     invited: bool,
-    /// The next page's address, while more speakers follow.
-    next: Option<String>,
+    pager: crate::web::paging::Pager,
 }
 
 /// Speakers per page of the pool.
@@ -142,7 +141,12 @@ async fn pool_page(state: &AppState, ctx: PageCtx, q: PoolQuery, errors: FormErr
         .append_pair("topic", &q.topic)
         .append_pair("region", &q.region)
         .finish();
-    let next = page.next.as_ref().map(|n| crate::web::paging::next_href(&format!("/speakers?{here}"), n));
+    let pager = crate::web::paging::Pager::new(
+        &format!("/speakers?{here}"),
+        after.as_ref(),
+        page.next.as_ref(),
+        "speakers-next",
+    );
     let speakers = page.items;
     let mut evs = Vec::new();
     for g in groups::led_by(state.services.db.reader(), actor.member_id).await? {
@@ -162,7 +166,7 @@ async fn pool_page(state: &AppState, ctx: PageCtx, q: PoolQuery, errors: FormErr
         region: q.region,
         errors: errors.clone(),
         invited: q.invited.is_some(),
-        next,
+        pager,
     };
     Ok(errors.respond(page.render()?))
 }
