@@ -358,6 +358,9 @@ struct PipelinePage {
 }
 
 impl PipelinePage {
+    fn area_key(&self, a: &FocusArea) -> String {
+        format!("area-{}", a.as_str())
+    }
     fn program_name_key(&self, p: &str) -> String {
         format!("program-{p}")
     }
