@@ -10,7 +10,7 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::browser::{account, click, click_link, connect, fill, sign_in, start_driver, text, Shots};
+use common::browser::{account, click, click_link, connect, fill, press, sign_in, start_driver, text, Shots};
 use common::gov::{gov, Gov};
 use fantoccini::{Client, Locator};
 use guildhall_domain::access::Role;
@@ -39,7 +39,7 @@ async fn apply_interview_appoint(g: &Gov, applicant: &Client, manager: &Client, 
     click_link(manager, "Ana Applicant → Lisboa Devs").await;
     let when = (Utc::now() + Duration::days(3)).format("%Y-%m-%dT18:00").to_string();
     manager.execute("document.getElementById('time1').value = arguments[0];", vec![json!(when)]).await.unwrap();
-    click(manager, "form[action$='/times'] button").await;
+    press(manager, "Propose these times").await;
     assert!(text(manager).await.contains("interview times proposed"));
 
     applicant.goto(app_url.as_str()).await.unwrap();

@@ -12,7 +12,7 @@ mod common;
 use std::time::Duration;
 
 use chrono::{Datelike, Utc};
-use common::browser::{account, click, click_link, connect, fill, sign_in, start_driver, text, Shots};
+use common::browser::{account, click, click_link, connect, fill, press, sign_in, start_driver, text, Shots};
 use common::forum::FakeForum;
 use common::gov::{gov, Gov};
 use fantoccini::{Client, Locator};
@@ -96,7 +96,7 @@ async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client,
     click(staff, "form[action$='/screen'] button").await;
     let when = (Utc::now() + chrono::Duration::days(3)).format("%Y-%m-%dT18:00").to_string();
     staff.execute("document.getElementById('time1').value = arguments[0];", vec![json!(when)]).await.unwrap();
-    click(staff, "form[action$='/times'] button").await;
+    press(staff, "Propose these times").await;
     let staff_app = staff.current_url().await.unwrap();
 
     bea.goto(bea_app.as_str()).await.unwrap();

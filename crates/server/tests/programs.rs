@@ -1653,7 +1653,9 @@ on_both!(ch6_a_community_manager_named_by_staff_proposes_times_and_records_the_i
     assert!(!html.contains("/nda\"") && !html.contains("Save the interviewer"), "staff's parts stay theirs");
     let soon = (Utc::now() + Duration::days(3)).format("%Y-%m-%dT18:00").to_string();
     let res = common::post_form(&manager, &g.app, &page, &format!("{page}/times"), &[("time1", &soon)]).await;
-    assert_eq!(res.status(), 303);
+    let html = common::follow(&manager, &g.app, res).await;
+    assert!(html.contains("The times were sent to the applicant"), "she is told: {html}");
+    assert!(html.contains("Program staff asked you to interview this applicant"), "{html}");
     assert!(g.app.last_email(&g.member.email).await.0.contains("pick a time for your interview"));
     // The applicant sees who interviews them, picks, and the manager hears when.
     let member = common::gov::page_client(&g, Some(&g.member)).await;
@@ -1677,7 +1679,7 @@ on_both!(ch6_a_community_manager_named_by_staff_proposes_times_and_records_the_i
         &[("notes", "Runs a study group"), ("back", "application")],
     )
     .await;
-    assert_eq!(res.status(), 303);
+    assert!(common::follow(&manager, &g.app, res).await.contains("The interview is recorded."));
     let (_, a) = g.call(Method::GET, &app, &g.staff, None).await;
     assert_eq!(a["stage"], "interviewed", "{a}");
     let (s, _) = g.call(Method::POST, &format!("{app}/accept"), &g.manager, Some(json!({}))).await;

@@ -350,11 +350,11 @@ field-rubric_point_unknown = Escolha pontos da grelha desta candidatura.
 field-evidence_unknown = Esta evidência não faz parte da candidatura.
 
 # CH-6 entrevistadores: a equipa nomeia um gestor de comunidade
-interviewer-label = Entrevistador
+interviewer-label = Entrevista por
 interviewer-staff = Equipa dos programas (ninguém nomeado)
 interviewer-hint = O gestor de comunidade nomeado pode ler esta candidatura, propor horários e registar a entrevista. A decisão continua com a equipa dos programas.
 interviewer-save = Guardar o entrevistador
-interviewer-named = O seu entrevistador:
+interviewer-named = Quem o entrevista:
 application-done-interviewer = O entrevistador foi guardado.
 interviews-title = Entrevistas a seu cargo
 interviews-none = A equipa dos programas ainda não lhe pediu nenhuma entrevista.
@@ -377,7 +377,12 @@ mail-program-interview-booked-body =
 
     A candidatura: { $link }
 field-feed_host_unknown = Nenhum servidor responde nesse endereço. Verifique a grafia, ou abra-o no navegador para ver se funciona.
-links-already = Esta conta já estava ligada: o código está abaixo.
+links-already = Esta conta já estava associada: o código está abaixo.
 links-hint-feed = Importe só de um feed que seja seu. Ligue o feed do seu blogue, coloque o código que o Guildhall lhe dá numa publicação ou na descrição do feed e carregue em Verificar. Quando o código for encontrado pode importar e voltar a retirar o código.
 links-handle-feed = Endereço do feed
 links-handle-feed-hint = Por exemplo https://ana.example.org/feed.xml
+interviewer-you = A equipa dos programas pediu-lhe que entreviste este candidato: proponha horários e depois registe a entrevista. A decisão continua com a equipa dos programas.
+interviewer-waiting = A equipa dos programas ainda está a fazer a triagem desta candidatura. Quando passar, poderá propor aqui os horários da entrevista.
+application-done-interviewer_cleared = Já não há entrevistador nomeado: a equipa dos programas entrevista.
+application-done-times = Os horários foram enviados ao candidato, a quem se pede que escolha um.
+application-done-interviewed = A entrevista foi registada. A equipa dos programas decide a seguir.

@@ -87,6 +87,10 @@ impl ApplicationPage {
     fn is_interviewer(&self, m: &guildhall_storage::members::Member) -> bool {
         self.a.interviewer.as_ref().is_some_and(|(id, _)| *id == m.id)
     }
+    /// CH-6: the actor is the community manager named to interview.
+    fn is_named_interviewer(&self) -> bool {
+        self.may_interview && !self.is_staff && !self.is_applicant
+    }
     /// CH-6: staff may still name or change the interviewer.
     fn interviewer_open(&self) -> bool {
         self.is("submitted") || self.is("screening") || self.is("interview")
@@ -230,10 +234,21 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
         shown.push("reason");
     }
     let errors = errors.shown_on(&shown);
-    let notice = ["nda", "verified", "rejected", "edited", "account", "judged", "interviewer"]
-        .into_iter()
-        .find(|v| ctx.query_flag("done", v))
-        .map(|v| ctx.t(&format!("application-done-{v}")));
+    let notice = [
+        "nda",
+        "verified",
+        "rejected",
+        "edited",
+        "account",
+        "judged",
+        "interviewer",
+        "interviewer_cleared",
+        "times",
+        "interviewed",
+    ]
+    .into_iter()
+    .find(|v| ctx.query_flag("done", v))
+    .map(|v| ctx.t(&format!("application-done-{v}")));
     let page = ApplicationPage {
         areas: FocusArea::ALL.iter().map(|a| a.as_str()).collect(),
         notice,
@@ -309,14 +324,14 @@ async fn name_interviewer(
     CsrfForm(f): CsrfForm<InterviewerInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = match f.interviewer.trim() {
-        "" => interviews::assign(&state.services, &actor, &id, None).await,
+    let (r, done) = match f.interviewer.trim() {
+        "" => (interviews::assign(&state.services, &actor, &id, None).await, "interviewer_cleared"),
         raw => match raw.parse() {
-            Ok(m) => interviews::assign(&state.services, &actor, &id, Some(m)).await,
-            Err(_) => Err(DomainError::field("interviewer", "interviewer_unknown").into()),
+            Ok(m) => (interviews::assign(&state.services, &actor, &id, Some(m)).await, "interviewer"),
+            Err(_) => (Err(DomainError::field("interviewer", "interviewer_unknown").into()), "interviewer"),
         },
     };
-    back_saying(&state, ctx, &id, r, "interviewer").await
+    back_saying(&state, ctx, &id, r, done).await
 }
 
 async fn propose(
@@ -327,7 +342,7 @@ async fn propose(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = interviews::propose_times(&state.services, &actor, &id, &f.times()).await.map(|_| ());
-    back(&state, ctx, &id, r).await
+    back_saying(&state, ctx, &id, r, "times").await
 }
 
 async fn withdraw(

@@ -479,6 +479,10 @@ async fn interview(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = crate::services::program_interviews::record(&state.services, &actor, &id, &f.notes).await.map(|_| ());
+    // A named interviewer has no board to go back to: the page says it.
+    if f.back == "application" {
+        return super::program_application::back_saying(&state, ctx, &id, r, "interviewed").await;
+    }
     back_to_board(&state, ctx, &id, &f.back, r).await
 }
 
