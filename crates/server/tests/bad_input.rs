@@ -137,5 +137,19 @@ async fn pl9_pages_speak_portuguese() {
     let res = reqwest::Client::new().get(app.url("/api/v1/me")).header("accept-language", "pt").send().await.unwrap();
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["title"], "Entre primeiro na sua conta.");
+    // A member who saved Portuguese reads refusals in it too, whatever the browser says.
+    let (member, _, _) = app.member_with_role("lusa", None).await;
+    sqlx::query("UPDATE members SET locale = 'pt' WHERE id = $1")
+        .bind(member.to_string())
+        .execute(app.db.reader())
+        .await
+        .unwrap();
+    let lusa = app.browser_for(member).await;
+    let forbidden = lusa.get(app.url("/programs/pipeline")).send().await.unwrap();
+    assert_eq!(forbidden.status(), 403);
+    assert!(forbidden.text().await.unwrap().contains("Não tem permissão para fazer isto."));
+    let missing = lusa.get(app.url("/programs/applications/nothing-here")).send().await.unwrap();
+    assert_eq!(missing.status(), 404);
+    assert!(missing.text().await.unwrap().contains("Não encontrámos"));
     app.stop().await;
 }

@@ -42,9 +42,14 @@ fn code_for_status(status: StatusCode) -> &'static str {
     }
 }
 
-pub async fn render(State(_state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn render(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
-    let locale = req.extensions().get::<RequestLocale>().map(|l| l.locale).unwrap_or_default();
+    let chosen = req.extensions().get::<RequestLocale>().copied();
+    let locale = chosen.map(|l| l.locale).unwrap_or_default();
+    // PL-9: a page's own error speaks the signed-in member's saved language,
+    // as the page would have (read only when an error page is shown).
+    let jar = (!is_api && !chosen.is_some_and(|c| c.explicit))
+        .then(|| axum_extra::extract::cookie::CookieJar::from_headers(req.headers()));
     let path = req.uri().path().to_owned();
     let is_get = req.method() == Method::GET;
     let res = next.run(req).await;
@@ -72,6 +77,13 @@ pub async fn render(State(_state): State<AppState>, req: Request, next: Next) ->
         }
         return redirect;
     }
+    let locale = match jar {
+        Some(jar) => match crate::auth::identity::SignedIn::from_cookies(&state, &jar).await {
+            Ok(Some(u)) => u.member.locale,
+            _ => locale,
+        },
+        None => locale,
+    };
     let tr = Tr(locale);
     let code = domain.as_ref().map(|d| d.code()).unwrap_or_else(|| code_for_status(status));
     let title = match &domain {
