@@ -318,7 +318,9 @@ on_both!(pl3_a_feed_is_read_from_the_address_its_member_proved, |backend| async 
     let check = format!("/programs/linked-accounts/{id}/check");
     let res = common::post_form(&page, &g.app, "/programs", &check, &[]).await;
     assert_eq!(res.status(), 409);
-    assert!(res.text().await.unwrap().contains("The code is not there yet"), "said on the page");
+    let html = res.text().await.unwrap();
+    let (code_at, said_at) = (html.find("proof-code").unwrap(), html.find("The code is not there yet").unwrap());
+    assert!(said_at > code_at, "said in that account's entry, under its code");
 
     blog.publish("ana.atom", &ANA_FEED.replace("{CODE}", &format!("<subtitle>Ana's notes. {code}</subtitle>")));
     let res = common::post_form(&page, &g.app, "/programs", &check, &[]).await;

@@ -40,10 +40,23 @@ async fn back(
     done: &str,
     handle: Option<&str>,
 ) -> AppResult<Response> {
+    back_about(state, ctx, r, done, handle, None).await
+}
+
+/// [`back`] for an action on one listed account: its problem is said in
+/// that account's entry.
+async fn back_about(
+    state: &AppState,
+    ctx: PageCtx,
+    r: Result<(), AppError>,
+    done: &str,
+    handle: Option<&str>,
+    account: Option<LinkedAccountId>,
+) -> AppResult<Response> {
     let to = format!("/programs?account={done}#linked-accounts");
     redirect_or_reshow(ctx, r, &to, async |ctx, errors: FormErrors| {
         let errors = if handle.is_some() { errors.shown_on(&["kind", "handle"]) } else { errors.shown_on(&[]) };
-        let linking = Linking { here: true, handle: handle.unwrap_or_default().to_owned() };
+        let linking = Linking { here: true, handle: handle.unwrap_or_default().to_owned(), account };
         super::programs::show_linking(state, ctx, errors, linking).await
     })
     .await
@@ -73,7 +86,7 @@ async fn check(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::check(&state.services, &actor, id).await.map(|_| ());
-    back(&state, ctx, r, "proven", None).await
+    back_about(&state, ctx, r, "proven", None, Some(id)).await
 }
 
 async fn remove(
@@ -136,7 +149,13 @@ async fn import_feed(
                 .collect();
             let message = format!("{} {}", ctx.t("feed-not-imported"), lines.join(" "));
             let errors = FormErrors::general(ctx.tr, message, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
-            super::programs::show_linking(&state, ctx, errors, Linking { here: true, handle: String::new() }).await
+            super::programs::show_linking(
+                &state,
+                ctx,
+                errors,
+                Linking { here: true, handle: String::new(), account: None },
+            )
+            .await
         }
         Err(e) => back(&state, ctx, Err(e), "", None).await,
     }

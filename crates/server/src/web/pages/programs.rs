@@ -143,6 +143,15 @@ pub(super) struct Linking {
     pub here: bool,
     /// The address or user name the member typed, kept on a problem.
     pub handle: String,
+    /// The listed account whose check failed: its problem is said there.
+    pub account: Option<guildhall_domain::ids::LinkedAccountId>,
+}
+
+impl Linking {
+    /// The problem is about the listed account `id`.
+    pub fn about(&self, id: &guildhall_domain::ids::LinkedAccountId) -> bool {
+        self.account.as_ref() == Some(id)
+    }
 }
 
 impl ProgramsPage {
