@@ -106,6 +106,10 @@ typed_id!(
     LeaderApplicationId
 );
 typed_id!(
+    /// An application to a program: Champions, MVP or Ambassadors (CH-6).
+    ProgramApplicationId
+);
+typed_id!(
     /// A proposed interview time (UG-2).
     SlotId
 );

@@ -1620,6 +1620,11 @@ on_both!(ch6_a_community_manager_named_by_staff_proposes_times_and_records_the_i
     // Before being named, a manager sees nothing of it.
     let (s, _) = g.call(Method::GET, &app, &g.manager, None).await;
     assert_eq!(s, 404);
+    // An address that names no application (not even a well-formed id) is not found.
+    for bad in ["/api/v1/applications/not-an-id/interviewer", "/api/v1/applications/12/interviewer"] {
+        let (s, _) = g.call(Method::PUT, bad, &g.staff, Some(json!({"member_id": null}))).await;
+        assert_eq!(s, 404, "{bad}");
+    }
     // Only staff name, and only a community manager.
     let name = |m: &Person| Some(json!({"member_id": m.id.to_string()}));
     let (s, _) = g.call(Method::PUT, &named, &g.manager, name(&g.manager)).await;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{MemberId, ProgramApplicationId};
 use sqlx::AnyPool;
 
 use crate::time::to_db;
@@ -13,7 +13,7 @@ use crate::{StorageError, Tx};
 /// Records (or replaces) the points `contribution` meets for `application`.
 pub async fn set(
     tx: &mut Tx,
-    application: &str,
+    application: ProgramApplicationId,
     contribution: &str,
     points: &[&str],
     by: MemberId,
@@ -25,7 +25,7 @@ pub async fn set(
          ON CONFLICT (application_id, contribution_id)
          DO UPDATE SET points = excluded.points, judged_by = excluded.judged_by, judged_at = excluded.judged_at",
     )
-    .bind(application)
+    .bind(application.to_string())
     .bind(contribution)
     .bind(points.join(","))
     .bind(by.to_string())
@@ -36,10 +36,13 @@ pub async fn set(
 }
 
 /// The judged pieces of `application`: contribution id to points met.
-pub async fn of_application(pool: &AnyPool, application: &str) -> Result<HashMap<String, Vec<String>>, StorageError> {
+pub async fn of_application(
+    pool: &AnyPool,
+    application: ProgramApplicationId,
+) -> Result<HashMap<String, Vec<String>>, StorageError> {
     let rows: Vec<(String, String)> =
         sqlx::query_as("SELECT contribution_id, points FROM evidence_judgments WHERE application_id = $1")
-            .bind(application)
+            .bind(application.to_string())
             .fetch_all(pool)
             .await?;
     Ok(rows

@@ -1,7 +1,7 @@
 //! Program memberships (CH-1, CH-2) and applications (CH-6).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{MemberId, ProgramApplicationId};
 use guildhall_domain::program::{FocusArea, Held, Program};
 use guildhall_domain::program_application::Stage;
 use guildhall_domain::DomainError;
@@ -178,7 +178,7 @@ pub async fn end(
 
 #[derive(Clone, Debug)]
 pub struct Application {
-    pub id: String,
+    pub id: ProgramApplicationId,
     pub member_id: MemberId,
     pub member_name: String,
     pub program: Program,
@@ -208,7 +208,7 @@ const APPLICATION: &str = "SELECT a.id, a.member_id, m.name AS member_name, a.pr
 fn application(r: &AnyRow) -> Result<Application, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("application {w}"));
     Ok(Application {
-        id: r.try_get("id")?,
+        id: r.try_get::<String, _>("id")?.parse().map_err(|_| corrupt("id"))?,
         member_id: r.try_get::<String, _>("member_id")?.parse().map_err(|_| corrupt("member"))?,
         member_name: r.try_get("member_name")?,
         program: Program::parse(&r.try_get::<String, _>("program")?).map_err(|_| corrupt("program"))?,
@@ -254,13 +254,13 @@ pub async fn insert_application(
     focus: Option<FocusArea>,
     interests: &[FocusArea],
     now: DateTime<Utc>,
-) -> Result<String, StorageError> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<ProgramApplicationId, StorageError> {
+    let id = ProgramApplicationId::new();
     sqlx::query(
         "INSERT INTO program_applications (id, member_id, program, focus_area, interests, stage, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, 'draft', $6, $6)",
     )
-    .bind(&id)
+    .bind(id.to_string())
     .bind(member.to_string())
     .bind(program.as_str())
     .bind(focus.map(|a| a.as_str()))
@@ -274,7 +274,7 @@ pub async fn insert_application(
 /// CH-6: the applicant's draft, edited; only while it is a draft.
 pub async fn edit_draft(
     tx: &mut Tx,
-    id: &str,
+    id: ProgramApplicationId,
     focus: Option<FocusArea>,
     interests: &[FocusArea],
     now: DateTime<Utc>,
@@ -285,7 +285,7 @@ pub async fn edit_draft(
     .bind(focus.map(|a| a.as_str()))
     .bind(areas_text(interests))
     .bind(to_db(now))
-    .bind(id)
+    .bind(id.to_string())
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -296,23 +296,23 @@ pub async fn edit_draft(
 
 pub async fn application_by_id<'e>(
     ex: impl Executor<'e, Database = Any>,
-    id: &str,
+    id: ProgramApplicationId,
 ) -> Result<Option<Application>, StorageError> {
-    let row = sqlx::query(&format!("{APPLICATION} WHERE a.id = $1")).bind(id).fetch_optional(ex).await?;
+    let row = sqlx::query(&format!("{APPLICATION} WHERE a.id = $1")).bind(id.to_string()).fetch_optional(ex).await?;
     row.as_ref().map(application).transpose()
 }
 
 /// CH-1: records the day the applicant signed the NDA (or clears it).
 pub async fn set_nda_signed_on(
     tx: &mut Tx,
-    id: &str,
+    id: ProgramApplicationId,
     on: Option<NaiveDate>,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     sqlx::query("UPDATE program_applications SET nda_signed_on = $1, updated_at = $2 WHERE id = $3")
         .bind(on.map(day_text))
         .bind(to_db(now))
-        .bind(id)
+        .bind(id.to_string())
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -321,14 +321,14 @@ pub async fn set_nda_signed_on(
 /// CH-6: names (or, with `None`, un-names) the application's interviewer.
 pub async fn set_interviewer(
     tx: &mut Tx,
-    id: &str,
+    id: ProgramApplicationId,
     interviewer: Option<MemberId>,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     sqlx::query("UPDATE program_applications SET interviewer_id = $1, updated_at = $2 WHERE id = $3")
         .bind(interviewer.map(|m| m.to_string()))
         .bind(to_db(now))
-        .bind(id)
+        .bind(id.to_string())
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -359,7 +359,7 @@ pub struct StageChange<'a> {
 /// Moves an application from `from` to `to`; a concurrent move fails.
 pub async fn move_stage(
     tx: &mut Tx,
-    id: &str,
+    id: ProgramApplicationId,
     from: Stage,
     to: Stage,
     change: StageChange<'_>,
@@ -377,7 +377,7 @@ pub async fn move_stage(
     .bind(change.quality_notes)
     .bind(change.interview_notes)
     .bind(change.reason)
-    .bind(id)
+    .bind(id.to_string())
     .bind(from.as_str())
     .execute(&mut **tx)
     .await?;
@@ -429,7 +429,7 @@ pub async fn applications(
     .fetch_all(pool)
     .await?;
     let apps = rows.iter().map(application).collect::<Result<Vec<_>, _>>()?;
-    Ok(Page::from_rows(apps, limit, |a| After { key: to_db(a.updated_at).to_string(), id: a.id.clone() }))
+    Ok(Page::from_rows(apps, limit, |a| After { key: to_db(a.updated_at).to_string(), id: a.id.to_string() }))
 }
 
 /// How many applications each stage holds, for the pipeline's chart.

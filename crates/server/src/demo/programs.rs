@@ -126,22 +126,22 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
             &[FocusArea::Mentoring],
         )
         .await?;
-        programs::submit(&state.services, &applicant, &id).await?;
+        programs::submit(&state.services, &applicant, id).await?;
         if i != 48 {
-            programs::screen(&state.services, staff, &id, true, "Answers cite docs and include tested code.").await?;
+            programs::screen(&state.services, staff, id, true, "Answers cite docs and include tested code.").await?;
         }
         if i == 46 {
             // Passed screening: staff ask a community manager to interview,
             // and her two times wait for the applicant.
             let marta = super::governance::actor(state, "marta.nogueira@example.org").await?;
-            crate::services::program_interviews::assign(&state.services, staff, &id, Some(marta.member_id)).await?;
+            crate::services::program_interviews::assign(&state.services, staff, id, Some(marta.member_id)).await?;
             let at = |days: i64, time: &str| {
                 format!("{}T{time}", (chrono::Utc::now() + chrono::Duration::days(days)).date_naive())
             };
             crate::services::program_interviews::propose_times(
                 &state.services,
                 &marta,
-                &id,
+                id,
                 &[at(4, "17:30"), at(6, "10:00")],
             )
             .await?;

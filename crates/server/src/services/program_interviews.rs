@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use guildhall_domain::access::{authorize, Action, Actor, Role};
-use guildhall_domain::ids::{MemberId, SlotId};
+use guildhall_domain::ids::{MemberId, ProgramApplicationId, SlotId};
 use guildhall_domain::leadership::{parse_slots, INTERVIEW_MINUTES};
 use guildhall_domain::program_application::Step;
 use guildhall_domain::values::LongText;
@@ -45,7 +45,12 @@ pub async fn candidates(svc: &Services, actor: &Actor) -> Result<Vec<members::Me
 /// CH-6: staff name a community manager to interview the applicant, or
 /// with `None` take the interview back. The named manager is emailed.
 #[tracing::instrument(skip_all)]
-pub async fn assign(svc: &Services, actor: &Actor, id: &str, named: Option<MemberId>) -> Result<(), AppError> {
+pub async fn assign(
+    svc: &Services,
+    actor: &Actor,
+    id: ProgramApplicationId,
+    named: Option<MemberId>,
+) -> Result<(), AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
     let a = application(svc, actor, id).await?;
     let person = match named {
@@ -66,7 +71,7 @@ pub async fn assign(svc: &Services, actor: &Actor, id: &str, named: Option<Membe
     }
     let now = Utc::now();
     let mut tx = svc.begin().await?;
-    store::set_interviewer(&mut tx, &a.id, named, now).await?;
+    store::set_interviewer(&mut tx, a.id, named, now).await?;
     let details = json!({"interviewer": named.map(|m| m.to_string())});
     audit::record(
         &mut tx,
@@ -74,7 +79,7 @@ pub async fn assign(svc: &Services, actor: &Actor, id: &str, named: Option<Membe
             Some(actor.member_id),
             "program_application.interviewer_named",
             "program_application",
-            &a.id,
+            a.id,
             None,
             details,
         ),
@@ -82,7 +87,7 @@ pub async fn assign(svc: &Services, actor: &Actor, id: &str, named: Option<Membe
     )
     .await?;
     if let Some(p) = &person {
-        let link = app_link(svc, &a.id);
+        let link = app_link(svc, a.id);
         let args = [
             ("name", p.name.as_str()),
             ("applicant", a.member_name.as_str()),
@@ -109,7 +114,7 @@ pub async fn assigned_to_me(svc: &Services, actor: &Actor) -> Result<Vec<Applica
 pub async fn propose_times(
     svc: &Services,
     actor: &Actor,
-    id: &str,
+    id: ProgramApplicationId,
     raw: &[String],
 ) -> Result<Vec<DateTime<Utc>>, AppError> {
     let a = application(svc, actor, id).await?;
@@ -119,8 +124,15 @@ pub async fn propose_times(
     let now = Utc::now();
     let times = parse_slots(raw, me.time_zone, now)?;
     let mut tx = svc.begin().await?;
-    interview_slots::replace(&mut tx, SlotsOf::ProgramApplication, &a.id, &times, INTERVIEW_MINUTES, actor.member_id)
-        .await?;
+    interview_slots::replace(
+        &mut tx,
+        SlotsOf::ProgramApplication,
+        &a.id.to_string(),
+        &times,
+        INTERVIEW_MINUTES,
+        actor.member_id,
+    )
+    .await?;
     let details = json!({"times": times.iter().map(|t| t.to_rfc3339()).collect::<Vec<_>>()});
     audit::record(
         &mut tx,
@@ -128,7 +140,7 @@ pub async fn propose_times(
             Some(actor.member_id),
             "program_application.interview_proposed",
             "program_application",
-            &a.id,
+            a.id,
             None,
             details,
         ),
@@ -143,7 +155,12 @@ pub async fn propose_times(
 /// CH-6: the applicant picks a proposed time and is emailed the calendar
 /// invite; the named interviewer is told when it is.
 #[tracing::instrument(skip_all)]
-pub async fn pick_time(svc: &Services, actor: &Actor, id: &str, slot: SlotId) -> Result<Slot, AppError> {
+pub async fn pick_time(
+    svc: &Services,
+    actor: &Actor,
+    id: ProgramApplicationId,
+    slot: SlotId,
+) -> Result<Slot, AppError> {
     let a = application(svc, actor, id).await?;
     if a.member_id != actor.member_id {
         return Err(DomainError::Forbidden.into());
@@ -151,7 +168,7 @@ pub async fn pick_time(svc: &Services, actor: &Actor, id: &str, slot: SlotId) ->
     a.stage.check_scheduling()?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
-    let chosen = interview_slots::choose(&mut tx, SlotsOf::ProgramApplication, &a.id, slot, now).await?;
+    let chosen = interview_slots::choose(&mut tx, SlotsOf::ProgramApplication, &a.id.to_string(), slot, now).await?;
     let details = json!({"at": chosen.starts_at.to_rfc3339()});
     audit::record(
         &mut tx,
@@ -159,7 +176,7 @@ pub async fn pick_time(svc: &Services, actor: &Actor, id: &str, slot: SlotId) ->
             Some(actor.member_id),
             "program_application.interview_scheduled",
             "program_application",
-            &a.id,
+            a.id,
             None,
             details,
         ),
@@ -174,7 +191,7 @@ pub async fn pick_time(svc: &Services, actor: &Actor, id: &str, slot: SlotId) ->
     if let Some(p) = interviewer_of(&a) {
         if let Some(p) = members::by_id(svc.db.reader(), p).await? {
             let when = p.time_zone.format(chosen.starts_at);
-            let link = app_link(svc, &a.id);
+            let link = app_link(svc, a.id);
             let args = [
                 ("name", p.name.as_str()),
                 ("applicant", a.member_name.as_str()),
@@ -192,7 +209,7 @@ pub async fn pick_time(svc: &Services, actor: &Actor, id: &str, slot: SlotId) ->
 
 /// The proposed interview times of an application the actor may read.
 #[tracing::instrument(skip_all)]
-pub async fn times(svc: &Services, actor: &Actor, id: &str) -> Result<Vec<Slot>, AppError> {
+pub async fn times(svc: &Services, actor: &Actor, id: ProgramApplicationId) -> Result<Vec<Slot>, AppError> {
     slots_of(svc, &application(svc, actor, id).await?).await
 }
 
@@ -200,7 +217,7 @@ pub async fn times(svc: &Services, actor: &Actor, id: &str) -> Result<Vec<Slot>,
 /// [`application`] (so the caller's right was checked).
 #[tracing::instrument(skip_all)]
 pub async fn slots_of(svc: &Services, a: &Application) -> Result<Vec<Slot>, AppError> {
-    Ok(interview_slots::list(svc.db.reader(), SlotsOf::ProgramApplication, &a.id).await?)
+    Ok(interview_slots::list(svc.db.reader(), SlotsOf::ProgramApplication, &a.id.to_string()).await?)
 }
 
 /// The picked interview as (application, start, end), for the calendar invite.
@@ -208,7 +225,7 @@ pub async fn slots_of(svc: &Services, a: &Application) -> Result<Vec<Slot>, AppE
 pub async fn picked(
     svc: &Services,
     actor: &Actor,
-    id: &str,
+    id: ProgramApplicationId,
 ) -> Result<(Application, DateTime<Utc>, DateTime<Utc>), AppError> {
     let a = application(svc, actor, id).await?;
     let slot = slots_of(svc, &a).await?.into_iter().find(|s| s.chosen).ok_or(DomainError::NotFound)?;
@@ -221,7 +238,7 @@ pub async fn picked(
 pub async fn record(
     svc: &Services,
     actor: &Actor,
-    id: &str,
+    id: ProgramApplicationId,
     notes: &str,
 ) -> Result<guildhall_domain::program_application::Stage, AppError> {
     let a = application(svc, actor, id).await?;

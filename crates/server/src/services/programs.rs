@@ -9,7 +9,7 @@ use guildhall_domain::contribution::{Contribution, Source, Verification};
 use guildhall_domain::eligibility::{
     evaluate, evidence_for, passes_screening, screening, Criteria, Eligibility, ProgramMinimums,
 };
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{MemberId, ProgramApplicationId};
 use guildhall_domain::program::{check_nda_signed_on, check_start, FocusArea, Program, ProgramRules, Start};
 use guildhall_domain::program_application::{Stage, Step};
 use guildhall_domain::values::{LongText, Reason};
@@ -96,7 +96,7 @@ pub async fn eligibility(
     Ok(evaluate(area, &list, &criteria(svc).await?, Utc::now().date_naive()))
 }
 
-pub(super) fn app_link(svc: &Services, id: &str) -> String {
+pub(super) fn app_link(svc: &Services, id: ProgramApplicationId) -> String {
     svc.links.to(&format!("/programs/applications/{id}"))
 }
 
@@ -121,7 +121,7 @@ async fn tell_to(
     kind: &'static str,
     extra: &[(&'static str, &str)],
 ) -> Result<(), AppError> {
-    let link = app_link(svc, &a.id);
+    let link = app_link(svc, a.id);
     let mut args = vec![("name", m.name.as_str()), ("program", program_name(a.program)), ("link", link.as_str())];
     args.extend_from_slice(extra);
     notify::queue(tx, Some(m.id), &m.email, m.locale, kind, &args).await
@@ -145,7 +145,7 @@ pub async fn apply(
     program: Program,
     focus: Option<FocusArea>,
     interests: &[FocusArea],
-) -> Result<String, AppError> {
+) -> Result<ProgramApplicationId, AppError> {
     if program == Program::Champions && focus.is_none() {
         return Err(DomainError::field("focus_area", "required").into());
     }
@@ -166,7 +166,7 @@ pub async fn apply(
     let details = json!({"program": program.as_str(), "focus_area": focus.map(|f| f.as_str())});
     audit::record(
         &mut tx,
-        entry(Some(actor.member_id), "program_application.created", "program_application", &id, None, details),
+        entry(Some(actor.member_id), "program_application.created", "program_application", id, None, details),
         now,
     )
     .await?;
@@ -176,7 +176,7 @@ pub async fn apply(
 
 /// An application the actor may read.
 #[tracing::instrument(skip_all)]
-pub async fn application(svc: &Services, actor: &Actor, id: &str) -> Result<Application, AppError> {
+pub async fn application(svc: &Services, actor: &Actor, id: ProgramApplicationId) -> Result<Application, AppError> {
     let a = programs::application_by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let interviewer = a.interviewer.as_ref().map(|(id, _)| *id);
     authorize(actor, Action::ReadProgramApplication { applicant: a.member_id, interviewer })
@@ -195,10 +195,10 @@ pub(super) async fn step(
     let to = a.stage.apply(step)?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
-    programs::move_stage(&mut tx, &a.id, a.stage, to, change, now).await?;
+    programs::move_stage(&mut tx, a.id, a.stage, to, change, now).await?;
     let action = format!("program_application.{}", to.as_str());
     let details = json!({"from": a.stage.as_str(), "to": to.as_str()});
-    audit::record(&mut tx, entry(Some(actor.member_id), &action, "program_application", &a.id, reason, details), now)
+    audit::record(&mut tx, entry(Some(actor.member_id), &action, "program_application", a.id, reason, details), now)
         .await?;
     Ok((to, tx))
 }
@@ -231,7 +231,7 @@ pub fn piece_key(s: &Stored) -> String {
 pub async fn judge_piece(
     svc: &Services,
     actor: &Actor,
-    id: &str,
+    id: ProgramApplicationId,
     piece: &str,
     points: &[String],
 ) -> Result<Vec<&'static str>, AppError> {
@@ -248,9 +248,9 @@ pub async fn judge_piece(
     let met = parse_points(rubric_of(a.focus_area), points)?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
-    guildhall_storage::evidence_judgments::set(&mut tx, &a.id, piece, &met, actor.member_id, now).await?;
+    guildhall_storage::evidence_judgments::set(&mut tx, a.id, piece, &met, actor.member_id, now).await?;
     let details = json!({"piece": piece, "points": met});
-    audit::record(&mut tx, entry(Some(actor.member_id), "evidence.judged", "application", &a.id, None, details), now)
+    audit::record(&mut tx, entry(Some(actor.member_id), "evidence.judged", "application", a.id, None, details), now)
         .await?;
     tx.commit().await?;
     Ok(met)
@@ -263,7 +263,7 @@ pub async fn judgments(
     a: &Application,
 ) -> Result<std::collections::HashMap<String, Vec<String>>, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
-    Ok(guildhall_storage::evidence_judgments::of_application(svc.db.reader(), &a.id).await?)
+    Ok(guildhall_storage::evidence_judgments::of_application(svc.db.reader(), a.id).await?)
 }
 
 /// The program's traits today: CH-1's defaults with the seat cap from
@@ -276,7 +276,12 @@ pub async fn rules_of(svc: &Services, program: Program) -> Result<ProgramRules, 
 /// CH-1: staff record the day the applicant signed the NDA (MVP), before
 /// the decision; acceptance starts the award with it.
 #[tracing::instrument(skip_all)]
-pub async fn record_nda(svc: &Services, actor: &Actor, id: &str, signed_on: NaiveDate) -> Result<(), AppError> {
+pub async fn record_nda(
+    svc: &Services,
+    actor: &Actor,
+    id: ProgramApplicationId,
+    signed_on: NaiveDate,
+) -> Result<(), AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
     let a = application(svc, actor, id).await?;
     if !a.stage.is_open() {
@@ -287,11 +292,11 @@ pub async fn record_nda(svc: &Services, actor: &Actor, id: &str, signed_on: Naiv
     check_nda_signed_on(&rules_of(svc, a.program).await?, signed_on, Utc::now().date_naive())?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
-    programs::set_nda_signed_on(&mut tx, &a.id, Some(signed_on), now).await?;
+    programs::set_nda_signed_on(&mut tx, a.id, Some(signed_on), now).await?;
     let details = json!({"signed_on": signed_on.to_string()});
     audit::record(
         &mut tx,
-        entry(Some(actor.member_id), "program_application.nda_recorded", "program_application", &a.id, None, details),
+        entry(Some(actor.member_id), "program_application.nda_recorded", "program_application", a.id, None, details),
         now,
     )
     .await?;
@@ -301,7 +306,7 @@ pub async fn record_nda(svc: &Services, actor: &Actor, id: &str, signed_on: Naiv
 
 /// CH-6: the applicant submits; they see and are emailed a thank-you.
 #[tracing::instrument(skip_all)]
-pub async fn submit(svc: &Services, actor: &Actor, id: &str) -> Result<Stage, AppError> {
+pub async fn submit(svc: &Services, actor: &Actor, id: ProgramApplicationId) -> Result<Stage, AppError> {
     let a = application(svc, actor, id).await?;
     if a.member_id != actor.member_id {
         return Err(DomainError::Forbidden.into());
@@ -318,7 +323,7 @@ pub async fn submit(svc: &Services, actor: &Actor, id: &str) -> Result<Stage, Ap
 pub async fn edit_draft(
     svc: &Services,
     actor: &Actor,
-    id: &str,
+    id: ProgramApplicationId,
     focus: Option<FocusArea>,
     interests: &[FocusArea],
 ) -> Result<(), AppError> {
@@ -333,11 +338,11 @@ pub async fn edit_draft(
     let interests: Vec<FocusArea> = interests.iter().copied().filter(|i| Some(*i) != focus).collect();
     let now = Utc::now();
     let mut tx = svc.begin().await?;
-    programs::edit_draft(&mut tx, &a.id, focus, &interests, now).await?;
+    programs::edit_draft(&mut tx, a.id, focus, &interests, now).await?;
     let details = json!({"focus_area": focus.map(|f| f.as_str())});
     audit::record(
         &mut tx,
-        entry(Some(actor.member_id), "program_application.edited", "program_application", &a.id, None, details),
+        entry(Some(actor.member_id), "program_application.edited", "program_application", a.id, None, details),
         now,
     )
     .await?;
@@ -348,7 +353,7 @@ pub async fn edit_draft(
 /// CH-6: the applicant withdraws at any stage before the decision; a new
 /// application to the same program may follow.
 #[tracing::instrument(skip_all)]
-pub async fn withdraw(svc: &Services, actor: &Actor, id: &str) -> Result<Stage, AppError> {
+pub async fn withdraw(svc: &Services, actor: &Actor, id: ProgramApplicationId) -> Result<Stage, AppError> {
     let a = application(svc, actor, id).await?;
     if a.member_id != actor.member_id {
         return Err(DomainError::Forbidden.into());
@@ -365,7 +370,7 @@ pub async fn withdraw(svc: &Services, actor: &Actor, id: &str) -> Result<Stage, 
 pub async fn screen(
     svc: &Services,
     actor: &Actor,
-    id: &str,
+    id: ProgramApplicationId,
     quality_accepted: bool,
     quality_notes: &str,
 ) -> Result<(Stage, Eligibility), AppError> {
@@ -432,7 +437,13 @@ pub async fn screen(
 /// Champion accepted as MVP, or the reverse, transfers: CH-2); welcome
 /// email. Declined: email with the reason.
 #[tracing::instrument(skip_all)]
-pub async fn decide(svc: &Services, actor: &Actor, id: &str, accept: bool, reason: &str) -> Result<Stage, AppError> {
+pub async fn decide(
+    svc: &Services,
+    actor: &Actor,
+    id: ProgramApplicationId,
+    accept: bool,
+    reason: &str,
+) -> Result<Stage, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
     let a = application(svc, actor, id).await?;
     let reason = if accept { reason.trim().to_owned() } else { Reason::parse(reason)?.to_string() };

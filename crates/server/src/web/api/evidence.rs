@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use guildhall_domain::eligibility::{meets_rubric, rubric_of};
+use guildhall_domain::ids::ProgramApplicationId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -55,9 +56,9 @@ pub struct EvidenceBody {
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
 ) -> AppResult<Json<EvidenceBody>> {
-    let a = service::application(&state.services, &u.actor, &id).await?;
+    let a = service::application(&state.services, &u.actor, id).await?;
     let pieces = service::evidence(&state.services, &u.actor, &a).await?;
     let judged = service::judgments(&state.services, &u.actor, &a).await?;
     let rubric = rubric_of(a.focus_area);
@@ -108,9 +109,9 @@ pub struct JudgedBody {
 pub async fn judge(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<JudgmentBody>,
 ) -> AppResult<Json<JudgedBody>> {
-    let points = service::judge_piece(&state.services, &u.actor, &id, &b.piece, &b.points).await?;
+    let points = service::judge_piece(&state.services, &u.actor, id, &b.piece, &b.points).await?;
     Ok(Json(JudgedBody { piece: b.piece, points }))
 }

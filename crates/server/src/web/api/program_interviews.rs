@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use guildhall_domain::access::Actor;
-use guildhall_domain::ids::SlotId;
+use guildhall_domain::ids::{ProgramApplicationId, SlotId};
 use guildhall_domain::DomainError;
 use guildhall_storage::interview_slots::Slot;
 use serde::{Deserialize, Serialize};
@@ -42,7 +42,7 @@ fn slot_body(s: Slot) -> SlotBody {
     SlotBody { id: s.id.to_string(), starts_at: s.starts_at.to_rfc3339(), minutes: s.minutes, chosen: s.chosen }
 }
 
-async fn listed(state: &AppState, actor: &Actor, id: &str) -> AppResult<Json<Vec<SlotBody>>> {
+async fn listed(state: &AppState, actor: &Actor, id: ProgramApplicationId) -> AppResult<Json<Vec<SlotBody>>> {
     Ok(Json(service::times(&state.services, actor, id).await?.into_iter().map(slot_body).collect()))
 }
 
@@ -52,9 +52,9 @@ async fn listed(state: &AppState, actor: &Actor, id: &str) -> AppResult<Json<Vec
 pub async fn times(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
 ) -> AppResult<Json<Vec<SlotBody>>> {
-    listed(&state, &u.actor, &id).await
+    listed(&state, &u.actor, id).await
 }
 
 /// CH-6: staff propose one to three interview times (local times in their
@@ -64,11 +64,11 @@ pub async fn times(
 pub async fn propose(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<TimesBody>,
 ) -> AppResult<Json<Vec<SlotBody>>> {
-    service::propose_times(&state.services, &u.actor, &id, &b.times).await?;
-    listed(&state, &u.actor, &id).await
+    service::propose_times(&state.services, &u.actor, id, &b.times).await?;
+    listed(&state, &u.actor, id).await
 }
 
 /// CH-6: the applicant picks a proposed time and is emailed the invite.
@@ -77,12 +77,12 @@ pub async fn propose(
 pub async fn pick(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<PickBody>,
 ) -> AppResult<Json<Vec<SlotBody>>> {
     let slot: SlotId = b.slot_id.parse().map_err(|_| DomainError::field("slot", "slot_unknown"))?;
-    service::pick_time(&state.services, &u.actor, &id, slot).await?;
-    listed(&state, &u.actor, &id).await
+    service::pick_time(&state.services, &u.actor, id, slot).await?;
+    listed(&state, &u.actor, id).await
 }
 
 /// CH-6: the calendar invite for the picked interview time.
@@ -91,13 +91,17 @@ pub async fn pick(
 pub async fn invite(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
 ) -> AppResult<axum::response::Response> {
-    interview_ics(&state, &u.actor, &id).await
+    interview_ics(&state, &u.actor, id).await
 }
 
 /// The interview invite, shared by the page and the API.
-pub async fn interview_ics(state: &AppState, actor: &Actor, id: &str) -> AppResult<axum::response::Response> {
+pub async fn interview_ics(
+    state: &AppState,
+    actor: &Actor,
+    id: ProgramApplicationId,
+) -> AppResult<axum::response::Response> {
     let (a, starts, ends) = service::picked(&state.services, actor, id).await?;
     let program = crate::services::programs::program_name(a.program);
     Ok(crate::web::feeds::interview_invite(
@@ -126,15 +130,15 @@ pub struct InterviewerBody {
 pub async fn name_interviewer(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<InterviewerBody>,
 ) -> AppResult<Json<ApplicationBody>> {
     let named = match b.member_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(raw) => Some(raw.parse().map_err(|_| DomainError::field("interviewer", "interviewer_unknown"))?),
         None => None,
     };
-    service::assign(&state.services, &u.actor, &id, named).await?;
-    let a = crate::services::programs::application(&state.services, &u.actor, &id).await?;
+    service::assign(&state.services, &u.actor, id, named).await?;
+    let a = crate::services::programs::application(&state.services, &u.actor, id).await?;
     Ok(Json(application_body(a)))
 }
 

@@ -9,7 +9,7 @@ use axum::{Json, Router};
 use chrono::NaiveDate;
 use guildhall_domain::contribution::ContributionFields;
 use guildhall_domain::eligibility::Eligibility;
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{MemberId, ProgramApplicationId};
 use guildhall_domain::program::{parse_interests, FocusArea, Program};
 use guildhall_domain::DomainError;
 use guildhall_storage::contributions::Stored;
@@ -240,7 +240,7 @@ pub struct ApplicationBody {
 
 pub(super) fn application_body(a: Application) -> ApplicationBody {
     ApplicationBody {
-        id: a.id,
+        id: a.id.to_string(),
         applicant_id: a.member_id.to_string(),
         program: a.program.as_str().to_owned(),
         focus_area: a.focus_area.map(|f| f.as_str().to_owned()),
@@ -269,7 +269,7 @@ pub async fn apply(
     let focus = b.focus_area.as_deref().filter(|f| !f.is_empty()).map(FocusArea::parse).transpose()?;
     let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &b.interests)?;
     let id = service::apply(&state.services, &u.actor, p, focus, &interests).await?;
-    Ok((StatusCode::CREATED, Json(application_body(service::application(&state.services, &u.actor, &id).await?))))
+    Ok((StatusCode::CREATED, Json(application_body(service::application(&state.services, &u.actor, id).await?))))
 }
 
 /// Which applications of the pipeline, a page at a time.
@@ -321,12 +321,16 @@ pub async fn pipeline(
 pub async fn show_application(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
 ) -> AppResult<Json<ApplicationBody>> {
-    Ok(Json(application_body(service::application(&state.services, &u.actor, &id).await?)))
+    Ok(Json(application_body(service::application(&state.services, &u.actor, id).await?)))
 }
 
-async fn current(state: &AppState, u: &crate::auth::SignedIn, id: &str) -> AppResult<Json<ApplicationBody>> {
+async fn current(
+    state: &AppState,
+    u: &crate::auth::SignedIn,
+    id: ProgramApplicationId,
+) -> AppResult<Json<ApplicationBody>> {
     Ok(Json(application_body(service::application(&state.services, &u.actor, id).await?)))
 }
 
@@ -337,13 +341,13 @@ async fn current(state: &AppState, u: &crate::auth::SignedIn, id: &str) -> AppRe
 pub async fn edit_draft(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<ApplyBody>,
 ) -> AppResult<Json<ApplicationBody>> {
     let focus = b.focus_area.as_deref().filter(|f| !f.is_empty()).map(FocusArea::parse).transpose()?;
     let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &b.interests)?;
-    service::edit_draft(&state.services, &u.actor, &id, focus, &interests).await?;
-    current(&state, &u, &id).await
+    service::edit_draft(&state.services, &u.actor, id, focus, &interests).await?;
+    current(&state, &u, id).await
 }
 
 /// CH-6: the applicant submits (thank-you email).
@@ -352,10 +356,10 @@ pub async fn edit_draft(
 pub async fn submit(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::submit(&state.services, &u.actor, &id).await?;
-    current(&state, &u, &id).await
+    service::submit(&state.services, &u.actor, id).await?;
+    current(&state, &u, id).await
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -378,11 +382,11 @@ pub struct ScreenBody {
 pub async fn screen(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<ScreenBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::screen(&state.services, &u.actor, &id, b.quality_accepted, &b.notes).await?;
-    current(&state, &u, &id).await
+    service::screen(&state.services, &u.actor, id, b.quality_accepted, &b.notes).await?;
+    current(&state, &u, id).await
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -398,11 +402,11 @@ pub struct InterviewBody {
 pub async fn interview(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<InterviewBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    crate::services::program_interviews::record(&state.services, &u.actor, &id, &b.notes).await?;
-    current(&state, &u, &id).await
+    crate::services::program_interviews::record(&state.services, &u.actor, id, &b.notes).await?;
+    current(&state, &u, id).await
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -419,10 +423,10 @@ pub struct DecisionBody {
 pub async fn withdraw(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::withdraw(&state.services, &u.actor, &id).await?;
-    current(&state, &u, &id).await
+    service::withdraw(&state.services, &u.actor, id).await?;
+    current(&state, &u, id).await
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -440,13 +444,13 @@ pub struct NdaBody {
 pub async fn record_nda(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<NdaBody>,
 ) -> AppResult<Json<ApplicationBody>> {
     let signed_on = NaiveDate::parse_from_str(b.signed_on.trim(), "%Y-%m-%d")
         .map_err(|_| DomainError::field("signed_on", "date_invalid"))?;
-    service::record_nda(&state.services, &u.actor, &id, signed_on).await?;
-    current(&state, &u, &id).await
+    service::record_nda(&state.services, &u.actor, id, signed_on).await?;
+    current(&state, &u, id).await
 }
 
 /// CH-6: accepted: the membership starts today (welcome email). An MVP
@@ -456,11 +460,11 @@ pub async fn record_nda(
 pub async fn accept(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::decide(&state.services, &u.actor, &id, true, &b.reason).await?;
-    current(&state, &u, &id).await
+    service::decide(&state.services, &u.actor, id, true, &b.reason).await?;
+    current(&state, &u, id).await
 }
 
 /// CH-6: declined with the reason the applicant is emailed.
@@ -469,11 +473,11 @@ pub async fn accept(
 pub async fn decline(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ApplicationBody>> {
-    service::decide(&state.services, &u.actor, &id, false, &b.reason).await?;
-    current(&state, &u, &id).await
+    service::decide(&state.services, &u.actor, id, false, &b.reason).await?;
+    current(&state, &u, id).await
 }
 
 #[derive(Serialize, ToSchema)]

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::contribution::{ContributionFields, ContributionKind, Verification};
+use guildhall_domain::ids::ProgramApplicationId;
 use guildhall_domain::DomainError;
 use serde::Deserialize;
 
@@ -133,10 +134,11 @@ async fn judge(
         Ok(v) => service::judge(&state.services, &actor, &id, v, &f.reason).await,
         Err(e) => Err(e.into()),
     };
-    if f.application.is_empty() {
+    // Sent from the application page, back there; from the board, back to it.
+    let Ok(application) = f.application.parse::<ProgramApplicationId>() else {
         r?;
         return Ok(Redirect::to("/programs/pipeline").into_response());
-    }
+    };
     let done = if f.verification.trim() == "rejected" { "rejected" } else { "verified" };
-    super::program_application::back_saying(&state, ctx, &f.application, r, done).await
+    super::program_application::back_saying(&state, ctx, application, r, done).await
 }

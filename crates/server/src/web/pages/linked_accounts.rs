@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
-use guildhall_domain::ids::LinkedAccountId;
+use guildhall_domain::ids::{LinkedAccountId, ProgramApplicationId};
 use serde::Deserialize;
 
 use super::form::{redirect_or_reshow, NoFields};
@@ -115,11 +115,12 @@ async fn confirm(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = service::confirm(&state.services, &actor, id).await.map(|_| ());
-    if f.application.is_empty() {
+    // Sent from the application page, back there; from the board, back to it.
+    let Ok(application) = f.application.parse::<ProgramApplicationId>() else {
         r?;
         return Ok(Redirect::to("/programs/pipeline").into_response());
-    }
-    super::program_application::back_saying(&state, ctx, &f.application, r, "account").await
+    };
+    super::program_application::back_saying(&state, ctx, application, r, "account").await
 }
 
 #[derive(Deserialize)]

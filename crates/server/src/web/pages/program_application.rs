@@ -9,7 +9,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::access::{authorize, Action};
-use guildhall_domain::ids::SlotId;
+use guildhall_domain::ids::{ProgramApplicationId, SlotId};
 use guildhall_domain::program::{parse_interests, FocusArea};
 use guildhall_domain::program_application::Stage;
 use guildhall_domain::DomainError;
@@ -209,7 +209,7 @@ fn criteria(screening: &str) -> Vec<Criterion> {
         .unwrap_or_default()
 }
 
-async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> AppResult<Response> {
+async fn show(state: &AppState, ctx: PageCtx, id: ProgramApplicationId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let a = service::application(&state.services, &actor, id).await?;
     let slots = interviews::slots_of(&state.services, &a).await?;
@@ -271,12 +271,21 @@ async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> A
     Ok(errors.respond(page.render()?))
 }
 
-async fn page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<ProgramApplicationId>,
+) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
-    show(&state, ctx, &id, errors).await
+    show(&state, ctx, id, errors).await
 }
 
-pub(super) async fn back(state: &AppState, ctx: PageCtx, id: &str, r: Result<(), AppError>) -> AppResult<Response> {
+pub(super) async fn back(
+    state: &AppState,
+    ctx: PageCtx,
+    id: ProgramApplicationId,
+    r: Result<(), AppError>,
+) -> AppResult<Response> {
     back_saying(state, ctx, id, r, "").await
 }
 
@@ -284,7 +293,7 @@ pub(super) async fn back(state: &AppState, ctx: PageCtx, id: &str, r: Result<(),
 pub(super) async fn back_saying(
     state: &AppState,
     ctx: PageCtx,
-    id: &str,
+    id: ProgramApplicationId,
     r: Result<(), AppError>,
     done: &str,
 ) -> AppResult<Response> {
@@ -300,14 +309,14 @@ pub(super) async fn back_saying(
 async fn judge(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(f): CsrfForm<std::collections::HashMap<String, String>>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let piece = f.get("piece").cloned().unwrap_or_default();
     let points: Vec<String> = f.keys().filter_map(|k| k.strip_prefix("point:")).map(str::to_owned).collect();
-    let r = service::judge_piece(&state.services, &actor, &id, &piece, &points).await.map(|_| ());
-    back_saying(&state, ctx, &id, r, "judged").await
+    let r = service::judge_piece(&state.services, &actor, id, &piece, &points).await.map(|_| ());
+    back_saying(&state, ctx, id, r, "judged").await
 }
 
 #[derive(serde::Deserialize)]
@@ -320,40 +329,40 @@ struct InterviewerInput {
 async fn name_interviewer(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(f): CsrfForm<InterviewerInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let (r, done) = match f.interviewer.trim() {
-        "" => (interviews::assign(&state.services, &actor, &id, None).await, "interviewer_cleared"),
+        "" => (interviews::assign(&state.services, &actor, id, None).await, "interviewer_cleared"),
         raw => match raw.parse() {
-            Ok(m) => (interviews::assign(&state.services, &actor, &id, Some(m)).await, "interviewer"),
+            Ok(m) => (interviews::assign(&state.services, &actor, id, Some(m)).await, "interviewer"),
             Err(_) => (Err(DomainError::field("interviewer", "interviewer_unknown").into()), "interviewer"),
         },
     };
-    back_saying(&state, ctx, &id, r, done).await
+    back_saying(&state, ctx, id, r, done).await
 }
 
 async fn propose(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(f): CsrfForm<TimesInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = interviews::propose_times(&state.services, &actor, &id, &f.times()).await.map(|_| ());
-    back_saying(&state, ctx, &id, r, "times").await
+    let r = interviews::propose_times(&state.services, &actor, id, &f.times()).await.map(|_| ());
+    back_saying(&state, ctx, id, r, "times").await
 }
 
 async fn withdraw(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::withdraw(&state.services, &actor, &id).await.map(|_| ());
-    back(&state, ctx, &id, r).await
+    let r = service::withdraw(&state.services, &actor, id).await.map(|_| ());
+    back(&state, ctx, id, r).await
 }
 
 #[derive(serde::Deserialize)]
@@ -368,7 +377,7 @@ struct DraftInput {
 async fn edit_draft(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(f): CsrfForm<DraftInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
@@ -379,10 +388,10 @@ async fn edit_draft(
         };
         let interests: Vec<String> = f.interests.split(',').map(str::to_owned).collect();
         let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &interests)?;
-        service::edit_draft(&state.services, &actor, &id, focus, &interests).await
+        service::edit_draft(&state.services, &actor, id, focus, &interests).await
     }
     .await;
-    back_saying(&state, ctx, &id, r, "edited").await
+    back_saying(&state, ctx, id, r, "edited").await
 }
 
 #[derive(serde::Deserialize)]
@@ -394,32 +403,36 @@ struct NdaInput {
 async fn record_nda(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(f): CsrfForm<NdaInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = match chrono::NaiveDate::parse_from_str(f.signed_on.trim(), "%Y-%m-%d") {
-        Ok(day) => service::record_nda(&state.services, &actor, &id, day).await,
+        Ok(day) => service::record_nda(&state.services, &actor, id, day).await,
         Err(_) => Err(DomainError::field("signed_on", "date_invalid").into()),
     };
-    back_saying(&state, ctx, &id, r, "nda").await
+    back_saying(&state, ctx, id, r, "nda").await
 }
 
 async fn pick(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(f): CsrfForm<PickInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = match f.slot.parse::<SlotId>() {
-        Ok(slot) => interviews::pick_time(&state.services, &actor, &id, slot).await.map(|_| ()),
+        Ok(slot) => interviews::pick_time(&state.services, &actor, id, slot).await.map(|_| ()),
         Err(_) => Err(DomainError::field("slot", "slot_unknown").into()),
     };
-    back(&state, ctx, &id, r).await
+    back(&state, ctx, id, r).await
 }
 
-async fn interview_ics(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn interview_ics(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<ProgramApplicationId>,
+) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    crate::web::api::program_interviews::interview_ics(&state, &actor, &id).await
+    crate::web::api::program_interviews::interview_ics(&state, &actor, id).await
 }

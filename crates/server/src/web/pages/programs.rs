@@ -10,6 +10,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::contribution::ContributionFields;
 use guildhall_domain::eligibility::Eligibility;
+use guildhall_domain::ids::ProgramApplicationId;
 use guildhall_domain::linked_account::LinkedAccount;
 use guildhall_domain::program::{parse_interests, FocusArea, Program};
 use guildhall_domain::program_application::Stage;
@@ -253,7 +254,7 @@ async fn back(state: &AppState, ctx: PageCtx, r: Result<(), AppError>, to: &str)
 async fn back_to_board(
     state: &AppState,
     ctx: PageCtx,
-    id: &str,
+    id: ProgramApplicationId,
     back: &str,
     r: Result<(), AppError>,
 ) -> AppResult<Response> {
@@ -287,7 +288,7 @@ async fn apply(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfFor
         let interests: Vec<String> = f.interests.split(',').map(str::to_owned).collect();
         let interests = parse_interests(focus.unwrap_or(FocusArea::Forums), &interests)?;
         let id = service::apply(&state.services, &actor, program, focus, &interests).await?;
-        service::submit(&state.services, &actor, &id).await?;
+        service::submit(&state.services, &actor, id).await?;
         Ok::<_, AppError>(())
     }
     .await;
@@ -297,11 +298,11 @@ async fn apply(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfFor
 async fn submit(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::submit(&state.services, &actor, &id).await.map(|_| ());
+    let r = service::submit(&state.services, &actor, id).await.map(|_| ());
     back(&state, ctx, r, "/programs#applications").await
 }
 
@@ -464,12 +465,12 @@ struct ScreenInput {
 async fn screen(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(f): CsrfForm<ScreenInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::screen(&state.services, &actor, &id, f.quality_accepted.is_some(), &f.notes).await.map(|_| ());
-    back_to_board(&state, ctx, &id, &f.back, r).await
+    let r = service::screen(&state.services, &actor, id, f.quality_accepted.is_some(), &f.notes).await.map(|_| ());
+    back_to_board(&state, ctx, id, &f.back, r).await
 }
 
 #[derive(Deserialize)]
@@ -483,16 +484,16 @@ struct NotesInput {
 async fn interview(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(f): CsrfForm<NotesInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = crate::services::program_interviews::record(&state.services, &actor, &id, &f.notes).await.map(|_| ());
+    let r = crate::services::program_interviews::record(&state.services, &actor, id, &f.notes).await.map(|_| ());
     // A named interviewer has no board to go back to: the page says it.
     if f.back == "application" {
-        return super::program_application::back_saying(&state, ctx, &id, r, "interviewed").await;
+        return super::program_application::back_saying(&state, ctx, id, r, "interviewed").await;
     }
-    back_to_board(&state, ctx, &id, &f.back, r).await
+    back_to_board(&state, ctx, id, &f.back, r).await
 }
 
 #[derive(Deserialize)]
@@ -508,10 +509,10 @@ struct DecideInput {
 async fn decide(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ProgramApplicationId>,
     CsrfForm(f): CsrfForm<DecideInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::decide(&state.services, &actor, &id, f.decision == "accept", &f.reason).await.map(|_| ());
-    back_to_board(&state, ctx, &id, &f.back, r).await
+    let r = service::decide(&state.services, &actor, id, f.decision == "accept", &f.reason).await.map(|_| ());
+    back_to_board(&state, ctx, id, &f.back, r).await
 }
