@@ -72,23 +72,7 @@ async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client,
     let page = text(staff).await;
     assert!(page.contains("Report times shift by one hour after DST") && page.contains("Tested the problem"), "{page}");
     // CH-5: she judges five answers (the floor) against the rubric, one by one.
-    for i in 0..5 {
-        let forms = staff.find_all(Locator::Css("form[action$='/judgments']")).await.unwrap();
-        for b in forms[i].find_all(Locator::Css("input[type=checkbox]")).await.unwrap() {
-            b.click().await.unwrap();
-        }
-        forms[i].find(Locator::Css("button")).await.unwrap().click().await.unwrap();
-        // The page reloads with one more piece meeting the rubric.
-        let mut page = text(staff).await;
-        for _ in 0..100 {
-            if page.matches("Meets the rubric").count() == i + 1 {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            page = text(staff).await;
-        }
-        assert!(page.contains("The judgment is saved.") && page.matches("Meets the rubric").count() == i + 1, "{page}");
-    }
+    common::browser::judge_pieces_as_meeting_the_rubric(staff, 5).await;
     let page = text(staff).await;
     assert!(page.contains("5 pieces meet every point of the rubric (5 judged)."), "{page}");
     shots.take(staff, "32b-evidence-judged").await;

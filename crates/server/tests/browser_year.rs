@@ -21,9 +21,8 @@ use common::forum::FakeForum;
 use common::gov::{gov_with, Gov};
 use common::{calendar_part, prop, vevent_props, SmtpSink};
 use fantoccini::{Client, Locator};
-use guildhall::{AppState, Config, Server};
 use guildhall_domain::access::Role;
-use guildhall_storage::{Backend, Db};
+use guildhall_storage::Backend;
 use reqwest::Method;
 use serde_json::json;
 
@@ -102,22 +101,7 @@ async fn staff_accept_the_mvp(g: &Gov, stella: &Client, bea: &Client, shots: &Sh
     let app_url = stella.current_url().await.unwrap();
     press(stella, "Verify").await;
     until_shown(stella, "Verified: it counts now.").await;
-    for i in 0..3 {
-        let forms = stella.find_all(Locator::Css("form[action$='/judgments']")).await.unwrap();
-        for b in forms[i].find_all(Locator::Css("input[type=checkbox]")).await.unwrap() {
-            b.click().await.unwrap();
-        }
-        forms[i].find(Locator::Css("button")).await.unwrap().click().await.unwrap();
-        let mut page = text(stella).await;
-        for _ in 0..100 {
-            if page.matches("Meets the rubric").count() == i + 1 {
-                break;
-            }
-            tokio::time::sleep(StdDuration::from_millis(100)).await;
-            page = text(stella).await;
-        }
-        assert_eq!(page.matches("Meets the rubric").count(), i + 1, "{page}");
-    }
+    common::browser::judge_pieces_as_meeting_the_rubric(stella, 3).await;
     press(stella, "Screen").await;
     until_shown(stella, "Propose interview times").await;
     let tz = chrono_tz::Europe::Lisbon;
@@ -269,15 +253,7 @@ async fn benefit_claimed(g: &Gov, stella: &Client, bea: &Client, shots: &Shots) 
 async fn run(backend: Backend) {
     let Some(driver) = start_driver() else { return };
     let (sink, port) = SmtpSink::start();
-    let Some(g) = gov_with(backend, |c| {
-        c.run_worker = true;
-        c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
-        c.worker_poll_ms = 100;
-    })
-    .await
-    else {
-        return;
-    };
+    let Some(g) = gov_with(backend, common::sending_to(port)).await else { return };
     let forum = FakeForum::spawn().await;
     g.set_setting("imports.forum_url", &forum.base).await;
     g.set_setting("mvp.min_contributions_per_year", "3").await;
@@ -296,11 +272,7 @@ async fn run(backend: Backend) {
     account(&g, "lia@example.org", "Lia Leader", Some(Role::GroupLeader(g.group))).await;
     account(&g, "manu@example.org", "Manu Manager", Some(Role::CommunityManager(g.region))).await;
     // A second instance on the same database, as behind a load balancer.
-    let db = Db::connect(&g.app.tdb.url, 5).await.unwrap();
-    let mut config = Config::local(&g.app.tdb.url);
-    config.bind = ([127, 0, 0, 1], 0).into();
-    config.run_worker = false;
-    let second = Server::start(AppState::new(db, config)).await.unwrap();
+    let second = g.app.another_instance().await;
     let other = format!("http://{}", second.addr);
 
     let shots = Shots::new(backend);

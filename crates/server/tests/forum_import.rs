@@ -265,14 +265,20 @@ on_both!(pl3_a_feed_is_read_from_the_address_its_member_proved, |backend| async 
 
     // By the page: link the feed, see the code, publish it, import.
     let page = common::gov::page_client(&g, Some(&g.member)).await;
-    let res = common::post_form(
-        &page,
-        &g.app,
-        "/programs",
-        "/programs/linked-accounts",
-        &[("kind", "feed"), ("handle", "not a url")],
-    )
-    .await;
+    let link_feed = |handle: String| {
+        let (page, app) = (&page, &g.app);
+        async move {
+            common::post_form(
+                page,
+                app,
+                "/programs",
+                "/programs/linked-accounts",
+                &[("kind", "feed"), ("handle", &handle)],
+            )
+            .await
+        }
+    };
+    let res = link_feed("not a url".into()).await;
     assert_eq!(res.status(), 422);
     let html = res.text().await.unwrap();
     assert!(html.contains("full web address"), "{html}");
@@ -281,34 +287,13 @@ on_both!(pl3_a_feed_is_read_from_the_address_its_member_proved, |backend| async 
         "kept, and tied to its error"
     );
     let secret = feed_url.replacen("://", "://ana:hunter2@", 1);
-    let res = common::post_form(
-        &page,
-        &g.app,
-        "/programs",
-        "/programs/linked-accounts",
-        &[("kind", "feed"), ("handle", &secret)],
-    )
-    .await;
+    let res = link_feed(secret).await;
     assert_eq!(res.status(), 422, "an address with a password is not stored");
-    let res = common::post_form(
-        &page,
-        &g.app,
-        "/programs",
-        "/programs/linked-accounts",
-        &[("kind", "feed"), ("handle", &feed_url)],
-    )
-    .await;
+    let res = link_feed(feed_url.clone()).await;
     let html = common::follow(&page, &g.app, res).await;
     assert!(html.contains("The account is linked") && html.contains("Waiting for the code"), "{html}");
     let code = html.split("<code class=\"proof-code\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
-    let res = common::post_form(
-        &page,
-        &g.app,
-        "/programs",
-        "/programs/linked-accounts",
-        &[("kind", "feed"), ("handle", &feed_url)],
-    )
-    .await;
+    let res = link_feed(feed_url.clone()).await;
     let again = common::follow(&page, &g.app, res).await;
     assert!(again.contains("already linked") && again.contains(&code), "linking twice keeps the one code");
     let (_, links) =

@@ -20,13 +20,7 @@ use serde_json::json;
 
 on_both!(pl4_worker_sends_over_smtp, |backend: Backend| async move {
     let (sink, port) = SmtpSink::start();
-    let Some(app) = TestApp::spawn_with(backend, |c| {
-        c.run_worker = true;
-        c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
-        c.worker_poll_ms = 100;
-    })
-    .await
-    else {
+    let Some(app) = TestApp::spawn_with(backend, common::sending_to(port)).await else {
         return;
     };
     let c = browser();
@@ -157,13 +151,7 @@ on_both!(
     ug17_a_moved_meetup_reaches_everyone_registered_or_waiting_with_an_updated_invitation,
     |backend: Backend| async move {
         let (sink, port) = SmtpSink::start();
-        let Some(w) = common::world::world_with(backend, |c| {
-            c.run_worker = true;
-            c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
-            c.worker_poll_ms = 100;
-        })
-        .await
-        else {
+        let Some(w) = common::world::world_with(backend, common::sending_to(port)).await else {
             return;
         };
         let ev = w.published(1).await;
@@ -250,13 +238,7 @@ on_both!(
 
 on_both!(pl4_optional_emails_carry_a_one_click_unsubscribe_and_obey_it, |backend: Backend| async move {
     let (sink, port) = SmtpSink::start();
-    let Some(w) = common::world::world_with(backend, |c| {
-        c.run_worker = true;
-        c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
-        c.worker_poll_ms = 100;
-    })
-    .await
-    else {
+    let Some(w) = common::world::world_with(backend, common::sending_to(port)).await else {
         return;
     };
     // Starting within the hour: inside the reminders' window.

@@ -344,11 +344,7 @@ async fn instances_of(g: &Gov, n: usize) -> (Vec<String>, Vec<Server>) {
     let mut bases = vec![g.app.base.clone()];
     let mut extra = Vec::new();
     for _ in 1..n {
-        let db = Db::connect(&g.app.tdb.url, 10).await.expect("another instance connects");
-        let mut config = Config::local(&g.app.tdb.url);
-        config.bind = ([127, 0, 0, 1], 0).into();
-        config.run_worker = false;
-        let server = Server::start(AppState::new(db, config)).await.expect("another instance starts");
+        let server = g.app.another_instance().await;
         bases.push(format!("http://{}", server.addr));
         extra.push(server);
     }

@@ -16,7 +16,7 @@ use guildhall_storage::{audit, members};
 use serde_json::json;
 
 use super::programs::{app_link, application, program_name, step, tell};
-use super::{entry, notify, Services};
+use super::{entry, notify, Services, Work};
 use crate::error::AppError;
 
 fn interviewer_of(a: &Application) -> Option<MemberId> {
@@ -25,6 +25,40 @@ fn interviewer_of(a: &Application) -> Option<MemberId> {
 
 fn may_interview(actor: &Actor, a: &Application) -> Result<(), AppError> {
     Ok(authorize(actor, Action::InterviewProgramApplicant { interviewer: interviewer_of(a) })?)
+}
+
+/// Audits a change to the application's interview.
+async fn audited(
+    tx: &mut Work,
+    actor: &Actor,
+    a: &Application,
+    action: &str,
+    details: serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let e = entry(Some(actor.member_id), action, "program_application", a.id, None, details);
+    audit::record(tx, e, now).await?;
+    Ok(())
+}
+
+/// Emails the named interviewer `p` about the application.
+async fn tell_interviewer(
+    svc: &Services,
+    tx: &mut Work,
+    a: &Application,
+    p: &members::Member,
+    kind: &'static str,
+    extra: &[(&'static str, &str)],
+) -> Result<(), AppError> {
+    let link = app_link(svc, a.id);
+    let mut args = vec![
+        ("name", p.name.as_str()),
+        ("applicant", a.member_name.as_str()),
+        ("program", program_name(a.program)),
+        ("link", link.as_str()),
+    ];
+    args.extend_from_slice(extra);
+    notify::queue(tx, Some(p.id), &p.email, p.locale, kind, &args).await
 }
 
 /// The people staff may name as interviewers: every community manager,
@@ -73,28 +107,9 @@ pub async fn assign(
     let mut tx = svc.begin().await?;
     store::set_interviewer(&mut tx, a.id, named, now).await?;
     let details = json!({"interviewer": named.map(|m| m.to_string())});
-    audit::record(
-        &mut tx,
-        entry(
-            Some(actor.member_id),
-            "program_application.interviewer_named",
-            "program_application",
-            a.id,
-            None,
-            details,
-        ),
-        now,
-    )
-    .await?;
+    audited(&mut tx, actor, &a, "program_application.interviewer_named", details, now).await?;
     if let Some(p) = &person {
-        let link = app_link(svc, a.id);
-        let args = [
-            ("name", p.name.as_str()),
-            ("applicant", a.member_name.as_str()),
-            ("program", program_name(a.program)),
-            ("link", link.as_str()),
-        ];
-        notify::queue(&mut tx, Some(p.id), &p.email, p.locale, "program-interviewer-named", &args).await?;
+        tell_interviewer(svc, &mut tx, &a, p, "program-interviewer-named", &[]).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -134,19 +149,7 @@ pub async fn propose_times(
     )
     .await?;
     let details = json!({"times": times.iter().map(|t| t.to_rfc3339()).collect::<Vec<_>>()});
-    audit::record(
-        &mut tx,
-        entry(
-            Some(actor.member_id),
-            "program_application.interview_proposed",
-            "program_application",
-            a.id,
-            None,
-            details,
-        ),
-        now,
-    )
-    .await?;
+    audited(&mut tx, actor, &a, "program_application.interview_proposed", details, now).await?;
     tell(svc, &mut tx, &a, "program-interview-proposed", &[]).await?;
     tx.commit().await?;
     Ok(times)
@@ -170,19 +173,7 @@ pub async fn pick_time(
     let mut tx = svc.begin().await?;
     let chosen = interview_slots::choose(&mut tx, SlotsOf::ProgramApplication, &a.id.to_string(), slot, now).await?;
     let details = json!({"at": chosen.starts_at.to_rfc3339()});
-    audit::record(
-        &mut tx,
-        entry(
-            Some(actor.member_id),
-            "program_application.interview_scheduled",
-            "program_application",
-            a.id,
-            None,
-            details,
-        ),
-        now,
-    )
-    .await?;
+    audited(&mut tx, actor, &a, "program_application.interview_scheduled", details, now).await?;
     let me = members::by_id(svc.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
     let when = me.time_zone.format(chosen.starts_at);
     let invite = svc.links.to(&format!("/programs/applications/{}/interview.ics", a.id));
@@ -191,16 +182,8 @@ pub async fn pick_time(
     if let Some(p) = interviewer_of(&a) {
         if let Some(p) = members::by_id(svc.db.reader(), p).await? {
             let when = p.time_zone.format(chosen.starts_at);
-            let link = app_link(svc, a.id);
-            let args = [
-                ("name", p.name.as_str()),
-                ("applicant", a.member_name.as_str()),
-                ("program", program_name(a.program)),
-                ("when", when.as_str()),
-                ("invite", invite.as_str()),
-                ("link", link.as_str()),
-            ];
-            notify::queue(&mut tx, Some(p.id), &p.email, p.locale, "program-interview-booked", &args).await?;
+            let extra = [("when", when.as_str()), ("invite", invite.as_str())];
+            tell_interviewer(svc, &mut tx, &a, &p, "program-interview-booked", &extra).await?;
         }
     }
     tx.commit().await?;

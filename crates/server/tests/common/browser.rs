@@ -159,6 +159,28 @@ pub async fn choose(c: &Client, label: &str, option: &str) {
     c.find(Locator::XPath(&o)).await.unwrap_or_else(|_| panic!("{option:?} in {label:?}")).click().await.unwrap();
 }
 
+/// CH-5: on an application page, judges the first `n` pieces of evidence
+/// as meeting every rubric point, one by one, waiting for each to be saved.
+pub async fn judge_pieces_as_meeting_the_rubric(c: &Client, n: usize) {
+    for i in 0..n {
+        let forms = c.find_all(Locator::Css("form[action$='/judgments']")).await.unwrap();
+        for b in forms[i].find_all(Locator::Css("input[type=checkbox]")).await.unwrap() {
+            b.click().await.unwrap();
+        }
+        forms[i].find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+        // The page reloads with one more piece meeting the rubric.
+        let mut page = text(c).await;
+        for _ in 0..100 {
+            if page.matches("Meets the rubric").count() == i + 1 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            page = text(c).await;
+        }
+        assert!(page.contains("The judgment is saved.") && page.matches("Meets the rubric").count() == i + 1, "{page}");
+    }
+}
+
 /// The password of the accounts [`account`] makes.
 pub const PASSWORD: &str = "correct horse battery";
 

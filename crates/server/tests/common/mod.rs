@@ -164,6 +164,16 @@ impl TestApp {
         (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)))
     }
 
+    /// Another instance on this test's database, as behind a load balancer
+    /// (no worker of its own); the caller stops it.
+    pub async fn another_instance(&self) -> Server {
+        let db = guildhall_storage::Db::connect(&self.tdb.url, 10).await.expect("another instance connects");
+        let mut config = Config::local(&self.tdb.url);
+        config.bind = ([127, 0, 0, 1], 0).into();
+        config.run_worker = false;
+        Server::start(AppState::new(db, config)).await.expect("another instance starts")
+    }
+
     pub async fn stop(mut self) {
         if let Some(s) = self.server.take() {
             s.stop().await;
@@ -233,6 +243,16 @@ pub async fn signed_up(app: &TestApp, email: &str, name: &str, password: &str) -
     assert_eq!(res.status(), 303, "the sign-up's own password confirms the address");
     assert_eq!(res.headers()["location"], "/account?verified=1");
     c
+}
+
+/// A configuration whose worker sends the outbox to the [`SmtpSink`] on
+/// `port`, soon after each email is queued.
+pub fn sending_to(port: u16) -> impl FnOnce(&mut Config) {
+    move |c| {
+        c.run_worker = true;
+        c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        c.worker_poll_ms = 100;
+    }
 }
 
 /// A real SMTP server on loopback that keeps every message it accepts.

@@ -150,13 +150,7 @@ async fn import_feed(
                 .collect();
             let message = format!("{} {}", ctx.t("feed-not-imported"), lines.join(" "));
             let errors = FormErrors::general(ctx.tr, message, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
-            super::programs::show_linking(
-                &state,
-                ctx,
-                errors,
-                Linking { here: true, handle: String::new(), account: None },
-            )
-            .await
+            super::programs::show_linking(&state, ctx, errors, Linking { here: true, ..Default::default() }).await
         }
         Err(e) => back(&state, ctx, Err(e), "", None).await,
     }

@@ -91,9 +91,10 @@ impl ApplicationPage {
     fn is_named_interviewer(&self) -> bool {
         self.may_interview && !self.is_staff && !self.is_applicant
     }
-    /// CH-6: staff may still name or change the interviewer.
+    /// CH-6: staff may still name or change the interviewer (the domain's
+    /// rule, asked with nobody named).
     fn interviewer_open(&self) -> bool {
-        self.is("submitted") || self.is("screening") || self.is("interview")
+        self.a.stage.check_interviewer(None).is_ok()
     }
     fn piece(&self, c: &Stored) -> String {
         service::piece_key(c)
