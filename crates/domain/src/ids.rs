@@ -53,6 +53,8 @@ macro_rules! typed_id {
                     .map_err(|_| crate::DomainError::InvalidId)
             }
         }
+
+        crate::sql_text::sql_as_text!($name);
     };
 }
 

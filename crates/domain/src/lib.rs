@@ -30,6 +30,7 @@ pub mod review;
 pub mod roles;
 pub mod settings;
 pub mod speaker;
+mod sql_text;
 pub mod values;
 pub mod venue;
 

@@ -575,3 +575,66 @@ on_both!(ug14_leaders_write_to_the_registrants_they_choose_by_api_and_page, |bac
     let html = leader.get(w.app.url(&to)).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("Your message is on its way to 2 people."), "{html}");
 });
+
+// UG-14: a group's event list through the API shows each event exactly as
+// the event's own answer does (numbers, talks, venue, the online link only
+// to a confirmed attendee and those who run the group), and a
+// draft only to those who run the group. The list is read in a few batched
+// queries (query_counts.rs counts them); this checks it says the same.
+on_both!(ug14_a_groups_event_list_says_what_each_events_own_answer_says, |backend| async move {
+    let Some(g) = common::gov::gov(backend).await else { return };
+    let publish = |ev: String| {
+        let g = &g;
+        async move {
+            let (s, body) = g.call(Method::POST, &format!("/api/v1/events/{ev}/publish"), &g.leader, None).await;
+            assert_eq!(s, 200, "{body}");
+            ev
+        }
+    };
+    let venue = g.venue("coworking").await;
+    let at_venue = publish(g.draft(Some(&venue), 9).await).await;
+    let online = publish(g.draft(None, 10).await).await;
+    let draft = g.draft(None, 11).await;
+    let (s, talk) = g
+        .call(
+            Method::POST,
+            &format!("/api/v1/events/{online}/talks"),
+            &g.leader,
+            Some(json!({"title": "Tracing by hand"})),
+        )
+        .await;
+    assert_eq!(s, 201, "{talk}");
+    // The online event has one seat: the member holds it, the staff member waits.
+    let (s, body) =
+        g.call(Method::PATCH, &format!("/api/v1/events/{online}"), &g.leader, Some(json!({"capacity": 1}))).await;
+    assert_eq!(s, 200, "{body}");
+    for who in [&g.member, &g.staff] {
+        let (s, body) = g.call(Method::POST, &format!("/api/v1/events/{online}/registrations"), who, None).await;
+        assert_eq!(s, 201, "{body}");
+    }
+
+    let path = format!("/api/v1/groups/{}/events", g.slug);
+    for (who, sees_draft) in [(&g.member, false), (&g.staff, false), (&g.leader, true), (&g.other_leader, false)] {
+        let (s, list) = g.call(Method::GET, &path, who, None).await;
+        assert_eq!(s, 200, "{list}");
+        let list = list.as_array().unwrap();
+        let ids: Vec<&str> = list.iter().map(|e| e["id"].as_str().unwrap()).collect();
+        assert!(ids.contains(&at_venue.as_str()) && ids.contains(&online.as_str()), "{ids:?}");
+        assert_eq!(ids.contains(&draft.as_str()), sees_draft, "{} and the draft: {ids:?}", who.email);
+        for item in list {
+            let (s, own) =
+                g.call(Method::GET, &format!("/api/v1/events/{}", item["id"].as_str().unwrap()), who, None).await;
+            assert_eq!(s, 200, "{own}");
+            assert_eq!(item, &own, "{} reads the list as the event's own answer", who.email);
+        }
+    }
+    // What the comparison covered, so that it did not compare empty answers.
+    let (_, own) = g.call(Method::GET, &format!("/api/v1/events/{online}"), &g.staff, None).await;
+    assert_eq!(own["talks"][0]["title"], "Tracing by hand", "{own}");
+    assert_eq!((own["confirmed"].as_u64(), own["waiting"].as_u64()), (Some(1), Some(1)), "{own}");
+    assert!(own["online_link"].is_null(), "one waiting does not see the link: {own}");
+    let (_, own) = g.call(Method::GET, &format!("/api/v1/events/{online}"), &g.member, None).await;
+    assert_eq!(own["online_link"], "https://meet.example.org/obs", "{own}");
+    let (_, own) = g.call(Method::GET, &format!("/api/v1/events/{at_venue}"), &g.member, None).await;
+    assert_eq!(own["venue"]["id"], venue.as_str(), "{own}");
+});

@@ -98,6 +98,14 @@ async fn pages(backend: Backend) -> Vec<(&'static str, usize, usize)> {
         statements(&w.app.client, &w.app.url(&format!("/api/v1/events/{ev}")), Some(&token)).await,
         4,
     ));
+    // A group's events through the API: the same few round trips for three
+    // events as for one (each used to be read on its own).
+    let _ = (w.published(20).await, w.published(30).await);
+    out.push((
+        "API group events (3)",
+        statements(&w.app.client, &w.app.url(&format!("/api/v1/groups/{}/events", w.slug)), Some(&token)).await,
+        6,
+    ));
     let (s, _) = w.app.api(Method::GET, "/api/v1/me", Some(&token), None).await;
     assert_eq!(s, 200);
     w.app.stop().await;

@@ -40,9 +40,9 @@ pub async fn record(tx: &mut Tx, entry: AuditEntry<'_>, now: DateTime<Utc>) -> R
         "INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, reason, details)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(to_db(now))
-    .bind(entry.actor.map(|a| a.to_string()))
+    .bind(entry.actor)
     .bind(entry.action)
     .bind(entry.entity_type)
     .bind(entry.entity_id)
@@ -63,7 +63,7 @@ pub async fn record_many(tx: &mut Tx, entries: &[AuditEntry<'_>], now: DateTime<
         );
         let mut q = sqlx::query(&sql);
         for e in chunk {
-            q = q.bind(AuditId::new().to_string()).bind(to_db(now)).bind(e.actor.map(|a| a.to_string()));
+            q = q.bind(AuditId::new()).bind(to_db(now)).bind(e.actor);
             q = q.bind(e.action).bind(e.entity_type).bind(e.entity_id.as_str()).bind(e.reason);
             q = q.bind(e.details.to_string());
         }
@@ -129,7 +129,7 @@ async fn read(
     rows.iter()
         .map(|r| {
             Ok(AuditRecord {
-                id: r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("audit id".into()))?,
+                id: r.try_get("id")?,
                 at: from_db(r.try_get("at")?),
                 actor_id: r.try_get("actor_id")?,
                 actor_name: r.try_get("actor_name")?,

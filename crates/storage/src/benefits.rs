@@ -77,7 +77,7 @@ pub async fn claimed_by(pool: &AnyPool, member: MemberId) -> Result<Vec<Claimed>
     let rows = sqlx::query(
         "SELECT benefit_id, code, claim_year FROM benefit_codes WHERE claimed_by = $1 ORDER BY claimed_at DESC",
     )
-    .bind(member.to_string())
+    .bind(member)
     .fetch_all(pool)
     .await?;
     rows.iter()
@@ -130,7 +130,7 @@ pub async fn claim(
         "SELECT COUNT(*) AS n FROM benefit_codes WHERE benefit_id = $1 AND claimed_by = $2 AND claim_year = $3",
     )
     .bind(benefit)
-    .bind(member.to_string())
+    .bind(member)
     .bind(i64::from(year))
     .fetch_one(&mut **tx)
     .await?
@@ -146,7 +146,7 @@ pub async fn claim(
         skip_locked(backend)
     );
     let row = sqlx::query(&sql)
-        .bind(member.to_string())
+        .bind(member)
         .bind(i64::from(year))
         .bind(to_db(now))
         .bind(benefit)

@@ -44,11 +44,11 @@ fn from_row(r: &AnyRow) -> Result<Report, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("report {w}"));
     let text = |c: &str| r.try_get::<String, _>(c);
     Ok(Report {
-        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
-        group_id: text("group_id")?.parse().map_err(|_| corrupt("group"))?,
+        id: r.try_get("id")?,
+        group_id: r.try_get("group_id")?,
         group_name: text("group_name")?,
         group_slug: text("group_slug")?,
-        region_id: text("region_id")?.parse().map_err(|_| corrupt("region"))?,
+        region_id: r.try_get("region_id")?,
         event_id: r
             .try_get::<Option<String>, _>("event_id")?
             .map(|e| e.parse())
@@ -87,9 +87,9 @@ pub async fn insert(
              created_at, updated_at, held, reporter_locale)
          VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $7, $8, $9)",
     )
-    .bind(id.to_string())
-    .bind(group.to_string())
-    .bind(event.map(|e| e.to_string()))
+    .bind(id)
+    .bind(group)
+    .bind(event)
     .bind(i64::from(r.concerns_leader))
     .bind(r.description.as_str())
     .bind(r.reporter_email.as_ref().map(|e| e.to_string()))
@@ -102,7 +102,7 @@ pub async fn insert(
 }
 
 pub async fn get(pool: &AnyPool, id: ReportId) -> Result<Option<Report>, StorageError> {
-    let row = sqlx::query(&format!("{SELECT} WHERE c.id = $1")).bind(id.to_string()).fetch_optional(pool).await?;
+    let row = sqlx::query(&format!("{SELECT} WHERE c.id = $1")).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -157,7 +157,7 @@ pub fn cursor_of(r: &Report) -> After {
 /// language. Used only to queue their emails; never shown.
 pub async fn reporter_email(tx: &mut Tx, id: ReportId) -> Result<Option<(EmailAddress, Locale)>, StorageError> {
     let row = sqlx::query("SELECT reporter_email, reporter_locale FROM conduct_reports WHERE id = $1")
-        .bind(id.to_string())
+        .bind(id)
         .fetch_optional(&mut **tx)
         .await?;
     let Some(r) = row else { return Ok(None) };
@@ -181,7 +181,7 @@ pub async fn set_status(
     .bind(to.as_str())
     .bind(to_db(now))
     .bind(closed)
-    .bind(id.to_string())
+    .bind(id)
     .bind(from.as_str())
     .execute(&mut **tx)
     .await?;
@@ -211,8 +211,8 @@ pub async fn add_note(
         "INSERT INTO conduct_notes (id, report_id, author_id, status, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(uuid::Uuid::now_v7().to_string())
-    .bind(id.to_string())
-    .bind(author.to_string())
+    .bind(id)
+    .bind(author)
     .bind(status.as_str())
     .bind(body)
     .bind(to_db(now))
@@ -226,7 +226,7 @@ pub async fn notes(pool: &AnyPool, id: ReportId) -> Result<Vec<Note>, StorageErr
         "SELECT m.name AS author, n.status, n.body, n.created_at FROM conduct_notes n
          LEFT JOIN members m ON m.id = n.author_id WHERE n.report_id = $1 ORDER BY n.created_at",
     )
-    .bind(id.to_string())
+    .bind(id)
     .fetch_all(pool)
     .await?;
     rows.iter()

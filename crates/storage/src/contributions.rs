@@ -89,7 +89,7 @@ pub async fn insert(tx: &mut Tx, c: NewContribution<'_>, now: DateTime<Utc>) -> 
          ON CONFLICT (member_id, source, source_key) DO NOTHING",
     )
     .bind(&id)
-    .bind(c.member.to_string())
+    .bind(c.member)
     .bind(c.contribution.details.kind().as_str())
     .bind(details)
     .bind(c.contribution.date.format("%Y-%m-%d").to_string())
@@ -98,7 +98,7 @@ pub async fn insert(tx: &mut Tx, c: NewContribution<'_>, now: DateTime<Utc>) -> 
     .bind(c.contribution.source.as_str())
     .bind(c.source_key)
     .bind(c.contribution.verification.as_str())
-    .bind(c.by.map(|m| m.to_string()))
+    .bind(c.by)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -106,7 +106,7 @@ pub async fn insert(tx: &mut Tx, c: NewContribution<'_>, now: DateTime<Utc>) -> 
 }
 
 fn member_of(r: &AnyRow) -> Result<MemberId, StorageError> {
-    r.try_get::<String, _>("member_id")?.parse().map_err(|_| StorageError::Corrupt("contribution member".into()))
+    Ok(r.try_get("member_id")?)
 }
 
 const STORED: &str = "id, title, details, happened_on, link, source, verification, verification_reason, created_at";
@@ -135,7 +135,7 @@ pub async fn set_verification(
     )
     .bind(verdict.as_str())
     .bind(reason)
-    .bind(by.to_string())
+    .bind(by)
     .bind(to_db(now))
     .bind(id)
     .execute(&mut **tx)
@@ -195,7 +195,7 @@ pub async fn stored_for(
     );
     let mut q = sqlx::query(&sql);
     for m in members {
-        q = q.bind(m.to_string());
+        q = q.bind(m);
     }
     if let Some(day) = since {
         q = q.bind(day.format("%Y-%m-%d").to_string());
@@ -222,7 +222,7 @@ pub async fn derived_for(pool: &AnyPool, members: &[MemberId]) -> Result<Vec<(Me
         sql: &'q str,
         members: &[MemberId],
     ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-        members.iter().fold(sqlx::query(sql), |q, m| q.bind(m.to_string()))
+        members.iter().fold(sqlx::query(sql), |q, m| q.bind(*m))
     }
     // CH-4: an event counts for the leaders who led the group when it took place.
     let events_sql = format!(
@@ -284,7 +284,7 @@ pub async fn counted_for(
         crate::batch::in_list(members.len()),
         members.len() + 1
     );
-    let q = members.iter().fold(sqlx::query(&sql), |q, m| q.bind(m.to_string()));
+    let q = members.iter().fold(sqlx::query(&sql), |q, m| q.bind(*m));
     type Fields = (String, String, Option<String>, String, String);
     for r in q.bind(since.format("%Y-%m-%d").to_string()).fetch_all(db.reader()).await? {
         let list: Vec<Fields> = serde_json::from_str(&r.try_get::<String, _>("list")?)

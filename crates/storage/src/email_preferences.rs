@@ -13,10 +13,8 @@ use crate::{StorageError, Tx};
 
 /// The topics `member` turned off.
 pub async fn opted_out(pool: &AnyPool, member: MemberId) -> Result<HashSet<Topic>, StorageError> {
-    let rows = sqlx::query("SELECT topic FROM email_opt_outs WHERE member_id = $1")
-        .bind(member.to_string())
-        .fetch_all(pool)
-        .await?;
+    let rows =
+        sqlx::query("SELECT topic FROM email_opt_outs WHERE member_id = $1").bind(member).fetch_all(pool).await?;
     Ok(rows.iter().filter_map(|r| r.try_get::<String, _>("topic").ok()).filter_map(|t| Topic::parse(&t).ok()).collect())
 }
 
@@ -32,7 +30,7 @@ pub async fn opted_out_of(
         let sql = format!("SELECT member_id FROM email_opt_outs WHERE topic = $1 AND member_id IN ({marks})");
         let mut q = sqlx::query(&sql).bind(topic.as_str());
         for m in chunk {
-            q = q.bind(m.to_string());
+            q = q.bind(m);
         }
         for r in q.fetch_all(pool).await? {
             if let Ok(id) = r.try_get::<String, _>("member_id")?.parse() {
@@ -53,7 +51,7 @@ pub async fn set(
 ) -> Result<bool, StorageError> {
     let done = if send {
         sqlx::query("DELETE FROM email_opt_outs WHERE member_id = $1 AND topic = $2")
-            .bind(member.to_string())
+            .bind(member)
             .bind(topic.as_str())
             .execute(&mut **tx)
             .await?
@@ -62,7 +60,7 @@ pub async fn set(
             "INSERT INTO email_opt_outs (member_id, topic, created_at) VALUES ($1, $2, $3)
              ON CONFLICT (member_id, topic) DO NOTHING",
         )
-        .bind(member.to_string())
+        .bind(member)
         .bind(topic.as_str())
         .bind(to_db(now))
         .execute(&mut **tx)

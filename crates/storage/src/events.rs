@@ -1,5 +1,6 @@
 //! Events and their talks (UG-14).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
@@ -72,8 +73,8 @@ pub(crate) fn from_cols(r: Cols<'_>) -> Result<Event, StorageError> {
         .map(|l| WebLink::parse(l, "promotion_links").map_err(|_| corrupt("promotion link")))
         .collect::<Result<_, _>>()?;
     Ok(Event {
-        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
-        group_id: text("group_id")?.parse().map_err(|_| corrupt("group"))?,
+        id: r.get("id")?,
+        group_id: r.get("group_id")?,
         details: EventDetails {
             title: Title::parse(&text("title")?).map_err(|_| corrupt("title"))?,
             description: LongText::parse(&text("description")?, "description", false)
@@ -83,7 +84,7 @@ pub(crate) fn from_cols(r: Cols<'_>) -> Result<Event, StorageError> {
             online_link,
             promotion_links,
         },
-        venue_id: r.get::<Option<String>>("venue_id")?.map(|v| v.parse()).transpose().map_err(|_| corrupt("venue"))?,
+        venue_id: r.get("venue_id")?,
         status: EventStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
         review_required: r.get::<i64>("review_required")? != 0,
         sequence: r.get("sequence")?,
@@ -108,7 +109,7 @@ pub async fn with_group<'e>(
             aliased("v", crate::venues::COLUMNS, "v_"),
         )
     });
-    let Some(row) = sqlx::query(&SQL).bind(id.to_string()).fetch_optional(ex).await? else { return Ok(None) };
+    let Some(row) = sqlx::query(&SQL).bind(id).fetch_optional(ex).await? else { return Ok(None) };
     let ev = from_cols(Cols::prefixed(&row, "e_"))?;
     let g = crate::groups::from_cols(Cols::prefixed(&row, "g_"))?;
     let venue = match row.try_get::<Option<String>, _>("v_id")? {
@@ -135,14 +136,14 @@ pub async fn insert(
              online_link, promotion_links, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11)",
     )
-    .bind(id.to_string())
-    .bind(group.to_string())
+    .bind(id)
+    .bind(group)
     .bind(d.title.as_str())
     .bind(d.description.as_str())
     .bind(to_db(d.schedule.starts_at))
     .bind(to_db(d.schedule.ends_at))
     .bind(i64::from(d.capacity))
-    .bind(venue.map(|v| v.to_string()))
+    .bind(venue)
     .bind(d.online_link.as_ref().map(|l| l.as_str().to_owned()))
     .bind(links_text(d))
     .bind(to_db(now))
@@ -162,13 +163,13 @@ pub async fn update(
         "UPDATE events SET title = $2, description = $3, starts_at = $4, ends_at = $5, capacity = $6,
              venue_id = $7, online_link = $8, promotion_links = $9, updated_at = $10 WHERE id = $1",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(d.title.as_str())
     .bind(d.description.as_str())
     .bind(to_db(d.schedule.starts_at))
     .bind(to_db(d.schedule.ends_at))
     .bind(i64::from(d.capacity))
-    .bind(venue.map(|v| v.to_string()))
+    .bind(venue)
     .bind(d.online_link.as_ref().map(|l| l.as_str().to_owned()))
     .bind(links_text(d))
     .bind(to_db(now))
@@ -182,7 +183,7 @@ pub async fn update(
 /// UG-17: raises the event's calendar SEQUENCE; returns the new one.
 pub async fn bump_sequence(tx: &mut Tx, id: EventId) -> Result<i64, StorageError> {
     let row = sqlx::query("UPDATE events SET sequence = sequence + 1 WHERE id = $1 RETURNING sequence")
-        .bind(id.to_string())
+        .bind(id)
         .fetch_one(&mut **tx)
         .await?;
     Ok(row.try_get("sequence")?)
@@ -201,7 +202,7 @@ pub async fn set_status(
         "UPDATE events SET status = $3, updated_at = $4, published_at = COALESCE($5, published_at),
              closed_at = COALESCE($6, closed_at) WHERE id = $1 AND status = $2",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(from.as_str())
     .bind(to.as_str())
     .bind(to_db(now))
@@ -216,10 +217,7 @@ pub async fn set_status(
 }
 
 pub async fn get<'e>(ex: impl Executor<'e, Database = Any>, id: EventId) -> Result<Option<Event>, StorageError> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM events WHERE id = $1"))
-        .bind(id.to_string())
-        .fetch_optional(ex)
-        .await?;
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM events WHERE id = $1")).bind(id).fetch_optional(ex).await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -231,7 +229,7 @@ pub async fn get<'e>(ex: impl Executor<'e, Database = Any>, id: EventId) -> Resu
 pub async fn lock(tx: &mut Tx, id: EventId) -> Result<Event, StorageError> {
     let row =
         sqlx::query(&format!("UPDATE events SET lock_version = lock_version + 1 WHERE id = $1 RETURNING {COLUMNS}"))
-            .bind(id.to_string())
+            .bind(id)
             .fetch_optional(&mut **tx)
             .await?;
     row.as_ref().map(from_row).transpose()?.ok_or(DomainError::NotFound.into())
@@ -266,7 +264,7 @@ pub async fn for_group(
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM events WHERE group_id = $1 {cond} {drafts} ORDER BY {order} LIMIT $3"
     ))
-    .bind(group.to_string())
+    .bind(group)
     .bind(to_db(now))
     .bind(limit)
     .fetch_all(pool)
@@ -365,15 +363,15 @@ pub enum NewSpeaker {
 pub async fn add_talk(tx: &mut Tx, event: EventId, t: &NewTalk, now: DateTime<Utc>) -> Result<TalkId, StorageError> {
     let id = TalkId::new();
     let pos: i64 = sqlx::query("SELECT COALESCE(MAX(position), 0) + 1 AS p FROM talks WHERE event_id = $1")
-        .bind(event.to_string())
+        .bind(event)
         .fetch_one(&mut **tx)
         .await?
         .try_get("p")?;
     sqlx::query(
         "INSERT INTO talks (id, event_id, position, title, abstract, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(id.to_string())
-    .bind(event.to_string())
+    .bind(id)
+    .bind(event)
     .bind(pos)
     .bind(t.title.as_str())
     .bind(t.abstract_text.as_str())
@@ -386,7 +384,7 @@ pub async fn add_talk(tx: &mut Tx, event: EventId, t: &NewTalk, now: DateTime<Ut
             NewSpeaker::Guest(n) => (None, Some(n.as_str().to_owned())),
         };
         sqlx::query("INSERT INTO talk_speakers (talk_id, position, member_id, guest_name) VALUES ($1, $2, $3, $4)")
-            .bind(id.to_string())
+            .bind(id)
             .bind(i as i64)
             .bind(member)
             .bind(guest)
@@ -398,8 +396,8 @@ pub async fn add_talk(tx: &mut Tx, event: EventId, t: &NewTalk, now: DateTime<Ut
 
 pub async fn remove_talk(tx: &mut Tx, event: EventId, talk: TalkId) -> Result<(), StorageError> {
     let done = sqlx::query("DELETE FROM talks WHERE id = $1 AND event_id = $2")
-        .bind(talk.to_string())
-        .bind(event.to_string())
+        .bind(talk)
+        .bind(event)
         .execute(&mut **tx)
         .await?;
     if done.rows_affected() == 0 {
@@ -408,22 +406,31 @@ pub async fn remove_talk(tx: &mut Tx, event: EventId, talk: TalkId) -> Result<()
     Ok(())
 }
 
+/// An event's talks in their order, each with its speakers.
 pub async fn talks(pool: &AnyPool, event: EventId) -> Result<Vec<Talk>, StorageError> {
-    let rows = sqlx::query(
-        "SELECT t.id, t.title, t.abstract, t.review_status, t.review_checklist, t.review_notes,
+    Ok(talks_of(pool, &[event]).await?.remove(&event).unwrap_or_default())
+}
+
+/// The talks of several events in one query (an event with none is absent).
+pub async fn talks_of(pool: &AnyPool, events: &[EventId]) -> Result<HashMap<EventId, Vec<Talk>>, StorageError> {
+    if events.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT t.event_id, t.id, t.title, t.abstract, t.review_status, t.review_checklist, t.review_notes,
                 s.member_id, s.guest_name, m.name AS member_name
          FROM talks t
          LEFT JOIN talk_speakers s ON s.talk_id = t.id
          LEFT JOIN members m ON m.id = s.member_id
-         WHERE t.event_id = $1 ORDER BY t.position, s.position",
-    )
-    .bind(event.to_string())
-    .fetch_all(pool)
-    .await?;
+         WHERE t.event_id IN ({}) ORDER BY t.event_id, t.position, s.position",
+        crate::batch::in_list(events.len())
+    );
+    let rows = events.iter().fold(sqlx::query(&sql), |q, e| q.bind(*e)).fetch_all(pool).await?;
     let corrupt = |w: &str| StorageError::Corrupt(format!("talk {w}"));
-    let mut out: Vec<Talk> = Vec::new();
+    let mut by_event: HashMap<EventId, Vec<Talk>> = HashMap::new();
     for r in &rows {
-        let id: TalkId = r.try_get::<String, _>("id")?.parse().map_err(|_| corrupt("id"))?;
+        let out = by_event.entry(r.try_get("event_id")?).or_default();
+        let id: TalkId = r.try_get("id")?;
         if out.last().map(|t| t.id) != Some(id) {
             out.push(Talk {
                 id,
@@ -452,16 +459,14 @@ pub async fn talks(pool: &AnyPool, event: EventId) -> Result<Vec<Talk>, StorageE
             t.speakers.push(s);
         }
     }
-    Ok(out)
+    Ok(by_event)
 }
 
 /// UG-6: every session's review status, read inside the publishing
 /// transaction.
 pub async fn review_statuses(tx: &mut Tx, event: EventId) -> Result<Vec<ReviewStatus>, StorageError> {
-    let rows = sqlx::query("SELECT review_status FROM talks WHERE event_id = $1")
-        .bind(event.to_string())
-        .fetch_all(&mut **tx)
-        .await?;
+    let rows =
+        sqlx::query("SELECT review_status FROM talks WHERE event_id = $1").bind(event).fetch_all(&mut **tx).await?;
     rows.iter()
         .map(|r| {
             ReviewStatus::parse(&r.try_get::<String, _>("review_status")?)
@@ -480,7 +485,7 @@ pub async fn set_review_required(
     sqlx::query("UPDATE events SET review_required = $1, updated_at = $2 WHERE id = $3")
         .bind(i64::from(on))
         .bind(to_db(now))
-        .bind(event.to_string())
+        .bind(event)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -510,10 +515,10 @@ pub async fn review_talk(
     .bind(status.as_str())
     .bind(checklist.to_text())
     .bind(notes)
-    .bind(by.to_string())
+    .bind(by)
     .bind(to_db(now))
-    .bind(talk.to_string())
-    .bind(event.to_string())
+    .bind(talk)
+    .bind(event)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -538,8 +543,8 @@ pub async fn edit_talk(
     )
     .bind(title)
     .bind(abstract_text)
-    .bind(talk.to_string())
-    .bind(event.to_string())
+    .bind(talk)
+    .bind(event)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -562,17 +567,10 @@ pub async fn pending_reviews(
              AND t.review_status = 'pending'
          GROUP BY e.id, e.title ORDER BY changed DESC",
     )
-    .bind(region.to_string())
+    .bind(region)
     .fetch_all(pool)
     .await?;
     rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("event id".into()))?,
-                r.try_get("title")?,
-                r.try_get("waiting")?,
-                from_db(r.try_get("changed")?),
-            ))
-        })
+        .map(|r| Ok((r.try_get("id")?, r.try_get("title")?, r.try_get("waiting")?, from_db(r.try_get("changed")?))))
         .collect()
 }

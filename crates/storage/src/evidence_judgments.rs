@@ -25,10 +25,10 @@ pub async fn set(
          ON CONFLICT (application_id, contribution_id)
          DO UPDATE SET points = excluded.points, judged_by = excluded.judged_by, judged_at = excluded.judged_at",
     )
-    .bind(application.to_string())
+    .bind(application)
     .bind(contribution)
     .bind(points.join(","))
-    .bind(by.to_string())
+    .bind(by)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -42,7 +42,7 @@ pub async fn of_application(
 ) -> Result<HashMap<String, Vec<String>>, StorageError> {
     let rows: Vec<(String, String)> =
         sqlx::query_as("SELECT contribution_id, points FROM evidence_judgments WHERE application_id = $1")
-            .bind(application.to_string())
+            .bind(application)
             .fetch_all(pool)
             .await?;
     Ok(rows

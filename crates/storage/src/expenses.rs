@@ -26,7 +26,7 @@ pub async fn schedule(pool: &AnyPool, region: RegionId) -> Result<Option<FeeSche
         "SELECT r.currency, f.venue_cap, f.catering_cap, f.other_cap FROM fee_schedules f
          JOIN regions r ON r.id = f.region_id WHERE f.region_id = $1",
     )
-    .bind(region.to_string())
+    .bind(region)
     .fetch_optional(pool)
     .await?;
     let Some(r) = row else { return Ok(None) };
@@ -42,17 +42,17 @@ pub async fn set_schedule(
     by: MemberId,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
-    sqlx::query("DELETE FROM fee_schedules WHERE region_id = $1").bind(region.to_string()).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM fee_schedules WHERE region_id = $1").bind(region).execute(&mut **tx).await?;
     sqlx::query(
         "INSERT INTO fee_schedules (region_id, venue_cap, catering_cap, other_cap, updated_at, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(region.to_string())
+    .bind(region)
     .bind(s.caps.venue.minor())
     .bind(s.caps.catering.minor())
     .bind(s.caps.other.minor())
     .bind(to_db(now))
-    .bind(by.to_string())
+    .bind(by)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -95,16 +95,16 @@ fn from_row(r: &AnyRow) -> Result<Claim, StorageError> {
     let text = |c: &str| r.try_get::<String, _>(c);
     let currency = Currency::parse(&text("currency")?).map_err(|_| corrupt("currency"))?;
     Ok(Claim {
-        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
-        event_id: text("event_id")?.parse().map_err(|_| corrupt("event"))?,
+        id: r.try_get("id")?,
+        event_id: r.try_get("event_id")?,
         event_title: text("event_title")?,
         event_starts_at: from_db(r.try_get("event_starts_at")?),
         event_status: EventStatus::parse(&text("event_status")?).map_err(|_| corrupt("event status"))?,
         event_checkins: r.try_get("event_checkins")?,
-        group_id: text("group_id")?.parse().map_err(|_| corrupt("group"))?,
+        group_id: r.try_get("group_id")?,
         group_name: text("group_name")?,
         group_slug: text("group_slug")?,
-        region_id: text("region_id")?.parse().map_err(|_| corrupt("region"))?,
+        region_id: r.try_get("region_id")?,
         filed_by_name: r.try_get::<Option<String>, _>("filed_by_name")?.unwrap_or_default(),
         amounts: amounts(r, currency, ["venue", "catering", "other"])?,
         note: text("note")?,
@@ -126,7 +126,7 @@ pub async fn blocking_claim_exists(
         "SELECT COUNT(*) AS n FROM expense_claims
          WHERE event_id = $1 AND status NOT IN ('rejected', 'withdrawn') AND id <> $2",
     )
-    .bind(event.to_string())
+    .bind(event)
     .bind(other_than.map(|c| c.to_string()).unwrap_or_default())
     .fetch_one(&mut **tx)
     .await?;
@@ -139,7 +139,7 @@ pub async fn blocking_claim(pool: &AnyPool, event: EventId) -> Result<Option<Cla
         "SELECT id FROM expense_claims WHERE event_id = $1 AND status NOT IN ('rejected', 'withdrawn')
          ORDER BY created_at DESC LIMIT 1",
     )
-    .bind(event.to_string())
+    .bind(event)
     .fetch_optional(pool)
     .await?;
     id.map(|i| i.parse().map_err(|_| StorageError::Corrupt("claim id".into()))).transpose()
@@ -159,7 +159,7 @@ pub async fn correct(tx: &mut Tx, id: ClaimId, from: ClaimStatus, c: &NewClaim) 
     .bind(c.amounts.catering.minor())
     .bind(c.amounts.other.minor())
     .bind(c.note.as_str())
-    .bind(id.to_string())
+    .bind(id)
     .bind(from.as_str())
     .execute(&mut **tx)
     .await?;
@@ -172,7 +172,7 @@ pub async fn correct(tx: &mut Tx, id: ClaimId, from: ClaimStatus, c: &NewClaim) 
 /// UG-13: the claimant takes a claim back before the decision.
 pub async fn withdraw(tx: &mut Tx, id: ClaimId) -> Result<(), StorageError> {
     let done = sqlx::query("UPDATE expense_claims SET status = 'withdrawn' WHERE id = $1 AND status = 'submitted'")
-        .bind(id.to_string())
+        .bind(id)
         .execute(&mut **tx)
         .await?;
     if done.rows_affected() == 0 {
@@ -196,11 +196,11 @@ pub async fn insert(
              note, status, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'submitted', $11)",
     )
-    .bind(id.to_string())
-    .bind(event.to_string())
-    .bind(group.to_string())
-    .bind(region.to_string())
-    .bind(by.to_string())
+    .bind(id)
+    .bind(event)
+    .bind(group)
+    .bind(region)
+    .bind(by)
     .bind(c.amounts.venue.currency().as_str())
     .bind(c.amounts.venue.minor())
     .bind(c.amounts.catering.minor())
@@ -213,7 +213,7 @@ pub async fn insert(
 }
 
 pub async fn get(pool: &AnyPool, id: ClaimId) -> Result<Option<Claim>, StorageError> {
-    let row = sqlx::query(&format!("{SELECT} WHERE c.id = $1")).bind(id.to_string()).fetch_optional(pool).await?;
+    let row = sqlx::query(&format!("{SELECT} WHERE c.id = $1")).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -231,9 +231,9 @@ pub async fn decide(
     )
     .bind(to.as_str())
     .bind(reason)
-    .bind(by.to_string())
+    .bind(by)
     .bind(to_db(now))
-    .bind(id.to_string())
+    .bind(id)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -274,8 +274,8 @@ pub async fn add_receipt(tx: &mut Tx, r: &ReceiptRow, bytes: &[u8], now: DateTim
         "INSERT INTO claim_receipts (id, claim_id, file_name, content_type, size_bytes, stored_as, content, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(r.id.to_string())
-    .bind(r.claim_id.to_string())
+    .bind(r.id)
+    .bind(r.claim_id)
     .bind(&r.file_name)
     .bind(&r.content_type)
     .bind(r.size_bytes)
@@ -291,7 +291,7 @@ pub async fn add_receipt(tx: &mut Tx, r: &ReceiptRow, bytes: &[u8], now: DateTim
 /// still in the upload folder.
 pub async fn receipt_content(pool: &AnyPool, id: ReceiptId) -> Result<Option<Vec<u8>>, StorageError> {
     let row = sqlx::query("SELECT content FROM claim_receipts WHERE id = $1")
-        .bind(id.to_string())
+        .bind(id)
         .fetch_optional(pool)
         .await?
         .ok_or(StorageError::Corrupt("receipt".into()))?;
@@ -306,7 +306,7 @@ pub async fn receipts_on_disk(pool: &AnyPool, limit: i64) -> Result<Vec<(Receipt
         .await?;
     rows.iter()
         .map(|r| {
-            let id = r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("receipt".into()))?;
+            let id = r.try_get("id")?;
             Ok((id, r.try_get("stored_as")?))
         })
         .collect()
@@ -316,7 +316,7 @@ pub async fn receipts_on_disk(pool: &AnyPool, limit: i64) -> Result<Vec<(Receipt
 pub async fn store_receipt_content(tx: &mut Tx, id: ReceiptId, bytes: &[u8]) -> Result<bool, StorageError> {
     let done = sqlx::query("UPDATE claim_receipts SET content = $1 WHERE id = $2 AND content IS NULL")
         .bind(bytes.to_vec())
-        .bind(id.to_string())
+        .bind(id)
         .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected() == 1)
@@ -327,7 +327,7 @@ pub async fn receipts(pool: &AnyPool, claim: ClaimId) -> Result<Vec<ReceiptRow>,
         "SELECT id, claim_id, file_name, content_type, size_bytes, stored_as FROM claim_receipts
          WHERE claim_id = $1 ORDER BY created_at",
     )
-    .bind(claim.to_string())
+    .bind(claim)
     .fetch_all(pool)
     .await?;
     rows.iter().map(receipt_row).collect()
@@ -339,17 +339,16 @@ pub async fn receipts_of_group(pool: &AnyPool, group: GroupId) -> Result<Vec<Rec
         "SELECT r.id, r.claim_id, r.file_name, r.content_type, r.size_bytes, r.stored_as FROM claim_receipts r
          JOIN expense_claims c ON c.id = r.claim_id WHERE c.group_id = $1 ORDER BY r.created_at",
     )
-    .bind(group.to_string())
+    .bind(group)
     .fetch_all(pool)
     .await?;
     rows.iter().map(receipt_row).collect()
 }
 
 fn receipt_row(r: &AnyRow) -> Result<ReceiptRow, StorageError> {
-    let corrupt = || StorageError::Corrupt("receipt".into());
     Ok(ReceiptRow {
-        id: r.try_get::<String, _>("id")?.parse().map_err(|_| corrupt())?,
-        claim_id: r.try_get::<String, _>("claim_id")?.parse().map_err(|_| corrupt())?,
+        id: r.try_get("id")?,
+        claim_id: r.try_get("claim_id")?,
         file_name: r.try_get("file_name")?,
         content_type: r.try_get("content_type")?,
         size_bytes: r.try_get("size_bytes")?,

@@ -107,7 +107,7 @@ pub async fn member_data(
     let mut out = Map::new();
     let extra = staff_notes.then_some(&STAFF_NOTES);
     for (section, sql) in SECTIONS.iter().chain(extra) {
-        let rows = sqlx::query(sql).bind(member.to_string()).fetch_all(pool).await?;
+        let rows = sqlx::query(sql).bind(member).fetch_all(pool).await?;
         let list: Vec<Value> = rows
             .iter()
             .map(|r| {

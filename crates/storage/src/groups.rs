@@ -81,8 +81,8 @@ pub async fn insert(
              created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $9)",
     )
-    .bind(id.to_string())
-    .bind(region.to_string())
+    .bind(id)
+    .bind(region)
     .bind(p.slug.as_str())
     .bind(p.name.as_str())
     .bind(p.city.as_str())
@@ -101,7 +101,7 @@ pub async fn update(tx: &mut Tx, id: GroupId, p: &GroupProfile, now: DateTime<Ut
         "UPDATE groups SET slug = $2, name = $3, city = $4, country = $5, time_zone = $6, description = $7,
              updated_at = $8 WHERE id = $1",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(p.slug.as_str())
     .bind(p.name.as_str())
     .bind(p.city.as_str())
@@ -129,7 +129,7 @@ pub async fn set_status(
     let done = sqlx::query("UPDATE groups SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
         .bind(to.as_str())
         .bind(to_db(now))
-        .bind(id.to_string())
+        .bind(id)
         .bind(from.as_str())
         .execute(&mut **tx)
         .await?;
@@ -142,9 +142,9 @@ pub async fn set_status(
 /// UG-1: the group now belongs to `region` (and so to its managers).
 pub async fn set_region(tx: &mut Tx, id: GroupId, region: RegionId, now: DateTime<Utc>) -> Result<(), StorageError> {
     sqlx::query("UPDATE groups SET region_id = $1, updated_at = $2 WHERE id = $3")
-        .bind(region.to_string())
+        .bind(region)
         .bind(to_db(now))
-        .bind(id.to_string())
+        .bind(id)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -154,7 +154,7 @@ pub async fn set_region(tx: &mut Tx, id: GroupId, region: RegionId, now: DateTim
 pub async fn upcoming_events(pool: &AnyPool, id: GroupId, now: DateTime<Utc>) -> Result<i64, StorageError> {
     let n =
         sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE group_id = $1 AND status = 'published' AND ends_at > $2")
-            .bind(id.to_string())
+            .bind(id)
             .bind(to_db(now))
             .fetch_one(pool)
             .await?;
@@ -167,7 +167,7 @@ pub async fn by_slug(pool: &AnyPool, slug: &str) -> Result<Option<Group>, Storag
 }
 
 pub async fn by_id(pool: &AnyPool, id: GroupId) -> Result<Option<Group>, StorageError> {
-    let row = sqlx::query(&format!("{SELECT} WHERE g.id = $1")).bind(id.to_string()).fetch_optional(pool).await?;
+    let row = sqlx::query(&format!("{SELECT} WHERE g.id = $1")).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -219,7 +219,7 @@ pub async fn led_by(pool: &AnyPool, member: guildhall_domain::ids::MemberId) -> 
         "{SELECT} JOIN role_grants rg ON rg.scope = g.id AND rg.role = 'group_leader'
          WHERE rg.member_id = $1 ORDER BY g.name"
     ))
-    .bind(member.to_string())
+    .bind(member)
     .fetch_all(pool)
     .await?;
     rows.iter().map(from_row).collect()
@@ -227,10 +227,8 @@ pub async fn led_by(pool: &AnyPool, member: guildhall_domain::ids::MemberId) -> 
 
 /// Every group of a region (archived too), by name: the manager's view.
 pub async fn in_region(pool: &AnyPool, region: RegionId) -> Result<Vec<Group>, StorageError> {
-    let rows = sqlx::query(&format!("{SELECT} WHERE g.region_id = $1 ORDER BY g.name"))
-        .bind(region.to_string())
-        .fetch_all(pool)
-        .await?;
+    let rows =
+        sqlx::query(&format!("{SELECT} WHERE g.region_id = $1 ORDER BY g.name")).bind(region).fetch_all(pool).await?;
     rows.iter().map(from_row).collect()
 }
 
@@ -245,7 +243,7 @@ pub async fn set_coleader_wanted(tx: &mut Tx, id: GroupId, on: bool, now: DateTi
     sqlx::query("UPDATE groups SET coleader_wanted = $1, updated_at = $2 WHERE id = $3")
         .bind(i64::from(on))
         .bind(to_db(now))
-        .bind(id.to_string())
+        .bind(id)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -256,7 +254,7 @@ pub async fn set_review_required(tx: &mut Tx, id: GroupId, on: bool, now: DateTi
     sqlx::query("UPDATE groups SET review_required = $1, updated_at = $2 WHERE id = $3")
         .bind(i64::from(on))
         .bind(to_db(now))
-        .bind(id.to_string())
+        .bind(id)
         .execute(&mut **tx)
         .await?;
     Ok(())

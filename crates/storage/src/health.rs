@@ -33,8 +33,7 @@ pub async fn held_events(
     .await?;
     let mut out: HashMap<GroupId, Vec<HeldEvent>> = HashMap::new();
     for r in &rows {
-        let g: GroupId =
-            r.try_get::<String, _>("group_id")?.parse().map_err(|_| StorageError::Corrupt("event group".into()))?;
+        let g: GroupId = r.try_get("group_id")?;
         let attendance = u32::try_from(r.try_get::<i64, _>("attendance")?).unwrap_or(u32::MAX);
         out.entry(g).or_default().push(HeldEvent { starts_at: from_db(r.try_get("starts_at")?), attendance });
     }
@@ -49,7 +48,7 @@ pub async fn mark_needs_support(tx: &mut Tx, group: GroupId, now: DateTime<Utc>)
          WHERE id = $2 AND status = 'active'",
     )
     .bind(to_db(now))
-    .bind(group.to_string())
+    .bind(group)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -60,7 +59,7 @@ pub async fn mark_active(tx: &mut Tx, group: GroupId, now: DateTime<Utc>) -> Res
     let done =
         sqlx::query("UPDATE groups SET status = 'active', updated_at = $1 WHERE id = $2 AND status = 'needs_support'")
             .bind(to_db(now))
-            .bind(group.to_string())
+            .bind(group)
             .execute(&mut **tx)
             .await?;
     Ok(done.rows_affected() == 1)

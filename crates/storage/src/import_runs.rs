@@ -63,8 +63,8 @@ pub async fn start(
     )
     .bind(&id)
     .bind(kind)
-    .bind(member.to_string())
-    .bind(by.to_string())
+    .bind(member)
+    .bind(by)
     .bind(source)
     .bind(to_db(now))
     .execute(&mut **tx)
@@ -115,7 +115,7 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<ImportRun>, Storag
 /// A member's latest runs, newest first.
 pub async fn of_member(pool: &AnyPool, member: MemberId, limit: i64) -> Result<Vec<ImportRun>, StorageError> {
     let rows = sqlx::query("SELECT * FROM import_runs WHERE member_id = $1 ORDER BY created_at DESC LIMIT $2")
-        .bind(member.to_string())
+        .bind(member)
         .bind(limit)
         .fetch_all(pool)
         .await?;

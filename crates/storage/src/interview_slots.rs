@@ -60,11 +60,11 @@ pub async fn replace(
             "INSERT INTO {} (id, application_id, starts_at, minutes, proposed_by) VALUES ($1, $2, $3, $4, $5)",
             of.slots()
         ))
-        .bind(SlotId::new().to_string())
+        .bind(SlotId::new())
         .bind(app)
         .bind(to_db(*at))
         .bind(minutes)
-        .bind(by.to_string())
+        .bind(by)
         .execute(&mut **tx)
         .await?;
     }
@@ -86,7 +86,7 @@ pub async fn list<'e>(
     rows.iter()
         .map(|r| {
             Ok(Slot {
-                id: r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("slot id".into()))?,
+                id: r.try_get("id")?,
                 starts_at: from_db(r.try_get("starts_at")?),
                 minutes: r.try_get("minutes")?,
                 chosen: r.try_get::<i64, _>("chosen")? != 0,
@@ -112,7 +112,7 @@ pub async fn choose(
         "UPDATE {} SET chosen = CASE WHEN id = $1 THEN 1 ELSE 0 END WHERE application_id = $2",
         of.slots()
     ))
-    .bind(slot.to_string())
+    .bind(slot)
     .bind(app)
     .execute(&mut **tx)
     .await?;

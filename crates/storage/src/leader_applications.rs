@@ -60,12 +60,12 @@ fn from_row(r: &AnyRow) -> Result<LeaderApplication, StorageError> {
     let text = |c: &str| r.try_get::<String, _>(c);
     let opt = |c: &str| r.try_get::<Option<String>, _>(c);
     Ok(LeaderApplication {
-        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
-        member_id: text("member_id")?.parse().map_err(|_| corrupt("member"))?,
+        id: r.try_get("id")?,
+        member_id: r.try_get("member_id")?,
         member_name: text("member_name")?,
-        region_id: text("region_id")?.parse().map_err(|_| corrupt("region"))?,
+        region_id: r.try_get("region_id")?,
         region_name: text("region_name")?,
-        group_id: opt("group_id")?.map(|g| g.parse()).transpose().map_err(|_| corrupt("group"))?,
+        group_id: r.try_get("group_id")?,
         group_name: opt("group_name")?,
         group_slug: opt("group_slug")?,
         proposed_name: text("proposed_name")?,
@@ -75,7 +75,7 @@ fn from_row(r: &AnyRow) -> Result<LeaderApplication, StorageError> {
         projects: text("projects")?,
         profile_link: text("profile_link")?,
         guidelines_version: opt("guidelines_version")?,
-        nominated_by: opt("nominated_by")?.map(|m| m.parse()).transpose().map_err(|_| corrupt("nominator"))?,
+        nominated_by: r.try_get("nominated_by")?,
         status: ApplicationStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
         interview_at: from_db_opt(r.try_get("interview_at")?),
         notes: text("notes")?,
@@ -114,10 +114,10 @@ pub async fn insert(
              updated_at, submitted_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)",
     )
-    .bind(id.to_string())
-    .bind(a.member.to_string())
-    .bind(a.region.to_string())
-    .bind(a.group.map(|g| g.to_string()))
+    .bind(id)
+    .bind(a.member)
+    .bind(a.region)
+    .bind(a.group)
     .bind(name)
     .bind(city)
     .bind(exp.map(|e| i64::from(e.years)).unwrap_or(0))
@@ -125,7 +125,7 @@ pub async fn insert(
     .bind(exp.map(|e| e.projects.to_string()).unwrap_or_default())
     .bind(exp.and_then(|e| e.profile_link.as_ref()).map(|l| l.to_string()).unwrap_or_default())
     .bind(a.guidelines_version.map(|v| v.to_string()))
-    .bind(a.nominated_by.map(|m| m.to_string()))
+    .bind(a.nominated_by)
     .bind(a.status.as_str())
     .bind(to_db(now))
     .bind((a.status != ApplicationStatus::Draft).then(|| to_db(now)))
@@ -138,7 +138,7 @@ pub async fn get<'e>(
     ex: impl Executor<'e, Database = Any>,
     id: LeaderApplicationId,
 ) -> Result<Option<LeaderApplication>, StorageError> {
-    let row = sqlx::query(&format!("{SELECT} WHERE a.id = $1")).bind(id.to_string()).fetch_optional(ex).await?;
+    let row = sqlx::query(&format!("{SELECT} WHERE a.id = $1")).bind(id).fetch_optional(ex).await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -158,7 +158,7 @@ pub async fn set_status(
     )
     .bind(to.as_str())
     .bind(to_db(now))
-    .bind(id.to_string())
+    .bind(id)
     .bind(from.as_str())
     .execute(&mut **tx)
     .await?;
@@ -184,7 +184,7 @@ pub async fn set_experience(
     .bind(e.projects.as_str())
     .bind(e.profile_link.as_ref().map(|l| l.to_string()).unwrap_or_default())
     .bind(guidelines_version.to_string())
-    .bind(id.to_string())
+    .bind(id)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -199,7 +199,7 @@ pub async fn set_notes(
     sqlx::query("UPDATE leader_applications SET notes = $1, updated_at = $2 WHERE id = $3")
         .bind(notes)
         .bind(to_db(now))
-        .bind(id.to_string())
+        .bind(id)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -219,9 +219,9 @@ pub async fn set_decision(
          WHERE id = $4",
     )
     .bind(reason)
-    .bind(by.to_string())
-    .bind(group.map(|g| g.to_string()))
-    .bind(id.to_string())
+    .bind(by)
+    .bind(group)
+    .bind(id)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -240,8 +240,8 @@ pub async fn has_open(
          WHERE member_id = $1 AND region_id = $2 AND COALESCE(group_id, '') = $3
            AND status NOT IN ('appointed', 'declined', 'withdrawn')",
     )
-    .bind(member.to_string())
-    .bind(region.to_string())
+    .bind(member)
+    .bind(region)
     .bind(group.map(|g| g.to_string()).unwrap_or_default())
     .fetch_one(&mut **tx)
     .await?;
@@ -251,7 +251,7 @@ pub async fn has_open(
 /// A member's own applications, newest first.
 pub async fn of_member(pool: &AnyPool, member: MemberId) -> Result<Vec<LeaderApplication>, StorageError> {
     let rows = sqlx::query(&format!("{SELECT} WHERE a.member_id = $1 ORDER BY a.created_at DESC"))
-        .bind(member.to_string())
+        .bind(member)
         .fetch_all(pool)
         .await?;
     rows.iter().map(from_row).collect()
@@ -267,7 +267,7 @@ pub async fn of_region(
     let filter =
         if open_only { "AND a.status IN ('submitted', 'interview_proposed', 'interview_scheduled')" } else { "" };
     let rows = sqlx::query(&format!("{SELECT} WHERE a.region_id = $1 {filter} ORDER BY a.updated_at DESC"))
-        .bind(region.to_string())
+        .bind(region)
         .fetch_all(pool)
         .await?;
     rows.iter().map(from_row).collect()

@@ -58,8 +58,8 @@ pub async fn add(
         "INSERT INTO linked_accounts (id, member_id, kind, handle, code, created_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (member_id, kind, handle) DO NOTHING",
     )
-    .bind(LinkedAccountId::new().to_string())
-    .bind(member.to_string())
+    .bind(LinkedAccountId::new())
+    .bind(member)
     .bind(kind.as_str())
     .bind(handle.as_str())
     .bind(code.as_str())
@@ -67,12 +67,8 @@ pub async fn add(
     .execute(&mut **tx)
     .await?;
     let sql = format!("SELECT {COLUMNS} FROM linked_accounts WHERE member_id = $1 AND kind = $2 AND handle = $3");
-    let row: Row = sqlx::query_as(&sql)
-        .bind(member.to_string())
-        .bind(kind.as_str())
-        .bind(handle.as_str())
-        .fetch_one(&mut **tx)
-        .await?;
+    let row: Row =
+        sqlx::query_as(&sql).bind(member).bind(kind.as_str()).bind(handle.as_str()).fetch_one(&mut **tx).await?;
     Ok((row.into_link()?, done.rows_affected() > 0))
 }
 
@@ -90,7 +86,7 @@ pub async fn owner(pool: &AnyPool, kind: AccountKind, handle: &Handle) -> Result
 
 pub async fn by_id(pool: &AnyPool, id: LinkedAccountId) -> Result<Option<LinkedAccount>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM linked_accounts WHERE id = $1");
-    let row: Option<Row> = sqlx::query_as(&sql).bind(id.to_string()).fetch_optional(pool).await?;
+    let row: Option<Row> = sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?;
     row.map(Row::into_link).transpose()
 }
 
@@ -102,19 +98,15 @@ pub async fn of_member_for(
     handle: &Handle,
 ) -> Result<Option<LinkedAccount>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM linked_accounts WHERE member_id = $1 AND kind = $2 AND handle = $3");
-    let row: Option<Row> = sqlx::query_as(&sql)
-        .bind(member.to_string())
-        .bind(kind.as_str())
-        .bind(handle.as_str())
-        .fetch_optional(pool)
-        .await?;
+    let row: Option<Row> =
+        sqlx::query_as(&sql).bind(member).bind(kind.as_str()).bind(handle.as_str()).fetch_optional(pool).await?;
     row.map(Row::into_link).transpose()
 }
 
 /// A member's links, oldest first.
 pub async fn of_member(pool: &AnyPool, member: MemberId) -> Result<Vec<LinkedAccount>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM linked_accounts WHERE member_id = $1 ORDER BY created_at, id");
-    let rows: Vec<Row> = sqlx::query_as(&sql).bind(member.to_string()).fetch_all(pool).await?;
+    let rows: Vec<Row> = sqlx::query_as(&sql).bind(member).fetch_all(pool).await?;
     rows.into_iter().map(Row::into_link).collect()
 }
 
@@ -132,8 +124,8 @@ pub async fn prove(
     )
     .bind(how.as_str())
     .bind(to_db(now))
-    .bind(by.to_string())
-    .bind(id.to_string())
+    .bind(by)
+    .bind(id)
     .execute(&mut **tx)
     .await
     .map_err(|e| {
@@ -149,6 +141,6 @@ pub async fn prove(
 
 /// Removes the link; what was imported through it stays the member's.
 pub async fn remove(tx: &mut Tx, id: LinkedAccountId) -> Result<bool, StorageError> {
-    let done = sqlx::query("DELETE FROM linked_accounts WHERE id = $1").bind(id.to_string()).execute(&mut **tx).await?;
+    let done = sqlx::query("DELETE FROM linked_accounts WHERE id = $1").bind(id).execute(&mut **tx).await?;
     Ok(done.rows_affected() > 0)
 }

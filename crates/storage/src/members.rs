@@ -40,7 +40,7 @@ const COLUMNS: &str = "id, email, name, password_hash, email_verified_at, locale
 fn from_row(row: &AnyRow) -> Result<Member, StorageError> {
     let corrupt = |what: &str| StorageError::Corrupt(format!("member {what}"));
     Ok(Member {
-        id: row.try_get::<String, _>("id")?.parse().map_err(|_| corrupt("id"))?,
+        id: row.try_get("id")?,
         email: EmailAddress::parse(&row.try_get::<String, _>("email")?).map_err(|_| corrupt("email"))?,
         name: DisplayName::parse(&row.try_get::<String, _>("name")?).map_err(|_| corrupt("name"))?,
         password_hash: row.try_get("password_hash")?,
@@ -58,7 +58,7 @@ pub async fn insert(tx: &mut Tx, new: NewMember<'_>, now: DateTime<Utc>) -> Resu
         "INSERT INTO members (id, email, name, password_hash, email_verified_at, locale, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(new.email.as_str())
     .bind(new.name.as_str())
     .bind(new.password_hash)
@@ -79,7 +79,7 @@ pub async fn by_email(pool: &AnyPool, email: &EmailAddress) -> Result<Option<Mem
 
 pub async fn by_id(pool: &AnyPool, id: MemberId) -> Result<Option<Member>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM members WHERE id = $1");
-    let row = sqlx::query(&sql).bind(id.to_string()).fetch_optional(pool).await?;
+    let row = sqlx::query(&sql).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -91,7 +91,7 @@ pub async fn by_ids(pool: &AnyPool, ids: &[MemberId]) -> Result<Vec<Member>, Sto
     let sql = format!("SELECT {COLUMNS} FROM members WHERE id IN ({})", crate::batch::in_list(ids.len()));
     let mut q = sqlx::query(&sql);
     for id in ids {
-        q = q.bind(id.to_string());
+        q = q.bind(id);
     }
     q.fetch_all(pool).await?.iter().map(from_row).collect()
 }
@@ -183,7 +183,7 @@ pub async fn mark_verified(tx: &mut Tx, id: MemberId, now: DateTime<Utc>) -> Res
     sqlx::query(
         "UPDATE members SET email_verified_at = COALESCE(email_verified_at, $2), updated_at = $2 WHERE id = $1",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -194,7 +194,7 @@ pub async fn mark_verified(tx: &mut Tx, id: MemberId, now: DateTime<Utc>) -> Res
 /// person who proves the address never chose it (account pre-hijacking).
 pub async fn clear_password(tx: &mut Tx, id: MemberId, now: DateTime<Utc>) -> Result<(), StorageError> {
     sqlx::query("UPDATE members SET password_hash = NULL, updated_at = $2 WHERE id = $1")
-        .bind(id.to_string())
+        .bind(id)
         .bind(to_db(now))
         .execute(&mut **tx)
         .await?;
@@ -203,7 +203,7 @@ pub async fn clear_password(tx: &mut Tx, id: MemberId, now: DateTime<Utc>) -> Re
 
 pub async fn set_password_hash(tx: &mut Tx, id: MemberId, hash: &str, now: DateTime<Utc>) -> Result<(), StorageError> {
     sqlx::query("UPDATE members SET password_hash = $2, updated_at = $3 WHERE id = $1")
-        .bind(id.to_string())
+        .bind(id)
         .bind(hash)
         .bind(to_db(now))
         .execute(&mut **tx)
@@ -221,7 +221,7 @@ pub async fn update_profile(
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     let done = sqlx::query("UPDATE members SET name = $2, locale = $3, time_zone = $4, updated_at = $5 WHERE id = $1")
-        .bind(id.to_string())
+        .bind(id)
         .bind(name.as_str())
         .bind(locale.code())
         .bind(time_zone.name())
@@ -237,7 +237,7 @@ pub async fn update_profile(
 /// The roles a member holds beyond "member".
 pub async fn roles(pool: &AnyPool, id: MemberId) -> Result<Vec<Role>, StorageError> {
     let rows = sqlx::query("SELECT role, scope FROM role_grants WHERE member_id = $1 ORDER BY role, scope")
-        .bind(id.to_string())
+        .bind(id)
         .fetch_all(pool)
         .await?;
     rows.iter()
@@ -266,19 +266,19 @@ pub async fn grant(
         "INSERT INTO role_grants (member_id, role, scope, granted_at, granted_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (member_id, role, scope) DO NOTHING",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(role.name())
     .bind(role.scope())
     .bind(to_db(now))
-    .bind(by.map(|b| b.to_string()))
+    .bind(by)
     .execute(&mut **tx)
     .await?;
     let new = done.rows_affected() == 1;
     if let (true, Role::GroupLeader(group)) = (new, role) {
         // CH-4: a leadership term opens.
         sqlx::query("INSERT INTO leader_terms (member_id, group_id, started_at) VALUES ($1, $2, $3)")
-            .bind(id.to_string())
-            .bind(group.to_string())
+            .bind(id)
+            .bind(group)
             .bind(to_db(now))
             .execute(&mut **tx)
             .await?;
@@ -299,7 +299,7 @@ pub async fn backdate_leader_terms(tx: &mut Tx, at: DateTime<Utc>) -> Result<u64
 /// Revokes a role. Returns whether it was held.
 pub async fn revoke(tx: &mut Tx, id: MemberId, role: Role) -> Result<bool, StorageError> {
     let done = sqlx::query("DELETE FROM role_grants WHERE member_id = $1 AND role = $2 AND scope = $3")
-        .bind(id.to_string())
+        .bind(id)
         .bind(role.name())
         .bind(role.scope())
         .execute(&mut **tx)
@@ -311,8 +311,8 @@ pub async fn revoke(tx: &mut Tx, id: MemberId, role: Role) -> Result<bool, Stora
             "UPDATE leader_terms SET ended_at = $1 WHERE member_id = $2 AND group_id = $3 AND ended_at IS NULL",
         )
         .bind(to_db(Utc::now()))
-        .bind(id.to_string())
-        .bind(group.to_string())
+        .bind(id)
+        .bind(group)
         .execute(&mut **tx)
         .await?;
     }
@@ -334,7 +334,7 @@ pub async fn leaders_of(
         prefixed("m"),
         crate::batch::in_list(groups.len())
     );
-    let q = groups.iter().fold(sqlx::query(&sql), |q, g| q.bind(g.to_string()));
+    let q = groups.iter().fold(sqlx::query(&sql), |q, g| q.bind(g));
     q.fetch_all(pool).await?.iter().map(|r| Ok((r.try_get("group_id")?, from_row(r)?))).collect()
 }
 
@@ -391,7 +391,5 @@ pub async fn holders_locked(tx: &mut Tx, backend: crate::Backend, role: &Role) -
         if backend == crate::Backend::Postgres { " FOR UPDATE" } else { "" }
     );
     let rows = sqlx::query(&sql).bind(role.name()).bind(role.scope()).fetch_all(&mut **tx).await?;
-    rows.iter()
-        .map(|r| r.try_get::<String, _>("member_id")?.parse().map_err(|_| StorageError::Corrupt("role member".into())))
-        .collect()
+    rows.iter().map(|r| Ok(r.try_get("member_id")?)).collect()
 }

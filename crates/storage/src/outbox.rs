@@ -56,7 +56,7 @@ const COLUMNS: &str =
 fn from_row(r: &AnyRow) -> Result<OutboxEmail, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("outbox {w}"));
     Ok(OutboxEmail {
-        id: r.try_get::<String, _>("id")?.parse().map_err(|_| corrupt("id"))?,
+        id: r.try_get("id")?,
         recipient: r
             .try_get::<Option<String>, _>("recipient_id")?
             .map(|s| s.parse().map_err(|_| corrupt("recipient")))
@@ -82,8 +82,8 @@ pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result
              next_attempt_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', $9, $9)",
     )
-    .bind(id.to_string())
-    .bind(email.recipient.map(|m| m.to_string()))
+    .bind(id)
+    .bind(email.recipient)
     .bind(email.to.as_str())
     .bind(email.kind)
     .bind(email.subject)
@@ -107,7 +107,7 @@ pub async fn enqueue_many(tx: &mut Tx, emails: &[NewEmail], now: DateTime<Utc>) 
         );
         let mut q = sqlx::query(&sql);
         for e in chunk {
-            q = q.bind(OutboxId::new().to_string()).bind(e.recipient.map(|m| m.to_string())).bind(e.to.as_str());
+            q = q.bind(OutboxId::new()).bind(e.recipient).bind(e.to.as_str());
             q = q
                 .bind(e.kind)
                 .bind(e.subject.as_str())
@@ -163,7 +163,7 @@ pub async fn mark_sent(db: &Db, id: OutboxId, worker: &str, now: DateTime<Utc>) 
         "UPDATE outbox SET state = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL, body_secret = NULL
          WHERE id = $1 AND claimed_by = $2 AND state = 'sending'",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(worker)
     .bind(to_db(now))
     .execute(&mut *tx)
@@ -188,7 +188,7 @@ pub async fn mark_failed(
              body_secret = CASE WHEN $5 IS NULL THEN NULL ELSE body_secret END
          WHERE id = $1 AND claimed_by = $2 AND state = 'sending'",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(worker)
     .bind(state.code())
     .bind(error.chars().take(1000).collect::<String>())
@@ -202,13 +202,13 @@ pub async fn mark_failed(
 /// A member's emails, newest first ("Messages").
 pub async fn for_recipient(pool: &AnyPool, member: MemberId, limit: i64) -> Result<Vec<OutboxEmail>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM outbox WHERE recipient_id = $1 ORDER BY id DESC LIMIT $2");
-    let rows = sqlx::query(&sql).bind(member.to_string()).bind(limit).fetch_all(pool).await?;
+    let rows = sqlx::query(&sql).bind(member).bind(limit).fetch_all(pool).await?;
     rows.iter().map(from_row).collect()
 }
 
 pub async fn get(pool: &AnyPool, id: OutboxId) -> Result<Option<OutboxEmail>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM outbox WHERE id = $1");
-    let row = sqlx::query(&sql).bind(id.to_string()).fetch_optional(pool).await?;
+    let row = sqlx::query(&sql).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
 }
 

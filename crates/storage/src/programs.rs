@@ -58,7 +58,7 @@ fn membership(r: &AnyRow) -> Result<Membership, StorageError> {
     };
     Ok(Membership {
         id: r.try_get("id")?,
-        member_id: r.try_get::<String, _>("member_id")?.parse().map_err(|_| corrupt("member"))?,
+        member_id: r.try_get("member_id")?,
         member_name: r.try_get("member_name")?,
         program: Program::parse(&r.try_get::<String, _>("program")?).map_err(|_| corrupt("program"))?,
         focus_area: r.try_get::<Option<String>, _>("focus_area")?.and_then(|a| FocusArea::parse(&a).ok()),
@@ -77,7 +77,7 @@ pub async fn of_member<'e>(
     member: MemberId,
 ) -> Result<Vec<Membership>, StorageError> {
     let rows = sqlx::query(&format!("{MEMBERSHIP} WHERE ms.member_id = $1 ORDER BY ms.starts_on DESC"))
-        .bind(member.to_string())
+        .bind(member)
         .fetch_all(ex)
         .await?;
     rows.iter().map(membership).collect()
@@ -142,13 +142,13 @@ pub async fn insert(tx: &mut Tx, m: NewMembership<'_>, now: DateTime<Utc>) -> Re
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&id)
-    .bind(m.member.to_string())
+    .bind(m.member)
     .bind(m.program.as_str())
     .bind(m.focus_area.map(|a| a.as_str()))
     .bind(areas_text(m.interests))
     .bind(day_text(m.starts_on))
     .bind(m.nda_signed_on.map(day_text))
-    .bind(m.by.map(|b| b.to_string()))
+    .bind(m.by)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -169,7 +169,7 @@ pub async fn end(
     )
     .bind(day_text(last_day))
     .bind(reason)
-    .bind(member.to_string())
+    .bind(member)
     .bind(program.as_str())
     .execute(&mut **tx)
     .await?;
@@ -208,8 +208,8 @@ const APPLICATION: &str = "SELECT a.id, a.member_id, m.name AS member_name, a.pr
 fn application(r: &AnyRow) -> Result<Application, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("application {w}"));
     Ok(Application {
-        id: r.try_get::<String, _>("id")?.parse().map_err(|_| corrupt("id"))?,
-        member_id: r.try_get::<String, _>("member_id")?.parse().map_err(|_| corrupt("member"))?,
+        id: r.try_get("id")?,
+        member_id: r.try_get("member_id")?,
         member_name: r.try_get("member_name")?,
         program: Program::parse(&r.try_get::<String, _>("program")?).map_err(|_| corrupt("program"))?,
         focus_area: r.try_get::<Option<String>, _>("focus_area")?.and_then(|a| FocusArea::parse(&a).ok()),
@@ -239,7 +239,7 @@ pub async fn has_open(tx: &mut Tx, member: MemberId, program: Program) -> Result
         "SELECT COUNT(*) AS n FROM program_applications WHERE member_id = $1 AND program = $2
            AND stage NOT IN ('not_selected', 'accepted', 'declined', 'withdrawn')",
     )
-    .bind(member.to_string())
+    .bind(member)
     .bind(program.as_str())
     .fetch_one(&mut **tx)
     .await?
@@ -260,8 +260,8 @@ pub async fn insert_application(
         "INSERT INTO program_applications (id, member_id, program, focus_area, interests, stage, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, 'draft', $6, $6)",
     )
-    .bind(id.to_string())
-    .bind(member.to_string())
+    .bind(id)
+    .bind(member)
     .bind(program.as_str())
     .bind(focus.map(|a| a.as_str()))
     .bind(areas_text(interests))
@@ -285,7 +285,7 @@ pub async fn edit_draft(
     .bind(focus.map(|a| a.as_str()))
     .bind(areas_text(interests))
     .bind(to_db(now))
-    .bind(id.to_string())
+    .bind(id)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -298,7 +298,7 @@ pub async fn application_by_id<'e>(
     ex: impl Executor<'e, Database = Any>,
     id: ProgramApplicationId,
 ) -> Result<Option<Application>, StorageError> {
-    let row = sqlx::query(&format!("{APPLICATION} WHERE a.id = $1")).bind(id.to_string()).fetch_optional(ex).await?;
+    let row = sqlx::query(&format!("{APPLICATION} WHERE a.id = $1")).bind(id).fetch_optional(ex).await?;
     row.as_ref().map(application).transpose()
 }
 
@@ -312,7 +312,7 @@ pub async fn set_nda_signed_on(
     sqlx::query("UPDATE program_applications SET nda_signed_on = $1, updated_at = $2 WHERE id = $3")
         .bind(on.map(day_text))
         .bind(to_db(now))
-        .bind(id.to_string())
+        .bind(id)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -326,9 +326,9 @@ pub async fn set_interviewer(
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     sqlx::query("UPDATE program_applications SET interviewer_id = $1, updated_at = $2 WHERE id = $3")
-        .bind(interviewer.map(|m| m.to_string()))
+        .bind(interviewer)
         .bind(to_db(now))
-        .bind(id.to_string())
+        .bind(id)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -341,7 +341,7 @@ pub async fn interviews_of(pool: &AnyPool, interviewer: MemberId) -> Result<Vec<
         "{APPLICATION} WHERE a.interviewer_id = $1 AND a.stage IN ('submitted', 'interview', 'interviewed')
          ORDER BY a.interview_at IS NULL, a.interview_at, a.created_at"
     ))
-    .bind(interviewer.to_string())
+    .bind(interviewer)
     .fetch_all(pool)
     .await?;
     rows.iter().map(application).collect()
@@ -377,7 +377,7 @@ pub async fn move_stage(
     .bind(change.quality_notes)
     .bind(change.interview_notes)
     .bind(change.reason)
-    .bind(id.to_string())
+    .bind(id)
     .bind(from.as_str())
     .execute(&mut **tx)
     .await?;
@@ -390,7 +390,7 @@ pub async fn move_stage(
 /// A member's applications, newest first.
 pub async fn applications_of(pool: &AnyPool, member: MemberId) -> Result<Vec<Application>, StorageError> {
     let rows = sqlx::query(&format!("{APPLICATION} WHERE a.member_id = $1 ORDER BY a.updated_at DESC"))
-        .bind(member.to_string())
+        .bind(member)
         .fetch_all(pool)
         .await?;
     rows.iter().map(application).collect()
@@ -471,17 +471,14 @@ pub async fn set_directory_entry(
     quote: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
-    sqlx::query("DELETE FROM directory_entries WHERE member_id = $1")
-        .bind(member.to_string())
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query("DELETE FROM directory_entries WHERE member_id = $1").bind(member).execute(&mut **tx).await?;
     sqlx::query(
         "INSERT INTO directory_entries (member_id, listed, region_id, country, quote, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(member.to_string())
+    .bind(member)
     .bind(i64::from(listed))
-    .bind(region.map(|r| r.to_string()))
+    .bind(region)
     .bind(country)
     .bind(quote)
     .bind(to_db(now))
@@ -534,10 +531,7 @@ pub async fn directory(
         .iter()
         .map(|r| {
             Ok(DirectoryEntry {
-                member_id: r
-                    .try_get::<String, _>("member_id")?
-                    .parse()
-                    .map_err(|_| StorageError::Corrupt("member".into()))?,
+                member_id: r.try_get("member_id")?,
                 name: r.try_get("name")?,
                 program: Program::parse(&r.try_get::<String, _>("program")?)
                     .map_err(|_| StorageError::Corrupt("program".into()))?,

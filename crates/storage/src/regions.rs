@@ -22,7 +22,7 @@ pub struct Region {
 fn from_row(r: &AnyRow) -> Result<Region, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("region {w}"));
     Ok(Region {
-        id: r.try_get::<String, _>("id")?.parse().map_err(|_| corrupt("id"))?,
+        id: r.try_get("id")?,
         name: RegionName::parse(&r.try_get::<String, _>("name")?).map_err(|_| corrupt("name"))?,
         currency: Currency::parse(&r.try_get::<String, _>("currency")?).map_err(|_| corrupt("currency"))?,
     })
@@ -36,7 +36,7 @@ pub async fn insert(
 ) -> Result<RegionId, StorageError> {
     let id = RegionId::new();
     sqlx::query("INSERT INTO regions (id, name, currency, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
-        .bind(id.to_string())
+        .bind(id)
         .bind(name.as_str())
         .bind(currency.as_str())
         .bind(to_db(now))
@@ -54,7 +54,7 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     let done = sqlx::query("UPDATE regions SET name = $2, currency = $3, updated_at = $4 WHERE id = $1")
-        .bind(id.to_string())
+        .bind(id)
         .bind(name.as_str())
         .bind(currency.as_str())
         .bind(to_db(now))
@@ -73,9 +73,6 @@ pub async fn list(pool: &AnyPool) -> Result<Vec<Region>, StorageError> {
 }
 
 pub async fn get(pool: &AnyPool, id: RegionId) -> Result<Option<Region>, StorageError> {
-    let row = sqlx::query("SELECT id, name, currency FROM regions WHERE id = $1")
-        .bind(id.to_string())
-        .fetch_optional(pool)
-        .await?;
+    let row = sqlx::query("SELECT id, name, currency FROM regions WHERE id = $1").bind(id).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
 }

@@ -2,6 +2,8 @@
 //! that changes who holds a seat runs inside a transaction that first took
 //! `events::lock`.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
 use guildhall_domain::registration::{RegistrationStatus, TicketCode};
@@ -32,9 +34,9 @@ fn from_row(r: &AnyRow) -> Result<Registration, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("registration {w}"));
     let text = |c: &str| r.try_get::<String, _>(c);
     Ok(Registration {
-        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
-        event_id: text("event_id")?.parse().map_err(|_| corrupt("event"))?,
-        member_id: text("member_id")?.parse().map_err(|_| corrupt("member"))?,
+        id: r.try_get("id")?,
+        event_id: r.try_get("event_id")?,
+        member_id: r.try_get("member_id")?,
         status: RegistrationStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
         queue_seq: r.try_get("queue_seq")?,
         ticket_code: TicketCode::parse(&text("ticket_code")?).map_err(|_| corrupt("ticket"))?,
@@ -60,7 +62,7 @@ pub async fn tally<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) ->
                     AS checked_in
          FROM registrations WHERE event_id = $1",
     )
-    .bind(event.to_string())
+    .bind(event)
     .fetch_one(ex)
     .await?;
     let n = |c: &str| row.try_get::<i64, _>(c).map(|v| v.max(0) as u64);
@@ -89,7 +91,7 @@ pub async fn tally_for<'e>(
         )
     });
     let viewer = viewer.map(|m| m.to_string()).unwrap_or_default();
-    let row = sqlx::query(&SQL).bind(event.to_string()).bind(viewer).fetch_one(ex).await?;
+    let row = sqlx::query(&SQL).bind(event).bind(viewer).fetch_one(ex).await?;
     let n = |c: &str| row.try_get::<i64, _>(c).map(|v| v.max(0) as u64);
     let tally = Tally { confirmed: n("confirmed")?, waiting: n("waiting")?, checked_in: n("checked_in")? };
     let mine = match row.try_get::<Option<String>, _>("id")? {
@@ -103,6 +105,50 @@ pub async fn tally_for<'e>(
     Ok((tally, mine, position))
 }
 
+/// What `tally_for` gives, for several events in one query: each event's
+/// numbers and the viewer's own registration with its waiting position.
+/// An event nobody registered for is absent (its numbers are all zero).
+pub async fn tallies_for(
+    pool: &AnyPool,
+    events: &[EventId],
+    viewer: Option<MemberId>,
+) -> Result<HashMap<EventId, (Tally, Option<Registration>, Option<i64>)>, StorageError> {
+    if events.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT t.ev, t.confirmed, t.waiting, t.checked_in, {COLUMNS},
+            (SELECT COUNT(*) FROM registrations w WHERE w.event_id = t.ev AND w.status = 'waitlisted'
+                AND w.queue_seq <= r.queue_seq) AS position
+         FROM (SELECT event_id AS ev,
+                      COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0) AS confirmed,
+                      COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
+                      COALESCE(SUM(CASE WHEN status = 'confirmed' AND checked_in_at IS NOT NULL
+                          THEN 1 ELSE 0 END), 0) AS checked_in
+               FROM registrations WHERE event_id IN ({}) GROUP BY event_id) t
+         LEFT JOIN registrations r ON r.event_id = t.ev AND r.member_id = ${}",
+        crate::batch::in_list(events.len()),
+        events.len() + 1
+    );
+    let viewer = viewer.map(|m| m.to_string()).unwrap_or_default();
+    let rows = events.iter().fold(sqlx::query(&sql), |q, e| q.bind(*e)).bind(viewer).fetch_all(pool).await?;
+    let mut out = HashMap::with_capacity(rows.len());
+    for row in &rows {
+        let n = |c: &str| row.try_get::<i64, _>(c).map(|v| v.max(0) as u64);
+        let tally = Tally { confirmed: n("confirmed")?, waiting: n("waiting")?, checked_in: n("checked_in")? };
+        let mine = match row.try_get::<Option<String>, _>("id")? {
+            Some(_) => Some(from_row(row)?),
+            None => None,
+        };
+        let position = match &mine {
+            Some(r) if r.status == RegistrationStatus::Waitlisted => Some(row.try_get::<i64, _>("position")?),
+            _ => None,
+        };
+        out.insert(row.try_get("ev")?, (tally, mine, position));
+    }
+    Ok(out)
+}
+
 /// How many hold a confirmed seat.
 pub async fn count_confirmed<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) -> Result<u64, StorageError> {
     count_status(ex, event, RegistrationStatus::Confirmed).await
@@ -114,7 +160,7 @@ pub async fn count_status<'e>(
     status: RegistrationStatus,
 ) -> Result<u64, StorageError> {
     let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM registrations WHERE event_id = $1 AND status = $2")
-        .bind(event.to_string())
+        .bind(event)
         .bind(status.as_str())
         .fetch_one(ex)
         .await?
@@ -128,7 +174,7 @@ pub async fn count_checked_in<'e>(ex: impl Executor<'e, Database = Any>, event: 
         "SELECT COUNT(*) AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'
          AND checked_in_at IS NOT NULL",
     )
-    .bind(event.to_string())
+    .bind(event)
     .fetch_one(ex)
     .await?
     .try_get("n")?;
@@ -141,8 +187,8 @@ pub async fn find<'e>(
     member: MemberId,
 ) -> Result<Option<Registration>, StorageError> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM registrations r WHERE r.event_id = $1 AND r.member_id = $2"))
-        .bind(event.to_string())
-        .bind(member.to_string())
+        .bind(event)
+        .bind(member)
         .fetch_optional(ex)
         .await?;
     row.as_ref().map(from_row).transpose()
@@ -153,7 +199,7 @@ pub async fn get<'e>(
     id: RegistrationId,
 ) -> Result<Option<Registration>, StorageError> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM registrations r WHERE r.id = $1"))
-        .bind(id.to_string())
+        .bind(id)
         .fetch_optional(ex)
         .await?;
     row.as_ref().map(from_row).transpose()
@@ -162,7 +208,7 @@ pub async fn get<'e>(
 pub async fn by_code(tx: &mut Tx, event: EventId, code: &TicketCode) -> Result<Option<Registration>, StorageError> {
     let row =
         sqlx::query(&format!("SELECT {COLUMNS} FROM registrations r WHERE r.event_id = $1 AND r.ticket_code = $2"))
-            .bind(event.to_string())
+            .bind(event)
             .bind(code.as_str())
             .fetch_optional(&mut **tx)
             .await?;
@@ -185,7 +231,7 @@ pub async fn queue_state(tx: &mut Tx, event: EventId) -> Result<QueueState, Stor
                 COALESCE(MAX(queue_seq), 0) + 1 AS next_seq
          FROM registrations WHERE event_id = $1",
     )
-    .bind(event.to_string())
+    .bind(event)
     .fetch_one(&mut **tx)
     .await?;
     Ok(QueueState {
@@ -210,9 +256,9 @@ pub async fn insert_new(
         "INSERT INTO registrations (id, event_id, member_id, status, queue_seq, ticket_code, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (event_id, member_id) DO NOTHING",
     )
-    .bind(id.to_string())
-    .bind(event.to_string())
-    .bind(member.to_string())
+    .bind(id)
+    .bind(event)
+    .bind(member)
     .bind(status.as_str())
     .bind(seq)
     .bind(TicketCode::generate().as_str())
@@ -225,7 +271,7 @@ pub async fn insert_new(
 /// The next place in the queue: after everyone who ever queued for it.
 pub async fn next_seq(tx: &mut Tx, event: EventId) -> Result<i64, StorageError> {
     let n: i64 = sqlx::query("SELECT COALESCE(MAX(queue_seq), 0) + 1 AS n FROM registrations WHERE event_id = $1")
-        .bind(event.to_string())
+        .bind(event)
         .fetch_one(&mut **tx)
         .await?
         .try_get("n")?;
@@ -245,9 +291,9 @@ pub async fn insert(
         "INSERT INTO registrations (id, event_id, member_id, status, queue_seq, ticket_code, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
     )
-    .bind(id.to_string())
-    .bind(event.to_string())
-    .bind(member.to_string())
+    .bind(id)
+    .bind(event)
+    .bind(member)
     .bind(status.as_str())
     .bind(seq)
     .bind(TicketCode::generate().as_str())
@@ -269,7 +315,7 @@ pub async fn reactivate(
         "UPDATE registrations SET status = $2, queue_seq = $3, updated_at = $4, checked_in_at = NULL,
              checked_in_by = NULL, reminded_at = NULL WHERE id = $1",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(status.as_str())
     .bind(seq)
     .bind(to_db(now))
@@ -285,7 +331,7 @@ pub async fn set_status(
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     sqlx::query("UPDATE registrations SET status = $2, updated_at = $3 WHERE id = $1")
-        .bind(id.to_string())
+        .bind(id)
         .bind(status.as_str())
         .bind(to_db(now))
         .execute(&mut **tx)
@@ -302,7 +348,7 @@ pub async fn waitlist_position<'e>(
     let n: i64 = sqlx::query(
         "SELECT COUNT(*) AS n FROM registrations WHERE event_id = $1 AND status = 'waitlisted' AND queue_seq <= $2",
     )
-    .bind(event.to_string())
+    .bind(event)
     .bind(seq)
     .fetch_one(ex)
     .await?
@@ -316,7 +362,7 @@ pub async fn first_waiting(tx: &mut Tx, event: EventId, n: u64) -> Result<Vec<Re
         "SELECT {COLUMNS} FROM registrations r WHERE r.event_id = $1 AND r.status = 'waitlisted'
          ORDER BY r.queue_seq LIMIT $2"
     ))
-    .bind(event.to_string())
+    .bind(event)
     .bind(i64::try_from(n).unwrap_or(i64::MAX))
     .fetch_all(&mut **tx)
     .await?;
@@ -329,9 +375,9 @@ pub async fn check_in(tx: &mut Tx, id: RegistrationId, by: MemberId, now: DateTi
         "UPDATE registrations SET checked_in_at = $2, checked_in_by = $3, updated_at = $2
          WHERE id = $1 AND checked_in_at IS NULL",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(to_db(now))
-    .bind(by.to_string())
+    .bind(by)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -343,7 +389,7 @@ pub async fn claim_reminder(tx: &mut Tx, id: RegistrationId, now: DateTime<Utc>)
     let done = sqlx::query(
         "UPDATE registrations SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL AND status = 'confirmed'",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -373,7 +419,7 @@ pub async fn attendees<'e>(
          WHERE r.event_id = $1 {filter}
          ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, r.queue_seq"
     ))
-    .bind(event.to_string())
+    .bind(event)
     .fetch_all(ex)
     .await?;
     let corrupt = |w: &str| StorageError::Corrupt(format!("attendee {w}"));
@@ -404,7 +450,7 @@ pub async fn for_member(pool: &AnyPool, member: MemberId) -> Result<Vec<Registra
         "SELECT {COLUMNS} FROM registrations r JOIN events e ON e.id = r.event_id
          WHERE r.member_id = $1 AND r.status <> 'cancelled' ORDER BY e.starts_at DESC LIMIT 200"
     ))
-    .bind(member.to_string())
+    .bind(member)
     .fetch_all(pool)
     .await?;
     rows.iter().map(from_row).collect()

@@ -52,7 +52,7 @@ pub async fn open(
     .bind(uuid::Uuid::now_v7().to_string())
     .bind(program.as_str())
     .bind(year)
-    .bind(by.map(|m| m.to_string()))
+    .bind(by)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -131,7 +131,7 @@ pub async fn decide(tx: &mut Tx, d: NewDecision<'_>, now: DateTime<Utc>) -> Resu
     )
     .bind(d.run)
     .bind(d.membership)
-    .bind(d.member.to_string())
+    .bind(d.member)
     .bind(d.outcome)
     .bind(d.summary)
     .bind(to_db(now))
@@ -164,7 +164,7 @@ pub async fn decide_many(
         );
         let mut q = sqlx::query(&sql);
         for d in chunk {
-            q = q.bind(run).bind(d.membership).bind(d.member.to_string()).bind(d.outcome).bind(d.summary);
+            q = q.bind(run).bind(d.membership).bind(d.member).bind(d.outcome).bind(d.summary);
             q = q.bind(to_db(now));
         }
         for r in q.fetch_all(&mut **tx).await? {
@@ -240,7 +240,7 @@ pub async fn settle(
     )
     .bind(outcome)
     .bind(reason)
-    .bind(by.to_string())
+    .bind(by)
     .bind(run)
     .bind(membership)
     .execute(&mut **tx)

@@ -20,7 +20,7 @@ pub async fn create_session(
         "INSERT INTO sessions (token_hash, member_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)",
     )
     .bind(token_hash)
-    .bind(member.to_string())
+    .bind(member)
     .bind(to_db(now))
     .bind(to_db(expires_at))
     .execute(&mut **tx)
@@ -40,11 +40,7 @@ pub async fn session_member(
         .fetch_optional(pool)
         .await?;
     match row {
-        Some(r) => Ok(r
-            .try_get::<String, _>("member_id")?
-            .parse()
-            .map(Some)
-            .map_err(|_| StorageError::Corrupt("session member".into()))?),
+        Some(r) => Ok(Some(r.try_get("member_id")?)),
         None => Ok(None),
     }
 }
@@ -57,7 +53,7 @@ pub async fn delete_session(tx: &mut Tx, token_hash: &str) -> Result<(), Storage
 /// Ends every session of a member (password reset), except `keep`.
 pub async fn delete_member_sessions(tx: &mut Tx, member: MemberId, keep: Option<&str>) -> Result<u64, StorageError> {
     let done = sqlx::query("DELETE FROM sessions WHERE member_id = $1 AND token_hash <> $2")
-        .bind(member.to_string())
+        .bind(member)
         .bind(keep.unwrap_or(""))
         .execute(&mut **tx)
         .await?;
@@ -76,7 +72,7 @@ pub async fn create_link(
         "INSERT INTO one_time_links (token_hash, member_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
-    .bind(member.to_string())
+    .bind(member)
     .bind(purpose.code())
     .bind(to_db(now))
     .bind(to_db(expires_at))
@@ -98,8 +94,7 @@ pub async fn find_link(tx: &mut Tx, token_hash: &str) -> Result<Option<(MemberId
         "reset_password" => LinkPurpose::ResetPassword,
         other => return Err(StorageError::Corrupt(format!("link purpose {other}"))),
     };
-    let member =
-        row.try_get::<String, _>("member_id")?.parse().map_err(|_| StorageError::Corrupt("link member".into()))?;
+    let member = row.try_get("member_id")?;
     Ok(Some((
         member,
         OneTimeLink {
@@ -114,7 +109,7 @@ pub async fn find_link(tx: &mut Tx, token_hash: &str) -> Result<Option<(MemberId
 /// change, PL-1): a link emailed before it opens nothing after it.
 pub async fn void_links(tx: &mut Tx, member: MemberId, now: DateTime<Utc>) -> Result<u64, StorageError> {
     let done = sqlx::query("UPDATE one_time_links SET used_at = $2 WHERE member_id = $1 AND used_at IS NULL")
-        .bind(member.to_string())
+        .bind(member)
         .bind(to_db(now))
         .execute(&mut **tx)
         .await?;

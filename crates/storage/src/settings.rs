@@ -37,7 +37,7 @@ pub async fn set(
     .bind(key)
     .bind(value.to_text())
     .bind(to_db(now))
-    .bind(by.to_string())
+    .bind(by)
     .execute(&mut **tx)
     .await?;
     Ok(old)

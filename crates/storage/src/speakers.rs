@@ -34,9 +34,9 @@ fn from_row(r: &AnyRow) -> Result<Speaker, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("speaker {w}"));
     let text = |c: &str| r.try_get::<String, _>(c);
     Ok(Speaker {
-        member_id: text("member_id")?.parse().map_err(|_| corrupt("member"))?,
+        member_id: r.try_get("member_id")?,
         name: text("name")?,
-        region_id: text("region_id")?.parse().map_err(|_| corrupt("region"))?,
+        region_id: r.try_get("region_id")?,
         region_name: text("region_name")?,
         bio: text("bio")?,
         topics: text("topics")?.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect(),
@@ -57,13 +57,13 @@ pub async fn upsert(
 ) -> Result<(), StorageError> {
     let topics = p.topics.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(",");
     let past = serde_json::to_string(&p.past_talks).map_err(|e| StorageError::Corrupt(e.to_string()))?;
-    sqlx::query("DELETE FROM speakers WHERE member_id = $1").bind(member.to_string()).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM speakers WHERE member_id = $1").bind(member).execute(&mut **tx).await?;
     sqlx::query(
         "INSERT INTO speakers (member_id, region_id, bio, topics, past_talks, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $6)",
     )
-    .bind(member.to_string())
-    .bind(region.to_string())
+    .bind(member)
+    .bind(region)
     .bind(p.bio.as_str())
     .bind(topics)
     .bind(past)
@@ -74,8 +74,7 @@ pub async fn upsert(
 }
 
 pub async fn get(pool: &AnyPool, member: MemberId) -> Result<Option<Speaker>, StorageError> {
-    let row =
-        sqlx::query(&format!("{SELECT} WHERE s.member_id = $1")).bind(member.to_string()).fetch_optional(pool).await?;
+    let row = sqlx::query(&format!("{SELECT} WHERE s.member_id = $1")).bind(member).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -93,9 +92,9 @@ pub async fn decide(
     )
     .bind(to.as_str())
     .bind(reason)
-    .bind(by.to_string())
+    .bind(by)
     .bind(to_db(now))
-    .bind(member.to_string())
+    .bind(member)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -181,13 +180,13 @@ fn invitation(r: &AnyRow) -> Result<Invitation, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("invitation {w}"));
     let text = |c: &str| r.try_get::<String, _>(c);
     Ok(Invitation {
-        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
-        event_id: text("event_id")?.parse().map_err(|_| corrupt("event"))?,
+        id: r.try_get("id")?,
+        event_id: r.try_get("event_id")?,
         event_title: text("event_title")?,
         event_starts_at: from_db(r.try_get("starts_at")?),
-        group_id: text("group_id")?.parse().map_err(|_| corrupt("group"))?,
+        group_id: r.try_get("group_id")?,
         group_name: text("group_name")?,
-        speaker_id: text("speaker_id")?.parse().map_err(|_| corrupt("speaker"))?,
+        speaker_id: r.try_get("speaker_id")?,
         speaker_name: text("speaker_name")?,
         talk_title: text("talk_title")?,
         message: text("message")?,
@@ -216,12 +215,12 @@ pub async fn invite(tx: &mut Tx, i: NewInvitation<'_>, now: DateTime<Utc>) -> Re
         "INSERT INTO speaker_invitations (id, event_id, speaker_id, talk_title, message, status, invited_by, created_at)
          VALUES ($1, $2, $3, $4, $5, 'invited', $6, $7)",
     )
-    .bind(id.to_string())
-    .bind(i.event.to_string())
-    .bind(i.speaker.to_string())
+    .bind(id)
+    .bind(i.event)
+    .bind(i.speaker)
     .bind(i.talk_title)
     .bind(i.message)
-    .bind(i.by.to_string())
+    .bind(i.by)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -229,7 +228,7 @@ pub async fn invite(tx: &mut Tx, i: NewInvitation<'_>, now: DateTime<Utc>) -> Re
 }
 
 pub async fn invitation_by_id(pool: &AnyPool, id: InvitationId) -> Result<Option<Invitation>, StorageError> {
-    let row = sqlx::query(&format!("{INVITATION} WHERE i.id = $1")).bind(id.to_string()).fetch_optional(pool).await?;
+    let row = sqlx::query(&format!("{INVITATION} WHERE i.id = $1")).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(invitation).transpose()
 }
 
@@ -244,9 +243,9 @@ pub async fn answer(
         "UPDATE speaker_invitations SET status = $1, talk_id = $2, answered_at = $3 WHERE id = $4 AND status = 'invited'",
     )
     .bind(to.as_str())
-    .bind(talk.map(|t| t.to_string()))
+    .bind(talk)
     .bind(to_db(now))
-    .bind(id.to_string())
+    .bind(id)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -258,7 +257,7 @@ pub async fn answer(
 /// A speaker's invitations, newest first.
 pub async fn invitations_of(pool: &AnyPool, speaker: MemberId) -> Result<Vec<Invitation>, StorageError> {
     let rows = sqlx::query(&format!("{INVITATION} WHERE i.speaker_id = $1 ORDER BY i.created_at DESC"))
-        .bind(speaker.to_string())
+        .bind(speaker)
         .fetch_all(pool)
         .await?;
     rows.iter().map(invitation).collect()
@@ -284,14 +283,13 @@ const EXPERT: &str = "SELECT x.id, x.group_id, g.name AS group_name, g.slug AS g
     FROM expert_requests x JOIN groups g ON g.id = x.group_id";
 
 fn expert(r: &AnyRow) -> Result<ExpertRequest, StorageError> {
-    let corrupt = |w: &str| StorageError::Corrupt(format!("expert request {w}"));
     let text = |c: &str| r.try_get::<String, _>(c);
     Ok(ExpertRequest {
-        id: text("id")?.parse().map_err(|_| corrupt("id"))?,
-        group_id: text("group_id")?.parse().map_err(|_| corrupt("group"))?,
+        id: r.try_get("id")?,
+        group_id: r.try_get("group_id")?,
         group_name: text("group_name")?,
         group_slug: text("group_slug")?,
-        region_id: text("region_id")?.parse().map_err(|_| corrupt("region"))?,
+        region_id: r.try_get("region_id")?,
         occasion: text("occasion")?,
         topic: text("topic")?,
         answered: text("status")? == "answered",
@@ -314,11 +312,11 @@ pub async fn ask_expert(
         "INSERT INTO expert_requests (id, group_id, occasion, topic, status, asked_by, created_at)
          VALUES ($1, $2, $3, $4, 'open', $5, $6)",
     )
-    .bind(id.to_string())
-    .bind(group.to_string())
+    .bind(id)
+    .bind(group)
     .bind(occasion)
     .bind(topic)
-    .bind(by.to_string())
+    .bind(by)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -326,7 +324,7 @@ pub async fn ask_expert(
 }
 
 pub async fn expert_request(pool: &AnyPool, id: ExpertRequestId) -> Result<Option<ExpertRequest>, StorageError> {
-    let row = sqlx::query(&format!("{EXPERT} WHERE x.id = $1")).bind(id.to_string()).fetch_optional(pool).await?;
+    let row = sqlx::query(&format!("{EXPERT} WHERE x.id = $1")).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(expert).transpose()
 }
 
@@ -342,9 +340,9 @@ pub async fn answer_expert(
          WHERE id = $4 AND status = 'open'",
     )
     .bind(answer)
-    .bind(by.to_string())
+    .bind(by)
     .bind(to_db(now))
-    .bind(id.to_string())
+    .bind(id)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {

@@ -25,8 +25,8 @@ pub async fn create(
 ) -> Result<ApiTokenId, StorageError> {
     let id = ApiTokenId::new();
     sqlx::query("INSERT INTO api_tokens (id, member_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(id.to_string())
-        .bind(member.to_string())
+        .bind(id)
+        .bind(member)
         .bind(name)
         .bind(token_hash)
         .bind(to_db(now))
@@ -42,9 +42,7 @@ pub async fn member_for(pool: &AnyPool, token_hash: &str) -> Result<Option<Membe
         .fetch_optional(pool)
         .await?;
     match row {
-        Some(r) => Ok(Some(
-            r.try_get::<String, _>("member_id")?.parse().map_err(|_| StorageError::Corrupt("token member".into()))?,
-        )),
+        Some(r) => Ok(Some(r.try_get("member_id")?)),
         None => Ok(None),
     }
 }
@@ -54,13 +52,13 @@ pub async fn list(pool: &AnyPool, member: MemberId) -> Result<Vec<ApiToken>, Sto
     let rows = sqlx::query(
         "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE member_id = $1 AND revoked_at IS NULL ORDER BY id DESC",
     )
-    .bind(member.to_string())
+    .bind(member)
     .fetch_all(pool)
     .await?;
     rows.iter()
         .map(|r| {
             Ok(ApiToken {
-                id: r.try_get::<String, _>("id")?.parse().map_err(|_| StorageError::Corrupt("token id".into()))?,
+                id: r.try_get("id")?,
                 name: r.try_get("name")?,
                 created_at: from_db(r.try_get("created_at")?),
                 last_used_at: from_db_opt(r.try_get("last_used_at")?),
@@ -75,8 +73,8 @@ pub async fn revoke(tx: &mut Tx, member: MemberId, id: ApiTokenId, now: DateTime
     let done =
         sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND member_id = $3 AND revoked_at IS NULL")
             .bind(to_db(now))
-            .bind(id.to_string())
-            .bind(member.to_string())
+            .bind(id)
+            .bind(member)
             .execute(&mut **tx)
             .await?;
     Ok(done.rows_affected() == 1)
@@ -87,7 +85,7 @@ pub async fn revoke(tx: &mut Tx, member: MemberId, id: ApiTokenId, now: DateTime
 pub async fn revoke_all(tx: &mut Tx, member: MemberId, now: DateTime<Utc>) -> Result<u64, StorageError> {
     let done = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE member_id = $2 AND revoked_at IS NULL")
         .bind(to_db(now))
-        .bind(member.to_string())
+        .bind(member)
         .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected())

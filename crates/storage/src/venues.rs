@@ -52,13 +52,13 @@ pub async fn insert(
         "INSERT INTO venues (id, name, address, city, country, kind, created_by, created_at, capacity, accessibility)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
-    .bind(id.to_string())
+    .bind(id)
     .bind(v.name.as_str())
     .bind(v.address.as_str())
     .bind(v.city.as_str())
     .bind(v.country.code())
     .bind(v.kind.as_str())
-    .bind(by.map(|m| m.to_string()))
+    .bind(by)
     .bind(to_db(now))
     .bind(v.capacity.map(i64::from))
     .bind(v.accessibility.as_str())
@@ -68,11 +68,18 @@ pub async fn insert(
 }
 
 pub async fn get(pool: &AnyPool, id: VenueId) -> Result<Option<Venue>, StorageError> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM venues WHERE id = $1"))
-        .bind(id.to_string())
-        .fetch_optional(pool)
-        .await?;
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM venues WHERE id = $1")).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
+}
+
+/// Several venues by id in one query.
+pub async fn by_ids(pool: &AnyPool, ids: &[VenueId]) -> Result<Vec<Venue>, StorageError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!("SELECT {COLUMNS} FROM venues WHERE id IN ({})", crate::batch::in_list(ids.len()));
+    let rows = ids.iter().fold(sqlx::query(&sql), |q, id| q.bind(*id)).fetch_all(pool).await?;
+    rows.iter().map(from_row).collect()
 }
 
 /// Venues in a country, by city and name: the list a leader picks from.

@@ -6,13 +6,15 @@
 
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::event::{sees_online_link, visible};
-use guildhall_domain::ids::EventId;
+use std::collections::HashMap;
+
+use guildhall_domain::ids::{EventId, VenueId};
 use guildhall_domain::review::ReviewStatus;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, Talk};
 use guildhall_storage::groups::Group;
 use guildhall_storage::registrations::{self, Registration, Tally};
-use guildhall_storage::venues::Venue;
+use guildhall_storage::venues::{self, Venue};
 
 use super::Services;
 use crate::error::AppError;
@@ -50,14 +52,65 @@ pub async fn view(svc: &Services, actor: Option<&Actor>, id: EventId) -> Result<
     if !visible(event.status, runs_group) {
         return Err(DomainError::NotFound.into());
     }
-    let mut talks = events::talks(reader, id).await?;
-    // UG-6: on an event under review, a session added or edited after
-    // publishing is shown to attendees once approved.
+    let talks = shown_talks(actor, &group, &event, runs_group, events::talks(reader, id).await?);
+    let (tally, mine, waitlist_position) = registrations::tally_for(reader, id, actor.map(|a| a.member_id)).await?;
+    let mine = mine.filter(|r| r.status.is_active());
+    Ok(EventView { event, group, venue, talks, tally, mine, waitlist_position, runs_group })
+}
+
+/// Several events of one group as `actor` may see them, in four round
+/// trips whatever their number (venues, talks, numbers with the viewer's
+/// seats): what a list shows is what each event's own page shows.
+#[tracing::instrument(skip_all)]
+pub async fn list(
+    svc: &Services,
+    actor: Option<&Actor>,
+    group: &Group,
+    list: Vec<Event>,
+) -> Result<Vec<EventView>, AppError> {
+    let reader = svc.db.reader();
+    let runs_group = runs_group(actor, group);
+    let list: Vec<Event> =
+        list.into_iter().filter(|e| e.group_id == group.id && visible(e.status, runs_group)).collect();
+    let ids: Vec<EventId> = list.iter().map(|e| e.id).collect();
+    let mut venue_ids: Vec<VenueId> = list.iter().filter_map(|e| e.venue_id).collect();
+    venue_ids.sort();
+    venue_ids.dedup();
+    let venues: HashMap<VenueId, Venue> =
+        venues::by_ids(reader, &venue_ids).await?.into_iter().map(|v| (v.id, v)).collect();
+    let mut talks = events::talks_of(reader, &ids).await?;
+    let mut tallies = registrations::tallies_for(reader, &ids, actor.map(|a| a.member_id)).await?;
+    Ok(list
+        .into_iter()
+        .map(|event| {
+            let talks = shown_talks(actor, group, &event, runs_group, talks.remove(&event.id).unwrap_or_default());
+            let (tally, mine, waitlist_position) = tallies.remove(&event.id).unwrap_or_default();
+            EventView {
+                venue: event.venue_id.and_then(|v| venues.get(&v).cloned()),
+                group: group.clone(),
+                talks,
+                tally,
+                mine: mine.filter(|r| r.status.is_active()),
+                waitlist_position,
+                runs_group,
+                event,
+            }
+        })
+        .collect())
+}
+
+/// UG-6: on an event under review, a session added or edited after
+/// publishing is shown to attendees once approved.
+fn shown_talks(
+    actor: Option<&Actor>,
+    group: &Group,
+    event: &Event,
+    runs_group: bool,
+    mut talks: Vec<Talk>,
+) -> Vec<Talk> {
     let reviews = actor.is_some_and(|a| authorize(a, Action::ReviewSessions(group.region_id)).is_ok());
     if event.review_required && !runs_group && !reviews {
         talks.retain(|t| t.review.status == ReviewStatus::Approved);
     }
-    let (tally, mine, waitlist_position) = registrations::tally_for(reader, id, actor.map(|a| a.member_id)).await?;
-    let mine = mine.filter(|r| r.status.is_active());
-    Ok(EventView { event, group, venue, talks, tally, mine, waitlist_position, runs_group })
+    talks
 }

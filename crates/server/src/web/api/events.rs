@@ -8,7 +8,7 @@ use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use guildhall_domain::access::Actor;
 use guildhall_domain::event::{to_local_input, EventCommand, EventFields};
-use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
+use guildhall_domain::ids::{EventId, MemberId, RegistrationId, TalkId};
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, Speaker, When};
 use guildhall_storage::groups::Group;
@@ -19,7 +19,7 @@ use utoipa::ToSchema;
 use super::{ApiJson, MaybeApiUser, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::event_view::{self, EventView};
 use crate::services::events::{self as event_service};
 use crate::services::groups as group_service;
@@ -37,10 +37,6 @@ pub fn router() -> Router<AppState> {
         .route("/v1/events/{id}/checkins", post(check_in))
         .route("/v1/events/{id}/talks", post(add_talk))
         .route("/v1/events/{id}/talks/{talk_id}", delete(remove_talk).patch(edit_talk))
-}
-
-fn event_id(raw: &str) -> Result<EventId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
 }
 
 #[derive(Serialize, ToSchema)]
@@ -190,11 +186,8 @@ pub async fn list_events(
     let actor = u.as_ref().map(|u| &u.actor);
     let leader = event_view::runs_group(actor, &g);
     let list = events::for_group(state.services.db.reader(), g.id, When::All, leader, chrono::Utc::now(), 500).await?;
-    let mut out = Vec::with_capacity(list.len());
-    for ev in &list {
-        out.push(body_for(&state, actor, ev.id).await?);
-    }
-    Ok(Json(out))
+    let views = event_view::list(&state.services, actor, &g, list).await?;
+    Ok(Json(views.iter().map(|v| body(&state, v)).collect()))
 }
 
 /// Event fields as JSON. Times are RFC 3339 with an offset, or local
@@ -290,8 +283,7 @@ pub async fn update_event(
     Ok(Json(body_for(&state, Some(&u.actor), ev.id).await?))
 }
 
-async fn command(state: AppState, u: ApiUser, id: String, cmd: EventCommand) -> AppResult<Json<EventBody>> {
-    let id = event_id(&id)?;
+async fn command(state: AppState, u: ApiUser, id: EventId, cmd: EventCommand) -> AppResult<Json<EventBody>> {
     event_service::transition(&state.services, &u.0.actor, id, cmd).await?;
     Ok(Json(body_for(&state, Some(&u.0.actor), id).await?))
 }
@@ -300,14 +292,14 @@ async fn command(state: AppState, u: ApiUser, id: String, cmd: EventCommand) -> 
 #[utoipa::path(post, path = "/v1/events/{id}/publish", tag = "events", params(("id" = String, Path)),
     responses((status = 200, body = EventBody), (status = 403, body = Problem), (status = 409, body = Problem),
         (status = 422, body = Problem)))]
-pub async fn publish(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> AppResult<Json<EventBody>> {
+pub async fn publish(State(state): State<AppState>, u: ApiUser, Path(id): Path<EventId>) -> AppResult<Json<EventBody>> {
     command(state, u, id, EventCommand::Publish).await
 }
 
 /// Cancels the event; everyone registered or waiting is emailed.
 #[utoipa::path(post, path = "/v1/events/{id}/cancel", tag = "events", params(("id" = String, Path)),
     responses((status = 200, body = EventBody), (status = 403, body = Problem), (status = 409, body = Problem)))]
-pub async fn cancel(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> AppResult<Json<EventBody>> {
+pub async fn cancel(State(state): State<AppState>, u: ApiUser, Path(id): Path<EventId>) -> AppResult<Json<EventBody>> {
     command(state, u, id, EventCommand::Cancel).await
 }
 
@@ -315,7 +307,11 @@ pub async fn cancel(State(state): State<AppState>, u: ApiUser, Path(id): Path<St
 #[utoipa::path(post, path = "/v1/events/{id}/complete", tag = "events", params(("id" = String, Path)),
     responses((status = 200, body = EventBody), (status = 403, body = Problem), (status = 409, body = Problem),
         (status = 422, body = Problem)))]
-pub async fn complete(State(state): State<AppState>, u: ApiUser, Path(id): Path<String>) -> AppResult<Json<EventBody>> {
+pub async fn complete(
+    State(state): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<EventId>,
+) -> AppResult<Json<EventBody>> {
     command(state, u, id, EventCommand::Complete).await
 }
 
@@ -344,7 +340,7 @@ pub struct RegistrationOutcome {
 pub async fn register(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     raw: Bytes,
 ) -> AppResult<(StatusCode, Json<RegistrationOutcome>)> {
     let input: Option<RegisterInput> = if raw.iter().all(u8::is_ascii_whitespace) {
@@ -356,7 +352,7 @@ pub async fn register(
         Some(m) => Some(m.parse::<MemberId>().map_err(|_| DomainError::field("member_id", "member_not_found"))?),
         None => None,
     };
-    let out = reg_service::register(&state.services, &u, event_id(&id)?, member).await?;
+    let out = reg_service::register(&state.services, &u, id, member).await?;
     Ok((
         StatusCode::CREATED,
         Json(RegistrationOutcome {
@@ -376,10 +372,9 @@ pub async fn register(
 pub async fn unregister(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path((id, reg)): Path<(String, String)>,
+    Path((id, reg)): Path<(EventId, RegistrationId)>,
 ) -> AppResult<StatusCode> {
-    let reg: RegistrationId = reg.parse().map_err(|_| DomainError::NotFound)?;
-    reg_service::cancel(&state.services, &u.actor, event_id(&id)?, reg).await?;
+    reg_service::cancel(&state.services, &u.actor, id, reg).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -492,12 +487,12 @@ pub struct NewTalkBody {
 pub async fn add_talk(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     ApiJson(b): ApiJson<NewTalkBody>,
 ) -> AppResult<(StatusCode, Json<super::Created>)> {
     let speakers: Vec<&str> = b.speakers.iter().map(String::as_str).collect();
     let talk = event_service::parse_talk(&b.title, &b.abstract_text, &speakers)?;
-    let id = event_service::add_talk(&state.services, &u.actor, event_id(&id)?, &talk).await?;
+    let id = event_service::add_talk(&state.services, &u.actor, id, &talk).await?;
     Ok((StatusCode::CREATED, Json(super::Created { id: id.to_string() })))
 }
 
@@ -520,11 +515,10 @@ pub struct TalkEditBody {
 pub async fn edit_talk(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path((id, talk)): Path<(String, String)>,
+    Path((id, talk)): Path<(EventId, TalkId)>,
     ApiJson(b): ApiJson<TalkEditBody>,
 ) -> AppResult<StatusCode> {
-    let talk = talk.parse().map_err(|_| DomainError::NotFound)?;
-    event_service::edit_talk(&state.services, &u.actor, event_id(&id)?, talk, &b.title, &b.abstract_text).await?;
+    event_service::edit_talk(&state.services, &u.actor, id, talk, &b.title, &b.abstract_text).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -534,9 +528,8 @@ pub async fn edit_talk(
 pub async fn remove_talk(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path((id, talk)): Path<(String, String)>,
+    Path((id, talk)): Path<(EventId, TalkId)>,
 ) -> AppResult<StatusCode> {
-    let talk = talk.parse().map_err(|_| DomainError::NotFound)?;
-    event_service::remove_talk(&state.services, &u.actor, event_id(&id)?, talk).await?;
+    event_service::remove_talk(&state.services, &u.actor, id, talk).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -17,7 +17,6 @@ use guildhall_storage::members;
 use guildhall_storage::registrations::{self, Attendee, Tally};
 use serde::Deserialize;
 
-use super::events::event_id;
 use super::views::when_text;
 use super::FormErrors;
 use crate::app::AppState;
@@ -79,7 +78,7 @@ struct DoorQuery {
 async fn show(
     state: &AppState,
     ctx: PageCtx,
-    id: &str,
+    id: EventId,
     code: String,
     notice: Option<String>,
     errors: FormErrors,
@@ -90,14 +89,14 @@ async fn show(
 async fn show_with(
     state: &AppState,
     ctx: PageCtx,
-    id: &str,
+    id: EventId,
     (code, message): (String, MessageFields),
     notice: Option<String>,
     errors: FormErrors,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let errors = errors.shown_on(&["ticket_code", "email", "subject", "body"]);
-    let (ev, group) = event_service::managed_event(&state.services, &actor, event_id(id)?).await?;
+    let (ev, group) = event_service::managed_event(&state.services, &actor, id).await?;
     let attendees = registrations::attendees(state.services.db.reader(), ev.id, false).await?;
     let tally = registrations::tally(state.services.db.reader(), ev.id).await?;
     let when = when_text(ev.starts_at(), ev.ends_at(), group.profile.time_zone);
@@ -108,7 +107,7 @@ async fn show_with(
 async fn attendees_page(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     Query(q): Query<DoorQuery>,
 ) -> AppResult<Response> {
     let notice = match q.done.as_str() {
@@ -118,7 +117,7 @@ async fn attendees_page(
         name => Some(ctx.tr.with("checkin-done", &[("name", name)])),
     };
     let errors = FormErrors::none(ctx.tr);
-    show(&state, ctx, &id, q.code, notice, errors).await
+    show(&state, ctx, id, q.code, notice, errors).await
 }
 
 #[derive(Deserialize)]
@@ -151,7 +150,7 @@ async fn check_in(
         }
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show(&state, ctx, &eid.to_string(), f.ticket_code, None, errors).await
+            show(&state, ctx, eid, f.ticket_code, None, errors).await
         }
     }
 }
@@ -188,7 +187,7 @@ async fn walk_in(
         Ok(()) => Ok(Redirect::to(&format!("/events/{eid}/attendees?walk_in=1")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show(&state, ctx, &eid.to_string(), String::new(), None, errors).await
+            show(&state, ctx, eid, String::new(), None, errors).await
         }
     }
 }
@@ -219,7 +218,7 @@ async fn message(
         Ok(n) => Ok(Redirect::to(&format!("/events/{eid}/attendees?sent={n}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show_with(&state, ctx, &eid.to_string(), (String::new(), f), None, errors).await
+            show_with(&state, ctx, eid, (String::new(), f), None, errors).await
         }
     }
 }

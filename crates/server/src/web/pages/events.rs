@@ -224,9 +224,8 @@ async fn register(
     }
 }
 
-async fn command(state: AppState, ctx: PageCtx, id: String, cmd: EventCommand) -> AppResult<Response> {
+async fn command(state: AppState, ctx: PageCtx, id: EventId, cmd: EventCommand) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = event_id(&id)?;
     match event_service::transition(&state.services, &actor, id, cmd).await {
         Ok(_) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
         Err(e) => {
@@ -239,7 +238,7 @@ async fn command(state: AppState, ctx: PageCtx, id: String, cmd: EventCommand) -
 async fn publish(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     command(state, ctx, id, EventCommand::Publish).await
@@ -248,7 +247,7 @@ async fn publish(
 async fn cancel(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     command(state, ctx, id, EventCommand::Cancel).await
@@ -257,7 +256,7 @@ async fn cancel(
 async fn complete(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     command(state, ctx, id, EventCommand::Complete).await
@@ -437,12 +436,10 @@ struct TalkEdit {
 async fn edit_talk(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path((id, talk)): Path<(String, String)>,
+    Path((id, talk)): Path<(EventId, TalkId)>,
     CsrfForm(f): CsrfForm<TalkEdit>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = event_id(&id)?;
-    let talk: TalkId = talk.parse().map_err(|_| AppError::from(DomainError::NotFound))?;
     match event_service::edit_talk(&state.services, &actor, id, talk, &f.title, &f.abstract_text).await {
         Ok(()) => Ok(Redirect::to(&format!("/events/{id}#talks")).into_response()),
         Err(e) => {
@@ -455,12 +452,10 @@ async fn edit_talk(
 async fn remove_talk(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path((id, talk)): Path<(String, String)>,
+    Path((id, talk)): Path<(EventId, TalkId)>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = event_id(&id)?;
-    let talk: TalkId = talk.parse().map_err(|_| AppError::from(DomainError::NotFound))?;
     event_service::remove_talk(&state.services, &actor, id, talk).await?;
     Ok(Redirect::to(&format!("/events/{id}#talks")).into_response())
 }

@@ -10,10 +10,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::ids::{EventId, TalkId};
 use guildhall_domain::review::Checklist;
-use guildhall_domain::DomainError;
 use serde::Deserialize;
 
-use super::events::{event_id, show_event};
+use super::events::show_event;
 use super::form::redirect_or_reshow;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
@@ -87,12 +86,10 @@ struct ReviewInput {
 async fn review_talk(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path((id, talk)): Path<(String, String)>,
+    Path((id, talk)): Path<(EventId, TalkId)>,
     CsrfForm(f): CsrfForm<ReviewInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id = event_id(&id)?;
-    let talk: TalkId = talk.parse().map_err(|_| DomainError::NotFound)?;
     let checklist = Checklist {
         neutral_template: f.neutral_template.is_some(),
         no_sales_pitch: f.no_sales_pitch.is_some(),
