@@ -135,6 +135,26 @@ typed_id!(
     /// A receipt file attached to a claim (UG-13).
     ReceiptId
 );
+typed_id!(
+    /// A member's place in a program (CH-1).
+    MembershipId
+);
+typed_id!(
+    /// A benefit a program offers, with its pool of codes (CH-8).
+    BenefitId
+);
+typed_id!(
+    /// A contribution a member reported (CH-4).
+    ContributionId
+);
+typed_id!(
+    /// A yearly renewal run over a program's members (CH-7).
+    RenewalRunId
+);
+typed_id!(
+    /// A forum import run (PL-3).
+    ImportRunId
+);
 
 #[cfg(test)]
 mod tests {

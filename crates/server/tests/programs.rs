@@ -735,7 +735,7 @@ on_both!(ch7_renewal_decides_and_emails_each_member_once_across_crashes_and_inst
     assert_eq!(a.run_id, b.run_id);
     use sqlx::Row;
     let decided: i64 = sqlx::query("SELECT COUNT(*) AS n FROM renewal_decisions WHERE run_id = $1")
-        .bind(&a.run_id)
+        .bind(a.run_id)
         .fetch_one(g.app.db.reader())
         .await
         .unwrap()

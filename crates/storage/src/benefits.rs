@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use guildhall_domain::benefit::Pool;
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{BenefitId, MemberId};
 use guildhall_domain::program::Program;
 use guildhall_domain::DomainError;
 use sqlx::{AnyPool, Row};
@@ -16,7 +16,7 @@ use crate::{Backend, StorageError, Tx};
 
 #[derive(Clone, Debug)]
 pub struct Benefit {
-    pub id: String,
+    pub id: BenefitId,
     pub name: String,
     pub pool: Pool,
     pub codes_left: i64,
@@ -26,15 +26,15 @@ pub struct Benefit {
 /// A code a member claimed.
 #[derive(Clone, Debug)]
 pub struct Claimed {
-    pub benefit_id: String,
+    pub benefit_id: BenefitId,
     pub code: String,
     pub year: i64,
 }
 
-pub async fn create(tx: &mut Tx, name: &str, pool: Pool, now: DateTime<Utc>) -> Result<String, StorageError> {
-    let id = uuid::Uuid::now_v7().to_string();
+pub async fn create(tx: &mut Tx, name: &str, pool: Pool, now: DateTime<Utc>) -> Result<BenefitId, StorageError> {
+    let id = BenefitId::new();
     sqlx::query("INSERT INTO benefits (id, name, program, valid_until, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(&id)
+        .bind(id)
         .bind(name)
         .bind(pool.program.map(|p| p.as_str()))
         .bind(pool.valid_until.map(|d| d.format("%Y-%m-%d").to_string()))
@@ -93,7 +93,7 @@ pub async fn claimed_by(pool: &AnyPool, member: MemberId) -> Result<Vec<Claimed>
 
 /// Adds codes to a pool; a code already in it is skipped. Returns how many
 /// were added.
-pub async fn load_codes(tx: &mut Tx, benefit: &str, codes: &[String]) -> Result<u64, StorageError> {
+pub async fn load_codes(tx: &mut Tx, benefit: BenefitId, codes: &[String]) -> Result<u64, StorageError> {
     let mut added = 0;
     for code in codes {
         let done = sqlx::query(
@@ -110,7 +110,7 @@ pub async fn load_codes(tx: &mut Tx, benefit: &str, codes: &[String]) -> Result<
     Ok(added)
 }
 
-pub async fn get(pool: &AnyPool, id: &str) -> Result<Option<Benefit>, StorageError> {
+pub async fn get(pool: &AnyPool, id: BenefitId) -> Result<Option<Benefit>, StorageError> {
     let row = sqlx::query(&format!("{BENEFIT} WHERE b.id = $1")).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
 }
@@ -121,7 +121,7 @@ pub async fn get(pool: &AnyPool, id: &str) -> Result<Option<Benefit>, StorageErr
 pub async fn claim(
     tx: &mut Tx,
     backend: Backend,
-    benefit: &str,
+    benefit: BenefitId,
     member: MemberId,
     year: i32,
     now: DateTime<Utc>,

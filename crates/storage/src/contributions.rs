@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use guildhall_domain::contribution::{Contribution, Details, Source, Verification};
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{ContributionId, MemberId};
 use guildhall_domain::values::WebLink;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
@@ -20,7 +20,7 @@ use crate::{StorageError, Tx};
 #[derive(Clone, Debug)]
 pub struct Stored {
     /// None for derived contributions (they have no row).
-    pub id: Option<String>,
+    pub id: Option<ContributionId>,
     pub title: String,
     pub contribution: Contribution,
     pub created_at: Option<DateTime<Utc>>,
@@ -79,8 +79,12 @@ pub struct NewContribution<'a> {
 
 /// Stores a contribution; `None` when the same source key was already
 /// stored for this member (an idempotent import).
-pub async fn insert(tx: &mut Tx, c: NewContribution<'_>, now: DateTime<Utc>) -> Result<Option<String>, StorageError> {
-    let id = uuid::Uuid::now_v7().to_string();
+pub async fn insert(
+    tx: &mut Tx,
+    c: NewContribution<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<ContributionId>, StorageError> {
+    let id = ContributionId::new();
     let details = serde_json::to_string(&c.contribution.details).map_err(|e| StorageError::Corrupt(e.to_string()))?;
     let done = sqlx::query(
         "INSERT INTO contributions (id, member_id, kind, details, happened_on, link, title, source, source_key,
@@ -88,7 +92,7 @@ pub async fn insert(tx: &mut Tx, c: NewContribution<'_>, now: DateTime<Utc>) -> 
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (member_id, source, source_key) DO NOTHING",
     )
-    .bind(&id)
+    .bind(id)
     .bind(c.member)
     .bind(c.contribution.details.kind().as_str())
     .bind(details)
@@ -112,7 +116,7 @@ fn member_of(r: &AnyRow) -> Result<MemberId, StorageError> {
 const STORED: &str = "id, title, details, happened_on, link, source, verification, verification_reason, created_at";
 
 /// One stored contribution with its member.
-pub async fn get(pool: &AnyPool, id: &str) -> Result<Option<(MemberId, Stored)>, StorageError> {
+pub async fn get(pool: &AnyPool, id: ContributionId) -> Result<Option<(MemberId, Stored)>, StorageError> {
     let row = sqlx::query(&format!("SELECT {STORED}, member_id FROM contributions WHERE id = $1"))
         .bind(id)
         .fetch_optional(pool)
@@ -123,7 +127,7 @@ pub async fn get(pool: &AnyPool, id: &str) -> Result<Option<(MemberId, Stored)>,
 /// PL-2: staff's verdict, with its reason, who and when.
 pub async fn set_verification(
     tx: &mut Tx,
-    id: &str,
+    id: ContributionId,
     verdict: Verification,
     reason: &str,
     by: MemberId,
@@ -145,7 +149,12 @@ pub async fn set_verification(
 
 /// PL-2: a member's edit of what they reported: it waits for
 /// verification again.
-pub async fn update_reported(tx: &mut Tx, id: &str, title: &str, c: &Contribution) -> Result<(), StorageError> {
+pub async fn update_reported(
+    tx: &mut Tx,
+    id: ContributionId,
+    title: &str,
+    c: &Contribution,
+) -> Result<(), StorageError> {
     let details = serde_json::to_string(&c.details).map_err(|e| StorageError::Corrupt(e.to_string()))?;
     sqlx::query(
         "UPDATE contributions SET title = $1, kind = $2, details = $3, happened_on = $4, link = $5,
@@ -164,7 +173,7 @@ pub async fn update_reported(tx: &mut Tx, id: &str, title: &str, c: &Contributio
 }
 
 /// PL-2: a member deletes what they reported.
-pub async fn delete_reported(tx: &mut Tx, id: &str) -> Result<bool, StorageError> {
+pub async fn delete_reported(tx: &mut Tx, id: ContributionId) -> Result<bool, StorageError> {
     let done = sqlx::query("DELETE FROM contributions WHERE id = $1 AND source = 'self_reported'")
         .bind(id)
         .execute(&mut **tx)

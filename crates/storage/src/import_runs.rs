@@ -1,7 +1,7 @@
 //! Background imports (PL-3) and how far each got, for its progress page.
 
 use chrono::{DateTime, Utc};
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{ImportRunId, MemberId};
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
@@ -10,7 +10,7 @@ use crate::{StorageError, Tx};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportRun {
-    pub id: String,
+    pub id: ImportRunId,
     /// "discourse" today.
     pub kind: String,
     pub member_id: MemberId,
@@ -55,13 +55,13 @@ pub async fn start(
     by: MemberId,
     source: &str,
     now: DateTime<Utc>,
-) -> Result<String, StorageError> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<ImportRunId, StorageError> {
+    let id = ImportRunId::new();
     sqlx::query(
         "INSERT INTO import_runs (id, kind, member_id, started_by, source, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, 'running', $6, $6)",
     )
-    .bind(&id)
+    .bind(id)
     .bind(kind)
     .bind(member)
     .bind(by)
@@ -75,7 +75,7 @@ pub async fn start(
 /// Adds one page's counts to the run.
 pub async fn advance(
     tx: &mut Tx,
-    id: &str,
+    id: ImportRunId,
     fetched: i64,
     added: i64,
     already_there: i64,
@@ -96,7 +96,12 @@ pub async fn advance(
 }
 
 /// Ends the run as done (no problem) or failed (with the problem).
-pub async fn finish(tx: &mut Tx, id: &str, problem: Option<&str>, now: DateTime<Utc>) -> Result<(), StorageError> {
+pub async fn finish(
+    tx: &mut Tx,
+    id: ImportRunId,
+    problem: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
     sqlx::query("UPDATE import_runs SET status = $1, problem = $2, updated_at = $3 WHERE id = $4")
         .bind(if problem.is_some() { "failed" } else { "done" })
         .bind(problem.unwrap_or(""))
@@ -107,7 +112,7 @@ pub async fn finish(tx: &mut Tx, id: &str, problem: Option<&str>, now: DateTime<
     Ok(())
 }
 
-pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<ImportRun>, StorageError> {
+pub async fn by_id(pool: &AnyPool, id: ImportRunId) -> Result<Option<ImportRun>, StorageError> {
     let row = sqlx::query("SELECT * FROM import_runs WHERE id = $1").bind(id).fetch_optional(pool).await?;
     row.as_ref().map(run).transpose()
 }

@@ -1,7 +1,7 @@
 //! Program memberships (CH-1, CH-2) and applications (CH-6).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use guildhall_domain::ids::{MemberId, ProgramApplicationId};
+use guildhall_domain::ids::{MemberId, MembershipId, ProgramApplicationId};
 use guildhall_domain::program::{FocusArea, Held, Program};
 use guildhall_domain::program_application::Stage;
 use guildhall_domain::DomainError;
@@ -30,7 +30,7 @@ fn areas_text(list: &[FocusArea]) -> String {
 
 #[derive(Clone, Debug)]
 pub struct Membership {
-    pub id: String,
+    pub id: MembershipId,
     pub member_id: MemberId,
     pub member_name: String,
     pub program: Program,
@@ -134,14 +134,14 @@ pub struct NewMembership<'a> {
     pub by: Option<MemberId>,
 }
 
-pub async fn insert(tx: &mut Tx, m: NewMembership<'_>, now: DateTime<Utc>) -> Result<String, StorageError> {
-    let id = uuid::Uuid::now_v7().to_string();
+pub async fn insert(tx: &mut Tx, m: NewMembership<'_>, now: DateTime<Utc>) -> Result<MembershipId, StorageError> {
+    let id = MembershipId::new();
     sqlx::query(
         "INSERT INTO memberships (id, member_id, program, focus_area, interests, starts_on, nda_signed_on, granted_by,
              created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
-    .bind(&id)
+    .bind(id)
     .bind(m.member)
     .bind(m.program.as_str())
     .bind(m.focus_area.map(|a| a.as_str()))
@@ -553,7 +553,7 @@ pub async fn directory_countries(pool: &AnyPool, on: NaiveDate) -> Result<Vec<St
 }
 
 /// One membership by id.
-pub async fn membership_by_id(pool: &AnyPool, id: &str) -> Result<Option<Membership>, StorageError> {
+pub async fn membership_by_id(pool: &AnyPool, id: MembershipId) -> Result<Option<Membership>, StorageError> {
     let row = sqlx::query(&format!("{MEMBERSHIP} WHERE ms.id = $1")).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(membership).transpose()
 }

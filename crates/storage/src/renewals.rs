@@ -2,7 +2,7 @@
 //! progress, and one decision per membership.
 
 use chrono::{DateTime, Duration, Utc};
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{MemberId, MembershipId, RenewalRunId};
 use guildhall_domain::program::Program;
 use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
@@ -13,7 +13,7 @@ use crate::{StorageError, Tx};
 
 #[derive(Clone, Debug)]
 pub struct Run {
-    pub id: String,
+    pub id: RenewalRunId,
     pub program: Program,
     pub year: i64,
     pub done: bool,
@@ -49,7 +49,7 @@ pub async fn open(
         "INSERT INTO renewal_runs (id, program, year, started_by, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (program, year) DO NOTHING",
     )
-    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(RenewalRunId::new())
     .bind(program.as_str())
     .bind(year)
     .bind(by)
@@ -70,14 +70,20 @@ pub async fn recent(pool: &AnyPool, limit: i64) -> Result<Vec<Run>, StorageError
     rows.iter().map(run).collect()
 }
 
-pub async fn get(pool: &AnyPool, id: &str) -> Result<Option<Run>, StorageError> {
+pub async fn get(pool: &AnyPool, id: RenewalRunId) -> Result<Option<Run>, StorageError> {
     let row = sqlx::query(&format!("{RUN} WHERE id = $1")).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(run).transpose()
 }
 
 /// Takes (or renews) the run's lease for `instance`; false when another
 /// instance holds a live lease or the run is done.
-pub async fn lease(tx: &mut Tx, id: &str, instance: &str, now: DateTime<Utc>, secs: i64) -> Result<bool, StorageError> {
+pub async fn lease(
+    tx: &mut Tx,
+    id: RenewalRunId,
+    instance: &str,
+    now: DateTime<Utc>,
+    secs: i64,
+) -> Result<bool, StorageError> {
     let done = sqlx::query(
         "UPDATE renewal_runs SET claimed_by = $1, lease_until = $2
          WHERE id = $3 AND status = 'running' AND (lease_until IS NULL OR lease_until < $4 OR claimed_by = $1)",
@@ -93,7 +99,7 @@ pub async fn lease(tx: &mut Tx, id: &str, instance: &str, now: DateTime<Utc>, se
 
 /// Gives up this instance's lease, so that the next step of the run may
 /// be worked by any instance at once.
-pub async fn release(tx: &mut Tx, id: &str, instance: &str) -> Result<(), StorageError> {
+pub async fn release(tx: &mut Tx, id: RenewalRunId, instance: &str) -> Result<(), StorageError> {
     sqlx::query("UPDATE renewal_runs SET claimed_by = NULL, lease_until = NULL WHERE id = $1 AND claimed_by = $2")
         .bind(id)
         .bind(instance)
@@ -102,21 +108,21 @@ pub async fn release(tx: &mut Tx, id: &str, instance: &str) -> Result<(), Storag
     Ok(())
 }
 
-pub async fn set_total(tx: &mut Tx, id: &str, total: i64) -> Result<(), StorageError> {
+pub async fn set_total(tx: &mut Tx, id: RenewalRunId, total: i64) -> Result<(), StorageError> {
     sqlx::query("UPDATE renewal_runs SET total = $1 WHERE id = $2").bind(total).bind(id).execute(&mut **tx).await?;
     Ok(())
 }
 
 /// Memberships already decided in this run.
-pub async fn decided_ids(pool: &AnyPool, run: &str) -> Result<Vec<String>, StorageError> {
+pub async fn decided_ids(pool: &AnyPool, run: RenewalRunId) -> Result<Vec<MembershipId>, StorageError> {
     let rows =
         sqlx::query("SELECT membership_id FROM renewal_decisions WHERE run_id = $1").bind(run).fetch_all(pool).await?;
     rows.iter().map(|r| Ok(r.try_get("membership_id")?)).collect()
 }
 
 pub struct NewDecision<'a> {
-    pub run: &'a str,
-    pub membership: &'a str,
+    pub run: RenewalRunId,
+    pub membership: MembershipId,
     pub member: MemberId,
     pub outcome: &'a str,
     pub summary: &'a str,
@@ -151,10 +157,10 @@ pub async fn decide(tx: &mut Tx, d: NewDecision<'_>, now: DateTime<Utc>) -> Resu
 /// the caller sends nothing for it).
 pub async fn decide_many(
     tx: &mut Tx,
-    run: &str,
+    run: RenewalRunId,
     decisions: &[NewDecision<'_>],
     now: DateTime<Utc>,
-) -> Result<std::collections::HashSet<String>, StorageError> {
+) -> Result<std::collections::HashSet<MembershipId>, StorageError> {
     let mut decided = std::collections::HashSet::new();
     for chunk in decisions.chunks(crate::batch::ROWS) {
         let sql = format!(
@@ -168,7 +174,7 @@ pub async fn decide_many(
             q = q.bind(to_db(now));
         }
         for r in q.fetch_all(&mut **tx).await? {
-            decided.insert(r.try_get::<String, _>("membership_id")?);
+            decided.insert(r.try_get::<MembershipId, _>("membership_id")?);
         }
     }
     sqlx::query("UPDATE renewal_runs SET decided = decided + $1 WHERE id = $2")
@@ -179,7 +185,7 @@ pub async fn decide_many(
     Ok(decided)
 }
 
-pub async fn finish(tx: &mut Tx, id: &str, now: DateTime<Utc>) -> Result<(), StorageError> {
+pub async fn finish(tx: &mut Tx, id: RenewalRunId, now: DateTime<Utc>) -> Result<(), StorageError> {
     sqlx::query("UPDATE renewal_runs SET status = 'done', finished_at = $1, lease_until = NULL WHERE id = $2")
         .bind(to_db(now))
         .bind(id)
@@ -190,7 +196,7 @@ pub async fn finish(tx: &mut Tx, id: &str, now: DateTime<Utc>) -> Result<(), Sto
 
 #[derive(Clone, Debug)]
 pub struct Decision {
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     pub member_id: MemberId,
     pub member_name: String,
     pub outcome: String,
@@ -199,7 +205,7 @@ pub struct Decision {
 }
 
 /// A run's decisions, those waiting for staff first.
-pub async fn decisions(pool: &AnyPool, run: &str) -> Result<Vec<Decision>, StorageError> {
+pub async fn decisions(pool: &AnyPool, run: RenewalRunId) -> Result<Vec<Decision>, StorageError> {
     let rows = sqlx::query(
         "SELECT d.membership_id, d.member_id, m.name, d.outcome, d.summary, d.reason FROM renewal_decisions d
          JOIN members m ON m.id = d.member_id WHERE d.run_id = $1
@@ -212,10 +218,7 @@ pub async fn decisions(pool: &AnyPool, run: &str) -> Result<Vec<Decision>, Stora
         .map(|r| {
             Ok(Decision {
                 membership_id: r.try_get("membership_id")?,
-                member_id: r
-                    .try_get::<String, _>("member_id")?
-                    .parse()
-                    .map_err(|_| StorageError::Corrupt("member".into()))?,
+                member_id: r.try_get("member_id")?,
                 member_name: r.try_get("name")?,
                 outcome: r.try_get("outcome")?,
                 summary: r.try_get("summary")?,
@@ -228,8 +231,8 @@ pub async fn decisions(pool: &AnyPool, run: &str) -> Result<Vec<Decision>, Stora
 /// Staff settle a decision waiting for evaluation: kept or ended.
 pub async fn settle(
     tx: &mut Tx,
-    run: &str,
-    membership: &str,
+    run: RenewalRunId,
+    membership: MembershipId,
     outcome: &str,
     reason: &str,
     by: MemberId,

@@ -10,7 +10,9 @@ use guildhall_domain::program::{FocusArea, Program};
 use guildhall_storage::members;
 
 use crate::app::AppState;
-use crate::services::programs::{self, Grant};
+use crate::services::program_evidence as evidence_service;
+use crate::services::program_memberships::{self as membership_service, Grant};
+use crate::services::programs;
 
 fn fields(kind: &str, days_ago: i64, link: &str) -> ContributionFields {
     ContributionFields {
@@ -50,7 +52,7 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
             let days = (j as i64) * 20 + 5;
             let days = if *area == FocusArea::Forums { days.min(i64::from(Utc::now().ordinal0())) } else { days };
             let c = fields(kind, days, &format!("https://community.example.com/{kind}/{i}-{j}")).parse()?;
-            programs::add_contribution(
+            evidence_service::add_contribution(
                 &state.services,
                 staff,
                 who,
@@ -68,9 +70,9 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
             nda_signed_on: None,
             transfer: false,
         };
-        programs::grant(&state.services, staff, Program::Champions, &g).await?;
+        membership_service::grant(&state.services, staff, Program::Champions, &g).await?;
         let member = members::actor(state.services.db.reader(), who).await?;
-        programs::set_directory_entry(
+        membership_service::set_directory_entry(
             &state.services,
             &member,
             true,
@@ -90,9 +92,9 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
         nda_signed_on: Some(today),
         transfer: false,
     };
-    programs::grant(&state.services, staff, Program::Mvp, &mvp).await?;
+    membership_service::grant(&state.services, staff, Program::Mvp, &mvp).await?;
     let m = members::actor(state.services.db.reader(), crowd[44]).await?;
-    programs::set_directory_entry(&state.services, &m, true, Some(regions[1]), "DE", "").await?;
+    membership_service::set_directory_entry(&state.services, &m, true, Some(regions[1]), "DE", "").await?;
     let amb = Grant {
         member: crowd[45],
         focus_area: None,
@@ -101,13 +103,13 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
         nda_signed_on: None,
         transfer: false,
     };
-    programs::grant(&state.services, staff, Program::Ambassadors, &amb).await?;
+    membership_service::grant(&state.services, staff, Program::Ambassadors, &amb).await?;
     // Applications: one passes screening, one is not selected, one waits.
     for (i, forums) in [(46usize, 5usize), (47, 3), (48, 5)] {
         let who = crowd[i];
         for j in 0..forums {
             let c = fields("forum_solution", 1, &format!("https://community.example.com/t/{i}-{j}")).parse()?;
-            programs::add_contribution(
+            evidence_service::add_contribution(
                 &state.services,
                 staff,
                 who,

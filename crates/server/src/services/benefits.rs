@@ -6,6 +6,7 @@
 use chrono::{Datelike, NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::benefit::Pool;
+use guildhall_domain::ids::BenefitId;
 use guildhall_domain::program::Program;
 use guildhall_domain::values::Title;
 use guildhall_domain::DomainError;
@@ -47,15 +48,15 @@ impl NewPool {
 /// CH-8: staff create a pool with its first codes; returns its id and how
 /// many codes went in.
 #[tracing::instrument(skip_all)]
-pub async fn create(svc: &Services, actor: &Actor, new: NewPool) -> Result<(String, u64), AppError> {
+pub async fn create(svc: &Services, actor: &Actor, new: NewPool) -> Result<(BenefitId, u64), AppError> {
     authorize(actor, Action::ManagePrograms)?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
     let id = benefits::create(&mut tx, new.name.as_str(), new.pool, now).await?;
-    let added = benefits::load_codes(&mut tx, &id, &new.codes).await?;
+    let added = benefits::load_codes(&mut tx, id, &new.codes).await?;
     let details = json!({"codes": added, "program": new.pool.program.map(|p| p.as_str()),
         "valid_until": new.pool.valid_until.map(|d| d.to_string())});
-    audit::record(&mut tx, entry(Some(actor.member_id), "benefit.created", "benefit", &id, None, details), now).await?;
+    audit::record(&mut tx, entry(Some(actor.member_id), "benefit.created", "benefit", id, None, details), now).await?;
     tx.commit().await?;
     Ok((id, added))
 }
@@ -63,7 +64,7 @@ pub async fn create(svc: &Services, actor: &Actor, new: NewPool) -> Result<(Stri
 /// CH-8: staff add codes to a pool (a code already in it is skipped);
 /// returns how many were new.
 #[tracing::instrument(skip_all)]
-pub async fn add_codes(svc: &Services, actor: &Actor, id: &str, codes: &[String]) -> Result<u64, AppError> {
+pub async fn add_codes(svc: &Services, actor: &Actor, id: BenefitId, codes: &[String]) -> Result<u64, AppError> {
     authorize(actor, Action::ManagePrograms)?;
     benefits::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     if codes.is_empty() {
@@ -119,7 +120,7 @@ pub async fn mine(svc: &Services, actor: &Actor) -> Result<Mine, AppError> {
 /// CH-8: an active member of the pool's program claims a code: at most one
 /// per benefit per year, never a code twice.
 #[tracing::instrument(skip_all)]
-pub async fn claim(svc: &Services, actor: &Actor, benefit: &str) -> Result<String, AppError> {
+pub async fn claim(svc: &Services, actor: &Actor, benefit: BenefitId) -> Result<String, AppError> {
     let b = benefits::get(svc.db.reader(), benefit).await?.ok_or(DomainError::NotFound)?;
     let today = Utc::now().date_naive();
     let held: Vec<_> =

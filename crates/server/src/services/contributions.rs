@@ -6,7 +6,7 @@
 use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::contribution::{check_own_edit, check_verdict, Contribution, Source, Verification};
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{ContributionId, MemberId};
 use guildhall_domain::values::Title;
 use guildhall_domain::DomainError;
 use guildhall_storage::contributions::{self, Stored};
@@ -17,7 +17,7 @@ use super::{entry, notify, Services};
 use crate::error::AppError;
 
 /// A stored contribution and whose it is; derived ones have no id.
-async fn find(svc: &Services, id: &str) -> Result<(MemberId, Stored), AppError> {
+async fn find(svc: &Services, id: ContributionId) -> Result<(MemberId, Stored), AppError> {
     Ok(contributions::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
 }
 
@@ -26,7 +26,7 @@ async fn find(svc: &Services, id: &str) -> Result<(MemberId, Stored), AppError> 
 pub async fn judge(
     svc: &Services,
     actor: &Actor,
-    id: &str,
+    id: ContributionId,
     verdict: Verification,
     reason: &str,
 ) -> Result<(), AppError> {
@@ -53,7 +53,7 @@ pub async fn judge(
 }
 
 /// The member's own contribution, checked editable by them.
-async fn own(svc: &Services, actor: &Actor, id: &str) -> Result<Stored, AppError> {
+async fn own(svc: &Services, actor: &Actor, id: ContributionId) -> Result<Stored, AppError> {
     let (member, c) = find(svc, id).await?;
     if member != actor.member_id {
         // Someone else's evidence is not theirs to see either.
@@ -65,7 +65,13 @@ async fn own(svc: &Services, actor: &Actor, id: &str) -> Result<Stored, AppError
 
 /// A member changes what they reported; it waits for verification again.
 #[tracing::instrument(skip_all)]
-pub async fn edit_own(svc: &Services, actor: &Actor, id: &str, title: &str, c: Contribution) -> Result<(), AppError> {
+pub async fn edit_own(
+    svc: &Services,
+    actor: &Actor,
+    id: ContributionId,
+    title: &str,
+    c: Contribution,
+) -> Result<(), AppError> {
     own(svc, actor, id).await?;
     if c.source != Source::SelfReported || c.verification != Verification::Unverified {
         return Err(DomainError::field("source", "self_reported_only").into());
@@ -87,7 +93,7 @@ pub async fn edit_own(svc: &Services, actor: &Actor, id: &str, title: &str, c: C
 
 /// A member deletes what they reported.
 #[tracing::instrument(skip_all)]
-pub async fn delete_own(svc: &Services, actor: &Actor, id: &str) -> Result<(), AppError> {
+pub async fn delete_own(svc: &Services, actor: &Actor, id: ContributionId) -> Result<(), AppError> {
     let c = own(svc, actor, id).await?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;

@@ -8,7 +8,7 @@
 
 use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor};
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{ImportRunId, MemberId};
 use guildhall_domain::linked_account::{AccountKind, Handle};
 use guildhall_domain::DomainError;
 use guildhall_storage::contributions::{self, NewContribution};
@@ -24,7 +24,7 @@ use crate::integrations::discourse::{parse_username, Forum, ForumError, PAGE};
 /// Starts importing `username`'s accepted answers for `member` (the member
 /// themself or program staff); answers with the run's id at once.
 #[tracing::instrument(skip_all)]
-pub async fn start(svc: &Services, actor: &Actor, member: MemberId, username: &str) -> Result<String, AppError> {
+pub async fn start(svc: &Services, actor: &Actor, member: MemberId, username: &str) -> Result<ImportRunId, AppError> {
     authorize(actor, Action::AddContribution(member))?;
     members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     let username = parse_username(username).ok_or(DomainError::field("username", "forum_username_invalid"))?;
@@ -38,9 +38,9 @@ pub async fn start(svc: &Services, actor: &Actor, member: MemberId, username: &s
     let mut tx = svc.begin().await?;
     let id = import_runs::start(&mut tx, "discourse", member, actor.member_id, &username, Utc::now()).await?;
     tx.commit().await?;
-    let (svc, run, by) = (svc.clone(), id.clone(), actor.member_id);
+    let (svc, run, by) = (svc.clone(), id, actor.member_id);
     tokio::spawn(async move {
-        let problem = match read_all(&svc, &forum, &run, member, by, &username).await {
+        let problem = match read_all(&svc, &forum, run, member, by, &username).await {
             Ok(()) => None,
             Err(Stop::Forum(e)) => Some(e.to_string()),
             Err(Stop::App(e)) => {
@@ -48,7 +48,7 @@ pub async fn start(svc: &Services, actor: &Actor, member: MemberId, username: &s
                 Some("the import stopped on an internal error; it is safe to start it again".to_owned())
             }
         };
-        if let Err(e) = finish(&svc, &run, member, by, problem.as_deref()).await {
+        if let Err(e) = finish(&svc, run, member, by, problem.as_deref()).await {
             tracing::error!(error = %e, run = %run, "could not record the end of a forum import");
         }
     });
@@ -69,7 +69,7 @@ impl<E: Into<AppError>> From<E> for Stop {
 async fn read_all(
     svc: &Services,
     forum: &Forum,
-    run: &str,
+    run: ImportRunId,
     member: MemberId,
     by: MemberId,
     username: &str,
@@ -100,7 +100,7 @@ async fn read_all(
 
 async fn finish(
     svc: &Services,
-    run: &str,
+    run: ImportRunId,
     member: MemberId,
     by: MemberId,
     problem: Option<&str>,
@@ -117,7 +117,7 @@ async fn finish(
 
 /// A run, to the member it imports for, whoever started it, and staff.
 #[tracing::instrument(skip_all)]
-pub async fn run(svc: &Services, actor: &Actor, id: &str) -> Result<ImportRun, AppError> {
+pub async fn run(svc: &Services, actor: &Actor, id: ImportRunId) -> Result<ImportRun, AppError> {
     let r = import_runs::by_id(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let mine = r.member_id == actor.member_id || r.started_by == actor.member_id;
     if !mine && authorize(actor, Action::AddContribution(r.member_id)).is_err() {

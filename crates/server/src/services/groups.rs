@@ -27,8 +27,14 @@ pub async fn managed(svc: &Services, actor: &Actor, id: GroupId) -> Result<Group
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn by_slug(svc: &Services, slug: &str) -> Result<Group, AppError> {
-    Ok(groups::by_slug(svc.db.reader(), slug).await?.ok_or(DomainError::NotFound)?)
+pub async fn by_slug(svc: &Services, slug: &Slug) -> Result<Group, AppError> {
+    Ok(groups::by_slug(svc.db.reader(), slug.as_str()).await?.ok_or(DomainError::NotFound)?)
+}
+
+/// A group named by a slug someone typed (a form field, a JSON body):
+/// text that cannot be a slug names no group.
+pub async fn by_typed_slug(svc: &Services, raw: &str) -> Result<Group, AppError> {
+    by_slug(svc, &Slug::parse(raw).map_err(|_| DomainError::NotFound)?).await
 }
 
 /// UG-1: creates a group in `region` (admins and that region's managers)

@@ -7,6 +7,7 @@ use guildhall_domain::access::{authorize, Action, Actor, Role};
 use guildhall_domain::group::GroupStatus;
 use guildhall_domain::health::{assess, next_status, Health, HealthRules};
 use guildhall_domain::ids::{GroupId, RegionId};
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::groups::{self, Group};
 use guildhall_storage::{audit, health, members};
@@ -132,8 +133,8 @@ pub async fn restore(svc: &Services, group: GroupId, why: &str, now: DateTime<Ut
 
 /// A group's health for a caller who named it by slug.
 #[tracing::instrument(skip_all)]
-pub async fn by_slug(svc: &Services, slug: &str, now: DateTime<Utc>) -> Result<(Group, Health), AppError> {
-    let g = groups::by_slug(svc.db.reader(), slug).await?.ok_or(DomainError::NotFound)?;
+pub async fn by_slug(svc: &Services, slug: &Slug, now: DateTime<Utc>) -> Result<(Group, Health), AppError> {
+    let g = groups::by_slug(svc.db.reader(), slug.as_str()).await?.ok_or(DomainError::NotFound)?;
     let h = of_group(svc, &g, now).await?;
     Ok((g, h))
 }

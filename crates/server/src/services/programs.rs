@@ -1,100 +1,28 @@
-//! The Champions program and its siblings: contributions (PL-2),
-//! eligibility (CH-4, CH-5), applications (CH-6), memberships (CH-1, CH-2)
-//! and benefits (CH-8). Every change is audited; applicants are emailed at
-//! each step.
+//! Applications to the Champions program and its siblings (CH-6): draft,
+//! submit, screen, decide, withdraw. Evidence lives in `program_evidence`,
+//! memberships in `program_memberships`, interviews in
+//! `program_interviews`, benefits in `benefits`. Every change is audited;
+//! applicants are emailed at each step.
 
 use chrono::{NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
-use guildhall_domain::contribution::{Contribution, Source, Verification};
-use guildhall_domain::eligibility::{
-    evaluate, evidence_for, passes_screening, screening, Criteria, Eligibility, ProgramMinimums,
-};
-use guildhall_domain::ids::{MemberId, ProgramApplicationId};
-use guildhall_domain::program::{check_nda_signed_on, check_start, FocusArea, Program, ProgramRules, Start};
+use guildhall_domain::contribution::Contribution;
+use guildhall_domain::eligibility::{passes_screening, screening, Eligibility, ProgramMinimums};
+use guildhall_domain::ids::ProgramApplicationId;
+use guildhall_domain::program::{check_nda_signed_on, FocusArea, Program, ProgramRules};
 use guildhall_domain::program_application::{Stage, Step};
 use guildhall_domain::values::{LongText, Reason};
 use guildhall_domain::DomainError;
-use guildhall_storage::contributions::{self, NewContribution, Stored};
-use guildhall_storage::programs::{self, Application, Membership, NewMembership, StageChange};
+use guildhall_storage::contributions::{self};
+use guildhall_storage::programs::{self, Application, Membership, StageChange};
 use guildhall_storage::{audit, members};
 use serde_json::json;
 
+use super::program_evidence::{criteria, evidence, judgments, piece_key};
+use super::program_memberships::{start_membership, Grant};
 use super::{entry, notify};
 use super::{Services, Work};
 use crate::error::AppError;
-
-/// PL-2: records a contribution. Staff may record any; a member only their
-/// own, and only as self-reported and unverified. The same source key
-/// twice is stored once (PL-3); `None` says it was already there.
-#[tracing::instrument(skip_all)]
-pub async fn add_contribution(
-    svc: &Services,
-    actor: &Actor,
-    member: MemberId,
-    title: &str,
-    c: Contribution,
-    source_key: &str,
-) -> Result<Option<String>, AppError> {
-    authorize(actor, Action::AddContribution(member))?;
-    members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
-    let staff = actor.is_program_staff() || actor.is_admin();
-    if !staff && (c.source != Source::SelfReported || c.verification != Verification::Unverified) {
-        return Err(DomainError::field("source", "self_reported_only").into());
-    }
-    if c.source == Source::Derived {
-        return Err(DomainError::field("source", "derived_is_computed").into());
-    }
-    let title = guildhall_domain::values::Title::parse(title)?;
-    let key =
-        if source_key.trim().is_empty() { uuid::Uuid::now_v7().to_string() } else { source_key.trim().to_owned() };
-    let now = Utc::now();
-    let mut tx = svc.begin().await?;
-    let new = NewContribution {
-        member,
-        title: title.as_str(),
-        contribution: &c,
-        source_key: &key,
-        by: Some(actor.member_id),
-    };
-    let id = contributions::insert(&mut tx, new, now).await?;
-    if id.is_some() {
-        let details = json!({"kind": c.details.kind().as_str(), "source": c.source.as_str()});
-        audit::record(
-            &mut tx,
-            entry(Some(actor.member_id), "contribution.added", "member", member, None, details),
-            now,
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(id)
-}
-
-/// A member's contributions, stored and derived, newest first.
-#[tracing::instrument(skip_all)]
-pub async fn contributions_of(svc: &Services, actor: &Actor, member: MemberId) -> Result<Vec<Stored>, AppError> {
-    authorize(actor, Action::ReadContributions(member))?;
-    Ok(contributions::all(svc.db.reader(), member).await?)
-}
-
-async fn criteria(svc: &Services) -> Result<Criteria, AppError> {
-    let s = svc.settings().await?;
-    Ok(Criteria::from_settings(&s))
-}
-
-/// CH-4: the engine's answer for a member and focus area, today.
-#[tracing::instrument(skip_all)]
-pub async fn eligibility(
-    svc: &Services,
-    actor: &Actor,
-    member: MemberId,
-    area: FocusArea,
-) -> Result<Eligibility, AppError> {
-    authorize(actor, Action::ReadContributions(member))?;
-    let list: Vec<Contribution> =
-        contributions::all(svc.db.reader(), member).await?.into_iter().map(|s| s.contribution).collect();
-    Ok(evaluate(area, &list, &criteria(svc).await?, Utc::now().date_naive()))
-}
 
 pub(super) fn app_link(svc: &Services, id: ProgramApplicationId) -> String {
     svc.links.to(&format!("/programs/applications/{id}"))
@@ -201,69 +129,6 @@ pub(super) async fn step(
     audit::record(&mut tx, entry(Some(actor.member_id), &action, "program_application", a.id, reason, details), now)
         .await?;
     Ok((to, tx))
-}
-
-/// CH-5: the pieces of evidence that count for the application's program
-/// (and focus area) in its window, for the reviewer to judge.
-#[tracing::instrument(skip_all)]
-pub async fn evidence(svc: &Services, actor: &Actor, a: &Application) -> Result<Vec<Stored>, AppError> {
-    authorize(actor, Action::DecideProgramApplications)?;
-    let criteria = criteria(svc).await?;
-    let today = Utc::now().date_naive();
-    let all = contributions::all(svc.db.reader(), a.member_id).await?;
-    Ok(all.into_iter().filter(|s| evidence_for(a.program, a.focus_area, &s.contribution, &criteria, today)).collect())
-}
-
-/// CH-5: how a piece of evidence is named in judgments: a stored
-/// contribution by its id, one derived from this platform (an event held,
-/// a session given) by its day and title.
-pub fn piece_key(s: &Stored) -> String {
-    match &s.id {
-        Some(id) => id.clone(),
-        None => format!("derived:{}:{}", s.contribution.date, s.title),
-    }
-}
-
-/// CH-5: the reviewer records which rubric points one piece of the
-/// application's evidence meets, while the application waits for
-/// screening. Judging again replaces the judgment.
-#[tracing::instrument(skip_all)]
-pub async fn judge_piece(
-    svc: &Services,
-    actor: &Actor,
-    id: ProgramApplicationId,
-    piece: &str,
-    points: &[String],
-) -> Result<Vec<&'static str>, AppError> {
-    use guildhall_domain::eligibility::{parse_points, rubric_of};
-    authorize(actor, Action::DecideProgramApplications)?;
-    let a = application(svc, actor, id).await?;
-    if a.stage != Stage::Submitted {
-        return Err(DomainError::StateConflict { what: "application", from: a.stage.as_str(), to: "judged" }.into());
-    }
-    let evidence = evidence(svc, actor, &a).await?;
-    if !evidence.iter().any(|s| piece_key(s) == piece) {
-        return Err(DomainError::field("piece", "evidence_unknown").into());
-    }
-    let met = parse_points(rubric_of(a.focus_area), points)?;
-    let now = Utc::now();
-    let mut tx = svc.begin().await?;
-    guildhall_storage::evidence_judgments::set(&mut tx, a.id, piece, &met, actor.member_id, now).await?;
-    let details = json!({"piece": piece, "points": met});
-    audit::record(&mut tx, entry(Some(actor.member_id), "evidence.judged", "application", a.id, None, details), now)
-        .await?;
-    tx.commit().await?;
-    Ok(met)
-}
-
-/// CH-5: the judged pieces of an application: piece key to points met.
-pub async fn judgments(
-    svc: &Services,
-    actor: &Actor,
-    a: &Application,
-) -> Result<std::collections::HashMap<String, Vec<String>>, AppError> {
-    authorize(actor, Action::DecideProgramApplications)?;
-    Ok(guildhall_storage::evidence_judgments::of_application(svc.db.reader(), a.id).await?)
 }
 
 /// The program's traits today: CH-1's defaults with the seat cap from
@@ -475,158 +340,6 @@ pub async fn decide(
     Ok(to)
 }
 
-/// CH-1, CH-2: starts a membership inside `tx`, ending a Champion/MVP
-/// membership the day before when `transfer` is allowed. Uses `tx` alone
-/// once it holds the lock.
-async fn start_membership(
-    svc: &Services,
-    tx: &mut Work,
-    actor: &Actor,
-    rules: &ProgramRules,
-    g: &Grant,
-) -> Result<String, AppError> {
-    let Grant { member, focus_area: focus, ref interests, starts_on, nda_signed_on, transfer } = *g;
-    let program = rules.program;
-    // Seats and exclusivity are read, checked and written as one: accepts
-    // on other instances wait here (20 accepts for 5 seats start 5).
-    guildhall_storage::dialect::lock_until_commit(tx, svc.db.backend(), "memberships").await?;
-    if rules.has_focus_area && focus.is_none() {
-        return Err(DomainError::field("focus_area", "required").into());
-    }
-    let held: Vec<_> = programs::of_member(tx.conn(), member).await?.iter().map(Membership::held).collect();
-    let seats = programs::seats_taken(tx, program, starts_on).await?;
-    let now = Utc::now();
-    if let Start::Transfer { ends, last_day } = check_start(rules, &held, starts_on, transfer, seats, nda_signed_on)? {
-        programs::end(tx, member, ends, last_day, "transfer").await?;
-        let details = json!({"program": ends.as_str(), "last_day": last_day.to_string()});
-        audit::record(
-            tx,
-            entry(Some(actor.member_id), "membership.ended", "member", member, Some("transfer"), details),
-            now,
-        )
-        .await?;
-    }
-    let new = NewMembership {
-        member,
-        program,
-        focus_area: focus,
-        interests,
-        starts_on,
-        nda_signed_on,
-        by: Some(actor.member_id),
-    };
-    let id = programs::insert(tx, new, now).await?;
-    let details = json!({"program": program.as_str(), "focus_area": focus.map(|f| f.as_str()), "starts_on": starts_on.to_string()});
-    audit::record(tx, entry(Some(actor.member_id), "membership.started", "member", member, None, details), now).await?;
-    Ok(id)
-}
-
-/// What staff give when granting a membership directly (e.g. an MVP award).
-pub struct Grant {
-    pub member: MemberId,
-    pub focus_area: Option<FocusArea>,
-    pub interests: Vec<FocusArea>,
-    pub starts_on: NaiveDate,
-    pub nda_signed_on: Option<NaiveDate>,
-    /// Move a Champion to MVP (or back), ending the old title.
-    pub transfer: bool,
-}
-
-/// CH-1, CH-2: staff grant a membership.
-#[tracing::instrument(skip_all)]
-pub async fn grant(svc: &Services, actor: &Actor, program: Program, g: &Grant) -> Result<String, AppError> {
-    authorize(actor, Action::ManagePrograms)?;
-    members::by_id(svc.db.reader(), g.member).await?.ok_or(DomainError::field("member_id", "member_not_found"))?;
-    let rules = rules_of(svc, program).await?;
-    if g.transfer {
-        // CH-2: a transfer moves a title only to someone who meets the
-        // target program's own criteria (an accepted application was
-        // screened for them; a direct grant is checked here).
-        let list: Vec<Contribution> =
-            contributions::all(svc.db.reader(), g.member).await?.into_iter().map(|s| s.contribution).collect();
-        let minimums = ProgramMinimums::from_settings(&*svc.settings().await?);
-        let today = Utc::now().date_naive();
-        let result = screening(program, g.focus_area, &list, &criteria(svc).await?, minimums, today);
-        if !result.eligible {
-            return Err(DomainError::field("transfer", "transfer_criteria_unmet").into());
-        }
-    }
-    let mut tx = svc.begin().await?;
-    let id = start_membership(svc, &mut tx, actor, &rules, g).await?;
-    tx.commit().await?;
-    Ok(id)
-}
-
-/// A program's active members today (public: the directory needs it).
-/// Program staff (and integrations with their tokens) see every active
-/// member; anyone else only those who opted into the directory (CH-9).
-#[tracing::instrument(skip_all)]
-pub async fn active_members(svc: &Services, actor: &Actor, program: Program) -> Result<Vec<Membership>, AppError> {
-    let today = Utc::now().date_naive();
-    if authorize(actor, Action::ManagePrograms).is_ok() {
-        Ok(programs::active(svc.db.reader(), program, today).await?)
-    } else {
-        Ok(programs::active_listed(svc.db.reader(), program, today).await?)
-    }
-}
-
-/// CH-9: a member opts in or out of the public directory, with where they
-/// are and an optional quote about the program.
-#[tracing::instrument(skip_all)]
-pub async fn set_directory_entry(
-    svc: &Services,
-    actor: &Actor,
-    listed: bool,
-    region: Option<guildhall_domain::ids::RegionId>,
-    country: &str,
-    quote: &str,
-) -> Result<(), AppError> {
-    let country = match country.trim() {
-        "" => Ok(String::new()),
-        raw => guildhall_domain::values::Country::parse(raw).map(|c| c.code().to_owned()),
-    };
-    let quote = LongText::parse(quote, "quote", false).and_then(|q| {
-        if q.as_str().chars().count() > 500 {
-            Err(DomainError::field("quote", "too_long"))
-        } else {
-            Ok(q)
-        }
-    });
-    DomainError::collect([country.clone().err(), quote.clone().err()])?;
-    if let Some(r) = region {
-        guildhall_storage::regions::get(svc.db.reader(), r)
-            .await?
-            .ok_or(DomainError::field("region_id", "region_unknown"))?;
-    }
-    let now = Utc::now();
-    let mut tx = svc.begin().await?;
-    programs::set_directory_entry(&mut tx, actor.member_id, listed, region, &country?, quote?.as_str(), now).await?;
-    audit::record(
-        &mut tx,
-        entry(Some(actor.member_id), "directory.updated", "member", actor.member_id, None, json!({"listed": listed})),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// CH-9: the public directory of active Champions and MVPs who opted in.
-#[tracing::instrument(skip_all)]
-pub async fn directory(
-    svc: &Services,
-    filter: &programs::DirectoryFilter,
-    limit: usize,
-    after: Option<&guildhall_storage::page::After>,
-) -> Result<guildhall_storage::page::Page<programs::DirectoryEntry>, AppError> {
-    Ok(programs::directory(svc.db.reader(), Utc::now().date_naive(), filter, limit, after).await?)
-}
-
-/// The countries the directory can be narrowed to.
-pub async fn directory_countries(svc: &Services) -> Result<Vec<String>, AppError> {
-    Ok(programs::directory_countries(svc.db.reader(), Utc::now().date_naive()).await?)
-}
-
 /// A member's memberships and applications, for their programs page.
 #[tracing::instrument(skip_all)]
 pub async fn mine(svc: &Services, actor: &Actor) -> Result<(Vec<Membership>, Vec<Application>), AppError> {
@@ -656,15 +369,4 @@ pub async fn stage_counts(
 ) -> Result<Vec<(guildhall_domain::program_application::Stage, u64)>, AppError> {
     authorize(actor, Action::DecideProgramApplications)?;
     Ok(programs::stage_counts(svc.db.reader(), program).await?)
-}
-
-/// CH-4 for every focus area at once (one read of the contributions).
-#[tracing::instrument(skip_all)]
-pub async fn eligibility_all(svc: &Services, actor: &Actor, member: MemberId) -> Result<Vec<Eligibility>, AppError> {
-    authorize(actor, Action::ReadContributions(member))?;
-    let list: Vec<Contribution> =
-        contributions::all(svc.db.reader(), member).await?.into_iter().map(|s| s.contribution).collect();
-    let c = criteria(svc).await?;
-    let today = Utc::now().date_naive();
-    Ok(FocusArea::ALL.iter().map(|a| evaluate(*a, &list, &c, today)).collect())
 }

@@ -12,7 +12,7 @@ use chrono::{NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::contribution::Contribution;
 use guildhall_domain::eligibility::{evaluate_in, look_back, mvp_yearly, Criteria, Window};
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{MemberId, MembershipId, RenewalRunId};
 use guildhall_domain::program::Program;
 use guildhall_domain::renewal::due;
 use guildhall_domain::values::Reason;
@@ -35,7 +35,7 @@ const LEASE_SECS: i64 = 30;
 /// Where a run stands.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Progress {
-    pub run_id: String,
+    pub run_id: RenewalRunId,
     pub program: &'static str,
     pub year: i64,
     pub total: i64,
@@ -47,7 +47,7 @@ pub struct Progress {
 
 fn progress(r: &Run, worked_here: bool) -> Progress {
     Progress {
-        run_id: r.id.clone(),
+        run_id: r.id,
         program: r.program.as_str(),
         year: r.year,
         total: r.total,
@@ -124,7 +124,7 @@ struct Rules {
 /// and, for the renewed, an email for each decision made now.
 async fn record(
     svc: &Services,
-    run: &str,
+    run: RenewalRunId,
     by: Option<&Actor>,
     measured: &[Measured<'_>],
     people: &HashMap<MemberId, Member>,
@@ -133,7 +133,7 @@ async fn record(
     let mut tx = svc.begin().await?;
     let decisions: Vec<NewDecision> = measured
         .iter()
-        .map(|(m, outcome, summary)| NewDecision { run, membership: &m.id, member: m.member_id, outcome, summary })
+        .map(|(m, outcome, summary)| NewDecision { run, membership: m.id, member: m.member_id, outcome, summary })
         .collect();
     let decided = renewals::decide_many(&mut tx, run, &decisions, now).await?;
     let news: Vec<_> = measured.iter().filter(|(m, _, _)| decided.contains(&m.id)).collect();
@@ -189,7 +189,7 @@ pub async fn run(
         return Ok(progress(&r, false));
     }
     let mut tx = svc.begin().await?;
-    let leased = renewals::lease(&mut tx, &r.id, &svc.instance_id, now, LEASE_SECS).await?;
+    let leased = renewals::lease(&mut tx, r.id, &svc.instance_id, now, LEASE_SECS).await?;
     tx.commit().await?;
     if !leased {
         return Ok(progress(&r, false));
@@ -197,9 +197,9 @@ pub async fn run(
     let today = now.date_naive();
     let active = programs::active(svc.db.reader(), program, today).await?;
     let mut tx = svc.begin().await?;
-    renewals::set_total(&mut tx, &r.id, i64::try_from(active.len()).unwrap_or(i64::MAX)).await?;
+    renewals::set_total(&mut tx, r.id, i64::try_from(active.len()).unwrap_or(i64::MAX)).await?;
     tx.commit().await?;
-    let done: HashSet<String> = renewals::decided_ids(svc.db.reader(), &r.id).await?.into_iter().collect();
+    let done: HashSet<MembershipId> = renewals::decided_ids(svc.db.reader(), r.id).await?.into_iter().collect();
     let s = svc.settings().await?;
     let rules = Rules {
         criteria: Criteria::from_settings(&s),
@@ -221,7 +221,7 @@ pub async fn run(
     for (i, batch) in batches.iter().enumerate() {
         let Some(evidence) = next.take() else { break };
         let measured = measure(batch, evidence.counted, &rules, window);
-        let write = record(svc, &r.id, by, &measured, &evidence.people);
+        let write = record(svc, r.id, by, &measured, &evidence.people);
         let read_next = async {
             match batches.get(i + 1) {
                 Some(b) => read(svc, b, window).await.map(Some),
@@ -234,15 +234,15 @@ pub async fn run(
     }
     let now = Utc::now();
     let mut tx = svc.begin().await?;
-    let decided = renewals::decided_ids(svc.db.reader(), &r.id).await?.len();
+    let decided = renewals::decided_ids(svc.db.reader(), r.id).await?.len();
     if decided >= active.len() {
-        renewals::finish(&mut tx, &r.id, now).await?;
+        renewals::finish(&mut tx, r.id, now).await?;
     } else {
         // A step (`limit`) is done: the next may come to any instance.
-        renewals::release(&mut tx, &r.id, &svc.instance_id).await?;
+        renewals::release(&mut tx, r.id, &svc.instance_id).await?;
     }
     tx.commit().await?;
-    let r = renewals::get(svc.db.reader(), &r.id).await?.ok_or(DomainError::NotFound)?;
+    let r = renewals::get(svc.db.reader(), r.id).await?.ok_or(DomainError::NotFound)?;
     Ok(progress(&r, true))
 }
 
@@ -269,7 +269,7 @@ pub async fn yearly(svc: &Services, today: NaiveDate) -> Result<Vec<Progress>, A
 /// CH-7: staff start (or resume) a run from the pages; it works in the
 /// background and its page shows the progress. Answers the run's id.
 #[tracing::instrument(skip_all)]
-pub async fn start(svc: &Services, actor: &Actor, program: Program, year: i64) -> Result<String, AppError> {
+pub async fn start(svc: &Services, actor: &Actor, program: Program, year: i64) -> Result<RenewalRunId, AppError> {
     authorize(actor, Action::ManagePrograms)?;
     let mut tx = svc.begin().await?;
     let r = renewals::open(&mut tx, program, year, Some(actor.member_id), Utc::now()).await?;
@@ -292,7 +292,7 @@ pub async fn recent(svc: &Services, actor: &Actor) -> Result<Vec<Progress>, AppE
 
 /// A run and its decisions (program staff).
 #[tracing::instrument(skip_all)]
-pub async fn show(svc: &Services, actor: &Actor, id: &str) -> Result<(Progress, Vec<Decision>), AppError> {
+pub async fn show(svc: &Services, actor: &Actor, id: RenewalRunId) -> Result<(Progress, Vec<Decision>), AppError> {
     authorize(actor, Action::ManagePrograms)?;
     let r = renewals::get(svc.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     Ok((progress(&r, false), renewals::decisions(svc.db.reader(), id).await?))
@@ -304,8 +304,8 @@ pub async fn show(svc: &Services, actor: &Actor, id: &str) -> Result<(Progress, 
 pub async fn settle(
     svc: &Services,
     actor: &Actor,
-    run: &str,
-    membership: &str,
+    run: RenewalRunId,
+    membership: MembershipId,
     keep: bool,
     reason: &str,
 ) -> Result<(), AppError> {

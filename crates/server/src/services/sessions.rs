@@ -82,8 +82,7 @@ pub async fn tokens_of(svc: &Services, actor: &Actor) -> Result<Vec<ApiToken>, A
 
 /// Revokes one of the member's own tokens; at once, it opens nothing more.
 #[tracing::instrument(skip_all)]
-pub async fn revoke_token(svc: &Services, actor: &Actor, id: &str) -> Result<(), AppError> {
-    let id: ApiTokenId = id.parse().map_err(|_| DomainError::NotFound)?;
+pub async fn revoke_token(svc: &Services, actor: &Actor, id: ApiTokenId) -> Result<(), AppError> {
     authorize(actor, Action::CreateApiToken(actor.member_id))?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;

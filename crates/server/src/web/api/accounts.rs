@@ -92,9 +92,8 @@ pub async fn update_me(
 pub async fn member(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<MemberId>,
 ) -> AppResult<Json<MemberBody>> {
-    let id: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
     authorize(&u.actor, Action::ReadAccount(id))?;
     let m = members::by_id(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let roles = members::roles(state.services.db.reader(), id).await?;

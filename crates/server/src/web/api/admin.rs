@@ -7,7 +7,6 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use guildhall_domain::access::{authorize, Action};
 use guildhall_domain::ids::RegionId;
-use guildhall_domain::DomainError;
 use guildhall_storage::audit::{self, AuditFilter};
 use guildhall_storage::regions;
 use serde::{Deserialize, Serialize};
@@ -79,10 +78,9 @@ pub struct NewManager {
 pub async fn add_manager(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<RegionId>,
     ApiJson(body): ApiJson<NewManager>,
 ) -> AppResult<StatusCode> {
-    let id: RegionId = id.parse().map_err(|_| DomainError::NotFound)?;
     region_service::add_manager(&state.services, &u.actor, id, &body.email).await?;
     Ok(StatusCode::NO_CONTENT)
 }

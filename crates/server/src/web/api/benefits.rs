@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use guildhall_domain::access::{authorize, Action};
+use guildhall_domain::ids::BenefitId;
 use guildhall_storage::benefits::Benefit;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -42,7 +43,7 @@ pub struct PoolBody {
 
 fn body(b: &Benefit, staff: bool, my_code: Option<String>) -> PoolBody {
     PoolBody {
-        id: b.id.clone(),
+        id: b.id.to_string(),
         name: b.name.clone(),
         program: b.pool.program.map(|p| p.as_str().to_owned()),
         valid_until: b.pool.valid_until.map(|d| d.to_string()),
@@ -92,7 +93,7 @@ pub async fn create(
     let codes = b.codes.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
     let new = NewPool::parse(&b.name, &b.program, &b.valid_until, codes)?;
     let (id, _) = service::create(&state.services, &u.actor, new).await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -113,11 +114,11 @@ pub struct AddedCodes {
 pub async fn add_codes(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<BenefitId>,
     ApiJson(b): ApiJson<CodesBody>,
 ) -> AppResult<Json<AddedCodes>> {
     let codes: Vec<String> = b.codes.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
-    let added = service::add_codes(&state.services, &u.actor, &id, &codes).await?;
+    let added = service::add_codes(&state.services, &u.actor, id, &codes).await?;
     Ok(Json(AddedCodes { added }))
 }
 
@@ -132,8 +133,8 @@ pub struct ClaimedBody {
 pub async fn claim(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<BenefitId>,
 ) -> AppResult<(StatusCode, Json<ClaimedBody>)> {
-    let code = service::claim(&state.services, &u.actor, &id).await?;
+    let code = service::claim(&state.services, &u.actor, id).await?;
     Ok((StatusCode::CREATED, Json(ClaimedBody { code })))
 }

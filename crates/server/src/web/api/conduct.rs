@@ -112,7 +112,7 @@ pub async fn file(
     axum::Extension(locale): axum::Extension<RequestLocale>,
     ApiJson(b): ApiJson<FileBody>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let g = group_service::by_slug(&state.services, &b.group_slug).await?;
+    let g = group_service::by_typed_slug(&state.services, &b.group_slug).await?;
     let event = match b.event_id.as_deref().filter(|e| !e.is_empty()) {
         Some(e) => Some(e.parse::<EventId>().map_err(|_| DomainError::field("event_id", "event_unknown"))?),
         None => None,

@@ -6,11 +6,12 @@ use axum::http::StatusCode;
 use axum::routing::{patch, post};
 use axum::{Json, Router};
 use guildhall_domain::contribution::Verification;
+use guildhall_domain::ids::ContributionId;
 use guildhall_domain::DomainError;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::programs::{contribution_body, ContributionBody, NewContributionBody};
+use super::member_evidence::{contribution_body, ContributionBody, NewContributionBody};
 use super::{ApiJson, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
@@ -34,7 +35,7 @@ pub struct VerdictBody {
     reason: String,
 }
 
-async fn current(state: &AppState, id: &str) -> AppResult<Json<ContributionBody>> {
+async fn current(state: &AppState, id: ContributionId) -> AppResult<Json<ContributionBody>> {
     let (_, c) =
         guildhall_storage::contributions::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     Ok(Json(contribution_body(c)))
@@ -49,12 +50,12 @@ async fn current(state: &AppState, id: &str) -> AppResult<Json<ContributionBody>
 pub async fn judge(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ContributionId>,
     ApiJson(b): ApiJson<VerdictBody>,
 ) -> AppResult<Json<ContributionBody>> {
     let verdict = Verification::parse(&b.verification)?;
-    service::judge(&state.services, &u.actor, &id, verdict, &b.reason).await?;
-    current(&state, &id).await
+    service::judge(&state.services, &u.actor, id, verdict, &b.reason).await?;
+    current(&state, id).await
 }
 
 /// The member corrects a contribution they reported; it waits for
@@ -65,12 +66,12 @@ pub async fn judge(
 pub async fn edit(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ContributionId>,
     ApiJson(b): ApiJson<NewContributionBody>,
 ) -> AppResult<Json<ContributionBody>> {
     let c = b.fields.parse()?;
-    service::edit_own(&state.services, &u.actor, &id, &b.title, c).await?;
-    current(&state, &id).await
+    service::edit_own(&state.services, &u.actor, id, &b.title, c).await?;
+    current(&state, id).await
 }
 
 /// The member deletes a contribution they reported.
@@ -79,8 +80,8 @@ pub async fn edit(
 pub async fn remove(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ContributionId>,
 ) -> AppResult<StatusCode> {
-    service::delete_own(&state.services, &u.actor, &id).await?;
+    service::delete_own(&state.services, &u.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

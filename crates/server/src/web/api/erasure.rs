@@ -7,7 +7,6 @@ use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Router;
 use guildhall_domain::ids::MemberId;
-use guildhall_domain::DomainError;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -54,10 +53,9 @@ pub struct EraseBody {
 pub async fn erase_member(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(member): Path<MemberId>,
     ApiJson(b): ApiJson<EraseBody>,
 ) -> AppResult<StatusCode> {
-    let member: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
     service::erase_member(&state.services, &u.actor, member, &b.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }

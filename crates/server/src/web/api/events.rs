@@ -9,6 +9,7 @@ use axum::{Json, Router};
 use guildhall_domain::access::Actor;
 use guildhall_domain::event::{to_local_input, EventCommand, EventFields};
 use guildhall_domain::ids::{EventId, MemberId, RegistrationId, TalkId};
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, Speaker, When};
 use guildhall_storage::groups::Group;
@@ -180,7 +181,7 @@ fn body(state: &AppState, v: &EventView) -> EventBody {
 pub async fn list_events(
     State(state): State<AppState>,
     MaybeApiUser(u): MaybeApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
 ) -> AppResult<Json<Vec<EventBody>>> {
     let g = group_service::by_slug(&state.services, &slug).await?;
     let actor = u.as_ref().map(|u| &u.actor);
@@ -247,7 +248,7 @@ impl EventInput {
 pub async fn create_event(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     ApiJson(b): ApiJson<EventInput>,
 ) -> AppResult<(StatusCode, Json<EventBody>)> {
     let g = group_service::by_slug(&state.services, &slug).await?;

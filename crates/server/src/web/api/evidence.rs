@@ -15,6 +15,7 @@ use super::{ApiJson, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::error::AppResult;
+use crate::services::program_evidence as evidence_service;
 use crate::services::programs as service;
 
 pub fn router() -> Router<AppState> {
@@ -59,13 +60,13 @@ pub async fn list(
     Path(id): Path<ProgramApplicationId>,
 ) -> AppResult<Json<EvidenceBody>> {
     let a = service::application(&state.services, &u.actor, id).await?;
-    let pieces = service::evidence(&state.services, &u.actor, &a).await?;
-    let judged = service::judgments(&state.services, &u.actor, &a).await?;
+    let pieces = evidence_service::evidence(&state.services, &u.actor, &a).await?;
+    let judged = evidence_service::judgments(&state.services, &u.actor, &a).await?;
     let rubric = rubric_of(a.focus_area);
     let pieces = pieces
         .iter()
         .map(|s| {
-            let piece = service::piece_key(s);
+            let piece = evidence_service::piece_key(s);
             let points = judged.get(&piece).cloned();
             EvidencePieceBody {
                 meets_rubric: points.as_ref().is_some_and(|p| meets_rubric(rubric, p)),
@@ -112,6 +113,6 @@ pub async fn judge(
     Path(id): Path<ProgramApplicationId>,
     ApiJson(b): ApiJson<JudgmentBody>,
 ) -> AppResult<Json<JudgedBody>> {
-    let points = service::judge_piece(&state.services, &u.actor, id, &b.piece, &b.points).await?;
+    let points = evidence_service::judge_piece(&state.services, &u.actor, id, &b.piece, &b.points).await?;
     Ok(Json(JudgedBody { piece: b.piece, points }))
 }

@@ -10,6 +10,7 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use guildhall_domain::ids::{ClaimId, EventId, ReceiptId, RegionId};
 use guildhall_domain::money::{AmountFields, ClaimFields, FeeSchedule};
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::expenses::{Claim, ReceiptRow, Total};
 use serde::{Deserialize, Serialize};
@@ -18,7 +19,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::{ApiJson, Created, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::expenses::{self as service, amount};
 
 /// Largest receipt upload request; the size rule itself is a setting.
@@ -36,14 +37,6 @@ pub fn router() -> Router<AppState> {
         .route("/v1/claims/{id}/approve", post(approve))
         .route("/v1/claims/{id}/reject", post(reject))
         .route("/v1/expenses", get(totals))
-}
-
-fn claim_id(raw: &str) -> Result<ClaimId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
-}
-
-fn region_id(raw: &str) -> Result<RegionId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
 }
 
 /// Caps per event in the region's currency, as decimal text ("250.00").
@@ -115,10 +108,9 @@ pub struct ClaimInput {
 pub async fn file(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(event): Path<EventId>,
     ApiJson(b): ApiJson<ClaimInput>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let event: EventId = id.parse().map_err(|_| DomainError::NotFound)?;
     let fields = ClaimFields { venue: b.venue, catering: b.catering, other: b.other, note: b.note };
     let id = service::file(&state.services, &u.actor, event, &fields).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
@@ -225,20 +217,19 @@ pub async fn upload(
 pub async fn download(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path((id, receipt)): Path<(String, String)>,
+    Path((id, receipt)): Path<(ClaimId, ReceiptId)>,
 ) -> AppResult<Response> {
-    receipt_response(&state, &u.actor, &id, &receipt).await
+    receipt_response(&state, &u.actor, id, receipt).await
 }
 
 /// Serves a receipt with its checked type, as a download.
 pub async fn receipt_response(
     state: &AppState,
     actor: &guildhall_domain::access::Actor,
-    claim: &str,
-    receipt: &str,
+    claim: ClaimId,
+    receipt: ReceiptId,
 ) -> AppResult<Response> {
-    let receipt: ReceiptId = receipt.parse().map_err(|_| DomainError::NotFound)?;
-    let (row, bytes) = service::receipt_file(&state.services, actor, claim_id(claim)?, receipt).await?;
+    let (row, bytes) = service::receipt_file(&state.services, actor, claim, receipt).await?;
     let safe_name: String = row.file_name.chars().filter(|c| c.is_alphanumeric() || " .-_".contains(*c)).collect();
     Ok((
         [
@@ -287,7 +278,7 @@ pub async fn withdraw(
 pub async fn group_claims(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
 ) -> AppResult<Json<Vec<ClaimBody>>> {
     let g = crate::services::groups::by_slug(&state.services, &slug).await?;
     let claims = service::for_group(&state.services, &u.actor, g.id).await?;
@@ -305,11 +296,10 @@ pub struct DecisionBody {
 async fn decide(
     state: &AppState,
     actor: &guildhall_domain::access::Actor,
-    id: &str,
+    id: ClaimId,
     approve: bool,
     reason: &str,
 ) -> AppResult<Json<ClaimBody>> {
-    let id = claim_id(id)?;
     service::decide(&state.services, actor, id, approve, reason).await?;
     let (c, r) = service::get(&state.services, actor, id).await?;
     Ok(Json(claim_body(state, c, r)))
@@ -321,10 +311,10 @@ async fn decide(
 pub async fn approve(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ClaimId>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ClaimBody>> {
-    decide(&state, &u.actor, &id, true, &b.reason).await
+    decide(&state, &u.actor, id, true, &b.reason).await
 }
 
 /// UG-13: rejects with a reason the leaders are emailed.
@@ -333,10 +323,10 @@ pub async fn approve(
 pub async fn reject(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ClaimId>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<Json<ClaimBody>> {
-    decide(&state, &u.actor, &id, false, &b.reason).await
+    decide(&state, &u.actor, id, false, &b.reason).await
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -386,7 +376,12 @@ pub async fn totals(
     Query(q): Query<TotalsQuery>,
     headers: axum::http::HeaderMap,
 ) -> AppResult<Response> {
-    let region = q.region_id.as_deref().filter(|r| !r.is_empty()).map(region_id).transpose()?;
+    let region = q
+        .region_id
+        .as_deref()
+        .filter(|r| !r.is_empty())
+        .map(|r| r.parse::<RegionId>().map_err(|_| DomainError::NotFound))
+        .transpose()?;
     let rows = service::totals(&state.services, &u.actor, region, q.year).await?;
     let wants_csv =
         headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/csv"));

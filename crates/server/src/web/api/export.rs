@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use guildhall_domain::ids::MemberId;
-use guildhall_domain::DomainError;
 use serde_json::Value;
 
 use super::Problem;
@@ -49,8 +48,7 @@ pub async fn mine(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResu
 pub async fn of_member(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(member): Path<MemberId>,
 ) -> AppResult<Response> {
-    let member: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
     Ok(download(&service::member(&state.services, &u.actor, member).await?))
 }

@@ -6,8 +6,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use guildhall_domain::ids::ImportRunId;
 use guildhall_domain::ids::MemberId;
-use guildhall_domain::DomainError;
 use guildhall_storage::import_runs::ImportRun;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -49,7 +49,7 @@ pub struct ImportRunBody {
 
 pub fn run_body(r: ImportRun) -> ImportRunBody {
     ImportRunBody {
-        id: r.id,
+        id: r.id.to_string(),
         kind: r.kind,
         member_id: r.member_id.to_string(),
         source: r.source,
@@ -69,12 +69,11 @@ pub fn run_body(r: ImportRun) -> ImportRunBody {
 pub async fn start(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(member): Path<MemberId>,
     ApiJson(b): ApiJson<DiscourseBody>,
 ) -> AppResult<(StatusCode, Json<ImportRunBody>)> {
-    let member: MemberId = id.parse().map_err(|_| DomainError::NotFound)?;
     let run = service::start(&state.services, &u.actor, member, &b.username).await?;
-    Ok((StatusCode::ACCEPTED, Json(run_body(service::run(&state.services, &u.actor, &run).await?))))
+    Ok((StatusCode::ACCEPTED, Json(run_body(service::run(&state.services, &u.actor, run).await?))))
 }
 
 /// PL-3: an import's progress and outcome.
@@ -83,7 +82,7 @@ pub async fn start(
 pub async fn show(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ImportRunId>,
 ) -> AppResult<Json<ImportRunBody>> {
-    Ok(Json(run_body(service::run(&state.services, &u.actor, &id).await?)))
+    Ok(Json(run_body(service::run(&state.services, &u.actor, id).await?)))
 }

@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::routing::{post, put};
 use axum::{Json, Router};
 use guildhall_domain::ids::RegionId;
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -41,7 +42,7 @@ pub struct ArchiveBody {
 pub async fn archive(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     ApiJson(b): ApiJson<ArchiveBody>,
 ) -> AppResult<Json<GroupBody>> {
     let g = group_service::by_slug(&state.services, &slug).await?;
@@ -55,7 +56,7 @@ pub async fn archive(
 pub async fn reactivate(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
 ) -> AppResult<Json<GroupBody>> {
     let g = group_service::by_slug(&state.services, &slug).await?;
     let g = service::reactivate(&state.services, &u.actor, g.id).await?;
@@ -79,7 +80,7 @@ pub struct RegionBody {
 pub async fn move_to(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     ApiJson(b): ApiJson<RegionBody>,
 ) -> AppResult<Json<GroupBody>> {
     let g = group_service::by_slug(&state.services, &slug).await?;

@@ -9,6 +9,7 @@ use guildhall_domain::access::Role;
 use guildhall_domain::group::GroupFields;
 use guildhall_domain::ids::{MemberId, RegionId};
 use guildhall_domain::values::Country;
+use guildhall_domain::values::Slug;
 use guildhall_domain::venue::{VenueFields, VenueKind, VenueProfile};
 use guildhall_domain::DomainError;
 use guildhall_storage::groups::{self, Group, GroupQuery};
@@ -196,7 +197,7 @@ pub async fn create_group(
 
 #[utoipa::path(get, path = "/v1/groups/{slug}", tag = "groups", params(("slug" = String, Path)),
     responses((status = 200, body = GroupBody), (status = 404, body = super::Problem)), security(()))]
-pub async fn get_group(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<GroupBody>> {
+pub async fn get_group(State(state): State<AppState>, Path(slug): Path<Slug>) -> AppResult<Json<GroupBody>> {
     let g = group_service::by_slug(&state.services, &slug).await?;
     Ok(Json(body(&state, g).await?))
 }
@@ -209,10 +210,9 @@ pub async fn get_group(State(state): State<AppState>, Path(slug): Path<String>) 
 pub async fn remove_leader(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path((slug, member)): Path<(String, String)>,
+    Path((slug, member)): Path<(Slug, MemberId)>,
 ) -> AppResult<Json<GroupBody>> {
     let g = group_service::by_slug(&state.services, &slug).await?;
-    let member: MemberId = member.parse().map_err(|_| DomainError::NotFound)?;
     group_service::remove_leader(&state.services, &u.actor, g.id, member).await?;
     let g = groups::by_id(state.services.db.reader(), g.id).await?.ok_or(DomainError::NotFound)?;
     Ok(Json(body(&state, g).await?))
@@ -233,7 +233,7 @@ pub struct NewLeader {
 pub async fn add_leader(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     ApiJson(b): ApiJson<NewLeader>,
 ) -> AppResult<Json<GroupBody>> {
     let g = group_service::by_slug(&state.services, &slug).await?;

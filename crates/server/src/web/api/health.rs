@@ -7,7 +7,7 @@ use axum::{Json, Router};
 use chrono::Utc;
 use guildhall_domain::health::Health;
 use guildhall_domain::ids::RegionId;
-use guildhall_domain::DomainError;
+use guildhall_domain::values::Slug;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -66,7 +66,7 @@ fn body(slug: &str, name: &str, status: &str, h: &Health) -> HealthBody {
 /// UG-10: public, as on the group page.
 #[utoipa::path(get, path = "/v1/groups/{slug}/health", tag = "health", params(("slug" = String, Path)),
     responses((status = 200, body = HealthBody), (status = 404, body = Problem)), security((), ("bearer" = [])))]
-pub async fn group_health(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<HealthBody>> {
+pub async fn group_health(State(state): State<AppState>, Path(slug): Path<Slug>) -> AppResult<Json<HealthBody>> {
     let (g, h) = service::by_slug(&state.services, &slug, Utc::now()).await?;
     Ok(Json(body(g.profile.slug.as_str(), g.profile.name.as_str(), g.status.as_str(), &h)))
 }
@@ -77,9 +77,8 @@ pub async fn group_health(State(state): State<AppState>, Path(slug): Path<String
 pub async fn region_health(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(region): Path<RegionId>,
 ) -> AppResult<Json<Vec<HealthBody>>> {
-    let region: RegionId = id.parse().map_err(|_| DomainError::NotFound)?;
     let rows = service::of_region(&state.services, &u.actor, region, Utc::now()).await?;
     Ok(Json(
         rows.iter()
@@ -106,9 +105,8 @@ pub struct TaskBody {
 pub async fn region_tasks(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(region): Path<RegionId>,
 ) -> AppResult<Json<Vec<TaskBody>>> {
-    let region: RegionId = id.parse().map_err(|_| DomainError::NotFound)?;
     let tasks = dashboard::tasks(&state.services, &u.actor, region).await?;
     Ok(Json(
         tasks

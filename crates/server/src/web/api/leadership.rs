@@ -9,6 +9,7 @@ use axum::{Json, Router};
 use guildhall_domain::group::GroupFields;
 use guildhall_domain::ids::{LeaderApplicationId, RegionId, SlotId};
 use guildhall_domain::leadership::ApplicationFields;
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::leader_applications::LeaderApplication;
 use serde::{Deserialize, Serialize};
@@ -171,7 +172,7 @@ pub async fn apply(
     ApiJson(b): ApiJson<ApplyBody>,
 ) -> AppResult<(StatusCode, Json<ApplicationBody>)> {
     let to = match (&b.group_slug, &b.region_id) {
-        (Some(slug), _) => ApplyTo::Group(group_service::by_slug(&state.services, slug).await?.id),
+        (Some(slug), _) => ApplyTo::Group(group_service::by_typed_slug(&state.services, slug).await?.id),
         (None, Some(r)) => {
             ApplyTo::NewGroup(r.parse::<RegionId>().map_err(|_| DomainError::field("region_id", "region_unknown"))?)
         }
@@ -320,7 +321,7 @@ pub async fn appoint(
 ) -> AppResult<Json<ApplicationBody>> {
     let founding = match (&b.group_slug, b.new_group) {
         (Some(slug), _) => Some(Founding::Existing(
-            group_service::by_slug(&state.services, slug)
+            group_service::by_typed_slug(&state.services, slug)
                 .await
                 .map_err(|_| DomainError::field("group", "group_unknown"))?
                 .id,
@@ -379,7 +380,7 @@ pub struct NominationBody {
 pub async fn nominate(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     ApiJson(b): ApiJson<NominationBody>,
 ) -> AppResult<StatusCode> {
     let g = group_service::by_slug(&state.services, &slug).await?;
@@ -398,7 +399,7 @@ pub struct WantedBody {
 pub async fn coleader_wanted(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     ApiJson(b): ApiJson<WantedBody>,
 ) -> AppResult<StatusCode> {
     let g = group_service::by_slug(&state.services, &slug).await?;

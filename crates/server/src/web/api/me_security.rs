@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get};
 use axum::{Json, Router};
+use guildhall_domain::ids::ApiTokenId;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -53,9 +54,9 @@ pub async fn tokens(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppRe
 pub async fn revoke(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ApiTokenId>,
 ) -> AppResult<StatusCode> {
-    service::revoke_token(&state.services, &u.actor, &id).await?;
+    service::revoke_token(&state.services, &u.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

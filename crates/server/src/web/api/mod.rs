@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod benefits;
 mod conduct;
+mod contribution_imports;
 mod contributions;
 mod erasure;
 mod event_messages;
@@ -21,9 +22,12 @@ mod json;
 pub mod leadership;
 mod linked_accounts;
 mod me_security;
+mod member_evidence;
+mod memberships;
 mod openapi;
 pub mod program_interviews;
 mod programs;
+mod renewals;
 pub mod review;
 mod roles;
 mod speakers;
@@ -58,6 +62,10 @@ pub fn router() -> Router<AppState> {
         .merge(expenses::router())
         .merge(speakers::router())
         .merge(programs::router())
+        .merge(member_evidence::router())
+        .merge(memberships::router())
+        .merge(renewals::router())
+        .merge(contribution_imports::router())
         .merge(contributions::router())
         .merge(benefits::router())
         .merge(program_interviews::router())

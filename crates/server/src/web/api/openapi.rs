@@ -7,9 +7,9 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, benefits, conduct, contributions, erasure, event_messages, events, evidence, expenses, export,
-    forum_import, group_lifecycle, groups, health, leadership, linked_accounts, me_security, program_interviews,
-    programs, review, roles, speakers,
+    accounts, admin, benefits, conduct, contribution_imports, contributions, erasure, event_messages, events, evidence,
+    expenses, export, forum_import, group_lifecycle, groups, health, leadership, linked_accounts, me_security,
+    member_evidence, memberships, program_interviews, programs, renewals, review, roles, speakers,
 };
 use crate::app::AppState;
 
@@ -49,13 +49,13 @@ use crate::app::AppState;
         speakers::apply, speakers::pool, speakers::to_review, speakers::decide, speakers::invite,
         speakers::my_invitations, speakers::answer, speakers::ask_expert, speakers::expert_request,
         speakers::answer_expert,
-        programs::list_contributions, programs::add_contribution,
-        contributions::judge, contributions::edit, contributions::remove, programs::eligibility, programs::apply,
+        member_evidence::list_contributions, member_evidence::add_contribution,
+        contributions::judge, contributions::edit, contributions::remove, member_evidence::eligibility, programs::apply,
         programs::edit_draft, programs::show_application, programs::submit, programs::screen, programs::interview, programs::record_nda, programs::withdraw, programs::accept,
-        programs::decline, programs::memberships, programs::grant,
+        programs::decline, memberships::memberships, memberships::grant,
         benefits::list, benefits::create, benefits::add_codes, benefits::claim,
-        programs::directory, programs::pipeline, programs::set_directory, programs::import_csv, programs::import_feed, programs::renew, programs::renewal,
-        programs::settle,
+        memberships::directory, programs::pipeline, memberships::set_directory, contribution_imports::import_csv, contribution_imports::import_feed, renewals::renew, renewals::renewal,
+        renewals::settle,
         program_interviews::times, program_interviews::propose, program_interviews::pick, program_interviews::invite, program_interviews::name_interviewer, program_interviews::mine,
         forum_import::start, forum_import::show,
         me_security::tokens, me_security::revoke, me_security::end_sessions,

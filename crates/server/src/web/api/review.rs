@@ -7,6 +7,7 @@ use axum::routing::post;
 use axum::{Json, Router};
 use guildhall_domain::ids::{EventId, TalkId};
 use guildhall_domain::review::{Checklist, Verdict};
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -36,10 +37,9 @@ pub struct RequiredBody {
 pub async fn event_required(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<EventId>,
     ApiJson(b): ApiJson<RequiredBody>,
 ) -> AppResult<StatusCode> {
-    let id: EventId = id.parse().map_err(|_| DomainError::NotFound)?;
     service::require_for_event(&state.services, &u.actor, id, b.required).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -50,7 +50,7 @@ pub async fn event_required(
 pub async fn group_required(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     ApiJson(b): ApiJson<RequiredBody>,
 ) -> AppResult<StatusCode> {
     let g = group_service::by_slug(&state.services, &slug).await?;
@@ -97,11 +97,9 @@ pub fn parse_verdict(raw: &str) -> Result<Verdict, DomainError> {
 pub async fn review_talk(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path((id, talk)): Path<(String, String)>,
+    Path((id, talk)): Path<(EventId, TalkId)>,
     ApiJson(b): ApiJson<ReviewBody>,
 ) -> AppResult<Json<ReviewResult>> {
-    let id: EventId = id.parse().map_err(|_| DomainError::NotFound)?;
-    let talk: TalkId = talk.parse().map_err(|_| DomainError::NotFound)?;
     let checklist = Checklist {
         neutral_template: b.neutral_template,
         no_sales_pitch: b.no_sales_pitch,

@@ -7,6 +7,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use guildhall_domain::ids::{EventId, ExpertRequestId, InvitationId, MemberId, RegionId};
 use guildhall_domain::speaker::SpeakerFields;
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::speakers::{ExpertRequest, Invitation, Speaker};
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::{ApiJson, Created, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::groups as group_service;
 use crate::services::speakers as service;
 
@@ -30,10 +31,6 @@ pub fn router() -> Router<AppState> {
         .route("/v1/groups/{slug}/expert-requests", post(ask_expert))
         .route("/v1/expert-requests/{id}", get(expert_request))
         .route("/v1/expert-requests/{id}/answer", post(answer_expert))
-}
-
-fn not_found<T: std::str::FromStr>(raw: &str) -> Result<T, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
 }
 
 #[derive(Serialize, ToSchema)]
@@ -158,10 +155,9 @@ pub struct DecisionBody {
 pub async fn decide(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(member): Path<String>,
+    Path(member): Path<MemberId>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> AppResult<StatusCode> {
-    let member: MemberId = not_found(&member)?;
     service::decide(&state.services, &u.actor, member, b.approve, &b.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -182,10 +178,9 @@ pub struct InviteBody {
 pub async fn invite(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(event): Path<EventId>,
     ApiJson(b): ApiJson<InviteBody>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let event: EventId = not_found(&id)?;
     // An unparsable id is an unknown speaker; the service checks the
     // caller's right to the event before it looks at the speaker.
     let speaker: MemberId = b.speaker_id.parse().unwrap_or_default();
@@ -240,10 +235,9 @@ pub struct AnswerBody {
 pub async fn answer(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<InvitationId>,
     ApiJson(b): ApiJson<AnswerBody>,
 ) -> AppResult<StatusCode> {
-    let id: InvitationId = not_found(&id)?;
     service::answer(&state.services, &u.actor, id, b.accept).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -284,7 +278,7 @@ fn expert_body(x: ExpertRequest) -> ExpertBody {
 pub async fn ask_expert(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     ApiJson(b): ApiJson<ExpertInput>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
     let g = group_service::by_slug(&state.services, &slug).await?;
@@ -297,9 +291,8 @@ pub async fn ask_expert(
 pub async fn expert_request(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ExpertRequestId>,
 ) -> AppResult<Json<ExpertBody>> {
-    let id: ExpertRequestId = not_found(&id)?;
     Ok(Json(expert_body(service::expert_request(&state.services, &u.actor, id).await?)))
 }
 
@@ -315,10 +308,9 @@ pub struct ExpertAnswer {
 pub async fn answer_expert(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
-    Path(id): Path<String>,
+    Path(id): Path<ExpertRequestId>,
     ApiJson(b): ApiJson<ExpertAnswer>,
 ) -> AppResult<Json<ExpertBody>> {
-    let id: ExpertRequestId = not_found(&id)?;
     service::answer_expert(&state.services, &u.actor, id, &b.answer).await?;
     Ok(Json(expert_body(service::expert_request(&state.services, &u.actor, id).await?)))
 }

@@ -11,6 +11,7 @@ use axum::routing::get;
 use axum::Router;
 use chrono::{Duration, Utc};
 use guildhall_domain::ids::EventId;
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, When};
 use guildhall_storage::groups::{self, Group};
@@ -84,12 +85,12 @@ pub async fn event_calendar(state: &AppState, id: &str) -> AppResult<Response> {
     Ok(calendar_response(body, &format!("{id}.ics")))
 }
 
-async fn public_group(state: &AppState, slug: &str) -> Result<Group, AppError> {
-    Ok(groups::by_slug(state.services.db.reader(), slug).await?.ok_or(DomainError::NotFound)?)
+async fn public_group(state: &AppState, slug: &Slug) -> Result<Group, AppError> {
+    Ok(groups::by_slug(state.services.db.reader(), slug.as_str()).await?.ok_or(DomainError::NotFound)?)
 }
 
 /// Upcoming events and those of the last year, for calendar apps.
-async fn group_calendar(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+async fn group_calendar(State(state): State<AppState>, Path(slug): Path<Slug>) -> AppResult<Response> {
     let g = public_group(&state, &slug).await?;
     let since = Utc::now() - Duration::days(365);
     let list = events::for_group(state.services.db.reader(), g.id, When::Upcoming, false, since, 500).await?;
@@ -111,7 +112,7 @@ async fn group_calendar(State(state): State<AppState>, Path(slug): Path<String>)
     Ok(calendar_response(body, &format!("{slug}.ics")))
 }
 
-async fn group_feed(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+async fn group_feed(State(state): State<AppState>, Path(slug): Path<Slug>) -> AppResult<Response> {
     let g = public_group(&state, &slug).await?;
     let list = events::for_group(state.services.db.reader(), g.id, When::Upcoming, false, Utc::now(), 100).await?;
     let items: Vec<(Event, String)> = list

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
 use axum_extra::extract::cookie::{Cookie, CookieJar};
+use guildhall_domain::ids::ApiTokenId;
 use serde::Deserialize;
 
 use super::account::render;
@@ -78,11 +79,11 @@ async fn sign_out_everywhere(
 async fn revoke_token(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ApiTokenId>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    service::revoke_token(&state.services, &actor, &id).await?;
+    service::revoke_token(&state.services, &actor, id).await?;
     Ok(Redirect::to("/account#tokens-heading").into_response())
 }
 

@@ -21,7 +21,7 @@ use serde::Deserialize;
 use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::regions::{self as region_service, RegionForm};
 use crate::services::settings as settings_service;
 use crate::web::ctx::PageCtx;
@@ -136,10 +136,6 @@ struct RegionPage {
     errors: FormErrors,
 }
 
-fn region_id(raw: &str) -> Result<RegionId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
-}
-
 async fn show_region(state: &AppState, ctx: PageCtx, id: RegionId, errors: FormErrors) -> AppResult<Response> {
     let region = regions::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let managers = members::holders(state.services.db.reader(), Role::CommunityManager(id)).await?;
@@ -198,12 +194,10 @@ async fn add_manager(
 async fn remove_manager(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path((id, member)): Path<(String, String)>,
+    Path((id, member)): Path<(RegionId, MemberId)>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageRoles)?;
-    let id = region_id(&id)?;
-    let member: MemberId = member.parse().map_err(|_| DomainError::NotFound)?;
     region_service::remove_manager(&state.services, &actor, id, member).await?;
     Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response())
 }

@@ -9,6 +9,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::access::{authorize, Action};
 use guildhall_domain::benefit::parse_codes;
+use guildhall_domain::ids::BenefitId;
 use guildhall_domain::DomainError;
 use guildhall_storage::benefits::Benefit;
 use serde::Deserialize;
@@ -131,11 +132,11 @@ const CODES_FILE_LIMIT: usize = 1024 * 1024;
 async fn add_codes(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<BenefitId>,
     CsrfForm(f): CsrfForm<CodesInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::add_codes(&state.services, &actor, &id, &parse_codes(&f.codes)).await;
+    let r = service::add_codes(&state.services, &actor, id, &parse_codes(&f.codes)).await;
     codes_added(&state, ctx, r).await
 }
 
@@ -143,7 +144,7 @@ async fn add_codes(
 async fn add_codes_file(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<BenefitId>,
     form: CsrfMultipart,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
@@ -161,7 +162,7 @@ async fn add_codes_file(
     let r = if bad_file {
         Err(DomainError::field("file", "codes_file_invalid").into())
     } else {
-        service::add_codes(&state.services, &actor, &id, &parse_codes(&raw)).await
+        service::add_codes(&state.services, &actor, id, &parse_codes(&raw)).await
     };
     codes_added(&state, ctx, r).await
 }
@@ -180,11 +181,11 @@ async fn codes_added(state: &AppState, ctx: PageCtx, r: Result<u64, AppError>) -
 async fn claim(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<BenefitId>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::claim(&state.services, &actor, &id).await.map(|_| ());
+    let r = service::claim(&state.services, &actor, id).await.map(|_| ());
     redirect_or_reshow(ctx, r, "/programs/benefits?done=claimed", async |ctx, errors| {
         show(&state, ctx, PoolInput::default(), errors.shown_on(&[])).await
     })

@@ -10,6 +10,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::conduct::{ReportFields, ReportStatus, UNACCEPTED_BEHAVIOUR};
 use guildhall_domain::ids::{EventId, ReportId};
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::conduct_reports::{Note, Report};
 use guildhall_storage::groups::Group;
@@ -84,7 +85,7 @@ struct EventQuery {
 async fn report_form(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     Query(q): Query<EventQuery>,
 ) -> AppResult<Html<String>> {
     let group = group_service::by_slug(&state.services, &slug).await?;
@@ -98,7 +99,7 @@ async fn report_form(
 async fn file_report(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     ClientIp(client): ClientIp,
     CsrfForm(f): CsrfForm<ReportInput>,
 ) -> AppResult<Response> {

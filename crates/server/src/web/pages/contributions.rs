@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::contribution::{ContributionFields, ContributionKind, Verification};
+use guildhall_domain::ids::ContributionId;
 use guildhall_domain::ids::ProgramApplicationId;
 use guildhall_domain::DomainError;
 use serde::Deserialize;
@@ -48,7 +49,7 @@ impl EditPage {
 async fn show(
     state: &AppState,
     ctx: PageCtx,
-    id: &str,
+    id: ContributionId,
     form: Option<EditInput>,
     errors: FormErrors,
 ) -> AppResult<Response> {
@@ -64,13 +65,13 @@ async fn show(
         None => (c.title, ContributionFields::of(&c.contribution)),
     };
     let kinds = ContributionKind::ALL.iter().map(|k| k.as_str()).collect();
-    let page = EditPage { ctx, id: id.to_owned(), title, f, kinds, errors: errors.clone() };
+    let page = EditPage { ctx, id: id.to_string(), title, f, kinds, errors: errors.clone() };
     Ok(errors.respond(page.render()?))
 }
 
-async fn edit_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn edit_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<ContributionId>) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
-    show(&state, ctx, &id, None, errors).await
+    show(&state, ctx, id, None, errors).await
 }
 
 #[derive(Deserialize)]
@@ -84,19 +85,19 @@ struct EditInput {
 async fn edit(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ContributionId>,
     CsrfForm(f): CsrfForm<EditInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r = match f.fields.parse() {
-        Ok(c) => service::edit_own(&state.services, &actor, &id, &f.title, c).await,
+        Ok(c) => service::edit_own(&state.services, &actor, id, &f.title, c).await,
         Err(e) => Err(e.into()),
     };
     match r {
         Ok(()) => Ok(Redirect::to("/programs?contribution=saved#contributions").into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show(&state, ctx, &id, Some(f), errors).await
+            show(&state, ctx, id, Some(f), errors).await
         }
     }
 }
@@ -104,11 +105,11 @@ async fn edit(
 async fn delete(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ContributionId>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    service::delete_own(&state.services, &actor, &id).await?;
+    service::delete_own(&state.services, &actor, id).await?;
     Ok(Redirect::to("/programs?contribution=deleted#contributions").into_response())
 }
 
@@ -126,12 +127,12 @@ struct VerdictInput {
 async fn judge(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<ContributionId>,
     CsrfForm(f): CsrfForm<VerdictInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r: Result<(), AppError> = match Verification::parse(&f.verification) {
-        Ok(v) => service::judge(&state.services, &actor, &id, v, &f.reason).await,
+        Ok(v) => service::judge(&state.services, &actor, id, v, &f.reason).await,
         Err(e) => Err(e.into()),
     };
     // Sent from the application page, back there; from the board, back to it.

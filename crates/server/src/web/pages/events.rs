@@ -11,6 +11,7 @@ use axum::Router;
 use guildhall_domain::access::{authorize, Action};
 use guildhall_domain::event::{to_local_input, EventCommand, EventFields, EventStatus};
 use guildhall_domain::ids::{EventId, TalkId};
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{Event, NewTalk, Talk};
 use guildhall_storage::groups::Group;
@@ -324,7 +325,7 @@ struct NewEventQuery {
 async fn new_event(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     Query(q): Query<NewEventQuery>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
@@ -338,7 +339,7 @@ async fn new_event(
 async fn create_event(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     CsrfForm(form): CsrfForm<EventFormFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();

@@ -9,8 +9,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::access::{authorize, Action};
-use guildhall_domain::ids::{ClaimId, EventId, RegionId};
+use guildhall_domain::ids::{ClaimId, EventId, ReceiptId, RegionId};
 use guildhall_domain::money::{AmountFields, ClaimFields, ClaimStatus, ClaimantStep, FeeSchedule};
+use guildhall_domain::values::Slug;
 use guildhall_domain::{receipt, DomainError};
 use guildhall_storage::events::{self, Event};
 use guildhall_storage::expenses::{Claim, ReceiptRow};
@@ -284,7 +285,7 @@ impl ClaimsPage {
 }
 
 /// UG-13: the leaders see their group's claims and where each stands.
-async fn group_claims(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {
+async fn group_claims(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<Slug>) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let group = crate::services::groups::by_slug(&state.services, &slug).await?;
     let claims = service::for_group(&state.services, &actor, group.id).await?;
@@ -321,10 +322,10 @@ async fn add_receipts(
 async fn receipt(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path((id, rid)): Path<(String, String)>,
+    Path((id, rid)): Path<(ClaimId, ReceiptId)>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    receipt_response(&state, &actor, &id, &rid).await
+    receipt_response(&state, &actor, id, rid).await
 }
 
 #[derive(Deserialize)]
@@ -361,14 +362,13 @@ struct FeesForm {
     saved: bool,
 }
 
-async fn fees_region(state: &AppState, ctx: &PageCtx, raw: &str) -> AppResult<Region> {
+async fn fees_region(state: &AppState, ctx: &PageCtx, id: RegionId) -> AppResult<Region> {
     authorize(&ctx.require()?.actor, Action::ManageFeeSchedule)?;
-    let id: RegionId = raw.parse().map_err(|_| DomainError::NotFound)?;
     Ok(regions::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
 }
 
-async fn fees_form(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
-    let region = fees_region(&state, &ctx, &id).await?;
+async fn fees_form(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<RegionId>) -> AppResult<Response> {
+    let region = fees_region(&state, &ctx, id).await?;
     let f = match service::schedule(&state.services, region.id).await? {
         Some(s) => AmountFields {
             venue: s.caps.venue.amount_text(),
@@ -394,10 +394,10 @@ struct FeesInput {
 async fn set_fees(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<RegionId>,
     CsrfForm(i): CsrfForm<FeesInput>,
 ) -> AppResult<Response> {
-    let region = fees_region(&state, &ctx, &id).await?;
+    let region = fees_region(&state, &ctx, id).await?;
     let actor = ctx.require()?.actor.clone();
     let f = AmountFields { venue: i.venue, catering: i.catering, other: i.other };
     match service::set_schedule(&state.services, &actor, region.id, &f).await {

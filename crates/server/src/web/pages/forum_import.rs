@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use guildhall_domain::ids::ImportRunId;
 use guildhall_storage::import_runs::ImportRun;
 use serde::Deserialize;
 
@@ -56,8 +57,8 @@ impl ProgressPage {
     }
 }
 
-async fn progress(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Html<String>> {
+async fn progress(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<ImportRunId>) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
-    let run = service::run(&state.services, &actor, &id).await?;
+    let run = service::run(&state.services, &actor, id).await?;
     Ok(Html(ProgressPage { ctx, run }.render()?))
 }

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
 use guildhall_domain::ids::RegionId;
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use serde::Deserialize;
 
@@ -32,7 +33,7 @@ pub fn router() -> Router<AppState> {
 async fn answer(
     state: &AppState,
     ctx: PageCtx,
-    slug: &str,
+    slug: &Slug,
     result: Result<String, AppError>,
     done: &str,
 ) -> AppResult<Response> {
@@ -54,7 +55,7 @@ struct ArchiveInput {
 async fn archive(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     CsrfForm(i): CsrfForm<ArchiveInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
@@ -66,7 +67,7 @@ async fn archive(
 async fn reactivate(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
@@ -84,7 +85,7 @@ struct MoveInput {
 async fn move_to(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     CsrfForm(i): CsrfForm<MoveInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();

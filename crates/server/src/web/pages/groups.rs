@@ -13,6 +13,7 @@ use guildhall_domain::group::GroupFields;
 use guildhall_domain::health::Health;
 use guildhall_domain::ids::{MemberId, RegionId};
 use guildhall_domain::values::Country;
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, When};
 use guildhall_storage::groups::{self, Group, GroupQuery};
@@ -25,7 +26,7 @@ use super::views::EventCard;
 use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::groups::{self as group_service, LeaderRef};
 use crate::services::health as health_service;
 use crate::web::ctx::PageCtx;
@@ -165,7 +166,7 @@ fn may(actor: Option<&Actor>, action: Action) -> bool {
 pub(super) async fn show_group(
     state: &AppState,
     ctx: PageCtx,
-    slug: &str,
+    slug: &Slug,
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<Response> {
@@ -230,7 +231,7 @@ struct GroupPageQuery {
 async fn group_page(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     Query(q): Query<GroupPageQuery>,
 ) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
@@ -320,7 +321,7 @@ async fn create_group(
     }
 }
 
-async fn edit_group(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {
+async fn edit_group(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<Slug>) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let g = group_service::by_slug(&state.services, &slug).await?;
     authorize(&actor, Action::ManageGroup { group: g.id, region: g.region_id })?;
@@ -335,8 +336,16 @@ async fn edit_group(State(state): State<AppState>, ctx: PageCtx, Path(slug): Pat
     };
     let errors = FormErrors::none(ctx.tr);
     Ok(Html(
-        GroupForm { ctx, leaders: String::new(), slug: Some(slug), regions: vec![], region: String::new(), f, errors }
-            .render()?,
+        GroupForm {
+            ctx,
+            leaders: String::new(),
+            slug: Some(slug.as_str().to_owned()),
+            regions: vec![],
+            region: String::new(),
+            f,
+            errors,
+        }
+        .render()?,
     )
     .into_response())
 }
@@ -344,7 +353,7 @@ async fn edit_group(State(state): State<AppState>, ctx: PageCtx, Path(slug): Pat
 async fn update_group(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     CsrfForm(f): CsrfForm<GroupFields>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
@@ -356,7 +365,7 @@ async fn update_group(
             let page = GroupForm {
                 ctx,
                 leaders: String::new(),
-                slug: Some(slug),
+                slug: Some(slug.as_str().to_owned()),
                 regions: vec![],
                 region: String::new(),
                 f,
@@ -376,7 +385,7 @@ struct LeaderForm {
 async fn add_leader(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     CsrfForm(f): CsrfForm<LeaderForm>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
@@ -393,12 +402,11 @@ async fn add_leader(
 async fn remove_leader(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path((slug, member)): Path<(String, String)>,
+    Path((slug, member)): Path<(Slug, MemberId)>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let g = group_service::by_slug(&state.services, &slug).await?;
-    let member: MemberId = member.parse().map_err(|_| AppError::from(DomainError::NotFound))?;
     match group_service::remove_leader(&state.services, &actor, g.id, member).await {
         Ok(()) => Ok(Redirect::to(&format!("/groups/{slug}#leaders")).into_response()),
         Err(e) => {

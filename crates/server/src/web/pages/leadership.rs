@@ -14,6 +14,7 @@ use guildhall_domain::access::{authorize, Action};
 use guildhall_domain::group::GroupFields;
 use guildhall_domain::ids::{LeaderApplicationId, RegionId, SlotId};
 use guildhall_domain::leadership::{check_interview_held, ApplicationFields, ApplicationStatus};
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::groups::{self, Group};
 use guildhall_storage::leader_applications::{LeaderApplication, Slot};
@@ -119,7 +120,7 @@ async fn apply_form(State(state): State<AppState>, ctx: PageCtx, Query(q): Query
     ctx.require()?;
     let group = match q.group.as_str() {
         "" => None,
-        slug => Some(group_service::by_slug(&state.services, slug).await?),
+        slug => Some(group_service::by_typed_slug(&state.services, slug).await?),
     };
     let regions = regions::list(state.services.db.reader()).await?;
     let errors = FormErrors::none(ctx.tr);
@@ -135,7 +136,7 @@ async fn apply(
     let actor = ctx.require()?.actor.clone();
     let group = match f.group.as_str() {
         "" => None,
-        slug => Some(group_service::by_slug(&state.services, slug).await?),
+        slug => Some(group_service::by_typed_slug(&state.services, slug).await?),
     };
     let to = match (&group, f.region_id.parse::<RegionId>()) {
         (Some(g), _) => Ok(ApplyTo::Group(g.id)),
@@ -464,7 +465,7 @@ struct Toggle {
 }
 
 /// Back to the group page, or the page again with the problem shown.
-async fn back_to_group(state: &AppState, ctx: PageCtx, slug: &str, r: Result<(), AppError>) -> AppResult<Response> {
+async fn back_to_group(state: &AppState, ctx: PageCtx, slug: &Slug, r: Result<(), AppError>) -> AppResult<Response> {
     redirect_or_reshow(ctx, r, &format!("/groups/{slug}"), async |ctx, errors| {
         show_group(state, ctx, slug, errors, None).await
     })
@@ -474,7 +475,7 @@ async fn back_to_group(state: &AppState, ctx: PageCtx, slug: &str, r: Result<(),
 async fn coleader_wanted(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     CsrfForm(f): CsrfForm<Toggle>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
@@ -492,7 +493,7 @@ struct NomineeInput {
 async fn nominate(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     CsrfForm(f): CsrfForm<NomineeInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
@@ -504,7 +505,7 @@ async fn nominate(
 async fn group_review(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     CsrfForm(f): CsrfForm<Toggle>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();

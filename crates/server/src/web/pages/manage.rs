@@ -21,7 +21,7 @@ use serde::Deserialize;
 
 use super::charts::{self, RegionRow};
 use crate::app::AppState;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::dashboard::{self, Task};
 use crate::services::expenses::{self as expense_service, amount};
 use crate::services::health as health_service;
@@ -104,13 +104,8 @@ impl RegionPage {
     }
 }
 
-fn region_id(raw: &str) -> Result<RegionId, AppError> {
-    raw.parse().map_err(|_| DomainError::NotFound.into())
-}
-
-async fn managed_region(state: &AppState, ctx: &PageCtx, raw: &str) -> AppResult<Region> {
+async fn managed_region(state: &AppState, ctx: &PageCtx, id: RegionId) -> AppResult<Region> {
     let actor = &ctx.require()?.actor;
-    let id = region_id(raw)?;
     authorize(actor, Action::ViewRegion(id))?;
     Ok(regions::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?)
 }
@@ -118,9 +113,9 @@ async fn managed_region(state: &AppState, ctx: &PageCtx, raw: &str) -> AppResult
 async fn region_dashboard(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<RegionId>,
 ) -> AppResult<Html<String>> {
-    let region = managed_region(&state, &ctx, &id).await?;
+    let region = managed_region(&state, &ctx, id).await?;
     let actor = ctx.require()?.actor.clone();
     let now = Utc::now();
     let rows = health_service::of_region(&state.services, &actor, region.id, now).await?;
@@ -160,10 +155,10 @@ impl ExpensesPage {
 async fn expenses(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<RegionId>,
     Query(q): Query<YearQuery>,
 ) -> AppResult<Html<String>> {
-    let region = managed_region(&state, &ctx, &id).await?;
+    let region = managed_region(&state, &ctx, id).await?;
     let year = q.year.unwrap_or_else(|| Utc::now().year());
     let actor = ctx.require()?.actor.clone();
     let totals = expense_service::totals(&state.services, &actor, Some(region.id), year).await?;
@@ -173,10 +168,10 @@ async fn expenses(
 async fn expenses_csv(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<RegionId>,
     Query(q): Query<YearQuery>,
 ) -> AppResult<Response> {
-    let region = managed_region(&state, &ctx, &id).await?;
+    let region = managed_region(&state, &ctx, id).await?;
     let year = q.year.unwrap_or_else(|| Utc::now().year());
     let actor = ctx.require()?.actor.clone();
     let totals = expense_service::totals(&state.services, &actor, Some(region.id), year).await?;

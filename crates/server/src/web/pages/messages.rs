@@ -39,9 +39,8 @@ async fn list(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<Str
     Ok(Html(MessagesPage { ctx, messages }.render()?))
 }
 
-async fn show(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Html<String>> {
+async fn show(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<OutboxId>) -> AppResult<Html<String>> {
     let me = ctx.require()?.clone();
-    let id: OutboxId = id.parse().map_err(|_| DomainError::NotFound)?;
     let message = outbox::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     // Someone else's message is "not found", not "forbidden": its existence is private too.
     let owner = message.recipient.ok_or(DomainError::NotFound)?;

@@ -23,6 +23,7 @@ use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
+use crate::services::program_evidence as evidence_service;
 use crate::services::program_interviews as interviews;
 use crate::services::programs as service;
 use crate::web::ctx::PageCtx;
@@ -97,15 +98,15 @@ impl ApplicationPage {
         self.a.stage.check_interviewer(None).is_ok()
     }
     fn piece(&self, c: &Stored) -> String {
-        service::piece_key(c)
+        evidence_service::piece_key(c)
     }
     /// Whether the reviewer said `c` meets the rubric point `point`.
     fn meets(&self, c: &Stored, point: &str) -> bool {
-        self.judged.get(&service::piece_key(c)).is_some_and(|m| m.iter().any(|p| p == point))
+        self.judged.get(&evidence_service::piece_key(c)).is_some_and(|m| m.iter().any(|p| p == point))
     }
     /// "Meets the rubric", "Meets 2 of 3 points" or "Not judged yet".
     fn judgment(&self, c: &Stored) -> String {
-        match self.judged.get(&service::piece_key(c)) {
+        match self.judged.get(&evidence_service::piece_key(c)) {
             None => self.ctx.t("judgment-none"),
             Some(m) if guildhall_domain::eligibility::meets_rubric(self.points, m) => self.ctx.t("judgment-meets"),
             Some(m) => self
@@ -121,7 +122,7 @@ impl ApplicationPage {
             .iter()
             .filter(|c| {
                 self.judged
-                    .get(&service::piece_key(c))
+                    .get(&evidence_service::piece_key(c))
                     .is_some_and(|m| guildhall_domain::eligibility::meets_rubric(self.points, m))
             })
             .count();
@@ -218,8 +219,9 @@ async fn show(state: &AppState, ctx: PageCtx, id: ProgramApplicationId, errors: 
     let interviewer = a.interviewer.as_ref().map(|(id, _)| *id);
     let may_interview = authorize(&actor, Action::InterviewProgramApplicant { interviewer }).is_ok();
     let interviewers = if is_staff { interviews::candidates(&state.services, &actor).await? } else { Vec::new() };
-    let evidence = if is_staff { service::evidence(&state.services, &actor, &a).await? } else { Vec::new() };
-    let judged = if is_staff { service::judgments(&state.services, &actor, &a).await? } else { Default::default() };
+    let evidence = if is_staff { evidence_service::evidence(&state.services, &actor, &a).await? } else { Vec::new() };
+    let judged =
+        if is_staff { evidence_service::judgments(&state.services, &actor, &a).await? } else { Default::default() };
     let points = guildhall_domain::eligibility::rubric_of(a.focus_area);
     let links = if is_staff {
         crate::services::linked_accounts::list(&state.services, &actor, a.member_id).await?
@@ -316,7 +318,7 @@ async fn judge(
     let actor = ctx.require()?.actor.clone();
     let piece = f.get("piece").cloned().unwrap_or_default();
     let points: Vec<String> = f.keys().filter_map(|k| k.strip_prefix("point:")).map(str::to_owned).collect();
-    let r = service::judge_piece(&state.services, &actor, id, &piece, &points).await.map(|_| ());
+    let r = evidence_service::judge_piece(&state.services, &actor, id, &piece, &points).await.map(|_| ());
     back_saying(&state, ctx, id, r, "judged").await
 }
 

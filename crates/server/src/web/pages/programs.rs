@@ -26,6 +26,8 @@ use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
+use crate::services::program_evidence as evidence_service;
+use crate::services::program_memberships as membership_service;
 use crate::services::{forum_import, programs as service};
 use crate::web::ctx::PageCtx;
 use crate::web::pages::form::NoFields;
@@ -100,8 +102,8 @@ async fn directory(
         focus_area: given(&q.focus_area).map(|a| FocusArea::parse(&a)).transpose()?,
         country: given(&q.country),
     };
-    let page = service::directory(&state.services, &filter, DIRECTORY_PAGE, after.as_ref()).await?;
-    let countries = service::directory_countries(&state.services).await?;
+    let page = membership_service::directory(&state.services, &filter, DIRECTORY_PAGE, after.as_ref()).await?;
+    let countries = membership_service::directory_countries(&state.services).await?;
     let pager = crate::web::paging::Pager::new(&ctx.path, after.as_ref(), page.next.as_ref(), "directory-next");
     let page = DirectoryPage {
         ctx,
@@ -214,8 +216,8 @@ pub(super) async fn show_linking(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let (memberships, applications) = service::mine(&state.services, &actor).await?;
-    let eligibility = service::eligibility_all(&state.services, &actor, actor.member_id).await?;
-    let contributions = service::contributions_of(&state.services, &actor, actor.member_id).await?;
+    let eligibility = evidence_service::eligibility_all(&state.services, &actor, actor.member_id).await?;
+    let contributions = evidence_service::contributions_of(&state.services, &actor, actor.member_id).await?;
     let regions = regions::list(state.services.db.reader()).await?;
     let forum = state.services.settings().await?.text("imports.forum_url").to_owned();
     let imports = forum_import::recent(&state.services, &actor).await?;
@@ -322,7 +324,7 @@ async fn add_contribution(
     let actor = ctx.require()?.actor.clone();
     let r = async {
         let c = f.fields.parse()?;
-        service::add_contribution(&state.services, &actor, actor.member_id, &f.title, c, "").await?;
+        evidence_service::add_contribution(&state.services, &actor, actor.member_id, &f.title, c, "").await?;
         Ok::<_, AppError>(())
     }
     .await;
@@ -348,8 +350,15 @@ async fn set_directory(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let region = f.region_id.parse().ok();
-    let r =
-        service::set_directory_entry(&state.services, &actor, f.listed.is_some(), region, &f.country, &f.quote).await;
+    let r = membership_service::set_directory_entry(
+        &state.services,
+        &actor,
+        f.listed.is_some(),
+        region,
+        &f.country,
+        &f.quote,
+    )
+    .await;
     back(&state, ctx, r, "/programs#directory").await
 }
 

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::Datelike;
+use guildhall_domain::ids::{MembershipId, RenewalRunId};
 use guildhall_domain::program::Program;
 use guildhall_storage::renewals::Decision;
 use serde::Deserialize;
@@ -107,15 +108,15 @@ impl RunPage {
     }
 }
 
-async fn show(state: &AppState, ctx: PageCtx, id: &str, errors: FormErrors) -> AppResult<Response> {
+async fn show(state: &AppState, ctx: PageCtx, id: RenewalRunId, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let (run, decisions) = service::show(&state.services, &actor, id).await?;
     Ok(errors.respond(RunPage { ctx, run, decisions, errors: errors.clone() }.render()?))
 }
 
-async fn page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> AppResult<Response> {
+async fn page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<RenewalRunId>) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
-    show(&state, ctx, &id, errors).await
+    show(&state, ctx, id, errors).await
 }
 
 #[derive(Deserialize)]
@@ -129,14 +130,14 @@ struct SettleInput {
 async fn settle(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path((id, membership)): Path<(String, String)>,
+    Path((id, membership)): Path<(RenewalRunId, MembershipId)>,
     CsrfForm(f): CsrfForm<SettleInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let r: Result<(), AppError> =
-        service::settle(&state.services, &actor, &id, &membership, f.decision == "keep", &f.reason).await;
+        service::settle(&state.services, &actor, id, membership, f.decision == "keep", &f.reason).await;
     redirect_or_reshow(ctx, r, &format!("/programs/renewals/{id}"), async |ctx, errors| {
-        show(&state, ctx, &id, errors).await
+        show(&state, ctx, id, errors).await
     })
     .await
 }

@@ -11,6 +11,7 @@ use axum::Router;
 use chrono::Utc;
 use guildhall_domain::ids::{EventId, ExpertRequestId, InvitationId, MemberId, RegionId};
 use guildhall_domain::speaker::SpeakerFields;
+use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, When};
 use guildhall_storage::groups::{self, Group};
@@ -238,11 +239,10 @@ struct DecideInput {
 async fn decide(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(member): Path<String>,
+    Path(member): Path<MemberId>,
     CsrfForm(f): CsrfForm<DecideInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let member: MemberId = member.parse().map_err(|_| DomainError::NotFound)?;
     match service::decide(&state.services, &actor, member, f.decision == "approve", &f.reason).await {
         Ok(_) => Ok(Redirect::to("/speakers/review").into_response()),
         Err(e) => {
@@ -280,11 +280,10 @@ struct AnswerInput {
 async fn answer(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(id): Path<InvitationId>,
     CsrfForm(f): CsrfForm<AnswerInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let id: InvitationId = id.parse().map_err(|_| DomainError::NotFound)?;
     service::answer(&state.services, &actor, id, f.answer == "accept").await?;
     Ok(Redirect::to("/invitations").into_response())
 }
@@ -310,7 +309,7 @@ struct ExpertInput {
 async fn expert_list(
     state: &AppState,
     ctx: PageCtx,
-    slug: &str,
+    slug: &Slug,
     f: ExpertInput,
     errors: FormErrors,
 ) -> AppResult<Response> {
@@ -322,7 +321,7 @@ async fn expert_list(
     Ok(errors.respond(ExpertForm { ctx, group, requests, f, errors: errors.clone() }.render()?))
 }
 
-async fn expert_form(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> AppResult<Response> {
+async fn expert_form(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<Slug>) -> AppResult<Response> {
     let errors = FormErrors::none(ctx.tr);
     expert_list(&state, ctx, &slug, ExpertInput::default(), errors).await
 }
@@ -330,7 +329,7 @@ async fn expert_form(State(state): State<AppState>, ctx: PageCtx, Path(slug): Pa
 async fn ask_expert(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(slug): Path<String>,
+    Path(slug): Path<Slug>,
     CsrfForm(f): CsrfForm<ExpertInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
