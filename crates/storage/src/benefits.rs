@@ -36,7 +36,7 @@ pub async fn create(tx: &mut Tx, name: &str, pool: Pool, now: DateTime<Utc>) -> 
     sqlx::query("INSERT INTO benefits (id, name, program, valid_until, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id)
         .bind(name)
-        .bind(pool.program.map(|p| p.as_str()))
+        .bind(pool.program)
         .bind(pool.valid_until.map(|d| d.format("%Y-%m-%d").to_string()))
         .bind(to_db(now))
         .execute(&mut **tx)

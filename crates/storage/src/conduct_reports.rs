@@ -57,7 +57,7 @@ fn from_row(r: &AnyRow) -> Result<Report, StorageError> {
         event_title: r.try_get("event_title")?,
         concerns_leader: r.try_get::<i64, _>("concerns_leader")? != 0,
         description: text("description")?,
-        status: ReportStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        status: r.try_get::<ReportStatus, _>("status")?,
         reporter_reachable: r.try_get::<i64, _>("reachable")? != 0,
         held: r.try_get::<i64, _>("held")? != 0,
         created_at: from_db(r.try_get("created_at")?),
@@ -178,11 +178,11 @@ pub async fn set_status(
         "UPDATE conduct_reports SET status = $1, updated_at = $2, closed_at = COALESCE($3, closed_at)
          WHERE id = $4 AND status = $5",
     )
-    .bind(to.as_str())
+    .bind(to)
     .bind(to_db(now))
     .bind(closed)
     .bind(id)
-    .bind(from.as_str())
+    .bind(from)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -213,7 +213,7 @@ pub async fn add_note(
     .bind(uuid::Uuid::now_v7().to_string())
     .bind(id)
     .bind(author)
-    .bind(status.as_str())
+    .bind(status)
     .bind(body)
     .bind(to_db(now))
     .execute(&mut **tx)
@@ -233,8 +233,7 @@ pub async fn notes(pool: &AnyPool, id: ReportId) -> Result<Vec<Note>, StorageErr
         .map(|r| {
             Ok(Note {
                 author: r.try_get("author")?,
-                status: ReportStatus::parse(&r.try_get::<String, _>("status")?)
-                    .map_err(|_| StorageError::Corrupt("note status".into()))?,
+                status: r.try_get::<ReportStatus, _>("status")?,
                 body: r.try_get("body")?,
                 created_at: from_db(r.try_get("created_at")?),
             })

@@ -99,9 +99,9 @@ pub async fn insert(
     .bind(c.contribution.date.format("%Y-%m-%d").to_string())
     .bind(c.contribution.link.as_ref().map(|l| l.to_string()))
     .bind(c.title)
-    .bind(c.contribution.source.as_str())
+    .bind(c.contribution.source)
     .bind(c.source_key)
-    .bind(c.contribution.verification.as_str())
+    .bind(c.contribution.verification)
     .bind(c.by)
     .bind(to_db(now))
     .execute(&mut **tx)
@@ -137,7 +137,7 @@ pub async fn set_verification(
         "UPDATE contributions SET verification = $1, verification_reason = $2, verified_by = $3, verified_at = $4
          WHERE id = $5",
     )
-    .bind(verdict.as_str())
+    .bind(verdict)
     .bind(reason)
     .bind(by)
     .bind(to_db(now))

@@ -28,7 +28,7 @@ pub async fn opted_out_of(
     for chunk in members.chunks(crate::batch::ROWS) {
         let marks = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect::<Vec<_>>().join(", ");
         let sql = format!("SELECT member_id FROM email_opt_outs WHERE topic = $1 AND member_id IN ({marks})");
-        let mut q = sqlx::query(&sql).bind(topic.as_str());
+        let mut q = sqlx::query(&sql).bind(topic);
         for m in chunk {
             q = q.bind(m);
         }
@@ -52,7 +52,7 @@ pub async fn set(
     let done = if send {
         sqlx::query("DELETE FROM email_opt_outs WHERE member_id = $1 AND topic = $2")
             .bind(member)
-            .bind(topic.as_str())
+            .bind(topic)
             .execute(&mut **tx)
             .await?
     } else {
@@ -61,7 +61,7 @@ pub async fn set(
              ON CONFLICT (member_id, topic) DO NOTHING",
         )
         .bind(member)
-        .bind(topic.as_str())
+        .bind(topic)
         .bind(to_db(now))
         .execute(&mut **tx)
         .await?

@@ -85,7 +85,7 @@ pub(crate) fn from_cols(r: Cols<'_>) -> Result<Event, StorageError> {
             promotion_links,
         },
         venue_id: r.get("venue_id")?,
-        status: EventStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        status: r.get::<EventStatus>("status")?,
         review_required: r.get::<i64>("review_required")? != 0,
         sequence: r.get("sequence")?,
         created_at: from_db(r.get("created_at")?),
@@ -203,8 +203,8 @@ pub async fn set_status(
              closed_at = COALESCE($6, closed_at) WHERE id = $1 AND status = $2",
     )
     .bind(id)
-    .bind(from.as_str())
-    .bind(to.as_str())
+    .bind(from)
+    .bind(to)
     .bind(to_db(now))
     .bind(published)
     .bind(closed)
@@ -439,8 +439,7 @@ pub async fn talks_of(pool: &AnyPool, events: &[EventId]) -> Result<HashMap<Even
                     .map_err(|_| corrupt("abstract"))?,
                 speakers: Vec::new(),
                 review: TalkReview {
-                    status: ReviewStatus::parse(&r.try_get::<String, _>("review_status")?)
-                        .map_err(|_| corrupt("review"))?,
+                    status: r.try_get::<ReviewStatus, _>("review_status")?,
                     checklist: Checklist::from_text(&r.try_get::<String, _>("review_checklist")?),
                     notes: r.try_get("review_notes")?,
                 },
@@ -512,7 +511,7 @@ pub async fn review_talk(
         "UPDATE talks SET review_status = $1, review_checklist = $2, review_notes = $3, reviewed_by = $4,
              reviewed_at = $5 WHERE id = $6 AND event_id = $7",
     )
-    .bind(status.as_str())
+    .bind(status)
     .bind(checklist.to_text())
     .bind(notes)
     .bind(by)

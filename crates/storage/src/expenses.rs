@@ -30,8 +30,7 @@ pub async fn schedule(pool: &AnyPool, region: RegionId) -> Result<Option<FeeSche
     .fetch_optional(pool)
     .await?;
     let Some(r) = row else { return Ok(None) };
-    let currency = Currency::parse(&r.try_get::<String, _>("currency")?)
-        .map_err(|_| StorageError::Corrupt("region currency".into()))?;
+    let currency = r.try_get::<Currency, _>("currency")?;
     Ok(Some(FeeSchedule { caps: amounts(&r, currency, ["venue_cap", "catering_cap", "other_cap"])? }))
 }
 
@@ -91,15 +90,14 @@ const SELECT: &str = "SELECT c.id, c.event_id, e.title AS event_title, e.starts_
     LEFT JOIN members m ON m.id = c.filed_by";
 
 fn from_row(r: &AnyRow) -> Result<Claim, StorageError> {
-    let corrupt = |w: &str| StorageError::Corrupt(format!("claim {w}"));
     let text = |c: &str| r.try_get::<String, _>(c);
-    let currency = Currency::parse(&text("currency")?).map_err(|_| corrupt("currency"))?;
+    let currency = r.try_get::<Currency, _>("currency")?;
     Ok(Claim {
         id: r.try_get("id")?,
         event_id: r.try_get("event_id")?,
         event_title: text("event_title")?,
         event_starts_at: from_db(r.try_get("event_starts_at")?),
-        event_status: EventStatus::parse(&text("event_status")?).map_err(|_| corrupt("event status"))?,
+        event_status: r.try_get::<EventStatus, _>("event_status")?,
         event_checkins: r.try_get("event_checkins")?,
         group_id: r.try_get("group_id")?,
         group_name: text("group_name")?,
@@ -108,7 +106,7 @@ fn from_row(r: &AnyRow) -> Result<Claim, StorageError> {
         filed_by_name: r.try_get::<Option<String>, _>("filed_by_name")?.unwrap_or_default(),
         amounts: amounts(r, currency, ["venue", "catering", "other"])?,
         note: text("note")?,
-        status: ClaimStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        status: r.try_get::<ClaimStatus, _>("status")?,
         reason: text("reason")?,
         created_at: from_db(r.try_get("created_at")?),
         decided_at: from_db_opt(r.try_get("decided_at")?),
@@ -160,7 +158,7 @@ pub async fn correct(tx: &mut Tx, id: ClaimId, from: ClaimStatus, c: &NewClaim) 
     .bind(c.amounts.other.minor())
     .bind(c.note.as_str())
     .bind(id)
-    .bind(from.as_str())
+    .bind(from)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -229,7 +227,7 @@ pub async fn decide(
         "UPDATE expense_claims SET status = $1, reason = $2, decided_by = $3, decided_at = $4
          WHERE id = $5 AND status = 'submitted'",
     )
-    .bind(to.as_str())
+    .bind(to)
     .bind(reason)
     .bind(by)
     .bind(to_db(now))

@@ -57,7 +57,7 @@ pub(crate) fn from_cols(r: Cols<'_>) -> Result<Group, StorageError> {
             description: LongText::parse(&text("description")?, "description", false)
                 .map_err(|_| corrupt("description"))?,
         },
-        status: GroupStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        status: r.get::<GroupStatus>("status")?,
         coleader_wanted: r.get::<i64>("coleader_wanted")? != 0,
         review_required: r.get::<i64>("review_required")? != 0,
         needs_support_since: r.get::<Option<i64>>("needs_support_since")?.map(from_db),
@@ -127,10 +127,10 @@ pub async fn set_status(
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     let done = sqlx::query("UPDATE groups SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
-        .bind(to.as_str())
+        .bind(to)
         .bind(to_db(now))
         .bind(id)
-        .bind(from.as_str())
+        .bind(from)
         .execute(&mut **tx)
         .await?;
     if done.rows_affected() == 0 {

@@ -56,7 +56,6 @@ const SELECT: &str = "SELECT a.id, a.member_id, m.name AS member_name, a.region_
     LEFT JOIN groups g ON g.id = a.group_id";
 
 fn from_row(r: &AnyRow) -> Result<LeaderApplication, StorageError> {
-    let corrupt = |w: &str| StorageError::Corrupt(format!("leader application {w}"));
     let text = |c: &str| r.try_get::<String, _>(c);
     let opt = |c: &str| r.try_get::<Option<String>, _>(c);
     Ok(LeaderApplication {
@@ -76,7 +75,7 @@ fn from_row(r: &AnyRow) -> Result<LeaderApplication, StorageError> {
         profile_link: text("profile_link")?,
         guidelines_version: opt("guidelines_version")?,
         nominated_by: r.try_get("nominated_by")?,
-        status: ApplicationStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        status: r.try_get::<ApplicationStatus, _>("status")?,
         interview_at: from_db_opt(r.try_get("interview_at")?),
         notes: text("notes")?,
         decision_reason: text("decision_reason")?,
@@ -126,7 +125,7 @@ pub async fn insert(
     .bind(exp.and_then(|e| e.profile_link.as_ref()).map(|l| l.to_string()).unwrap_or_default())
     .bind(a.guidelines_version.map(|v| v.to_string()))
     .bind(a.nominated_by)
-    .bind(a.status.as_str())
+    .bind(a.status)
     .bind(to_db(now))
     .bind((a.status != ApplicationStatus::Draft).then(|| to_db(now)))
     .execute(&mut **tx)
@@ -156,10 +155,10 @@ pub async fn set_status(
              submitted_at = CASE WHEN $1 = 'submitted' THEN $2 ELSE submitted_at END
          WHERE id = $3 AND status = $4",
     )
-    .bind(to.as_str())
+    .bind(to)
     .bind(to_db(now))
     .bind(id)
-    .bind(from.as_str())
+    .bind(from)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -273,8 +272,8 @@ pub async fn of_region(
     rows.iter().map(from_row).collect()
 }
 
+use crate::interview_slots as slots_of;
 pub use crate::interview_slots::Slot;
-use crate::interview_slots::{self as slots_of, SlotsOf};
 
 /// Replaces the proposed times (UG-2).
 pub async fn replace_slots(
@@ -284,14 +283,14 @@ pub async fn replace_slots(
     minutes: i64,
     by: MemberId,
 ) -> Result<(), StorageError> {
-    slots_of::replace(tx, SlotsOf::LeaderApplication, &app.to_string(), times, minutes, by).await
+    slots_of::replace(tx, app, times, minutes, by).await
 }
 
 pub async fn slots<'e>(
     ex: impl Executor<'e, Database = Any>,
     app: LeaderApplicationId,
 ) -> Result<Vec<Slot>, StorageError> {
-    slots_of::list(ex, SlotsOf::LeaderApplication, &app.to_string()).await
+    slots_of::list(ex, app).await
 }
 
 /// The applicant picks one of the proposed times.
@@ -301,5 +300,5 @@ pub async fn choose_slot(
     slot: SlotId,
     now: DateTime<Utc>,
 ) -> Result<Slot, StorageError> {
-    slots_of::choose(tx, SlotsOf::LeaderApplication, &app.to_string(), slot, now).await
+    slots_of::choose(tx, app, slot, now).await
 }

@@ -60,7 +60,7 @@ pub async fn add(
     )
     .bind(LinkedAccountId::new())
     .bind(member)
-    .bind(kind.as_str())
+    .bind(kind)
     .bind(handle.as_str())
     .bind(code.as_str())
     .bind(to_db(now))
@@ -77,7 +77,7 @@ pub async fn owner(pool: &AnyPool, kind: AccountKind, handle: &Handle) -> Result
     let found: Option<String> = sqlx::query_scalar(
         "SELECT member_id FROM linked_accounts WHERE kind = $1 AND handle = $2 AND proven_at IS NOT NULL",
     )
-    .bind(kind.as_str())
+    .bind(kind)
     .bind(handle.as_str())
     .fetch_optional(pool)
     .await?;

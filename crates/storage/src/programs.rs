@@ -52,7 +52,6 @@ const MEMBERSHIP: &str = "SELECT ms.id, ms.member_id, m.name AS member_name, ms.
     ms.starts_on, ms.ends_on, ms.nda_signed_on, ms.end_reason FROM memberships ms JOIN members m ON m.id = ms.member_id";
 
 fn membership(r: &AnyRow) -> Result<Membership, StorageError> {
-    let corrupt = |w: &str| StorageError::Corrupt(format!("membership {w}"));
     let opt_day = |c: &str| -> Result<Option<NaiveDate>, StorageError> {
         r.try_get::<Option<String>, _>(c)?.as_deref().map(day).transpose()
     };
@@ -60,7 +59,7 @@ fn membership(r: &AnyRow) -> Result<Membership, StorageError> {
         id: r.try_get("id")?,
         member_id: r.try_get("member_id")?,
         member_name: r.try_get("member_name")?,
-        program: Program::parse(&r.try_get::<String, _>("program")?).map_err(|_| corrupt("program"))?,
+        program: r.try_get::<Program, _>("program")?,
         focus_area: r.try_get::<Option<String>, _>("focus_area")?.and_then(|a| FocusArea::parse(&a).ok()),
         interests: areas(&r.try_get::<String, _>("interests")?),
         starts_on: day(&r.try_get::<String, _>("starts_on")?)?,
@@ -104,7 +103,7 @@ async fn active_where(
         "{MEMBERSHIP} {join} WHERE ms.program = $1 AND ms.starts_on <= $2 AND (ms.ends_on IS NULL OR ms.ends_on >= $2)
          ORDER BY m.name"
     ))
-    .bind(program.as_str())
+    .bind(program)
     .bind(day_text(on))
     .fetch_all(pool)
     .await?;
@@ -116,7 +115,7 @@ pub async fn seats_taken(tx: &mut Tx, program: Program, on: NaiveDate) -> Result
     let n: i64 = sqlx::query(
         "SELECT COUNT(*) AS n FROM memberships WHERE program = $1 AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2)",
     )
-    .bind(program.as_str())
+    .bind(program)
     .bind(day_text(on))
     .fetch_one(&mut **tx)
     .await?
@@ -143,8 +142,8 @@ pub async fn insert(tx: &mut Tx, m: NewMembership<'_>, now: DateTime<Utc>) -> Re
     )
     .bind(id)
     .bind(m.member)
-    .bind(m.program.as_str())
-    .bind(m.focus_area.map(|a| a.as_str()))
+    .bind(m.program)
+    .bind(m.focus_area)
     .bind(areas_text(m.interests))
     .bind(day_text(m.starts_on))
     .bind(m.nda_signed_on.map(day_text))
@@ -170,7 +169,7 @@ pub async fn end(
     .bind(day_text(last_day))
     .bind(reason)
     .bind(member)
-    .bind(program.as_str())
+    .bind(program)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() > 0)
@@ -211,10 +210,10 @@ fn application(r: &AnyRow) -> Result<Application, StorageError> {
         id: r.try_get("id")?,
         member_id: r.try_get("member_id")?,
         member_name: r.try_get("member_name")?,
-        program: Program::parse(&r.try_get::<String, _>("program")?).map_err(|_| corrupt("program"))?,
+        program: r.try_get::<Program, _>("program")?,
         focus_area: r.try_get::<Option<String>, _>("focus_area")?.and_then(|a| FocusArea::parse(&a).ok()),
         interests: areas(&r.try_get::<String, _>("interests")?),
-        stage: Stage::parse(&r.try_get::<String, _>("stage")?).map_err(|_| corrupt("stage"))?,
+        stage: r.try_get::<Stage, _>("stage")?,
         screening: r.try_get("screening")?,
         quality_notes: r.try_get("quality_notes")?,
         interview_notes: r.try_get("interview_notes")?,
@@ -240,7 +239,7 @@ pub async fn has_open(tx: &mut Tx, member: MemberId, program: Program) -> Result
            AND stage NOT IN ('not_selected', 'accepted', 'declined', 'withdrawn')",
     )
     .bind(member)
-    .bind(program.as_str())
+    .bind(program)
     .fetch_one(&mut **tx)
     .await?
     .try_get("n")?;
@@ -262,8 +261,8 @@ pub async fn insert_application(
     )
     .bind(id)
     .bind(member)
-    .bind(program.as_str())
-    .bind(focus.map(|a| a.as_str()))
+    .bind(program)
+    .bind(focus)
     .bind(areas_text(interests))
     .bind(to_db(now))
     .execute(&mut **tx)
@@ -282,7 +281,7 @@ pub async fn edit_draft(
     let done = sqlx::query(
         "UPDATE program_applications SET focus_area = $1, interests = $2, updated_at = $3 WHERE id = $4 AND stage = 'draft'",
     )
-    .bind(focus.map(|a| a.as_str()))
+    .bind(focus)
     .bind(areas_text(interests))
     .bind(to_db(now))
     .bind(id)
@@ -371,14 +370,14 @@ pub async fn move_stage(
              interview_notes = COALESCE($5, interview_notes), reason = COALESCE($6, reason)
          WHERE id = $7 AND stage = $8",
     )
-    .bind(to.as_str())
+    .bind(to)
     .bind(to_db(now))
     .bind(change.screening)
     .bind(change.quality_notes)
     .bind(change.interview_notes)
     .bind(change.reason)
     .bind(id)
-    .bind(from.as_str())
+    .bind(from)
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 0 {
@@ -442,8 +441,7 @@ pub async fn stage_counts(pool: &AnyPool, program: Option<Program>) -> Result<Ve
     .await?;
     rows.iter()
         .map(|r| {
-            let stage = Stage::parse(&r.try_get::<String, _>("stage")?)
-                .map_err(|_| StorageError::Corrupt("application stage".into()))?;
+            let stage = r.try_get::<Stage, _>("stage")?;
             Ok((stage, r.try_get::<i64, _>("n")?.max(0) as u64))
         })
         .collect()
@@ -533,8 +531,7 @@ pub async fn directory(
             Ok(DirectoryEntry {
                 member_id: r.try_get("member_id")?,
                 name: r.try_get("name")?,
-                program: Program::parse(&r.try_get::<String, _>("program")?)
-                    .map_err(|_| StorageError::Corrupt("program".into()))?,
+                program: r.try_get::<Program, _>("program")?,
                 focus_area: r.try_get::<Option<String>, _>("focus_area")?.and_then(|a| FocusArea::parse(&a).ok()),
                 region: r.try_get("region")?,
                 country: r.try_get("country")?,

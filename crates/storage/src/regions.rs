@@ -24,7 +24,7 @@ fn from_row(r: &AnyRow) -> Result<Region, StorageError> {
     Ok(Region {
         id: r.try_get("id")?,
         name: RegionName::parse(&r.try_get::<String, _>("name")?).map_err(|_| corrupt("name"))?,
-        currency: Currency::parse(&r.try_get::<String, _>("currency")?).map_err(|_| corrupt("currency"))?,
+        currency: r.try_get::<Currency, _>("currency")?,
     })
 }
 
@@ -38,7 +38,7 @@ pub async fn insert(
     sqlx::query("INSERT INTO regions (id, name, currency, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
         .bind(id)
         .bind(name.as_str())
-        .bind(currency.as_str())
+        .bind(currency)
         .bind(to_db(now))
         .execute(&mut **tx)
         .await
@@ -56,7 +56,7 @@ pub async fn update(
     let done = sqlx::query("UPDATE regions SET name = $2, currency = $3, updated_at = $4 WHERE id = $1")
         .bind(id)
         .bind(name.as_str())
-        .bind(currency.as_str())
+        .bind(currency)
         .bind(to_db(now))
         .execute(&mut **tx)
         .await

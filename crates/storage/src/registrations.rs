@@ -37,7 +37,7 @@ fn from_row(r: &AnyRow) -> Result<Registration, StorageError> {
         id: r.try_get("id")?,
         event_id: r.try_get("event_id")?,
         member_id: r.try_get("member_id")?,
-        status: RegistrationStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        status: r.try_get::<RegistrationStatus, _>("status")?,
         queue_seq: r.try_get("queue_seq")?,
         ticket_code: TicketCode::parse(&text("ticket_code")?).map_err(|_| corrupt("ticket"))?,
         created_at: from_db(r.try_get("created_at")?),
@@ -161,7 +161,7 @@ pub async fn count_status<'e>(
 ) -> Result<u64, StorageError> {
     let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM registrations WHERE event_id = $1 AND status = $2")
         .bind(event)
-        .bind(status.as_str())
+        .bind(status)
         .fetch_one(ex)
         .await?
         .try_get("n")?;
@@ -259,7 +259,7 @@ pub async fn insert_new(
     .bind(id)
     .bind(event)
     .bind(member)
-    .bind(status.as_str())
+    .bind(status)
     .bind(seq)
     .bind(TicketCode::generate().as_str())
     .bind(to_db(now))
@@ -294,7 +294,7 @@ pub async fn insert(
     .bind(id)
     .bind(event)
     .bind(member)
-    .bind(status.as_str())
+    .bind(status)
     .bind(seq)
     .bind(TicketCode::generate().as_str())
     .bind(to_db(now))
@@ -316,7 +316,7 @@ pub async fn reactivate(
              checked_in_by = NULL, reminded_at = NULL WHERE id = $1",
     )
     .bind(id)
-    .bind(status.as_str())
+    .bind(status)
     .bind(seq)
     .bind(to_db(now))
     .execute(&mut **tx)
@@ -332,7 +332,7 @@ pub async fn set_status(
 ) -> Result<(), StorageError> {
     sqlx::query("UPDATE registrations SET status = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
-        .bind(status.as_str())
+        .bind(status)
         .bind(to_db(now))
         .execute(&mut **tx)
         .await?;

@@ -25,8 +25,7 @@ pub struct Run {
 fn run(r: &AnyRow) -> Result<Run, StorageError> {
     Ok(Run {
         id: r.try_get("id")?,
-        program: Program::parse(&r.try_get::<String, _>("program")?)
-            .map_err(|_| StorageError::Corrupt("run program".into()))?,
+        program: r.try_get::<Program, _>("program")?,
         year: r.try_get("year")?,
         done: r.try_get::<String, _>("status")? == "done",
         total: r.try_get("total")?,
@@ -50,14 +49,14 @@ pub async fn open(
          ON CONFLICT (program, year) DO NOTHING",
     )
     .bind(RenewalRunId::new())
-    .bind(program.as_str())
+    .bind(program)
     .bind(year)
     .bind(by)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
     let row = sqlx::query(&format!("{RUN} WHERE program = $1 AND year = $2"))
-        .bind(program.as_str())
+        .bind(program)
         .bind(year)
         .fetch_one(&mut **tx)
         .await?;

@@ -41,7 +41,7 @@ fn from_row(r: &AnyRow) -> Result<Speaker, StorageError> {
         bio: text("bio")?,
         topics: text("topics")?.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect(),
         past_talks: serde_json::from_str(&text("past_talks")?).map_err(|_| corrupt("past talks"))?,
-        status: SpeakerStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        status: r.try_get::<SpeakerStatus, _>("status")?,
         reason: text("reason")?,
         updated_at: from_db(r.try_get("updated_at")?),
     })
@@ -90,7 +90,7 @@ pub async fn decide(
         "UPDATE speakers SET status = $1, reason = $2, decided_by = $3, updated_at = $4
          WHERE member_id = $5 AND status = 'submitted'",
     )
-    .bind(to.as_str())
+    .bind(to)
     .bind(reason)
     .bind(by)
     .bind(to_db(now))
@@ -115,7 +115,7 @@ pub async fn search(
         "{SELECT} WHERE s.status = $1 AND ($2 = '' OR s.topics LIKE $2 ESCAPE '\\') AND ($3 = '' OR s.region_id = $3)
          ORDER BY m.name"
     ))
-    .bind(status.as_str())
+    .bind(status)
     .bind(pattern)
     .bind(region.map(|r| r.to_string()).unwrap_or_default())
     .fetch_all(pool)
@@ -139,7 +139,7 @@ pub async fn search_page(
            AND ($4 = 0 OR m.name > $5 OR (m.name = $5 AND s.member_id > $6))
          ORDER BY m.name, s.member_id LIMIT $7"
     ))
-    .bind(status.as_str())
+    .bind(status)
     .bind(pattern)
     .bind(region.map(|r| r.to_string()).unwrap_or_default())
     .bind(i64::from(after.is_some()))
@@ -190,7 +190,7 @@ fn invitation(r: &AnyRow) -> Result<Invitation, StorageError> {
         speaker_name: text("speaker_name")?,
         talk_title: text("talk_title")?,
         message: text("message")?,
-        status: InvitationStatus::parse(&text("status")?).map_err(|_| corrupt("status"))?,
+        status: r.try_get::<InvitationStatus, _>("status")?,
         talk_id: r
             .try_get::<Option<String>, _>("talk_id")?
             .map(|t| t.parse())
@@ -242,7 +242,7 @@ pub async fn answer(
     let done = sqlx::query(
         "UPDATE speaker_invitations SET status = $1, talk_id = $2, answered_at = $3 WHERE id = $4 AND status = 'invited'",
     )
-    .bind(to.as_str())
+    .bind(to)
     .bind(talk)
     .bind(to_db(now))
     .bind(id)

@@ -31,7 +31,7 @@ pub(crate) fn from_cols(r: Cols<'_>) -> Result<Venue, StorageError> {
             address: VenueLine::parse(&text("address")?).map_err(|_| corrupt("address"))?,
             city: City::parse(&text("city")?).map_err(|_| corrupt("city"))?,
             country: Country::parse(&text("country")?).map_err(|_| corrupt("country"))?,
-            kind: VenueKind::parse(&text("kind")?).map_err(|_| corrupt("kind"))?,
+            kind: r.get::<VenueKind>("kind")?,
             capacity: r.get::<Option<i64>>("capacity")?.and_then(|c| u32::try_from(c).ok()),
             accessibility: LongText::parse(&text("accessibility")?, "accessibility", false)
                 .map_err(|_| corrupt("accessibility"))?,
@@ -57,7 +57,7 @@ pub async fn insert(
     .bind(v.address.as_str())
     .bind(v.city.as_str())
     .bind(v.country.code())
-    .bind(v.kind.as_str())
+    .bind(v.kind)
     .bind(by)
     .bind(to_db(now))
     .bind(v.capacity.map(i64::from))

@@ -10,7 +10,7 @@ use guildhall_domain::leadership::{parse_slots, INTERVIEW_MINUTES};
 use guildhall_domain::program_application::Step;
 use guildhall_domain::values::LongText;
 use guildhall_domain::DomainError;
-use guildhall_storage::interview_slots::{self, Slot, SlotsOf};
+use guildhall_storage::interview_slots::{self, Slot};
 use guildhall_storage::programs::{self as store, Application, StageChange};
 use guildhall_storage::{audit, members};
 use serde_json::json;
@@ -139,15 +139,7 @@ pub async fn propose_times(
     let now = Utc::now();
     let times = parse_slots(raw, me.time_zone, now)?;
     let mut tx = svc.begin().await?;
-    interview_slots::replace(
-        &mut tx,
-        SlotsOf::ProgramApplication,
-        &a.id.to_string(),
-        &times,
-        INTERVIEW_MINUTES,
-        actor.member_id,
-    )
-    .await?;
+    interview_slots::replace(&mut tx, a.id, &times, INTERVIEW_MINUTES, actor.member_id).await?;
     let details = json!({"times": times.iter().map(|t| t.to_rfc3339()).collect::<Vec<_>>()});
     audited(&mut tx, actor, &a, "program_application.interview_proposed", details, now).await?;
     tell(svc, &mut tx, &a, "program-interview-proposed", &[]).await?;
@@ -171,7 +163,7 @@ pub async fn pick_time(
     a.stage.check_scheduling()?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
-    let chosen = interview_slots::choose(&mut tx, SlotsOf::ProgramApplication, &a.id.to_string(), slot, now).await?;
+    let chosen = interview_slots::choose(&mut tx, a.id, slot, now).await?;
     let details = json!({"at": chosen.starts_at.to_rfc3339()});
     audited(&mut tx, actor, &a, "program_application.interview_scheduled", details, now).await?;
     let me = members::by_id(svc.db.reader(), actor.member_id).await?.ok_or(DomainError::NotFound)?;
@@ -200,7 +192,7 @@ pub async fn times(svc: &Services, actor: &Actor, id: ProgramApplicationId) -> R
 /// [`application`] (so the caller's right was checked).
 #[tracing::instrument(skip_all)]
 pub async fn slots_of(svc: &Services, a: &Application) -> Result<Vec<Slot>, AppError> {
-    Ok(interview_slots::list(svc.db.reader(), SlotsOf::ProgramApplication, &a.id.to_string()).await?)
+    Ok(interview_slots::list(svc.db.reader(), a.id).await?)
 }
 
 /// The picked interview as (application, start, end), for the calendar invite.
