@@ -100,12 +100,24 @@ async fn pages(backend: Backend) -> Vec<(&'static str, usize, usize)> {
     ));
     // A group's events through the API: the same few round trips for three
     // events as for one (each used to be read on its own).
-    let _ = (w.published(20).await, w.published(30).await);
+    let more = [w.published(20).await, w.published(30).await];
     out.push((
         "API group events (3)",
         statements(&w.app.client, &w.app.url(&format!("/api/v1/groups/{}/events", w.slug)), Some(&token)).await,
         6,
     ));
+    // The member's tickets: the same round trips for three as for one (the
+    // page used to read each ticket's event and group on its own).
+    for ev in &more {
+        let res =
+            common::post_form(&member, &w.app, &format!("/events/{ev}"), &format!("/events/{ev}/register"), &[]).await;
+        assert_eq!(res.status(), 303, "registered through the page");
+    }
+    out.push(("my tickets (3)", statements(&member, &w.app.url("/tickets"), None).await, 4));
+    let (s, _) =
+        w.app.api(Method::POST, &format!("/api/v1/events/{}/registrations", more[0]), Some(&token), None).await;
+    assert_eq!(s, 201);
+    out.push(("API my tickets", statements(&w.app.client, &w.app.url("/api/v1/me/tickets"), Some(&token)).await, 3));
     let (s, _) = w.app.api(Method::GET, "/api/v1/me", Some(&token), None).await;
     assert_eq!(s, 200);
     w.app.stop().await;

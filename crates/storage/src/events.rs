@@ -51,7 +51,8 @@ impl Event {
     }
 }
 
-const COLUMNS: &str = "id, group_id, title, description, starts_at, ends_at, capacity, venue_id, online_link,
+pub(crate) const COLUMNS: &str =
+    "id, group_id, title, description, starts_at, ends_at, capacity, venue_id, online_link,
     promotion_links, status, review_required, sequence, created_at, updated_at";
 
 fn from_row(r: &AnyRow) -> Result<Event, StorageError> {

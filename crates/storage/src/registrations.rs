@@ -11,6 +11,9 @@ use guildhall_domain::values::{DisplayName, EmailAddress, Locale};
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyPool, Executor, Row};
 
+use crate::cols::{aliased, Cols};
+use crate::events::Event;
+use crate::groups::Group;
 use crate::time::{from_db, from_db_opt, to_db};
 use crate::{StorageError, Tx};
 
@@ -445,6 +448,32 @@ pub async fn attendees<'e>(
 }
 
 /// A member's registrations that still hold a place, newest event first.
+/// A member's tickets (every registration not cancelled) with their events
+/// and groups, newest event first, in one query: what "My tickets" and
+/// `GET /v1/me/tickets` show.
+pub async fn tickets_of(pool: &AnyPool, member: MemberId) -> Result<Vec<(Registration, Event, Group)>, StorageError> {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "SELECT {COLUMNS}, {}, {}, rg.name AS g_region_name FROM registrations r
+             JOIN events e ON e.id = r.event_id JOIN groups g ON g.id = e.group_id
+             JOIN regions rg ON rg.id = g.region_id
+             WHERE r.member_id = $1 AND r.status <> 'cancelled' ORDER BY e.starts_at DESC LIMIT 200",
+            aliased("e", crate::events::COLUMNS, "e_"),
+            aliased("g", crate::groups::COLUMNS, "g_"),
+        )
+    });
+    let rows = sqlx::query(&SQL).bind(member).fetch_all(pool).await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                from_row(row)?,
+                crate::events::from_cols(Cols::prefixed(row, "e_"))?,
+                crate::groups::from_cols(Cols::prefixed(row, "g_"))?,
+            ))
+        })
+        .collect()
+}
+
 pub async fn for_member(pool: &AnyPool, member: MemberId) -> Result<Vec<Registration>, StorageError> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM registrations r JOIN events e ON e.id = r.event_id

@@ -40,6 +40,7 @@ pub mod sessions;
 pub mod settings;
 pub mod settings_cache;
 pub mod speakers;
+pub mod ticket_view;
 pub mod tokens;
 
 use guildhall_storage::audit::AuditEntry;

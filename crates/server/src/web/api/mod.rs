@@ -31,6 +31,7 @@ mod renewals;
 pub mod review;
 mod roles;
 mod speakers;
+mod tickets;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -69,6 +70,7 @@ pub fn router() -> Router<AppState> {
         .merge(contributions::router())
         .merge(benefits::router())
         .merge(program_interviews::router())
+        .merge(tickets::router())
         .merge(forum_import::router())
         .merge(me_security::router())
         .merge(export::router())

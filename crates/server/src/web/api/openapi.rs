@@ -9,7 +9,7 @@ use utoipa::{Modify, OpenApi};
 use super::{
     accounts, admin, benefits, conduct, contribution_imports, contributions, erasure, event_messages, events, evidence,
     expenses, export, forum_import, group_lifecycle, groups, health, leadership, linked_accounts, me_security,
-    member_evidence, memberships, program_interviews, programs, renewals, review, roles, speakers,
+    member_evidence, memberships, program_interviews, programs, renewals, review, roles, speakers, tickets,
 };
 use crate::app::AppState;
 
@@ -55,7 +55,7 @@ use crate::app::AppState;
         programs::decline, memberships::memberships, memberships::grant,
         benefits::list, benefits::create, benefits::add_codes, benefits::claim,
         memberships::directory, programs::pipeline, memberships::set_directory, contribution_imports::import_csv, contribution_imports::import_feed, renewals::renew, renewals::renewal,
-        renewals::settle,
+        renewals::settle, tickets::mine, tickets::one,
         program_interviews::times, program_interviews::propose, program_interviews::pick, program_interviews::invite, program_interviews::name_interviewer, program_interviews::mine,
         forum_import::start, forum_import::show,
         me_security::tokens, me_security::revoke, me_security::end_sessions,

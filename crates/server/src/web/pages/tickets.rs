@@ -9,9 +9,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::ids::RegistrationId;
 use guildhall_domain::registration::RegistrationStatus;
-use guildhall_storage::events::{self, Event};
-use guildhall_storage::groups::{self, Group};
-use guildhall_storage::registrations::{self, Registration};
+use guildhall_storage::events::Event;
+use guildhall_storage::groups::Group;
+use guildhall_storage::registrations::Registration;
 use qrcode::render::svg;
 use qrcode::QrCode;
 
@@ -20,6 +20,7 @@ use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::AppResult;
 use crate::services::registrations as reg_service;
+use crate::services::ticket_view::{self, TicketView};
 use crate::web::ctx::PageCtx;
 
 pub fn router() -> Router<AppState> {
@@ -73,22 +74,16 @@ async fn ticket(
     Path(id): Path<RegistrationId>,
 ) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
-    let (r, ev, group) = reg_service::visible(&state.services, &actor, id).await?;
-    let position = match r.status {
-        RegistrationStatus::Waitlisted => {
-            Some(registrations::waitlist_position(state.services.db.reader(), ev.id, r.queue_seq).await?)
-        }
-        _ => None,
-    };
+    let t = ticket_view::one(&state.services, &actor, id).await?;
+    let can_cancel = t.can_cancel(chrono::Utc::now());
+    let TicketView { registration: r, event: ev, group, waitlist_position: position } = t;
     let checkin_url = state.config.link(&format!("/events/{}/attendees?code={}", ev.id, r.ticket_code.as_str()));
     let page = TicketPage {
         when: when_text(ev.starts_at(), ev.ends_at(), group.profile.time_zone),
         code: r.ticket_code.display(),
         qr_svg: if r.status == RegistrationStatus::Confirmed { qr(&checkin_url) } else { String::new() },
         position,
-        can_cancel: r.status.is_active()
-            && r.status.cancel(r.checked_in_at.is_some()).is_ok()
-            && guildhall_domain::event::registration_open(ev.status, ev.ends_at(), chrono::Utc::now()),
+        can_cancel,
         ctx,
         r,
         ev,
@@ -117,12 +112,11 @@ struct TicketsPage {
 }
 
 async fn my_tickets(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
-    let me = ctx.require()?.member.id;
-    let mut tickets = Vec::new();
-    for r in registrations::for_member(state.services.db.reader(), me).await? {
-        let Some(ev) = events::get(state.services.db.reader(), r.event_id).await? else { continue };
-        let Some(g) = groups::by_id(state.services.db.reader(), ev.group_id).await? else { continue };
-        tickets.push((r.id.to_string(), EventCard::new(&ev, &g), r.status.as_str()));
-    }
+    let actor = ctx.require()?.actor.clone();
+    let tickets = ticket_view::mine(&state.services, &actor)
+        .await?
+        .iter()
+        .map(|t| (t.registration.id.to_string(), EventCard::new(&t.event, &t.group), t.registration.status.as_str()))
+        .collect();
     Ok(Html(TicketsPage { ctx, tickets }.render()?))
 }

@@ -12,7 +12,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use chrono::{Duration, Utc};
 use common::gov::{gov, page_client, Gov, Person};
@@ -56,6 +56,8 @@ enum Object {
     /// A feed the plain member linked, waiting for its code (PL-3); its
     /// address refuses connections, so a check cannot read it.
     LinkedAccount,
+    /// The plain member's ticket for a published event of the group.
+    Ticket,
 }
 
 /// What a row prepares: path segments filled in from the object's ids.
@@ -197,6 +199,14 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
             let (s, c) = g.call(Method::POST, &path, &g.member, Some(body)).await;
             assert_eq!(s, 201, "{c}");
             p(c["id"].as_str().unwrap().to_owned())
+        }
+        Object::Ticket => {
+            let ev = g.draft(None, 10).await;
+            let (s, e) = g.call(Method::POST, &format!("/api/v1/events/{ev}/publish"), &g.leader, None).await;
+            assert_eq!(s, 200, "{e}");
+            let (s, r) = g.call(Method::POST, &format!("/api/v1/events/{ev}/registrations"), &g.member, None).await;
+            assert_eq!(s, 201, "{r}");
+            p(r["id"].as_str().unwrap().to_owned())
         }
         Object::LinkedAccount => {
             let handle = format!("http://127.0.0.1:9/{}.xml", uuid::Uuid::now_v7().simple());
@@ -754,6 +764,16 @@ fn api_rows() -> Vec<Row> {
             Some(json!({"member_id": null})),
             O::ProgramApplication,
             [401, 403, 403, 403, 403, 403, 200, 200],
+        ),
+        r("UG-14 my tickets", M::GET, "/api/v1/me/tickets", None, O::None, [401, 200, 200, 200, 200, 200, 200, 200]),
+        r(
+            // The holder and those who run the group; to anyone else it does not exist.
+            "UG-14 one ticket",
+            M::GET,
+            "/api/v1/tickets/{id}",
+            None,
+            O::Ticket,
+            [401, 200, 200, 404, 200, 404, 404, 200],
         ),
         r(
             "CH-6 the interviews I was named to hold",

@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{post_form, signed_up, TestApp};
 use reqwest::header::SET_COOKIE;

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::io::BufReader;
 
@@ -159,6 +159,8 @@ async fn pl6_openapi_document_lists_every_endpoint() {
         ("/v1/events/{id}/complete", &["post"]),
         ("/v1/events/{id}/registrations", &["get", "post"]),
         ("/v1/events/{id}/registrations/{registration_id}", &["delete"]),
+        ("/v1/me/tickets", &["get"]),
+        ("/v1/tickets/{id}", &["get"]),
         ("/v1/events/{id}/checkins", &["post"]),
         // Governance (UG-2 … UG-13).
         ("/v1/venues", &["get", "post"]),

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use chrono::{Duration, Utc};
 use common::world::world;
@@ -637,4 +637,72 @@ on_both!(ug14_a_groups_event_list_says_what_each_events_own_answer_says, |backen
     assert_eq!(own["online_link"], "https://meet.example.org/obs", "{own}");
     let (_, own) = g.call(Method::GET, &format!("/api/v1/events/{at_venue}"), &g.member, None).await;
     assert_eq!(own["venue"]["id"], venue.as_str(), "{own}");
+});
+
+// UG-14: a member's tickets through the API say what "My tickets" and the
+// ticket page say: each place with its status, place in line, door code
+// and event; one ticket is the holder's (or the group's runners') alone,
+// and a place given up leaves the list.
+on_both!(ug14_a_member_reads_their_tickets_through_the_api_as_the_pages_show_them, |backend| async move {
+    let Some(g) = common::gov::gov(backend).await else { return };
+    let publish = |ev: String| {
+        let g = &g;
+        async move {
+            let (s, body) = g.call(Method::POST, &format!("/api/v1/events/{ev}/publish"), &g.leader, None).await;
+            assert_eq!(s, 200, "{body}");
+            ev
+        }
+    };
+    let sooner = publish(g.draft(None, 5).await).await;
+    let later = publish(g.draft(None, 12).await).await;
+    let (s, body) =
+        g.call(Method::PATCH, &format!("/api/v1/events/{sooner}"), &g.leader, Some(json!({"capacity": 1}))).await;
+    assert_eq!(s, 200, "{body}");
+    let mut held = Vec::new();
+    for (who, ev) in [(&g.member, &sooner), (&g.member, &later), (&g.staff, &sooner)] {
+        let (s, r) = g.call(Method::POST, &format!("/api/v1/events/{ev}/registrations"), who, None).await;
+        assert_eq!(s, 201, "{r}");
+        held.push(r["id"].as_str().unwrap().to_owned());
+    }
+
+    let (s, mine) = g.call(Method::GET, "/api/v1/me/tickets", &g.member, None).await;
+    assert_eq!(s, 200, "{mine}");
+    let rows: Vec<(&str, &str, &str)> = mine
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["event_id"].as_str().unwrap(), t["status"].as_str().unwrap(), t["id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        rows,
+        [(later.as_str(), "confirmed", held[1].as_str()), (sooner.as_str(), "confirmed", held[0].as_str())],
+        "newest event first"
+    );
+    let (s, waiting) = g.call(Method::GET, "/api/v1/me/tickets", &g.staff, None).await;
+    assert_eq!(s, 200, "{waiting}");
+    assert_eq!(waiting[0]["status"], "waitlisted", "{waiting}");
+    assert_eq!(waiting[0]["waitlist_position"], 1, "{waiting}");
+    assert_eq!(waiting[0]["can_cancel"], true, "{waiting}");
+
+    // One ticket reads as its entry in the list, and as its page shows it.
+    let (s, one) = g.call(Method::GET, &format!("/api/v1/tickets/{}", held[0]), &g.member, None).await;
+    assert_eq!(s, 200, "{one}");
+    assert_eq!(one, mine[1]);
+    let page = common::gov::page_client(&g, Some(&g.member)).await;
+    let html = page.get(g.app.url(&format!("/tickets/{}", held[0]))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(one["ticket_code"].as_str().unwrap()), "the page shows the same door code");
+    let list = page.get(g.app.url("/tickets")).send().await.unwrap().text().await.unwrap();
+    for id in &held[..2] {
+        assert!(list.contains(&format!("/tickets/{id}")), "My tickets links {id}");
+    }
+    let (s, _) = g.call(Method::GET, &format!("/api/v1/tickets/{}", held[0]), &g.other_leader, None).await;
+    assert_eq!(s, 404, "someone else's ticket does not exist for them");
+
+    // Giving up the later place takes it off the list.
+    let (s, _) =
+        g.call(Method::DELETE, &format!("/api/v1/events/{later}/registrations/{}", held[1]), &g.member, None).await;
+    assert_eq!(s, 204);
+    let (_, mine) = g.call(Method::GET, "/api/v1/me/tickets", &g.member, None).await;
+    let left: Vec<&str> = mine.as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(left, [held[0].as_str()]);
 });

@@ -1,0 +1,94 @@
+//! The caller's tickets (UG-14): what "My tickets" and the ticket page
+//! show, for calendars, phones and scripts. Cancelling is
+//! `DELETE /v1/events/{id}/registrations/{registration_id}`.
+
+use crate::web::path::Path;
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use guildhall_domain::ids::RegistrationId;
+use guildhall_domain::registration::RegistrationStatus;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::Problem;
+use crate::app::AppState;
+use crate::auth::ApiUser;
+use crate::error::AppResult;
+use crate::services::ticket_view::{self, TicketView};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/v1/me/tickets", get(mine)).route("/v1/tickets/{id}", get(one))
+}
+
+/// A ticket: the place, the event it is for and where that event stands.
+#[derive(Serialize, ToSchema)]
+pub struct TicketBody {
+    /// The registration's id, as `POST /v1/events/{id}/registrations` answered it.
+    id: String,
+    /// confirmed or waitlisted.
+    status: String,
+    /// 1 for the first person waiting; null when confirmed.
+    waitlist_position: Option<i64>,
+    /// The code shown at the door (and in the ticket's QR image); only a
+    /// confirmed place is let in.
+    ticket_code: String,
+    checked_in_at: Option<String>,
+    /// Whether the holder may still give the place up.
+    can_cancel: bool,
+    event_id: String,
+    event_title: String,
+    /// published, cancelled or completed.
+    event_status: String,
+    starts_at: String,
+    ends_at: String,
+    time_zone: String,
+    group_slug: String,
+    group_name: String,
+    /// The ticket page, with its QR image.
+    ticket_url: String,
+    /// The event's own calendar entry.
+    ics_url: String,
+}
+
+fn body(state: &AppState, t: &TicketView) -> TicketBody {
+    let (r, ev, g) = (&t.registration, &t.event, &t.group);
+    TicketBody {
+        id: r.id.to_string(),
+        status: r.status.as_str().to_owned(),
+        waitlist_position: t.waitlist_position.filter(|_| r.status == RegistrationStatus::Waitlisted),
+        ticket_code: r.ticket_code.display(),
+        checked_in_at: r.checked_in_at.map(|c| c.to_rfc3339()),
+        can_cancel: t.can_cancel(chrono::Utc::now()),
+        event_id: ev.id.to_string(),
+        event_title: ev.details.title.to_string(),
+        event_status: ev.status.as_str().to_owned(),
+        starts_at: ev.starts_at().to_rfc3339(),
+        ends_at: ev.ends_at().to_rfc3339(),
+        time_zone: g.profile.time_zone.name().to_owned(),
+        group_slug: g.profile.slug.to_string(),
+        group_name: g.profile.name.to_string(),
+        ticket_url: state.config.link(&format!("/tickets/{}", r.id)),
+        ics_url: state.config.link(&format!("/events/{}.ics", ev.id)),
+    }
+}
+
+/// The caller's tickets, confirmed and waiting, newest event first.
+#[utoipa::path(get, path = "/v1/me/tickets", tag = "registrations",
+    responses((status = 200, body = [TicketBody]), (status = 401, body = Problem)))]
+pub async fn mine(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<TicketBody>>> {
+    let list = ticket_view::mine(&state.services, &u.actor).await?;
+    Ok(Json(list.iter().map(|t| body(&state, t)).collect()))
+}
+
+/// One ticket, for its holder or those who run its group; anyone else
+/// gets 404.
+#[utoipa::path(get, path = "/v1/tickets/{id}", tag = "registrations", params(("id" = String, Path)),
+    responses((status = 200, body = TicketBody), (status = 404, body = Problem)))]
+pub async fn one(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<RegistrationId>,
+) -> AppResult<Json<TicketBody>> {
+    Ok(Json(body(&state, &ticket_view::one(&state.services, &u.actor, id).await?)))
+}

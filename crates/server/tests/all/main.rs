@@ -1,0 +1,29 @@
+//! The HTTP tests that need no process of their own, in one binary: the
+//! kit (`common`) and the server are compiled and linked once instead of
+//! once per file. The rush, the page cache across instances, the
+//! statement counter (a global subscriber) and the browser tests keep
+//! their own binaries, so that nothing else runs beside them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[macro_use]
+#[path = "../common/mod.rs"]
+mod common;
+
+mod accounts;
+mod authz_matrix;
+mod backup;
+mod bad_input;
+mod demo;
+mod erasure;
+mod event_pages;
+mod events;
+mod feeds;
+mod forum_import;
+mod governance;
+mod lists;
+mod mail;
+mod privacy;
+mod programs;
+mod security;
+mod security_sweep;
