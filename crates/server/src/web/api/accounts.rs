@@ -2,8 +2,7 @@
 
 use crate::web::path::Path;
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::access::{authorize, Action, Role};
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::DomainError;
@@ -11,6 +10,8 @@ use guildhall_storage::members::{self, Member};
 use guildhall_storage::outbox;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::ApiJson;
 use crate::app::AppState;
@@ -20,12 +21,12 @@ use crate::services::accounts::{self, ProfileChange};
 use crate::services::email_preferences as email_service;
 use guildhall_domain::email_topic::Topic;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/me", get(me).patch(update_me).delete(super::erasure::delete_me))
-        .route("/v1/members/{id}", get(member))
-        .route("/v1/messages", get(messages))
-        .route("/v1/me/email-preferences", get(email_preferences).put(set_email_preferences))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(me, update_me, super::erasure::delete_me))
+        .routes(routes!(member))
+        .routes(routes!(messages))
+        .routes(routes!(email_preferences, set_email_preferences))
 }
 
 /// A member's account. Roles are `{"role": name, "scope": id}`.

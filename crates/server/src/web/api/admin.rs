@@ -3,14 +3,15 @@
 use crate::web::path::Path;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::access::{authorize, Action};
 use guildhall_domain::ids::RegionId;
 use guildhall_storage::audit::{self, AuditFilter};
 use guildhall_storage::regions;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::ApiJson;
 use crate::app::AppState;
@@ -18,11 +19,11 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::regions::{self as region_service, RegionForm};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/regions", get(list_regions).post(create_region))
-        .route("/v1/regions/{id}/managers", post(add_manager))
-        .route("/v1/audit", get(audit_log))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_regions, create_region))
+        .routes(routes!(add_manager))
+        .routes(routes!(audit_log))
 }
 
 #[derive(Serialize, ToSchema)]

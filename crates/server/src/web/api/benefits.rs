@@ -3,13 +3,14 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::access::{authorize, Action};
 use guildhall_domain::ids::BenefitId;
 use guildhall_storage::benefits::Benefit;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Created, Problem};
 use crate::app::AppState;
@@ -18,11 +19,8 @@ use crate::error::AppResult;
 use crate::services::benefits::{self as service, NewPool};
 use crate::web::path::Path;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/benefits", get(list).post(create))
-        .route("/v1/benefits/{id}/codes", post(add_codes))
-        .route("/v1/benefits/{id}/claims", post(claim))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list, create)).routes(routes!(add_codes)).routes(routes!(claim))
 }
 
 /// A pool of codes.

@@ -6,14 +6,15 @@ use crate::web::pages::ClientIp;
 use crate::web::path::Path;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::conduct::{ReportFields, ReportStatus};
 use guildhall_domain::ids::{EventId, ReportId};
 use guildhall_domain::DomainError;
 use guildhall_storage::conduct_reports::{Note, Report};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Created, MaybeApiUser, Problem};
 use crate::app::AppState;
@@ -23,11 +24,8 @@ use crate::services::conduct as service;
 use crate::services::groups as group_service;
 use crate::web::locale::RequestLocale;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/reports", get(list).post(file))
-        .route("/v1/reports/{id}", get(show))
-        .route("/v1/reports/{id}/notes", post(add_note))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list, file)).routes(routes!(show)).routes(routes!(add_note))
 }
 
 /// A report as its circle sees it: what happened, where, its status and

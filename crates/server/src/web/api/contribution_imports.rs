@@ -4,21 +4,20 @@
 use crate::web::path::Path;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::MemberId;
 use serde::Deserialize;
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::Problem;
 use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::error::AppResult;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/imports/contributions", post(import_csv))
-        .route("/v1/members/{id}/imports/feed", post(import_feed))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(import_csv)).routes(routes!(import_feed))
 }
 
 /// PL-3: program staff import contributions from a CSV file (the request

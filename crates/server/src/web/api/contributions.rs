@@ -3,13 +3,14 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{patch, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::contribution::Verification;
 use guildhall_domain::ids::ContributionId;
 use guildhall_domain::DomainError;
 use serde::Deserialize;
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::member_evidence::{contribution_body, ContributionBody, NewContributionBody};
 use super::{ApiJson, Problem};
@@ -19,10 +20,8 @@ use crate::error::AppResult;
 use crate::services::contributions as service;
 use crate::web::path::Path;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/contributions/{id}", patch(edit).delete(remove))
-        .route("/v1/contributions/{id}/verification", post(judge))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(edit, remove)).routes(routes!(judge))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -4,11 +4,11 @@
 use crate::web::path::Path;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
-use axum::Router;
 use guildhall_domain::ids::MemberId;
 use serde::Deserialize;
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Problem};
 use crate::app::AppState;
@@ -16,8 +16,8 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::erasure as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/v1/members/{id}/erase", post(erase_member))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(erase_member))
 }
 
 #[derive(Deserialize, ToSchema)]

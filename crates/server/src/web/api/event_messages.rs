@@ -2,11 +2,12 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::EventId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Problem};
 use crate::app::AppState;
@@ -15,8 +16,8 @@ use crate::error::AppResult;
 use crate::services::event_messages::{self as service, Message};
 use crate::web::path::Path;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/v1/events/{id}/messages", post(send))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(send))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -4,8 +4,7 @@ use crate::web::path::Path;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::access::Actor;
 use guildhall_domain::event::{to_local_input, EventCommand, EventFields};
 use guildhall_domain::ids::{EventId, MemberId, RegistrationId, TalkId};
@@ -16,6 +15,8 @@ use guildhall_storage::groups::Group;
 use guildhall_storage::registrations;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, MaybeApiUser, Problem};
 use crate::app::AppState;
@@ -26,18 +27,18 @@ use crate::services::events::{self as event_service};
 use crate::services::groups as group_service;
 use crate::services::registrations::{self as reg_service, CheckInBy};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/groups/{slug}/events", get(list_events).post(create_event))
-        .route("/v1/events/{id}", get(get_event).patch(update_event))
-        .route("/v1/events/{id}/publish", post(publish))
-        .route("/v1/events/{id}/cancel", post(cancel))
-        .route("/v1/events/{id}/complete", post(complete))
-        .route("/v1/events/{id}/registrations", get(list_registrations).post(register))
-        .route("/v1/events/{id}/registrations/{registration_id}", delete(unregister))
-        .route("/v1/events/{id}/checkins", post(check_in))
-        .route("/v1/events/{id}/talks", post(add_talk))
-        .route("/v1/events/{id}/talks/{talk_id}", delete(remove_talk).patch(edit_talk))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_events, create_event))
+        .routes(routes!(get_event, update_event))
+        .routes(routes!(publish))
+        .routes(routes!(cancel))
+        .routes(routes!(complete))
+        .routes(routes!(list_registrations, register))
+        .routes(routes!(unregister))
+        .routes(routes!(check_in))
+        .routes(routes!(add_talk))
+        .routes(routes!(remove_talk, edit_talk))
 }
 
 #[derive(Serialize, ToSchema)]

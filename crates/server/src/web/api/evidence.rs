@@ -4,12 +4,13 @@
 
 use crate::web::path::Path;
 use axum::extract::State;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::eligibility::{meets_rubric, rubric_of};
 use guildhall_domain::ids::ProgramApplicationId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Problem};
 use crate::app::AppState;
@@ -18,10 +19,8 @@ use crate::error::AppResult;
 use crate::services::program_evidence as evidence_service;
 use crate::services::programs as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/applications/{id}/evidence", get(list))
-        .route("/v1/applications/{id}/judgments", post(judge))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list)).routes(routes!(judge))
 }
 
 /// One piece of an application's evidence and how the reviewer judged it.

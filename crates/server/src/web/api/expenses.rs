@@ -6,8 +6,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::{ClaimId, EventId, ReceiptId, RegionId};
 use guildhall_domain::money::{AmountFields, ClaimFields, FeeSchedule};
 use guildhall_domain::values::Slug;
@@ -15,6 +14,9 @@ use guildhall_domain::DomainError;
 use guildhall_storage::expenses::{Claim, ReceiptRow, Total};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::router::UtoipaMethodRouterExt;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Created, Problem};
 use crate::app::AppState;
@@ -25,18 +27,18 @@ use crate::services::expenses::{self as service, amount};
 /// Largest receipt upload request; the size rule itself is a setting.
 pub const UPLOAD_LIMIT: usize = 64 * 1024 * 1024;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/regions/{id}/fee-schedule", put(set_schedule).get(get_schedule))
-        .route("/v1/events/{id}/claims", post(file))
-        .route("/v1/claims/{id}", get(show).patch(correct))
-        .route("/v1/claims/{id}/withdraw", post(withdraw))
-        .route("/v1/groups/{slug}/claims", get(group_claims))
-        .route("/v1/claims/{id}/receipts", post(upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
-        .route("/v1/claims/{id}/receipts/{receipt_id}", get(download))
-        .route("/v1/claims/{id}/approve", post(approve))
-        .route("/v1/claims/{id}/reject", post(reject))
-        .route("/v1/expenses", get(totals))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(set_schedule, get_schedule))
+        .routes(routes!(file))
+        .routes(routes!(show, correct))
+        .routes(routes!(withdraw))
+        .routes(routes!(group_claims))
+        .routes(routes!(upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
+        .routes(routes!(download))
+        .routes(routes!(approve))
+        .routes(routes!(reject))
+        .routes(routes!(totals))
 }
 
 /// Caps per event in the region's currency, as decimal text ("250.00").

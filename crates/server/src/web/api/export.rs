@@ -4,10 +4,10 @@ use crate::web::path::Path;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
 use guildhall_domain::ids::MemberId;
 use serde_json::Value;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::Problem;
 use crate::app::AppState;
@@ -15,8 +15,8 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::export as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/v1/me/export", get(mine)).route("/v1/members/{id}/export", get(of_member))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(mine)).routes(routes!(of_member))
 }
 
 /// The document as a download named after its owner's id.

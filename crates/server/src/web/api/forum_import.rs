@@ -4,13 +4,14 @@
 use crate::web::path::Path;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::ImportRunId;
 use guildhall_domain::ids::MemberId;
 use guildhall_storage::import_runs::ImportRun;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Problem};
 use crate::app::AppState;
@@ -18,8 +19,8 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::forum_import as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/v1/members/{id}/imports/discourse", post(start)).route("/v1/imports/{id}", get(show))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(start)).routes(routes!(show))
 }
 
 #[derive(Deserialize, ToSchema)]

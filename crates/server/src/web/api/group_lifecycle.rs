@@ -3,13 +3,14 @@
 
 use crate::web::path::Path;
 use axum::extract::State;
-use axum::routing::{post, put};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::RegionId;
 use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use serde::Deserialize;
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::groups::{body, GroupBody};
 use super::{ApiJson, Problem};
@@ -18,11 +19,8 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::{group_lifecycle as service, groups as group_service};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/groups/{slug}/archive", post(archive))
-        .route("/v1/groups/{slug}/reactivate", post(reactivate))
-        .route("/v1/groups/{slug}/region", put(move_to))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(archive)).routes(routes!(reactivate)).routes(routes!(move_to))
 }
 
 #[derive(Deserialize, ToSchema)]

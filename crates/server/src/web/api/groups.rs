@@ -3,8 +3,7 @@
 use crate::web::path::Path;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::access::Role;
 use guildhall_domain::group::GroupFields;
 use guildhall_domain::ids::{MemberId, RegionId};
@@ -16,6 +15,8 @@ use guildhall_storage::groups::{self, Group, GroupQuery};
 use guildhall_storage::members;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Created};
 use crate::app::AppState;
@@ -23,14 +24,14 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::groups::{self as group_service, LeaderRef};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/groups", get(list_groups).post(create_group))
-        .route("/v1/groups/{slug}", get(get_group))
-        .route("/v1/groups/{slug}/leaders", post(add_leader))
-        .route("/v1/groups/{slug}/leaders/{member_id}", delete(remove_leader))
-        .route("/v1/members", post(create_member))
-        .route("/v1/venues", get(list_venues).post(create_venue))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_groups, create_group))
+        .routes(routes!(get_group))
+        .routes(routes!(add_leader))
+        .routes(routes!(remove_leader))
+        .routes(routes!(create_member))
+        .routes(routes!(list_venues, create_venue))
 }
 
 /// A user group (UG-1). Leaders are shown by name only (UG-3).

@@ -2,14 +2,15 @@
 
 use crate::web::path::Path;
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use chrono::Utc;
 use guildhall_domain::health::Health;
 use guildhall_domain::ids::RegionId;
 use guildhall_domain::values::Slug;
 use serde::Serialize;
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::Problem;
 use crate::app::AppState;
@@ -17,11 +18,8 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::{dashboard, health as service};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/groups/{slug}/health", get(group_health))
-        .route("/v1/regions/{id}/health", get(region_health))
-        .route("/v1/regions/{id}/tasks", get(region_tasks))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(group_health)).routes(routes!(region_health)).routes(routes!(region_tasks))
 }
 
 /// UG-10: a group's health.

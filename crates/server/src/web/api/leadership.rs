@@ -4,8 +4,7 @@
 use crate::web::path::Path;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::group::GroupFields;
 use guildhall_domain::ids::{LeaderApplicationId, RegionId, SlotId};
 use guildhall_domain::leadership::ApplicationFields;
@@ -14,6 +13,8 @@ use guildhall_domain::DomainError;
 use guildhall_storage::leader_applications::LeaderApplication;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Problem};
 use crate::app::AppState;
@@ -22,20 +23,20 @@ use crate::error::AppResult;
 use crate::services::groups as group_service;
 use crate::services::leadership::{self as service, ApplyTo, Founding};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/leader-applications", get(list).post(apply))
-        .route("/v1/leader-applications/{id}", get(show))
-        .route("/v1/leader-applications/{id}/submit", post(submit))
-        .route("/v1/leader-applications/{id}/interview-times", post(propose))
-        .route("/v1/leader-applications/{id}/interview", post(pick))
-        .route("/v1/leader-applications/{id}/interview.ics", get(invite))
-        .route("/v1/leader-applications/{id}/notes", post(notes))
-        .route("/v1/leader-applications/{id}/appoint", post(appoint))
-        .route("/v1/leader-applications/{id}/decline", post(decline))
-        .route("/v1/leader-applications/{id}/withdraw", post(withdraw))
-        .route("/v1/groups/{slug}/nominations", post(nominate))
-        .route("/v1/groups/{slug}/coleader-wanted", post(coleader_wanted))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, apply))
+        .routes(routes!(show))
+        .routes(routes!(submit))
+        .routes(routes!(propose))
+        .routes(routes!(pick))
+        .routes(routes!(invite))
+        .routes(routes!(notes))
+        .routes(routes!(appoint))
+        .routes(routes!(decline))
+        .routes(routes!(withdraw))
+        .routes(routes!(nominate))
+        .routes(routes!(coleader_wanted))
 }
 
 /// An application to lead a group (UG-2). Interview notes are shown to

@@ -5,12 +5,13 @@
 use crate::web::path::Path;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::{LinkedAccountId, MemberId};
 use guildhall_domain::linked_account::LinkedAccount;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Problem};
 use crate::app::AppState;
@@ -18,12 +19,12 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::linked_accounts as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/members/{id}/linked-accounts", get(list).post(add))
-        .route("/v1/linked-accounts/{id}/check", post(check))
-        .route("/v1/linked-accounts/{id}/confirm", post(confirm))
-        .route("/v1/linked-accounts/{id}", delete(remove))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, add))
+        .routes(routes!(check))
+        .routes(routes!(confirm))
+        .routes(routes!(remove))
 }
 
 /// A forum account or feed a member linked, and whether it is proven.

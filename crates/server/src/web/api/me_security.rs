@@ -3,11 +3,12 @@
 use crate::web::path::Path;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{delete, get};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::ApiTokenId;
 use serde::Serialize;
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::Problem;
 use crate::app::AppState;
@@ -15,11 +16,8 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::sessions as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/me/tokens", get(tokens))
-        .route("/v1/me/tokens/{id}", delete(revoke))
-        .route("/v1/me/sessions", delete(end_sessions))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(tokens)).routes(routes!(revoke)).routes(routes!(end_sessions))
 }
 
 /// A token as its owner sees it: never the secret.

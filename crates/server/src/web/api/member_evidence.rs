@@ -4,8 +4,7 @@
 use crate::web::path::Path;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::contribution::ContributionFields;
 use guildhall_domain::eligibility::Eligibility;
 use guildhall_domain::ids::MemberId;
@@ -13,6 +12,8 @@ use guildhall_domain::program::{FocusArea, Program};
 use guildhall_storage::contributions::Stored;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Problem};
 use crate::app::AppState;
@@ -20,10 +21,8 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::program_evidence as evidence_service;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/members/{id}/contributions", get(list_contributions).post(add_contribution))
-        .route("/v1/members/{id}/eligibility", get(eligibility))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_contributions, add_contribution)).routes(routes!(eligibility))
 }
 
 /// A contribution (PL-2). Derived ones (events held here, sessions given

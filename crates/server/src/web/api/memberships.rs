@@ -4,8 +4,7 @@
 use crate::web::path::Path;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use chrono::NaiveDate;
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::program::{parse_interests, FocusArea, Program};
@@ -13,6 +12,8 @@ use guildhall_domain::DomainError;
 use guildhall_storage::programs::Membership;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Created, Problem};
 use crate::app::AppState;
@@ -21,11 +22,8 @@ use crate::error::AppResult;
 use crate::services::program_memberships::{self as membership_service, Grant};
 use crate::services::programs as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/programs/{program}/memberships", get(memberships).post(grant))
-        .route("/v1/directory", get(directory))
-        .route("/v1/me/directory", axum::routing::put(set_directory))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(memberships, grant)).routes(routes!(directory)).routes(routes!(set_directory))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -37,7 +37,9 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::Router;
 use serde::Serialize;
+use utoipa::OpenApi;
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
 use crate::auth::{ApiUser, SignedIn};
@@ -45,8 +47,12 @@ use crate::error::AppError;
 
 pub use json::ApiJson;
 
+/// The API's routes and its OpenAPI document, from one list: each module's
+/// router registers its handlers with `routes!`, which reads the path and
+/// method from their `#[utoipa::path]`, so a route cannot go undocumented
+/// or a documented path unrouted (decision 0019).
 pub fn router() -> Router<AppState> {
-    Router::new()
+    let (routes, document) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(accounts::router())
         .merge(admin::router())
         .merge(roles::router())
@@ -75,7 +81,8 @@ pub fn router() -> Router<AppState> {
         .merge(me_security::router())
         .merge(export::router())
         .merge(erasure::router())
-        .merge(openapi::router())
+        .split_for_parts();
+    routes.merge(openapi::router(openapi::finish(document)))
 }
 
 /// The id of something just created.

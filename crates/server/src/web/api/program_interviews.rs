@@ -3,14 +3,15 @@
 
 use crate::web::path::Path;
 use axum::extract::State;
-use axum::routing::{get, put};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::access::Actor;
 use guildhall_domain::ids::{ProgramApplicationId, SlotId};
 use guildhall_domain::DomainError;
 use guildhall_storage::interview_slots::Slot;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::leadership::{PickBody, TimesBody};
 use super::programs::{application_body, ApplicationBody};
@@ -20,12 +21,12 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::program_interviews as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/applications/{id}/interview-times", get(times).post(propose).put(pick))
-        .route("/v1/applications/{id}/interview.ics", get(invite))
-        .route("/v1/applications/{id}/interviewer", put(name_interviewer))
-        .route("/v1/me/interviews", get(mine))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(times, propose, pick))
+        .routes(routes!(invite))
+        .routes(routes!(name_interviewer))
+        .routes(routes!(mine))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -7,8 +7,7 @@
 use crate::web::path::Path;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use chrono::NaiveDate;
 use guildhall_domain::ids::ProgramApplicationId;
 use guildhall_domain::program::{parse_interests, FocusArea, Program};
@@ -16,6 +15,8 @@ use guildhall_domain::DomainError;
 use guildhall_storage::programs::Application;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Problem};
 use crate::app::AppState;
@@ -23,17 +24,17 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::programs as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/programs/{program}/applications", get(pipeline).post(apply))
-        .route("/v1/applications/{id}", get(show_application).patch(edit_draft))
-        .route("/v1/applications/{id}/submit", post(submit))
-        .route("/v1/applications/{id}/screen", post(screen))
-        .route("/v1/applications/{id}/interview", post(interview))
-        .route("/v1/applications/{id}/nda", post(record_nda))
-        .route("/v1/applications/{id}/withdraw", post(withdraw))
-        .route("/v1/applications/{id}/accept", post(accept))
-        .route("/v1/applications/{id}/decline", post(decline))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(pipeline, apply))
+        .routes(routes!(show_application, edit_draft))
+        .routes(routes!(submit))
+        .routes(routes!(screen))
+        .routes(routes!(interview))
+        .routes(routes!(record_nda))
+        .routes(routes!(withdraw))
+        .routes(routes!(accept))
+        .routes(routes!(decline))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -4,23 +4,21 @@
 use crate::web::path::Path;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::{MembershipId, RenewalRunId};
 use guildhall_domain::program::Program;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Problem};
 use crate::app::AppState;
 use crate::auth::ApiUser;
 use crate::error::AppResult;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/programs/{program}/renewals", post(renew))
-        .route("/v1/renewals/{id}", get(renewal))
-        .route("/v1/renewals/{id}/decisions/{membership_id}", post(settle))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(renew)).routes(routes!(renewal)).routes(routes!(settle))
 }
 
 #[derive(Deserialize, ToSchema)]

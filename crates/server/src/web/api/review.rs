@@ -3,14 +3,15 @@
 use crate::web::path::Path;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::{EventId, TalkId};
 use guildhall_domain::review::{Checklist, Verdict};
 use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Problem};
 use crate::app::AppState;
@@ -19,11 +20,8 @@ use crate::error::AppResult;
 use crate::services::groups as group_service;
 use crate::services::review as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/events/{id}/review-required", post(event_required))
-        .route("/v1/groups/{slug}/review-required", post(group_required))
-        .route("/v1/events/{id}/talks/{talk_id}/review", post(review_talk))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(event_required)).routes(routes!(group_required)).routes(routes!(review_talk))
 }
 
 #[derive(Deserialize, ToSchema)]

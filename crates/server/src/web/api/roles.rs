@@ -4,8 +4,7 @@
 use crate::web::path::Path;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::access::Role;
 use guildhall_domain::ids::{MemberId, RegionId};
 use guildhall_domain::roles::parse_grantable;
@@ -13,6 +12,8 @@ use guildhall_domain::DomainError;
 use guildhall_storage::members::{Grant, Member};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::ApiJson;
 use crate::app::AppState;
@@ -20,11 +21,8 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::roles as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/roles", get(list))
-        .route("/v1/members/{id}/roles", post(grant))
-        .route("/v1/members/{id}/roles/{role}", delete(revoke))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list)).routes(routes!(grant)).routes(routes!(revoke))
 }
 
 /// One staff role held by one member.

@@ -3,8 +3,7 @@
 use crate::web::path::Path;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::{EventId, ExpertRequestId, InvitationId, MemberId, RegionId};
 use guildhall_domain::speaker::SpeakerFields;
 use guildhall_domain::values::Slug;
@@ -12,6 +11,8 @@ use guildhall_domain::DomainError;
 use guildhall_storage::speakers::{ExpertRequest, Invitation, Speaker};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::{ApiJson, Created, Problem};
 use crate::app::AppState;
@@ -20,17 +21,17 @@ use crate::error::AppResult;
 use crate::services::groups as group_service;
 use crate::services::speakers as service;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/speakers", get(pool).post(apply))
-        .route("/v1/speakers/applications", get(to_review))
-        .route("/v1/speakers/{member_id}/decision", post(decide))
-        .route("/v1/events/{id}/invitations", post(invite))
-        .route("/v1/invitations", get(my_invitations))
-        .route("/v1/invitations/{id}/answer", post(answer))
-        .route("/v1/groups/{slug}/expert-requests", post(ask_expert))
-        .route("/v1/expert-requests/{id}", get(expert_request))
-        .route("/v1/expert-requests/{id}/answer", post(answer_expert))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(pool, apply))
+        .routes(routes!(to_review))
+        .routes(routes!(decide))
+        .routes(routes!(invite))
+        .routes(routes!(my_invitations))
+        .routes(routes!(answer))
+        .routes(routes!(ask_expert))
+        .routes(routes!(expert_request))
+        .routes(routes!(answer_expert))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -4,12 +4,13 @@
 
 use crate::web::path::Path;
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use guildhall_domain::ids::RegistrationId;
 use guildhall_domain::registration::RegistrationStatus;
 use serde::Serialize;
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::Problem;
 use crate::app::AppState;
@@ -17,8 +18,8 @@ use crate::auth::ApiUser;
 use crate::error::AppResult;
 use crate::services::ticket_view::{self, TicketView};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/v1/me/tickets", get(mine)).route("/v1/tickets/{id}", get(one))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(mine)).routes(routes!(one))
 }
 
 /// A ticket: the place, the event it is for and where that event stands.
