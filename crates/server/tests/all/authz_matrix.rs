@@ -201,9 +201,7 @@ async fn prepare(g: &Gov, o: Object) -> Prepared {
             p(c["id"].as_str().unwrap().to_owned())
         }
         Object::Ticket => {
-            let ev = g.draft(None, 10).await;
-            let (s, e) = g.call(Method::POST, &format!("/api/v1/events/{ev}/publish"), &g.leader, None).await;
-            assert_eq!(s, 200, "{e}");
+            let ev = g.published(None, 10).await;
             let (s, r) = g.call(Method::POST, &format!("/api/v1/events/{ev}/registrations"), &g.member, None).await;
             assert_eq!(s, 201, "{r}");
             p(r["id"].as_str().unwrap().to_owned())

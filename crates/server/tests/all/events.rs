@@ -583,17 +583,9 @@ on_both!(ug14_leaders_write_to_the_registrants_they_choose_by_api_and_page, |bac
 // queries (query_counts.rs counts them); this checks it says the same.
 on_both!(ug14_a_groups_event_list_says_what_each_events_own_answer_says, |backend| async move {
     let Some(g) = common::gov::gov(backend).await else { return };
-    let publish = |ev: String| {
-        let g = &g;
-        async move {
-            let (s, body) = g.call(Method::POST, &format!("/api/v1/events/{ev}/publish"), &g.leader, None).await;
-            assert_eq!(s, 200, "{body}");
-            ev
-        }
-    };
     let venue = g.venue("coworking").await;
-    let at_venue = publish(g.draft(Some(&venue), 9).await).await;
-    let online = publish(g.draft(None, 10).await).await;
+    let at_venue = g.published(Some(&venue), 9).await;
+    let online = g.published(None, 10).await;
     let draft = g.draft(None, 11).await;
     let (s, talk) = g
         .call(
@@ -645,16 +637,8 @@ on_both!(ug14_a_groups_event_list_says_what_each_events_own_answer_says, |backen
 // and a place given up leaves the list.
 on_both!(ug14_a_member_reads_their_tickets_through_the_api_as_the_pages_show_them, |backend| async move {
     let Some(g) = common::gov::gov(backend).await else { return };
-    let publish = |ev: String| {
-        let g = &g;
-        async move {
-            let (s, body) = g.call(Method::POST, &format!("/api/v1/events/{ev}/publish"), &g.leader, None).await;
-            assert_eq!(s, 200, "{body}");
-            ev
-        }
-    };
-    let sooner = publish(g.draft(None, 5).await).await;
-    let later = publish(g.draft(None, 12).await).await;
+    let sooner = g.published(None, 5).await;
+    let later = g.published(None, 12).await;
     let (s, body) =
         g.call(Method::PATCH, &format!("/api/v1/events/{sooner}"), &g.leader, Some(json!({"capacity": 1}))).await;
     assert_eq!(s, 200, "{body}");

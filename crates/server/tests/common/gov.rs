@@ -123,6 +123,14 @@ impl Gov {
         ev["id"].as_str().unwrap().to_owned()
     }
 
+    /// A published event of the leader's group, `days` from now.
+    pub async fn published(&self, venue: Option<&str>, days: i64) -> String {
+        let ev = self.draft(venue, days).await;
+        let (s, body) = self.call(Method::POST, &format!("/api/v1/events/{ev}/publish"), &self.leader, None).await;
+        assert_eq!(s, 200, "{body}");
+        ev
+    }
+
     pub async fn venue(&self, kind: &str) -> String {
         let (s, v) = self
             .call(

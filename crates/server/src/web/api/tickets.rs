@@ -6,7 +6,6 @@ use crate::web::path::Path;
 use axum::extract::State;
 use axum::Json;
 use guildhall_domain::ids::RegistrationId;
-use guildhall_domain::registration::RegistrationStatus;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -57,7 +56,7 @@ fn body(state: &AppState, t: &TicketView) -> TicketBody {
     TicketBody {
         id: r.id.to_string(),
         status: r.status.as_str().to_owned(),
-        waitlist_position: t.waitlist_position.filter(|_| r.status == RegistrationStatus::Waitlisted),
+        waitlist_position: t.waitlist_position,
         ticket_code: r.ticket_code.display(),
         checked_in_at: r.checked_in_at.map(|c| c.to_rfc3339()),
         can_cancel: t.can_cancel(chrono::Utc::now()),
