@@ -273,16 +273,22 @@ pub async fn for_group(
     rows.iter().map(from_row).collect()
 }
 
-/// Published events that have not ended, soonest first, across groups.
-pub async fn upcoming(pool: &AnyPool, now: DateTime<Utc>, limit: i64) -> Result<Vec<Event>, StorageError> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM events WHERE status = 'published' AND ends_at > $1 ORDER BY starts_at LIMIT $2"
-    ))
-    .bind(to_db(now))
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
-    rows.iter().map(from_row).collect()
+/// Published events not yet over across all groups, soonest first, each
+/// with its group, in one query: what the home page shows.
+pub async fn upcoming(pool: &AnyPool, now: DateTime<Utc>, limit: i64) -> Result<Vec<(Event, Group)>, StorageError> {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "SELECT {}, {}, r.name AS g_region_name FROM events e
+             JOIN groups g ON g.id = e.group_id JOIN regions r ON r.id = g.region_id
+             WHERE e.status = 'published' AND e.ends_at > $1 ORDER BY e.starts_at LIMIT $2",
+            aliased("e", COLUMNS, "e_"),
+            aliased("g", crate::groups::COLUMNS, "g_"),
+        )
+    });
+    let rows = sqlx::query(&SQL).bind(to_db(now)).bind(limit).fetch_all(pool).await?;
+    rows.iter()
+        .map(|row| Ok((from_cols(Cols::prefixed(row, "e_"))?, crate::groups::from_cols(Cols::prefixed(row, "g_"))?)))
+        .collect()
 }
 
 /// UG-14: published events that ended at or before `cutoff`, oldest first:
