@@ -9,6 +9,7 @@ use guildhall_domain::ids::{EventId, RegistrationId};
 use guildhall_domain::registration::RegistrationStatus;
 use guildhall_storage::events::Event;
 use guildhall_storage::groups::Group;
+use guildhall_storage::members;
 use guildhall_storage::registrations::{self, Registration};
 
 use super::registrations::visible;
@@ -21,6 +22,9 @@ pub struct TicketView {
     pub group: Group,
     /// 1 for the first person waiting; None unless waitlisted.
     pub waitlist_position: Option<i64>,
+    /// Whose place it is, when the reader is not its holder (a leader or
+    /// manager of the group opening a member's ticket).
+    pub held_by_other: Option<String>,
 }
 
 impl TicketView {
@@ -51,7 +55,7 @@ pub async fn mine(svc: &Services, actor: &Actor) -> Result<Vec<TicketView>, AppE
         .into_iter()
         .map(|(registration, event, group)| {
             let waitlist_position = places.remove(&registration.event_id).and_then(|(_, _, p)| p);
-            TicketView { registration, event, group, waitlist_position }
+            TicketView { registration, event, group, waitlist_position, held_by_other: None }
         })
         .collect())
 }
@@ -67,5 +71,10 @@ pub async fn one(svc: &Services, actor: &Actor, id: RegistrationId) -> Result<Ti
         }
         _ => None,
     };
-    Ok(TicketView { registration, event, group, waitlist_position })
+    let held_by_other = if registration.member_id == actor.member_id {
+        None
+    } else {
+        members::by_id(svc.db.reader(), registration.member_id).await?.map(|m| m.name.to_string())
+    };
+    Ok(TicketView { registration, event, group, waitlist_position, held_by_other })
 }

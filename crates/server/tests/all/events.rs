@@ -667,6 +667,7 @@ on_both!(ug14_a_member_reads_their_tickets_through_the_api_as_the_pages_show_the
     assert_eq!(waiting[0]["status"], "waitlisted", "{waiting}");
     assert_eq!(waiting[0]["waitlist_position"], 1, "{waiting}");
     assert_eq!(waiting[0]["can_cancel"], true, "{waiting}");
+    assert!(waiting[0]["ticket_code"].is_null(), "a place in line is not let in at the door: {waiting}");
 
     // One ticket reads as its entry in the list, and as its page shows it.
     let (s, one) = g.call(Method::GET, &format!("/api/v1/tickets/{}", held[0]), &g.member, None).await;
@@ -681,6 +682,19 @@ on_both!(ug14_a_member_reads_their_tickets_through_the_api_as_the_pages_show_the
     }
     let (s, _) = g.call(Method::GET, &format!("/api/v1/tickets/{}", held[0]), &g.other_leader, None).await;
     assert_eq!(s, 404, "someone else's ticket does not exist for them");
+    // The group's leader may open it, and is told whose it is before any
+    // button offers to cancel it.
+    let leader = common::gov::page_client(&g, Some(&g.leader)).await;
+    let theirs = leader.get(g.app.url(&format!("/tickets/{}", held[0]))).send().await.unwrap().text().await.unwrap();
+    let (_, holder) = g.call(Method::GET, "/api/v1/me", &g.member, None).await;
+    let name = holder["name"].as_str().unwrap();
+    assert!(
+        theirs.contains(&format!("This is {name}&#39;s ticket"))
+            || theirs.contains(&format!("This is {name}'s ticket")),
+        "{theirs}"
+    );
+    assert!(theirs.contains("Cancel this registration") && !theirs.contains("Cancel my registration"), "{theirs}");
+    assert!(!html.contains("This is "), "the holder reads their own ticket");
 
     // Giving up the later place takes it off the list.
     let (s, _) =

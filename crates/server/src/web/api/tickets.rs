@@ -6,6 +6,7 @@ use crate::web::path::Path;
 use axum::extract::State;
 use axum::Json;
 use guildhall_domain::ids::RegistrationId;
+use guildhall_domain::registration::RegistrationStatus;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -30,9 +31,9 @@ pub struct TicketBody {
     status: String,
     /// 1 for the first person waiting; null when confirmed.
     waitlist_position: Option<i64>,
-    /// The code shown at the door (and in the ticket's QR image); only a
-    /// confirmed place is let in.
-    ticket_code: String,
+    /// The code shown at the door (and in the ticket's QR image): for a
+    /// confirmed place only, as on the ticket page; null while waiting.
+    ticket_code: Option<String>,
     checked_in_at: Option<String>,
     /// Whether the holder may still give the place up.
     can_cancel: bool,
@@ -57,7 +58,7 @@ fn body(state: &AppState, t: &TicketView) -> TicketBody {
         id: r.id.to_string(),
         status: r.status.as_str().to_owned(),
         waitlist_position: t.waitlist_position,
-        ticket_code: r.ticket_code.display(),
+        ticket_code: (r.status == RegistrationStatus::Confirmed).then(|| r.ticket_code.display()),
         checked_in_at: r.checked_in_at.map(|c| c.to_rfc3339()),
         can_cancel: t.can_cancel(chrono::Utc::now()),
         event_id: ev.id.to_string(),
@@ -74,7 +75,7 @@ fn body(state: &AppState, t: &TicketView) -> TicketBody {
 }
 
 /// The caller's tickets, confirmed and waiting, newest event first.
-#[utoipa::path(get, path = "/v1/me/tickets", tag = "registrations",
+#[utoipa::path(get, path = "/v1/me/tickets", tag = "registrations", operation_id = "my_tickets",
     responses((status = 200, body = [TicketBody]), (status = 401, body = Problem)))]
 pub async fn mine(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<Vec<TicketBody>>> {
     let list = ticket_view::mine(&state.services, &u.actor).await?;
@@ -83,8 +84,8 @@ pub async fn mine(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResu
 
 /// One ticket, for its holder or those who run its group; anyone else
 /// gets 404.
-#[utoipa::path(get, path = "/v1/tickets/{id}", tag = "registrations", params(("id" = String, Path)),
-    responses((status = 200, body = TicketBody), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/v1/tickets/{id}", tag = "registrations", operation_id = "ticket", params(("id" = String, Path)),
+    responses((status = 200, body = TicketBody), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn one(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,

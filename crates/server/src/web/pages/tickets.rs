@@ -42,11 +42,17 @@ struct TicketPage {
     qr_svg: String,
     position: Option<i64>,
     can_cancel: bool,
+    /// The holder's name when the reader runs the group instead.
+    held_by_other: Option<String>,
 }
 
 impl TicketPage {
     fn wait_text(&self, position: &i64) -> String {
         self.ctx.tr.with("event-you-wait", &[("position", &position.to_string())])
+    }
+
+    fn holder_text(&self, name: &str) -> String {
+        self.ctx.tr.with("ticket-held-by", &[("name", name)])
     }
 
     fn confirmed(&self) -> bool {
@@ -76,7 +82,7 @@ async fn ticket(
     let actor = ctx.require()?.actor.clone();
     let t = ticket_view::one(&state.services, &actor, id).await?;
     let can_cancel = t.can_cancel(chrono::Utc::now());
-    let TicketView { registration: r, event: ev, group, waitlist_position: position } = t;
+    let TicketView { registration: r, event: ev, group, waitlist_position: position, held_by_other } = t;
     let checkin_url = state.config.link(&format!("/events/{}/attendees?code={}", ev.id, r.ticket_code.as_str()));
     let page = TicketPage {
         when: when_text(ev.starts_at(), ev.ends_at(), group.profile.time_zone),
@@ -84,6 +90,7 @@ async fn ticket(
         qr_svg: if r.status == RegistrationStatus::Confirmed { qr(&checkin_url) } else { String::new() },
         position,
         can_cancel,
+        held_by_other,
         ctx,
         r,
         ev,
