@@ -10,10 +10,10 @@
 //! parse is a decode error naming the type. Behind the `sqlx` feature so the
 //! domain itself stays free of I/O crates.
 
-/// Implements `sqlx::Type`, `Encode` and `Decode` for `sqlx::Any` on a type
-/// that is `Display + FromStr`, storing it as text.
-macro_rules! sql_as_text {
-    ($name:ty) => {
+/// `sqlx::Type`, `Encode` and `Decode` for `sqlx::Any` on `$name`, stored as
+/// the text `$to` gives and read back through `$from` (None: not a `$name`).
+macro_rules! sql_via_text {
+    ($name:ty, $to:expr, $from:expr) => {
         #[cfg(feature = "sqlx")]
         impl sqlx::Type<sqlx::Any> for $name {
             fn type_info() -> sqlx::any::AnyTypeInfo {
@@ -30,55 +30,36 @@ macro_rules! sql_as_text {
                 &self,
                 buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
             ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-                <String as sqlx::Encode<'q, sqlx::Any>>::encode(self.to_string(), buf)
+                let to: fn(&$name) -> String = $to;
+                <String as sqlx::Encode<'q, sqlx::Any>>::encode(to(self), buf)
             }
         }
 
         #[cfg(feature = "sqlx")]
         impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
             fn decode(value: <sqlx::Any as sqlx::Database>::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let from: fn(&str) -> Option<$name> = $from;
                 let text = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-                text.parse::<$name>().map_err(|_| format!("{text:?} is not a {}", stringify!($name)).into())
+                from(&text).ok_or_else(|| format!("{text:?} is not a {}", stringify!($name)).into())
             }
         }
     };
 }
 
-pub(crate) use sql_as_text;
+/// A type that is `Display + FromStr` (every typed id), stored as its text.
+macro_rules! sql_as_text {
+    ($name:ty) => {
+        crate::sql_text::sql_via_text!($name, |v| v.to_string(), |t| t.parse().ok());
+    };
+}
+
+pub(crate) use {sql_as_text, sql_via_text};
 
 /// The same for a closed set of words (a status, a kind): written as its
 /// `as_str()`, read back through its `parse`.
 macro_rules! sql_as_word {
     ($($name:ty),* $(,)?) => {$(
-        #[cfg(feature = "sqlx")]
-        impl sqlx::Type<sqlx::Any> for $name {
-            fn type_info() -> sqlx::any::AnyTypeInfo {
-                <String as sqlx::Type<sqlx::Any>>::type_info()
-            }
-            fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-                <String as sqlx::Type<sqlx::Any>>::compatible(ty)
-            }
-        }
-
-        #[cfg(feature = "sqlx")]
-        impl<'q> sqlx::Encode<'q, sqlx::Any> for $name {
-            fn encode_by_ref(
-                &self,
-                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
-            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-                <String as sqlx::Encode<'q, sqlx::Any>>::encode(self.as_str().to_owned(), buf)
-            }
-        }
-
-        #[cfg(feature = "sqlx")]
-        impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
-            fn decode(
-                value: <sqlx::Any as sqlx::Database>::ValueRef<'r>,
-            ) -> Result<Self, sqlx::error::BoxDynError> {
-                let text = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-                <$name>::parse(&text).map_err(|_| format!("{text:?} is not a {}", stringify!($name)).into())
-            }
-        }
+        sql_via_text!($name, |v| v.as_str().to_owned(), |t| <$name>::parse(t).ok());
     )*};
 }
 

@@ -75,37 +75,13 @@ pub async fn tally<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) ->
 /// An event's numbers and, for a signed-in viewer, their own registration
 /// with its waiting-list position, in one round trip (the event page and
 /// the API show both).
-pub async fn tally_for<'e>(
-    ex: impl Executor<'e, Database = Any>,
+pub async fn tally_for(
+    pool: &AnyPool,
     event: EventId,
     viewer: Option<MemberId>,
 ) -> Result<(Tally, Option<Registration>, Option<i64>), StorageError> {
-    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        format!(
-            "SELECT t.confirmed, t.waiting, t.checked_in, {COLUMNS},
-                (SELECT COUNT(*) FROM registrations w WHERE w.event_id = $1 AND w.status = 'waitlisted'
-                    AND w.queue_seq <= r.queue_seq) AS position
-             FROM (SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0) AS confirmed,
-                          COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
-                          COALESCE(SUM(CASE WHEN status = 'confirmed' AND checked_in_at IS NOT NULL
-                              THEN 1 ELSE 0 END), 0) AS checked_in
-                   FROM registrations WHERE event_id = $1) t
-             LEFT JOIN registrations r ON r.event_id = $1 AND r.member_id = $2"
-        )
-    });
-    let viewer = viewer.map(|m| m.to_string()).unwrap_or_default();
-    let row = sqlx::query(&SQL).bind(event).bind(viewer).fetch_one(ex).await?;
-    let n = |c: &str| row.try_get::<i64, _>(c).map(|v| v.max(0) as u64);
-    let tally = Tally { confirmed: n("confirmed")?, waiting: n("waiting")?, checked_in: n("checked_in")? };
-    let mine = match row.try_get::<Option<String>, _>("id")? {
-        Some(_) => Some(from_row(&row)?),
-        None => None,
-    };
-    let position = match &mine {
-        Some(r) if r.status == RegistrationStatus::Waitlisted => Some(row.try_get::<i64, _>("position")?),
-        _ => None,
-    };
-    Ok((tally, mine, position))
+    // An event nobody registered for has no row: its numbers are zero.
+    Ok(tallies_for(pool, &[event], viewer).await?.remove(&event).unwrap_or_default())
 }
 
 /// What `tally_for` gives, for several events in one query: each event's
