@@ -152,6 +152,11 @@ pub enum Action {
     DecideProgramApplications,
     /// Grant or end memberships, load benefit codes (CH-1, CH-8).
     ManagePrograms,
+    /// UG-15: write to every leader of a region's groups: its community
+    /// managers and program staff.
+    AnnounceToRegionLeaders(RegionId),
+    /// UG-15: write to a program's members: program staff.
+    AnnounceToProgramMembers,
 }
 
 /// The one authorization decision (PL-1). Admins may do everything; every
@@ -201,7 +206,10 @@ pub fn authorize(actor: &Actor, action: Action) -> Result<(), DomainError> {
         Action::InterviewProgramApplicant { interviewer } => {
             actor.is_program_staff() || is_interviewer(actor, interviewer)
         }
-        Action::DecideProgramApplications | Action::ManagePrograms => actor.is_program_staff(),
+        Action::DecideProgramApplications | Action::ManagePrograms | Action::AnnounceToProgramMembers => {
+            actor.is_program_staff()
+        }
+        Action::AnnounceToRegionLeaders(r) => actor.manages_region(r) || actor.is_program_staff(),
     };
     if allowed {
         Ok(())

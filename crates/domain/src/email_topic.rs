@@ -13,7 +13,8 @@ use crate::DomainError;
 pub enum Topic {
     /// UG-14: the reminder before an event one is registered for.
     Reminders,
-    /// UG-17: what a group's leaders write to their registrants.
+    /// UG-17: what a group's leaders write to their registrants, and
+    /// UG-15: what the community team writes to leaders or program members.
     Announcements,
 }
 
@@ -35,7 +36,7 @@ impl Topic {
     pub fn of_kind(kind: &str) -> Option<Self> {
         match kind {
             "reminder" => Some(Self::Reminders),
-            "event-message" => Some(Self::Announcements),
+            "event-message" | "community-announcement" => Some(Self::Announcements),
             _ => None,
         }
     }

@@ -129,6 +129,10 @@ pub enum DomainError {
     /// PL-3: the proof code is not where the member was asked to put it.
     #[error("the proof code was not found")]
     ProofNotFound,
+    /// UG-15: who an announcement reaches changed between the count shown
+    /// and the sending; the sender sees the new count before it goes.
+    #[error("the audience changed: it is now {now} people")]
+    AudienceChanged { now: u32 },
 }
 
 impl DomainError {
@@ -160,7 +164,8 @@ impl DomainError {
             | Self::GroupHasUpcomingEvents { .. }
             | Self::AccountNotLinked
             | Self::AccountLinkedElsewhere
-            | Self::ProofNotFound => K::Conflict,
+            | Self::ProofNotFound
+            | Self::AudienceChanged { .. } => K::Conflict,
             Self::BadCredentials | Self::Unauthenticated => K::Unauthenticated,
             Self::EmailNotVerified | Self::Forbidden | Self::CsrfRejected => K::Forbidden,
             Self::LinkInvalid => K::Gone,
@@ -213,6 +218,7 @@ impl DomainError {
             C::AccountNotLinked => Self::AccountNotLinked,
             C::AccountLinkedElsewhere => Self::AccountLinkedElsewhere,
             C::ProofNotFound => Self::ProofNotFound,
+            C::AudienceChanged => Self::AudienceChanged { now: 12 },
         }
     }
 
@@ -263,6 +269,7 @@ impl DomainError {
             Self::AccountNotLinked => "account_not_linked",
             Self::AccountLinkedElsewhere => "account_linked_elsewhere",
             Self::ProofNotFound => "proof_not_found",
+            Self::AudienceChanged { .. } => "audience_changed",
         }
     }
 
@@ -280,6 +287,7 @@ impl DomainError {
             Self::EventStateConflict { from, to } => vec![("from", (*from).to_owned()), ("to", (*to).to_owned())],
             Self::ProgramFull { cap } => vec![("cap", cap.to_string())],
             Self::GroupHasUpcomingEvents { count } => vec![("count", count.to_string())],
+            Self::AudienceChanged { now } => vec![("now", now.to_string())],
             Self::Invalid(_)
             | Self::RateLimited { .. }
             | Self::InvalidId

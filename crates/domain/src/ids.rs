@@ -155,6 +155,10 @@ typed_id!(
     /// A forum import run (PL-3).
     ImportRunId
 );
+typed_id!(
+    /// What the community team sent to a region's leaders or a program's members (UG-15).
+    AnnouncementId
+);
 
 #[cfg(test)]
 mod tests {

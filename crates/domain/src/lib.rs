@@ -13,6 +13,7 @@ pub mod eligibility;
 pub mod email_topic;
 pub mod error;
 pub mod event;
+pub mod follow;
 pub mod group;
 pub mod health;
 pub mod ids;

@@ -40,6 +40,7 @@ pub async fn erase(
         "DELETE FROM directory_entries WHERE member_id = $1",
         "DELETE FROM speakers WHERE member_id = $1",
         "DELETE FROM email_opt_outs WHERE member_id = $1",
+        "DELETE FROM group_follows WHERE member_id = $1",
         "DELETE FROM linked_accounts WHERE member_id = $1",
         "DELETE FROM outbox WHERE recipient_id = $1",
         "UPDATE conduct_reports SET reporter_member_id = NULL, reporter_email = NULL WHERE reporter_member_id = $1",

@@ -37,6 +37,10 @@ pub const SECTIONS: &[(&str, &str)] = &[
         "SELECT b.name AS benefit, c.code, c.claim_year, c.claimed_at FROM benefit_codes c JOIN benefits b ON b.id = c.benefit_id
          WHERE c.claimed_by = $1",
     ),
+    (
+        "follows",
+        "SELECT g.slug, g.name, f.created_at FROM group_follows f JOIN groups g ON g.id = f.group_id WHERE f.member_id = $1",
+    ),
     ("directory_entry", "SELECT * FROM directory_entries WHERE member_id = $1"),
     ("linked_accounts", "SELECT kind, handle, proof, proven_at, created_at FROM linked_accounts WHERE member_id = $1"),
     (

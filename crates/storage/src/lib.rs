@@ -4,6 +4,7 @@
 //! sqlx's `Any` driver (see `docs/decisions/0002-data-layer.md`). The few
 //! places where the two differ are named functions in [`dialect`].
 
+pub mod announcements;
 pub mod audit;
 pub mod backup;
 pub mod batch;
@@ -20,6 +21,7 @@ pub mod events;
 pub mod evidence_judgments;
 pub mod expenses;
 pub mod export;
+pub mod follows;
 pub mod groups;
 pub mod hash_keys;
 pub mod health;

@@ -37,7 +37,7 @@ pub struct NewMember<'a> {
 
 const COLUMNS: &str = "id, email, name, password_hash, email_verified_at, locale, time_zone, created_at";
 
-fn from_row(row: &AnyRow) -> Result<Member, StorageError> {
+pub(crate) fn from_row(row: &AnyRow) -> Result<Member, StorageError> {
     let corrupt = |what: &str| StorageError::Corrupt(format!("member {what}"));
     Ok(Member {
         id: row.try_get("id")?,
@@ -96,7 +96,7 @@ pub async fn by_ids(pool: &AnyPool, ids: &[MemberId]) -> Result<Vec<Member>, Sto
     q.fetch_all(pool).await?.iter().map(from_row).collect()
 }
 
-fn prefixed(alias: &str) -> String {
+pub(crate) fn prefixed(alias: &str) -> String {
     COLUMNS.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ")
 }
 

@@ -28,6 +28,9 @@ pub struct NewEmail {
     pub body_secret: Option<String>,
     /// UG-17: a calendar invitation it carries (iTIP, with its METHOD).
     pub calendar: Option<String>,
+    /// The path of its own one-click unsubscribe (UG-15: stop following
+    /// the group), for an email that is not a topic's.
+    pub unsubscribe_path: Option<String>,
 }
 
 /// An email as stored.
@@ -43,6 +46,8 @@ pub struct OutboxEmail {
     pub body_secret: Option<String>,
     /// The calendar invitation it carries, if any (UG-17).
     pub calendar: Option<String>,
+    /// Its own one-click unsubscribe path, if it carries one (UG-15).
+    pub unsubscribe_path: Option<String>,
     pub state: String,
     pub attempts: i64,
     pub created_at: DateTime<Utc>,
@@ -51,7 +56,8 @@ pub struct OutboxEmail {
 }
 
 const COLUMNS: &str =
-    "id, recipient_id, to_address, kind, subject, body_text, calendar, state, attempts, created_at, sent_at, last_error";
+    "id, recipient_id, to_address, kind, subject, body_text, calendar, unsubscribe_path, state, attempts, created_at,
+    sent_at, last_error";
 
 fn from_row(r: &AnyRow) -> Result<OutboxEmail, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("outbox {w}"));
@@ -67,6 +73,7 @@ fn from_row(r: &AnyRow) -> Result<OutboxEmail, StorageError> {
         body_text: r.try_get("body_text")?,
         body_secret: r.try_get::<Option<String>, _>("body_secret").ok().flatten(),
         calendar: r.try_get("calendar")?,
+        unsubscribe_path: r.try_get("unsubscribe_path")?,
         state: r.try_get("state")?,
         attempts: r.try_get("attempts")?,
         created_at: from_db(r.try_get("created_at")?),
@@ -78,9 +85,9 @@ fn from_row(r: &AnyRow) -> Result<OutboxEmail, StorageError> {
 pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result<OutboxId, StorageError> {
     let id = OutboxId::new();
     sqlx::query(
-        "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, body_secret, calendar, state,
-             next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', $9, $9)",
+        "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, body_secret, calendar,
+             unsubscribe_path, state, next_attempt_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', $10, $10)",
     )
     .bind(id)
     .bind(email.recipient)
@@ -90,6 +97,7 @@ pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result
     .bind(email.body_text)
     .bind(email.body_secret)
     .bind(email.calendar)
+    .bind(email.unsubscribe_path)
     .bind(to_db(now))
     .execute(&mut **tx)
     .await?;
@@ -100,10 +108,10 @@ pub async fn enqueue(tx: &mut Tx, email: NewEmail, now: DateTime<Utc>) -> Result
 pub async fn enqueue_many(tx: &mut Tx, emails: &[NewEmail], now: DateTime<Utc>) -> Result<(), StorageError> {
     for chunk in emails.chunks(crate::batch::ROWS) {
         let sql = format!(
-            "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, body_secret, calendar, state,
-                 next_attempt_at, created_at)
+            "INSERT INTO outbox (id, recipient_id, to_address, kind, subject, body_text, body_secret, calendar,
+                 unsubscribe_path, state, next_attempt_at, created_at)
              VALUES {}",
-            crate::batch::value_rows(chunk.len(), 11)
+            crate::batch::value_rows(chunk.len(), 12)
         );
         let mut q = sqlx::query(&sql);
         for e in chunk {
@@ -114,6 +122,7 @@ pub async fn enqueue_many(tx: &mut Tx, emails: &[NewEmail], now: DateTime<Utc>) 
                 .bind(e.body_text.as_str())
                 .bind(e.body_secret.as_deref())
                 .bind(e.calendar.as_deref())
+                .bind(e.unsubscribe_path.as_deref())
                 .bind("queued");
             q = q.bind(to_db(now)).bind(to_db(now));
         }

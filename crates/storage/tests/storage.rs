@@ -182,6 +182,7 @@ both_backends!(pl4_outbox_claims_are_exclusive_and_leased, |db: Db| async move {
                 body_text: "Body".into(),
                 body_secret: None,
                 calendar: None,
+                unsubscribe_path: None,
             },
             now,
         )
@@ -226,6 +227,7 @@ both_backends!(pl4_pl8_a_one_time_link_is_kept_only_until_its_email_is_settled, 
             body_text: "Open (link removed)".into(),
             body_secret: Some(format!("Open https://example.org/password/reset?token=secret{i}")),
             calendar: None,
+            unsubscribe_path: None,
         };
         outbox::enqueue(&mut tx, email, now).await.unwrap();
     }

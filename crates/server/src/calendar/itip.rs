@@ -28,3 +28,13 @@ pub fn request(entry: &Entry, host: &str, organizer: &str, to: &Invitee) -> Stri
     cal.push(item.done());
     cal.done().to_string()
 }
+
+/// UG-15: a PUBLISH of `entry` for a group's followers: the event to add
+/// to a calendar, not an invitation to answer (no attendee, no organizer
+/// asking for a reply), with the same UID and SEQUENCE as the feeds.
+pub fn publish(entry: &Entry, host: &str) -> String {
+    let mut cal = Calendar::new();
+    cal.append_property(Property::new("METHOD", "PUBLISH"));
+    cal.push(event_component(entry, host, None).done());
+    cal.done().to_string()
+}

@@ -108,6 +108,7 @@ async fn round(
             continue;
         }
         let unsubscribe = match (&key, email.recipient, Topic::of_kind(&email.kind)) {
+            _ if email.unsubscribe_path.is_some() => email.unsubscribe_path.as_deref().map(|p| svc.links.to(p)),
             (Some(k), Some(member), Some(topic)) => Some(svc.links.to(&k.path(member, topic))),
             _ => None,
         };

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::email_topic::Topic;
-use guildhall_domain::ids::MemberId;
+use guildhall_domain::ids::{GroupId, MemberId};
 use guildhall_domain::DomainError;
 use guildhall_storage::email_preferences as prefs;
 use guildhall_storage::{audit, Db};
@@ -70,10 +70,20 @@ impl LinkKey {
         Ok(Self(mac))
     }
 
-    fn signature(&self, member: MemberId, topic: Topic) -> String {
+    fn sign(&self, message: &str) -> String {
         let mut mac = self.0.clone();
-        mac.update(format!("{member}:{}", topic.as_str()).as_bytes());
+        mac.update(message.as_bytes());
         hex::encode(&mac.finalize().into_bytes()[..16])
+    }
+
+    fn signature(&self, member: MemberId, topic: Topic) -> String {
+        self.sign(&format!("{member}:{}", topic.as_str()))
+    }
+
+    /// UG-15: a follower's "stop following" is signed over another message
+    /// than any topic's (topics hold no colon), so neither link opens the other.
+    fn follow_signature(&self, member: MemberId, group: GroupId) -> String {
+        self.sign(&format!("{member}:follow:{group}"))
     }
 
     /// The path of `member`'s one-click unsubscribe from `topic`.
@@ -81,18 +91,31 @@ impl LinkKey {
         format!("/unsubscribe/{member}.{}.{}", topic.as_str(), self.signature(member, topic))
     }
 
+    /// The path of `member`'s one-click "stop following `group`" (UG-15).
+    pub fn unfollow_path(&self, member: MemberId, group: GroupId) -> String {
+        format!("/unfollow/{member}.{group}.{}", self.follow_signature(member, group))
+    }
+
     /// The member and topic a link's token names, if its signature holds.
     pub fn verify(&self, token: &str) -> Option<(MemberId, Topic)> {
         let mut parts = token.splitn(3, '.');
         let member: MemberId = parts.next()?.parse().ok()?;
         let topic = Topic::parse(parts.next()?).ok()?;
-        let given = parts.next()?;
-        // Compared in constant time, as a password would be.
-        let expected = self.signature(member, topic);
-        let same = given.len() == expected.len()
-            && given.bytes().zip(expected.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
-        same.then_some((member, topic))
+        same(parts.next()?, &self.signature(member, topic)).then_some((member, topic))
     }
+
+    /// The member and group an unfollow link's token names, if it holds.
+    pub fn verify_unfollow(&self, token: &str) -> Option<(MemberId, GroupId)> {
+        let mut parts = token.splitn(3, '.');
+        let member: MemberId = parts.next()?.parse().ok()?;
+        let group: GroupId = parts.next()?.parse().ok()?;
+        same(parts.next()?, &self.follow_signature(member, group)).then_some((member, group))
+    }
+}
+
+/// Compared in constant time, as a password would be.
+fn same(given: &str, expected: &str) -> bool {
+    given.len() == expected.len() && given.bytes().zip(expected.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
 /// What an unsubscribe link names, for the confirmation page.

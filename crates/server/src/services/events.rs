@@ -7,6 +7,7 @@ use guildhall_domain::event::{
     check_capacity_change, check_plausible, check_reschedule, completes_by_itself, seats_to_fill, EventChange,
     EventCommand, EventDetails, EventFields, EventStatus,
 };
+use guildhall_domain::follow::announces_publication;
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::ids::{EventId, GroupId, TalkId, VenueId};
 use guildhall_domain::review::check_publishable;
@@ -162,6 +163,12 @@ pub async fn transition(
         check_publishable(ev.review_required, &events::review_statuses(&mut tx, id).await?)?;
     }
     events::set_status(&mut tx, id, ev.status, to, now).await?;
+    let mut told = None;
+    if announces_publication(ev.status, to, false) {
+        // UG-15: the group's followers hear of it once, with this commit.
+        let published = Event { status: to, ..ev.clone() };
+        told = Some(super::follows::announce_new_event(svc, &mut tx, &published, &g).await?);
+    }
     if to == EventStatus::Cancelled {
         for a in registrations::attendees(tx.conn(), id, false).await? {
             let link = svc.links.to(&format!("/events/{id}"));
@@ -170,7 +177,10 @@ pub async fn transition(
     }
     let held = to == EventStatus::Completed && registrations::tally(tx.conn(), id).await?.checked_in > 0;
     let action = format!("event.{}", to.as_str());
-    let details = json!({"from": ev.status.as_str(), "to": to.as_str()});
+    let mut details = json!({"from": ev.status.as_str(), "to": to.as_str()});
+    if let Some(n) = told {
+        details["followers_told"] = json!(n);
+    }
     audit::record(&mut tx, entry(Some(actor.member_id), &action, "event", id, None, details), now).await?;
     tx.commit().await?;
     if held {

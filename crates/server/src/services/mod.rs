@@ -4,6 +4,7 @@
 //! and the command line all call these same functions.
 
 pub mod accounts;
+pub mod announcements;
 pub mod benefits;
 pub mod conduct;
 pub mod context;
@@ -17,6 +18,7 @@ pub mod event_view;
 pub mod events;
 pub mod expenses;
 pub mod export;
+pub mod follows;
 pub mod forum_import;
 pub mod group_lifecycle;
 pub mod groups;

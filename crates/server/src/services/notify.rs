@@ -42,6 +42,7 @@ pub fn compose(
         body_text: tr.with(&format!("mail-{kind}-body"), args),
         body_secret: None,
         calendar: None,
+        unsubscribe_path: None,
     }
 }
 

@@ -72,6 +72,7 @@ async fn crash_test(backend: Backend, instances: usize) {
             body_text: "Hello".into(),
             body_secret: None,
             calendar: None,
+            unsubscribe_path: None,
         };
         outbox::enqueue(&mut tx, email, Utc::now()).await.unwrap();
     }

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod announcements;
 mod benefits;
 mod conduct;
 mod contribution_imports;
@@ -14,6 +15,7 @@ mod events;
 mod evidence;
 pub mod expenses;
 pub mod export;
+mod follows;
 mod forum_import;
 mod group_lifecycle;
 mod groups;
@@ -77,6 +79,8 @@ pub fn router() -> Router<AppState> {
         .merge(benefits::router())
         .merge(program_interviews::router())
         .merge(tickets::router())
+        .merge(follows::router())
+        .merge(announcements::router())
         .merge(forum_import::router())
         .merge(me_security::router())
         .merge(export::router())

@@ -34,6 +34,7 @@ use crate::app::AppState;
         (name = "health", description = "Group health and managers' tasks (UG-10, UG-12)"),
         (name = "expenses", description = "Fee schedules, expense claims, totals (UG-13)"),
         (name = "speakers", description = "Speakers, invitations, expert requests (UG-11)"),
+        (name = "announcements", description = "Followers and the community team's announcements (UG-15)"),
         (name = "programs", description = "Champions, MVP, Ambassadors: contributions, eligibility, applications, memberships, benefits (CH-1 to CH-8, PL-2)"),
     )
 )]

@@ -119,7 +119,7 @@ async fn sign_in_as(state: &AppState, jar: CookieJar, member: MemberId, next: &s
 /// leading `/`, then no second `/` or `\\` right after it (browsers read
 /// `/\\host` and `/\t/host` as another site, since they drop tabs and line
 /// breaks), and no control character or backslash anywhere.
-fn safe_next(next: &str) -> &str {
+pub(super) fn safe_next(next: &str) -> &str {
     let local =
         next.starts_with('/') && !next[1..].starts_with('/') && !next.chars().any(|c| c.is_control() || c == '\\');
     if local {

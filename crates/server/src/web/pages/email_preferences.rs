@@ -30,6 +30,9 @@ struct EmailsPage {
     ctx: PageCtx,
     topics: Vec<(Topic, bool)>,
     saved: bool,
+    /// UG-15: the groups whose new events are emailed, each with a way out.
+    follows: Vec<guildhall_storage::groups::Group>,
+    notice: Option<String>,
 }
 
 impl EmailsPage {
@@ -45,12 +48,25 @@ impl EmailsPage {
 struct SavedQuery {
     #[serde(default)]
     saved: String,
+    /// After "stop following" here: `unfollowed` and the group's slug.
+    #[serde(default)]
+    done: String,
+    #[serde(default)]
+    group: String,
 }
 
 async fn page(State(state): State<AppState>, ctx: PageCtx, Query(q): Query<SavedQuery>) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let topics = service::of(&state.services, &actor, actor.member_id).await?;
-    Ok(Html(EmailsPage { ctx, topics, saved: q.saved == "1" }.render()?).into_response())
+    let follows = crate::services::follows::mine(&state.services, &actor).await?;
+    let notice = match q.done.as_str() {
+        "unfollowed" => crate::services::groups::by_typed_slug(&state.services, &q.group)
+            .await
+            .ok()
+            .map(|g| ctx.tr.with("unfollow-done", &[("group", g.profile.name.as_str())])),
+        _ => None,
+    };
+    Ok(Html(EmailsPage { ctx, topics, saved: q.saved == "1", follows, notice }.render()?).into_response())
 }
 
 /// A checkbox left unticked is absent from the form: every topic not sent

@@ -52,9 +52,18 @@ struct DirectoryPage {
     region: String,
     country: String,
     can_create: bool,
+    /// UG-15: the listed groups the signed-in viewer follows.
+    followed: Vec<guildhall_domain::ids::GroupId>,
+    /// This listing with its filters, where a Follow button comes back to.
+    back: String,
+    notice: Option<String>,
 }
 
 impl DirectoryPage {
+    fn follows(&self, g: &Group) -> bool {
+        self.followed.contains(&g.id)
+    }
+
     fn count_text(&self) -> String {
         self.ctx.tr.with("groups-count", &[("count", &self.groups.len().to_string())])
     }
@@ -68,6 +77,11 @@ struct DirectoryQuery {
     region: String,
     #[serde(default)]
     country: String,
+    /// After a Follow button: `followed` or `unfollowed`, and which group.
+    #[serde(default)]
+    done: String,
+    #[serde(default)]
+    group: String,
 }
 
 /// Regions where the viewer may create groups.
@@ -92,6 +106,21 @@ async fn directory(
     let regions = regions::list(state.services.db.reader()).await?;
     let countries = groups::countries(state.services.db.reader()).await?;
     let can_create = !creatable(&ctx, &regions).is_empty();
+    let followed = match &ctx.user {
+        Some(u) => {
+            let ids: Vec<_> = list.iter().map(|g| g.id).collect();
+            guildhall_storage::follows::followed_among(state.services.db.reader(), u.actor.member_id, &ids).await?
+        }
+        None => Vec::new(),
+    };
+    let filters =
+        serde_urlencoded::to_string([("q", &q.q), ("region", &q.region), ("country", &q.country)]).unwrap_or_default();
+    let named = list.iter().find(|g| g.profile.slug.as_str() == q.group).map(|g| g.profile.name.as_str());
+    let notice = match (q.done.as_str(), named) {
+        ("followed", Some(name)) => Some(ctx.tr.with("follow-done-named", &[("group", name)])),
+        ("unfollowed", Some(name)) => Some(ctx.tr.with("unfollow-done", &[("group", name)])),
+        _ => None,
+    };
     let page = DirectoryPage {
         ctx,
         groups: list,
@@ -101,6 +130,9 @@ async fn directory(
         region: q.region,
         country: q.country,
         can_create,
+        followed,
+        back: format!("/groups?{filters}"),
+        notice,
     };
     Ok(Html(page.render()?))
 }
@@ -127,9 +159,16 @@ struct GroupPage {
     /// UG-1: regions the viewer may move the group to (admins, managers of both).
     move_to: Vec<Region>,
     notice: Option<String>,
+    /// UG-15: whether the signed-in viewer follows the group (None for a visitor).
+    following: Option<bool>,
+    followers: u64,
 }
 
 impl GroupPage {
+    fn followers_text(&self) -> String {
+        self.ctx.tr.with("follow-count", &[("count", &self.followers.to_string())])
+    }
+
     fn archived(&self) -> bool {
         !self.group.status.is_listed()
     }
@@ -195,6 +234,9 @@ pub(super) async fn show_group(
     } else {
         Vec::new()
     };
+    let viewer = ctx.user.as_ref().map(|u| u.actor.member_id);
+    let (followers, mine) = guildhall_storage::follows::standing(state.services.db.reader(), g.id, viewer).await?;
+    let following = viewer.map(|_| mine);
     let calendar_url = state.config.link(&format!("/groups/{slug}/events.ics"));
     let webcal_url = calendar_url.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
     let page = GroupPage {
@@ -214,6 +256,8 @@ pub(super) async fn show_group(
         can_archive,
         move_to,
         notice,
+        following,
+        followers,
     };
     let html = page.render()?;
     if let Some(k) = key {
@@ -239,6 +283,8 @@ async fn group_page(
         "archived" => Some(ctx.t("group-archived-done")),
         "reactivated" => Some(ctx.t("group-reactivated-done")),
         "moved" => Some(ctx.t("group-moved-done")),
+        "followed" => Some(ctx.t("follow-done")),
+        "unfollowed" => Some(ctx.t("unfollow-done-here")),
         _ => None,
     };
     show_group(&state, ctx, &slug, errors, notice).await

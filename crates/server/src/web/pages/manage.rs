@@ -46,6 +46,8 @@ struct HubPage {
     staff: bool,
     /// CH-6: the program applications staff named the actor to interview.
     interviews: Vec<guildhall_storage::programs::Application>,
+    /// UG-15: the actor may write to some region's leaders or a program's members.
+    announces: bool,
 }
 
 impl HubPage {
@@ -69,7 +71,8 @@ async fn hub(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<Stri
     let handles_reports = !led.is_empty() || !managed.is_empty() || actor.roles.contains(&Role::ProgramStaff);
     let staff = authorize(&actor, Action::DecideProgramApplications).is_ok();
     let interviews = crate::services::program_interviews::assigned_to_me(&state.services, &actor).await?;
-    Ok(Html(HubPage { ctx, managed, led, reviews_speakers, handles_reports, staff, interviews }.render()?))
+    let announces = staff || !managed.is_empty() || actor.is_admin();
+    Ok(Html(HubPage { ctx, managed, led, reviews_speakers, handles_reports, staff, interviews, announces }.render()?))
 }
 
 #[derive(Template)]

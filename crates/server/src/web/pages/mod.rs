@@ -3,6 +3,7 @@
 mod account;
 mod account_security;
 mod admin;
+mod announcements;
 mod auth;
 mod benefits;
 mod charts;
@@ -12,6 +13,7 @@ mod contributions;
 mod email_preferences;
 mod events;
 mod expenses;
+mod follows;
 mod form;
 mod forum_import;
 mod group_lifecycle;
@@ -54,6 +56,8 @@ pub fn router() -> Router<AppState> {
         .merge(people::router())
         .merge(groups::router())
         .merge(group_lifecycle::router())
+        .merge(follows::router())
+        .merge(announcements::router())
         .merge(events::router())
         .merge(tickets::router())
         .merge(checkin::router())
