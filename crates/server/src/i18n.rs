@@ -16,6 +16,18 @@ fluent_templates::static_loader! {
     };
 }
 
+/// A count goes to Fluent as a number, so that `[one]` and `[0]` variants
+/// are chosen by it (as text it always fell to `*[other]`: "1 followers").
+/// Only a plain integer is one: a code with a leading zero stays text.
+fn value(v: &str) -> FluentValue<'static> {
+    let plain =
+        !v.is_empty() && v.len() < 16 && v.bytes().all(|b| b.is_ascii_digit()) && (v == "0" || !v.starts_with('0'));
+    match v.parse::<i64>() {
+        Ok(n) if plain => FluentValue::from(n),
+        _ => FluentValue::from(v.to_owned()),
+    }
+}
+
 static EN: LanguageIdentifier = langid!("en");
 static PT: LanguageIdentifier = langid!("pt");
 
@@ -39,7 +51,7 @@ impl Tr {
     /// The text for `key` with named arguments.
     pub fn with(&self, key: &str, args: &[(&'static str, &str)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string()))).collect();
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), value(v))).collect();
         LOCALES.lookup_with_args(self.lang(), key, &map)
     }
 
@@ -90,6 +102,20 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn pl9_a_count_chooses_its_plural_and_a_code_stays_as_written() {
+        let en = Tr(Locale::En);
+        assert_eq!(en.with("groups-count", &[("count", "1")]), "One group");
+        assert_eq!(en.with("groups-count", &[("count", "3")]), "3 groups");
+        assert_eq!(en.with("follow-count", &[("count", "0")]), "No followers yet");
+        let pt = Tr(Locale::Pt);
+        assert_eq!(pt.with("follow-count", &[("count", "1")]), "Um seguidor");
+        // Digits with a leading zero are a code, not a number.
+        assert_eq!(en.with("mail-link-removed", &[]), en.t("mail-link-removed"));
+        assert!(matches!(value("0042"), FluentValue::String(_)));
+        assert!(matches!(value("42"), FluentValue::Number(_)));
     }
 
     #[test]

@@ -63,9 +63,16 @@ pub struct LinkKey(Hmac<Sha256>);
 impl LinkKey {
     pub async fn load(db: &Db) -> Result<Self, AppError> {
         let mut tx = db.begin().await?;
-        let candidate = crate::auth::secrets::new_token();
-        let secret = prefs::server_secret(&mut tx, "unsubscribe_links", &candidate).await?;
+        let key = Self::within(&mut tx).await?;
         tx.commit().await?;
+        Ok(key)
+    }
+
+    /// The key, read in the caller's transaction: on SQLite a second one
+    /// would wait for the only writer, which the caller holds.
+    pub async fn within(tx: &mut guildhall_storage::Tx) -> Result<Self, AppError> {
+        let candidate = crate::auth::secrets::new_token();
+        let secret = prefs::server_secret(tx, "unsubscribe_links", &candidate).await?;
         let mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).map_err(|e| anyhow::anyhow!("hmac: {e}"))?;
         Ok(Self(mac))
     }

@@ -108,7 +108,7 @@ pub async fn announce_new_event(svc: &Services, tx: &mut Work, ev: &Event, g: &G
     let calendar_entry =
         ics::Entry { event: ev, venue: venue.as_ref(), url: link.clone(), group_name: g.profile.name.as_str() };
     let calendar = itip::publish(&calendar_entry, svc.links.host());
-    let key = LinkKey::load(&svc.db).await?;
+    let key = LinkKey::within(tx).await?;
     let when = g.profile.time_zone.format(ev.starts_at());
     let emails: Vec<_> = followers
         .iter()

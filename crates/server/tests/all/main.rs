@@ -19,6 +19,7 @@ mod erasure;
 mod event_pages;
 mod events;
 mod feeds;
+mod follows;
 mod forum_import;
 mod governance;
 mod lists;
