@@ -90,6 +90,9 @@ async fn pages(backend: Backend) -> Vec<(&'static str, usize, usize)> {
         ("group page", format!("/groups/{}", w.slug), 6),
         ("home page", "/".to_owned(), 3),
         ("my tickets", "/tickets".to_owned(), 4),
+        // UG-15: whether the member follows each listed group, in one statement for all.
+        ("group directory", "/groups".to_owned(), 5),
+        ("emails page (follows)", "/account/emails".to_owned(), 4),
     ] {
         out.push((page, statements(&member, &w.app.url(&path), None).await, budget));
     }

@@ -273,6 +273,33 @@ pub async fn for_group(
     rows.iter().map(from_row).collect()
 }
 
+/// What a group's page lists, in one statement: its next `upcoming` events
+/// (drafts too when `with_drafts`), soonest first, and its last `past`
+/// published ones, latest first.
+pub async fn for_group_page(
+    pool: &AnyPool,
+    group: GroupId,
+    with_drafts: bool,
+    now: DateTime<Utc>,
+    (upcoming, past): (i64, i64),
+) -> Result<(Vec<Event>, Vec<Event>), StorageError> {
+    let drafts = if with_drafts { "" } else { "AND status <> 'draft'" };
+    let sql = format!(
+        "SELECT * FROM (SELECT {COLUMNS} FROM events WHERE group_id = $1 AND ends_at > $2 {drafts}
+                        ORDER BY starts_at ASC LIMIT $3) AS upcoming
+         UNION ALL
+         SELECT * FROM (SELECT {COLUMNS} FROM events WHERE group_id = $1 AND ends_at <= $2 AND status <> 'draft'
+                        ORDER BY starts_at DESC LIMIT $4) AS past"
+    );
+    let rows = sqlx::query(&sql).bind(group).bind(to_db(now)).bind(upcoming).bind(past).fetch_all(pool).await?;
+    let all = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;
+    // A union keeps no order: each part is sorted again here.
+    let (mut next, mut last): (Vec<Event>, Vec<Event>) = all.into_iter().partition(|e| e.ends_at() > now);
+    next.sort_by_key(|e| (e.starts_at(), e.id));
+    last.sort_by_key(|e| std::cmp::Reverse((e.starts_at(), e.id)));
+    Ok((next, last))
+}
+
 /// Published events not yet over across all groups, soonest first, each
 /// with its group, in one query: what the home page shows.
 pub async fn upcoming(pool: &AnyPool, now: DateTime<Utc>, limit: i64) -> Result<Vec<(Event, Group)>, StorageError> {

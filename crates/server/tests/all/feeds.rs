@@ -161,6 +161,12 @@ async fn pl6_openapi_document_lists_every_endpoint() {
         ("/v1/events/{id}/registrations/{registration_id}", &["delete"]),
         ("/v1/me/tickets", &["get"]),
         ("/v1/tickets/{id}", &["get"]),
+        // Followers and announcements (UG-15).
+        ("/v1/me/follows", &["get"]),
+        ("/v1/me/follows/{slug}", &["put", "delete"]),
+        ("/v1/announcements", &["get", "post"]),
+        ("/v1/announcements/audiences", &["get"]),
+        ("/v1/announcements/reach", &["post"]),
         ("/v1/events/{id}/checkins", &["post"]),
         // Governance (UG-2 … UG-13).
         ("/v1/venues", &["get", "post"]),

@@ -15,7 +15,7 @@ use guildhall_domain::ids::{MemberId, RegionId};
 use guildhall_domain::values::Country;
 use guildhall_domain::values::Slug;
 use guildhall_domain::DomainError;
-use guildhall_storage::events::{self, When};
+use guildhall_storage::events;
 use guildhall_storage::groups::{self, Group, GroupQuery};
 use guildhall_storage::members::{self, Member};
 use guildhall_storage::regions::{self, Region};
@@ -218,8 +218,7 @@ pub(super) async fn show_group(
     let can_manage = may(actor, Action::ManageGroup { group: g.id, region: g.region_id });
     let can_appoint = may(actor, Action::CreateGroup(g.region_id));
     let now = Utc::now();
-    let upcoming = events::for_group(state.services.db.reader(), g.id, When::Upcoming, can_manage, now, 50).await?;
-    let past = events::for_group(state.services.db.reader(), g.id, When::Past, false, now, 20).await?;
+    let (upcoming, past) = events::for_group_page(state.services.db.reader(), g.id, can_manage, now, (50, 20)).await?;
     let leaders = members::holders(state.services.db.reader(), Role::GroupLeader(g.id)).await?;
     let health = health_service::of_group(&state.services, &g, now).await?;
     let health_svg = charts::group_health(&health, ctx.tr);
