@@ -272,5 +272,24 @@ pub async fn fill(
             made += 1;
         }
     }
+    follow_groups(state, &people).await?;
     Ok((made, people))
+}
+
+/// UG-15: a third of the crowd follows a group or two, after the demo's
+/// events are published (so the demo queues no announcement to them).
+async fn follow_groups(state: &AppState, people: &[MemberId]) -> anyhow::Result<()> {
+    let groups = guildhall_storage::groups::all_listed(state.services.db.reader()).await?;
+    if groups.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let mut tx = state.services.db.begin().await?;
+    for (i, m) in people.iter().enumerate().filter(|(i, _)| i % 3 == 2) {
+        for g in [&groups[i % groups.len()], &groups[(i * 7) % groups.len()]] {
+            guildhall_storage::follows::follow(&mut tx, *m, g.id, now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }
