@@ -7,7 +7,10 @@
 //! meetup completes by itself and counts for the group's health (UG-14,
 //! UG-10); the leader's claim with a receipt is approved on another
 //! instance (UG-13, PL-12); the new MVP claims a benefit code with a
-//! button (CH-8). Screenshots go to `target/screenshots/<backend>/`.
+//! button (CH-8); Bea follows the group, hears of its new meetup with the
+//! calendar file, stops following with the email's one click, and the
+//! next meetup does not reach her (UG-15). Screenshots go to
+//! `target/screenshots/<backend>/`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -170,6 +173,52 @@ async fn leader_moves_a_meetup(g: &Gov, sink: &SmtpSink, lia: &Client, bea: &Cli
     event
 }
 
+/// UG-15: Bea follows the group from its page, before Lia publishes.
+async fn member_follows_the_group(g: &Gov, bea: &Client, shots: &Shots) {
+    bea.goto(&g.app.url(&format!("/groups/{}", g.slug))).await.unwrap();
+    press(bea, "Follow").await;
+    until_shown(bea, "You follow this group").await;
+    shots.take(bea, "42-group-followed").await;
+}
+
+/// UG-15: the published meetup reached Bea with its calendar file; she
+/// stops following with the email's link, and the next meetup does not
+/// reach her.
+async fn follower_hears_then_stops(g: &Gov, sink: &SmtpSink, event: &str, bea: &Client, shots: &Shots) {
+    let announced = || {
+        let got = sink.received();
+        async move { got.iter().any(|m| m.contains("To: bea@example.org") && m.contains("New from")) }
+    };
+    assert!(common::eventually(announced).await, "Bea hears of the new meetup");
+    let mail = sink.received().into_iter().find(|m| m.contains("To: bea@example.org") && m.contains("New from")).unwrap();
+    let (method, ics) = calendar_part(&mail).expect("the meetup's calendar file");
+    assert_eq!(method, "PUBLISH");
+    assert!(prop(&vevent_props(&ics), "UID").starts_with(event), "{ics}");
+    use mailparse::MailHeaderMap;
+    let parsed = mailparse::parse_mail(mail.as_bytes()).unwrap();
+    let link = parsed.headers.get_first_value("List-Unsubscribe").unwrap();
+    let link = link.trim_start_matches('<').trim_end_matches('>');
+    bea.goto(&g.app.url(&link[link.find("/unfollow/").unwrap()..])).await.unwrap();
+    until_shown(bea, "Stop receiving an email when").await;
+    press(bea, "Stop following").await;
+    until_shown(bea, "you no longer follow").await;
+    shots.take(bea, "44-unfollowed").await;
+    let next = g.published(None, 14).await;
+    let told = |to: &str| {
+        let to = to.to_owned();
+        async move {
+            use sqlx::Row;
+            sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE to_address = $1 AND kind = 'new-event'")
+                .bind(to)
+                .fetch_one(g.app.db.reader())
+                .await
+                .unwrap()
+                .get::<i64, _>("n")
+        }
+    };
+    assert_eq!(told("bea@example.org").await, 1, "the meetup after {next} does not reach her");
+}
+
 /// UG-14, UG-10: once the meetup is over it completes by itself and counts
 /// for the group's health; Lia files a claim with a receipt.
 async fn meetup_completes_and_is_claimed(g: &Gov, event: &str, lia: &Client, shots: &Shots) {
@@ -281,7 +330,9 @@ async fn run(backend: Backend) {
     member_links_imports_and_applies(&g, &forum, &bea, &shots).await;
     staff_accept_the_mvp(&g, &stella, &bea, &shots).await;
     let (lia, manu) = (connect(&driver).await, connect(&driver).await);
+    member_follows_the_group(&g, &bea, &shots).await;
     let event = leader_moves_a_meetup(&g, &sink, &lia, &bea, &shots).await;
+    follower_hears_then_stops(&g, &sink, &event, &bea, &shots).await;
     meetup_completes_and_is_claimed(&g, &event, &lia, &shots).await;
     claim_approved_elsewhere(&g, &other, &manu, &shots).await;
     benefit_claimed(&g, &stella, &bea, &shots).await;
