@@ -138,8 +138,8 @@ mod tests {
     #[test]
     fn ug15_an_announcement_names_its_audience_and_every_bad_field() {
         let r = RegionId::new();
-        let ok = Announcement::parse("region_leaders", &r.to_string(), "Budget", "Claims close Friday.").unwrap();
-        assert_eq!(ok.audience, Audience::RegionLeaders(r));
+        let ok = Announcement::parse("region_leaders", &r.to_string(), "Budget", "Claims close Friday.");
+        assert_eq!(ok.map(|a| a.audience), Ok(Audience::RegionLeaders(r)));
         assert_eq!(Audience::parse("program_members", "mvp"), Ok(Audience::ProgramMembers(Program::Mvp)));
         assert!(Audience::parse("program_members", "gold").is_err());
         assert!(Audience::parse("everyone", "").is_err());

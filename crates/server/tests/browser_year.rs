@@ -190,7 +190,8 @@ async fn follower_hears_then_stops(g: &Gov, sink: &SmtpSink, event: &str, bea: &
         async move { got.iter().any(|m| m.contains("To: bea@example.org") && m.contains("New from")) }
     };
     assert!(common::eventually(announced).await, "Bea hears of the new meetup");
-    let mail = sink.received().into_iter().find(|m| m.contains("To: bea@example.org") && m.contains("New from")).unwrap();
+    let mail =
+        sink.received().into_iter().find(|m| m.contains("To: bea@example.org") && m.contains("New from")).unwrap();
     let (method, ics) = calendar_part(&mail).expect("the meetup's calendar file");
     assert_eq!(method, "PUBLISH");
     assert!(prop(&vevent_props(&ics), "UID").starts_with(event), "{ics}");
