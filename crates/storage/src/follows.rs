@@ -36,15 +36,6 @@ pub async fn unfollow(tx: &mut Tx, member: MemberId, group: GroupId) -> Result<b
     Ok(done.rows_affected() > 0)
 }
 
-pub async fn follows(pool: &AnyPool, member: MemberId, group: GroupId) -> Result<bool, StorageError> {
-    let row = sqlx::query("SELECT 1 AS one FROM group_follows WHERE member_id = $1 AND group_id = $2")
-        .bind(member)
-        .bind(group)
-        .fetch_optional(pool)
-        .await?;
-    Ok(row.is_some())
-}
-
 /// Of `groups`, the ones the member follows (the directory marks them).
 pub async fn followed_among(
     pool: &AnyPool,

@@ -57,11 +57,6 @@ async fn stop(svc: &Services, member: MemberId, g: &Group, by: Option<MemberId>)
     Ok(())
 }
 
-/// Whether the member follows the group (for its Follow button).
-pub async fn follows(svc: &Services, member: MemberId, g: &Group) -> Result<bool, AppError> {
-    Ok(follows::follows(svc.db.reader(), member, g.id).await?)
-}
-
 /// The groups the member follows, by name.
 #[tracing::instrument(skip_all)]
 pub async fn mine(svc: &Services, actor: &Actor) -> Result<Vec<Group>, AppError> {
