@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::browser::{click, click_link, connect, fill, start_driver, text, Shots};
+use common::browser::{click, click_link, connect, fill, start_driver, text, visit, Shots};
 use common::world::world;
 use common::TestApp;
 use fantoccini::{Client, Locator};
@@ -16,7 +16,7 @@ use guildhall_storage::Backend;
 use serde_json::json;
 
 async fn visitor_registers_and_cancels(app: &TestApp, c: &Client, shots: &Shots, event_title: &str) {
-    c.goto(&app.url("/")).await.unwrap();
+    visit(c, &app.url("/")).await;
     shots.take(c, "01-home").await;
     click_link(c, "Groups").await;
     fill(c, "#q", "lisboa").await;
@@ -29,18 +29,18 @@ async fn visitor_registers_and_cancels(app: &TestApp, c: &Client, shots: &Shots,
     shots.take(c, "04-event").await;
     click_link(c, "Sign in to register").await;
     // No account yet: sign up, then follow the emailed link.
-    c.goto(&app.url("/signup")).await.unwrap();
+    visit(c, &app.url("/signup")).await;
     fill(c, "#name", "Vera Visitor").await;
     fill(c, "#email", "vera@example.org").await;
     fill(c, "#password", "a long enough password").await;
     click(c, "main form button[type=submit]").await;
     let token = app.emailed_token("vera@example.org", "/verify").await;
-    c.goto(&app.url(&format!("/verify?token={token}"))).await.unwrap();
+    visit(c, &app.url(&format!("/verify?token={token}"))).await;
     fill(c, "#password", "a long enough password").await;
     click(c, "main form button[type=submit]").await;
     assert!(c.current_url().await.unwrap().path().starts_with("/account"));
     // Back to the event, one click to register.
-    c.goto(&app.url("/groups/lisboa-net")).await.unwrap();
+    visit(c, &app.url("/groups/lisboa-net")).await;
     click_link(c, event_title).await;
     click(c, "aside form button[type=submit]").await;
     assert!(c.current_url().await.unwrap().path().starts_with("/tickets/"));
@@ -57,11 +57,11 @@ async fn visitor_registers_and_cancels(app: &TestApp, c: &Client, shots: &Shots,
 
 async fn leader_creates_publishes_and_checks_in(w: &common::world::World, c: &Client, shots: &Shots) {
     let app = &w.app;
-    c.goto(&app.url("/signin")).await.unwrap();
+    visit(c, &app.url("/signin")).await;
     fill(c, "#email", "lead@example.org").await;
     fill(c, "#password", "correct horse battery").await;
     click(c, "main form button[type=submit]").await;
-    c.goto(&app.url("/groups/lisboa-net")).await.unwrap();
+    visit(c, &app.url("/groups/lisboa-net")).await;
     click_link(c, "New event").await;
     fill(c, "#title", "Rust on the server").await;
     fill(c, "#description", "Three short talks and a long conversation.").await;
@@ -89,7 +89,7 @@ async fn leader_creates_publishes_and_checks_in(w: &common::world::World, c: &Cl
     let (s, body) =
         app.api(reqwest::Method::POST, &format!("/api/v1/events/{event_id}/registrations"), Some(&token), None).await;
     assert_eq!(s, 201, "{body}");
-    c.goto(&app.url(&format!("/events/{event_id}/attendees"))).await.unwrap();
+    visit(c, &app.url(&format!("/events/{event_id}/attendees"))).await;
     shots.take(c, "07-attendees").await;
     click(c, "table form button").await;
     let page = text(c).await;
@@ -124,6 +124,7 @@ async fn run(backend: Backend) {
     leader_creates_publishes_and_checks_in(&w, &leader, &shots).await;
     leader.close().await.unwrap();
     w.app.stop().await;
+    shots.finish();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

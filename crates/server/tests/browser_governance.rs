@@ -10,7 +10,7 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::browser::{account, click, click_link, connect, fill, press, sign_in, start_driver, text, Shots};
+use common::browser::{account, click, click_link, connect, fill, press, sign_in, start_driver, text, visit, Shots};
 use common::gov::{gov, Gov};
 use fantoccini::{Client, Locator};
 use guildhall_domain::access::Role;
@@ -20,8 +20,8 @@ use serde_json::json;
 
 async fn apply_interview_appoint(g: &Gov, applicant: &Client, manager: &Client, shots: &Shots) {
     sign_in(g, applicant, "ana@example.org").await;
-    applicant.goto(&g.app.url(&format!("/groups/{}", g.slug))).await.unwrap();
-    applicant.goto(&g.app.url(&format!("/lead/apply?group={}", g.slug))).await.unwrap();
+    visit(applicant, &g.app.url(&format!("/groups/{}", g.slug))).await;
+    visit(applicant, &g.app.url(&format!("/lead/apply?group={}", g.slug))).await;
     fill(applicant, "#years", "5").await;
     fill(applicant, "#projects", "A volunteer scheduling app for the city's food bank.").await;
     fill(applicant, "#profile_link", "https://community.example.com/u/ana").await;
@@ -42,7 +42,7 @@ async fn apply_interview_appoint(g: &Gov, applicant: &Client, manager: &Client, 
     press(manager, "Propose these times").await;
     assert!(text(manager).await.contains("interview times proposed"));
 
-    applicant.goto(app_url.as_str()).await.unwrap();
+    visit(applicant, app_url.as_str()).await;
     shots.take(applicant, "22-pick-a-time").await;
     click(applicant, "form[action$='/pick'] button").await;
     let page = text(applicant).await;
@@ -52,11 +52,11 @@ async fn apply_interview_appoint(g: &Gov, applicant: &Client, manager: &Client, 
     assert!(subject.starts_with("Your interview about Lisboa Devs"), "{subject}");
     assert!(body.contains("interview.ics"));
 
-    manager.goto(app_url.as_str()).await.unwrap();
+    visit(manager, app_url.as_str()).await;
     assert!(text(manager).await.contains("once the interview has taken place"), "no appointment before it");
     // The interview takes place.
     g.interview_held(app_url.path().rsplit('/').next().unwrap()).await;
-    manager.goto(app_url.as_str()).await.unwrap();
+    visit(manager, app_url.as_str()).await;
     fill(manager, "#notes", "Knows the platform; has run two hackathons.").await;
     click(manager, "form[action$='/notes'] button").await;
     fill(manager, "#appoint-reason", "Welcome aboard!").await;
@@ -65,19 +65,19 @@ async fn apply_interview_appoint(g: &Gov, applicant: &Client, manager: &Client, 
     assert!(page.contains("Appointed: Welcome aboard!"), "{page}");
     shots.take(manager, "23-appointed").await;
     // The new leader now sees the group's leader tools.
-    applicant.goto(&g.app.url(&format!("/groups/{}", g.slug))).await.unwrap();
+    visit(applicant, &g.app.url(&format!("/groups/{}", g.slug))).await;
     assert!(text(applicant).await.contains("New event"));
 }
 
 async fn anonymous_report(g: &Gov, visitor: &Client, manager: &Client, other_leader: &Client, shots: &Shots) {
-    visitor.goto(&g.app.url(&format!("/groups/{}", g.slug))).await.unwrap();
+    visit(visitor, &g.app.url(&format!("/groups/{}", g.slug))).await;
     click_link(visitor, "Report a code-of-conduct incident").await;
     fill(visitor, "#description", "A man kept handing out job offers for his company during the break.").await;
     shots.take(visitor, "24-report-form").await;
     click(visitor, "main form button[type=submit]").await;
     assert!(text(visitor).await.contains("Your report was received"));
 
-    manager.goto(&g.app.url("/reports")).await.unwrap();
+    visit(manager, &g.app.url("/reports")).await;
     click_link(manager, "Open").await;
     let page = text(manager).await;
     assert!(page.contains("job offers"), "{page}");
@@ -85,7 +85,7 @@ async fn anonymous_report(g: &Gov, visitor: &Client, manager: &Client, other_lea
     shots.take(manager, "25-report").await;
 
     sign_in(g, other_leader, "porto.lead@example.org").await;
-    other_leader.goto(&g.app.url("/reports")).await.unwrap();
+    visit(other_leader, &g.app.url("/reports")).await;
     let page = text(other_leader).await;
     assert!(page.contains("No reports for you to handle."), "{page}");
 }
@@ -102,7 +102,7 @@ async fn claim_over_cap(g: &Gov, leader: &Client, shots: &Shots) {
     assert_eq!(s, 200);
     let ev = g.held_event(g.group, Utc::now() - Duration::days(3), 12).await;
     sign_in(g, leader, "lisboa.lead@example.org").await;
-    leader.goto(&g.app.url(&format!("/events/{ev}/claim"))).await.unwrap();
+    visit(leader, &g.app.url(&format!("/events/{ev}/claim"))).await;
     fill(leader, "#venue", "120").await;
     fill(leader, "#catering", "250").await;
     click(leader, "main form button[type=submit]").await;
@@ -135,6 +135,7 @@ async fn run(backend: Backend) {
         c.close().await.unwrap();
     }
     g.app.stop().await;
+    shots.finish();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -12,7 +12,7 @@ mod common;
 use std::time::Duration;
 
 use chrono::{Datelike, Utc};
-use common::browser::{account, click, click_link, connect, fill, press, sign_in, start_driver, text, Shots};
+use common::browser::{account, click, click_link, connect, fill, press, sign_in, start_driver, text, visit, Shots};
 use common::forum::FakeForum;
 use common::gov::{gov, Gov};
 use fantoccini::{Client, Locator};
@@ -30,7 +30,7 @@ async fn apply(c: &Client, area: &str) {
 async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client, staff: &Client, shots: &Shots) {
     let year = Utc::now().year();
     sign_in(g, bea, "bea@example.org").await;
-    bea.goto(&g.app.url("/programs")).await.unwrap();
+    visit(bea, &g.app.url("/programs")).await;
     // PL-3: she links her forum account and proves it with the code shown.
     fill(bea, "#link-handle", "ana_silva").await;
     click(bea, "form[action='/programs/linked-accounts#linked-accounts'] button").await;
@@ -66,7 +66,7 @@ async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client,
     assert_eq!(subject, "Thank you for applying to Champions");
 
     sign_in(g, staff, "sam@example.org").await;
-    staff.goto(&g.app.url("/programs/pipeline")).await.unwrap();
+    visit(staff, &g.app.url("/programs/pipeline")).await;
     shots.take(staff, "32-pipeline-board").await;
     click_link(staff, "Bea Forums").await;
     let page = text(staff).await;
@@ -83,7 +83,7 @@ async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client,
     press(staff, "Propose these times").await;
     let staff_app = staff.current_url().await.unwrap();
 
-    bea.goto(bea_app.as_str()).await.unwrap();
+    visit(bea, bea_app.as_str()).await;
     let page = text(bea).await;
     assert!(page.contains("Pick the time that suits you"), "{page}");
     shots.take(bea, "33-pick-interview-time").await;
@@ -93,7 +93,7 @@ async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client,
     assert!(subject.starts_with("Your Champions interview"), "{subject}");
     assert!(body.contains("interview.ics"), "{body}");
 
-    staff.goto(staff_app.as_str()).await.unwrap();
+    visit(staff, staff_app.as_str()).await;
     fill(staff, "#interview-notes", "Wants to mentor newcomers; expects early access to betas.").await;
     click(staff, "form[action$='/interview'] button").await;
     fill(staff, "#decide-reason", "Welcome to the program!").await;
@@ -104,13 +104,13 @@ async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client,
     assert_eq!(g.app.last_email("bea@example.org").await.0, "Welcome to Champions!");
 
     // She opts in and the public directory lists her.
-    bea.goto(&g.app.url("/programs")).await.unwrap();
+    visit(bea, &g.app.url("/programs")).await;
     bea.find(Locator::Css("input[name=listed]")).await.unwrap().click().await.unwrap();
     fill(bea, "#d-country", "PT").await;
     fill(bea, "#d-quote", "I learnt more answering than asking.").await;
     click(bea, "form[action='/programs/directory'] button").await;
     let visitor = bea;
-    visitor.goto(&g.app.url("/champions")).await.unwrap();
+    visit(visitor, &g.app.url("/champions")).await;
     let page = text(visitor).await;
     assert!(page.contains("Bea Forums") && page.contains("Forums") && page.contains("PT"), "{page}");
     assert!(page.contains("I learnt more answering than asking."), "{page}");
@@ -120,14 +120,14 @@ async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client,
 async fn not_selected(g: &Gov, carl: &Client, staff: &Client, shots: &Shots) {
     let year = Utc::now().year();
     sign_in(g, carl, "carl@example.org").await;
-    carl.goto(&g.app.url("/programs")).await.unwrap();
+    visit(carl, &g.app.url("/programs")).await;
     apply(carl, "forums").await;
-    staff.goto(&g.app.url("/programs/pipeline")).await.unwrap();
+    visit(staff, &g.app.url("/programs/pipeline")).await;
     click_link(staff, "Carl Newcomer").await;
     click(staff, "form[action$='/screen'] button").await;
     assert!(text(staff).await.contains("not selected"));
 
-    carl.goto(&g.app.url("/messages")).await.unwrap();
+    visit(carl, &g.app.url("/messages")).await;
     click_link(carl, "Your application to Champions").await;
     let page = text(carl).await;
     assert!(page.contains(&format!("Forums: 0 of 5 answers marked as solution in {year}")), "{page}");
@@ -151,6 +151,7 @@ async fn run(backend: Backend) {
         c.close().await.unwrap();
     }
     g.app.stop().await;
+    shots.finish();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -19,7 +19,9 @@ mod common;
 use std::time::Duration as StdDuration;
 
 use chrono::{Duration, Utc};
-use common::browser::{account, choose, click_link, connect, press, sign_in, start_driver, text, type_into, Shots};
+use common::browser::{
+    account, choose, click_link, connect, press, sign_in, start_driver, text, type_into, visit, Shots,
+};
 use common::forum::FakeForum;
 use common::gov::{gov_with, Gov};
 use common::{calendar_part, prop, vevent_props, SmtpSink};
@@ -60,7 +62,7 @@ async fn set_time(c: &Client, label: &str, at: chrono::DateTime<chrono_tz::Tz>) 
 /// PL-1: the admin finds Stella and gives her the program staff role.
 async fn admin_appoints_staff(g: &Gov, admin: &Client, shots: &Shots) {
     sign_in(g, admin, "ada@example.org").await;
-    admin.goto(&g.app.url("/admin/people")).await.unwrap();
+    visit(admin, &g.app.url("/admin/people")).await;
     type_into(admin, "Name or email", "stella").await;
     press(admin, "Find").await;
     click_link(admin, "Stella Staff").await;
@@ -76,7 +78,7 @@ async fn admin_appoints_staff(g: &Gov, admin: &Client, shots: &Shots) {
 /// PL-3, CH-6: Bea proves her forum account, imports and applies to MVP.
 async fn member_links_imports_and_applies(g: &Gov, forum: &FakeForum, bea: &Client, shots: &Shots) {
     sign_in(g, bea, "bea@example.org").await;
-    bea.goto(&g.app.url("/programs")).await.unwrap();
+    visit(bea, &g.app.url("/programs")).await;
     type_into(bea, "Forum user name or feed address", "ana_silva").await;
     press(bea, "Link").await;
     until_shown(bea, "Waiting for the code").await;
@@ -99,7 +101,7 @@ async fn member_links_imports_and_applies(g: &Gov, forum: &FakeForum, bea: &Clie
 /// proposes a time Bea books, records the interview and the NDA, accepts.
 async fn staff_accept_the_mvp(g: &Gov, stella: &Client, bea: &Client, shots: &Shots) {
     sign_in(g, stella, "stella@example.org").await;
-    stella.goto(&g.app.url("/programs/pipeline")).await.unwrap();
+    visit(stella, &g.app.url("/programs/pipeline")).await;
     click_link(stella, "Bea Forums").await;
     let app_url = stella.current_url().await.unwrap();
     press(stella, "Verify").await;
@@ -110,10 +112,10 @@ async fn staff_accept_the_mvp(g: &Gov, stella: &Client, bea: &Client, shots: &Sh
     let tz = chrono_tz::Europe::Lisbon;
     set_time(stella, "Time 1", (Utc::now() + Duration::days(2)).with_timezone(&tz)).await;
     press(stella, "Propose these times").await;
-    bea.goto(app_url.as_str()).await.unwrap();
+    visit(bea, app_url.as_str()).await;
     press(bea, "Book this time").await;
     until_shown(bea, "Add the interview to your calendar").await;
-    stella.goto(app_url.as_str()).await.unwrap();
+    visit(stella, app_url.as_str()).await;
     type_into(stella, "Interests, motivations, expectations", "Wants to shape the reporting roadmap.").await;
     press(stella, "Interviewed").await;
     press(stella, "Accept").await;
@@ -136,7 +138,7 @@ async fn staff_accept_the_mvp(g: &Gov, stella: &Client, bea: &Client, shots: &Sh
 /// Bea's invitation updates (same UID, higher SEQUENCE).
 async fn leader_moves_a_meetup(g: &Gov, sink: &SmtpSink, lia: &Client, bea: &Client, shots: &Shots) -> String {
     sign_in(g, lia, "lia@example.org").await;
-    lia.goto(&g.app.url(&format!("/groups/{}", g.slug))).await.unwrap();
+    visit(lia, &g.app.url(&format!("/groups/{}", g.slug))).await;
     click_link(lia, "New event").await;
     type_into(lia, "Title", "Dashboards that people read").await;
     let tz = chrono_tz::Europe::Lisbon;
@@ -148,7 +150,7 @@ async fn leader_moves_a_meetup(g: &Gov, sink: &SmtpSink, lia: &Client, bea: &Cli
     press(lia, "Save").await;
     press(lia, "Publish").await;
     let event = lia.current_url().await.unwrap().path().trim_start_matches("/events/").to_owned();
-    bea.goto(&g.app.url(&format!("/events/{event}"))).await.unwrap();
+    visit(bea, &g.app.url(&format!("/events/{event}"))).await;
     press(bea, "Register").await;
     until_shown(bea, "You're in").await;
     // What her calendar holds: the event's own calendar file, before the move.
@@ -175,7 +177,7 @@ async fn leader_moves_a_meetup(g: &Gov, sink: &SmtpSink, lia: &Client, bea: &Cli
 
 /// UG-15: Bea follows the group from its page, before Lia publishes.
 async fn member_follows_the_group(g: &Gov, bea: &Client, shots: &Shots) {
-    bea.goto(&g.app.url(&format!("/groups/{}", g.slug))).await.unwrap();
+    visit(bea, &g.app.url(&format!("/groups/{}", g.slug))).await;
     press(bea, "Follow").await;
     until_shown(bea, "You follow this group").await;
     shots.take(bea, "42-group-followed").await;
@@ -199,7 +201,7 @@ async fn follower_hears_then_stops(g: &Gov, sink: &SmtpSink, event: &str, bea: &
     let parsed = mailparse::parse_mail(mail.as_bytes()).unwrap();
     let link = parsed.headers.get_first_value("List-Unsubscribe").unwrap();
     let link = link.trim_start_matches('<').trim_end_matches('>');
-    bea.goto(&g.app.url(&link[link.find("/unfollow/").unwrap()..])).await.unwrap();
+    visit(bea, &g.app.url(&link[link.find("/unfollow/").unwrap()..])).await;
     until_shown(bea, "Stop receiving an email when").await;
     press(bea, "Stop following").await;
     until_shown(bea, "you no longer follow").await;
@@ -235,7 +237,7 @@ async fn meetup_completes_and_is_claimed(g: &Gov, event: &str, lia: &Client, sho
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    lia.goto(&g.app.url(&format!("/events/{event}"))).await.unwrap();
+    visit(lia, &g.app.url(&format!("/events/{event}"))).await;
     click_link(lia, "Attendees and check-in").await;
     common::browser::click_and_wait(lia, Locator::Css("button[aria-label='Check in: Bea Forums']"), "Check in Bea")
         .await;
@@ -245,7 +247,7 @@ async fn meetup_completes_and_is_claimed(g: &Gov, event: &str, lia: &Client, sho
     let after = Duration::hours(2 + 12);
     let done = guildhall::services::events::complete_ended(&g.app.state.services, Utc::now() + after).await.unwrap();
     assert_eq!(done, 1);
-    lia.goto(&g.app.url(&format!("/events/{event}"))).await.unwrap();
+    visit(lia, &g.app.url(&format!("/events/{event}"))).await;
     let page = text(lia).await;
     assert!(page.contains("Completed") || page.contains("completed"), "{page}");
     click_link(lia, "File an expense claim").await;
@@ -263,11 +265,11 @@ async fn meetup_completes_and_is_claimed(g: &Gov, event: &str, lia: &Client, sho
 /// UG-13, PL-12: the manager, on another instance, sees the receipt and
 /// approves; the group's health counts the meetup.
 async fn claim_approved_elsewhere(g: &Gov, other: &str, manu: &Client, shots: &Shots) {
-    manu.goto(&format!("{other}/signin")).await.unwrap();
+    visit(manu, &format!("{other}/signin")).await;
     type_into(manu, "Email", "manu@example.org").await;
     type_into(manu, "Password", common::browser::PASSWORD).await;
     press(manu, "Sign in").await;
-    manu.goto(&format!("{other}/manage/regions/{}", g.region)).await.unwrap();
+    visit(manu, &format!("{other}/manage/regions/{}", g.region)).await;
     let page = text(manu).await;
     assert!(page.contains("1/"), "the held meetup counts this year: {page}");
     let task = "//main//a[contains(., 'Dashboards that people read')]";
@@ -287,13 +289,13 @@ async fn claim_approved_elsewhere(g: &Gov, other: &str, manu: &Client, shots: &S
 
 /// CH-8: Stella loads a pool for MVPs; Bea claims a code with a button.
 async fn benefit_claimed(g: &Gov, stella: &Client, bea: &Client, shots: &Shots) {
-    stella.goto(&g.app.url("/programs/benefits")).await.unwrap();
+    visit(stella, &g.app.url("/programs/benefits")).await;
     type_into(stella, "Name", "Certification voucher").await;
     choose(stella, "For", "MVP").await;
     type_into(stella, "Codes, one per line (or separated by commas)", "MVP-0001\nMVP-0002").await;
     press(stella, "Create the pool").await;
     until_shown(stella, "2 left").await;
-    bea.goto(&g.app.url("/programs/benefits")).await.unwrap();
+    visit(bea, &g.app.url("/programs/benefits")).await;
     press(bea, "Claim a code").await;
     let page = until_shown(bea, "Your code is below").await;
     assert!(page.contains("MVP-0001") || page.contains("MVP-0002"), "{page}");
@@ -342,6 +344,7 @@ async fn run(backend: Backend) {
     }
     second.stop().await;
     g.app.stop().await;
+    shots.finish();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,6 +1,7 @@
 # Guildhall interface, English.
 
 nav-skip = Skip to content
+progress-look-again = Look again to see how far it has come
 nav-label = Main
 nav-messages = Messages
 nav-admin = Admin

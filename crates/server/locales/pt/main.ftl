@@ -1,6 +1,7 @@
 # Interface do Guildhall, português.
 
 nav-skip = Saltar para o conteúdo
+progress-look-again = Voltar a ver até onde chegou
 nav-label = Principal
 nav-messages = Mensagens
 nav-admin = Administração

@@ -77,6 +77,12 @@ impl PageCtx {
     pub fn time(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
         self.time_zone().format(*at)
     }
+
+    /// A time as a `<time datetime>` value: the HTML standard allows at
+    /// most three digits of a second, so whole seconds are given.
+    pub fn datetime(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        machine_time(*at)
+    }
 }
 
 impl FromRequestParts<AppState> for PageCtx {
@@ -96,6 +102,12 @@ impl FromRequestParts<AppState> for PageCtx {
         let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
         Ok(Self { tr: Tr(locale), csrf, user, path })
     }
+}
+
+/// A time as a `<time datetime>` value, in whole seconds (the HTML
+/// standard allows at most three digits of a second).
+pub fn machine_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 #[cfg(test)]

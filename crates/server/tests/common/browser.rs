@@ -47,7 +47,7 @@ pub async fn connect(driver: &Driver) -> Client {
             "binary": "/usr/bin/chromium",
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,1000", format!("--user-data-dir={}", profile.display())]
+                "--disable-dev-shm-usage", "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
         }),
     );
     // chromedriver takes a moment to listen.
@@ -64,22 +64,56 @@ pub async fn connect(driver: &Driver) -> Client {
     panic!("could not connect to chromedriver");
 }
 
+/// Screenshots of the pages a browser test shows (issue 17, item 7): each
+/// at 1280×900 and at a 390×844 phone size, and audited by
+/// [`super::audit`]. [`Shots::finish`] gives the audit's verdict; a test
+/// that forgets it fails.
 pub struct Shots {
     dir: PathBuf,
+    finished: std::sync::atomic::AtomicBool,
 }
+
+/// The window sizes every page is photographed at.
+pub const DESKTOP: (u32, u32) = (1280, 900);
+pub const PHONE: (u32, u32) = (390, 844);
 
 impl Shots {
     pub fn new(backend: Backend) -> Self {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
         let dir = root.join(format!("{backend:?}").to_lowercase());
-        std::fs::create_dir_all(&dir).unwrap();
-        Self { dir }
+        std::fs::create_dir_all(dir.join("phone")).unwrap();
+        Self { dir, finished: Default::default() }
     }
 
     pub async fn take(&self, c: &Client, name: &str) {
+        super::audit::page(c, Some(name)).await;
         let png = c.screenshot().await.unwrap();
         std::fs::write(self.dir.join(format!("{name}.png")), png).unwrap();
+        c.set_window_size(PHONE.0, PHONE.1).await.unwrap();
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(self.dir.join("phone").join(format!("{name}.png")), png).unwrap();
+        c.set_window_size(DESKTOP.0, DESKTOP.1).await.unwrap();
     }
+
+    /// Fails the test on any problem the audit found.
+    pub fn finish(&self) {
+        self.finished.store(true, std::sync::atomic::Ordering::SeqCst);
+        super::audit::verdict();
+    }
+}
+
+impl Drop for Shots {
+    fn drop(&mut self) {
+        if !std::thread::panicking() && !self.finished.load(std::sync::atomic::Ordering::SeqCst) {
+            panic!("a browser test ended without Shots::finish, so its pages went unaudited");
+        }
+    }
+}
+
+/// Opens `url` and audits the page it shows.
+pub async fn visit(c: &Client, url: &str) {
+    c.goto(url).await.unwrap();
+    super::audit::page(c, None).await;
 }
 
 /// The page's main text. A page still loading may replace `main` between
@@ -109,6 +143,7 @@ pub async fn click_and_wait(c: &Client, what: Locator<'_>, label: &str) {
     c.find(what).await.unwrap_or_else(|_| panic!("{label} on the page")).click().await.unwrap();
     for _ in 0..100 {
         if old.text().await.is_err() {
+            super::audit::page(c, None).await;
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -198,7 +233,7 @@ pub async fn account(g: &super::gov::Gov, email: &str, name: &str, role: Option<
 
 /// Signs `c` in through the sign-in page with an [`account`]'s password.
 pub async fn sign_in(g: &super::gov::Gov, c: &Client, email: &str) {
-    c.goto(&g.app.url("/signin")).await.unwrap();
+    visit(c, &g.app.url("/signin")).await;
     fill(c, "#email", email).await;
     fill(c, "#password", PASSWORD).await;
     click(c, "main form button[type=submit]").await;

@@ -4,6 +4,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod audit;
 pub mod blog;
 pub mod browser;
 pub mod forum;

@@ -69,7 +69,11 @@ fn qr(url: &str) -> String {
             .min_dimensions(220, 220)
             .dark_color(svg::Color("#111111"))
             .light_color(svg::Color("#ffffff"))
-            .build(),
+            .build()
+            // Inline in HTML, so without the XML declaration it starts with.
+            .split_once("<svg")
+            .map(|(_, rest)| format!("<svg{rest}"))
+            .unwrap_or_default(),
         Err(_) => String::new(),
     }
 }

@@ -41,7 +41,7 @@ impl EventCard {
             group_name: g.profile.name.to_string(),
             group_slug: g.profile.slug.to_string(),
             when: when_text(ev.starts_at(), ev.ends_at(), g.profile.time_zone),
-            datetime: ev.starts_at().to_rfc3339(),
+            datetime: crate::web::ctx::machine_time(ev.starts_at()),
             status: ev.status.as_str(),
             online: ev.venue_id.is_none() && ev.details.online_link.is_some(),
         }
