@@ -3,6 +3,7 @@
 nav-skip = Skip to content
 progress-look-again = Look again to see how far it has come
 nav-label = Main
+nav-menu = Menu
 nav-messages = Messages
 nav-admin = Admin
 nav-sign-out = Sign out

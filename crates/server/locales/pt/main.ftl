@@ -3,6 +3,7 @@
 nav-skip = Saltar para o conteúdo
 progress-look-again = Voltar a ver até onde chegou
 nav-label = Principal
+nav-menu = Menu
 nav-messages = Mensagens
 nav-admin = Administração
 nav-sign-out = Sair

@@ -72,13 +72,17 @@ fetch(location.href, { credentials: 'same-origin' })
 "#;
 
 /// The kind of page an address is: ids and numbers in its path become
-/// `:id`, and only its query's names are kept.
-fn kind_of(url: &url::Url) -> String {
-    let path: Vec<String> = url
-        .path_segments()
-        .into_iter()
-        .flatten()
-        .map(|s| if s.len() >= 16 || s.chars().any(|c| c.is_ascii_digit()) { ":id".to_string() } else { s.to_string() })
+/// `:id`, a group's slug `:slug`, and only its query's names are kept.
+pub fn kind_of(url: &url::Url) -> String {
+    let segments: Vec<&str> = std::iter::once("").chain(url.path_segments().into_iter().flatten()).collect();
+    let path: Vec<String> = segments
+        .windows(2)
+        .map(|w| match (w[0], w[1]) {
+            // A group's page is one kind, whatever its slug.
+            ("groups", s) if !["new"].contains(&s) => ":slug".to_string(),
+            (_, s) if s.len() >= 16 || s.chars().any(|c| c.is_ascii_digit()) => ":id".to_string(),
+            (_, s) => s.to_string(),
+        })
         .collect();
     let mut keys: Vec<String> = url.query_pairs().map(|(k, _)| k.into_owned()).collect();
     keys.sort();
@@ -89,13 +93,19 @@ fn kind_of(url: &url::Url) -> String {
 /// Audits the page `c` shows, unless a page of its kind was audited
 /// already; a `name` (a screenshot's) audits it whatever its kind.
 pub async fn page(c: &Client, name: Option<&str>) {
+    page_seen_by(c, "", name).await;
+}
+
+/// Audits the page `c` shows unless a page of its kind was audited for
+/// `viewer` already (a role sees other controls on the same kind).
+pub async fn page_seen_by(c: &Client, viewer: &str, name: Option<&str>) {
     let url = c.current_url().await.unwrap();
     let is_html = c.execute_async(LOADED_HTML, vec![]).await.unwrap().as_bool().unwrap_or(false);
     if !is_html {
         return;
     }
     let kind = kind_of(&url);
-    let key = name.map(str::to_string).unwrap_or_else(|| kind.clone());
+    let key = name.map(str::to_string).unwrap_or_else(|| format!("{viewer}{kind}"));
     if !AUDIT.lock().unwrap().seen.insert(key.clone()) {
         return;
     }

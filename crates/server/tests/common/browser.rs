@@ -47,7 +47,7 @@ pub async fn connect(driver: &Driver) -> Client {
             "binary": "/usr/bin/chromium",
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
         }),
     );
     // chromedriver takes a moment to listen.
@@ -87,12 +87,13 @@ impl Shots {
 
     pub async fn take(&self, c: &Client, name: &str) {
         super::audit::page(c, Some(name)).await;
+        desktop_size(c).await;
         let png = c.screenshot().await.unwrap();
         std::fs::write(self.dir.join(format!("{name}.png")), png).unwrap();
-        c.set_window_size(PHONE.0, PHONE.1).await.unwrap();
+        phone_size(c).await;
         let png = c.screenshot().await.unwrap();
         std::fs::write(self.dir.join("phone").join(format!("{name}.png")), png).unwrap();
-        c.set_window_size(DESKTOP.0, DESKTOP.1).await.unwrap();
+        desktop_size(c).await;
     }
 
     /// Fails the test on any problem the audit found.
@@ -108,6 +109,37 @@ impl Drop for Shots {
             panic!("a browser test ended without Shots::finish, so its pages went unaudited");
         }
     }
+}
+
+/// A Chrome DevTools command, through chromedriver's own endpoint.
+#[derive(Debug)]
+struct Cdp(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        (axum::http::Method::POST, Some(json!({"cmd": self.0, "params": self.1}).to_string()))
+    }
+}
+
+/// Makes the viewport exactly `width`×`height` CSS pixels (a window
+/// cannot be made that narrow, and its frame takes height).
+async fn viewport(c: &Client, (width, height): (u32, u32), mobile: bool) {
+    let metrics = json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile});
+    c.issue_cmd(Cdp("Emulation.setDeviceMetricsOverride", metrics)).await.unwrap();
+}
+
+/// A 390×844 phone's viewport.
+pub async fn phone_size(c: &Client) {
+    viewport(c, PHONE, true).await;
+}
+
+/// A 1280×900 desktop's viewport.
+pub async fn desktop_size(c: &Client) {
+    viewport(c, DESKTOP, false).await;
 }
 
 /// Opens `url` and audits the page it shows.
