@@ -329,9 +329,10 @@ mail-event-cancelled-subject = Cancelled: { $event }
 mail-event-cancelled-body =
     Hello { $name },
 
-    We are sorry: { $event } ({ $group }), planned for { $when }, has been cancelled by its organizers.
+    We are sorry: { $event } ({ $group }), planned for { $when }, has been cancelled by its organizers.{ $reason }
 
     { $link }
+mail-event-cancelled-reason = {" "}They wrote: “{ $reason }”
 mail-reminder-subject = Reminder: { $event }, { $when }
 mail-reminder-body =
     Hello { $name },
@@ -424,7 +425,18 @@ event-held = held
 event-attendees = Attendees and check-in
 event-publish = Publish
 event-complete = Mark completed
-event-cancel = Cancel event
+event-cancel = Cancel event…
+event-cancel-title = Cancel this event?
+event-cancel-who = { $count ->
+    [0] Nobody is registered, so no one will be emailed.
+    [one] One person will be emailed: { $confirmed } with a seat, { $waiting } on the waiting list.
+   *[other] { $count } people will be emailed: { $confirmed } with a seat and { $waiting } on the waiting list.
+}
+event-cancel-final = This cannot be undone: a cancelled event is not published again. To hold it later, create a new event.
+event-cancel-reason = Why is it cancelled?
+event-cancel-reason-hint = Everyone emailed reads this in their email; it is also kept in the audit log.
+event-cancel-confirm = Cancel the event and tell them
+event-cancel-keep = Keep the event
 talk-add = Add a talk
 talk-remove = Remove talk
 ticket-title = Ticket

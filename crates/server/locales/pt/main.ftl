@@ -329,9 +329,10 @@ mail-event-cancelled-subject = Cancelado: { $event }
 mail-event-cancelled-body =
     Olá { $name },
 
-    Lamentamos: { $event } ({ $group }), previsto para { $when }, foi cancelado pelos organizadores.
+    Lamentamos: { $event } ({ $group }), previsto para { $when }, foi cancelado pelos organizadores.{ $reason }
 
     { $link }
+mail-event-cancelled-reason = {" "}Escreveram: “{ $reason }”
 mail-reminder-subject = Lembrete: { $event }, { $when }
 mail-reminder-body =
     Olá { $name },
@@ -424,7 +425,18 @@ event-held = realizado
 event-attendees = Participantes e entrada
 event-publish = Publicar
 event-complete = Marcar como concluído
-event-cancel = Cancelar evento
+event-cancel = Cancelar evento…
+event-cancel-title = Cancelar este evento?
+event-cancel-who = { $count ->
+    [0] Ninguém está inscrito, por isso ninguém recebe email.
+    [one] Uma pessoa recebe um email: { $confirmed } com lugar, { $waiting } na lista de espera.
+   *[other] { $count } pessoas recebem um email: { $confirmed } com lugar e { $waiting } na lista de espera.
+}
+event-cancel-final = Não se pode desfazer: um evento cancelado não volta a ser publicado. Para o fazer mais tarde, crie um novo evento.
+event-cancel-reason = Porque é cancelado?
+event-cancel-reason-hint = Quem recebe o email lê este motivo; fica também no registo de auditoria.
+event-cancel-confirm = Cancelar o evento e avisá-los
+event-cancel-keep = Manter o evento
 talk-add = Adicionar sessão
 talk-remove = Remover sessão
 ticket-title = Bilhete

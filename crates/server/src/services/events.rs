@@ -11,7 +11,7 @@ use guildhall_domain::follow::announces_publication;
 use guildhall_domain::ids::MemberId;
 use guildhall_domain::ids::{EventId, GroupId, TalkId, VenueId};
 use guildhall_domain::review::check_publishable;
-use guildhall_domain::values::{DisplayName, LongText, Title};
+use guildhall_domain::values::{DisplayName, LongText, Reason, Title};
 use guildhall_domain::venue::check_neutral;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, NewSpeaker, NewTalk};
@@ -147,6 +147,27 @@ pub async fn transition(
     id: EventId,
     cmd: EventCommand,
 ) -> Result<EventStatus, AppError> {
+    change(svc, actor, id, cmd, None).await
+}
+
+/// UG-14, PL-13: cancels the event, telling everyone registered or
+/// waiting the organisers' `reason` (when they gave one) in their email.
+pub async fn cancel(
+    svc: &Services,
+    actor: &Actor,
+    id: EventId,
+    reason: Option<&Reason>,
+) -> Result<EventStatus, AppError> {
+    change(svc, actor, id, EventCommand::Cancel, reason).await
+}
+
+async fn change(
+    svc: &Services,
+    actor: &Actor,
+    id: EventId,
+    cmd: EventCommand,
+    reason: Option<&Reason>,
+) -> Result<EventStatus, AppError> {
     let (_, g) = managed_event(svc, actor, id).await?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
@@ -170,9 +191,12 @@ pub async fn transition(
         told = Some(super::follows::announce_new_event(svc, &mut tx, &published, &g).await?);
     }
     if to == EventStatus::Cancelled {
+        let link = svc.links.to(&format!("/events/{id}"));
         for a in registrations::attendees(tx.conn(), id, false).await? {
-            let link = svc.links.to(&format!("/events/{id}"));
-            super::notify::about_event(&mut tx, (&a).into(), "event-cancelled", &ev, &g, &link, None).await?;
+            let why = reason
+                .map(|r| crate::i18n::Tr(a.locale).with("mail-event-cancelled-reason", &[("reason", r.as_str())]));
+            let extra = [("reason", why.as_deref().unwrap_or_default())];
+            super::notify::about_event(&mut tx, (&a).into(), "event-cancelled", &ev, &g, &link, None, &extra).await?;
         }
     }
     let held = to == EventStatus::Completed && registrations::tally(tx.conn(), id).await?.checked_in > 0;
@@ -180,6 +204,9 @@ pub async fn transition(
     let mut details = json!({"from": ev.status.as_str(), "to": to.as_str()});
     if let Some(n) = told {
         details["followers_told"] = json!(n);
+    }
+    if let Some(r) = reason {
+        details["reason"] = json!(r.as_str());
     }
     audit::record(&mut tx, entry(Some(actor.member_id), &action, "event", id, None, details), now).await?;
     tx.commit().await?;

@@ -98,7 +98,9 @@ impl<'a> From<&'a guildhall_storage::registrations::Attendee> for Recipient<'a> 
 /// Queues an email about an event (UG-14: registered, waitlisted,
 /// promoted, reminder, event-cancelled) naming the event, its group, its
 /// local time in the group's zone, a link and, for the waiting list, the
-/// position.
+/// position; `extra` holds more arguments for the message (a
+/// cancellation's reason).
+#[allow(clippy::too_many_arguments)]
 pub async fn about_event(
     tx: &mut Work,
     to: Recipient<'_>,
@@ -107,10 +109,11 @@ pub async fn about_event(
     g: &guildhall_storage::groups::Group,
     link: &str,
     position: Option<i64>,
+    extra: &[(&'static str, &str)],
 ) -> Result<(), AppError> {
     let when = g.profile.time_zone.format(ev.starts_at());
     let pos = position.map(|p| p.to_string()).unwrap_or_default();
-    let args = [
+    let mut args = vec![
         ("name", to.name),
         ("event", ev.details.title.as_str()),
         ("group", g.profile.name.as_str()),
@@ -118,5 +121,6 @@ pub async fn about_event(
         ("position", pos.as_str()),
         ("link", link),
     ];
+    args.extend_from_slice(extra);
     queue(tx, Some(to.id), to.email, to.locale, kind, &args).await
 }

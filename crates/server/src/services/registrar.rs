@@ -191,7 +191,7 @@ async fn try_batch(
         let kind = if status == RegistrationStatus::Confirmed { "registered" } else { "waitlisted" };
         let link = svc.links.to(&format!("/tickets/{id}"));
         let to = notify::Recipient { id: p.member, name: p.name.as_str(), email: &p.email, locale: p.locale };
-        notify::about_event(&mut tx, to, kind, &ev, &p.group, &link, position).await?;
+        notify::about_event(&mut tx, to, kind, &ev, &p.group, &link, position, &[]).await?;
         out.push(Ok(Outcome { id, status, waitlist_position: position }));
     }
     tx.commit().await?;

@@ -161,7 +161,7 @@ pub async fn promote(
         let details = json!({"event": ev.id.to_string()});
         audit::record(tx, entry(None, "registration.promoted", "registration", id, None, details), now).await?;
         let link = svc.links.to(&format!("/tickets/{id}"));
-        notify::about_event(tx, a.into(), "promoted", ev, g, &link, None).await?;
+        notify::about_event(tx, a.into(), "promoted", ev, g, &link, None, &[]).await?;
     }
     Ok(())
 }
@@ -238,7 +238,7 @@ pub async fn send_reminders(svc: &Services, now: DateTime<Utc>) -> Result<u64, A
             let mut tx = svc.begin().await?;
             if registrations::claim_reminder(&mut tx, a.registration.id, now).await? {
                 let link = svc.links.to(&format!("/tickets/{}", a.registration.id));
-                notify::about_event(&mut tx, a.into(), "reminder", &ev, &g, &link, None).await?;
+                notify::about_event(&mut tx, a.into(), "reminder", &ev, &g, &link, None, &[]).await?;
                 sent += 1;
             }
             tx.commit().await?;

@@ -14,6 +14,7 @@ mod accounts;
 mod authz_matrix;
 mod backup;
 mod bad_input;
+mod confirmations;
 mod demo;
 mod erasure;
 mod event_pages;

@@ -8,7 +8,7 @@ use axum::Json;
 use guildhall_domain::access::Actor;
 use guildhall_domain::event::{to_local_input, EventCommand, EventFields};
 use guildhall_domain::ids::{EventId, MemberId, RegistrationId, TalkId};
-use guildhall_domain::values::Slug;
+use guildhall_domain::values::{Reason, Slug};
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event, Speaker, When};
 use guildhall_storage::groups::Group;
@@ -298,11 +298,33 @@ pub async fn publish(State(state): State<AppState>, u: ApiUser, Path(id): Path<E
     command(state, u, id, EventCommand::Publish).await
 }
 
-/// Cancels the event; everyone registered or waiting is emailed.
+/// Optional body of a cancellation: the reason everyone emailed reads.
+#[derive(Deserialize, ToSchema)]
+pub struct CancelInput {
+    /// Up to 500 characters; it goes into each email and the audit log.
+    reason: Option<String>,
+}
+
+/// Cancels the event; everyone registered or waiting is emailed, with the
+/// `reason` when one is given (UG-14, PL-13).
 #[utoipa::path(post, path = "/v1/events/{id}/cancel", tag = "events", params(("id" = String, Path)),
-    responses((status = 200, body = EventBody), (status = 403, body = Problem), (status = 409, body = Problem)))]
-pub async fn cancel(State(state): State<AppState>, u: ApiUser, Path(id): Path<EventId>) -> AppResult<Json<EventBody>> {
-    command(state, u, id, EventCommand::Cancel).await
+    request_body(content = Option<CancelInput>, description = "Empty, or the reason for the emails"),
+    responses((status = 200, body = EventBody), (status = 403, body = Problem), (status = 409, body = Problem),
+        (status = 422, body = Problem, description = "the reason is blank, too long or holds control characters")))]
+pub async fn cancel(
+    State(state): State<AppState>,
+    u: ApiUser,
+    Path(id): Path<EventId>,
+    raw: Bytes,
+) -> AppResult<Json<EventBody>> {
+    let input: Option<CancelInput> = if raw.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        Some(serde_json::from_slice(&raw).map_err(|_| DomainError::field("body", "json_malformed"))?)
+    };
+    let reason = input.and_then(|i| i.reason).map(|r| Reason::parse(&r)).transpose()?;
+    event_service::cancel(&state.services, &u.0.actor, id, reason.as_ref()).await?;
+    Ok(Json(body_for(&state, Some(&u.0.actor), id).await?))
 }
 
 /// Marks a started event completed; with a check-in it counts as held.

@@ -36,7 +36,6 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/register", post(register))
         .route("/events/{id}/edit", get(edit_event).post(update_event))
         .route("/events/{id}/publish", post(publish))
-        .route("/events/{id}/cancel", post(cancel))
         .route("/events/{id}/complete", post(complete))
         .route("/events/{id}/talks", post(add_talk))
         .route("/events/{id}/talks/{talk}/remove", post(remove_talk))
@@ -243,15 +242,6 @@ async fn publish(
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     command(state, ctx, id, EventCommand::Publish).await
-}
-
-async fn cancel(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    Path(id): Path<EventId>,
-    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
-) -> AppResult<Response> {
-    command(state, ctx, id, EventCommand::Cancel).await
 }
 
 async fn complete(

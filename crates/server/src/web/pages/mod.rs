@@ -11,6 +11,7 @@ mod checkin;
 mod conduct;
 mod contributions;
 mod email_preferences;
+mod event_cancel;
 mod events;
 mod expenses;
 mod follows;
@@ -59,6 +60,7 @@ pub fn router() -> Router<AppState> {
         .merge(follows::router())
         .merge(announcements::router())
         .merge(events::router())
+        .merge(event_cancel::router())
         .merge(tickets::router())
         .merge(checkin::router())
         .merge(venues::router())
