@@ -146,6 +146,7 @@ pub fn verdict() {
         }
     }
     let audit = AUDIT.lock().unwrap();
+    assert!(!audit.seen.is_empty(), "no page was audited, so the audit proves nothing");
     assert!(
         audit.problems.is_empty(),
         "{} problems on the {} pages audited:\n{}",

@@ -317,11 +317,7 @@ pub async fn cancel(
     Path(id): Path<EventId>,
     raw: Bytes,
 ) -> AppResult<Json<EventBody>> {
-    let input: Option<CancelInput> = if raw.iter().all(u8::is_ascii_whitespace) {
-        None
-    } else {
-        Some(serde_json::from_slice(&raw).map_err(|_| DomainError::field("body", "json_malformed"))?)
-    };
+    let input: Option<CancelInput> = optional_json(&raw)?;
     let reason = input.and_then(|i| i.reason).map(|r| Reason::parse(&r)).transpose()?;
     event_service::cancel(&state.services, &u.0.actor, id, reason.as_ref()).await?;
     Ok(Json(body_for(&state, Some(&u.0.actor), id).await?))
@@ -367,11 +363,7 @@ pub async fn register(
     Path(id): Path<EventId>,
     raw: Bytes,
 ) -> AppResult<(StatusCode, Json<RegistrationOutcome>)> {
-    let input: Option<RegisterInput> = if raw.iter().all(u8::is_ascii_whitespace) {
-        None
-    } else {
-        Some(serde_json::from_slice(&raw).map_err(|_| DomainError::field("body", "json_malformed"))?)
-    };
+    let input: Option<RegisterInput> = optional_json(&raw)?;
     let member = match input.and_then(|i| i.member_id) {
         Some(m) => Some(m.parse::<MemberId>().map_err(|_| DomainError::field("member_id", "member_not_found"))?),
         None => None,
@@ -556,4 +548,12 @@ pub async fn remove_talk(
 ) -> AppResult<StatusCode> {
     event_service::remove_talk(&state.services, &u.actor, id, talk).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// An optional JSON body: none when empty, a 422 on `body` when malformed.
+fn optional_json<T: serde::de::DeserializeOwned>(raw: &[u8]) -> Result<Option<T>, DomainError> {
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    serde_json::from_slice(raw).map(Some).map_err(|_| DomainError::field("body", "json_malformed"))
 }

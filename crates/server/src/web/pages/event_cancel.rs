@@ -87,7 +87,7 @@ async fn cancel(
         Err(e) => Err(e.into()),
     };
     match done {
-        Ok(_) => Ok(Redirect::to(&format!("/events/{id}?done=cancelled")).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
             show(&state, ctx, id, f.reason, errors).await
