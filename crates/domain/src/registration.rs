@@ -65,6 +65,67 @@ impl RegistrationStatus {
     }
 }
 
+/// PL-13: what a ticket truthfully says now. A place on a cancelled or
+/// finished event is not "see you there", and only a place someone can
+/// still use at the door carries its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketState {
+    /// A seat at an event still to come (or under way).
+    Expected,
+    /// In line for a seat at an event still to come.
+    Waiting,
+    /// Let in at the door.
+    CheckedIn,
+    /// The group cancelled the event.
+    EventCancelled,
+    /// The holder (or a leader) gave the place up.
+    GivenUp,
+    /// The event is over and the holder was not checked in.
+    Ended,
+}
+
+impl TicketState {
+    pub fn of(
+        place: RegistrationStatus,
+        checked_in: bool,
+        event: crate::event::EventStatus,
+        ends_at: chrono::DateTime<chrono::Utc>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        use crate::event::EventStatus as E;
+        if checked_in {
+            Self::CheckedIn
+        } else if event == E::Cancelled {
+            Self::EventCancelled
+        } else if place == RegistrationStatus::Cancelled {
+            Self::GivenUp
+        } else if event == E::Completed || ends_at <= now {
+            Self::Ended
+        } else if place == RegistrationStatus::Waitlisted {
+            Self::Waiting
+        } else {
+            Self::Expected
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Expected => "expected",
+            Self::Waiting => "waiting",
+            Self::CheckedIn => "checked_in",
+            Self::EventCancelled => "event_cancelled",
+            Self::GivenUp => "given_up",
+            Self::Ended => "ended",
+        }
+    }
+
+    /// Whether the ticket's code and QR image are still of use.
+    pub fn shows_code(self) -> bool {
+        matches!(self, Self::Expected | Self::CheckedIn)
+    }
+}
+
 /// The code on a ticket, typed by a leader at the door or read from its QR
 /// image: 8 characters from an alphabet without look-alikes (no 0/O, 1/I).
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -159,6 +220,32 @@ impl Audience {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pl13_a_ticket_says_what_is_true_now() {
+        use crate::event::EventStatus as E;
+        use RegistrationStatus as S;
+        let now: chrono::DateTime<chrono::Utc> = "2026-12-02T18:00:00Z".parse().unwrap();
+        let later = now + chrono::Duration::hours(3);
+        let before = now - chrono::Duration::hours(1);
+        let state = |p, c, e, end| TicketState::of(p, c, e, end, now);
+        assert_eq!(state(S::Confirmed, false, E::Published, later), TicketState::Expected);
+        assert_eq!(state(S::Waitlisted, false, E::Published, later), TicketState::Waiting);
+        assert_eq!(state(S::Confirmed, true, E::Published, later), TicketState::CheckedIn);
+        assert_eq!(state(S::Confirmed, true, E::Completed, before), TicketState::CheckedIn, "came: stays true");
+        assert_eq!(state(S::Confirmed, false, E::Cancelled, later), TicketState::EventCancelled);
+        assert_eq!(state(S::Waitlisted, false, E::Cancelled, later), TicketState::EventCancelled);
+        assert_eq!(state(S::Cancelled, false, E::Cancelled, later), TicketState::EventCancelled);
+        assert_eq!(state(S::Cancelled, false, E::Published, later), TicketState::GivenUp);
+        assert_eq!(state(S::Confirmed, false, E::Published, before), TicketState::Ended, "over, not completed yet");
+        assert_eq!(state(S::Confirmed, false, E::Completed, later), TicketState::Ended);
+        assert_eq!(state(S::Waitlisted, false, E::Published, before), TicketState::Ended);
+        assert_eq!(state(S::Confirmed, false, E::Published, now), TicketState::Ended, "ends_at is exclusive");
+        for s in [TicketState::Waiting, TicketState::EventCancelled, TicketState::GivenUp, TicketState::Ended] {
+            assert!(!s.shows_code(), "{s:?}");
+        }
+        assert!(TicketState::Expected.shows_code() && TicketState::CheckedIn.shows_code());
+    }
 
     #[test]
     fn ug14_a_leaders_message_reaches_the_chosen_registrants_and_never_a_cancelled_place() {

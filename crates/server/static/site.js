@@ -4,7 +4,8 @@
 // A page that shows a long job's progress marks its changing parts with
 // `data-live` (and an id) and itself with `data-refresh`. Every two
 // seconds the page is read again and those parts are replaced, until the
-// job is done. A part holding the focus (someone typing) is left alone.
+// job is done. A part holding the focus (someone typing) or an opened
+// confirmation step is left alone.
 // Without the script, the page offers a link to look again.
 function followProgress() {
   if (!document.querySelector("[data-refresh]")) return;
@@ -15,7 +16,8 @@ function followProgress() {
       const next = new DOMParser().parseFromString(await res.text(), "text/html");
       for (const part of document.querySelectorAll("[data-live]")) {
         const fresh = next.getElementById(part.id);
-        if (fresh && !part.contains(document.activeElement)) part.replaceWith(fresh);
+        const busy = part.contains(document.activeElement) || part.querySelector("details[open]");
+        if (fresh && !busy) part.replaceWith(fresh);
       }
       if (!next.querySelector("[data-refresh]")) {
         for (const marker of document.querySelectorAll("[data-refresh]")) marker.removeAttribute("data-refresh");

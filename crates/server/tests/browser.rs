@@ -49,10 +49,19 @@ async fn visitor_registers_and_cancels(app: &TestApp, c: &Client, shots: &Shots,
     assert!(regex::Regex::new(r"[A-Z2-9]{4}-[A-Z2-9]{4}").unwrap().is_match(&ticket), "code on the ticket");
     c.find(Locator::Css(".qr svg")).await.expect("QR image");
     shots.take(c, "05-ticket").await;
+    // PL-13: giving the place up asks first; the button is hidden until then.
+    let give_up = c.find(Locator::Css("form[action$='/cancel'] button")).await.unwrap();
+    assert!(!give_up.is_displayed().await.unwrap(), "no one-click cancel");
+    c.find(Locator::Css("details.confirm summary")).await.unwrap().click().await.unwrap();
+    assert!(give_up.is_displayed().await.unwrap(), "the step opens on the page, no load");
+    shots.take(c, "05b-ticket-give-up").await;
     click(c, "form[action$='/cancel'] button").await;
     let page = text(c).await;
-    assert!(page.contains("Register"), "back on the event page, free to register again: {page}");
+    assert!(page.contains("You gave up this place"), "the ticket says what happened: {page}");
     assert!(!page.contains("You're in"));
+    click_link(c, "Event page").await;
+    let page = text(c).await;
+    assert!(page.contains("Register"), "free to register again: {page}");
 }
 
 async fn leader_creates_publishes_and_checks_in(w: &common::world::World, c: &Client, shots: &Shots) {

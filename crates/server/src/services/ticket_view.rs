@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use guildhall_domain::access::Actor;
 use guildhall_domain::event::registration_open;
 use guildhall_domain::ids::{EventId, RegistrationId};
-use guildhall_domain::registration::RegistrationStatus;
+use guildhall_domain::registration::{RegistrationStatus, TicketState};
 use guildhall_storage::events::Event;
 use guildhall_storage::groups::Group;
 use guildhall_storage::members;
@@ -28,6 +28,12 @@ pub struct TicketView {
 }
 
 impl TicketView {
+    /// PL-13: what the ticket says now (the page's message, the API's `state`).
+    pub fn state(&self, now: DateTime<Utc>) -> TicketState {
+        let (r, ev) = (&self.registration, &self.event);
+        TicketState::of(r.status, r.checked_in_at.is_some(), ev.status, ev.ends_at(), now)
+    }
+
     /// The holder may still give the place up: it is active, not used at
     /// the door, and the event still takes registrations.
     pub fn can_cancel(&self, now: DateTime<Utc>) -> bool {

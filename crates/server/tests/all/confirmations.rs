@@ -1,7 +1,8 @@
 //! PL-13: what cannot be undone asks first. Cancelling an event goes
 //! through a page that says who will be emailed and asks for the reason,
 //! which reaches every registered person's email (UG-14); the API takes
-//! the same reason.
+//! the same reason. Giving up a place asks first too, and a ticket says
+//! what is true now: given up, or the event cancelled (no "see you there").
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -99,5 +100,50 @@ on_both!(pl13_cancelling_an_event_asks_who_is_told_and_why_and_the_reason_reache
     assert_eq!((s, body["status"].as_str()), (200, Some("cancelled")));
     let (_, text) = w.app.last_email(&fan.1).await;
     assert!(text.contains("They wrote: “Our speaker is ill.”"), "{text}");
+    w.app.stop().await;
+});
+
+on_both!(pl13_giving_up_a_place_asks_first_and_the_ticket_says_what_is_true, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let ev = w.published(5).await;
+    let fan = signed_up(&w.app, "fan@example.org", "Faithful Fan", "correct horse battery").await;
+    let page = format!("/events/{ev}");
+    let res = post_form(&fan, &w.app, &page, &format!("/events/{ev}/register"), &[]).await;
+    let ticket = res.headers()["location"].to_str().unwrap().to_owned();
+    let html = fan.get(w.app.url(&ticket)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("See you there!") && html.contains("<svg"), "{html}");
+    assert!(common::asks_first(&html, "Yes, give up this place"), "{html}");
+    assert!(html.contains("Your seat goes to the first person on the waiting list"), "{html}");
+
+    // Given up: the browser lands on the ticket, which says so and how to come back.
+    let res = post_form(&fan, &w.app, &ticket, &format!("{ticket}/cancel"), &[]).await;
+    assert_eq!(res.headers()["location"].to_str().unwrap(), ticket);
+    let html = common::follow(&fan, &w.app, res).await;
+    assert!(html.contains("You gave up this place. You can register again"), "{html}");
+    assert!(!html.contains("See you there") && !html.contains("<svg"), "{html}");
+    assert!(!html.contains("give up this place"), "nothing left to give up");
+
+    // The group cancels another event: the ticket stops promising a seat.
+    let other = w.published(5).await;
+    let res = post_form(&fan, &w.app, &format!("/events/{other}"), &format!("/events/{other}/register"), &[]).await;
+    let ticket = res.headers()["location"].to_str().unwrap().to_owned();
+    let (s, _) = w.app.api(Method::POST, &format!("/api/v1/events/{other}/cancel"), Some(&w.leader), None).await;
+    assert_eq!(s, 200);
+    let html = fan.get(w.app.url(&ticket)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("The group cancelled this event."), "{html}");
+    assert!(!html.contains("See you there") && !html.contains("<svg") && !html.contains("give up"), "{html}");
+    let list = fan.get(w.app.url("/tickets")).send().await.unwrap().text().await.unwrap();
+    assert!(list.contains("badge warn\">Cancelled"), "{list}");
+
+    // The API says the same, for a holder with a token.
+    let api_fan = w.app.members_with_tokens("api-holder", 1).await.remove(0);
+    let third = w.published(5).await;
+    let (_, reg) = w.register(&third, &api_fan.2).await;
+    let one = format!("/api/v1/tickets/{}", reg["id"].as_str().unwrap());
+    let (_, t) = w.app.api(Method::GET, &one, Some(&api_fan.2), None).await;
+    assert_eq!(t["state"], "expected", "{t}");
+    w.app.api(Method::POST, &format!("/api/v1/events/{third}/cancel"), Some(&w.leader), None).await;
+    let (_, t) = w.app.api(Method::GET, &one, Some(&api_fan.2), None).await;
+    assert_eq!((t["state"].as_str(), t["can_cancel"].as_bool()), (Some("event_cancelled"), Some(false)), "{t}");
     w.app.stop().await;
 });

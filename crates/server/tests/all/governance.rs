@@ -823,9 +823,23 @@ on_both!(ug13_the_leaders_correct_withdraw_and_file_a_rejected_claim_again, |bac
     let html = common::follow(&browser, &g.app, res).await;
     assert!(html.contains("The claim was withdrawn") && html.contains("withdrawn by the group"), "told what happened");
     assert!(!html.contains("Withdraw the claim"), "nothing left to do on it");
-    let (s, _) =
+    let (s, c3) =
         g.call(Method::POST, &format!("/api/v1/events/{ev2}/claims"), &g.leader, Some(json!({"other": "30"}))).await;
     assert_eq!(s, 201, "a withdrawn claim does not block a new one");
+    // PL-13: the manager's reject asks first, and a blank reason is refused
+    // with the step left open on the words of the problem.
+    let manager = common::gov::page_client(&g, Some(&g.manager)).await;
+    let page3 = format!("/claims/{}", c3["id"].as_str().unwrap());
+    let html = manager.get(g.app.url(&page3)).send().await.unwrap().text().await.unwrap();
+    assert!(common::asks_first(&html, "Reject the claim and email the leaders"), "{html}");
+    assert!(html.contains("They can correct the claim and file it again"), "{html}");
+    let decide = format!("{page3}/decide");
+    let res = common::post_form(&manager, &g.app, &page3, &decide, &[("decision", "reject"), ("reason", " ")]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<details class=\"confirm\" open>") && html.contains("This field is required."), "{html}");
+    let (_, c) = g.call(Method::GET, &format!("/api/v1/claims/{}", c3["id"].as_str().unwrap()), &g.leader, None).await;
+    assert_eq!(c["status"], "submitted", "a refused rejection changes nothing");
     let html =
         browser.get(g.app.url(&format!("/groups/{}/claims", g.slug))).send().await.unwrap().text().await.unwrap();
     for status in ["approved", "withdrawn by the group", "waiting for the community manager"] {

@@ -945,6 +945,9 @@ on_both!(ch7_pages_staff_start_watch_and_settle_a_renewal, |backend| async move 
     }
     assert!(page.contains("<strong>2 / 2</strong>") && page.contains("to evaluate"), "{page}");
     let membership = regex::Regex::new(r"/decisions/([0-9a-f-]{36})").unwrap().captures(&page).unwrap()[1].to_owned();
+    // PL-13: ending a title asks first and says what follows.
+    assert!(common::asks_first(&page, "End the title and email them"), "{page}");
+    assert!(page.contains("title ends at once, and they are emailed your reason"), "{page}");
     let action = format!("{at}/decisions/{membership}");
     let res = common::post_form(&staff, &g.app, &at, &action, &[("decision", "end"), ("reason", "")]).await;
     assert_eq!(res.status(), 422, "ending a title needs a reason");

@@ -194,6 +194,26 @@ pub async fn csrf(client: &reqwest::Client, url: &str) -> String {
     re.captures(&html).unwrap_or_else(|| panic!("no csrf field on {url}"))[1].to_owned()
 }
 
+/// PL-13: whether `button` (its text) is only reachable through a
+/// confirmation step: every occurrence sits inside an unopened `<details>`.
+pub fn asks_first(html: &str, button: &str) -> bool {
+    let mut found = false;
+    for (at, _) in html.match_indices(button) {
+        let before = &html[..at];
+        let opened = before.rfind("<details");
+        let closed = before.rfind("</details>");
+        match opened {
+            Some(o)
+                if closed.is_none_or(|c| c < o) && !html[o..at].split('>').next().unwrap_or("").contains(" open") =>
+            {
+                found = true
+            }
+            _ => return false,
+        }
+    }
+    found
+}
+
 /// Posts a form with the page's CSRF token.
 pub async fn post_form(
     client: &reqwest::Client,

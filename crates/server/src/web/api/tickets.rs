@@ -35,6 +35,9 @@ pub struct TicketBody {
     /// confirmed place only, as on the ticket page; null while waiting.
     ticket_code: Option<String>,
     checked_in_at: Option<String>,
+    /// What the ticket page says (PL-13): expected, waiting, checked_in,
+    /// event_cancelled, given_up or ended.
+    state: String,
     /// Whether the holder may still give the place up.
     can_cancel: bool,
     event_id: String,
@@ -60,6 +63,7 @@ fn body(state: &AppState, t: &TicketView) -> TicketBody {
         waitlist_position: t.waitlist_position,
         ticket_code: (r.status == RegistrationStatus::Confirmed).then(|| r.ticket_code.display()),
         checked_in_at: r.checked_in_at.map(|c| c.to_rfc3339()),
+        state: t.state(chrono::Utc::now()).as_str().to_owned(),
         can_cancel: t.can_cancel(chrono::Utc::now()),
         event_id: ev.id.to_string(),
         event_title: ev.details.title.to_string(),

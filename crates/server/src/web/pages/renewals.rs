@@ -106,6 +106,11 @@ impl RunPage {
     fn program_key(&self) -> String {
         format!("program-{}", self.run.program)
     }
+    /// PL-13: ending a title asks first and says what follows.
+    fn end_confirm(&self, d: &Decision) -> String {
+        let program = self.ctx.t(&self.program_key());
+        self.ctx.tr.with("renewals-end-confirm", &[("name", &d.member_name), ("program", &program)])
+    }
 }
 
 async fn show(state: &AppState, ctx: PageCtx, id: RenewalRunId, errors: FormErrors) -> AppResult<Response> {

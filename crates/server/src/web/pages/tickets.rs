@@ -8,7 +8,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::ids::RegistrationId;
-use guildhall_domain::registration::RegistrationStatus;
+use guildhall_domain::registration::TicketState;
 use guildhall_storage::events::Event;
 use guildhall_storage::groups::Group;
 use guildhall_storage::registrations::Registration;
@@ -42,6 +42,7 @@ struct TicketPage {
     qr_svg: String,
     position: Option<i64>,
     can_cancel: bool,
+    state: TicketState,
     /// The holder's name when the reader runs the group instead.
     held_by_other: Option<String>,
 }
@@ -55,8 +56,28 @@ impl TicketPage {
         self.ctx.tr.with("ticket-held-by", &[("name", name)])
     }
 
-    fn confirmed(&self) -> bool {
-        self.r.status == RegistrationStatus::Confirmed
+    fn shows_code(&self) -> bool {
+        self.state.shows_code()
+    }
+
+    /// The sentence that says where the place stands (PL-13).
+    fn state_text(&self) -> String {
+        match self.state {
+            TicketState::Expected => self.ctx.t("event-you-are-in"),
+            TicketState::CheckedIn => self.ctx.t("ticket-checked-in"),
+            TicketState::Waiting => self.wait_text(&self.position.unwrap_or(1)),
+            TicketState::EventCancelled => self.ctx.t("ticket-event-cancelled"),
+            TicketState::GivenUp => self.ctx.t("ticket-given-up"),
+            TicketState::Ended => self.ctx.t("ticket-ended"),
+        }
+    }
+
+    fn state_class(&self) -> &'static str {
+        match self.state {
+            TicketState::Expected | TicketState::CheckedIn => "success",
+            TicketState::EventCancelled => "warn",
+            _ => "info",
+        }
     }
 }
 
@@ -85,15 +106,17 @@ async fn ticket(
 ) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
     let t = ticket_view::one(&state.services, &actor, id).await?;
-    let can_cancel = t.can_cancel(chrono::Utc::now());
+    let now = chrono::Utc::now();
+    let (can_cancel, ticket_state) = (t.can_cancel(now), t.state(now));
     let TicketView { registration: r, event: ev, group, waitlist_position: position, held_by_other } = t;
     let checkin_url = state.config.link(&format!("/events/{}/attendees?code={}", ev.id, r.ticket_code.as_str()));
     let page = TicketPage {
         when: when_text(ev.starts_at(), ev.ends_at(), group.profile.time_zone),
         code: r.ticket_code.display(),
-        qr_svg: if r.status == RegistrationStatus::Confirmed { qr(&checkin_url) } else { String::new() },
+        qr_svg: if ticket_state.shows_code() { qr(&checkin_url) } else { String::new() },
         position,
         can_cancel,
+        state: ticket_state,
         held_by_other,
         ctx,
         r,
@@ -112,22 +135,24 @@ async fn cancel(
     let actor = ctx.require()?.actor.clone();
     let (r, ev, _) = reg_service::visible(&state.services, &actor, id).await?;
     reg_service::cancel(&state.services, &actor, ev.id, r.id).await?;
-    Ok(Redirect::to(&format!("/events/{}", ev.id)).into_response())
+    // The ticket now says the place was given up and how to come back.
+    Ok(Redirect::to(&format!("/tickets/{}", r.id)).into_response())
 }
 
 #[derive(Template)]
 #[template(path = "tickets.html")]
 struct TicketsPage {
     ctx: PageCtx,
-    tickets: Vec<(String, EventCard, &'static str)>,
+    tickets: Vec<(String, EventCard, TicketState)>,
 }
 
 async fn my_tickets(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
     let actor = ctx.require()?.actor.clone();
+    let now = chrono::Utc::now();
     let tickets = ticket_view::mine(&state.services, &actor)
         .await?
         .iter()
-        .map(|t| (t.registration.id.to_string(), EventCard::new(&t.event, &t.group), t.registration.status.as_str()))
+        .map(|t| (t.registration.id.to_string(), EventCard::new(&t.event, &t.group), t.state(now)))
         .collect();
     Ok(Html(TicketsPage { ctx, tickets }.render()?))
 }
