@@ -99,6 +99,9 @@ pub enum DomainError {
     /// PL-1: someone must always be able to grant roles.
     #[error("the last admin cannot be removed")]
     LastAdmin,
+    /// UG-14: every seat is taken, so nobody more is let in at the door.
+    #[error("the event is full: all {capacity} seats are taken")]
+    EventFull { capacity: u32 },
     /// CH-1: a program with a seat cap has every seat taken.
     #[error("the program is full: all {cap} seats are taken")]
     ProgramFull { cap: u32 },
@@ -155,6 +158,7 @@ impl DomainError {
             | Self::CheckedInAlready
             | Self::ClaimExists
             | Self::LastAdmin
+            | Self::EventFull { .. }
             | Self::ProgramFull { .. }
             | Self::ProgramsExclusive
             | Self::NdaNotSigned
@@ -208,6 +212,7 @@ impl DomainError {
             C::OpenApplicationExists => Self::OpenApplicationExists,
             C::ClaimExists => Self::ClaimExists,
             C::LastAdmin => Self::LastAdmin,
+            C::EventFull => Self::EventFull { capacity: 40 },
             C::ProgramFull => Self::ProgramFull { cap: 5 },
             C::ProgramsExclusive => Self::ProgramsExclusive,
             C::NdaNotSigned => Self::NdaNotSigned,
@@ -259,6 +264,7 @@ impl DomainError {
             Self::OpenApplicationExists => "open_application_exists",
             Self::ClaimExists => "claim_exists",
             Self::LastAdmin => "last_admin",
+            Self::EventFull { .. } => "event_full",
             Self::ProgramFull { .. } => "program_full",
             Self::ProgramsExclusive => "champion_and_mvp_exclusive",
             Self::NdaNotSigned => "nda_required",
@@ -286,6 +292,7 @@ impl DomainError {
             }
             Self::EventStateConflict { from, to } => vec![("from", (*from).to_owned()), ("to", (*to).to_owned())],
             Self::ProgramFull { cap } => vec![("cap", cap.to_string())],
+            Self::EventFull { capacity } => vec![("capacity", capacity.to_string())],
             Self::GroupHasUpcomingEvents { count } => vec![("count", count.to_string())],
             Self::AudienceChanged { now } => vec![("now", now.to_string())],
             Self::Invalid(_)

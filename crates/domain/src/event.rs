@@ -277,6 +277,17 @@ pub fn place(capacity: Capacity, confirmed: u64) -> Placement {
     }
 }
 
+/// UG-14: someone let in at the door without an account takes a seat
+/// only while one is free (`taken` counts registrations and walk-ins):
+/// the door never overbooks either. Someone with an account joins the
+/// waiting list instead, through `place`.
+pub fn seat_for_walk_in(capacity: Capacity, taken: u64) -> Result<(), DomainError> {
+    match place(capacity, taken) {
+        Placement::Confirmed => Ok(()),
+        Placement::Waitlisted => Err(DomainError::EventFull { capacity: capacity.get() }),
+    }
+}
+
 /// UG-14: how many waiting people move up when seats free up (a
 /// cancellation, or a larger capacity).
 pub fn seats_to_fill(capacity: Capacity, confirmed: u64) -> u64 {
@@ -602,6 +613,15 @@ mod tests {
             Err(DomainError::field("starts_at", "event_too_far_ahead"))
         );
         assert!(check_plausible(schedule("2029-01-01T18:00:00Z"), now, 730).is_err());
+    }
+
+    #[test]
+    fn ug14_a_walk_in_takes_a_free_seat_and_never_overbooks() {
+        let cap = Capacity::new(3).unwrap_or_else(|_| unreachable!());
+        assert_eq!(seat_for_walk_in(cap, 0), Ok(()));
+        assert_eq!(seat_for_walk_in(cap, 2), Ok(()));
+        assert_eq!(seat_for_walk_in(cap, 3), Err(DomainError::EventFull { capacity: 3 }));
+        assert_eq!(seat_for_walk_in(cap, 9), Err(DomainError::EventFull { capacity: 3 }), "already over: still no");
     }
 
     #[test]

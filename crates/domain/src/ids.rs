@@ -159,6 +159,10 @@ typed_id!(
     /// What the community team sent to a region's leaders or a program's members (UG-15).
     AnnouncementId
 );
+typed_id!(
+    /// Someone let in at the door without an account (UG-14).
+    WalkInId
+);
 
 #[cfg(test)]
 mod tests {

@@ -30,3 +30,36 @@ function followProgress() {
 }
 
 followProgress();
+
+// A list searched by name (the door desk) filters as one types. The same
+// search works without the script, by the form's Find button: both match
+// the folded query (case and accents ignored) against each row's
+// `data-name`, as a whole or by the starts of its words.
+function fold(text) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+}
+
+function matches(query, name) {
+  if (!query) return true;
+  const words = name.split(" ");
+  return name.includes(query) || query.split(" ").every((q) => words.some((w) => w.startsWith(q)));
+}
+
+function filterAsYouType() {
+  for (const input of document.querySelectorAll("input[data-filter]")) {
+    const list = document.getElementById(input.dataset.filter);
+    const none = document.getElementById(input.getAttribute("aria-describedby"));
+    if (!list) continue;
+    input.addEventListener("input", () => {
+      const query = fold(input.value);
+      let shown = 0;
+      for (const row of list.querySelectorAll("tbody tr[data-name]")) {
+        row.hidden = !matches(query, row.dataset.name);
+        if (!row.hidden) shown += 1;
+      }
+      if (none) none.hidden = shown > 0 || !query;
+    });
+  }
+}
+
+filterAsYouType();

@@ -102,7 +102,7 @@ async fn leader_creates_publishes_and_checks_in(w: &common::world::World, c: &Cl
     shots.take(c, "07-attendees").await;
     click(c, "table form button").await;
     let page = text(c).await;
-    assert!(page.contains("attendee 0 is checked in."), "{page}");
+    assert!(page.contains("attendee 0 is in."), "{page}");
     assert!(page.contains("1 confirmed, 0 waiting, 1 checked in"), "{page}");
     shots.take(c, "08-checked-in").await;
 }

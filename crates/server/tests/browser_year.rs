@@ -241,7 +241,7 @@ async fn meetup_completes_and_is_claimed(g: &Gov, event: &str, lia: &Client, sho
     click_link(lia, "Attendees and check-in").await;
     common::browser::click_and_wait(lia, Locator::Css("button[aria-label='Check in: Bea Forums']"), "Check in Bea")
         .await;
-    until_shown(lia, "Bea Forums is checked in.").await;
+    until_shown(lia, "Bea Forums is in.").await;
     // The completion job, as every instance runs it each minute, on its
     // run once the set hours after the end have passed.
     let after = Duration::hours(2 + 12);

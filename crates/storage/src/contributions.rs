@@ -224,8 +224,7 @@ pub async fn derived_for(pool: &AnyPool, members: &[MemberId]) -> Result<Vec<(Me
     if members.is_empty() {
         return Ok(Vec::new());
     }
-    let held = "e.status = 'completed' AND EXISTS (SELECT 1 FROM registrations r
-                 WHERE r.event_id = e.id AND r.checked_in_at IS NOT NULL)";
+    let held = "e.status = 'completed' AND EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id)";
     let list = crate::batch::in_list(members.len());
     fn bind_all<'q>(
         sql: &'q str,

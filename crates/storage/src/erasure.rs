@@ -54,6 +54,9 @@ pub async fn erase(
     let by_address = [
         "DELETE FROM outbox WHERE to_address = $1",
         "UPDATE conduct_reports SET reporter_email = NULL WHERE reporter_email = $1",
+        // Let in at the door before they had an account: the seat and the
+        // attendance stay, the name and address go.
+        "UPDATE walk_ins SET name = NULL, email = NULL WHERE email = $1",
     ];
     for sql in by_address {
         sqlx::query(sql).bind(email).execute(&mut **tx).await?;

@@ -82,7 +82,7 @@ pub struct Claim {
 
 const SELECT: &str = "SELECT c.id, c.event_id, e.title AS event_title, e.starts_at AS event_starts_at,
     e.status AS event_status,
-    (SELECT COUNT(*) FROM registrations r WHERE r.event_id = c.event_id AND r.checked_in_at IS NOT NULL) AS event_checkins,
+    (SELECT COUNT(*) FROM attendance a WHERE a.event_id = c.event_id) AS event_checkins,
     c.group_id,
     g.name AS group_name, g.slug AS group_slug, c.region_id, m.name AS filed_by_name, c.currency, c.venue,
     c.catering, c.other, c.note, c.status, c.reason, c.created_at, c.decided_at

@@ -19,10 +19,10 @@ pub async fn held_events(
     group: Option<GroupId>,
 ) -> Result<HashMap<GroupId, Vec<HeldEvent>>, StorageError> {
     let rows = sqlx::query(
-        "SELECT e.group_id, e.starts_at, COUNT(r.id) AS attendance
+        "SELECT e.group_id, e.starts_at, COUNT(a.id) AS attendance
          FROM events e
          JOIN groups g ON g.id = e.group_id
-         JOIN registrations r ON r.event_id = e.id AND r.checked_in_at IS NOT NULL
+         JOIN attendance a ON a.event_id = e.id
          WHERE e.status = 'completed' AND ($1 = '' OR g.region_id = $1) AND ($2 = '' OR g.id = $2)
          GROUP BY e.id, e.group_id, e.starts_at
          ORDER BY e.starts_at",

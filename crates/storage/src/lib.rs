@@ -44,6 +44,7 @@ pub mod testing;
 pub mod time;
 pub mod tokens;
 pub mod venues;
+pub mod walk_ins;
 
 pub use db::{Backend, Db, Tx};
 pub use error::StorageError;

@@ -52,24 +52,41 @@ fn from_row(r: &AnyRow) -> Result<Registration, StorageError> {
 /// An event's numbers, in one query.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
+    /// Seats taken: confirmed registrations and walk-ins (UG-14).
     pub confirmed: u64,
     pub waiting: u64,
+    /// Who came (the `attendance` view): checked-in places and walk-ins.
     pub checked_in: u64,
+    /// Let in at the door without an account; part of both counts above.
+    pub walk_ins: u64,
+}
+
+/// The columns of a `Tally` for the event id in `ev`, read from the
+/// registrations aliased `r0`.
+const TALLY: &str = "COALESCE(SUM(CASE WHEN r0.status = 'confirmed' THEN 1 ELSE 0 END), 0)
+        + (SELECT COUNT(*) FROM walk_ins w WHERE w.event_id = e.id) AS confirmed,
+    COALESCE(SUM(CASE WHEN r0.status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
+    (SELECT COUNT(*) FROM attendance a WHERE a.event_id = e.id) AS checked_in,
+    (SELECT COUNT(*) FROM walk_ins w WHERE w.event_id = e.id) AS walk_ins";
+
+fn tally_from(row: &AnyRow) -> Result<Tally, StorageError> {
+    let n = |c: &str| row.try_get::<i64, _>(c).map(|v| v.max(0) as u64);
+    Ok(Tally {
+        confirmed: n("confirmed")?,
+        waiting: n("waiting")?,
+        checked_in: n("checked_in")?,
+        walk_ins: n("walk_ins")?,
+    })
 }
 
 pub async fn tally<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) -> Result<Tally, StorageError> {
-    let row = sqlx::query(
-        "SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0) AS confirmed,
-                COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
-                COALESCE(SUM(CASE WHEN status = 'confirmed' AND checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0)
-                    AS checked_in
-         FROM registrations WHERE event_id = $1",
-    )
+    let row = sqlx::query(&format!(
+        "SELECT {TALLY} FROM events e LEFT JOIN registrations r0 ON r0.event_id = e.id WHERE e.id = $1 GROUP BY e.id"
+    ))
     .bind(event)
-    .fetch_one(ex)
+    .fetch_optional(ex)
     .await?;
-    let n = |c: &str| row.try_get::<i64, _>(c).map(|v| v.max(0) as u64);
-    Ok(Tally { confirmed: n("confirmed")?, waiting: n("waiting")?, checked_in: n("checked_in")? })
+    row.as_ref().map(tally_from).transpose().map(Option::unwrap_or_default)
 }
 
 /// An event's numbers and, for a signed-in viewer, their own registration
@@ -96,15 +113,12 @@ pub async fn tallies_for(
         return Ok(HashMap::new());
     }
     let sql = format!(
-        "SELECT t.ev, t.confirmed, t.waiting, t.checked_in, {COLUMNS},
+        "SELECT t.ev, t.confirmed, t.waiting, t.checked_in, t.walk_ins, {COLUMNS},
             (SELECT COUNT(*) FROM registrations w WHERE w.event_id = t.ev AND w.status = 'waitlisted'
                 AND w.queue_seq <= r.queue_seq) AS position
-         FROM (SELECT event_id AS ev,
-                      COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0) AS confirmed,
-                      COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
-                      COALESCE(SUM(CASE WHEN status = 'confirmed' AND checked_in_at IS NOT NULL
-                          THEN 1 ELSE 0 END), 0) AS checked_in
-               FROM registrations WHERE event_id IN ({}) GROUP BY event_id) t
+         FROM (SELECT e.id AS ev, {TALLY}
+               FROM events e LEFT JOIN registrations r0 ON r0.event_id = e.id
+               WHERE e.id IN ({}) GROUP BY e.id) t
          LEFT JOIN registrations r ON r.event_id = t.ev AND r.member_id = ${}",
         crate::batch::in_list(events.len()),
         events.len() + 1
@@ -113,8 +127,7 @@ pub async fn tallies_for(
     let rows = events.iter().fold(sqlx::query(&sql), |q, e| q.bind(*e)).bind(viewer).fetch_all(pool).await?;
     let mut out = HashMap::with_capacity(rows.len());
     for row in &rows {
-        let n = |c: &str| row.try_get::<i64, _>(c).map(|v| v.max(0) as u64);
-        let tally = Tally { confirmed: n("confirmed")?, waiting: n("waiting")?, checked_in: n("checked_in")? };
+        let tally = tally_from(row)?;
         let mine = match row.try_get::<Option<String>, _>("id")? {
             Some(_) => Some(from_row(row)?),
             None => None,
@@ -128,30 +141,11 @@ pub async fn tallies_for(
     Ok(out)
 }
 
-/// How many hold a confirmed seat.
+/// How many seats are taken: confirmed registrations and walk-ins.
 pub async fn count_confirmed<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) -> Result<u64, StorageError> {
-    count_status(ex, event, RegistrationStatus::Confirmed).await
-}
-
-pub async fn count_status<'e>(
-    ex: impl Executor<'e, Database = Any>,
-    event: EventId,
-    status: RegistrationStatus,
-) -> Result<u64, StorageError> {
-    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM registrations WHERE event_id = $1 AND status = $2")
-        .bind(event)
-        .bind(status)
-        .fetch_one(ex)
-        .await?
-        .try_get("n")?;
-    Ok(n.max(0) as u64)
-}
-
-/// Confirmed attendees who were checked in.
-pub async fn count_checked_in<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) -> Result<u64, StorageError> {
     let n: i64 = sqlx::query(
-        "SELECT COUNT(*) AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'
-         AND checked_in_at IS NOT NULL",
+        "SELECT (SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed')
+              + (SELECT COUNT(*) FROM walk_ins WHERE event_id = $1) AS n",
     )
     .bind(event)
     .fetch_one(ex)
@@ -184,12 +178,16 @@ pub async fn get<'e>(
     row.as_ref().map(from_row).transpose()
 }
 
-pub async fn by_code(tx: &mut Tx, event: EventId, code: &TicketCode) -> Result<Option<Registration>, StorageError> {
+pub async fn by_code<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    event: EventId,
+    code: &TicketCode,
+) -> Result<Option<Registration>, StorageError> {
     let row =
         sqlx::query(&format!("SELECT {COLUMNS} FROM registrations r WHERE r.event_id = $1 AND r.ticket_code = $2"))
             .bind(event)
             .bind(code.as_str())
-            .fetch_optional(&mut **tx)
+            .fetch_optional(ex)
             .await?;
     row.as_ref().map(from_row).transpose()
 }
@@ -197,6 +195,7 @@ pub async fn by_code(tx: &mut Tx, event: EventId, code: &TicketCode) -> Result<O
 /// The queue's state, read once per batch under the event's lock.
 #[derive(Clone, Copy, Debug)]
 pub struct QueueState {
+    /// Seats taken, walk-ins included.
     pub confirmed: u64,
     pub waiting: u64,
     /// The next place in the queue: after everyone who ever queued.
@@ -205,7 +204,8 @@ pub struct QueueState {
 
 pub async fn queue_state(tx: &mut Tx, event: EventId) -> Result<QueueState, StorageError> {
     let row = sqlx::query(
-        "SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0) AS confirmed,
+        "SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0)
+                    + (SELECT COUNT(*) FROM walk_ins w WHERE w.event_id = $1) AS confirmed,
                 COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
                 COALESCE(MAX(queue_seq), 0) + 1 AS next_seq
          FROM registrations WHERE event_id = $1",

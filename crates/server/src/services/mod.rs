@@ -10,6 +10,7 @@ pub mod conduct;
 pub mod context;
 pub mod contributions;
 pub mod dashboard;
+pub mod door;
 pub mod email_preferences;
 pub mod erasure;
 pub mod event_changes;

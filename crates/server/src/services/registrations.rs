@@ -167,6 +167,7 @@ pub async fn promote(
 }
 
 /// How a leader identifies the person at the door.
+#[derive(Clone)]
 pub enum CheckInBy {
     Code(String),
     Registration(RegistrationId),
@@ -199,7 +200,7 @@ pub async fn check_in(
     let r = match by {
         CheckInBy::Code(raw) => {
             let code = TicketCode::parse(&raw)?;
-            registrations::by_code(&mut tx, event, &code).await?
+            registrations::by_code(tx.conn(), event, &code).await?
         }
         CheckInBy::Registration(id) => registrations::get(tx.conn(), id).await?.filter(|r| r.event_id == event),
     }

@@ -343,6 +343,8 @@ on_both!(pl6_members_cannot_run_groups_they_do_not_lead, |backend| async move {
             (Method::POST, format!("/api/v1/events/{ev}/complete"), None),
             (Method::GET, format!("/api/v1/events/{ev}/registrations"), None),
             (Method::POST, format!("/api/v1/events/{ev}/checkins"), Some(json!({"ticket_code": "ABCD-EFGH"}))),
+            (Method::GET, format!("/api/v1/events/{ev}/walk-ins"), None),
+            (Method::POST, format!("/api/v1/events/{ev}/walk-ins"), Some(json!({"name": "Gate Crasher"}))),
             (Method::POST, format!("/api/v1/groups/{}/events", w.slug), Some(json!({"title": "x"}))),
             (
                 Method::POST,

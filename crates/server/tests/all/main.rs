@@ -16,6 +16,7 @@ mod backup;
 mod bad_input;
 mod confirmations;
 mod demo;
+mod door_desk;
 mod erasure;
 mod event_pages;
 mod events;

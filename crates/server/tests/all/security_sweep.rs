@@ -634,8 +634,14 @@ on_both!(pl13_door_and_completion_refusals_say_why_on_the_page, |backend| async 
     let leader = w.leader_browser("doorkeeper@example.org").await;
     let door = format!("/events/{ev}/attendees");
     // A walk-in days before the event: refused, and the page says so.
-    let res =
-        post_form(&leader, &w.app, &door, &format!("/events/{ev}/walk-in"), &[("email", "someone@example.org")]).await;
+    let res = post_form(
+        &leader,
+        &w.app,
+        &door,
+        &format!("/events/{ev}/walk-in"),
+        &[("name", "Someone"), ("email", "someone@example.org")],
+    )
+    .await;
     assert_eq!(res.status(), 422);
     let html = res.text().await.unwrap();
     assert!(html.contains("only at the door, while check-in is open"), "{html}");

@@ -9,6 +9,7 @@ mod benefits;
 mod conduct;
 mod contribution_imports;
 mod contributions;
+mod door;
 mod erasure;
 mod event_messages;
 mod events;
@@ -63,6 +64,7 @@ pub fn router() -> Router<AppState> {
         .merge(group_lifecycle::router())
         .merge(linked_accounts::router())
         .merge(events::router())
+        .merge(door::router())
         .merge(event_messages::router())
         .merge(leadership::router())
         .merge(review::router())

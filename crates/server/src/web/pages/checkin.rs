@@ -1,5 +1,6 @@
-//! The door (UG-14): the attendee list with check-in buttons, check-in by
-//! ticket code (typed, or opened from the ticket's QR image), walk-ins.
+//! The door desk (UG-14): the attendee list with check-in buttons and a
+//! search by name, check-in by ticket code (typed, or opened from the
+//! ticket's QR image), walk-ins by name, and one big answer after each.
 
 use crate::web::path::Path;
 use askama::Template;
@@ -7,14 +8,14 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use guildhall_domain::ids::EventId;
+use guildhall_domain::ids::{EventId, RegistrationId, WalkInId};
 use guildhall_domain::registration::RegistrationStatus;
-use guildhall_domain::values::EmailAddress;
+use guildhall_domain::values::{fold, SearchQuery};
 use guildhall_domain::DomainError;
 use guildhall_storage::events::Event;
 use guildhall_storage::groups::Group;
-use guildhall_storage::members;
 use guildhall_storage::registrations::{self, Attendee, Tally};
+use guildhall_storage::walk_ins::{self, WalkIn};
 use serde::Deserialize;
 
 use super::views::when_text;
@@ -22,8 +23,9 @@ use super::FormErrors;
 use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::{AppError, AppResult};
+use crate::services::door::{self, DoorResult, WalkInInput};
 use crate::services::events as event_service;
-use crate::services::registrations::{self as reg_service, CheckInBy};
+use crate::services::registrations::CheckInBy;
 use crate::web::ctx::PageCtx;
 
 pub fn router() -> Router<AppState> {
@@ -42,9 +44,16 @@ struct AttendeesPage {
     group: Group,
     when: String,
     attendees: Vec<Attendee>,
+    walk_ins: Vec<WalkIn>,
     tally: Tally,
     code: String,
+    /// The name search, as typed; the lists show only who matches.
+    q: String,
+    /// The big answer after a check-in or walk-in.
+    result: Option<DoorResult>,
     notice: Option<String>,
+    /// The walk-in form's fields, shown again after a refusal.
+    walk_in: (String, String),
     /// What the message form was given, shown again after a refusal.
     message: MessageFields,
     errors: FormErrors,
@@ -60,6 +69,38 @@ impl AttendeesPage {
     fn is_confirmed(&self, a: &Attendee) -> bool {
         a.registration.status == RegistrationStatus::Confirmed
     }
+
+    fn walk_ins_text(&self) -> String {
+        self.ctx.tr.with("door-walk-ins-count", &[("count", &self.tally.walk_ins.to_string())])
+    }
+
+    /// The key the page's script matches the search against.
+    fn search_key(&self, name: &str) -> String {
+        fold(name)
+    }
+
+    fn walk_in_name(&self, w: &WalkIn) -> String {
+        w.name.as_ref().map(|n| n.to_string()).unwrap_or_else(|| self.ctx.t("door-walk-in-erased"))
+    }
+
+    /// The big answer's heading and sentence.
+    fn result_text(&self, r: &DoorResult) -> (String, String) {
+        let t = |k: &str, args: &[(&'static str, &str)]| self.ctx.tr.with(k, args);
+        match r {
+            DoorResult::CheckedIn { name } => (self.ctx.t("door-in"), t("door-in-text", &[("name", name)])),
+            DoorResult::WalkIn { name } => (self.ctx.t("door-in"), t("door-walk-in-text", &[("name", name)])),
+            DoorResult::AlreadyIn { name, at } => {
+                let time = at.with_timezone(&self.group.profile.time_zone.tz()).format("%H:%M").to_string();
+                (self.ctx.t("door-already"), t("door-already-text", &[("name", name), ("time", &time)]))
+            }
+            DoorResult::Waiting { name, position } => {
+                let p = position.to_string();
+                (self.ctx.t("door-waiting"), t("door-waiting-text", &[("name", name), ("position", &p)]))
+            }
+            DoorResult::GaveUp { name } => (self.ctx.t("door-gave-up"), t("door-gave-up-text", &[("name", name)])),
+            DoorResult::Unknown => (self.ctx.t("door-unknown"), self.ctx.t("door-unknown-text")),
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -67,41 +108,89 @@ struct DoorQuery {
     #[serde(default)]
     code: String,
     #[serde(default)]
-    done: String,
+    q: String,
+    /// The answer of the check-in or walk-in just made (`DoorResult::as_str`)
+    /// and whom it was about: a registration's or walk-in's id.
     #[serde(default)]
-    walk_in: Option<String>,
+    result: String,
+    #[serde(default)]
+    who: String,
     /// How many registrants a message just went to.
     #[serde(default)]
     sent: String,
 }
 
-async fn show(
-    state: &AppState,
-    ctx: PageCtx,
-    id: EventId,
+/// What the page shows besides the lists: the code in its field, the
+/// search, the answer just given, a notice.
+#[derive(Default)]
+struct Shown {
     code: String,
+    q: String,
+    result: Option<DoorResult>,
     notice: Option<String>,
-    errors: FormErrors,
-) -> AppResult<Response> {
-    show_with(state, ctx, id, (code, MessageFields::default()), notice, errors).await
+    message: MessageFields,
+    walk_in: (String, String),
 }
 
-async fn show_with(
-    state: &AppState,
-    ctx: PageCtx,
-    id: EventId,
-    (code, message): (String, MessageFields),
-    notice: Option<String>,
-    errors: FormErrors,
-) -> AppResult<Response> {
+async fn show(state: &AppState, ctx: PageCtx, id: EventId, shown: Shown, errors: FormErrors) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let errors = errors.shown_on(&["ticket_code", "email", "subject", "body"]);
+    let errors = errors.shown_on(&["ticket_code", "name", "email", "subject", "body"]);
     let (ev, group) = event_service::managed_event(&state.services, &actor, id).await?;
-    let attendees = registrations::attendees(state.services.db.reader(), ev.id, false).await?;
-    let tally = registrations::tally(state.services.db.reader(), ev.id).await?;
+    let reader = state.services.db.reader();
+    let (mut attendees, mut walk_ins) =
+        (registrations::attendees(reader, ev.id, false).await?, walk_ins::for_event(reader, ev.id).await?);
+    let tally = registrations::tally(reader, ev.id).await?;
+    let query = SearchQuery::parse(&shown.q);
+    attendees.retain(|a| query.matches(a.name.as_str()));
+    walk_ins.retain(|w| w.name.as_ref().is_some_and(|n| query.matches(n.as_str())) || query.is_empty());
     let when = when_text(ev.starts_at(), ev.ends_at(), group.profile.time_zone);
-    let page = AttendeesPage { ctx, ev, group, when, attendees, tally, code, notice, message, errors: errors.clone() };
+    let page = AttendeesPage {
+        ctx,
+        ev,
+        group,
+        when,
+        attendees,
+        walk_ins,
+        tally,
+        code: shown.code,
+        q: shown.q,
+        result: shown.result,
+        notice: shown.notice,
+        walk_in: shown.walk_in,
+        message: shown.message,
+        errors: errors.clone(),
+    };
     Ok(errors.respond(page.render()?))
+}
+
+/// The answer named in the address after a redirect, read again from what
+/// is stored, so a reload shows the truth (and no name sits in the URL).
+async fn result_from(
+    state: &AppState,
+    me: &crate::auth::SignedIn,
+    event: EventId,
+    q: &DoorQuery,
+) -> AppResult<Option<DoorResult>> {
+    let svc = &state.services;
+    Ok(match q.result.as_str() {
+        "" => None,
+        "unknown" => Some(DoorResult::Unknown),
+        "walk_in" => {
+            let id: WalkInId = q.who.parse().map_err(|_| DomainError::NotFound)?;
+            let all = walk_ins::for_event(svc.db.reader(), event).await?;
+            let w = all.into_iter().find(|w| w.id == id).ok_or(DomainError::NotFound)?;
+            Some(DoorResult::WalkIn { name: w.name.map(|n| n.to_string()).unwrap_or_default() })
+        }
+        _ => {
+            let id: RegistrationId = q.who.parse().map_err(|_| DomainError::NotFound)?;
+            let r = door::look_up(svc, &me.actor, event, id).await?;
+            match (q.result.as_str(), r) {
+                // Just let in: the stored check-in says "in", not "already in".
+                ("checked_in", DoorResult::AlreadyIn { name, .. }) => Some(DoorResult::CheckedIn { name }),
+                (_, r) => Some(r),
+            }
+        }
+    })
 }
 
 async fn attendees_page(
@@ -110,14 +199,20 @@ async fn attendees_page(
     Path(id): Path<EventId>,
     Query(q): Query<DoorQuery>,
 ) -> AppResult<Response> {
-    let notice = match q.done.as_str() {
-        "" if q.walk_in.is_some() => Some(ctx.t("checkin-walk-in-done")),
-        "" if !q.sent.is_empty() => Some(ctx.tr.with("message-sent", &[("count", q.sent.as_str())])),
-        "" => None,
-        name => Some(ctx.tr.with("checkin-done", &[("name", name)])),
-    };
+    let me = ctx.require()?.clone();
+    let notice = (!q.sent.is_empty()).then(|| ctx.tr.with("message-sent", &[("count", q.sent.as_str())]));
+    let result = result_from(&state, &me, id, &q).await?;
     let errors = FormErrors::none(ctx.tr);
-    show(&state, ctx, id, q.code, notice, errors).await
+    let shown = Shown { code: q.code, q: q.q, result, notice, ..Shown::default() };
+    show(&state, ctx, id, shown, errors).await
+}
+
+/// Where the browser goes after an answer: the page with it on top.
+fn answer_at(eid: EventId, r: &DoorResult, who: &str, code: &str) -> Response {
+    let code: String = url::form_urlencoded::byte_serialize(code.as_bytes()).collect();
+    let code =
+        if matches!(r, DoorResult::Unknown) && !code.is_empty() { format!("&code={code}") } else { String::new() };
+    Redirect::to(&format!("/events/{eid}/attendees?result={}&who={who}{code}", r.as_str())).into_response()
 }
 
 #[derive(Deserialize)]
@@ -134,7 +229,7 @@ async fn check_in(
     Path(eid): Path<EventId>,
     CsrfForm(f): CsrfForm<CheckInFields>,
 ) -> AppResult<Response> {
-    let actor = ctx.require()?.actor.clone();
+    let me = ctx.require()?.clone();
     let by = if f.registration_id.trim().is_empty() {
         CheckInBy::Code(f.ticket_code.clone())
     } else {
@@ -142,15 +237,11 @@ async fn check_in(
             f.registration_id.trim().parse().map_err(|_| AppError::from(DomainError::TicketInvalid))?,
         )
     };
-    match reg_service::check_in(&state.services, &actor, eid, by).await {
-        Ok((r, _)) => {
-            let who = members::by_id(state.services.db.reader(), r.member_id).await?.ok_or(DomainError::NotFound)?;
-            let done: String = url::form_urlencoded::byte_serialize(who.name.as_str().as_bytes()).collect();
-            Ok(Redirect::to(&format!("/events/{eid}/attendees?done={done}")).into_response())
-        }
+    match door::check_in(&state.services, &me, eid, by).await {
+        Ok((r, who)) => Ok(answer_at(eid, &r, &who.map(|w| w.to_string()).unwrap_or_default(), &f.ticket_code)),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show(&state, ctx, eid, f.ticket_code, None, errors).await
+            show(&state, ctx, eid, Shown { code: f.ticket_code, ..Shown::default() }, errors).await
         }
     }
 }
@@ -158,10 +249,12 @@ async fn check_in(
 #[derive(Deserialize)]
 struct WalkInFields {
     #[serde(default)]
+    name: String,
+    #[serde(default)]
     email: String,
 }
 
-/// A leader registers someone at the door by their account's email.
+/// A leader lets someone in at the door: by name, with an email if given.
 async fn walk_in(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -169,25 +262,15 @@ async fn walk_in(
     CsrfForm(f): CsrfForm<WalkInFields>,
 ) -> AppResult<Response> {
     let me = ctx.require()?.clone();
-    // The door's tools are for the group's leaders, even for their own email.
-    let (ev, _) = event_service::managed_event(&state.services, &me.actor, eid).await?;
-    // The same answer whether the address has an account or not, so the
-    // door is no way to learn who is a member: the list below shows whom
-    // it let in. Only in the door window (UG-14).
-    let result = async {
-        let email = EmailAddress::parse(&f.email)?;
-        reg_service::require_door_for_others(&state.services, &ev).await?;
-        if let Some(m) = members::by_email(state.services.db.reader(), &email).await? {
-            reg_service::register(&state.services, &me, eid, Some(m.id)).await?;
-        }
-        Ok::<(), AppError>(())
-    }
-    .await;
+    let result = match WalkInInput::parse(&f.name, &f.email) {
+        Ok(who) => door::walk_in(&state.services, &me, eid, &who).await,
+        Err(e) => Err(e.into()),
+    };
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/events/{eid}/attendees?walk_in=1")).into_response()),
+        Ok((r, who)) => Ok(answer_at(eid, &r, &who, "")),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show(&state, ctx, eid, String::new(), None, errors).await
+            show(&state, ctx, eid, Shown { walk_in: (f.name, f.email), ..Shown::default() }, errors).await
         }
     }
 }
@@ -218,7 +301,7 @@ async fn message(
         Ok(n) => Ok(Redirect::to(&format!("/events/{eid}/attendees?sent={n}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
-            show_with(&state, ctx, eid, (String::new(), f), None, errors).await
+            show(&state, ctx, eid, Shown { message: f, ..Shown::default() }, errors).await
         }
     }
 }
