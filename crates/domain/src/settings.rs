@@ -42,6 +42,104 @@ pub struct SettingDef {
     pub rule: &'static str,
 }
 
+/// What a number setting counts, shown beside its field (PL-13: the page
+/// says "minutes", never leaves the admin to guess from a key name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingUnit {
+    Minutes,
+    Hours,
+    Days,
+    Months,
+    Seconds,
+    Kib,
+    PerMinute,
+    PerHour,
+    PerYear,
+    Tenths,
+    Times,
+    DayOfMonth,
+    MonthOfYear,
+}
+
+impl SettingUnit {
+    /// The translation key of the unit's word.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Minutes => "setting-unit-minutes",
+            Self::Hours => "setting-unit-hours",
+            Self::Days => "setting-unit-days",
+            Self::Months => "setting-unit-months",
+            Self::Seconds => "setting-unit-seconds",
+            Self::Kib => "setting-unit-kib",
+            Self::PerMinute => "setting-unit-per-minute",
+            Self::PerHour => "setting-unit-per-hour",
+            Self::PerYear => "setting-unit-per-year",
+            Self::Tenths => "setting-unit-tenths",
+            Self::Times => "setting-unit-times",
+            Self::DayOfMonth => "setting-unit-day-of-month",
+            Self::MonthOfYear => "setting-unit-month-of-year",
+        }
+    }
+}
+
+impl SettingDef {
+    /// The area a setting belongs to, the part of its key before the dot
+    /// ("auth", "events", "champions"…): the page groups by it.
+    pub fn area(&self) -> &'static str {
+        self.key.split_once('.').map_or(self.key, |(area, _)| area)
+    }
+
+    /// The key as a translation and anchor stem: dots and underscores as
+    /// dashes ("auth.session_days" is "auth-session-days").
+    pub fn stem(&self) -> String {
+        self.key.replace(['.', '_'], "-")
+    }
+
+    /// A 0-or-1 number is a yes/no switch (CH-1's traits).
+    pub fn is_switch(&self) -> bool {
+        matches!(self.kind, SettingKind::Int { min: 0, max: 1 })
+    }
+
+    /// The unit of a number setting, read from how its key is named: keys
+    /// end in what they count, and the test below holds every key to it.
+    pub fn unit(&self) -> Option<SettingUnit> {
+        if !self.kind.is_number() || self.is_switch() {
+            return None;
+        }
+        let name = self.key.split_once('.').map_or(self.key, |(_, name)| name);
+        let has = |word: &str| name.split('_').any(|w| w == word);
+        Some(if name.ends_with("per_minute") {
+            SettingUnit::PerMinute
+        } else if name.ends_with("per_hour") {
+            SettingUnit::PerHour
+        } else if name.ends_with("per_year") {
+            SettingUnit::PerYear
+        } else if has("minutes") {
+            SettingUnit::Minutes
+        } else if has("hours") {
+            SettingUnit::Hours
+        } else if has("days") {
+            SettingUnit::Days
+        } else if has("months") {
+            SettingUnit::Months
+        } else if has("seconds") {
+            SettingUnit::Seconds
+        } else if has("kib") {
+            SettingUnit::Kib
+        } else if has("tenths") {
+            SettingUnit::Tenths
+        } else if has("attempts") {
+            SettingUnit::Times
+        } else if name.ends_with("_day") {
+            SettingUnit::DayOfMonth
+        } else if name.ends_with("_month") {
+            SettingUnit::MonthOfYear
+        } else {
+            return None;
+        })
+    }
+}
+
 const fn int(key: &'static str, rule: &'static str, min: i64, max: i64) -> SettingDef {
     SettingDef { key, kind: SettingKind::Int { min, max }, rule }
 }
@@ -369,5 +467,35 @@ mod tests {
             Ok(SettingValue::Hosts(vec!["meetup.com".into(), "lu.ma".into()]))
         );
         assert!(parse_value("events.ticketing_hosts", "not a host").is_err());
+    }
+
+    #[test]
+    fn pl13_every_number_says_what_it_counts() {
+        let unit = |k: &str| definition(k).ok().and_then(|d| d.unit());
+        assert_eq!(unit("auth.signin_attempts_per_email_per_minute"), Some(SettingUnit::PerMinute));
+        assert_eq!(unit("auth.signups_per_ip_per_hour"), Some(SettingUnit::PerHour));
+        assert_eq!(unit("auth.session_days"), Some(SettingUnit::Days));
+        assert_eq!(unit("events.checkin_opens_minutes_before"), Some(SettingUnit::Minutes));
+        assert_eq!(unit("events.complete_hours_after_end"), Some(SettingUnit::Hours));
+        assert_eq!(unit("groups.inactive_after_months"), Some(SettingUnit::Months));
+        assert_eq!(unit("expenses.receipts_total_kib_per_claim"), Some(SettingUnit::Kib));
+        assert_eq!(unit("champions.forge_min_rating_tenths"), Some(SettingUnit::Tenths));
+        assert_eq!(unit("mail.max_attempts"), Some(SettingUnit::Times));
+        assert_eq!(unit("champions.renewal_day"), Some(SettingUnit::DayOfMonth));
+        assert_eq!(unit("champions.renewal_month"), Some(SettingUnit::MonthOfYear));
+        assert_eq!(unit("mvp.min_contributions_per_year"), Some(SettingUnit::PerYear));
+        assert_eq!(unit("champions.seat_cap"), None, "a count of seats needs no unit");
+        assert_eq!(unit("champions.nda_required"), None, "a switch is yes or no");
+        assert!(definition("mvp.moderator_rights").is_ok_and(|d| d.is_switch()));
+        assert!(definition("mvp.seat_cap").is_ok_and(|d| !d.is_switch()), "1..: a number, not a switch");
+        // A key that names a time but no known unit would show a bare number.
+        for d in DEFINITIONS.iter().filter(|d| d.kind.is_number()) {
+            let timed = ["minute", "hour", "day", "month", "second", "kib"].iter().any(|w| d.key.contains(w));
+            assert!(!timed || d.unit().is_some(), "{} names a unit the page cannot show", d.key);
+        }
+        assert_eq!(
+            definition("auth.session_days").map(|d| (d.area(), d.stem())),
+            Ok(("auth", "auth-session-days".into()))
+        );
     }
 }

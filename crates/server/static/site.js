@@ -31,7 +31,7 @@ function followProgress() {
 
 followProgress();
 
-// A list searched by name (the door desk) filters as one types. The same
+// A list searched by name (the door desk, the settings) filters as one types. The same
 // search works without the script, by the form's Find button: both match
 // the folded query (case and accents ignored) against each row's
 // `data-name`, as a whole or by the starts of its words.
@@ -53,9 +53,13 @@ function filterAsYouType() {
     input.addEventListener("input", () => {
       const query = fold(input.value);
       let shown = 0;
-      for (const row of list.querySelectorAll("tbody tr[data-name]")) {
+      for (const row of list.querySelectorAll("[data-name]")) {
         row.hidden = !matches(query, row.dataset.name);
         if (!row.hidden) shown += 1;
+      }
+      // A heading stays only while something under it is shown.
+      for (const group of list.querySelectorAll("[data-filter-group]")) {
+        group.hidden = !group.querySelector("[data-name]:not([hidden])");
       }
       if (none) none.hidden = shown > 0 || !query;
     });
@@ -63,3 +67,30 @@ function filterAsYouType() {
 }
 
 filterAsYouType();
+
+// A new member's time zone is the browser's, not UTC (issue 17): the
+// sign-up form sends it; without the script the account page sets it.
+function browserZone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch (_) {
+    return "";
+  }
+}
+
+for (const input of document.querySelectorAll("input[data-browser-zone]")) {
+  input.value = browserZone();
+}
+
+// On the account page, one press puts the browser's zone in the field.
+for (const button of document.querySelectorAll("button[data-zone-into]")) {
+  const field = document.getElementById(button.dataset.zoneInto);
+  const zone = browserZone();
+  if (!field || !zone || field.value === zone) continue;
+  button.textContent += " (" + zone + ")";
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    field.value = zone;
+    field.focus();
+  });
+}

@@ -28,7 +28,9 @@ async fn visitor_registers_and_cancels(app: &TestApp, c: &Client, shots: &Shots,
     click_link(c, event_title).await;
     shots.take(c, "04-event").await;
     click_link(c, "Sign in to register").await;
-    // No account yet: sign up, then follow the emailed link.
+    // No account yet: sign up, then follow the emailed link. She is in
+    // Brazil, and her new account knows it without asking (issue 17).
+    common::browser::time_zone(c, "America/Sao_Paulo").await;
     visit(c, &app.url("/signup")).await;
     fill(c, "#name", "Vera Visitor").await;
     fill(c, "#email", "vera@example.org").await;
@@ -39,6 +41,8 @@ async fn visitor_registers_and_cancels(app: &TestApp, c: &Client, shots: &Shots,
     fill(c, "#password", "a long enough password").await;
     click(c, "main form button[type=submit]").await;
     assert!(c.current_url().await.unwrap().path().starts_with("/account"));
+    let zone = c.find(Locator::Css("#time_zone")).await.unwrap().prop("value").await.unwrap();
+    assert_eq!(zone.as_deref(), Some("America/Sao_Paulo"), "the time zone is the browser's, not UTC");
     // Back to the event, one click to register.
     visit(c, &app.url("/groups/lisboa-net")).await;
     click_link(c, event_title).await;
@@ -105,6 +109,23 @@ async fn leader_creates_publishes_and_checks_in(w: &common::world::World, c: &Cl
     assert!(page.contains("attendee 0 is in."), "{page}");
     assert!(page.contains("1 confirmed, 0 waiting, 1 checked in"), "{page}");
     shots.take(c, "08-checked-in").await;
+    // UG-14: a walk-in with no account comes in by name, and the list is
+    // searched as one types (accents and case ignored).
+    fill(c, "#walkin-name", "Zoë Álvares").await;
+    click(c, "form[action$='/walk-in'] button").await;
+    assert!(text(c).await.contains("Zoë Álvares is in."));
+    let rows = || async { c.find_all(Locator::Css("#door-list tbody tr")).await.unwrap() };
+    assert_eq!(rows().await.len(), 2, "the registered attendee and the walk-in");
+    c.find(Locator::Css("#door-q")).await.unwrap().send_keys("zoe alv").await.unwrap();
+    let mut shown = Vec::new();
+    for row in rows().await {
+        if row.is_displayed().await.unwrap() {
+            shown.push(row.text().await.unwrap());
+        }
+    }
+    assert_eq!(shown.len(), 1, "typing narrows the list with no page load: {shown:?}");
+    assert!(shown[0].contains("Zoë Álvares"), "{shown:?}");
+    shots.take(c, "08b-door-search").await;
 }
 
 async fn run(backend: Backend) {

@@ -171,7 +171,8 @@ pub async fn by_id(pool: &AnyPool, id: GroupId) -> Result<Option<Group>, Storage
     row.as_ref().map(from_row).transpose()
 }
 
-/// The directory's filters (PL-5): text matches name or city.
+/// The directory's filters (PL-5): text matches name or city, and a city
+/// by any of its other names (`place_names`: "Lisbon" finds "Lisboa").
 #[derive(Clone, Debug, Default)]
 pub struct GroupQuery {
     pub text: Option<String>,
@@ -186,7 +187,10 @@ pub async fn search(pool: &AnyPool, q: &GroupQuery, limit: i64, offset: i64) -> 
     let pattern = q.text.as_deref().map(|t| crate::dialect::like_containing(&t.to_lowercase())).unwrap_or_default();
     let rows = sqlx::query(&format!(
         "{SELECT} WHERE g.status <> 'archived'
-           AND ($1 = '' OR LOWER(g.name) LIKE $1 ESCAPE '\\' OR LOWER(g.city) LIKE $1 ESCAPE '\\')
+           AND ($1 = '' OR LOWER(g.name) LIKE $1 ESCAPE '\\' OR LOWER(g.city) LIKE $1 ESCAPE '\\'
+                OR LOWER(g.city) IN (SELECT LOWER(other.name) FROM place_names typed
+                                     JOIN place_names other ON other.place = typed.place
+                                     WHERE typed.folded = $6))
            AND ($2 = '' OR g.region_id = $2)
            AND ($3 = '' OR g.country = $3)
          ORDER BY g.name LIMIT $4 OFFSET $5"
@@ -196,6 +200,7 @@ pub async fn search(pool: &AnyPool, q: &GroupQuery, limit: i64, offset: i64) -> 
     .bind(q.country.map(|c| c.code().to_owned()).unwrap_or_default())
     .bind(limit)
     .bind(offset)
+    .bind(q.text.as_deref().map(guildhall_domain::values::fold).unwrap_or_default())
     .fetch_all(pool)
     .await?;
     rows.iter().map(from_row).collect()

@@ -1,9 +1,9 @@
 # Running groups by the guidelines (UG-2, UG-4, UG-6, UG-7, UG-8, UG-10, UG-11, UG-12, UG-13)
 
-error-venue_not_neutral = Events cannot be published at a { $kind } venue: events happen on neutral ground, so a partner's or a client's office is not allowed (UG-7). Choose a coworking space, a university, a public venue, an event space or go online.
+error-venue_not_neutral = Events cannot be published at a partner's or a client's office: events happen on neutral ground. Choose a coworking space, a university, a public venue, an event space or go online.
 error-sessions_not_approved = This event's sessions are under review: { $pending } still need approval before it can be published.
 error-over_cap = { $category }: { $amount } is over the region's cap of { $cap } per event. Claim at most the cap.
-error-state_conflict = This { $what } cannot go from { $from } to { $to }.
+error-state_conflict = This cannot be done from where it stands now: it may have changed since you opened the page. Reload the page to see where it is.
 error-open_application_exists = You already have an open application for this. Follow it from your applications page.
 error-claim_exists = This event already has an expense claim waiting or approved.
 field-years_invalid = Enter your years of experience as a whole number from 0 to 60.
@@ -27,7 +27,7 @@ field-file_type_refused = Only PDF, PNG and JPEG receipts are accepted.
 field-slot_unknown = Choose one of the proposed times.
 field-venue-capacity = Capacity (people)
 field-venue-accessibility = Accessibility notes
-venue-kind-hint = Events at a partner's or a client's office cannot be published (UG-7).
+venue-kind-hint = Events at a partner's or a client's office cannot be published: events happen on neutral ground.
 
 # UG-10 group health
 mail-group-needs-support-subject = { $group } needs to meet again

@@ -1,9 +1,9 @@
 # Gerir grupos segundo as regras (UG-2, UG-4, UG-6, UG-7, UG-8, UG-10, UG-11, UG-12, UG-13)
 
-error-venue_not_neutral = Não é possível publicar eventos num local do tipo { $kind }: os eventos acontecem em terreno neutro, por isso o escritório de um parceiro ou de um cliente não é permitido (UG-7). Escolha um coworking, uma universidade, um espaço público, um espaço de eventos ou um evento online.
+error-venue_not_neutral = Não é possível publicar eventos no escritório de um parceiro ou de um cliente: os eventos acontecem em terreno neutro. Escolha um coworking, uma universidade, um espaço público, um espaço de eventos ou um evento online.
 error-sessions_not_approved = As sessões deste evento estão em revisão: { $pending } ainda precisam de aprovação antes da publicação.
 error-over_cap = { $category }: { $amount } ultrapassa o limite da região de { $cap } por evento. Peça no máximo o limite.
-error-state_conflict = Este pedido ({ $what }) não pode passar de { $from } para { $to }.
+error-state_conflict = Isto não pode ser feito no estado em que está agora: pode ter mudado desde que abriu a página. Recarregue a página para ver onde está.
 error-open_application_exists = Já tem uma candidatura aberta para isto. Acompanhe-a na página das suas candidaturas.
 error-claim_exists = Este evento já tem um pedido de reembolso pendente ou aprovado.
 field-years_invalid = Indique os anos de experiência como um número inteiro de 0 a 60.
@@ -27,7 +27,7 @@ field-file_type_refused = Só são aceites recibos em PDF, PNG e JPEG.
 field-slot_unknown = Escolha um dos horários propostos.
 field-venue-capacity = Capacidade (pessoas)
 field-venue-accessibility = Notas de acessibilidade
-venue-kind-hint = Não é possível publicar eventos no escritório de um parceiro ou de um cliente (UG-7).
+venue-kind-hint = Não é possível publicar eventos no escritório de um parceiro ou de um cliente: os eventos acontecem em terreno neutro.
 
 # UG-10 saúde dos grupos
 mail-group-needs-support-subject = { $group } precisa de voltar a reunir-se

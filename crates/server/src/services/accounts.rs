@@ -24,6 +24,9 @@ pub struct SignUp {
     pub name: DisplayName,
     pub password: Password,
     pub locale: Locale,
+    /// The browser's own zone when it told us one we know, else UTC: a
+    /// guess the member sees and changes on their account page.
+    pub time_zone: TimeZone,
 }
 
 impl SignUp {
@@ -32,9 +35,18 @@ impl SignUp {
         let (e, n, p) = (EmailAddress::parse(email), DisplayName::parse(name), Password::parse(password));
         DomainError::collect([e.clone().err(), n.clone().err(), p.clone().err()])?;
         match (e, n, p) {
-            (Ok(email), Ok(name), Ok(password)) => Ok(Self { email, name, password, locale }),
+            (Ok(email), Ok(name), Ok(password)) => Ok(Self { email, name, password, locale, time_zone: TimeZone::UTC }),
             _ => Err(DomainError::Invalid(vec![])),
         }
+    }
+
+    /// Takes the zone the browser reported (`Intl` on the sign-up page). An
+    /// unknown or missing one is no fault of the person: UTC stays.
+    pub fn in_zone(mut self, reported: &str) -> Self {
+        if let Ok(zone) = TimeZone::parse(reported.trim()) {
+            self.time_zone = zone;
+        }
+        self
     }
 }
 
@@ -95,6 +107,9 @@ pub async fn sign_up(svc: &Services, form: SignUp, client: &str) -> Result<(), A
     };
     match members::insert(&mut tx, new, now).await {
         Ok(id) => {
+            if form.time_zone != TimeZone::UTC {
+                members::update_profile(&mut tx, id, &form.name, form.locale, form.time_zone, now).await?;
+            }
             audit::record(&mut tx, entry(Some(id), "member.signed_up", "member", id, None, json!({})), now).await?;
             let member = Member {
                 id,
@@ -103,7 +118,7 @@ pub async fn sign_up(svc: &Services, form: SignUp, client: &str) -> Result<(), A
                 password_hash: None,
                 email_verified_at: None,
                 locale: form.locale,
-                time_zone: TimeZone::UTC,
+                time_zone: form.time_zone,
                 created_at: now,
             };
             send_link(svc, &s, &mut tx, &member, LinkPurpose::VerifyEmail, "verify").await?;
@@ -380,4 +395,19 @@ pub async fn update_profile(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_member_takes_the_browsers_zone_when_it_is_a_real_one() {
+        let form = || SignUp::parse("ana@example.org", "Ana", "a long enough password", Locale::Pt);
+        let zone = |reported: &str| form().map(|f| f.in_zone(reported).time_zone.name().to_owned());
+        assert_eq!(zone("America/Sao_Paulo"), Ok("America/Sao_Paulo".into()));
+        assert_eq!(zone(" Europe/Lisbon "), Ok("Europe/Lisbon".into()));
+        assert_eq!(zone(""), Ok("UTC".into()), "no script, no guess");
+        assert_eq!(zone("Mars/Olympus_Mons"), Ok("UTC".into()), "an unknown zone is not the person's fault");
+    }
 }

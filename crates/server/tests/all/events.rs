@@ -706,3 +706,34 @@ on_both!(ug14_a_member_reads_their_tickets_through_the_api_as_the_pages_show_the
     let left: Vec<&str> = mine.as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(left, [held[0].as_str()]);
 });
+
+on_both!(pl5_the_directory_finds_a_city_by_the_names_people_type_for_it, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let region = w.app.api(Method::GET, "/api/v1/groups/lisboa-net", None, None).await.1["region_id"].clone();
+    let (_, lead, _) = w.app.member_with_role("koeln", None).await;
+    let body = serde_json::json!({"region_id": region, "name": "Rhein Devs", "city": "Köln", "country": "DE",
+        "time_zone": "Europe/Berlin", "description": "Talks.", "leaders": [lead]});
+    assert_eq!(w.app.api(Method::POST, "/api/v1/groups", Some(&w.admin), Some(body)).await.0, 201);
+    let found = |q: &'static str| {
+        let app = &w.app;
+        async move {
+            let (_, list) = app.api(Method::GET, &format!("/api/v1/groups?q={q}"), None, None).await;
+            let mut slugs: Vec<String> =
+                list.as_array().unwrap().iter().map(|g| g["slug"].as_str().unwrap().to_owned()).collect();
+            slugs.sort();
+            slugs
+        }
+    };
+    assert_eq!(found("Lisbon").await, ["lisboa-net"], "the English name of Lisboa");
+    assert_eq!(found("LISSABON").await, ["lisboa-net"], "the German one, in capitals");
+    assert_eq!(found("cologne").await, ["rhein-devs"]);
+    assert_eq!(found("Col%C3%B3nia").await, ["rhein-devs"], "the Portuguese one");
+    assert_eq!(found("Colonia").await, ["rhein-devs"], "and without its accent");
+    assert_eq!(found("koln").await, ["rhein-devs"], "its own name typed without the umlaut");
+    assert_eq!(found("Kolin").await, Vec::<String>::new(), "no name of Köln in the data: no guess");
+    assert_eq!(found("Lis").await, ["lisboa-net"], "part of the group's own city still finds it");
+    assert_eq!(found("Paris").await, Vec::<String>::new(), "another city's names find nothing here");
+    // The page finds the same.
+    let html = reqwest::get(w.app.url("/groups?q=Lisbon")).await.unwrap().text().await.unwrap();
+    assert!(html.contains("Lisboa .NET") && !html.contains("Rhein Devs"), "the directory page finds it too");
+});

@@ -114,7 +114,7 @@ on_both!(ug7_partner_and_client_offices_cannot_host_published_events, |backend| 
     let (s, p) = g.call(Method::POST, &format!("/api/v1/events/{ev}/publish"), &g.leader, None).await;
     assert_eq!(s, 409, "{p}");
     assert_eq!(p["type"], "/problems/venue_not_neutral");
-    assert!(p["detail"].as_str().unwrap().contains("partner_office"), "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("partner's or a client's office"), "{p}");
     // Moved to a coworking space it publishes; moving it back is refused.
     let (s, _) =
         g.call(Method::PATCH, &format!("/api/v1/events/{ev}"), &g.leader, Some(json!({"venue_id": coworking}))).await;

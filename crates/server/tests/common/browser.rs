@@ -132,6 +132,11 @@ async fn viewport(c: &Client, (width, height): (u32, u32), mobile: bool) {
     c.issue_cmd(Cdp("Emulation.setDeviceMetricsOverride", metrics)).await.unwrap();
 }
 
+/// Makes the browser believe it is in `zone` (as `Intl` reports it).
+pub async fn time_zone(c: &Client, zone: &str) {
+    c.issue_cmd(Cdp("Emulation.setTimezoneOverride", json!({"timezoneId": zone}))).await.unwrap();
+}
+
 /// A 390×844 phone's viewport.
 pub async fn phone_size(c: &Client) {
     viewport(c, PHONE, true).await;

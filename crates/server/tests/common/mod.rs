@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod blog;
 pub mod browser;
+pub mod forms;
 pub mod forum;
 pub mod gov;
 pub mod world;

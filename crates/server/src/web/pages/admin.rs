@@ -1,5 +1,5 @@
 //! The admin's back office: audit log (PL-7), regions and their community
-//! managers, settings data.
+//! managers. Settings data has its own page (`settings.rs`).
 
 use crate::web::path::Path;
 use askama::Template;
@@ -10,7 +10,6 @@ use axum::routing::{get, post};
 use axum::Router;
 use guildhall_domain::access::{authorize, Action, Role};
 use guildhall_domain::ids::{MemberId, RegionId};
-use guildhall_domain::settings::{SettingDef, SettingValue};
 use guildhall_domain::DomainError;
 use guildhall_storage::audit;
 use guildhall_storage::audit::{AuditFilter, AuditRecord};
@@ -23,7 +22,6 @@ use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::AppResult;
 use crate::services::regions::{self as region_service, RegionForm};
-use crate::services::settings as settings_service;
 use crate::web::ctx::PageCtx;
 use crate::web::pages::form::NoFields;
 
@@ -34,7 +32,6 @@ pub fn router() -> Router<AppState> {
         .route("/admin/regions/{id}", get(region_page).post(update_region))
         .route("/admin/regions/{id}/managers", post(add_manager))
         .route("/admin/regions/{id}/managers/{member}/remove", post(remove_manager))
-        .route("/admin/settings", get(settings_page).post(change_setting))
 }
 
 fn require(ctx: &PageCtx, action: Action) -> AppResult<guildhall_domain::access::Actor> {
@@ -52,6 +49,15 @@ struct AuditPage {
     filter_action: String,
     /// The next page's address, while older entries follow.
     pager: crate::web::paging::Pager,
+}
+
+impl AuditPage {
+    /// What kind of thing an entry is about, in words (the raw type stays
+    /// in the API and the filter).
+    fn entity_name(&self, kind: &str) -> String {
+        let key = format!("audit-entity-{}", kind.replace('_', "-"));
+        self.ctx.tr.try_t(&key).unwrap_or_else(|| kind.replace('_', " "))
+    }
 }
 
 #[derive(Deserialize)]
@@ -200,51 +206,4 @@ async fn remove_manager(
     let actor = require(&ctx, Action::ManageRoles)?;
     region_service::remove_manager(&state.services, &actor, id, member).await?;
     Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response())
-}
-
-#[derive(Template)]
-#[template(path = "admin_settings.html")]
-struct SettingsPage {
-    ctx: PageCtx,
-    rows: Vec<(&'static SettingDef, String)>,
-    errors: FormErrors,
-    failed_key: String,
-}
-
-async fn show_settings(state: &AppState, ctx: PageCtx, errors: FormErrors, failed_key: String) -> AppResult<Response> {
-    let s = state.services.settings().await?;
-    let rows = s.iter().map(|(d, v): (&'static SettingDef, &SettingValue)| (d, v.to_text())).collect();
-    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    Ok((status, Html(SettingsPage { ctx, rows, errors, failed_key }.render()?)).into_response())
-}
-
-async fn settings_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Response> {
-    require(&ctx, Action::ManageSettings)?;
-    let errors = FormErrors::none(ctx.tr);
-    show_settings(&state, ctx, errors, String::new()).await
-}
-
-#[derive(Deserialize)]
-struct SettingForm {
-    #[serde(default)]
-    key: String,
-    #[serde(default)]
-    value: String,
-    #[serde(default)]
-    reason: String,
-}
-
-async fn change_setting(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    CsrfForm(f): CsrfForm<SettingForm>,
-) -> AppResult<Response> {
-    let actor = require(&ctx, Action::ManageSettings)?;
-    match settings_service::change(&state.services, &actor, &f.key, &f.value, &f.reason).await {
-        Ok(()) => Ok(Redirect::to("/admin/settings").into_response()),
-        Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
-            show_settings(&state, ctx, errors, f.key).await
-        }
-    }
 }

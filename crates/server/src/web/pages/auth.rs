@@ -142,6 +142,9 @@ struct SignUpForm {
     name: String,
     #[serde(default)]
     password: String,
+    /// Filled in by the page's script from the browser (PL-13).
+    #[serde(default)]
+    time_zone: String,
 }
 
 async fn signup(
@@ -151,7 +154,7 @@ async fn signup(
     CsrfForm(form): CsrfForm<SignUpForm>,
 ) -> AppResult<Response> {
     let result = match SignUp::parse(&form.email, &form.name, &form.password, ctx.tr.locale()) {
-        Ok(parsed) => accounts::sign_up(&state.services, parsed, &client).await,
+        Ok(parsed) => accounts::sign_up(&state.services, parsed.in_zone(&form.time_zone), &client).await,
         Err(e) => Err(e.into()),
     };
     match result {

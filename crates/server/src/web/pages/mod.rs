@@ -30,6 +30,7 @@ mod programs;
 mod renewals;
 mod review;
 mod schema_org;
+mod settings;
 mod speakers;
 mod tickets;
 mod venues;
@@ -54,6 +55,7 @@ pub fn router() -> Router<AppState> {
         .merge(email_preferences::router())
         .merge(messages::router())
         .merge(admin::router())
+        .merge(settings::router())
         .merge(people::router())
         .merge(groups::router())
         .merge(group_lifecycle::router())
