@@ -113,7 +113,7 @@ async fn leader_creates_publishes_and_checks_in(w: &common::world::World, c: &Cl
     // searched as one types (accents and case ignored).
     fill(c, "#walkin-name", "Zoë Álvares").await;
     click(c, "form[action$='/walk-in'] button").await;
-    assert!(text(c).await.contains("Zoë Álvares is in."));
+    assert!(text(c).await.contains("Zoë Álvares is in, as a walk-in."));
     let rows = || async { c.find_all(Locator::Css("#door-list tbody tr")).await.unwrap() };
     assert_eq!(rows().await.len(), 2, "the registered attendee and the walk-in");
     c.find(Locator::Css("#door-q")).await.unwrap().send_keys("zoe alv").await.unwrap();
