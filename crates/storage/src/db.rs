@@ -24,7 +24,7 @@ pub type Tx = sqlx::Transaction<'static, Any>;
 #[derive(Clone, Debug)]
 pub struct Db {
     read: AnyPool,
-    write: AnyPool,
+    pub(crate) write: AnyPool,
     backend: Backend,
 }
 
@@ -80,6 +80,7 @@ impl Db {
                 Db { read: pool.clone(), write: pool, backend }
             }
         };
+        crate::members::fill_search_names(&db).await?;
         Ok(db)
     }
 

@@ -89,7 +89,8 @@ pub async fn erase(
         .await?;
     }
     sqlx::query(
-        "UPDATE members SET email = $1, name = $2, password_hash = NULL, time_zone = 'UTC', updated_at = $3 WHERE id = $4",
+        "UPDATE members SET email = $1, name = $2, password_hash = NULL, time_zone = 'UTC', updated_at = $3,
+                            search_name = '' WHERE id = $4",
     )
     .bind(erased_email(member))
     .bind(ERASED_NAME)

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use guildhall_domain::access::{Actor, Role};
 use guildhall_domain::ids::MemberId;
-use guildhall_domain::values::{DisplayName, EmailAddress, Locale, TimeZone};
+use guildhall_domain::values::{fold, DisplayName, EmailAddress, Locale, SearchQuery, TimeZone};
 use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
@@ -55,8 +55,9 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<Member, StorageError> {
 pub async fn insert(tx: &mut Tx, new: NewMember<'_>, now: DateTime<Utc>) -> Result<MemberId, StorageError> {
     let id = MemberId::new();
     sqlx::query(
-        "INSERT INTO members (id, email, name, password_hash, email_verified_at, locale, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+        "INSERT INTO members (id, email, name, password_hash, email_verified_at, locale, created_at, updated_at,
+                              search_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)",
     )
     .bind(id)
     .bind(new.email.as_str())
@@ -65,6 +66,7 @@ pub async fn insert(tx: &mut Tx, new: NewMember<'_>, now: DateTime<Utc>) -> Resu
     .bind(new.verified.then(|| to_db(now)))
     .bind(new.locale.code())
     .bind(to_db(now))
+    .bind(fold(new.name.as_str()))
     .execute(&mut **tx)
     .await
     .map_err(|e| on_unique(e, "members_email_key", "members.email", DomainError::EmailTaken))?;
@@ -220,14 +222,17 @@ pub async fn update_profile(
     time_zone: TimeZone,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
-    let done = sqlx::query("UPDATE members SET name = $2, locale = $3, time_zone = $4, updated_at = $5 WHERE id = $1")
-        .bind(id)
-        .bind(name.as_str())
-        .bind(locale.code())
-        .bind(time_zone.name())
-        .bind(to_db(now))
-        .execute(&mut **tx)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE members SET name = $2, locale = $3, time_zone = $4, updated_at = $5, search_name = $6 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(name.as_str())
+    .bind(locale.code())
+    .bind(time_zone.name())
+    .bind(to_db(now))
+    .bind(fold(name.as_str()))
+    .execute(&mut **tx)
+    .await?;
     if done.rows_affected() == 0 {
         return Err(DomainError::NotFound.into());
     }
@@ -392,4 +397,74 @@ pub async fn holders_locked(tx: &mut Tx, backend: crate::Backend, role: &Role) -
     );
     let rows = sqlx::query(&sql).bind(role.name()).bind(role.scope()).fetch_all(&mut **tx).await?;
     rows.iter().map(|r| Ok(r.try_get("member_id")?)).collect()
+}
+
+/// A member found by name, for a picker: the name and enough of the
+/// address to tell two people of one name apart, never the whole address.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub id: MemberId,
+    pub name: DisplayName,
+    pub email: EmailAddress,
+}
+
+impl Found {
+    /// "a•••@example.org": the first letter and the domain.
+    pub fn masked_email(&self) -> String {
+        let (local, domain) = self.email.as_str().split_once('@').unwrap_or((self.email.as_str(), ""));
+        let first: String = local.chars().take(1).collect();
+        format!("{first}•••@{domain}")
+    }
+}
+
+/// Verified members whose name matches `q` (issue 17 item 6), at most
+/// `limit`, by name. The database narrows by the query's longest word;
+/// the query's own rule (every word starts a word of the name) decides.
+pub async fn find_by_name(pool: &AnyPool, q: &SearchQuery, limit: usize) -> Result<Vec<Found>, StorageError> {
+    let Some(word) = q.as_str().split(' ').max_by_key(|w| w.len()).filter(|w| !w.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    let rows = sqlx::query(
+        "SELECT id, name, email FROM members
+         WHERE search_name LIKE $1 ESCAPE '\\' AND email_verified_at IS NOT NULL AND name <> $2
+         ORDER BY search_name, id LIMIT 200",
+    )
+    .bind(crate::dialect::like_containing(word))
+    .bind(crate::erasure::ERASED_NAME)
+    .fetch_all(pool)
+    .await?;
+    let mut found = Vec::new();
+    for row in &rows {
+        let name: String = row.try_get("name")?;
+        if !q.matches(&name) {
+            continue;
+        }
+        let corrupt = |what: &str| StorageError::Corrupt(format!("member {what}"));
+        found.push(Found {
+            id: row.try_get::<String, _>("id")?.parse().map_err(|_| corrupt("id"))?,
+            name: DisplayName::parse(&name).map_err(|_| corrupt("name"))?,
+            email: EmailAddress::parse(&row.try_get::<String, _>("email")?).map_err(|_| corrupt("email"))?,
+        });
+        if found.len() == limit {
+            break;
+        }
+    }
+    Ok(found)
+}
+
+/// Writes the folded name of members made before it was kept. Cheap once
+/// done (no row left to fill), and safe to run on several instances.
+pub async fn fill_search_names(db: &Db) -> Result<(), StorageError> {
+    let pool = &db.write;
+    let rows =
+        sqlx::query("SELECT id, name FROM members WHERE search_name = '' AND name <> ''").fetch_all(pool).await?;
+    for row in &rows {
+        let (id, name): (String, String) = (row.try_get("id")?, row.try_get("name")?);
+        sqlx::query("UPDATE members SET search_name = $1 WHERE id = $2 AND search_name = ''")
+            .bind(fold(&name))
+            .bind(id)
+            .execute(pool)
+            .await?;
+    }
+    Ok(())
 }

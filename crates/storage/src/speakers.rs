@@ -103,7 +103,13 @@ pub async fn decide(
     Ok(())
 }
 
-/// Speakers by status, optionally by topic (substring) and region (UG-11).
+/// What a search's words find in a speaker's folded name.
+fn name_pattern(words: Option<&str>) -> String {
+    words.map(|t| crate::dialect::like_containing(&guildhall_domain::values::fold(t))).unwrap_or_default()
+}
+
+/// Speakers by status, optionally by topic or name (a part of either; a
+/// name without regard to accents) and region (UG-11).
 pub async fn search(
     pool: &AnyPool,
     status: SpeakerStatus,
@@ -112,12 +118,15 @@ pub async fn search(
 ) -> Result<Vec<Speaker>, StorageError> {
     let pattern = topic.map(|t| crate::dialect::like_containing(&t.trim().to_lowercase())).unwrap_or_default();
     let rows = sqlx::query(&format!(
-        "{SELECT} WHERE s.status = $1 AND ($2 = '' OR s.topics LIKE $2 ESCAPE '\\') AND ($3 = '' OR s.region_id = $3)
+        "{SELECT} WHERE s.status = $1
+           AND ($2 = '' OR LOWER(s.topics) LIKE $2 ESCAPE '\\' OR m.search_name LIKE $4 ESCAPE '\\')
+           AND ($3 = '' OR s.region_id = $3)
          ORDER BY m.name"
     ))
     .bind(status)
     .bind(pattern)
     .bind(region.map(|r| r.to_string()).unwrap_or_default())
+    .bind(name_pattern(topic))
     .fetch_all(pool)
     .await?;
     rows.iter().map(from_row).collect()
@@ -135,7 +144,9 @@ pub async fn search_page(
 ) -> Result<Page<Speaker>, StorageError> {
     let pattern = topic.map(|t| crate::dialect::like_containing(&t.trim().to_lowercase())).unwrap_or_default();
     let rows = sqlx::query(&format!(
-        "{SELECT} WHERE s.status = $1 AND ($2 = '' OR s.topics LIKE $2 ESCAPE '\\') AND ($3 = '' OR s.region_id = $3)
+        "{SELECT} WHERE s.status = $1
+           AND ($2 = '' OR LOWER(s.topics) LIKE $2 ESCAPE '\\' OR m.search_name LIKE $8 ESCAPE '\\')
+           AND ($3 = '' OR s.region_id = $3)
            AND ($4 = 0 OR m.name > $5 OR (m.name = $5 AND s.member_id > $6))
          ORDER BY m.name, s.member_id LIMIT $7"
     ))
@@ -146,6 +157,7 @@ pub async fn search_page(
     .bind(after.map(|a| a.key.clone()).unwrap_or_default())
     .bind(after.map(|a| a.id.clone()).unwrap_or_default())
     .bind(limit as i64 + 1)
+    .bind(name_pattern(topic))
     .fetch_all(pool)
     .await?;
     let speakers = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use guildhall_domain::access::{authorize, Action, Actor, Role};
 use guildhall_domain::group::{GroupFields, GroupProfile};
-use guildhall_domain::ids::{GroupId, LeaderApplicationId, RegionId, SlotId};
+use guildhall_domain::ids::{GroupId, LeaderApplicationId, MemberId, RegionId, SlotId};
 use guildhall_domain::leadership::{
     check_interview_held, parse_application, parse_slots, ApplicationCommand, ApplicationFields, ApplicationStatus,
     Target, INTERVIEW_MINUTES,
@@ -143,9 +143,18 @@ pub async fn apply(
 /// and the leader sees them once they apply).
 #[tracing::instrument(skip_all)]
 pub async fn nominate(svc: &Services, actor: &Actor, group: GroupId, email: &str) -> Result<(), AppError> {
-    let g = super::groups::managed(svc, actor, group).await?;
+    super::groups::managed(svc, actor, group).await?;
     let email = EmailAddress::parse(email).map_err(|_| DomainError::field("nominee", "email_invalid"))?;
     let Some(nominee) = members::by_email(svc.db.reader(), &email).await? else { return Ok(()) };
+    nominate_member(svc, actor, group, nominee.id).await
+}
+
+/// UG-4: a leader nominates a member found by name (the picker): the same
+/// as by email, once the member is known.
+#[tracing::instrument(skip_all)]
+pub async fn nominate_member(svc: &Services, actor: &Actor, group: GroupId, member: MemberId) -> Result<(), AppError> {
+    let g = super::groups::managed(svc, actor, group).await?;
+    let nominee = members::by_id(svc.db.reader(), member).await?.ok_or(DomainError::NotFound)?;
     if members::roles(svc.db.reader(), nominee.id).await?.contains(&Role::GroupLeader(g.id)) {
         // The group's leaders are on its public page: saying so tells nothing.
         return Err(DomainError::field("nominee", "already_leader").into());

@@ -30,6 +30,12 @@ impl PageCtx {
         self.tr.t(key)
     }
 
+    /// The decoded value of `key` in the page's address, if it is there.
+    pub fn query_value(&self, key: &str) -> Option<String> {
+        let (_, query) = self.path.split_once('?')?;
+        url::form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == key).map(|(_, v)| v.into_owned())
+    }
+
     /// Whether the page's address carries `key=value` (notices after a
     /// redirect, e.g. `?password=changed`).
     pub fn query_flag(&self, key: &str, value: &str) -> bool {

@@ -1055,6 +1055,9 @@ on_both!(ug11_speaker_pool_invitations_and_expert_requests, |backend| async move
     let (_, pool) =
         g.call(Method::GET, &format!("/api/v1/speakers?topic=kube&region_id={}", g.region), &g.leader, None).await;
     assert_eq!(pool[0]["member_id"], g.member.id.to_string());
+    // Issue 17: a leader finds a speaker to invite by name, too.
+    let (_, by_name) = g.call(Method::GET, "/api/v1/speakers?topic=MEMBER+0", &g.leader, None).await;
+    assert_eq!(by_name[0]["member_id"], g.member.id.to_string(), "found by name: {by_name}");
     let (_, none) = g
         .call(Method::GET, &format!("/api/v1/speakers?topic=kube&region_id={}", g.other_region), &g.leader, None)
         .await;

@@ -26,6 +26,7 @@ mod forum_import;
 mod governance;
 mod lists;
 mod mail;
+mod pickers;
 mod privacy;
 mod programs;
 mod security;

@@ -22,6 +22,7 @@ use guildhall_storage::regions::{self, Region};
 use serde::Deserialize;
 
 use super::charts;
+use super::pickers::{Finder, Purpose};
 use super::views::EventCard;
 use super::FormErrors;
 use crate::app::AppState;
@@ -162,6 +163,9 @@ struct GroupPage {
     /// UG-15: whether the signed-in viewer follows the group (None for a visitor).
     following: Option<bool>,
     followers: u64,
+    /// Issue 17: a co-leader appointed or nominated by searching names.
+    appoint: Option<super::pickers::Finder>,
+    nominate: Option<super::pickers::Finder>,
 }
 
 impl GroupPage {
@@ -236,6 +240,32 @@ pub(super) async fn show_group(
     let viewer = ctx.user.as_ref().map(|u| u.actor.member_id);
     let (followers, mine) = guildhall_storage::follows::standing(state.services.db.reader(), g.id, viewer).await?;
     let following = viewer.map(|_| mine);
+    let appoint = Finder::on(
+        state,
+        &ctx,
+        Purpose {
+            field: "appoint",
+            label_key: "picker-appoint",
+            button_key: "group-leader-appoint",
+            anchor: "leaders",
+            action: format!("/groups/{slug}/leaders"),
+        },
+        Action::CreateGroup(g.region_id),
+    )
+    .await?;
+    let nominate = Finder::on(
+        state,
+        &ctx,
+        Purpose {
+            field: "nominate",
+            label_key: "picker-nominate",
+            button_key: "coleader-nominate-button",
+            anchor: "leaders",
+            action: format!("/groups/{slug}/nominations"),
+        },
+        Action::ManageGroup { group: g.id, region: g.region_id },
+    )
+    .await?;
     let calendar_url = state.config.link(&format!("/groups/{slug}/events.ics"));
     let webcal_url = calendar_url.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
     let page = GroupPage {
@@ -243,6 +273,8 @@ pub(super) async fn show_group(
         past: past.iter().map(|e| EventCard::new(e, &g)).collect(),
         ctx,
         leaders,
+        appoint,
+        nominate,
         can_manage,
         can_appoint,
         calendar_url,
@@ -425,6 +457,9 @@ async fn update_group(
 struct LeaderForm {
     #[serde(default)]
     email: String,
+    /// A person chosen by name in the picker.
+    #[serde(default)]
+    member: String,
 }
 
 async fn add_leader(
@@ -435,7 +470,11 @@ async fn add_leader(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let g = group_service::by_slug(&state.services, &slug).await?;
-    match group_service::add_leader(&state.services, &actor, g.id, &LeaderRef::Email(f.email)).await {
+    let who = match f.member.parse::<MemberId>() {
+        Ok(id) => LeaderRef::Member(id),
+        Err(_) => LeaderRef::Email(f.email),
+    };
+    match group_service::add_leader(&state.services, &actor, g.id, &who).await {
         Ok(_) => Ok(Redirect::to(&format!("/groups/{slug}#leaders")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;

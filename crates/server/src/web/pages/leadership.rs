@@ -488,6 +488,9 @@ async fn coleader_wanted(
 struct NomineeInput {
     #[serde(default)]
     email: String,
+    /// A person chosen by name in the picker.
+    #[serde(default)]
+    member: String,
 }
 
 async fn nominate(
@@ -498,7 +501,10 @@ async fn nominate(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let g = group_service::by_slug(&state.services, &slug).await?;
-    let r = service::nominate(&state.services, &actor, g.id, &f.email).await.map(|_| ());
+    let r = match f.member.parse::<guildhall_domain::ids::MemberId>() {
+        Ok(member) => service::nominate_member(&state.services, &actor, g.id, member).await,
+        Err(_) => service::nominate(&state.services, &actor, g.id, &f.email).await,
+    };
     back_to_group(&state, ctx, &slug, r).await
 }
 

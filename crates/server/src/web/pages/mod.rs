@@ -25,6 +25,7 @@ mod linked_accounts;
 mod manage;
 mod messages;
 mod people;
+mod pickers;
 mod program_application;
 mod programs;
 mod renewals;
