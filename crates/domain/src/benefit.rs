@@ -50,6 +50,19 @@ pub fn parse_codes(raw: &str) -> Vec<String> {
     out
 }
 
+/// The longest code a pool takes: codes are vouchers and keys, not texts.
+pub const CODE_MAX_CHARS: usize = 200;
+
+/// CH-8: every code is short and on one line, so a paste of the wrong
+/// thing (a whole document) is refused, not loaded as one "code".
+pub fn check_codes(codes: &[String]) -> Result<(), DomainError> {
+    let bad = |c: &String| c.trim().is_empty() || c.chars().count() > CODE_MAX_CHARS || c.chars().any(char::is_control);
+    match codes.iter().any(bad) {
+        true => Err(DomainError::field("codes", "code_invalid")),
+        false => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +90,9 @@ mod tests {
     fn ch8_pasted_codes_are_trimmed_and_kept_once() {
         assert_eq!(parse_codes(" A-1\r\nB-2, A-1\n\n;C-3 "), vec!["A-1", "B-2", "C-3"]);
         assert!(parse_codes(" \n ,").is_empty());
+        assert_eq!(check_codes(&parse_codes("A-1\nB-2")), Ok(()));
+        let long = "x".repeat(CODE_MAX_CHARS + 1);
+        assert_eq!(check_codes(&[long]), Err(DomainError::field("codes", "code_invalid")), "a paste is not a code");
+        assert!(check_codes(&["tab\there".into()]).is_err(), "no control characters");
     }
 }

@@ -329,6 +329,17 @@ impl DomainError {
     }
 
     /// Shorthand for a single invalid field.
+    /// The same error with field `from`'s problems reported on `to` (a
+    /// value parsed for a form whose field has another name).
+    pub fn renamed(self, from: &str, to: &'static str) -> Self {
+        match self {
+            Self::Invalid(fields) => Self::Invalid(
+                fields.into_iter().map(|f| if f.field == from { FieldError { field: to, ..f } } else { f }).collect(),
+            ),
+            other => other,
+        }
+    }
+
     pub fn field(field: &'static str, code: &'static str) -> Self {
         Self::Invalid(vec![FieldError { field, code }])
     }

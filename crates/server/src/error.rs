@@ -21,6 +21,17 @@ pub enum AppError {
     Unavailable(anyhow::Error),
 }
 
+impl AppError {
+    /// The same error with the problems of field `from` reported on `to`:
+    /// for a page with two forms whose fields share a name.
+    pub fn renamed(self, from: &str, to: &'static str) -> Self {
+        match self {
+            Self::Domain(d) => Self::Domain(d.renamed(from, to)),
+            other => other,
+        }
+    }
+}
+
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
         match e {

@@ -39,6 +39,7 @@ error-unavailable = The site cannot reach its database for a moment. Please try 
 
 field-invalid = This value is not valid.
 field-required = This field is required.
+field-code_invalid = Each code goes on its own line, up to 200 characters: this looks like something else was pasted.
 field-too_long = This is too long.
 field-control_characters = This contains characters that are not allowed.
 field-email_invalid = Enter an email address like name@example.org.

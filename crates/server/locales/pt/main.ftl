@@ -39,6 +39,7 @@ error-unavailable = O site não consegue chegar à base de dados neste momento. 
 
 field-invalid = Este valor não é válido.
 field-required = Este campo é obrigatório.
+field-code_invalid = Cada código vai numa linha própria, até 200 caracteres: parece que foi colado outro texto.
 field-too_long = É demasiado longo.
 field-control_characters = Contém caracteres que não são permitidos.
 field-email_invalid = Escreva um email como nome@exemplo.pt.

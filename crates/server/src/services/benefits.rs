@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
-use guildhall_domain::benefit::Pool;
+use guildhall_domain::benefit::{check_codes, Pool};
 use guildhall_domain::ids::BenefitId;
 use guildhall_domain::program::Program;
 use guildhall_domain::values::Title;
@@ -27,7 +27,7 @@ pub struct NewPool {
 
 impl NewPool {
     pub fn parse(name: &str, program: &str, valid_until: &str, codes: Vec<String>) -> Result<Self, DomainError> {
-        let title = Title::parse(name).map_err(|_| DomainError::field("name", "required"));
+        let title = Title::parse(name).map_err(|e| e.renamed("title", "name"));
         let program = match program.trim() {
             "" | "any" => Ok(None),
             raw => Program::parse(raw).map(Some),
@@ -38,7 +38,8 @@ impl NewPool {
                 .map(Some)
                 .map_err(|_| DomainError::field("valid_until", "date_invalid")),
         };
-        DomainError::collect([title.clone().err(), program.clone().err(), valid_until.clone().err()])?;
+        let checked = check_codes(&codes);
+        DomainError::collect([title.clone().err(), program.clone().err(), valid_until.clone().err(), checked.err()])?;
         let pool = Pool { program: program?, valid_until: valid_until? };
         pool.check_new(Utc::now().date_naive())?;
         Ok(Self { name: title?, pool, codes })
@@ -70,6 +71,7 @@ pub async fn add_codes(svc: &Services, actor: &Actor, id: BenefitId, codes: &[St
     if codes.is_empty() {
         return Err(DomainError::field("codes", "required").into());
     }
+    check_codes(codes)?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
     let added = benefits::load_codes(&mut tx, id, codes).await?;

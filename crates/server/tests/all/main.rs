@@ -22,6 +22,7 @@ mod event_pages;
 mod events;
 mod feeds;
 mod follows;
+mod form_sweep;
 mod forum_import;
 mod governance;
 mod lists;

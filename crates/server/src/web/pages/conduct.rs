@@ -235,7 +235,7 @@ async fn add_note(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/reports/{id}")).into_response()),
         Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
+            let errors = FormErrors::from_error(ctx.tr, e)?.shown_on(&["note"]);
             show(&state, ctx, id, errors).await
         }
     }

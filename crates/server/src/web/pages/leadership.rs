@@ -263,6 +263,7 @@ async fn show(state: &AppState, ctx: PageCtx, id: LeaderApplicationId, errors: F
         "profile_link",
         "projects",
         "reason",
+        "decline_reason",
         "slots",
         "slug",
         "time_zone",
@@ -429,7 +430,10 @@ async fn decline(
     CsrfForm(f): CsrfForm<DecisionInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::decline(&state.services, &actor, id, &f.reason).await;
+    // Its reason's message goes beside the decline form, not the appoint one.
+    let r = service::decline(&state.services, &actor, id, &f.reason)
+        .await
+        .map_err(|e| e.renamed("reason", "decline_reason"));
     step(&state, ctx, id, r).await
 }
 

@@ -246,8 +246,13 @@ async fn programs_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult
 }
 
 /// Back to the member's programs page, or that page with the problem shown.
+/// The fields the programs page shows a message beside; any other
+/// problem (a program or interests sent by hand) is said at the top.
+const PROGRAMS_PAGE_FIELDS: &[&str] = &["country", "date", "focus_area", "link", "rating", "title"];
+
 async fn back(state: &AppState, ctx: PageCtx, r: Result<(), AppError>, to: &str) -> AppResult<Response> {
-    redirect_or_reshow(ctx, r, to, async |ctx, errors| show(state, ctx, errors).await).await
+    redirect_or_reshow(ctx, r, to, async |ctx, errors| show(state, ctx, errors.shown_on(PROGRAMS_PAGE_FIELDS)).await)
+        .await
 }
 
 /// Back to where the staff member acted: the application's page (forms
@@ -264,7 +269,7 @@ async fn back_to_board(
         return super::program_application::back(state, ctx, id, r).await;
     }
     redirect_or_reshow(ctx, r, "/programs/pipeline", async |ctx, errors| {
-        pipeline_page(state, ctx, PipelineQuery::default(), errors).await
+        pipeline_page(state, ctx, PipelineQuery::default(), errors.shown_on(&[])).await
     })
     .await
 }

@@ -74,7 +74,7 @@ async fn start(State(state): State<AppState>, ctx: PageCtx, CsrfForm(f): CsrfFor
     match r {
         Ok(id) => Ok(Redirect::to(&format!("/programs/renewals/{id}")).into_response()),
         Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
+            let errors = FormErrors::from_error(ctx.tr, e)?.shown_on(&["year"]);
             show_list(&state, ctx, errors).await
         }
     }

@@ -203,7 +203,8 @@ async fn invite(
     match result {
         Ok(()) => Ok(Redirect::to("/speakers?invited=1").into_response()),
         Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
+            // The pool shows no field beside its message: say it at the top.
+            let errors = FormErrors::from_error(ctx.tr, e)?.shown_on(&[]);
             pool_page(&state, ctx, PoolQuery::default(), errors).await
         }
     }
@@ -246,7 +247,7 @@ async fn decide(
     match service::decide(&state.services, &actor, member, f.decision == "approve", &f.reason).await {
         Ok(_) => Ok(Redirect::to("/speakers/review").into_response()),
         Err(e) => {
-            let errors = FormErrors::from_error(ctx.tr, e)?;
+            let errors = FormErrors::from_error(ctx.tr, e)?.shown_on(&[]);
             review_page(&state, ctx, errors).await
         }
     }

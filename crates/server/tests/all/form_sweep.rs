@@ -1,0 +1,171 @@
+//! PL-13, issue 17 item 2: nothing fails silently. Every form the demo
+//! shows each role (found by following the links, as in the page audit)
+//! is sent with bad values in every field a person types into: far too
+//! long text, a date that does not exist, a choice not on the list. Each
+//! must come back as a page that says what went wrong (a field's message
+//! or an alert), never a server error, never a silent page, and never
+//! accepted.
+//!
+//! It runs on SQLite only: it reads the pages, which are the same on both
+//! databases, and every rule behind them has its own test on both.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::{HashSet, VecDeque};
+
+use guildhall_domain::values::EmailAddress;
+use guildhall_storage::{members, Backend};
+use scraper::{ElementRef, Html, Selector};
+
+use crate::common;
+use common::audit::kind_of;
+use common::TestApp;
+
+/// Longer than any field takes (names 100, reasons 500, texts a few
+/// thousand), and far below the body limit.
+fn too_long() -> String {
+    "x".repeat(12_000)
+}
+
+/// A form as the page shows it, with bad values in what a person types.
+struct Sent {
+    action: String,
+    fields: Vec<(String, String)>,
+    /// The fields that were made bad: a form with none is only a button.
+    spoiled: Vec<String>,
+}
+
+fn spoil(form: ElementRef) -> Sent {
+    let inputs = Selector::parse("input, textarea, select").unwrap();
+    let mut fields = Vec::new();
+    let mut spoiled = Vec::new();
+    for el in form.select(&inputs) {
+        let e = el.value();
+        let Some(name) = e.attr("name") else { continue };
+        let kind = e.attr("type").unwrap_or("text");
+        let bad = match (e.name(), kind) {
+            ("textarea", _) => Some(too_long()),
+            ("select", _) => Some("not-one-of-the-choices".to_owned()),
+            ("input", "text" | "email" | "url" | "search" | "tel" | "password") => Some(too_long()),
+            ("input", "number") => Some("-99999999999999999999".to_owned()),
+            ("input", "date") => Some("2026-02-31".to_owned()),
+            ("input", "datetime-local") => Some("2026-02-31T25:61".to_owned()),
+            ("input", "time") => Some("25:61".to_owned()),
+            _ => None,
+        };
+        match bad {
+            Some(v) => {
+                spoiled.push(name.to_owned());
+                fields.push((name.to_owned(), v));
+            }
+            None if matches!(kind, "checkbox" | "radio") => {
+                if e.attr("checked").is_some() {
+                    fields.push((name.to_owned(), e.attr("value").unwrap_or("on").to_owned()));
+                }
+            }
+            None if matches!(kind, "submit" | "button" | "reset" | "image" | "file") => {}
+            None => fields.push((name.to_owned(), e.attr("value").unwrap_or("").to_owned())),
+        }
+    }
+    let action = form.value().attr("action").unwrap_or("").to_owned();
+    Sent { action, fields, spoiled }
+}
+
+/// What the answer shows a person about what went wrong.
+fn said(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    // A state shown in an alert box (role=status) is not a message about the form.
+    let told = Selector::parse(".field-error, [role=alert], .alert:not(.success):not([role=status])").unwrap();
+    doc.select(&told).flat_map(|e| e.text()).collect::<Vec<_>>().join(" ").trim().to_owned()
+}
+
+fn followable(url: &url::Url, origin: &url::Url) -> bool {
+    let path = url.path();
+    url.origin() == origin.origin()
+        && !path.starts_with("/api/")
+        && !path.starts_with("/static/")
+        && !path.contains("/receipts/")
+        && !["/metrics", "/healthz", "/signout"].contains(&path)
+        && !path.rsplit('/').next().unwrap_or_default().contains('.')
+        && !url.query_pairs().any(|(k, _)| k == "lang")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pl13_every_form_refuses_bad_values_in_words() {
+    let Some(app) = TestApp::spawn(Backend::Sqlite).await else { return };
+    guildhall::demo::fill(&app.state).await.unwrap();
+    let origin = url::Url::parse(&app.base).unwrap();
+    let roles = [
+        ("visitor", ""),
+        ("member", "hana.moreau47@example.net"),
+        ("leader", "tomas.ferreira@example.org"),
+        ("manager", "marta.nogueira@example.org"),
+        ("staff", "staff@example.org"),
+        ("admin", "admin@example.org"),
+    ];
+    let forms_sel = Selector::parse("form").unwrap();
+    let links_sel = Selector::parse("a[href]").unwrap();
+    let mut tried = HashSet::new();
+    let mut problems = Vec::new();
+    let mut sent = 0;
+    for (role, email) in roles {
+        let c = match EmailAddress::parse(email) {
+            Ok(email) => app.browser_for(members::by_email(app.db.reader(), &email).await.unwrap().unwrap().id).await,
+            Err(_) => common::browser(),
+        };
+        let mut queue = VecDeque::from([app.url("/")]);
+        let mut kinds = HashSet::new();
+        while let Some(next) = queue.pop_front() {
+            let url = url::Url::parse(&next).unwrap();
+            if !kinds.insert(kind_of(&url)) {
+                continue;
+            }
+            let res = c.get(url.as_str()).send().await.unwrap();
+            if !res.status().is_success() {
+                continue;
+            }
+            let html = res.text().await.unwrap();
+            let (forms, links): (Vec<Sent>, Vec<String>) = {
+                let doc = Html::parse_document(&html);
+                let forms = doc
+                    .select(&forms_sel)
+                    .filter(|f| f.value().attr("method").is_some_and(|m| m.eq_ignore_ascii_case("post")))
+                    .filter(|f| f.value().attr("enctype").is_none_or(|e| !e.contains("multipart")))
+                    .map(spoil)
+                    .collect();
+                let links = doc.select(&links_sel).filter_map(|a| a.value().attr("href")).map(str::to_owned).collect();
+                (forms, links)
+            };
+            for form in forms.into_iter().filter(|f| !f.spoiled.is_empty()) {
+                let target = url.join(&form.action).unwrap();
+                let key = format!("{role} {} {:?}", kind_of(&target), form.spoiled);
+                if !tried.insert(key.clone()) {
+                    continue;
+                }
+                sent += 1;
+                let res = c.post(target.as_str()).form(&form.fields).send().await.unwrap();
+                let status = res.status();
+                let answer = res.text().await.unwrap_or_default();
+                let told = said(&answer);
+                if status.is_server_error() {
+                    problems.push(format!("{key} from {}: {status}", kind_of(&url)));
+                } else if status.is_redirection() {
+                    problems.push(format!("{key} from {}: accepted ({status})", kind_of(&url)));
+                } else if told.is_empty() {
+                    problems.push(format!("{key} from {}: {status} and no message on the page", kind_of(&url)));
+                }
+            }
+            for link in links {
+                let Ok(mut u) = url.join(&link) else { continue };
+                u.set_fragment(None);
+                if followable(&u, &origin) && !kinds.contains(&kind_of(&u)) {
+                    queue.push_back(u.to_string());
+                }
+            }
+        }
+    }
+    eprintln!("{sent} forms sent with bad values");
+    assert!(sent > 40, "the sweep reached only {sent} forms");
+    assert!(problems.is_empty(), "{} forms did not say what went wrong:\n{}", problems.len(), problems.join("\n"));
+    app.stop().await;
+}
