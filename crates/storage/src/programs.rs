@@ -459,6 +459,31 @@ pub struct DirectoryEntry {
     pub quote: String,
 }
 
+/// A member's own directory entry, as their form shows it (CH-9).
+#[derive(Clone, Debug, Default)]
+pub struct OwnEntry {
+    pub listed: bool,
+    pub region_id: Option<guildhall_domain::ids::RegionId>,
+    pub country: String,
+    pub quote: String,
+}
+
+pub async fn own_directory_entry(pool: &AnyPool, member: MemberId) -> Result<Option<OwnEntry>, StorageError> {
+    let row = sqlx::query("SELECT listed, region_id, country, quote FROM directory_entries WHERE member_id = $1")
+        .bind(member)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| {
+        Ok(OwnEntry {
+            listed: r.try_get::<i64, _>("listed")? == 1,
+            region_id: r.try_get::<Option<String>, _>("region_id")?.and_then(|id| id.parse().ok()),
+            country: r.try_get::<Option<String>, _>("country")?.unwrap_or_default(),
+            quote: r.try_get::<Option<String>, _>("quote")?.unwrap_or_default(),
+        })
+    })
+    .transpose()
+}
+
 /// Sets a member's directory entry (opt in or out, where, a quote).
 pub async fn set_directory_entry(
     tx: &mut Tx,

@@ -25,6 +25,16 @@ impl Country {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 
+    /// Every country, by name: the choices of a country field, so nobody
+    /// has to know that Portugal is "PT".
+    pub fn all() -> Vec<Country> {
+        let mut all: Vec<Country> =
+            celes::Country::get_countries().iter().filter_map(|c| Country::parse(c.alpha2).ok()).collect();
+        all.sort_by_key(|c| c.name());
+        all.dedup();
+        all
+    }
+
     /// The country's English short name ("Portugal"), for display.
     pub fn name(&self) -> &'static str {
         celes::Country::from_alpha2(self.code()).map(|c| short_name(c.long_name)).unwrap_or("?")

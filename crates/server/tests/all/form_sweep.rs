@@ -6,6 +6,9 @@
 //! or an alert), never a server error, never a silent page, and never
 //! accepted.
 //!
+//! The same crawl saves every settings-like form again exactly as shown
+//! (item 3): the page must then show the very same values.
+//!
 //! It runs on SQLite only: it reads the pages, which are the same on both
 //! databases, and every rule behind them has its own test on both.
 
@@ -19,6 +22,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use crate::common;
 use common::audit::kind_of;
+use common::forms;
 use common::TestApp;
 
 /// Longer than any field takes (names 100, reasons 500, texts a few
@@ -90,52 +94,74 @@ fn followable(url: &url::Url, origin: &url::Url) -> bool {
         && !url.query_pairs().any(|(k, _)| k == "lang")
 }
 
+const ROLES: [(&str, &str); 6] = [
+    ("visitor", ""),
+    ("member", "hana.moreau47@example.net"),
+    ("leader", "tomas.ferreira@example.org"),
+    ("manager", "marta.nogueira@example.org"),
+    ("staff", "staff@example.org"),
+    ("admin", "admin@example.org"),
+];
+
+/// A browser signed in as the demo's `email` (a visitor for "").
+async fn as_role(app: &TestApp, email: &str) -> reqwest::Client {
+    match EmailAddress::parse(email) {
+        Ok(email) => app.browser_for(members::by_email(app.db.reader(), &email).await.unwrap().unwrap().id).await,
+        Err(_) => common::browser(),
+    }
+}
+
+/// Every kind of page `c` reaches from `/` by following links, GET only.
+async fn pages(app: &TestApp, c: &reqwest::Client) -> Vec<(url::Url, String)> {
+    let origin = url::Url::parse(&app.base).unwrap();
+    let links_sel = Selector::parse("a[href]").unwrap();
+    let mut queue = VecDeque::from([app.url("/")]);
+    let mut kinds = HashSet::new();
+    let mut read = Vec::new();
+    while let Some(next) = queue.pop_front() {
+        let url = url::Url::parse(&next).unwrap();
+        if !kinds.insert(kind_of(&url)) {
+            continue;
+        }
+        let res = c.get(url.as_str()).send().await.unwrap();
+        if !res.status().is_success() {
+            continue;
+        }
+        let html = res.text().await.unwrap();
+        let links: Vec<String> = Html::parse_document(&html)
+            .select(&links_sel)
+            .filter_map(|a| a.value().attr("href"))
+            .map(str::to_owned)
+            .collect();
+        for link in links {
+            let Ok(mut u) = url.join(&link) else { continue };
+            u.set_fragment(None);
+            if followable(&u, &origin) && !kinds.contains(&kind_of(&u)) {
+                queue.push_back(u.to_string());
+            }
+        }
+        read.push((url, html));
+    }
+    read
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pl13_every_form_refuses_bad_values_in_words() {
     let Some(app) = TestApp::spawn(Backend::Sqlite).await else { return };
     guildhall::demo::fill(&app.state).await.unwrap();
-    let origin = url::Url::parse(&app.base).unwrap();
-    let roles = [
-        ("visitor", ""),
-        ("member", "hana.moreau47@example.net"),
-        ("leader", "tomas.ferreira@example.org"),
-        ("manager", "marta.nogueira@example.org"),
-        ("staff", "staff@example.org"),
-        ("admin", "admin@example.org"),
-    ];
     let forms_sel = Selector::parse("form").unwrap();
-    let links_sel = Selector::parse("a[href]").unwrap();
     let mut tried = HashSet::new();
     let mut problems = Vec::new();
     let mut sent = 0;
-    for (role, email) in roles {
-        let c = match EmailAddress::parse(email) {
-            Ok(email) => app.browser_for(members::by_email(app.db.reader(), &email).await.unwrap().unwrap().id).await,
-            Err(_) => common::browser(),
-        };
-        let mut queue = VecDeque::from([app.url("/")]);
-        let mut kinds = HashSet::new();
-        while let Some(next) = queue.pop_front() {
-            let url = url::Url::parse(&next).unwrap();
-            if !kinds.insert(kind_of(&url)) {
-                continue;
-            }
-            let res = c.get(url.as_str()).send().await.unwrap();
-            if !res.status().is_success() {
-                continue;
-            }
-            let html = res.text().await.unwrap();
-            let (forms, links): (Vec<Sent>, Vec<String>) = {
-                let doc = Html::parse_document(&html);
-                let forms = doc
-                    .select(&forms_sel)
-                    .filter(|f| f.value().attr("method").is_some_and(|m| m.eq_ignore_ascii_case("post")))
-                    .filter(|f| f.value().attr("enctype").is_none_or(|e| !e.contains("multipart")))
-                    .map(spoil)
-                    .collect();
-                let links = doc.select(&links_sel).filter_map(|a| a.value().attr("href")).map(str::to_owned).collect();
-                (forms, links)
-            };
+    for (role, email) in ROLES {
+        let c = as_role(&app, email).await;
+        for (url, html) in pages(&app, &c).await {
+            let forms: Vec<Sent> = Html::parse_document(&html)
+                .select(&forms_sel)
+                .filter(|f| f.value().attr("method").is_some_and(|m| m.eq_ignore_ascii_case("post")))
+                .filter(|f| f.value().attr("enctype").is_none_or(|e| !e.contains("multipart")))
+                .map(spoil)
+                .collect();
             for form in forms.into_iter().filter(|f| !f.spoiled.is_empty()) {
                 let target = url.join(&form.action).unwrap();
                 let key = format!("{role} {} {:?}", kind_of(&target), form.spoiled);
@@ -155,17 +181,125 @@ async fn pl13_every_form_refuses_bad_values_in_words() {
                     problems.push(format!("{key} from {}: {status} and no message on the page", kind_of(&url)));
                 }
             }
-            for link in links {
-                let Ok(mut u) = url.join(&link) else { continue };
-                u.set_fragment(None);
-                if followable(&u, &origin) && !kinds.contains(&kind_of(&u)) {
-                    queue.push_back(u.to_string());
-                }
-            }
         }
     }
     eprintln!("{sent} forms sent with bad values");
     assert!(sent > 40, "the sweep reached only {sent} forms");
     assert!(problems.is_empty(), "{} forms did not say what went wrong:\n{}", problems.len(), problems.join("\n"));
     app.stop().await;
+}
+
+/// The forms that edit something kept (a profile, preferences, an entry):
+/// saving one again as shown must change nothing the page shows.
+const SETTINGS_LIKE: &[&str] = &[
+    "/account?",
+    "/account/emails?",
+    "/admin/regions/:id?",
+    "/admin/regions/:id/fees?",
+    "/admin/settings?",
+    "/programs/directory?",
+    "/groups/:slug/edit?",
+    "/events/:id/edit?",
+    "/events/:id/talks/:id/edit?",
+    "/programs/contributions/:id/edit?",
+    "/programs/applications/:id/edit?",
+    "/speakers/apply?",
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pl13_saving_any_settings_like_form_again_changes_nothing() {
+    let Some(app) = TestApp::spawn(Backend::Sqlite).await else { return };
+    guildhall::demo::fill(&app.state).await.unwrap();
+    let mut saved = HashSet::new();
+    let mut resaved = HashSet::new();
+    let mut problems = Vec::new();
+    // A Champion of the demo, with a directory entry and contributions.
+    let champion: String = sqlx::query_scalar(
+        "SELECT m.email FROM directory_entries d JOIN members m ON m.id = d.member_id
+         WHERE d.listed = 1 AND EXISTS (SELECT 1 FROM contributions c WHERE c.member_id = m.id) ORDER BY m.email",
+    )
+    .fetch_one(app.db.reader())
+    .await
+    .unwrap();
+    // One contribution of their own, the kind they can edit.
+    let token = guildhall::services::tokens::token_for_email(&app.state.services, &champion, "sweep").await.unwrap();
+    let id = members::by_email(app.db.reader(), &EmailAddress::parse(&champion).unwrap()).await.unwrap().unwrap().id;
+    let c = serde_json::json!({"kind": "content_piece", "format": "how_to", "title": "Tracing in practice",
+        "date": "2026-10-10", "link": "https://blog.example.org/tracing"});
+    let (s, _) =
+        app.api(reqwest::Method::POST, &format!("/api/v1/members/{id}/contributions"), Some(&token), Some(c)).await;
+    assert_eq!(s, 201);
+    for (role, email) in ROLES.into_iter().chain([("champion", champion.as_str())]) {
+        let c = as_role(&app, email).await;
+        for (url, html) in pages(&app, &c).await {
+            let actions: Vec<String> = {
+                let doc = Html::parse_document(&html);
+                let sel = Selector::parse("form[method=post]").unwrap();
+                doc.select(&sel).filter_map(|f| f.value().attr("action")).map(str::to_owned).collect()
+            };
+            for action in actions {
+                let target = url.join(&action).unwrap();
+                let kind = kind_of(&target);
+                if !SETTINGS_LIKE.contains(&kind.as_str()) || !saved.insert(format!("{role} {kind}")) {
+                    continue;
+                }
+                let css = format!("form[method=post][action=\"{action}\"]");
+                let before = without_csrf(forms::as_shown(&html, &css).remove(0));
+                let mut fields = forms::as_shown(&html, &css).remove(0);
+                // A reason asked for with each change is the only thing typed.
+                for (k, v) in fields.iter_mut() {
+                    if k == "reason" && v.is_empty() {
+                        *v = "Saved again to check nothing changes".into();
+                    }
+                }
+                if !shows_saved_values(&html, &css) {
+                    continue; // a blank form for something not made yet
+                }
+                resaved.insert(kind.clone());
+                let res = c.post(target.as_str()).form(&fields).send().await.unwrap();
+                let status = res.status();
+                let answer = res.text().await.unwrap_or_default();
+                // Saved: sent on (303), or the page again with its success notice.
+                let success = status.is_redirection() || (status.is_success() && answer.contains("alert success"));
+                if !success {
+                    problems.push(format!("{role} {kind} from {}: {status} {}", kind_of(&url), said(&answer)));
+                    continue;
+                }
+                let again = c.get(url.as_str()).send().await.unwrap().text().await.unwrap();
+                let after = forms::as_shown(&again, &css).into_iter().next().map(without_csrf);
+                if after.as_ref() != Some(&before) {
+                    problems.push(format!("{role} {kind} from {}: {before:?} became {after:?}", kind_of(&url)));
+                }
+            }
+        }
+    }
+    eprintln!("{} settings-like forms saved again: {resaved:?}", saved.len());
+    for kind in SETTINGS_LIKE.iter().filter(|k| !["/speakers/apply?", "/programs/applications/:id/edit?"].contains(k)) {
+        assert!(resaved.contains(*kind), "no {kind} form with saved values was reached: {resaved:?}");
+    }
+    assert!(problems.is_empty(), "{} forms changed on a second save:\n{}", problems.len(), problems.join("\n"));
+    app.stop().await;
+}
+
+/// Whether a form shows something already kept: a field a person types
+/// into that has a value, or a ticked box.
+fn shows_saved_values(html: &str, css: &str) -> bool {
+    let doc = Html::parse_document(html);
+    let form = Selector::parse(css).unwrap();
+    let typed = Selector::parse(
+        "textarea, input[type=checkbox][checked], input:not([type]), input[type=text], input[type=email], \
+         input[type=url], input[type=number], input[type=date], input[type=datetime-local]",
+    )
+    .unwrap();
+    doc.select(&form).next().is_some_and(|f| {
+        f.select(&typed).any(|e| match e.value().name() {
+            "textarea" => !e.text().collect::<String>().trim().is_empty(),
+            _ => e.value().attr("type") == Some("checkbox") || e.value().attr("value").is_some_and(|v| !v.is_empty()),
+        })
+    })
+}
+
+fn without_csrf(mut form: Vec<(String, String)>) -> Vec<(String, String)> {
+    form.retain(|(k, v)| k != "csrf" && !(k == "reason" && v.is_empty()));
+    form
 }

@@ -137,6 +137,9 @@ struct ProgramsPage {
     /// the form that was sent is, not on top of the page.
     linking: Linking,
     errors: FormErrors,
+    /// CH-9: the member's directory entry as saved, so saving again keeps it.
+    entry: guildhall_storage::programs::OwnEntry,
+    countries: Vec<guildhall_domain::values::Country>,
 }
 
 /// What the accounts section shows after one of its forms was sent.
@@ -222,7 +225,12 @@ pub(super) async fn show_linking(
     let forum = state.services.settings().await?.text("imports.forum_url").to_owned();
     let imports = forum_import::recent(&state.services, &actor).await?;
     let links = crate::services::linked_accounts::list(&state.services, &actor, actor.member_id).await?;
+    let entry = guildhall_storage::programs::own_directory_entry(state.services.db.reader(), actor.member_id)
+        .await?
+        .unwrap_or_default();
     let page = ProgramsPage {
+        entry,
+        countries: guildhall_domain::values::Country::all(),
         links,
         linking,
         ctx,
@@ -248,7 +256,7 @@ async fn programs_page(State(state): State<AppState>, ctx: PageCtx) -> AppResult
 /// Back to the member's programs page, or that page with the problem shown.
 /// The fields the programs page shows a message beside; any other
 /// problem (a program or interests sent by hand) is said at the top.
-const PROGRAMS_PAGE_FIELDS: &[&str] = &["country", "date", "focus_area", "link", "rating", "title"];
+const PROGRAMS_PAGE_FIELDS: &[&str] = &["country", "date", "focus_area", "link", "rating", "region_id", "title"];
 
 async fn back(state: &AppState, ctx: PageCtx, r: Result<(), AppError>, to: &str) -> AppResult<Response> {
     redirect_or_reshow(ctx, r, to, async |ctx, errors| show(state, ctx, errors.shown_on(PROGRAMS_PAGE_FIELDS)).await)
@@ -354,16 +362,28 @@ async fn set_directory(
     CsrfForm(f): CsrfForm<DirectoryInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let region = f.region_id.parse().ok();
-    let r = membership_service::set_directory_entry(
-        &state.services,
-        &actor,
-        f.listed.is_some(),
-        region,
-        &f.country,
-        &f.quote,
-    )
-    .await;
+    // No region is a choice; a region that is not on the list is a mistake.
+    let region = match f.region_id.trim() {
+        "" => Ok(None),
+        raw => raw
+            .parse()
+            .map(Some)
+            .map_err(|_| guildhall_domain::DomainError::field("region_id", "region_unknown").into()),
+    };
+    let r = match region {
+        Ok(region) => {
+            membership_service::set_directory_entry(
+                &state.services,
+                &actor,
+                f.listed.is_some(),
+                region,
+                &f.country,
+                &f.quote,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
     back(&state, ctx, r, "/programs#directory").await
 }
 
