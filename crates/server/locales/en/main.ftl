@@ -612,3 +612,4 @@ picker-appoint = Find a co-leader by name
 picker-nominate = Find someone to nominate by name
 picker-speaker = Find a member to add as a speaker
 picker-add-speaker = Add as speaker
+picker-manager = Find a community manager by name

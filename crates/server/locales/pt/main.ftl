@@ -612,3 +612,4 @@ picker-appoint = Procurar um co-organizador pelo nome
 picker-nominate = Procurar pelo nome alguém a nomear
 picker-speaker = Procurar um membro para orador
 picker-add-speaker = Adicionar como orador
+picker-manager = Procurar um gestor de comunidade pelo nome

@@ -62,7 +62,20 @@ pub async fn add_manager(svc: &Services, actor: &Actor, region: RegionId, email:
     let email = EmailAddress::parse(email)?;
     regions::get(svc.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
     let m = members::by_email(svc.db.reader(), &email).await?.ok_or(DomainError::field("email", "member_not_found"))?;
-    super::roles::grant(svc, actor, m.id, Role::CommunityManager(region)).await?;
+    add_manager_member(svc, actor, region, m.id).await
+}
+
+/// The same, for a member found by name (the region page's picker).
+#[tracing::instrument(skip_all)]
+pub async fn add_manager_member(
+    svc: &Services,
+    actor: &Actor,
+    region: RegionId,
+    member: MemberId,
+) -> Result<(), AppError> {
+    authorize(actor, Action::ManageRoles)?;
+    regions::get(svc.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
+    super::roles::grant(svc, actor, member, Role::CommunityManager(region)).await?;
     Ok(())
 }
 

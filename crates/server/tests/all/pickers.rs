@@ -59,6 +59,21 @@ on_both!(issue17_a_co_leader_is_found_by_name_and_appointed_with_one_button, |ba
     let names: Vec<&str> = g["leaders"].as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap()).collect();
     assert!(names.contains(&"João Conceição"), "{names:?}");
 
+    // An admin makes a community manager of someone found by name.
+    let (_, region) = w.app.api(Method::GET, "/api/v1/groups/lisboa-net", None, None).await;
+    let region = region["region_id"].as_str().unwrap().to_owned();
+    let region_page = format!("/admin/regions/{region}");
+    let html =
+        admin.get(w.app.url(&format!("{region_page}?manager=joana"))).send().await.unwrap().text().await.unwrap();
+    let joana_id =
+        regex::Regex::new(r#"name="member" value="([^"]+)""#).unwrap().captures(&html).unwrap()[1].to_owned();
+    let res =
+        common::post_form(&admin, &w.app, &region_page, &format!("{region_page}/managers"), &[("member", &joana_id)])
+            .await;
+    assert_eq!(res.status(), 303);
+    let html = admin.get(w.app.url(&region_page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Joana Conceição Alves"), "listed among the region's managers");
+
     // A leader nominates by name; a member is offered no picker at all.
     let leader = w.leader_browser("lia@example.org").await;
     let html = page(&leader, "nominate=joana").await;

@@ -140,13 +140,23 @@ struct RegionPage {
     region: Region,
     managers: Vec<Member>,
     errors: FormErrors,
+    /// A new manager found by name.
+    finder: Option<super::pickers::Finder>,
 }
 
 async fn show_region(state: &AppState, ctx: PageCtx, id: RegionId, errors: FormErrors) -> AppResult<Response> {
     let region = regions::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let managers = members::holders(state.services.db.reader(), Role::CommunityManager(id)).await?;
+    let purpose = super::pickers::Purpose {
+        field: "manager",
+        label_key: "picker-manager",
+        button_key: "regions-add-manager",
+        anchor: "managers",
+        action: format!("/admin/regions/{id}/managers"),
+    };
+    let finder = super::pickers::Finder::on(state, &ctx, purpose, Action::ManageRoles).await?;
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    Ok((status, Html(RegionPage { ctx, region, managers, errors }.render()?)).into_response())
+    Ok((status, Html(RegionPage { ctx, region, managers, errors, finder }.render()?)).into_response())
 }
 
 async fn region_page(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<RegionId>) -> AppResult<Response> {
@@ -179,6 +189,9 @@ async fn update_region(
 struct ManagerForm {
     #[serde(default)]
     email: String,
+    /// A person chosen by name in the picker.
+    #[serde(default)]
+    member: String,
 }
 
 async fn add_manager(
@@ -188,7 +201,11 @@ async fn add_manager(
     CsrfForm(f): CsrfForm<ManagerForm>,
 ) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageRoles)?;
-    match region_service::add_manager(&state.services, &actor, id, &f.email).await {
+    let added = match f.member.parse::<MemberId>() {
+        Ok(member) => region_service::add_manager_member(&state.services, &actor, id, member).await,
+        Err(_) => region_service::add_manager(&state.services, &actor, id, &f.email).await,
+    };
+    match added {
         Ok(()) => Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
