@@ -106,8 +106,15 @@ async fn import_apply_interview_accept(g: &Gov, forum: &FakeForum, bea: &Client,
     // She opts in and the public directory lists her.
     visit(bea, &g.app.url("/programs")).await;
     bea.find(Locator::Css("input[name=listed]")).await.unwrap().click().await.unwrap();
-    fill(bea, "#d-country", "PT").await;
+    // The country is chosen by its name, not typed as a code (issue 17).
+    bea.find(Locator::Css("#d-country option[value=PT]")).await.unwrap().click().await.unwrap();
     fill(bea, "#d-quote", "I learnt more answering than asking.").await;
+    click(bea, "form[action='/programs/directory'] button").await;
+    // Back on her page, the form shows what she saved, so saving again keeps it.
+    visit(bea, &g.app.url("/programs#directory")).await;
+    assert!(bea.find(Locator::Css("input[name=listed]")).await.unwrap().is_selected().await.unwrap(), "still listed");
+    let country = bea.find(Locator::Css("#d-country option:checked")).await.unwrap().text().await.unwrap();
+    assert_eq!(country, "Portugal");
     click(bea, "form[action='/programs/directory'] button").await;
     let visitor = bea;
     visit(visitor, &g.app.url("/champions")).await;
