@@ -147,6 +147,18 @@ pub fn check_plausible(schedule: Schedule, now: DateTime<Utc>, window_days: i64)
     Ok(())
 }
 
+/// UG-14: when the door opens and closes for an event (the page says it).
+pub fn door_window(
+    schedule: Schedule,
+    opens_minutes_before: i64,
+    closes_hours_after: i64,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    (
+        schedule.starts_at - Duration::minutes(opens_minutes_before),
+        schedule.ends_at + Duration::hours(closes_hours_after),
+    )
+}
+
 /// UG-14: the door window, when leaders check people in and register
 /// walk-ins: from `opens_minutes_before` the start to `closes_hours_after`
 /// the end (settings). Outside it, a check-in would record attendance
@@ -157,8 +169,7 @@ pub fn door_open(
     opens_minutes_before: i64,
     closes_hours_after: i64,
 ) -> Result<(), DomainError> {
-    let opens = schedule.starts_at - Duration::minutes(opens_minutes_before);
-    let closes = schedule.ends_at + Duration::hours(closes_hours_after);
+    let (opens, closes) = door_window(schedule, opens_minutes_before, closes_hours_after);
     if now < opens {
         return Err(DomainError::field("ticket_code", "door_not_open_yet"));
     }

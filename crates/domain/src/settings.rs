@@ -295,6 +295,7 @@ pub fn parse_value(key: &str, raw: &str) -> Result<SettingValue, DomainError> {
             for w in raw.split(['\n', ',']).map(str::trim).filter(|l| !l.is_empty()) {
                 let p = crate::program::Program::parse(&w.to_lowercase())
                     .map_err(|_| DomainError::field("value", "program_unknown"))?;
+
                 if !names.iter().any(|x| x == p.as_str()) {
                     names.push(p.as_str().to_owned());
                 }
@@ -310,6 +311,19 @@ pub fn parse_value(key: &str, raw: &str) -> Result<SettingValue, DomainError> {
                 crate::values::WebLink::parse(raw, "value").map_err(|_| DomainError::field("value", "link_invalid"))?;
             Ok(SettingValue::Text(link.as_str().trim_end_matches('/').to_owned()))
         }
+    }
+}
+
+/// What a new value must also be, beyond its kind: checked when an admin
+/// changes it, never when stored values are read (an older row still loads).
+pub fn check_change(key: &str, value: &SettingValue) -> Result<(), DomainError> {
+    let def = definition(key)?;
+    match (def.kind, value) {
+        // CH-2: a program cannot exclude its own members.
+        (SettingKind::ProgramList, SettingValue::Hosts(names)) if names.iter().any(|n| n == def.area()) => {
+            Err(DomainError::field("value", "program_excludes_itself"))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -404,6 +418,14 @@ mod tests {
     fn ch2_exclusivity_names_programs_only() {
         assert_eq!(parse_value("champions.exclusive_with", " MVP, mvp "), Ok(SettingValue::Hosts(vec!["mvp".into()])));
         assert_eq!(parse_value("ambassadors.exclusive_with", ""), Ok(SettingValue::Hosts(vec![])));
+        let own = parse_value("champions.exclusive_with", "mvp\nchampions");
+        assert!(own.is_ok(), "a stored row of this shape still reads");
+        assert_eq!(
+            own.and_then(|v| check_change("champions.exclusive_with", &v)),
+            Err(DomainError::field("value", "program_excludes_itself")),
+            "but no admin can make a program exclude itself"
+        );
+        assert_eq!(check_change("champions.exclusive_with", &SettingValue::Hosts(vec!["mvp".into()])), Ok(()));
         assert_eq!(
             parse_value("ambassadors.exclusive_with", "champions, nosuchprogram"),
             Err(DomainError::field("value", "program_unknown"))

@@ -284,6 +284,7 @@ benefits-codes-file = Or a file of codes (text or CSV)
 field-codes_file_invalid = The file must be plain text or CSV (UTF-8), one code per line or separated by commas, at most 1 MiB.
 benefits-upload-button = Upload
 field-program_unknown = Name programs by their names: champions, mvp or ambassadors.
+field-program_excludes_itself = A program cannot exclude its own members: untick this program here.
 error-account_not_linked = Link this account first and show it is yours: on your programs page, Guildhall gives you a code to place in your forum profile or feed, and imports once it finds it there.
 error-account_linked_elsewhere = Another member has already linked and proven this account. If it is yours, write to the program staff.
 error-proof_not_found = The code is not there yet. Paste it into the "About me" of your forum profile (or into a post of your feed), save, and check again.

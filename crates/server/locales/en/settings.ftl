@@ -135,7 +135,7 @@ setting-champions-nda-required-help = When Yes, a Champion's membership starts o
 setting-champions-moderator-rights = Moderator rights
 setting-champions-moderator-rights-help = When Yes, Champions get moderator rights in the online community, which connected tools read through the API. Off by default.
 setting-champions-exclusive-with = Incompatible programs
-setting-champions-exclusive-with-help = Programs nobody can belong to at the same time as Champions, one per line: mvp or ambassadors. It works both ways, so naming it on either program is enough; by default this is mvp.
+setting-champions-exclusive-with-help = Tick the programs nobody can belong to at the same time as Champions. It works both ways, so ticking it on either program is enough; by default this is MVP.
 setting-champions-renewal-month = Renewal month
 setting-champions-renewal-month-help = The month in which the yearly renewal of Champions and MVPs runs by itself. The default is 12, December.
 setting-champions-renewal-day = Renewal day
@@ -151,7 +151,7 @@ setting-mvp-nda-required-help = When Yes, an MVP award starts only once the day 
 setting-mvp-moderator-rights = Moderator rights
 setting-mvp-moderator-rights-help = When Yes, MVPs get moderator rights in the online community, which connected tools read through the API. On by default.
 setting-mvp-exclusive-with = Incompatible programs
-setting-mvp-exclusive-with-help = Programs nobody can belong to at the same time as MVP, one per line: champions or ambassadors. It works both ways, so naming it on either program is enough; by default this is champions.
+setting-mvp-exclusive-with-help = Tick the programs nobody can belong to at the same time as MVP. It works both ways, so ticking it on either program is enough; by default this is Champions.
 setting-mvp-min-contributions-per-year = Contributions to keep the award
 setting-mvp-min-contributions-per-year-help = How many contributions of any kind an MVP makes in a year to be renewed by themselves. Leave at 0 for no target: program staff then evaluate every MVP at renewal.
 
@@ -163,7 +163,7 @@ setting-ambassadors-nda-required-help = When Yes, an Ambassador's membership sta
 setting-ambassadors-moderator-rights = Moderator rights
 setting-ambassadors-moderator-rights-help = When Yes, Ambassadors get moderator rights in the online community, which connected tools read through the API. Off by default.
 setting-ambassadors-exclusive-with = Incompatible programs
-setting-ambassadors-exclusive-with-help = Programs nobody can belong to at the same time as Ambassadors, one per line: champions or mvp. Leave empty, as by default, so Ambassadors combines with either program.
+setting-ambassadors-exclusive-with-help = Tick the programs nobody can belong to at the same time as Ambassadors. Leave all unticked, as by default, so Ambassadors combines with either program.
 setting-ambassadors-min-contributions-per-year = Contributions needed to join
 setting-ambassadors-min-contributions-per-year-help = How many contributions of any kind an Ambassadors applicant shows over the past year to pass screening; 2 is typical. Leave at 0 to leave screening to the reviewer's judgment alone.
 

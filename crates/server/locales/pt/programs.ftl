@@ -284,6 +284,7 @@ benefits-codes-file = Ou um ficheiro de códigos (texto ou CSV)
 field-codes_file_invalid = O ficheiro tem de ser texto simples ou CSV (UTF-8), um código por linha ou separados por vírgulas, com 1 MiB no máximo.
 benefits-upload-button = Enviar
 field-program_unknown = Indique os programas pelos nomes: champions, mvp ou ambassadors.
+field-program_excludes_itself = Um programa não pode excluir os próprios membros: desmarque aqui este programa.
 error-account_not_linked = Associe primeiro esta conta e mostre que é sua: na sua página de programas, o Guildhall dá-lhe um código para colocar no seu perfil do fórum ou no seu feed, e importa quando o encontrar lá.
 error-account_linked_elsewhere = Outro membro já associou e comprovou esta conta. Se for sua, escreva à equipa dos programas.
 error-proof_not_found = O código ainda não está lá. Cole-o no "Sobre mim" do seu perfil do fórum (ou numa publicação do seu feed), guarde e verifique de novo.

@@ -135,7 +135,7 @@ setting-champions-nda-required-help = Com Sim, a participação de um Champion s
 setting-champions-moderator-rights = Direitos de moderador
 setting-champions-moderator-rights-help = Com Sim, os Champions têm direitos de moderador na comunidade online, que as ferramentas ligadas leem através da API. Desligado por omissão.
 setting-champions-exclusive-with = Programas incompatíveis
-setting-champions-exclusive-with-help = Os programas a que ninguém pode pertencer ao mesmo tempo que a Champions, um por linha: mvp ou ambassadors. Vale nos dois sentidos, por isso basta indicá-lo num dos programas; por omissão é mvp.
+setting-champions-exclusive-with-help = Marque os programas a que ninguém pode pertencer ao mesmo tempo que ao programa Champions. Vale nos dois sentidos, por isso basta marcá-lo num dos programas; por omissão é o MVP.
 setting-champions-renewal-month = Mês da renovação
 setting-champions-renewal-month-help = O mês em que a renovação anual dos Champions e dos MVP corre por si. O valor por omissão é 12, dezembro.
 setting-champions-renewal-day = Dia da renovação
@@ -151,7 +151,7 @@ setting-mvp-nda-required-help = Com Sim, o prémio MVP só começa depois de reg
 setting-mvp-moderator-rights = Direitos de moderador
 setting-mvp-moderator-rights-help = Com Sim, os MVP têm direitos de moderador na comunidade online, que as ferramentas ligadas leem através da API. Ligado por omissão.
 setting-mvp-exclusive-with = Programas incompatíveis
-setting-mvp-exclusive-with-help = Os programas a que ninguém pode pertencer ao mesmo tempo que a MVP, um por linha: champions ou ambassadors. Vale nos dois sentidos, por isso basta indicá-lo num dos programas; por omissão é champions.
+setting-mvp-exclusive-with-help = Marque os programas a que ninguém pode pertencer ao mesmo tempo que ao programa MVP. Vale nos dois sentidos, por isso basta marcá-lo num dos programas; por omissão é o Champions.
 setting-mvp-min-contributions-per-year = Contributos para manter o prémio
 setting-mvp-min-contributions-per-year-help = Quantos contributos de qualquer tipo um MVP faz num ano para ser renovado por si. Deixe a 0 para não haver meta: a equipa dos programas avalia então todos os MVP na renovação.
 
@@ -163,7 +163,7 @@ setting-ambassadors-nda-required-help = Com Sim, a participação de um Embaixad
 setting-ambassadors-moderator-rights = Direitos de moderador
 setting-ambassadors-moderator-rights-help = Com Sim, os Embaixadores têm direitos de moderador na comunidade online, que as ferramentas ligadas leem através da API. Desligado por omissão.
 setting-ambassadors-exclusive-with = Programas incompatíveis
-setting-ambassadors-exclusive-with-help = Os programas a que ninguém pode pertencer ao mesmo tempo que a Embaixadores, um por linha: champions ou mvp. Deixe vazio, como por omissão, para que os Embaixadores se combinem com qualquer programa.
+setting-ambassadors-exclusive-with-help = Marque os programas a que ninguém pode pertencer ao mesmo tempo que ao programa Embaixadores. Deixe tudo por marcar, como por omissão, para que os Embaixadores se combinem com qualquer programa.
 setting-ambassadors-min-contributions-per-year = Contributos necessários para entrar
 setting-ambassadors-min-contributions-per-year-help = Quantos contributos de qualquer tipo um candidato a Embaixadores mostra no último ano para passar a triagem; o habitual é 2. Deixe a 0 para deixar a triagem só ao critério do revisor.
 

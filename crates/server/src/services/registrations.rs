@@ -76,6 +76,16 @@ pub async fn door_check(svc: &Services, ev: &Event) -> Result<Result<(), DomainE
     ))
 }
 
+/// UG-14: when the door opens and closes for `ev`, by the settings.
+pub async fn door_times(svc: &Services, ev: &Event) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
+    let s = svc.settings().await?;
+    Ok(guildhall_domain::event::door_window(
+        ev.details.schedule,
+        s.int("events.checkin_opens_minutes_before"),
+        s.int("events.checkin_closes_hours_after"),
+    ))
+}
+
 /// UG-14: refuses registering someone else outside the door window.
 #[tracing::instrument(skip_all)]
 pub async fn require_door_for_others(svc: &Services, ev: &Event) -> Result<(), AppError> {

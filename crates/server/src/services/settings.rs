@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor};
-use guildhall_domain::settings::parse_value;
+use guildhall_domain::settings::{check_change, parse_value};
 use guildhall_domain::values::Reason;
 use guildhall_storage::{audit, settings};
 use serde_json::json;
@@ -15,6 +15,7 @@ use crate::error::AppError;
 pub async fn change(svc: &Services, actor: &Actor, key: &str, raw: &str, reason: &str) -> Result<(), AppError> {
     authorize(actor, Action::ManageSettings)?;
     let value = parse_value(key, raw)?;
+    check_change(key, &value)?;
     let reason = Reason::parse(reason)?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;

@@ -113,5 +113,11 @@ on_both!(ug14_the_door_desk_finds_by_name_lets_walk_ins_in_and_answers_plainly, 
     assert_eq!((s, p["result"].as_str(), p["lets_in"].as_bool()), (201, Some("waiting"), Some(false)), "{p}");
     let (s, _) = w.app.api(Method::GET, &path, Some(&ana.2), None).await;
     assert_eq!(s, 403, "the door is the leaders'");
+    // An event days away: the desk says when its door opens, in the group's time.
+    let later = w.published(3).await;
+    let html = leader.get(w.app.url(&format!("/events/{later}/attendees"))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(r#"id="door-shut">Check-in opens at "#), "the closed door is explained");
+    let notice = html.split(r#"id="door-shut">"#).nth(1).unwrap().split("</p>").next().unwrap();
+    assert!(notice.contains(" WET.") || notice.contains(" WEST."), "in Lisbon's time: {notice}");
     w.app.stop().await;
 });

@@ -52,6 +52,16 @@ on_both!(issue17_a_co_leader_is_found_by_name_and_appointed_with_one_button, |ba
     let none = page(&admin, "appoint=zzz").await;
     assert!(none.contains("Nobody with a confirmed account has that name"), "finding nobody is said");
 
+    // A refused address re-shows the page; its search still searches this page.
+    let res =
+        common::post_form(&admin, &w.app, group, &format!("{group}/leaders"), &[("email", "nobody@example.org")]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains(r#"<form method="get" action="/groups/lisboa-net#leaders" role="search""#),
+        "not the POST address"
+    );
+
     // One button appoints the person found.
     let res = common::post_form(&admin, &w.app, group, &format!("{group}/leaders"), &[("member", &joao)]).await;
     assert_eq!(res.status(), 303);

@@ -101,9 +101,17 @@ on_both!(pl13_the_settings_page_speaks_human_and_a_second_save_changes_nothing, 
     let mut boxes = boxes.to_vec();
     boxes.extend([("value", "mvp"), ("reason", "Ambassadors stand alone no more")]);
     assert_eq!(admin.post(app.url("/admin/settings")).form(&boxes).send().await.unwrap().status(), 303);
+    // A program cannot be made to exclude itself, and saying so keeps the rest.
+    let own = [("csrf", csrf.as_str()), ("key", "mvp.exclusive_with"), ("value", "mvp"), ("reason", "Oops")];
+    let res = admin.post(app.url("/admin/settings")).form(&own).send().await.unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("A program cannot exclude its own members"), "said in words");
+    assert!(html.contains(r#"value="Oops""#), "the reason typed is kept for the next try");
     let after = stored(&app).await;
     let value = |k: &str| after.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap();
     assert_eq!(value("auth.session_days"), "14", "the refused 0 changed nothing");
     assert_eq!(value("ambassadors.exclusive_with"), "champions\nmvp", "two ticked boxes, two programs");
+    assert_eq!(value("mvp.exclusive_with"), before.iter().find(|(k, _)| k == "mvp.exclusive_with").unwrap().1);
     app.stop().await;
 });

@@ -148,6 +148,7 @@ async fn show_region(state: &AppState, ctx: PageCtx, id: RegionId, errors: FormE
     let region = regions::get(state.services.db.reader(), id).await?.ok_or(DomainError::NotFound)?;
     let managers = members::holders(state.services.db.reader(), Role::CommunityManager(id)).await?;
     let purpose = super::pickers::Purpose {
+        page: format!("/admin/regions/{id}"),
         field: "manager",
         label_key: "picker-manager",
         button_key: "regions-add-manager",

@@ -57,6 +57,8 @@ struct AttendeesPage {
     /// What the message form was given, shown again after a refusal.
     message: MessageFields,
     errors: FormErrors,
+    /// UG-14: when the door is shut, when it opens or closed, said on top.
+    door_shut: Option<String>,
 }
 
 impl AttendeesPage {
@@ -144,7 +146,20 @@ async fn show(state: &AppState, ctx: PageCtx, id: EventId, shown: Shown, errors:
     attendees.retain(|a| query.matches(a.name.as_str()));
     walk_ins.retain(|w| w.name.as_ref().is_some_and(|n| query.matches(n.as_str())) || query.is_empty());
     let when = when_text(ev.starts_at(), ev.ends_at(), group.profile.time_zone);
+    let (opens, closes) = crate::services::registrations::door_times(&state.services, &ev).await?;
+    let local = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&group.profile.time_zone.tz()).format("%Y-%m-%d %H:%M %Z").to_string()
+    };
+    let now = chrono::Utc::now();
+    let door_shut = if now < opens {
+        Some(ctx.tr.with("door-opens-at", &[("time", &local(opens))]))
+    } else if now > closes {
+        Some(ctx.tr.with("door-closed-at", &[("time", &local(closes))]))
+    } else {
+        None
+    };
     let page = AttendeesPage {
+        door_shut,
         ctx,
         ev,
         group,

@@ -244,6 +244,7 @@ pub(super) async fn show_group(
         state,
         &ctx,
         Purpose {
+            page: format!("/groups/{slug}"),
             field: "appoint",
             label_key: "picker-appoint",
             button_key: "group-leader-appoint",
@@ -257,6 +258,7 @@ pub(super) async fn show_group(
         state,
         &ctx,
         Purpose {
+            page: format!("/groups/{slug}"),
             field: "nominate",
             label_key: "picker-nominate",
             button_key: "coleader-nominate-button",

@@ -27,10 +27,15 @@ pub struct Finder {
     pub button: String,
     pub q: String,
     pub found: Vec<Found>,
+    /// More people match than are shown: the page asks for more of the name.
+    pub more: bool,
 }
 
 /// What a picker is for, in the page's words.
 pub struct Purpose {
+    /// The page the picker is on (not the address a refused form was
+    /// sent to, which may take POST only).
+    pub page: String,
     pub field: &'static str,
     pub label_key: &'static str,
     pub button_key: &'static str,
@@ -48,16 +53,18 @@ impl Finder {
         }
         let q = ctx.query_value(purpose.field).unwrap_or_default();
         let search = SearchQuery::parse(&q);
-        let found = if search.is_empty() {
+        let mut found = if search.is_empty() {
             Vec::new()
         } else {
-            members::find_by_name(state.services.db.reader(), &search, SHOWN).await?
+            members::find_by_name(state.services.db.reader(), &search, SHOWN + 1).await?
         };
-        let page = ctx.path.split_once('?').map_or(ctx.path.as_str(), |(p, _)| p).to_owned();
+        let more = found.len() > SHOWN;
+        found.truncate(SHOWN);
         Ok(Some(Finder {
             field: purpose.field,
             label: ctx.t(purpose.label_key),
-            page,
+            page: purpose.page,
+            more,
             anchor: purpose.anchor,
             action: purpose.action,
             button: ctx.t(purpose.button_key),

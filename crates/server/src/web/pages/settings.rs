@@ -40,6 +40,8 @@ struct Row {
     programs: Vec<(&'static str, String, bool)>,
     /// The folded text a search matches against.
     search_key: String,
+    /// The reason typed with a refused change, kept for the next try.
+    reason: String,
     /// "Saved: … is now …", on the row just saved.
     saved: Option<String>,
     errors: Vec<String>,
@@ -107,6 +109,7 @@ struct SettingsQuery {
 struct Refused<'a> {
     key: &'a str,
     value: &'a str,
+    reason: &'a str,
 }
 
 fn human_value(tr: &Tr, def: &SettingDef, value: &SettingValue) -> String {
@@ -161,6 +164,7 @@ fn rows(tr: &Tr, settings: &Settings, saved: &str, refused: Option<&Refused>, er
                 tr.with("settings-saved", &[("setting", &setting), ("value", &human_value(tr, def, value))])
             }),
             errors,
+            reason: refused_here.map(|r| r.reason.to_owned()).unwrap_or_default(),
             stem,
             label,
             help,
@@ -225,7 +229,7 @@ async fn change_setting(
             // The refused row says what is wrong beside its field; anything
             // else (an unknown setting) is said at the top.
             let errors = FormErrors::from_error(ctx.tr, e)?.shown_on(&["value", "reason"]);
-            let refused = Refused { key, value: &value };
+            let refused = Refused { key, value: &value, reason };
             show(&state, ctx, SettingsQuery::default(), Some(refused), errors).await
         }
     }
