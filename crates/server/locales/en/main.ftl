@@ -616,3 +616,7 @@ picker-manager = Find a community manager by name
 picker-more = More people match than are shown: type more of the name.
 door-opens-at = Check-in opens at { $time }. Until then this page lists who is coming; the buttons answer once the door is open.
 door-closed-at = Check-in closed at { $time }. The list shows who came.
+account-verified-notice = Your address is confirmed and you are signed in. Welcome! Find a group to follow, or an event to come to.
+account-saved-notice = Saved: your name, language and time zone are as shown below.
+directory-saved-listed = Saved: you are listed in the public directory as shown below.
+directory-saved-unlisted = Saved: you are not listed in the public directory. Tick the box and save to be listed.

@@ -440,7 +440,10 @@ event-join-waitlist = Entrar na lista de espera
 event-signin-to-register = Entre para se inscrever
 event-add-calendar = Adicionar ao calendário
 event-manage = Gerir este evento
-event-tally = { $confirmed } confirmados, { $waiting } em espera, { $checked } com entrada registada
+event-tally = { $confirmed ->
+    [one] 1 confirmado
+   *[other] { $confirmed } confirmados
+}, { $waiting } em espera, { $checked } com entrada registada
 event-held = realizado
 event-attendees = Participantes e entrada
 event-publish = Publicar
@@ -616,3 +619,7 @@ picker-manager = Procurar um gestor de comunidade pelo nome
 picker-more = Há mais pessoas com esse nome do que as mostradas: escreva mais do nome.
 door-opens-at = O check-in abre às { $time }. Até lá esta página mostra quem vem; os botões respondem quando a porta abrir.
 door-closed-at = O check-in fechou às { $time }. A lista mostra quem veio.
+account-verified-notice = O seu endereço está confirmado e já entrou. Bem-vindo! Encontre um grupo para seguir, ou um evento a que ir.
+account-saved-notice = Guardado: o seu nome, idioma e fuso horário são os que vê abaixo.
+directory-saved-listed = Guardado: aparece no diretório público como vê abaixo.
+directory-saved-unlisted = Guardado: não aparece no diretório público. Marque a caixa e guarde para aparecer.

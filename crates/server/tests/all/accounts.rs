@@ -283,3 +283,17 @@ on_both!(pl7_admin_changes_are_audited_and_shown, |backend: Backend| async move 
     }
     app.stop().await;
 });
+
+on_both!(pl13_the_account_page_says_the_address_was_confirmed_and_the_profile_saved, |backend| async move {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let c = signed_up(&app, "noor@example.org", "Noor", "correct horse battery").await;
+    let page = c.get(app.url("/account?verified=1")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Your address is confirmed and you are signed in."), "told after the link");
+    let fields = [("name", "Noor Haddad"), ("locale", "en"), ("time_zone", "Europe/Lisbon")];
+    let res = post_form(&c, &app, "/account", "/account", &fields).await;
+    let page = follow(&c, &app, res).await;
+    assert!(page.contains("Saved: your name, language and time zone are as shown below."), "told after saving");
+    assert!(page.contains(r#"value="Noor Haddad""#) && page.contains(r#"value="Europe/Lisbon""#));
+    assert!(!page.contains("Your address is confirmed"), "one notice, the one that is true now");
+    app.stop().await;
+});

@@ -74,7 +74,8 @@ on_both!(lists_the_directory_pages_by_cursor_and_filters_by_area_and_country, |b
     // The page: the same filter by form, the countries offered from who is listed.
     let html = g.app.client.get(g.app.url("/champions?country=ES")).send().await.unwrap().text().await.unwrap();
     assert!(
-        html.contains("<option value=\"ES\" selected>ES</option>") && html.contains("<option value=\"PT\">"),
+        html.contains("<option value=\"ES\" selected>Spain</option>")
+            && html.contains("<option value=\"PT\">Portugal</option>"),
         "{html}"
     );
     let shown = everyone.iter().filter(|n| html.contains(&format!("<h2>{n}</h2>"))).count();

@@ -36,6 +36,9 @@ struct AccountPage {
     new_token: Option<String>,
     /// Shown after the password was changed.
     password_changed: bool,
+    /// Just confirmed the address, or just saved the profile: said on top.
+    verified: bool,
+    saved: bool,
 }
 
 pub(super) async fn render(
@@ -57,6 +60,8 @@ pub(super) async fn render(
         tokens: list,
         new_token,
         password_changed: ctx.query_flag("password", "changed"),
+        verified: ctx.query_flag("verified", "1"),
+        saved: ctx.query_flag("saved", "1"),
         ctx,
     };
     Ok((status, Html(page.render()?)).into_response())

@@ -63,8 +63,11 @@ impl DirectoryPage {
     /// "Forums · Iberia · PT", leaving out what the member did not give.
     fn place(&self, e: &DirectoryEntry) -> String {
         let area = e.focus_area.map(|a| self.ctx.t(&format!("area-{}", a.as_str())));
-        let country = Some(e.country.clone()).filter(|c| !c.is_empty());
+        let country = Some(country_name(&e.country)).filter(|c| !c.is_empty());
         [area, e.region.clone(), country].into_iter().flatten().collect::<Vec<_>>().join(" · ")
+    }
+    fn country_name(&self, code: &str) -> String {
+        country_name(code)
     }
     fn program_key(&self, e: &DirectoryEntry) -> String {
         format!("program-{}", e.program.as_str())
@@ -140,6 +143,11 @@ struct ProgramsPage {
     /// CH-9: the member's directory entry as saved, so saving again keeps it.
     entry: guildhall_storage::programs::OwnEntry,
     countries: Vec<guildhall_domain::values::Country>,
+}
+
+/// A stored country code as a person reads it ("PT" is "Portugal").
+fn country_name(code: &str) -> String {
+    guildhall_domain::values::Country::parse(code).map(|c| c.name().to_owned()).unwrap_or_else(|_| code.to_owned())
 }
 
 /// What the accounts section shows after one of its forms was sent.
@@ -384,7 +392,7 @@ async fn set_directory(
         }
         Err(e) => Err(e),
     };
-    back(&state, ctx, r, "/programs#directory").await
+    back(&state, ctx, r, "/programs?saved=directory#directory").await
 }
 
 #[derive(Template)]
