@@ -22,21 +22,6 @@ use common::TestApp;
 use fantoccini::{Client, Locator};
 use guildhall_storage::Backend;
 
-/// Links the crawl does not follow: files (a calendar, a CSV, a
-/// receipt), the API and the machine endpoints.
-fn followable(url: &url::Url, origin: &url::Url) -> bool {
-    let path = url.path();
-    url.origin() == origin.origin()
-        && !path.starts_with("/api/")
-        && !path.starts_with("/static/")
-        && !path.contains("/receipts/")
-        && !["/metrics", "/healthz", "/signout"].contains(&path)
-        && !path.rsplit('/').next().unwrap_or_default().contains('.')
-        // The language switch shows the same page in the other language:
-        // the leader and the manager read Portuguese throughout.
-        && !url.query_pairs().any(|(k, _)| k == "lang")
-}
-
 /// The README's pictures: (viewer, kind of page, file, the element to
 /// picture or the whole viewport). Taken from the demo as the crawl
 /// reaches them, at desktop size, into `target/screenshots/readme/`.
@@ -91,7 +76,7 @@ async fn crawl(app: &TestApp, c: &Client, viewer: &str) -> usize {
         for link in links.as_array().into_iter().flatten().filter_map(|l| l.as_str()) {
             let Ok(mut u) = url::Url::parse(link) else { continue };
             u.set_fragment(None);
-            if followable(&u, &origin) && !kinds.contains(&audit::kind_of(&u)) {
+            if audit::followable(&u, &origin) && !kinds.contains(&audit::kind_of(&u)) {
                 queue.push_back(u.to_string());
             }
         }

@@ -21,7 +21,7 @@ use guildhall_storage::{members, Backend};
 use scraper::{ElementRef, Html, Selector};
 
 use crate::common;
-use common::audit::kind_of;
+use common::audit::{followable, kind_of};
 use common::forms;
 use common::TestApp;
 
@@ -81,17 +81,6 @@ fn said(html: &str) -> String {
     // A state shown in an alert box (role=status) is not a message about the form.
     let told = Selector::parse(".field-error, [role=alert], .alert:not(.success):not([role=status])").unwrap();
     doc.select(&told).flat_map(|e| e.text()).collect::<Vec<_>>().join(" ").trim().to_owned()
-}
-
-fn followable(url: &url::Url, origin: &url::Url) -> bool {
-    let path = url.path();
-    url.origin() == origin.origin()
-        && !path.starts_with("/api/")
-        && !path.starts_with("/static/")
-        && !path.contains("/receipts/")
-        && !["/metrics", "/healthz", "/signout"].contains(&path)
-        && !path.rsplit('/').next().unwrap_or_default().contains('.')
-        && !url.query_pairs().any(|(k, _)| k == "lang")
 }
 
 const ROLES: [(&str, &str); 6] = [

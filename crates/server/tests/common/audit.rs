@@ -110,6 +110,21 @@ pub fn kind_of(url: &url::Url) -> String {
     format!("/{}?{}", path.join("/"), keys.join("&"))
 }
 
+/// Links the crawl does not follow: files (a calendar, a CSV, a
+/// receipt), the API and the machine endpoints.
+pub fn followable(url: &url::Url, origin: &url::Url) -> bool {
+    let path = url.path();
+    url.origin() == origin.origin()
+        && !path.starts_with("/api/")
+        && !path.starts_with("/static/")
+        && !path.contains("/receipts/")
+        && !["/metrics", "/healthz", "/signout"].contains(&path)
+        && !path.rsplit('/').next().unwrap_or_default().contains('.')
+        // The language switch shows the same page in the other language:
+        // the leader and the manager read Portuguese throughout.
+        && !url.query_pairs().any(|(k, _)| k == "lang")
+}
+
 /// Says that `words` were typed by the people of a test (a handle, a
 /// user name), so a page showing them is not showing the code's words.
 pub fn people_wrote(words: &[&str]) {
