@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{langid, LanguageIdentifier, Loader};
-use guildhall_domain::values::Locale;
+use guildhall_domain::values::{fold, Country, Locale};
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -82,6 +82,30 @@ impl Tr {
     pub fn locale(&self) -> Locale {
         self.0
     }
+
+    /// A country as a person reads it in this language: CLDR's name
+    /// (`locales/*/countries.ftl`), "Portugal", "Alemanha".
+    pub fn country(&self, country: &Country) -> String {
+        self.try_t(&format!("country-{}", country.code())).unwrap_or_else(|| country.code().to_owned())
+    }
+
+    /// Countries as the choices of a list, in this language's order by
+    /// name, accents aside ("Áustria" among the A's).
+    pub fn country_choices(&self, countries: impl IntoIterator<Item = Country>) -> Vec<CountryChoice> {
+        let mut choices: Vec<CountryChoice> = countries
+            .into_iter()
+            .map(|c| CountryChoice { code: c.code().to_owned(), name: self.country(&c) })
+            .collect();
+        choices.sort_by_cached_key(|c| fold(&c.name));
+        choices
+    }
+}
+
+/// One country in a list of choices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountryChoice {
+    pub code: String,
+    pub name: String,
 }
 
 #[cfg(test)]
@@ -116,6 +140,27 @@ mod tests {
         assert_eq!(en.with("mail-link-removed", &[]), en.t("mail-link-removed"));
         assert!(matches!(value("0042"), FluentValue::String(_)));
         assert!(matches!(value("42"), FluentValue::Number(_)));
+    }
+
+    #[test]
+    fn pl9_every_country_has_its_name_in_every_language() {
+        for tr in [Tr(Locale::En), Tr(Locale::Pt)] {
+            let nameless: Vec<String> = Country::all()
+                .into_iter()
+                .filter(|c| tr.try_t(&format!("country-{}", c.code())).is_none())
+                .map(|c| c.code().to_owned())
+                .collect();
+            assert!(nameless.is_empty(), "{:?} has no name for {nameless:?}", tr.0);
+        }
+        let pt = Tr(Locale::Pt);
+        let de = Country::parse("DE").unwrap_or_else(|_| unreachable!());
+        assert_eq!(pt.country(&de), "Alemanha");
+        let order: Vec<String> = pt
+            .country_choices(["PT", "AT", "DE", "AE"].map(|c| Country::parse(c).unwrap_or_else(|_| unreachable!())))
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(order, ["Alemanha", "Áustria", "Emirados Árabes Unidos", "Portugal"]);
     }
 
     #[test]

@@ -90,6 +90,10 @@ for (const button of document.querySelectorAll("button[data-zone-into]")) {
   button.textContent += " (" + zone + ")";
   button.hidden = false;
   button.addEventListener("click", () => {
+    // A list may not offer an old spelling a browser gives: add it.
+    if (field instanceof HTMLSelectElement && ![...field.options].some((o) => o.value === zone)) {
+      field.add(new Option(zone, zone, false, false), 1);
+    }
     field.value = zone;
     field.focus();
   });

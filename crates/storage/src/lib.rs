@@ -17,6 +17,7 @@ pub mod dialect;
 pub mod email_preferences;
 pub mod erasure;
 pub mod error;
+pub mod event_cancellations;
 pub mod events;
 pub mod evidence_judgments;
 pub mod expenses;

@@ -25,26 +25,16 @@ impl Country {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 
-    /// Every country, by name: the choices of a country field, so nobody
-    /// has to know that Portugal is "PT".
+    /// Every country, by code: the choices of a country field. The names a
+    /// person reads are translations (CLDR's, in the server's catalogue),
+    /// so the order by name is the reader's language's to give.
     pub fn all() -> Vec<Country> {
         let mut all: Vec<Country> =
             celes::Country::get_countries().iter().filter_map(|c| Country::parse(c.alpha2).ok()).collect();
-        all.sort_by_key(|c| c.name());
+        all.sort_by(|a, b| a.code().cmp(b.code()));
         all.dedup();
         all
     }
-
-    /// The country's English short name ("Portugal"), for display.
-    pub fn name(&self) -> &'static str {
-        celes::Country::from_alpha2(self.code()).map(|c| short_name(c.long_name)).unwrap_or("?")
-    }
-}
-
-/// celes gives official names ("The Portuguese Republic" is not among them,
-/// but "The United States Of America" is); drop a leading "The ".
-fn short_name(long: &'static str) -> &'static str {
-    long.strip_prefix("The ").unwrap_or(long)
 }
 
 impl fmt::Display for Country {
@@ -73,7 +63,7 @@ mod tests {
     #[test]
     fn codes_are_checked_against_iso_3166() {
         assert_eq!(Country::parse(" pt ").map(|c| c.code().to_owned()), Ok("PT".to_owned()));
-        assert_eq!(Country::parse("BR").map(|c| c.name()), Ok("Brazil"));
+        assert_eq!(Country::parse("br").map(|c| c.code().to_owned()), Ok("BR".to_owned()));
         assert!(Country::parse("XX").is_err());
         assert!(Country::parse("Portugal").is_err());
         assert!(Country::parse("").is_err());

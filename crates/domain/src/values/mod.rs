@@ -11,6 +11,7 @@ mod search;
 mod slug;
 mod text;
 mod time_zone;
+mod time_zone_choices;
 mod web_link;
 
 pub use country::Country;

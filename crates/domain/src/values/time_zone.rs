@@ -25,6 +25,12 @@ impl TimeZone {
         self.0.name()
     }
 
+    /// The zones a person chooses from, one per place ("Europe/Oslo", not
+    /// "Asia/Calcutta" or "US/Eastern", which still parse), by name.
+    pub fn choices() -> &'static [&'static str] {
+        super::time_zone_choices::CHOICES
+    }
+
     /// Formats a UTC instant as local date and time with the zone's
     /// abbreviation, e.g. `2026-03-29 10:30 WEST`.
     pub fn format(&self, at: DateTime<Utc>) -> String {
@@ -70,5 +76,20 @@ mod tests {
         let summer = Utc.with_ymd_and_hms(2026, 7, 15, 18, 0, 0).single();
         assert_eq!(winter.map(|t| tz.format(t)), Some("2026-01-15 18:00 WET".into()));
         assert_eq!(summer.map(|t| tz.format(t)), Some("2026-07-15 19:00 WEST".into()));
+    }
+
+    #[test]
+    fn pl9_every_offered_zone_is_a_place_that_parses() {
+        let offered = TimeZone::choices();
+        assert!(offered.len() > 300, "one zone per place: {}", offered.len());
+        assert!(offered.iter().all(|z| TimeZone::parse(z).is_ok()), "each offered name parses");
+        for place in ["Europe/Lisbon", "Europe/Oslo", "America/Sao_Paulo", "Asia/Kolkata", "Atlantic/Madeira"] {
+            assert!(offered.contains(&place), "{place} is offered");
+        }
+        for old in ["Asia/Calcutta", "US/Eastern", "UTC", "Etc/GMT+1"] {
+            assert!(!offered.contains(&old), "{old} is not offered");
+            assert!(TimeZone::parse(old).is_ok(), "{old} still parses");
+        }
+        assert!(offered.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
     }
 }

@@ -74,6 +74,14 @@ coleader-nominate = Nominate a co-leader (their email)
 coleader-nominate-button = Nominate
 review-group-on = Require review of this group's sessions
 review-group-off = Stop reviewing this group's sessions
+coleader-wanted-on-done = The group's page now says it is looking for a co-leader, and so does the directory.
+coleader-wanted-off-done = The group no longer says it is looking for a co-leader.
+coleader-nominated-done = Nominated: they were emailed an invitation to apply. The community manager sees their application once they send it.
+review-group-on-done = From now on, this group's sessions are reviewed before attendees see them.
+review-group-off-done = This group's sessions are no longer reviewed before attendees see them.
+review-event-on-done = From now on, this event's sessions are reviewed before attendees see them.
+review-event-off-done = This event's sessions are no longer reviewed before attendees see them.
+talk-reviewed-done = The review is saved, and the speaker can read your notes.
 conduct-report-link = Report a code-of-conduct incident
 conduct-title = Code of conduct
 

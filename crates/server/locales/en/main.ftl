@@ -31,6 +31,11 @@ error-region_name_taken = A region with this name already exists.
 error-unknown_setting = There is no such setting.
 error-internal = Something went wrong on our side. Please try again later.
 error-method_not_allowed = This address does not accept that kind of request.
+error-hint-not_found = The address may be mistyped, or what it showed was moved or removed. Groups and their events are listed on the groups page.
+error-hint-method_not_allowed = This address is where a form is sent, not a page to open. Go back to the page the form was on and use its button.
+error-hint-forbidden = If you think you should be able to, ask your community manager or an admin for the role that allows it.
+error-hint-internal = It was noted on our side. If it keeps happening, tell the admins what you were doing when it did.
+error-see-groups = Find a group
 error-payload_too_large = The request is too large.
 error-unsupported_media_type = The request's content type is not supported.
 error-bad_request = The request could not be understood.
@@ -175,6 +180,10 @@ regions-no-managers = This region has no community manager yet.
 regions-remove-manager = Remove
 regions-manager-email = Member's email
 regions-add-manager = Add community manager
+regions-saved = Region saved.
+regions-manager-added = Added: they are now a community manager of this region, and were emailed to say so.
+regions-manager-already = That person already manages this region: nothing changed.
+regions-manager-removed = Removed: they no longer manage this region, and were emailed to say so.
 
 settings-lead = The numbers and lists behind the rules. Every change is recorded with its reason.
 
@@ -260,10 +269,38 @@ mail-role-revoked-body =
 error-slug_taken = Another group already uses this web address. Choose another slug.
 error-already_registered = You are already registered for this event.
 error-registration_closed = Registration is not open for this event.
-error-event_state_conflict = The event cannot change that way from where it stands now.
+error-event_state_conflict = { $to ->
+    [check_in] { $from ->
+        [draft] Nobody can be let in yet: the event is still a draft. Publish it first.
+        [cancelled] Nobody can be let in: the event was cancelled.
+       *[other] Nobody can be let in at the door of this event now.
+    }
+    [edited] { $from ->
+        [cancelled] A cancelled event can no longer be changed.
+        [completed] A completed event can no longer be changed.
+       *[other] The event can no longer be changed.
+    }
+    [published] { $from ->
+        [published] The event is already published.
+        [cancelled] A cancelled event cannot be published again: create a new event instead.
+       *[other] The event cannot be published from where it stands now.
+    }
+    [cancelled] { $from ->
+        [cancelled] The event was already cancelled.
+        [completed] A completed event cannot be cancelled.
+       *[other] The event cannot be cancelled from where it stands now.
+    }
+    [completed] { $from ->
+        [draft] A draft cannot be marked completed: publish it and hold it first.
+        [completed] The event is already marked completed.
+        [cancelled] A cancelled event cannot be marked completed.
+       *[other] The event cannot be marked completed yet.
+    }
+   *[other] The event cannot change that way from where it stands now.
+}
 error-ticket_invalid = This ticket is not valid for this event: unknown, cancelled, or still on the waiting list.
 error-checked_in_already = You were already checked in at this event, so this registration can no longer be cancelled.
-field-country_invalid = Enter a two-letter country code such as PT or BR.
+field-country_invalid = Choose a country from the list (in the API, its two-letter code, such as PT).
 field-link_invalid = Enter a full web address starting with https://.
 field-registration_link_refused = Registration happens here on Guildhall: links to ticketing or RSVP sites are not allowed. Link to other pages about the event instead.
 field-too_many_links = At most 10 links.
@@ -377,6 +414,10 @@ error-last_leader = This is the group's only leader. Appoint another leader firs
 groups-country = Country
 groups-any = Any
 groups-filter = Show groups
+groups-none-match = No group matches this search: try another spelling or the city's other name, or fewer filters.
+groups-show-all = Show all groups
+groups-none-near = No group near you yet? Volunteers start them, and we help.
+groups-start-one = Apply to start or lead a group
 groups-new = New group
 groups-count = { $count ->
     [one] One group
@@ -394,11 +435,12 @@ group-leaders = Leaders
 group-leader-add = Appoint a leader by email
 group-leader-appoint = Appoint
 group-leader-remove = Remove
+group-appoint-hint = Appointing makes the person a leader now: they can edit the group and run its events at once. To have them apply and be interviewed first, nominate them instead.
+group-nominate-hint = Nominating invites the person to apply: they tell us about their experience and accept the organizer guidelines, then the community manager interviews them. They lead only once appointed.
 field-slug = Web address
 field-slug-hint = Lower-case letters, digits and hyphens. Leave empty to make one from the name.
 field-city = City
 field-country = Country
-field-country-hint = Two-letter code: PT, BR, GB…
 field-group-time-zone-hint = The group's events are entered and shown in this zone, e.g. Europe/Lisbon.
 field-description = Description
 field-title = Title
@@ -447,6 +489,11 @@ event-publish = Publish
 event-complete = Mark completed
 event-cancel = Cancel event…
 event-cancel-title = Cancel this event?
+event-cancelled-reason = The organisers cancelled it and wrote: “{ $reason }”
+event-cancel-walk-ins = { $count ->
+    [one] One person let in at the door without registering is not emailed.
+   *[other] { $count } people let in at the door without registering are not emailed.
+}
 event-cancel-who = { $count ->
     [0] Nobody is registered, so no one will be emailed.
     [one] One person will be emailed: { $confirmed } with a seat, { $waiting } on the waiting list.
@@ -459,6 +506,7 @@ event-cancel-confirm = Cancel the event and tell them
 event-cancel-keep = Keep the event
 talk-add = Add a talk
 talk-remove = Remove talk
+talk-removed-done = The talk was removed from the programme.
 ticket-title = Ticket
 ticket-qr = QR code of your ticket
 ticket-show-at-door = Show this code or the QR image at the door.

@@ -171,3 +171,17 @@ setting-ambassadors-min-contributions-per-year-help = How many contributions of 
 setting-imports-forum-url = Forum address
 setting-imports-forum-url-help = The address of the Discourse forum whose accepted answers members import, such as https://forum.example.com. Leave empty if there is no forum: importing from it is then off.
 settings-none = No setting matches those words. Try another, or clear the search.
+
+## Parts of the world, heading the time zones of their places
+zone-area-Africa = Africa
+zone-area-America = Americas
+zone-area-Antarctica = Antarctica
+zone-area-Arctic = Arctic
+zone-area-Asia = Asia
+zone-area-Atlantic = Atlantic Ocean
+zone-area-Australia = Australia
+zone-area-Europe = Europe
+zone-area-Indian = Indian Ocean
+zone-area-Pacific = Pacific Ocean
+field-country-choose = Choose a country
+field-time-zone-choose = Choose a time zone

@@ -31,6 +31,11 @@ error-region_name_taken = Já existe uma região com este nome.
 error-unknown_setting = Essa definição não existe.
 error-internal = Algo correu mal do nosso lado. Tente mais tarde.
 error-method_not_allowed = Este endereço não aceita esse tipo de pedido.
+error-hint-not_found = O endereço pode estar mal escrito, ou o que mostrava foi movido ou removido. Os grupos e os seus eventos estão na página de grupos.
+error-hint-method_not_allowed = Este endereço é para onde um formulário é enviado, não uma página a abrir. Volte à página onde estava o formulário e use o seu botão.
+error-hint-forbidden = Se acha que devia poder, peça ao seu gestor de comunidade ou a um administrador o papel que o permite.
+error-hint-internal = Ficou registado do nosso lado. Se continuar a acontecer, diga aos administradores o que estava a fazer.
+error-see-groups = Procurar um grupo
 error-payload_too_large = O pedido é demasiado grande.
 error-unsupported_media_type = O tipo de conteúdo do pedido não é suportado.
 error-bad_request = Não foi possível compreender o pedido.
@@ -175,6 +180,10 @@ regions-no-managers = Esta região ainda não tem gestor de comunidade.
 regions-remove-manager = Remover
 regions-manager-email = Email do membro
 regions-add-manager = Adicionar gestor de comunidade
+regions-saved = Região guardada.
+regions-manager-added = Adicionado: passa a ser gestor de comunidade desta região e recebeu um email a dizê-lo.
+regions-manager-already = Essa pessoa já gere esta região: nada mudou.
+regions-manager-removed = Removido: deixa de gerir esta região e recebeu um email a dizê-lo.
 
 settings-lead = Os números e listas por trás das regras. Cada alteração fica registada com o seu motivo.
 
@@ -260,10 +269,38 @@ mail-role-revoked-body =
 error-slug_taken = Outro grupo já usa este endereço. Escolha outro.
 error-already_registered = Já está inscrito neste evento.
 error-registration_closed = As inscrições não estão abertas para este evento.
-error-event_state_conflict = O evento não pode mudar dessa forma a partir do estado atual.
+error-event_state_conflict = { $to ->
+    [check_in] { $from ->
+        [draft] Ainda ninguém pode entrar: o evento é um rascunho. Publique-o primeiro.
+        [cancelled] Ninguém pode entrar: o evento foi cancelado.
+       *[other] Ninguém pode entrar à porta deste evento agora.
+    }
+    [edited] { $from ->
+        [cancelled] Um evento cancelado já não pode ser alterado.
+        [completed] Um evento concluído já não pode ser alterado.
+       *[other] O evento já não pode ser alterado.
+    }
+    [published] { $from ->
+        [published] O evento já está publicado.
+        [cancelled] Um evento cancelado não pode voltar a ser publicado: crie um evento novo.
+       *[other] O evento não pode ser publicado a partir do estado atual.
+    }
+    [cancelled] { $from ->
+        [cancelled] O evento já foi cancelado.
+        [completed] Um evento concluído não pode ser cancelado.
+       *[other] O evento não pode ser cancelado a partir do estado atual.
+    }
+    [completed] { $from ->
+        [draft] Um rascunho não pode ser marcado como concluído: publique-o e realize-o primeiro.
+        [completed] O evento já está marcado como concluído.
+        [cancelled] Um evento cancelado não pode ser marcado como concluído.
+       *[other] O evento ainda não pode ser marcado como concluído.
+    }
+   *[other] O evento não pode mudar dessa forma a partir do estado atual.
+}
 error-ticket_invalid = Este bilhete não é válido para este evento: desconhecido, cancelado ou ainda em lista de espera.
 error-checked_in_already = A entrada neste evento já foi registada, por isso esta inscrição já não pode ser cancelada.
-field-country_invalid = Indique o código do país com duas letras, como PT ou BR.
+field-country_invalid = Escolha um país da lista (na API, o código de duas letras, como PT).
 field-link_invalid = Indique um endereço completo começado por https://.
 field-registration_link_refused = As inscrições fazem-se aqui no Guildhall: não são permitidas ligações para sites de bilhética ou de inscrição. Ligue antes para outras páginas sobre o evento.
 field-too_many_links = No máximo 10 ligações.
@@ -376,6 +413,10 @@ field-leaders_required = Indique pelo menos um organizador: todos os grupos têm
 error-last_leader = Este é o único organizador do grupo. Nomeie primeiro outro organizador e depois remova este, ou arquive o grupo.
 groups-country = País
 groups-any = Qualquer
+groups-none-match = Nenhum grupo corresponde a esta pesquisa: experimente outra grafia, o outro nome da cidade, ou menos filtros.
+groups-show-all = Mostrar todos os grupos
+groups-none-near = Ainda não há um grupo perto de si? São voluntários que os começam, e nós ajudamos.
+groups-start-one = Candidatar-se a começar ou organizar um grupo
 groups-filter = Mostrar grupos
 groups-new = Novo grupo
 groups-count = { $count ->
@@ -394,11 +435,12 @@ group-leaders = Organizadores
 group-leader-add = Nomear um organizador por email
 group-leader-appoint = Nomear
 group-leader-remove = Remover
+group-appoint-hint = Nomear torna a pessoa organizadora já: pode editar o grupo e gerir os eventos de imediato. Para que se candidate e seja entrevistada primeiro, proponha-a.
+group-nominate-hint = Propor convida a pessoa a candidatar-se: conta a sua experiência e aceita as regras para organizadores, e o gestor de comunidade entrevista-a. Só organiza depois de nomeada.
 field-slug = Endereço web
 field-slug-hint = Letras minúsculas, algarismos e hífenes. Deixe vazio para criar a partir do nome.
 field-city = Cidade
 field-country = País
-field-country-hint = Código de duas letras: PT, BR, GB…
 field-group-time-zone-hint = Os eventos do grupo são indicados e mostrados neste fuso, p. ex. Europe/Lisbon.
 field-description = Descrição
 field-title = Título
@@ -450,6 +492,11 @@ event-publish = Publicar
 event-complete = Marcar como concluído
 event-cancel = Cancelar evento…
 event-cancel-title = Cancelar este evento?
+event-cancelled-reason = Os organizadores cancelaram-no e escreveram: “{ $reason }”
+event-cancel-walk-ins = { $count ->
+    [one] Uma pessoa que entrou à porta sem inscrição não recebe email.
+   *[other] { $count } pessoas que entraram à porta sem inscrição não recebem email.
+}
 event-cancel-who = { $count ->
     [0] Ninguém está inscrito, por isso ninguém recebe email.
     [one] Uma pessoa recebe um email: { $confirmed } com lugar, { $waiting } na lista de espera.
@@ -462,6 +509,7 @@ event-cancel-confirm = Cancelar o evento e avisá-los
 event-cancel-keep = Manter o evento
 talk-add = Adicionar sessão
 talk-remove = Remover sessão
+talk-removed-done = A sessão foi retirada do programa.
 ticket-title = Bilhete
 ticket-qr = Código QR do seu bilhete
 ticket-show-at-door = Mostre este código ou a imagem QR à entrada.
@@ -612,7 +660,7 @@ picker-none = Ninguém com conta confirmada tem esse nome. Verifique a ortografi
 picker-found = Pessoas encontradas
 picker-by-email = Ou use o endereço de email
 picker-appoint = Procurar um co-organizador pelo nome
-picker-nominate = Procurar pelo nome alguém a nomear
+picker-nominate = Procurar pelo nome alguém a propor
 picker-speaker = Procurar um membro para orador
 picker-add-speaker = Adicionar como orador
 picker-manager = Procurar um gestor de comunidade pelo nome

@@ -171,3 +171,17 @@ setting-ambassadors-min-contributions-per-year-help = Quantos contributos de qua
 setting-imports-forum-url = Endereço do fórum
 setting-imports-forum-url-help = O endereço do fórum Discourse de onde os membros importam as respostas aceites, como https://forum.example.com. Deixe vazio se não houver fórum: as importações do fórum ficam então desligadas.
 settings-none = Nenhuma definição corresponde a essas palavras. Tente outra, ou limpe a pesquisa.
+
+## Partes do mundo, à cabeça dos fusos horários dos seus lugares
+zone-area-Africa = África
+zone-area-America = Américas
+zone-area-Antarctica = Antártida
+zone-area-Arctic = Ártico
+zone-area-Asia = Ásia
+zone-area-Atlantic = Oceano Atlântico
+zone-area-Australia = Austrália
+zone-area-Europe = Europa
+zone-area-Indian = Oceano Índico
+zone-area-Pacific = Oceano Pacífico
+field-country-choose = Escolha um país
+field-time-zone-choose = Escolha um fuso horário

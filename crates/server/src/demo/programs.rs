@@ -39,6 +39,25 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
         ("content_piece", FocusArea::TechnicalContent, 3),
         ("mentoring_testimonial", FocusArea::Mentoring, 1),
     ];
+    // What people call their work, one list per kind, so the demo's
+    // contributions read like a real Champion's.
+    let titles: [&[&str]; 4] = [
+        &[
+            "Fixing a timeout in the REST connector",
+            "Why the bulk import skips rows with empty dates",
+            "Paging a large list without loading it all",
+            "Reading a config value per environment",
+            "Retrying a failed job without running it twice",
+            "Sorting a table by a computed column",
+        ],
+        &["Calendar picker component", "Offline form sync library"],
+        &[
+            "Building your first integration, step by step",
+            "Ten tips for faster screens",
+            "Testing timers without waiting",
+        ],
+        &["Six months mentoring a new team lead"],
+    ];
     let quotes = [
         "Answering questions taught me more than any course.",
         "The community gave me a stage; now I give others one.",
@@ -56,7 +75,7 @@ pub async fn fill(state: &AppState, staff: &Actor, regions: &[RegionId], crowd: 
                 &state.services,
                 staff,
                 who,
-                &format!("{kind} {j}"),
+                titles[i].get(j).copied().unwrap_or("Community contribution"),
                 c,
                 &format!("demo-{i}-{j}"),
             )

@@ -1,11 +1,12 @@
 //! The event as a reader sees it: one read model that the event page and
 //! the JSON API both show, built in three round trips (the event with its
-//! group and venue; its talks; its numbers with the viewer's own seat).
+//! group and venue; its talks; its numbers with the viewer's own seat),
+//! and a fourth for a cancelled event's reason.
 //! Who may see the event and its online link is decided here, once, by
 //! the domain's `event::visible` and `event::sees_online_link`.
 
 use guildhall_domain::access::{authorize, Action, Actor};
-use guildhall_domain::event::{sees_online_link, visible};
+use guildhall_domain::event::{sees_online_link, visible, EventStatus};
 use std::collections::HashMap;
 
 use guildhall_domain::ids::{EventId, VenueId};
@@ -30,6 +31,8 @@ pub struct EventView {
     pub waitlist_position: Option<i64>,
     /// The viewer leads the group or manages its region.
     pub runs_group: bool,
+    /// Why it was cancelled, as the organisers told everyone registered.
+    pub cancellation_reason: Option<String>,
 }
 
 impl EventView {
@@ -55,7 +58,8 @@ pub async fn view(svc: &Services, actor: Option<&Actor>, id: EventId) -> Result<
     let talks = shown_talks(actor, &group, &event, runs_group, events::talks(reader, id).await?);
     let (tally, mine, waitlist_position) = registrations::tally_for(reader, id, actor.map(|a| a.member_id)).await?;
     let mine = mine.filter(|r| r.status.is_active());
-    Ok(EventView { event, group, venue, talks, tally, mine, waitlist_position, runs_group })
+    let cancellation_reason = cancellation_reasons(svc, std::slice::from_ref(&event)).await?.remove(&id);
+    Ok(EventView { event, group, venue, talks, tally, mine, waitlist_position, runs_group, cancellation_reason })
 }
 
 /// Several events of one group as `actor` may see them, in four round
@@ -80,6 +84,7 @@ pub async fn list(
         venues::by_ids(reader, &venue_ids).await?.into_iter().map(|v| (v.id, v)).collect();
     let mut talks = events::talks_of(reader, &ids).await?;
     let mut tallies = registrations::tallies_for(reader, &ids, actor.map(|a| a.member_id)).await?;
+    let mut reasons = cancellation_reasons(svc, &list).await?;
     Ok(list
         .into_iter()
         .map(|event| {
@@ -93,10 +98,17 @@ pub async fn list(
                 mine: mine.filter(|r| r.status.is_active()),
                 waitlist_position,
                 runs_group,
+                cancellation_reason: reasons.remove(&event.id),
                 event,
             }
         })
         .collect())
+}
+
+/// The reasons of the cancelled events among `list`; no query when none is.
+async fn cancellation_reasons(svc: &Services, list: &[Event]) -> Result<HashMap<EventId, String>, AppError> {
+    let cancelled: Vec<EventId> = list.iter().filter(|e| e.status == EventStatus::Cancelled).map(|e| e.id).collect();
+    Ok(guildhall_storage::event_cancellations::reasons(svc.db.reader(), &cancelled).await?)
 }
 
 /// UG-6: on an event under review, a session added or edited after

@@ -191,6 +191,9 @@ async fn change(
         told = Some(super::follows::announce_new_event(svc, &mut tx, &published, &g).await?);
     }
     if to == EventStatus::Cancelled {
+        if let Some(r) = reason {
+            guildhall_storage::event_cancellations::record(&mut tx, id, r, actor.member_id, now).await?;
+        }
         let link = svc.links.to(&format!("/events/{id}"));
         for a in registrations::attendees(tx.conn(), id, false).await? {
             let why = reason

@@ -57,7 +57,7 @@ pub async fn update(svc: &Services, actor: &Actor, id: RegionId, form: RegionFor
 /// Makes the member with `email` a community manager of the region and
 /// tells them (PL-1, through the roles service).
 #[tracing::instrument(skip_all)]
-pub async fn add_manager(svc: &Services, actor: &Actor, region: RegionId, email: &str) -> Result<(), AppError> {
+pub async fn add_manager(svc: &Services, actor: &Actor, region: RegionId, email: &str) -> Result<bool, AppError> {
     authorize(actor, Action::ManageRoles)?;
     let email = EmailAddress::parse(email)?;
     regions::get(svc.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
@@ -66,17 +66,18 @@ pub async fn add_manager(svc: &Services, actor: &Actor, region: RegionId, email:
 }
 
 /// The same, for a member found by name (the region page's picker).
+/// Returns whether they were not a manager of the region before, so the
+/// page can say "already" instead of pretending to have done something.
 #[tracing::instrument(skip_all)]
 pub async fn add_manager_member(
     svc: &Services,
     actor: &Actor,
     region: RegionId,
     member: MemberId,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
     authorize(actor, Action::ManageRoles)?;
     regions::get(svc.db.reader(), region).await?.ok_or(DomainError::NotFound)?;
-    super::roles::grant(svc, actor, member, Role::CommunityManager(region)).await?;
-    Ok(())
+    super::roles::grant(svc, actor, member, Role::CommunityManager(region)).await
 }
 
 #[tracing::instrument(skip_all)]

@@ -30,6 +30,22 @@ impl PageCtx {
         self.tr.t(key)
     }
 
+    /// Every country by name in the page's language, for a country list.
+    pub fn countries(&self) -> &'static [crate::i18n::CountryChoice] {
+        super::choices::countries(self.tr)
+    }
+
+    /// Time zones by place, for a time zone list.
+    pub fn zones(&self) -> &'static [super::choices::ZoneGroup] {
+        super::choices::zones(self.tr)
+    }
+
+    /// Whether the list offers `zone`: a stored one it does not is shown
+    /// as chosen anyway, so saving the form again keeps it.
+    pub fn zone_offered(&self, zone: &str) -> bool {
+        super::choices::is_offered_zone(zone)
+    }
+
     /// The decoded value of `key` in the page's address, if it is there.
     pub fn query_value(&self, key: &str) -> Option<String> {
         let (_, query) = self.path.split_once('?')?;

@@ -22,8 +22,10 @@ struct ErrorPage {
     lang: &'static str,
     title: String,
     message: String,
+    /// What the person can do next, for the failures that have one.
+    hint: String,
     home: String,
-    status: u16,
+    groups: String,
 }
 
 /// The code for a failure that did not come from our own handlers
@@ -117,12 +119,15 @@ pub async fn render(State(state): State<AppState>, req: Request, next: Next) -> 
     } else {
         let message = match &domain {
             Some(DomainError::Invalid(fields)) => {
-                fields.iter().map(|f| format!("{}: {}", f.field, tr.field(f.code))).collect::<Vec<_>>().join("; ")
+                // The field's own name is a code ("starts_at"): the message
+                // says what is wrong in words.
+                fields.iter().map(|f| tr.field(f.code)).collect::<Vec<_>>().join(" ")
             }
             _ => String::new(),
         };
-        let page =
-            ErrorPage { lang: locale.code(), title, message, home: tr.t("error-back-home"), status: status.as_u16() };
+        let hint = tr.try_t(&format!("error-hint-{code}")).unwrap_or_default();
+        let (home, groups) = (tr.t("error-back-home"), tr.t("error-see-groups"));
+        let page = ErrorPage { lang: locale.code(), title, message, hint, home, groups };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, "error").into_response(),

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod choices;
 pub mod ctx;
 pub mod errors;
 pub mod feeds;

@@ -147,3 +147,40 @@ on_both!(pl13_giving_up_a_place_asks_first_and_the_ticket_says_what_is_true, |ba
     assert_eq!((t["state"].as_str(), t["can_cancel"].as_bool()), (Some("event_cancelled"), Some(false)), "{t}");
     w.app.stop().await;
 });
+
+on_both!(pl13_a_cancelled_event_says_why_and_the_question_counts_only_whom_it_emails, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let ev = w.published_soon(5).await;
+    let fan = w.app.members_with_tokens("fan", 1).await.remove(0);
+    assert_eq!(w.register(&ev, &fan.2).await.0, 201);
+    let path = format!("/api/v1/events/{ev}/walk-ins");
+    let (s, _) = w.app.api(Method::POST, &path, Some(&w.leader), Some(json!({"name": "Zé Porta"}))).await;
+    assert_eq!(s, 201);
+    let leader = w.leader_browser("door@example.org").await;
+    let ask = leader.get(w.app.url(&format!("/events/{ev}/cancel"))).send().await.unwrap().text().await.unwrap();
+    assert!(ask.contains("One person will be emailed: 1 with a seat, 0 on the waiting list."), "{ask}");
+    assert!(ask.contains("One person let in at the door without registering is not emailed."), "{ask}");
+
+    let why = "The speaker is ill; we will announce a new date.";
+    let res = post_form(
+        &leader,
+        &w.app,
+        &format!("/events/{ev}/cancel"),
+        &format!("/events/{ev}/cancel"),
+        &[("reason", why)],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    // Anyone opening the event later reads what the email said.
+    let page = common::browser().get(w.app.url(&format!("/events/{ev}"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains(&format!("The organisers cancelled it and wrote: “{why}”")), "{page}");
+    let (_, body) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
+    assert_eq!((body["status"].as_str(), body["cancellation_reason"].as_str()), (Some("cancelled"), Some(why)));
+    // An event cancelled without a reason (through the API) has none to show.
+    let other = w.published(5).await;
+    let (s, _) = w.app.api(Method::POST, &format!("/api/v1/events/{other}/cancel"), Some(&w.leader), None).await;
+    assert!(s == 200 || s == 204, "{s}");
+    let (_, body) = w.app.api(Method::GET, &format!("/api/v1/events/{other}"), None, None).await;
+    assert_eq!((body["status"].as_str(), body["cancellation_reason"].is_null()), (Some("cancelled"), true), "{body}");
+    w.app.stop().await;
+});

@@ -119,5 +119,11 @@ on_both!(ug14_the_door_desk_finds_by_name_lets_walk_ins_in_and_answers_plainly, 
     assert!(html.contains(r#"id="door-shut">Check-in opens at "#), "the closed door is explained");
     let notice = html.split(r#"id="door-shut">"#).nth(1).unwrap().split("</p>").next().unwrap();
     assert!(notice.contains(" WET.") || notice.contains(" WEST."), "in Lisbon's time: {notice}");
+    // A draft's door: refused, in words that say what to do.
+    let draft = w.draft(3, 1).await;
+    let path = format!("/api/v1/events/{draft}/walk-ins");
+    let (s, p) = w.app.api(Method::POST, &path, Some(&w.leader), Some(json!({"name": "Early Bird"}))).await;
+    assert_eq!(s, 409, "{p}");
+    assert_eq!(p["detail"], "Nobody can be let in yet: the event is still a draft. Publish it first.", "{p}");
     w.app.stop().await;
 });

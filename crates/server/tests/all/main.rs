@@ -15,6 +15,7 @@ mod authz_matrix;
 mod backup;
 mod bad_input;
 mod confirmations;
+mod dead_ends;
 mod demo;
 mod door_desk;
 mod erasure;

@@ -81,8 +81,19 @@ on_both!(issue17_a_co_leader_is_found_by_name_and_appointed_with_one_button, |ba
         common::post_form(&admin, &w.app, &region_page, &format!("{region_page}/managers"), &[("member", &joana_id)])
             .await;
     assert_eq!(res.status(), 303);
-    let html = admin.get(w.app.url(&region_page)).send().await.unwrap().text().await.unwrap();
+    let next = res.headers()["location"].to_str().unwrap().to_owned();
+    let html = admin.get(w.app.url(&next)).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("Joana Conceição Alves"), "listed among the region's managers");
+    assert!(html.contains("they are now a community manager of this region"), "the page says it was done");
+    // Adding her again says so, and changes nothing.
+    let mails = w.app.count("outbox").await;
+    let res =
+        common::post_form(&admin, &w.app, &region_page, &format!("{region_page}/managers"), &[("member", &joana_id)])
+            .await;
+    let next = res.headers()["location"].to_str().unwrap().to_owned();
+    let html = admin.get(w.app.url(&next)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("already manages this region: nothing changed"), "a second add is not silent");
+    assert_eq!(w.app.count("outbox").await, mails, "no second welcome email");
 
     // A leader nominates by name; a member is offered no picker at all.
     let leader = w.leader_browser("lia@example.org").await;

@@ -89,6 +89,9 @@ pub struct EventBody {
     capacity: u32,
     /// draft, published, cancelled or completed.
     status: String,
+    /// Why a cancelled event was cancelled, as its organisers wrote it
+    /// (null when none was given, or the event is not cancelled).
+    cancellation_reason: Option<String>,
     venue: Option<VenueBody>,
     /// Shown only to registered attendees and the group's leaders.
     online_link: Option<String>,
@@ -139,6 +142,7 @@ fn body(state: &AppState, v: &EventView) -> EventBody {
         local_ends_at: to_local_input(ev.ends_at(), tz),
         capacity: d.capacity.get(),
         status: ev.status.as_str().to_owned(),
+        cancellation_reason: v.cancellation_reason.clone(),
         venue,
         online_link: d.online_link.as_ref().filter(|_| can_see_link).map(|l| l.to_string()),
         is_online: d.online_link.is_some(),

@@ -29,10 +29,13 @@ pub fn feed(g: &Group, group_url: String, self_url: String, events: &[(Event, St
             ..Default::default()
         })
         .collect();
+    // A feed has no reader's language: its subtitle is in English, the
+    // catalogue's fallback.
+    let country = crate::i18n::Tr::default().country(&g.profile.country);
     Feed {
         id: group_url.clone(),
         title: Text::plain(g.profile.name.as_str()),
-        subtitle: Some(Text::plain(format!("{}, {}", g.profile.city, g.profile.country.name()))),
+        subtitle: Some(Text::plain(format!("{}, {}", g.profile.city, country))),
         updated: FixedDateTime::from(updated),
         authors: vec![Person { name: g.profile.name.to_string(), uri: Some(group_url.clone()), ..Default::default() }],
         links: vec![

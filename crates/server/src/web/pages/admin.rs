@@ -178,7 +178,7 @@ async fn update_region(
         Err(e) => Err(e.into()),
     };
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response()),
+        Ok(()) => Ok(Redirect::to(&format!("/admin/regions/{id}?saved=1")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
             show_region(&state, ctx, id, errors).await
@@ -207,7 +207,10 @@ async fn add_manager(
         Err(_) => region_service::add_manager(&state.services, &actor, id, &f.email).await,
     };
     match added {
-        Ok(()) => Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response()),
+        Ok(new) => {
+            let done = if new { "added" } else { "already" };
+            Ok(Redirect::to(&format!("/admin/regions/{id}?manager={done}#managers")).into_response())
+        }
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
             show_region(&state, ctx, id, errors).await
@@ -223,5 +226,5 @@ async fn remove_manager(
 ) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageRoles)?;
     region_service::remove_manager(&state.services, &actor, id, member).await?;
-    Ok(Redirect::to(&format!("/admin/regions/{id}")).into_response())
+    Ok(Redirect::to(&format!("/admin/regions/{id}?manager=removed#managers")).into_response())
 }

@@ -40,12 +40,21 @@ struct CancelPage {
 }
 
 impl CancelPage {
-    /// Who will be emailed: everyone with a seat or on the waiting list.
+    /// Who will be emailed: everyone registered, with a seat or on the
+    /// waiting list. Walk-ins hold seats but registered nothing, so they
+    /// are not among them (the tally counts them as seats taken).
     fn who(&self) -> String {
-        let (confirmed, waiting) = (self.tally.confirmed.to_string(), self.tally.waiting.to_string());
-        let count = self.tally.confirmed.saturating_add(self.tally.waiting).to_string();
+        let registered = self.tally.confirmed.saturating_sub(self.tally.walk_ins);
+        let (confirmed, waiting) = (registered.to_string(), self.tally.waiting.to_string());
+        let count = registered.saturating_add(self.tally.waiting).to_string();
         let args = [("count", count.as_str()), ("confirmed", confirmed.as_str()), ("waiting", waiting.as_str())];
         self.ctx.tr.with("event-cancel-who", &args)
+    }
+
+    /// Walk-ins already let in are not emailed: said, so nobody expects it.
+    fn walk_ins(&self) -> Option<String> {
+        let n = self.tally.walk_ins.to_string();
+        (self.tally.walk_ins > 0).then(|| self.ctx.tr.with("event-cancel-walk-ins", &[("count", n.as_str())]))
     }
 }
 

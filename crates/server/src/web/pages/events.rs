@@ -61,6 +61,8 @@ struct EventPage {
     /// The viewer's own registration, if they hold a place.
     mine: Option<Registration>,
     waitlist_position: Option<i64>,
+    /// Why it was cancelled, as everyone registered read it.
+    cancellation_reason: Option<String>,
     can_manage: bool,
     /// UG-6: the region's manager reviews sessions.
     can_review: bool,
@@ -140,6 +142,23 @@ impl EventPage {
         self.ctx.t(&format!("event-status-{}", self.status()))
     }
 
+    /// What the organiser's last button did, said once after it.
+    fn done_text(&self) -> Option<String> {
+        let key = match self.ctx.query_value("done")?.as_str() {
+            "talk_removed" => "talk-removed-done",
+            "review_on" => "review-event-on-done",
+            "review_off" => "review-event-off-done",
+            "talk_reviewed" => "talk-reviewed-done",
+            _ => return None,
+        };
+        Some(self.ctx.t(key))
+    }
+
+    fn cancellation_text(&self) -> Option<String> {
+        let reason = self.cancellation_reason.as_deref()?;
+        Some(self.ctx.tr.with("event-cancelled-reason", &[("reason", reason)]))
+    }
+
     fn held(&self) -> bool {
         guildhall_domain::event::counts_as_held(self.ev.status, self.tally.checked_in)
     }
@@ -167,7 +186,17 @@ pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, erro
     };
     let can_claim = claims && held.is_ok() && claim.is_none();
     let sees_online_link = view.sees_online_link();
-    let EventView { event: ev, group: g, venue, talks, tally, mine, waitlist_position, runs_group: can_manage } = view;
+    let EventView {
+        event: ev,
+        group: g,
+        venue,
+        talks,
+        tally,
+        mine,
+        waitlist_position,
+        runs_group: can_manage,
+        cancellation_reason,
+    } = view;
     let url = state.config.link(&format!("/events/{id}"));
     let group_url = state.config.link(&format!("/groups/{}", g.profile.slug));
     let json_ld = schema_org::event(&ev, &g, venue.as_ref(), &tally, &url, &group_url);
@@ -183,6 +212,7 @@ pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, erro
         tally,
         mine,
         waitlist_position,
+        cancellation_reason,
         can_manage,
         can_review,
         can_claim,
@@ -448,5 +478,5 @@ async fn remove_talk(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     event_service::remove_talk(&state.services, &actor, id, talk).await?;
-    Ok(Redirect::to(&format!("/events/{id}#talks")).into_response())
+    Ok(Redirect::to(&format!("/events/{id}?done=talk_removed#talks")).into_response())
 }

@@ -48,7 +48,7 @@ struct DirectoryPage {
     ctx: PageCtx,
     groups: Vec<Group>,
     regions: Vec<Region>,
-    countries: Vec<Country>,
+    countries: Vec<crate::i18n::CountryChoice>,
     q: String,
     region: String,
     country: String,
@@ -105,7 +105,7 @@ async fn directory(
     };
     let list = groups::search(state.services.db.reader(), &query, 200, 0).await?;
     let regions = regions::list(state.services.db.reader()).await?;
-    let countries = groups::countries(state.services.db.reader()).await?;
+    let countries = ctx.tr.country_choices(groups::countries(state.services.db.reader()).await?);
     let can_create = !creatable(&ctx, &regions).is_empty();
     let followed = match &ctx.user {
         Some(u) => {
@@ -318,6 +318,11 @@ async fn group_page(
         "moved" => Some(ctx.t("group-moved-done")),
         "followed" => Some(ctx.t("follow-done")),
         "unfollowed" => Some(ctx.t("unfollow-done-here")),
+        "coleader_on" => Some(ctx.t("coleader-wanted-on-done")),
+        "coleader_off" => Some(ctx.t("coleader-wanted-off-done")),
+        "nominated" => Some(ctx.t("coleader-nominated-done")),
+        "review_on" => Some(ctx.t("review-group-on-done")),
+        "review_off" => Some(ctx.t("review-group-off-done")),
         _ => None,
     };
     show_group(&state, ctx, &slug, errors, notice).await

@@ -469,8 +469,16 @@ struct Toggle {
 }
 
 /// Back to the group page, or the page again with the problem shown.
-async fn back_to_group(state: &AppState, ctx: PageCtx, slug: &Slug, r: Result<(), AppError>) -> AppResult<Response> {
-    redirect_or_reshow(ctx, r, &format!("/groups/{slug}"), async |ctx, errors| {
+/// Back to the group's page: saying `done` on success, the problem on it
+/// otherwise.
+async fn back_to_group(
+    state: &AppState,
+    ctx: PageCtx,
+    slug: &Slug,
+    r: Result<(), AppError>,
+    done: &str,
+) -> AppResult<Response> {
+    redirect_or_reshow(ctx, r, &format!("/groups/{slug}?done={done}"), async |ctx, errors| {
         show_group(state, ctx, slug, errors, None).await
     })
     .await
@@ -484,8 +492,9 @@ async fn coleader_wanted(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let g = group_service::by_slug(&state.services, &slug).await?;
-    let r = service::set_coleader_wanted(&state.services, &actor, g.id, f.wanted == "true").await;
-    back_to_group(&state, ctx, &slug, r).await
+    let wanted = f.wanted == "true";
+    let r = service::set_coleader_wanted(&state.services, &actor, g.id, wanted).await;
+    back_to_group(&state, ctx, &slug, r, if wanted { "coleader_on" } else { "coleader_off" }).await
 }
 
 #[derive(Deserialize)]
@@ -509,7 +518,7 @@ async fn nominate(
         Ok(member) => service::nominate_member(&state.services, &actor, g.id, member).await,
         Err(_) => service::nominate(&state.services, &actor, g.id, &f.email).await,
     };
-    back_to_group(&state, ctx, &slug, r).await
+    back_to_group(&state, ctx, &slug, r, "nominated").await
 }
 
 async fn group_review(
@@ -520,6 +529,7 @@ async fn group_review(
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
     let g = group_service::by_slug(&state.services, &slug).await?;
-    let r = review_service::require_for_group(&state.services, &actor, g.id, f.required == "true").await;
-    back_to_group(&state, ctx, &slug, r).await
+    let required = f.required == "true";
+    let r = review_service::require_for_group(&state.services, &actor, g.id, required).await;
+    back_to_group(&state, ctx, &slug, r, if required { "review_on" } else { "review_off" }).await
 }

@@ -6,7 +6,7 @@ use crate::web::path::Path;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::{Datelike, Utc};
@@ -30,6 +30,9 @@ use crate::web::ctx::PageCtx;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/community", get(hub))
+        // The hub lists a manager's regions: the bare addresses lead there.
+        .route("/manage", get(|| async { Redirect::to("/community") }))
+        .route("/manage/regions", get(|| async { Redirect::to("/community") }))
         .route("/manage/regions/{id}", get(region_dashboard))
         .route("/manage/regions/{id}/expenses", get(expenses))
         .route("/manage/regions/{id}/expenses.csv", get(expenses_csv))

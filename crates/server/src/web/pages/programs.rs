@@ -52,7 +52,7 @@ struct DirectoryPage {
     ctx: PageCtx,
     entries: Vec<DirectoryEntry>,
     areas: Vec<&'static str>,
-    countries: Vec<String>,
+    countries: Vec<crate::i18n::CountryChoice>,
     /// The filter as chosen, to keep it selected.
     focus_area: String,
     country: String,
@@ -63,11 +63,11 @@ impl DirectoryPage {
     /// "Forums · Iberia · PT", leaving out what the member did not give.
     fn place(&self, e: &DirectoryEntry) -> String {
         let area = e.focus_area.map(|a| self.ctx.t(&format!("area-{}", a.as_str())));
-        let country = Some(country_name(&e.country)).filter(|c| !c.is_empty());
+        let country = Some(self.country_name(&e.country)).filter(|c| !c.is_empty());
         [area, e.region.clone(), country].into_iter().flatten().collect::<Vec<_>>().join(" · ")
     }
     fn country_name(&self, code: &str) -> String {
-        country_name(code)
+        country_name(self.ctx.tr, code)
     }
     fn program_key(&self, e: &DirectoryEntry) -> String {
         format!("program-{}", e.program.as_str())
@@ -106,7 +106,9 @@ async fn directory(
         country: given(&q.country),
     };
     let page = membership_service::directory(&state.services, &filter, DIRECTORY_PAGE, after.as_ref()).await?;
-    let countries = membership_service::directory_countries(&state.services).await?;
+    let codes = membership_service::directory_countries(&state.services).await?;
+    let countries =
+        ctx.tr.country_choices(codes.iter().filter_map(|c| guildhall_domain::values::Country::parse(c).ok()));
     let pager = crate::web::paging::Pager::new(&ctx.path, after.as_ref(), page.next.as_ref(), "directory-next");
     let page = DirectoryPage {
         ctx,
@@ -142,12 +144,12 @@ struct ProgramsPage {
     errors: FormErrors,
     /// CH-9: the member's directory entry as saved, so saving again keeps it.
     entry: guildhall_storage::programs::OwnEntry,
-    countries: Vec<guildhall_domain::values::Country>,
+    countries: Vec<crate::i18n::CountryChoice>,
 }
 
 /// A stored country code as a person reads it ("PT" is "Portugal").
-fn country_name(code: &str) -> String {
-    guildhall_domain::values::Country::parse(code).map(|c| c.name().to_owned()).unwrap_or_else(|_| code.to_owned())
+fn country_name(tr: crate::i18n::Tr, code: &str) -> String {
+    guildhall_domain::values::Country::parse(code).map(|c| tr.country(&c)).unwrap_or_else(|_| code.to_owned())
 }
 
 /// What the accounts section shows after one of its forms was sent.
@@ -238,7 +240,7 @@ pub(super) async fn show_linking(
         .unwrap_or_default();
     let page = ProgramsPage {
         entry,
-        countries: guildhall_domain::values::Country::all(),
+        countries: ctx.tr.country_choices(guildhall_domain::values::Country::all()),
         links,
         linking,
         ctx,

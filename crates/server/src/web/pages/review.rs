@@ -43,8 +43,8 @@ async fn template(Path(_event): Path<EventId>) -> AppResult<Response> {
         .into_response())
 }
 
-async fn back(state: &AppState, ctx: PageCtx, id: EventId, r: Result<(), AppError>) -> AppResult<Response> {
-    redirect_or_reshow(ctx, r, &format!("/events/{id}#talks"), async |ctx, errors| {
+async fn back(state: &AppState, ctx: PageCtx, id: EventId, r: Result<(), AppError>, done: &str) -> AppResult<Response> {
+    redirect_or_reshow(ctx, r, &format!("/events/{id}?done={done}#talks"), async |ctx, errors| {
         show_event(state, ctx, id, errors).await
     })
     .await
@@ -63,8 +63,9 @@ async fn required(
     CsrfForm(f): CsrfForm<RequiredInput>,
 ) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
-    let r = service::require_for_event(&state.services, &actor, id, f.required == "true").await;
-    back(&state, ctx, id, r).await
+    let required = f.required == "true";
+    let r = service::require_for_event(&state.services, &actor, id, required).await;
+    back(&state, ctx, id, r, if required { "review_on" } else { "review_off" }).await
 }
 
 #[derive(Deserialize)]
@@ -100,5 +101,5 @@ async fn review_talk(
         Ok(v) => service::review_talk(&state.services, &actor, id, talk, v, &checklist, &f.notes).await.map(|_| ()),
         Err(e) => Err(e.into()),
     };
-    back(&state, ctx, id, r).await
+    back(&state, ctx, id, r, "talk_reviewed").await
 }
