@@ -237,6 +237,16 @@ pub async fn in_region(pool: &AnyPool, region: RegionId) -> Result<Vec<Group>, S
     rows.iter().map(from_row).collect()
 }
 
+/// Makes every group created after `at` look created then (the demo's
+/// groups have met for years).
+pub async fn backdate_created(tx: &mut Tx, at: DateTime<Utc>) -> Result<u64, StorageError> {
+    let done = sqlx::query("UPDATE groups SET created_at = $1 WHERE created_at > $1")
+        .bind(to_db(at))
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 /// Every group that is not archived: what the health job looks at.
 pub async fn all_listed(pool: &AnyPool) -> Result<Vec<Group>, StorageError> {
     let rows = sqlx::query(&format!("{SELECT} WHERE g.status <> 'archived' ORDER BY g.name")).fetch_all(pool).await?;

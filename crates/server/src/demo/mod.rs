@@ -122,6 +122,9 @@ pub async fn fill(state: &AppState) -> anyhow::Result<()> {
     // events seeded above are theirs (CH-4 counts events held while leading).
     let mut tx = state.services.begin().await?;
     members::backdate_leader_terms(&mut tx, now - chrono::Duration::days(3 * 365)).await?;
+    // …and the groups are as old: a quarter this year without an event
+    // shows as missed on the region's board, not as "before it began".
+    guildhall_storage::groups::backdate_created(&mut tx, now - chrono::Duration::days(3 * 365)).await?;
     tx.commit().await?;
     let staff_actor = members::actor(state.services.db.reader(), staff).await?;
     programs::fill(state, &staff_actor, &region_ids, &crowd).await?;
