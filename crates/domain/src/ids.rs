@@ -91,6 +91,10 @@ typed_id!(
     EventId
 );
 typed_id!(
+    /// A recurring meetup: its rule and the events it made (UG-16).
+    SeriesId
+);
+typed_id!(
     /// A place where events happen (UG-7).
     VenueId
 );

@@ -29,6 +29,7 @@ pub mod registration;
 pub mod renewal;
 pub mod review;
 pub mod roles;
+pub mod series;
 pub mod settings;
 pub mod speaker;
 mod sql_text;

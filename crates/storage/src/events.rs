@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use guildhall_domain::event::{Capacity, EventDetails, EventFacts, EventStatus, Schedule};
-use guildhall_domain::ids::{EventId, GroupId, MemberId, TalkId, VenueId};
+use guildhall_domain::ids::{EventId, GroupId, MemberId, SeriesId, TalkId, VenueId};
 use guildhall_domain::review::{Checklist, ReviewStatus};
 use guildhall_domain::values::{DisplayName, LongText, Title, WebLink};
 use guildhall_domain::DomainError;
@@ -29,6 +29,8 @@ pub struct Event {
     pub review_required: bool,
     /// UG-17: the calendar SEQUENCE, raised by each change people must hear of.
     pub sequence: i64,
+    /// UG-16: the series this event is a date of.
+    pub series_id: Option<SeriesId>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -53,7 +55,7 @@ impl Event {
 
 pub(crate) const COLUMNS: &str =
     "id, group_id, title, description, starts_at, ends_at, capacity, venue_id, online_link,
-    promotion_links, status, review_required, sequence, created_at, updated_at";
+    promotion_links, status, review_required, sequence, series_id, created_at, updated_at";
 
 fn from_row(r: &AnyRow) -> Result<Event, StorageError> {
     from_cols(Cols::plain(r))
@@ -89,6 +91,7 @@ pub(crate) fn from_cols(r: Cols<'_>) -> Result<Event, StorageError> {
         status: r.get::<EventStatus>("status")?,
         review_required: r.get::<i64>("review_required")? != 0,
         sequence: r.get("sequence")?,
+        series_id: r.get("series_id")?,
         created_at: from_db(r.get("created_at")?),
         updated_at: from_db(r.get("updated_at")?),
     })

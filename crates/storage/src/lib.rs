@@ -38,6 +38,7 @@ pub mod rate_limits;
 pub mod regions;
 pub mod registrations;
 pub mod renewals;
+pub mod series;
 pub mod sessions;
 pub mod settings;
 pub mod speakers;

@@ -35,7 +35,7 @@ pub async fn managed_event(svc: &Services, actor: &Actor, id: EventId) -> Result
 /// Parses the fields in the group's time zone, with the current list of
 /// ticketing hosts (UG-5) and the plausible date window (UG-14), and checks
 /// the venue exists.
-async fn parse(
+pub(super) async fn parse(
     svc: &Services,
     g: &Group,
     fields: &EventFields,

@@ -39,6 +39,7 @@ pub mod registrations;
 pub mod renewals;
 pub mod review;
 pub mod roles;
+pub mod series;
 pub mod sessions;
 pub mod settings;
 pub mod settings_cache;

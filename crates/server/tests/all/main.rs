@@ -33,4 +33,5 @@ mod privacy;
 mod programs;
 mod security;
 mod security_sweep;
+mod series;
 mod settings_page;

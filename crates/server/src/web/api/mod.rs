@@ -33,6 +33,7 @@ mod programs;
 mod renewals;
 pub mod review;
 mod roles;
+mod series;
 mod speakers;
 mod tickets;
 
@@ -64,6 +65,7 @@ pub fn router() -> Router<AppState> {
         .merge(group_lifecycle::router())
         .merge(linked_accounts::router())
         .merge(events::router())
+        .merge(series::router())
         .merge(door::router())
         .merge(event_messages::router())
         .merge(leadership::router())

@@ -25,6 +25,7 @@ use crate::app::AppState;
     tags(
         (name = "groups", description = "User groups, leaders, venues (UG-1, UG-7)"),
         (name = "events", description = "Events and their life cycle (UG-14)"),
+        (name = "series", description = "Recurring meetups: one rule, one registration for every date (UG-16)"),
         (name = "registrations", description = "Registration, waiting list, check-in (UG-14)"),
         (name = "members", description = "Accounts (PL-1)"),
         (name = "admin", description = "Regions, people and their roles, and the audit log (PL-1, PL-7)"),
