@@ -87,7 +87,8 @@ async fn pages(backend: Backend) -> Vec<(&'static str, usize, usize)> {
     let mut out = Vec::new();
     for (page, path, budget) in [
         ("event page", format!("/events/{ev}"), 4),
-        ("group page", format!("/groups/{}", w.slug), 6),
+        // UG-16: the group's series, one statement for all of them.
+        ("group page", format!("/groups/{}", w.slug), 7),
         ("home page", "/".to_owned(), 3),
         ("my tickets", "/tickets".to_owned(), 4),
         // UG-15: whether the member follows each listed group, in one statement for all.

@@ -126,12 +126,19 @@ pub async fn get<'e>(ex: impl Executor<'e, Database = Any>, id: SeriesId) -> Res
     row.as_ref().map(from_row).transpose()
 }
 
-/// A group's series, newest first.
-pub async fn of_group(pool: &AnyPool, group: GroupId) -> Result<Vec<Series>, StorageError> {
-    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM series WHERE group_id = $1 ORDER BY created_at DESC"))
-        .bind(group)
-        .fetch_all(pool)
-        .await?;
+/// A group's series, newest first; with `public_only`, those with a date
+/// anyone may see (a series of drafts is its organisers' only).
+pub async fn of_group(pool: &AnyPool, group: GroupId, public_only: bool) -> Result<Vec<Series>, StorageError> {
+    let public = if public_only {
+        "AND EXISTS (SELECT 1 FROM events e WHERE e.series_id = series.id AND e.status IN ('published', 'completed'))"
+    } else {
+        ""
+    };
+    let rows =
+        sqlx::query(&format!("SELECT {COLUMNS} FROM series WHERE group_id = $1 {public} ORDER BY created_at DESC"))
+            .bind(group)
+            .fetch_all(pool)
+            .await?;
     rows.iter().map(from_row).collect()
 }
 

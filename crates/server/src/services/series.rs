@@ -195,8 +195,7 @@ pub async fn view(svc: &Services, actor: Option<&Actor>, id: SeriesId) -> Result
     let (joined, mine) = match actor {
         Some(a) => {
             // A cancelled date holds no place, whatever its rows say.
-            let ids: Vec<EventId> =
-                dates.iter().filter(|e| e.status != EventStatus::Cancelled).map(|e| e.id).collect();
+            let ids: Vec<EventId> = dates.iter().filter(|e| e.status != EventStatus::Cancelled).map(|e| e.id).collect();
             let mine = registrations::tallies_for(reader, &ids, Some(a.member_id))
                 .await?
                 .into_iter()
@@ -209,9 +208,9 @@ pub async fn view(svc: &Services, actor: Option<&Actor>, id: SeriesId) -> Result
     Ok(SeriesView { series, group, dates, runs_group, joined, mine })
 }
 
-/// A group's series, for its page.
-pub async fn of_group(svc: &Services, group: GroupId) -> Result<Vec<Series>, AppError> {
-    Ok(store::of_group(svc.db.reader(), group).await?)
+/// A group's series, for its page: all of them for those who run it.
+pub async fn of_group(svc: &Services, g: &Group, runs_group: bool) -> Result<Vec<Series>, AppError> {
+    Ok(store::of_group(svc.db.reader(), g.id, !runs_group).await?)
 }
 
 async fn managed_series(svc: &Services, actor: &Actor, id: SeriesId) -> Result<(Series, Group), AppError> {

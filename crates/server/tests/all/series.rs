@@ -152,3 +152,78 @@ on_both!(ug16_editing_a_series_changes_only_its_future_dates, |backend| async mo
     assert!(subject.starts_with("Cancelled: Monthly talks"), "{subject}");
     w.app.stop().await;
 });
+
+on_both!(ug16_a_leader_sees_the_dates_before_creating_and_a_member_joins_from_the_page, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let leader = w.leader_browser("series-leader@example.org").await;
+    let new = format!("/groups/{}/series/new", w.slug);
+    let form = leader.get(w.app.url(&new)).send().await.unwrap().text().await.unwrap();
+    assert!(form.contains("Once a month, on a weekday"), "the rule in words: {form}");
+    let action = format!("/groups/{}/series", w.slug);
+    let from = next_monday();
+    let fields = [
+        ("title", "Second Wednesday talks"),
+        ("description", "One talk, then pizza."),
+        ("capacity", "1"),
+        ("online_link", "https://meet.example.org/talks"),
+        ("frequency", "monthly"),
+        ("nth", "2"),
+        ("weekday", "WE"),
+        ("interval", "1"),
+        ("starts", "18:30"),
+        ("ends", "20:30"),
+        ("from", from.as_str()),
+        ("count", "3"),
+        ("until", ""),
+        ("skipped", ""),
+    ];
+    // First the dates, nothing made yet.
+    let before = w.app.count("series").await;
+    let mut preview = fields.to_vec();
+    preview.push(("preview", "1"));
+    let res = common::post_form(&leader, &w.app, &new, &action, &preview).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("The rule gives 3 dates"), "{html}");
+    assert_eq!(w.app.count("series").await, before, "a preview makes nothing");
+    // A rule with a problem says which field.
+    let mut bad = fields.to_vec();
+    bad.retain(|(k, _)| *k != "count");
+    bad.push(("count", ""));
+    let res = common::post_form(&leader, &w.app, &new, &action, &bad).await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("Say how many dates, or the last day."));
+
+    let res = common::post_form(&leader, &w.app, &new, &action, &fields).await;
+    let page = common::follow(&leader, &w.app, res).await;
+    assert!(page.contains("The series is made"), "{page}");
+    assert!(page.contains("The second Wednesday of each month, 18:30–20:30, 3 times"), "{page}");
+    let id = regex::Regex::new(r#"action="/series/([^/]+)/publish""#).unwrap().captures(&page).unwrap()[1].to_owned();
+    let series_page = format!("/series/{id}");
+    let res = common::post_form(&leader, &w.app, &series_page, &format!("{series_page}/publish"), &[]).await;
+    assert!(common::follow(&leader, &w.app, res).await.contains("every date is open for registration"));
+
+    // A member registers for all three from the page; a second waits at each.
+    let member = common::signed_up(&w.app, "mia@example.org", "Mia", "correct horse battery").await;
+    let html = member.get(w.app.url(&series_page)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Register for every date"), "{html}");
+    let res = common::post_form(&member, &w.app, &series_page, &format!("{series_page}/join"), &[]).await;
+    let html = common::follow(&member, &w.app, res).await;
+    assert!(html.contains("You are registered for every date"), "{html}");
+    assert_eq!(html.matches(r#"<span class="tag">your seat</span>"#).count(), 3, "{html}");
+    let second = common::signed_up(&w.app, "noa@example.org", "Noa", "correct horse battery").await;
+    let res = common::post_form(&second, &w.app, &series_page, &format!("{series_page}/join"), &[]).await;
+    assert_eq!(
+        common::follow(&second, &w.app, res).await.matches(r#"<span class="tag">waiting list</span>"#).count(),
+        3
+    );
+    // Leaving asks first, then frees every seat for the next person.
+    let res = common::post_form(&member, &w.app, &series_page, &format!("{series_page}/leave"), &[]).await;
+    assert!(common::follow(&member, &w.app, res).await.contains("You left the series"));
+    let html = second.get(w.app.url(&series_page)).send().await.unwrap().text().await.unwrap();
+    assert_eq!(html.matches(r#"<span class="tag">your seat</span>"#).count(), 3, "Noa has every seat now: {html}");
+    // In Portuguese, the rule reads as a person says it.
+    let html = second.get(w.app.url(&format!("{series_page}?lang=pt"))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("A segunda quarta-feira de cada mês, 18:30–20:30, 3 vezes"), "{html}");
+    w.app.stop().await;
+});

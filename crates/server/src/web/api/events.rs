@@ -92,6 +92,8 @@ pub struct EventBody {
     /// Why a cancelled event was cancelled, as its organisers wrote it
     /// (null when none was given, or the event is not cancelled).
     cancellation_reason: Option<String>,
+    /// UG-16: the series this event is one date of (`GET /v1/series/{id}`).
+    series_id: Option<String>,
     venue: Option<VenueBody>,
     /// Shown only to registered attendees and the group's leaders.
     online_link: Option<String>,
@@ -143,6 +145,7 @@ fn body(state: &AppState, v: &EventView) -> EventBody {
         capacity: d.capacity.get(),
         status: ev.status.as_str().to_owned(),
         cancellation_reason: v.cancellation_reason.clone(),
+        series_id: ev.series_id.map(|s| s.to_string()),
         venue,
         online_link: d.online_link.as_ref().filter(|_| can_see_link).map(|l| l.to_string()),
         is_online: d.online_link.is_some(),

@@ -143,6 +143,8 @@ async fn directory(
 struct GroupPage {
     ctx: PageCtx,
     group: Group,
+    /// UG-16: the group's recurring meetups.
+    series: Vec<guildhall_storage::series::Series>,
     leaders: Vec<Member>,
     upcoming: Vec<EventCard>,
     past: Vec<EventCard>,
@@ -169,6 +171,10 @@ struct GroupPage {
 }
 
 impl GroupPage {
+    fn rule_text(&self, s: &guildhall_storage::series::Series) -> String {
+        super::series::rule_text(self.ctx.tr, &s.rule)
+    }
+
     fn followers_text(&self) -> String {
         self.ctx.tr.with("follow-count", &[("count", &self.followers.to_string())])
     }
@@ -268,6 +274,7 @@ pub(super) async fn show_group(
         Action::ManageGroup { group: g.id, region: g.region_id },
     )
     .await?;
+    let series = crate::services::series::of_group(&state.services, &g, can_manage).await?;
     let calendar_url = state.config.link(&format!("/groups/{slug}/events.ics"));
     let webcal_url = calendar_url.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
     let page = GroupPage {
@@ -291,6 +298,7 @@ pub(super) async fn show_group(
         notice,
         following,
         followers,
+        series,
     };
     let html = page.render()?;
     if let Some(k) = key {

@@ -31,6 +31,7 @@ mod programs;
 mod renewals;
 mod review;
 mod schema_org;
+mod series;
 mod settings;
 mod speakers;
 mod tickets;
@@ -64,6 +65,7 @@ pub fn router() -> Router<AppState> {
         .merge(announcements::router())
         .merge(events::router())
         .merge(event_cancel::router())
+        .merge(series::router())
         .merge(tickets::router())
         .merge(checkin::router())
         .merge(venues::router())
