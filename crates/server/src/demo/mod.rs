@@ -15,6 +15,7 @@ use crate::services::entry;
 mod governance;
 mod groups;
 mod programs;
+mod series;
 
 /// The password every demo account shares (printed at start).
 pub const DEMO_PASSWORD: &str = "guildhall-demo";
@@ -128,6 +129,7 @@ pub async fn fill(state: &AppState) -> anyhow::Result<()> {
     tx.commit().await?;
     let staff_actor = members::actor(state.services.db.reader(), staff).await?;
     programs::fill(state, &staff_actor, &region_ids, &crowd).await?;
+    series::fill(state, &crowd).await?;
     let groups = guildhall_storage::groups::all_listed(state.services.db.reader()).await?.len();
     println!("Demo data added: {} regions, {groups} groups, {events} events.", REGIONS.len());
     println!("Demo data added. Sign in as admin@example.org (or any demo member, e.g. marta.nogueira@example.org) with the password {DEMO_PASSWORD:?}.");
