@@ -41,6 +41,8 @@ pub async fn erase(
         "DELETE FROM speakers WHERE member_id = $1",
         "DELETE FROM email_opt_outs WHERE member_id = $1",
         "DELETE FROM group_follows WHERE member_id = $1",
+        // UG-16: no later date of a series enrols someone erased.
+        "DELETE FROM series_members WHERE member_id = $1",
         "DELETE FROM linked_accounts WHERE member_id = $1",
         "DELETE FROM outbox WHERE recipient_id = $1",
         "UPDATE conduct_reports SET reporter_member_id = NULL, reporter_email = NULL WHERE reporter_member_id = $1",

@@ -150,6 +150,17 @@ on_both!(ug16_editing_a_series_changes_only_its_future_dates, |backend| async mo
     assert_eq!(statuses(&after, "mine"), ["confirmed", "confirmed", "confirmed", "-"]);
     let (subject, _) = w.app.last_email(&member.1).await;
     assert!(subject.starts_with("Cancelled: Monthly talks"), "{subject}");
+
+    // PL-8: an erased member is no longer registered for the series, so a
+    // date added later does not enrol them.
+    let confirm = json!({"confirm_email": member.1});
+    assert_eq!(w.app.api(Method::DELETE, "/api/v1/me", Some(&member.2), Some(confirm)).await.0, 204);
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM series_members WHERE member_id = $1")
+        .bind(member.0.to_string())
+        .fetch_one(w.app.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
     w.app.stop().await;
 });
 
