@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes crates/server/locales/{en,pt}/countries.ftl from CLDR's territory names.
+"""Writes crates/server/locales/{en,pt-PT}/countries.ftl from CLDR's territory names.
 
 The names people read for a country come from the Unicode CLDR (the data
 behind every browser's and phone's country list), not from us:
@@ -16,7 +16,7 @@ import pathlib
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parents[2]
-LOCALES = {"en": ["en"], "pt": ["pt", "pt-PT"]}
+LOCALES = {"en": ["en"], "pt-PT": ["pt", "pt-PT"]}
 
 
 def names(package: pathlib.Path, chain: list[str]) -> dict[str, str]:

@@ -29,7 +29,8 @@ pub enum Cadence {
 /// When the series stops.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SeriesEnd {
-    /// After this many dates (skipped dates not counted out).
+    /// After this many dates: a skipped day does not use one up, so "six
+    /// dates, one skipped" still meets six times.
     After(u16),
     /// On or before this local date.
     Until(NaiveDate),
@@ -150,7 +151,7 @@ impl Recurrence {
                 .ok()
                 .filter(|n| (1..=MAX_DATES as u16).contains(n))
                 .map(SeriesEnd::After)
-                .ok_or(DomainError::field("count", "series_too_many_dates")),
+                .ok_or(DomainError::field("count", "series_count_range")),
             ("", until) => date(until, "until").map(SeriesEnd::Until),
             _ => Err(DomainError::field("count", "series_end_twice")),
         };
@@ -224,9 +225,9 @@ impl Recurrence {
             }
         };
         match self.end {
-            // Skipped dates still use up a count: "six sessions, one
-            // skipped" meets five times, as a calendar would show it.
-            SeriesEnd::After(n) => rule.count(u32::from(n)),
+            // RFC 5545 counts before EXDATE removes a day: ask for one more
+            // per skipped day, and `schedules` keeps the first n.
+            SeriesEnd::After(n) => rule.count(u32::from(n) + self.skipped.len() as u32),
             SeriesEnd::Until(d) => {
                 let last = NaiveDateTime::new(d, NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));
                 let until = local_to_utc(last, tz).unwrap_or_else(|| Utc.from_utc_datetime(&last));
@@ -261,10 +262,7 @@ impl Recurrence {
             chrono::LocalResult::None => return Err(DomainError::field("starts", "time_skipped_by_dst")),
         };
         let set = self.rule(tz).build(start).map_err(|_| DomainError::field("frequency", "invalid"))?;
-        let found = set.all(MAX_DATES as u16 + 1);
-        if found.dates.len() > MAX_DATES {
-            return Err(DomainError::field("until", "series_too_many_dates"));
-        }
+        let found = set.all(MAX_DATES as u16 + 1 + self.skipped.len() as u16);
         let mut out = Vec::new();
         for at in found.dates {
             let day = at.date_naive();
@@ -276,6 +274,12 @@ impl Recurrence {
                 return Err(DomainError::field("starts", "time_skipped_by_dst"));
             };
             out.push(Schedule::new(s, e)?);
+        }
+        if let SeriesEnd::After(n) = self.end {
+            out.truncate(usize::from(n));
+        }
+        if out.len() > MAX_DATES {
+            return Err(DomainError::field("until", "series_too_many_dates"));
         }
         if out.is_empty() {
             return Err(DomainError::field("from", "series_no_dates"));
@@ -368,8 +372,8 @@ mod tests {
             .iter()
             .map(|s| local_day(s.starts_at, lisbon()).to_string())
             .collect();
-        // Every other Wednesday from 6 January; two of the six are skipped.
-        assert_eq!(days, ["2027-01-06", "2027-02-03", "2027-03-03", "2027-03-17"]);
+        // Every other Wednesday from 6 January, six times: two days skipped, two more added.
+        assert_eq!(days, ["2027-01-06", "2027-02-03", "2027-03-03", "2027-03-17", "2027-03-31", "2027-04-14"]);
         let last = Recurrence::parse(&fields("monthly", &[("nth", "-1"), ("count", ""), ("until", "2027-03-31")]))
             .unwrap_or_else(|_| unreachable!());
         let days: Vec<String> = last
@@ -393,7 +397,8 @@ mod tests {
         assert_eq!(code(fields("weekly", &[("ends", "18:00")])), ["ends:series_ends_before_start"]);
         assert_eq!(code(fields("weekly", &[("count", "")])), ["count:series_end_missing"]);
         assert_eq!(code(fields("weekly", &[("until", "2027-03-01")])), ["count:series_end_twice"]);
-        assert_eq!(code(fields("weekly", &[("count", "53")])), ["count:series_too_many_dates"]);
+        assert_eq!(code(fields("weekly", &[("count", "53")])), ["count:series_count_range"]);
+        assert_eq!(code(fields("weekly", &[("count", "0")])), ["count:series_count_range"]);
         assert_eq!(
             code(fields("weekly", &[("count", ""), ("until", "2029-01-01")])),
             ["until:series_too_many_dates"],
@@ -403,7 +408,10 @@ mod tests {
             code(fields("weekly", &[("count", ""), ("until", "2026-12-01")])),
             ["until:series_until_before_from"]
         );
-        assert_eq!(code(fields("weekly", &[("count", "1"), ("skipped", "2027-01-06")])), ["from:series_no_dates"]);
+        assert_eq!(
+            code(fields("weekly", &[("count", ""), ("until", "2027-01-06"), ("skipped", "2027-01-06")])),
+            ["from:series_no_dates"]
+        );
         assert_eq!(code(fields("weekly", &[("skipped", "someday")])), ["skipped:date_invalid"]);
         // 01:30 does not exist in Lisbon on 28 March 2027, a Sunday.
         let gap =

@@ -29,7 +29,7 @@ fn value(v: &str) -> FluentValue<'static> {
 }
 
 static EN: LanguageIdentifier = langid!("en");
-static PT: LanguageIdentifier = langid!("pt");
+static PT: LanguageIdentifier = langid!("pt-PT");
 
 /// A translator for one language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -136,6 +136,10 @@ mod tests {
         assert_eq!(en.with("follow-count", &[("count", "0")]), "No followers yet");
         let pt = Tr(Locale::Pt);
         assert_eq!(pt.with("follow-count", &[("count", "1")]), "Um seguidor");
+        // European Portuguese: zero is plural ("0 confirmados"), as in
+        // English, unlike Brazilian Portuguese's rule.
+        let tally = pt.with("event-tally", &[("confirmed", "0"), ("waiting", "0"), ("checked", "0")]);
+        assert!(tally.starts_with("0 confirmados"), "{tally}");
         // Digits with a leading zero are a code, not a number.
         assert_eq!(en.with("mail-link-removed", &[]), en.t("mail-link-removed"));
         assert!(matches!(value("0042"), FluentValue::String(_)));
@@ -167,7 +171,7 @@ mod tests {
     fn pl9_no_key_is_defined_twice() {
         // Fluent refuses a second definition when the catalogue loads, so a
         // duplicate would stop the server at its first translated page.
-        for lang in ["en", "pt"] {
+        for lang in ["en", "pt-PT"] {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
             let mut seen = std::collections::BTreeSet::new();
             let mut twice = Vec::new();
@@ -187,7 +191,7 @@ mod tests {
 
     #[test]
     fn pl9_every_english_string_is_translated_to_portuguese() {
-        let (en, pt) = (keys("en"), keys("pt"));
+        let (en, pt) = (keys("en"), keys("pt-PT"));
         assert!(en.len() > 50, "expected the English catalogue, found {} keys", en.len());
         let missing: Vec<_> = en.difference(&pt).collect();
         let extra: Vec<_> = pt.difference(&en).collect();

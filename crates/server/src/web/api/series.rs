@@ -123,8 +123,11 @@ pub struct SeriesOut {
     title: String,
     description: String,
     capacity: u32,
-    /// The rule as calendars read it (RFC 5545 RRULE).
+    /// The rule as calendars read it (RFC 5545 RRULE); its COUNT includes
+    /// the `skipped` days, which calendars remove as EXDATEs.
     rrule: String,
+    /// Local days the series does not meet, `2027-04-30`.
+    skipped: Vec<String>,
     time_zone: String,
     /// The caller registered for the whole series.
     joined: bool,
@@ -140,6 +143,7 @@ fn out(state: &AppState, v: &SeriesView) -> SeriesOut {
         description: v.series.description.to_string(),
         capacity: v.series.capacity.get(),
         rrule: v.series.rrule.clone(),
+        skipped: v.series.rule.skipped.iter().map(|d| d.to_string()).collect(),
         time_zone: v.group.profile.time_zone.name().to_owned(),
         joined: v.joined,
         dates: v

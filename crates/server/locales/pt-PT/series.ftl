@@ -42,11 +42,11 @@ series-rule-monthly = { $day ->
     }
 }
 series-nth = { $nth ->
-    [1] Primeira
-    [2] Segunda
-    [3] Terceira
-    [4] Quarta
-   *[other] Última
+    [1] 1.º / 1.ª
+    [2] 2.º / 2.ª
+    [3] 3.º / 3.ª
+    [4] 4.º / 4.ª
+   *[other] Último / última
 }
 series-rule-count = { $count ->
     [one] uma vez
@@ -57,12 +57,12 @@ series-rule = { $when }, { $starts }–{ $ends }, { $until }
 series-created-done = A série foi criada: as datas são rascunhos que só os organizadores do grupo veem. Verifique-as e depois publique a série.
 series-published-done = Publicada: todas as datas aceitam inscrições, e os seguidores do grupo foram avisados uma vez.
 series-joined-done = Está inscrito em todas as datas: com lugar onde há lugar livre, em lista de espera onde não há. O bilhete de cada data está nos seus bilhetes.
-series-left-done = Saiu da série: os seus lugares nas próximas datas foram libertados, e cada um passou à pessoa seguinte em espera.
+series-left-done = Deixou a série: os seus lugares nas próximas datas ficaram livres, para quem está em espera ou se inscrever a seguir.
 series-edited-done = Guardado: as próximas datas seguem a série; as datas já realizadas ficam como estavam. Quem está inscrito numa data alterada foi avisado.
 series-you-joined = Está inscrito na série inteira. Para faltar a uma data, liberte o bilhete dessa data: continua inscrito nas outras.
-series-leave = Sair da série…
+series-leave = Deixar a série…
 series-leave-confirm = Os seus lugares em todas as próximas datas serão libertados, cada um para a pessoa seguinte em espera. As datas já realizadas mantêm a sua presença.
-series-leave-yes = Sair da série
+series-leave-yes = Deixar a série
 series-join = Inscrever-me em todas as datas
 series-join-hint = { $count ->
     [one] Falta uma data.
@@ -73,6 +73,9 @@ series-edit = Editar a série
 series-publish = Publicar todas as datas
 series-publish-hint = Publicar abre as inscrições em todas as próximas datas. Os seguidores do grupo recebem um só email, sobre a primeira data.
 series-dates = Datas
+series-draft = Rascunho: só os organizadores do grupo veem esta série até ser publicada.
+ticket-in-series = Esta data faz parte de uma série. Libertar este bilhete liberta só esta data: se se inscreveu na série inteira, continua inscrito nas outras datas.
+ticket-see-series = Ver a série
 series-mine-confirmed = o seu lugar
 series-mine-waitlisted = lista de espera
 series-each-date = Cada data é um evento próprio, com os seus lugares, sessões e entrada.
@@ -111,6 +114,7 @@ field-time_invalid = Escreva uma hora como HH:MM, por exemplo 18:30.
 field-series_ends_before_start = A hora de fim tem de ser depois da hora de início.
 field-series_end_missing = Indique quantas datas, ou o último dia.
 field-series_end_twice = Indique o número de datas ou o último dia, não ambos.
+field-series_count_range = Uma série tem de 1 a 52 datas.
 field-series_too_many_dates = Uma série tem no máximo 52 datas: escolha menos, ou um último dia mais cedo.
 field-series_until_before_from = O último dia tem de ser depois do primeiro.
 field-series_no_dates = Esta regra não dá nenhuma data: verifique o dia da semana, o primeiro dia e os dias sem encontro.
