@@ -185,3 +185,5 @@ zone-area-Indian = Indian Ocean
 zone-area-Pacific = Pacific Ocean
 field-country-choose = Choose a country
 field-time-zone-choose = Choose a time zone
+zone-area-other = Other
+zone-utc = UTC (coordinated universal time)

@@ -185,3 +185,5 @@ zone-area-Indian = Oceano Índico
 zone-area-Pacific = Oceano Pacífico
 field-country-choose = Escolha um país
 field-time-zone-choose = Escolha um fuso horário
+zone-area-other = Outro
+zone-utc = UTC (tempo universal coordenado)

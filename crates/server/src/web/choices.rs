@@ -46,7 +46,16 @@ pub fn zones(tr: Tr) -> &'static [ZoneGroup] {
 /// Whether `name` is among the offered zones; a stored zone that is not
 /// (an old spelling a browser gave) is still shown as chosen.
 pub fn is_offered_zone(name: &str) -> bool {
-    TimeZone::choices().binary_search(&name).is_ok()
+    name == "UTC" || TimeZone::choices().binary_search(&name).is_ok()
+}
+
+/// A zone as a person reads it, "Lisbon (Europe)"; a zone the list does
+/// not offer by place reads as its name.
+pub fn zone_label(tr: Tr, zone: TimeZone) -> String {
+    zones(tr)
+        .iter()
+        .find_map(|g| g.places.iter().find(|p| p.name == zone.name()).map(|p| format!("{} ({})", p.label, g.area)))
+        .unwrap_or_else(|| zone.name().to_owned())
 }
 
 fn group_zones(tr: Tr) -> Vec<ZoneGroup> {
@@ -60,6 +69,12 @@ fn group_zones(tr: Tr) -> Vec<ZoneGroup> {
             _ => groups.push(ZoneGroup { area, places: vec![ZonePlace { name, label }] }),
         }
     }
+    // Parts of the world in the reader's alphabet order, then UTC itself.
+    groups.sort_by_cached_key(|g| guildhall_domain::values::fold(&g.area));
+    groups.push(ZoneGroup {
+        area: tr.t("zone-area-other"),
+        places: vec![ZonePlace { name: "UTC", label: tr.t("zone-utc") }],
+    });
     groups
 }
 
@@ -81,7 +96,12 @@ mod tests {
         let mut unique = areas.clone();
         unique.dedup();
         assert_eq!(areas, unique, "each part of the world once");
-        assert!(is_offered_zone("Europe/Oslo"));
+        assert!(is_offered_zone("Europe/Oslo") && is_offered_zone("UTC"));
+        let lisbon = TimeZone::parse("Europe/Lisbon").unwrap_or(TimeZone::UTC);
+        assert_eq!(zone_label(Tr(Locale::Pt), lisbon), "Lisbon (Europa)");
+        let pt_areas: Vec<&str> = pt.iter().map(|g| g.area.as_str()).collect();
+        assert_eq!(pt_areas.first(), Some(&"África"));
+        assert!(pt_areas.iter().position(|a| *a == "Ásia") < pt_areas.iter().position(|a| *a == "Austrália"));
         assert!(!is_offered_zone("Asia/Calcutta"));
     }
 

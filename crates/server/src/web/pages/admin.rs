@@ -208,8 +208,9 @@ async fn add_manager(
     };
     match added {
         Ok(new) => {
-            let done = if new { "added" } else { "already" };
-            Ok(Redirect::to(&format!("/admin/regions/{id}?manager={done}#managers")).into_response())
+            // Not `?manager=`: that is the picker's search.
+            let done = if new { "manager_added" } else { "manager_already" };
+            Ok(Redirect::to(&format!("/admin/regions/{id}?done={done}#managers")).into_response())
         }
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
@@ -226,5 +227,5 @@ async fn remove_manager(
 ) -> AppResult<Response> {
     let actor = require(&ctx, Action::ManageRoles)?;
     region_service::remove_manager(&state.services, &actor, id, member).await?;
-    Ok(Redirect::to(&format!("/admin/regions/{id}?manager=removed#managers")).into_response())
+    Ok(Redirect::to(&format!("/admin/regions/{id}?done=manager_removed#managers")).into_response())
 }

@@ -149,6 +149,8 @@ impl EventPage {
             "review_on" => "review-event-on-done",
             "review_off" => "review-event-off-done",
             "talk_reviewed" => "talk-reviewed-done",
+            "published" => "event-published-done",
+            "completed" => "event-completed-done",
             _ => return None,
         };
         Some(self.ctx.t(key))
@@ -256,8 +258,13 @@ async fn register(
 
 async fn command(state: AppState, ctx: PageCtx, id: EventId, cmd: EventCommand) -> AppResult<Response> {
     let actor = ctx.require()?.actor.clone();
+    let done = match cmd {
+        EventCommand::Publish => "published",
+        EventCommand::Complete => "completed",
+        EventCommand::Cancel => "cancelled",
+    };
     match event_service::transition(&state.services, &actor, id, cmd).await {
-        Ok(_) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/events/{id}?done={done}")).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
             show_event(&state, ctx, id, errors).await
@@ -298,7 +305,8 @@ struct EventForm {
 
 impl EventForm {
     fn zone_hint(&self) -> String {
-        self.ctx.tr.with("event-times-in-zone", &[("zone", self.group.profile.time_zone.name())])
+        let zone = crate::web::choices::zone_label(self.ctx.tr, self.group.profile.time_zone);
+        self.ctx.tr.with("event-times-in-zone", &[("zone", &zone)])
     }
 
     fn venue_label(&self, v: &Venue) -> String {

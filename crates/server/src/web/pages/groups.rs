@@ -326,6 +326,7 @@ async fn group_page(
         "moved" => Some(ctx.t("group-moved-done")),
         "followed" => Some(ctx.t("follow-done")),
         "unfollowed" => Some(ctx.t("unfollow-done-here")),
+        "saved" => Some(ctx.t("group-saved-done")),
         "coleader_on" => Some(ctx.t("coleader-wanted-on-done")),
         "coleader_off" => Some(ctx.t("coleader-wanted-off-done")),
         "nominated" => Some(ctx.t("coleader-nominated-done")),
@@ -451,7 +452,7 @@ async fn update_group(
     let actor = ctx.require()?.actor.clone();
     let g = group_service::by_slug(&state.services, &slug).await?;
     match group_service::update(&state.services, &actor, g.id, &f).await {
-        Ok(g) => Ok(Redirect::to(&format!("/groups/{}", g.profile.slug)).into_response()),
+        Ok(g) => Ok(Redirect::to(&format!("/groups/{}?done=saved", g.profile.slug)).into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
             let page = GroupForm {

@@ -188,7 +188,8 @@ impl SeriesForm {
         format!("{}, {}", v.profile.name, v.profile.city)
     }
     fn zone_hint(&self) -> String {
-        self.ctx.tr.with("series-zone-hint", &[("zone", self.group.profile.time_zone.name())])
+        let zone = crate::web::choices::zone_label(self.ctx.tr, self.group.profile.time_zone);
+        self.ctx.tr.with("series-zone-hint", &[("zone", &zone)])
     }
     fn preview_title(&self) -> String {
         self.ctx.tr.with("series-preview-count", &[("count", &self.preview.len().to_string())])
