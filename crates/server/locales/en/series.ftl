@@ -97,3 +97,11 @@ field-series_no_dates = This rule gives no date: check the weekday, the first da
 field-series_starts_past = The first date must still be to come.
 field-series_nothing_to_publish = Every coming date is already published.
 field-series_not_joined = You are not registered for this series.
+series-cancel = Cancel the series…
+series-cancel-who = { $count ->
+    [one] The one date still to come will be cancelled, and everyone registered or waiting emailed with your reason. Dates already held stay as they were. This cannot be undone.
+   *[other] The { $count } dates still to come will be cancelled, and everyone registered or waiting emailed with your reason. Dates already held stay as they were. This cannot be undone.
+}
+series-cancel-yes = Cancel every coming date
+series-cancelled-done = The series is cancelled: its coming dates are cancelled, and everyone registered or waiting was emailed your reason.
+field-series_nothing_to_cancel = No date of this series is still to come.

@@ -121,3 +121,11 @@ field-series_no_dates = Esta regra não dá nenhuma data: verifique o dia da sem
 field-series_starts_past = A primeira data tem de ser no futuro.
 field-series_nothing_to_publish = Todas as próximas datas já estão publicadas.
 field-series_not_joined = Não está inscrito nesta série.
+series-cancel = Cancelar a série…
+series-cancel-who = { $count ->
+    [one] A única data que falta será cancelada, e quem está inscrito ou em espera recebe um email com o seu motivo. As datas já realizadas ficam como estavam. Não pode ser desfeito.
+   *[other] As { $count } datas que faltam serão canceladas, e quem está inscrito ou em espera recebe um email com o seu motivo. As datas já realizadas ficam como estavam. Não pode ser desfeito.
+}
+series-cancel-yes = Cancelar todas as próximas datas
+series-cancelled-done = A série foi cancelada: as próximas datas foram canceladas, e quem estava inscrito ou em espera recebeu o seu motivo por email.
+field-series_nothing_to_cancel = Nenhuma data desta série está por vir.

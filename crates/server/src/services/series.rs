@@ -16,6 +16,7 @@ use guildhall_domain::event::{EventCommand, EventDetails, EventFields, EventStat
 use guildhall_domain::ids::{EventId, GroupId, MemberId, RegistrationId, SeriesId, VenueId};
 use guildhall_domain::registration::RegistrationStatus;
 use guildhall_domain::series::{is_future, local_day, Recurrence, RecurrenceFields};
+use guildhall_domain::values::Reason;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event};
 use guildhall_storage::groups::Group;
@@ -405,6 +406,32 @@ pub async fn update(svc: &Services, actor: &Actor, id: SeriesId, input: &SeriesI
         done.cancelled += 1;
     }
     Ok(done)
+}
+
+/// Cancels every date still to come (UG-16, PL-13): each is cancelled as
+/// one event would be, everyone registered or waiting emailed with the
+/// organisers' reason. Dates already held stay as they were. Returns how
+/// many dates were cancelled.
+#[tracing::instrument(skip_all)]
+pub async fn cancel(svc: &Services, actor: &Actor, id: SeriesId, reason: &Reason) -> Result<usize, AppError> {
+    let (_, _) = managed_series(svc, actor, id).await?;
+    let now = Utc::now();
+    let coming: Vec<Event> = store::dates(svc.db.reader(), id)
+        .await?
+        .into_iter()
+        .filter(|e| is_future(e.starts_at(), now) && e.status.is_editable())
+        .collect();
+    if coming.is_empty() {
+        return Err(DomainError::field("series", "series_nothing_to_cancel").into());
+    }
+    for e in &coming {
+        event_service::cancel(svc, actor, e.id, Some(reason)).await?;
+    }
+    let mut tx = svc.begin().await?;
+    let details = json!({"dates": coming.len(), "reason": reason.as_str()});
+    audit::record(&mut tx, entry(Some(actor.member_id), "series.cancelled", "series", id, None, details), now).await?;
+    tx.commit().await?;
+    Ok(coming.len())
 }
 
 /// Whether `actor` may create a series in the group (its leaders).

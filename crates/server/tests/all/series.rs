@@ -238,3 +238,37 @@ on_both!(ug16_a_leader_sees_the_dates_before_creating_and_a_member_joins_from_th
     assert!(html.contains("A segunda quarta-feira de cada mês, 18:30–20:30, 3 vezes"), "{html}");
     w.app.stop().await;
 });
+
+on_both!(pl13_cancelling_a_series_asks_why_and_tells_everyone_registered, |backend| async move {
+    let Some(w) = world(backend).await else { return };
+    let body = json!({"title": "Friday hack nights", "description": "Bring a laptop.", "capacity": "10",
+        "online_link": "https://meet.example.org/hack", "from": next_monday(), "frequency": "weekly",
+        "weekday": "FR", "starts": "19:00", "ends": "22:00", "count": "3"});
+    let (_, series) =
+        w.app.api(Method::POST, &format!("/api/v1/groups/{}/series", w.slug), Some(&w.leader), Some(body)).await;
+    let path = format!("/api/v1/series/{}", series["id"].as_str().unwrap());
+    assert_eq!(w.app.api(Method::POST, &format!("{path}/publish"), Some(&w.leader), None).await.0, 200);
+    let member = w.app.members_with_tokens("hacker", 1).await.remove(0);
+    assert_eq!(w.app.api(Method::POST, &format!("{path}/registrations"), Some(&member.2), None).await.0, 200);
+
+    let (s, p) =
+        w.app.api(Method::POST, &format!("{path}/cancel"), Some(&w.leader), Some(json!({"reason": " "}))).await;
+    assert_eq!(s, 422, "a reason is asked for: {p}");
+    let (s, p) =
+        w.app.api(Method::POST, &format!("{path}/cancel"), Some(&member.2), Some(json!({"reason": "x"}))).await;
+    assert_eq!(s, 403, "only the organisers cancel: {p}");
+    let why = "The space closed for renovation.";
+    let (s, p) =
+        w.app.api(Method::POST, &format!("{path}/cancel"), Some(&w.leader), Some(json!({"reason": why}))).await;
+    assert_eq!((s, p["cancelled"].as_u64()), (200, Some(3)), "{p}");
+    let (_, after) = w.app.api(Method::GET, &path, Some(&member.2), None).await;
+    assert_eq!(statuses(&after, "status"), ["cancelled"; 3]);
+    let (subject, text) = w.app.last_email(&member.1).await;
+    assert!(subject.starts_with("Cancelled: Friday hack nights"), "{subject}");
+    assert!(text.contains(why), "{text}");
+    let (s, _) =
+        w.app.api(Method::POST, &format!("{path}/cancel"), Some(&w.leader), Some(json!({"reason": why}))).await;
+    assert_eq!(s, 422, "nothing left to cancel is said");
+    assert_eq!(w.app.api(Method::POST, &format!("{path}/registrations"), Some(&member.2), None).await.0, 409);
+    w.app.stop().await;
+});

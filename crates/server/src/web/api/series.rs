@@ -25,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(create))
         .routes(routes!(get_series, update))
         .routes(routes!(publish))
+        .routes(routes!(cancel))
         .routes(routes!(join))
         .routes(routes!(leave))
 }
@@ -228,6 +229,35 @@ pub async fn publish(
 ) -> AppResult<Json<PublishedOut>> {
     let published = service::publish(&state.services, &u.actor, id).await?;
     Ok(Json(PublishedOut { published }))
+}
+
+/// Why the series is cancelled: every registered person reads it.
+#[derive(Deserialize, ToSchema)]
+pub struct CancelBody {
+    /// Up to 500 characters.
+    #[serde(default)]
+    reason: String,
+}
+
+/// How many dates were cancelled.
+#[derive(Serialize, ToSchema)]
+pub struct CancelledOut {
+    cancelled: usize,
+}
+
+/// Cancels every date still to come, emailing everyone registered or
+/// waiting with the reason; dates already held stay (PL-13).
+#[utoipa::path(post, path = "/v1/series/{id}/cancel", tag = "series", params(("id" = String, Path)), request_body = CancelBody,
+    responses((status = 200, body = CancelledOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn cancel(
+    State(state): State<AppState>,
+    ApiUser(u): ApiUser,
+    Path(id): Path<SeriesId>,
+    ApiJson(b): ApiJson<CancelBody>,
+) -> AppResult<Json<CancelledOut>> {
+    let reason = guildhall_domain::values::Reason::parse(&b.reason)?;
+    let cancelled = service::cancel(&state.services, &u.actor, id, &reason).await?;
+    Ok(Json(CancelledOut { cancelled }))
 }
 
 /// Where registering for the whole series left the caller.

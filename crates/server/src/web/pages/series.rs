@@ -39,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/series/{id}/publish", post(publish))
         .route("/series/{id}/join", post(join))
         .route("/series/{id}/leave", post(leave))
+        .route("/series/{id}/cancel", post(cancel))
 }
 
 /// The rule in words: "Every Wednesday, 18:30–20:30" (PL-9).
@@ -90,6 +91,12 @@ impl SeriesPage {
     fn can_join(&self) -> bool {
         !self.v.joined && self.v.upcoming().any(|e| e.status == EventStatus::Published)
     }
+    fn cancel_who(&self) -> String {
+        self.ctx.tr.with("series-cancel-who", &[("count", &self.v.upcoming().count().to_string())])
+    }
+    fn has_upcoming(&self) -> bool {
+        self.v.upcoming().next().is_some()
+    }
     fn join_hint(&self) -> String {
         self.ctx.tr.with("series-join-hint", &[("count", &self.v.upcoming().count().to_string())])
     }
@@ -105,6 +112,7 @@ async fn show(state: &AppState, ctx: PageCtx, id: SeriesId, errors: FormErrors) 
         "joined" => Some(ctx.t("series-joined-done")),
         "left" => Some(ctx.t("series-left-done")),
         "edited" => Some(ctx.t("series-edited-done")),
+        "cancelled" => Some(ctx.t("series-cancelled-done")),
         _ => None,
     });
     let page = SeriesPage { ctx, v, rule, notice, errors: errors.clone() };
@@ -139,6 +147,26 @@ async fn publish(
     let actor = ctx.require()?.actor.clone();
     let r = service::publish(&state.services, &actor, id).await.map(|_| ());
     back(&state, ctx, id, r, "published").await
+}
+
+#[derive(Deserialize)]
+struct CancelFields {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn cancel(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<SeriesId>,
+    CsrfForm(f): CsrfForm<CancelFields>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let r = match guildhall_domain::values::Reason::parse(&f.reason) {
+        Ok(reason) => service::cancel(&state.services, &actor, id, &reason).await.map(|_| ()),
+        Err(e) => Err(e.into()),
+    };
+    back(&state, ctx, id, r, "cancelled").await
 }
 
 async fn join(
