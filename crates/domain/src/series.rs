@@ -116,8 +116,8 @@ fn time(raw: &str, field: &'static str) -> Result<NaiveTime, DomainError> {
     }
 }
 
-fn small(raw: &str, field: &'static str, allowed: &[i16]) -> Result<i16, DomainError> {
-    raw.trim().parse::<i16>().ok().filter(|n| allowed.contains(n)).ok_or(DomainError::field(field, "invalid"))
+fn small(raw: &str, field: &'static str, allowed: &[i16], code: &'static str) -> Result<i16, DomainError> {
+    raw.trim().parse::<i16>().ok().filter(|n| allowed.contains(n)).ok_or(DomainError::field(field, code))
 }
 
 impl Recurrence {
@@ -134,9 +134,12 @@ impl Recurrence {
         let cadence = match f.frequency.trim() {
             "weekly" => match f.interval.trim() {
                 "" => Ok(Cadence::Weekly { interval: 1 }),
-                raw => small(raw, "interval", &[1, 2, 3, 4]).map(|n| Cadence::Weekly { interval: n.unsigned_abs() }),
+                raw => small(raw, "interval", &[1, 2, 3, 4], "series_interval_range")
+                    .map(|n| Cadence::Weekly { interval: n.unsigned_abs() }),
             },
-            "monthly" => small(&f.nth, "nth", &[1, 2, 3, 4, -1]).map(|nth| Cadence::Monthly { nth }),
+            "monthly" => {
+                small(&f.nth, "nth", &[1, 2, 3, 4, -1], "series_nth_invalid").map(|nth| Cadence::Monthly { nth })
+            }
             _ => Err(DomainError::field("frequency", "invalid")),
         };
         let starts = time(&f.starts, "starts");
@@ -393,7 +396,8 @@ mod tests {
             other => vec![format!("{other:?}")],
         };
         assert_eq!(code(fields("daily", &[])), ["frequency:invalid"]);
-        assert_eq!(code(fields("monthly", &[("nth", "5")])), ["nth:invalid"]);
+        assert_eq!(code(fields("monthly", &[("nth", "5")])), ["nth:series_nth_invalid"]);
+        assert_eq!(code(fields("weekly", &[("interval", "7")])), ["interval:series_interval_range"]);
         assert_eq!(code(fields("weekly", &[("ends", "18:00")])), ["ends:series_ends_before_start"]);
         assert_eq!(code(fields("weekly", &[("count", "")])), ["count:series_end_missing"]);
         assert_eq!(code(fields("weekly", &[("until", "2027-03-01")])), ["count:series_end_twice"]);

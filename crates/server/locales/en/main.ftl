@@ -672,3 +672,4 @@ event-cancelled-no-seats = This event was cancelled: there is nothing to registe
 event-published-done = Published: members can register now, and anyone following the group is emailed.
 event-completed-done = Marked completed: it counts as held if anyone checked in.
 group-saved-done = The group's page is saved.
+venue-created-done = The venue is added to the registry below: choose it in an event's form.

@@ -675,3 +675,4 @@ event-cancelled-no-seats = Este evento foi cancelado: não há inscrições. Os 
 event-published-done = Publicado: os membros já se podem inscrever, e quem segue o grupo recebe um email.
 event-completed-done = Marcado como concluído: conta como realizado se alguém deu entrada.
 group-saved-done = A página do grupo foi guardada.
+venue-created-done = O espaço foi acrescentado ao registo abaixo: escolha-o no formulário de um evento.

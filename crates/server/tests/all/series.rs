@@ -169,7 +169,7 @@ on_both!(ug16_a_leader_sees_the_dates_before_creating_and_a_member_joins_from_th
     let leader = w.leader_browser("series-leader@example.org").await;
     let new = format!("/groups/{}/series/new", w.slug);
     let form = leader.get(w.app.url(&new)).send().await.unwrap().text().await.unwrap();
-    assert!(form.contains("Once a month, on a weekday"), "the rule in words: {form}");
+    assert!(form.contains("Monthly, on a weekday"), "the rule in words: {form}");
     let action = format!("/groups/{}/series", w.slug);
     let from = next_monday();
     let fields = [

@@ -111,6 +111,11 @@ impl EventPage {
         self.ev.status == EventStatus::Draft
     }
 
+    /// "Mark completed" is offered once the event is over (UG-14).
+    fn has_ended(&self) -> bool {
+        self.ev.ends_at() <= chrono::Utc::now()
+    }
+
     fn is_published(&self) -> bool {
         self.ev.status == EventStatus::Published
     }

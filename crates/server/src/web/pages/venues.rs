@@ -93,7 +93,10 @@ async fn create_venue(
             let slug: String = f.group.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
             Ok(Redirect::to(&format!("/groups/{slug}/events/new?venue_id={id}")).into_response())
         }
-        Ok(_) => Ok(Redirect::to("/groups").into_response()),
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/venues?done=created&country={}", f.country.trim().to_uppercase()))
+                .into_response())
+        }
         Err(e) => {
             let errors = FormErrors::from_error(ctx.tr, e)?;
             Ok(errors.respond(VenueForm { ctx, f, kinds: kinds(), errors: errors.clone() }.render()?))
