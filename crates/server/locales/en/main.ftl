@@ -503,6 +503,7 @@ event-cancel-final = This cannot be undone: a cancelled event is not published a
 event-cancel-reason = Why is it cancelled?
 event-cancel-reason-hint = Everyone emailed reads this in their email; it is also kept in the audit log.
 event-cancel-confirm = Cancel the event and tell them
+event-cancel-confirm-nobody = Cancel the event
 event-cancel-keep = Keep the event
 talk-add = Add a talk
 talk-remove = Remove talk

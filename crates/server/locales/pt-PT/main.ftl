@@ -506,6 +506,7 @@ event-cancel-final = Não se pode desfazer: um evento cancelado não volta a ser
 event-cancel-reason = Porque é cancelado?
 event-cancel-reason-hint = Quem recebe o email lê este motivo; fica também no registo de auditoria.
 event-cancel-confirm = Cancelar o evento e avisá-los
+event-cancel-confirm-nobody = Cancelar o evento
 event-cancel-keep = Manter o evento
 talk-add = Adicionar sessão
 talk-remove = Remover sessão

@@ -51,6 +51,11 @@ impl CancelPage {
         self.ctx.tr.with("event-cancel-who", &args)
     }
 
+    /// Whether anyone will be emailed, so the button does not promise it.
+    fn emails_anyone(&self) -> bool {
+        self.tally.confirmed.saturating_sub(self.tally.walk_ins) + self.tally.waiting > 0
+    }
+
     /// Walk-ins already let in are not emailed: said, so nobody expects it.
     fn walk_ins(&self) -> Option<String> {
         let n = self.tally.walk_ins.to_string();
