@@ -304,12 +304,6 @@ pub fn is_future(starts_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     starts_at > now
 }
 
-/// Whether the local date is the `nth` weekday of its month (for the
-/// form's preview wording and the tests).
-pub fn nth_of_month(d: NaiveDate) -> u32 {
-    (d.day() - 1) / 7 + 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -421,6 +415,5 @@ mod tests {
         let gap =
             fields("weekly", &[("weekday", "SU"), ("starts", "01:30"), ("ends", "02:30"), ("from", "2027-03-21")]);
         assert_eq!(code(gap), ["starts:time_skipped_by_dst"]);
-        assert_eq!(nth_of_month(NaiveDate::from_ymd_opt(2027, 1, 13).unwrap_or_default()), 2);
     }
 }

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
-use guildhall_domain::access::{authorize, Action, Actor};
+use guildhall_domain::access::Actor;
 use guildhall_domain::event::{EventCommand, EventDetails, EventFields, EventStatus, Schedule};
 use guildhall_domain::ids::{EventId, GroupId, MemberId, RegistrationId, SeriesId, VenueId};
 use guildhall_domain::registration::RegistrationStatus;
@@ -111,23 +111,22 @@ pub async fn plan(svc: &Services, g: &Group, input: &SeriesInput, planning: Plan
     let details = event_service::parse(svc, g, &event_fields(input, probe), venue).await;
     let details_err = match &details {
         Err(AppError::Domain(e)) => Some(e.clone()),
-        Err(_) => None,
-        Ok(_) => None,
+        _ => None,
     };
     DomainError::collect([rule.clone().err(), schedules.clone().err(), details_err])?;
     let (details, venue) = details?;
     Ok(Plan { details, venue, rule: rule?, schedules: schedules? })
 }
 
-fn details_of<'a>(input_plan: &'a Plan, rrule: &'a str) -> SeriesDetails<'a> {
-    let d = &input_plan.details;
+fn details_of<'a>(p: &'a Plan, rrule: &'a str) -> SeriesDetails<'a> {
+    let d = &p.details;
     SeriesDetails {
         title: &d.title,
         description: &d.description,
-        rule: &input_plan.rule,
+        rule: &p.rule,
         rrule,
         capacity: d.capacity,
-        venue_id: input_plan.venue,
+        venue_id: p.venue,
         online_link: d.online_link.as_ref(),
     }
 }
@@ -239,15 +238,13 @@ async fn enrol(svc: &Services, by: MemberId, g: &Group, event: EventId, member: 
 pub async fn publish(svc: &Services, actor: &Actor, id: SeriesId) -> Result<usize, AppError> {
     let (_, g) = managed_series(svc, actor, id).await?;
     let now = Utc::now();
-    let drafts: Vec<Event> = store::dates(svc.db.reader(), id)
-        .await?
-        .into_iter()
-        .filter(|e| e.status == EventStatus::Draft && is_future(e.starts_at(), now))
-        .collect();
+    let dates = store::dates(svc.db.reader(), id).await?;
+    let already_public = dates.iter().any(|e| e.status.is_public());
+    let drafts: Vec<Event> =
+        dates.into_iter().filter(|e| e.status == EventStatus::Draft && is_future(e.starts_at(), now)).collect();
     if drafts.is_empty() {
         return Err(DomainError::field("series", "series_nothing_to_publish").into());
     }
-    let already_public = store::dates(svc.db.reader(), id).await?.iter().any(|e| e.status.is_public());
     let mut tx = svc.begin().await?;
     let quiet = if already_public { &drafts[..] } else { &drafts[1..] };
     for e in quiet {
@@ -323,13 +320,15 @@ pub async fn leave(svc: &Services, actor: &Actor, id: SeriesId) -> Result<usize,
         audit::record(&mut tx, entry(Some(actor.member_id), "series.left", "series", id, None, details), now).await?;
     }
     tx.commit().await?;
+    // The view already holds the member's active places, by date.
     let mut given_up = 0;
     for e in v.upcoming() {
-        if let Some(r) = registrations::find(svc.db.reader(), e.id, actor.member_id).await? {
-            if r.status.is_active() && r.checked_in_at.is_none() {
-                regs::cancel(svc, actor, e.id, r.id).await?;
-                given_up += 1;
-            }
+        let Some((registration, _)) = v.mine.get(&e.id) else { continue };
+        match regs::cancel(svc, actor, e.id, *registration).await {
+            Ok(()) => given_up += 1,
+            // Let in already: that attendance stays, as at any door.
+            Err(AppError::Domain(DomainError::CheckedInAlready)) => {}
+            Err(e) => return Err(e),
         }
     }
     if !was && given_up == 0 {
@@ -432,9 +431,4 @@ pub async fn cancel(svc: &Services, actor: &Actor, id: SeriesId, reason: &Reason
     audit::record(&mut tx, entry(Some(actor.member_id), "series.cancelled", "series", id, None, details), now).await?;
     tx.commit().await?;
     Ok(coming.len())
-}
-
-/// Whether `actor` may create a series in the group (its leaders).
-pub fn may_create(actor: &Actor, g: &Group) -> bool {
-    authorize(actor, Action::ManageGroup { group: g.id, region: g.region_id }).is_ok()
 }
