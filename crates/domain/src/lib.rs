@@ -26,6 +26,7 @@ pub mod program_application;
 pub mod rate_limit;
 pub mod receipt;
 pub mod registration;
+pub mod reminder;
 pub mod renewal;
 pub mod review;
 pub mod roles;

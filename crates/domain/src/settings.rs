@@ -20,12 +20,15 @@ pub enum SettingKind {
     ProgramList,
     /// An http(s) address, or empty for "not set" (e.g. the forum, PL-3).
     WebAddress,
+    /// Up to `most` whole numbers of hours between 1 and `max`, one per
+    /// line or comma, kept furthest first (UG-14's reminder offsets).
+    HoursList { max: i64, most: usize },
 }
 
 impl SettingKind {
     /// Lists are edited one item per line.
     pub fn is_list(&self) -> bool {
-        matches!(self, Self::HostList | Self::WordList | Self::ProgramList)
+        matches!(self, Self::HostList | Self::WordList | Self::ProgramList | Self::HoursList { .. })
     }
 
     pub fn is_number(&self) -> bool {
@@ -163,7 +166,8 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("auth.reset_link_minutes", "PL-1", 1, 1440),
     int("mail.max_attempts", "PL-4", 1, 100),
     int("mail.retry_base_seconds", "PL-4", 1, 86400),
-    int("events.reminder_hours_before", "UG-14", 1, 720),
+    // UG-14: each reminder's moment, in hours before the start.
+    SettingDef { key: "events.reminder_offsets_hours", kind: SettingKind::HoursList { max: 720, most: 5 }, rule: "UG-14" },
     // UG-14: the door window. Check-in and walk-ins open this long before
     // the start and close this long after the end.
     int("events.checkin_opens_minutes_before", "UG-14", 0, 1440),
@@ -302,6 +306,23 @@ pub fn parse_value(key: &str, raw: &str) -> Result<SettingValue, DomainError> {
             }
             Ok(SettingValue::Hosts(names))
         }
+        SettingKind::HoursList { max, most } => {
+            let mut hours: Vec<i64> = Vec::new();
+            for w in raw.split(['\n', ',']).map(str::trim).filter(|l| !l.is_empty()) {
+                let h: i64 = w.parse().map_err(|_| DomainError::field("value", "not_a_number"))?;
+                if !(1..=max).contains(&h) {
+                    return Err(DomainError::field("value", "out_of_range"));
+                }
+                if !hours.contains(&h) {
+                    hours.push(h);
+                }
+            }
+            if hours.len() > most {
+                return Err(DomainError::field("value", "too_many_reminders"));
+            }
+            hours.sort_unstable_by(|a, b| b.cmp(a));
+            Ok(SettingValue::Hosts(hours.iter().map(i64::to_string).collect()))
+        }
         SettingKind::WebAddress => {
             let raw = raw.trim().trim_end_matches('/');
             if raw.is_empty() {
@@ -374,6 +395,11 @@ impl Settings {
         }
     }
 
+    /// A list of hours (UG-14's reminder offsets), furthest first.
+    pub fn hours_list(&self, key: &str) -> Vec<i64> {
+        self.hosts(key).iter().filter_map(|h| h.parse().ok()).collect()
+    }
+
     /// A text setting (empty when not set).
     pub fn text(&self, key: &str) -> &str {
         match self.values.get(key) {
@@ -408,6 +434,7 @@ mod tests {
                     SettingKind::WordList => "O11, O10".into(),
                     SettingKind::ProgramList => "mvp".into(),
                     SettingKind::WebAddress => "https://forum.example.com/".into(),
+                    SettingKind::HoursList { .. } => "2, 24".into(),
                 };
                 (d.key, v)
             })

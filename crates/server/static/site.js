@@ -98,3 +98,14 @@ for (const button of document.querySelectorAll("button[data-zone-into]")) {
     field.focus();
   });
 }
+
+// A read-only address (the private calendar's) copies with one press.
+for (const button of document.querySelectorAll("button[data-copy]")) {
+  const field = document.getElementById(button.dataset.copy);
+  if (!field || !navigator.clipboard) continue;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    await navigator.clipboard.writeText(field.value);
+    button.textContent = button.dataset.copied;
+  });
+}

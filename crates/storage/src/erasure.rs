@@ -43,6 +43,8 @@ pub async fn erase(
         "DELETE FROM group_follows WHERE member_id = $1",
         // UG-16: no later date of a series enrols someone erased.
         "DELETE FROM series_members WHERE member_id = $1",
+        // UG-17: the private calendar address stops working.
+        "DELETE FROM calendar_feeds WHERE member_id = $1",
         "DELETE FROM linked_accounts WHERE member_id = $1",
         "DELETE FROM outbox WHERE recipient_id = $1",
         "UPDATE conduct_reports SET reporter_member_id = NULL, reporter_email = NULL WHERE reporter_member_id = $1",

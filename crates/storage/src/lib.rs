@@ -8,6 +8,7 @@ pub mod announcements;
 pub mod audit;
 pub mod backup;
 pub mod batch;
+pub mod calendar_feeds;
 pub mod benefits;
 mod cols;
 pub mod conduct_reports;

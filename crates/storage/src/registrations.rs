@@ -290,6 +290,8 @@ pub async fn reactivate(
     seq: i64,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
+    // A place taken again is reminded again (UG-14).
+    sqlx::query("DELETE FROM reminders_sent WHERE registration_id = $1").bind(id).execute(&mut **tx).await?;
     sqlx::query(
         "UPDATE registrations SET status = $2, queue_seq = $3, updated_at = $4, checked_in_at = NULL,
              checked_in_by = NULL, reminded_at = NULL WHERE id = $1",
@@ -362,17 +364,53 @@ pub async fn check_in(tx: &mut Tx, id: RegistrationId, by: MemberId, now: DateTi
     Ok(done.rows_affected() == 1)
 }
 
-/// Claims the reminder of one registration; true once only, whichever
-/// instance asks first (UG-14 "sent once").
-pub async fn claim_reminder(tx: &mut Tx, id: RegistrationId, now: DateTime<Utc>) -> Result<bool, StorageError> {
-    let done = sqlx::query(
-        "UPDATE registrations SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL AND status = 'confirmed'",
+/// UG-14: the reminder moments (hours before the start) already settled
+/// for each place at `event`.
+pub async fn reminders_settled<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    event: EventId,
+) -> Result<HashMap<RegistrationId, Vec<i64>>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT s.registration_id, s.offset_hours FROM reminders_sent s
+         JOIN registrations r ON r.id = s.registration_id WHERE r.event_id = $1",
     )
-    .bind(id)
-    .bind(to_db(now))
-    .execute(&mut **tx)
+    .bind(event)
+    .fetch_all(ex)
     .await?;
-    Ok(done.rows_affected() == 1)
+    let mut out: HashMap<RegistrationId, Vec<i64>> = HashMap::new();
+    for row in rows {
+        out.entry(row.try_get("registration_id")?).or_default().push(row.try_get("offset_hours")?);
+    }
+    Ok(out)
+}
+
+/// Settles the moments `settle` of a place's reminders, `send` among them
+/// the one emailed now. True when this caller claimed `send` (or had none
+/// to send): another instance that settled it first has sent it.
+pub async fn settle_reminders(
+    tx: &mut Tx,
+    id: RegistrationId,
+    send: Option<i64>,
+    settle: &[i64],
+    now: DateTime<Utc>,
+) -> Result<bool, StorageError> {
+    let mut claimed = true;
+    for &hours in settle {
+        let done = sqlx::query(
+            "INSERT INTO reminders_sent (registration_id, offset_hours, settled_at, sent) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (registration_id, offset_hours) DO NOTHING",
+        )
+        .bind(id)
+        .bind(hours)
+        .bind(to_db(now))
+        .bind(i64::from(send == Some(hours)))
+        .execute(&mut **tx)
+        .await?;
+        if send == Some(hours) && done.rows_affected() == 0 {
+            claimed = false;
+        }
+    }
+    Ok(claimed)
 }
 
 /// A registration with who it is, for leaders' lists and emails.

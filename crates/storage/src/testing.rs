@@ -185,6 +185,12 @@ async fn postgres_template(admin: &str, conn: &mut sqlx::PgConnection) -> String
             .await
             .unwrap_or_else(|e| panic!("cannot migrate {building}: {e}"));
         db.close().await;
+        // A closed pool's connections may still be ending on the server,
+        // and a database in use cannot be renamed (the flake of stop 29).
+        let _ = sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1")
+            .bind(&building)
+            .execute(&mut *conn)
+            .await;
         // Renamed only once whole, so a crash mid-migration leaves no half template behind.
         sqlx::query(&format!("ALTER DATABASE {building} RENAME TO {name}"))
             .execute(&mut *conn)

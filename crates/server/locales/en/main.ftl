@@ -397,6 +397,10 @@ mail-reminder-body =
     See you soon at { $event } ({ $group }) on { $when }. Your ticket:
 
     { $link }
+
+    Can't come after all? Let your place go with one click, and the next person waiting gets it:
+
+    { $release }
 nav-groups = Groups
 nav-tickets = My tickets
 breadcrumb = Breadcrumb

@@ -70,8 +70,8 @@ setting-mail-retry-base-seconds = Wait before the first retry
 setting-mail-retry-base-seconds-help = How long to wait before trying a failed email again. Each later try waits twice as long, up to six hours; 30 is typical.
 
 ## Events
-setting-events-reminder-hours-before = Reminder before an event
-setting-events-reminder-hours-before-help = How long before an event starts its attendees get a reminder email. Members can turn reminders off; 24 means the day before.
+setting-events-reminder-offsets-hours = Reminders before an event
+setting-events-reminder-offsets-hours-help = How many hours before an event starts its attendees get a reminder email, one number per line, at most five: 24 is the day before, 2 is two hours before. Each reminder carries a one-click "I can't come" link that frees the seat. Members can turn reminders off.
 setting-events-checkin-opens-minutes-before = Check-in opening before the start
 setting-events-checkin-opens-minutes-before-help = Leaders can check people in and let walk-ins in from this long before an event starts. At 0, check-in opens at the start time.
 setting-events-checkin-closes-hours-after = Check-in closing after the end

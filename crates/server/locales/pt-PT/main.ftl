@@ -397,6 +397,10 @@ mail-reminder-body =
     Até breve em { $event } ({ $group }) a { $when }. O seu bilhete:
 
     { $link }
+
+    Afinal não pode ir? Liberte o seu lugar com um clique, e a próxima pessoa em espera fica com ele:
+
+    { $release }
 nav-groups = Grupos
 nav-tickets = Os meus bilhetes
 breadcrumb = Navegação

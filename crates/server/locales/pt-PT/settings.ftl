@@ -70,8 +70,8 @@ setting-mail-retry-base-seconds = Espera antes da primeira nova tentativa
 setting-mail-retry-base-seconds-help = Quanto tempo esperar antes de tentar de novo um email que falhou. Cada tentativa seguinte espera o dobro, até seis horas; o habitual é 30.
 
 ## Eventos
-setting-events-reminder-hours-before = Lembrete antes de um evento
-setting-events-reminder-hours-before-help = Quanto tempo antes do início de um evento os inscritos recebem o email de lembrete. Os membros podem desligar os lembretes; 24 é a véspera.
+setting-events-reminder-offsets-hours = Lembretes antes de um evento
+setting-events-reminder-offsets-hours-help = Quantas horas antes do início de um evento os inscritos recebem um email de lembrete, um número por linha, no máximo cinco: 24 é a véspera, 2 é duas horas antes. Cada lembrete traz uma ligação "Não posso ir" que liberta o lugar com um clique. Os membros podem desligar os lembretes.
 setting-events-checkin-opens-minutes-before = Abertura do check-in antes do início
 setting-events-checkin-opens-minutes-before-help = Os organizadores podem registar entradas e deixar entrar pessoas à porta a partir deste tempo antes do início do evento. Com 0, o check-in abre à hora de início.
 setting-events-checkin-closes-hours-after = Fecho do check-in depois do fim

@@ -17,6 +17,34 @@ pub struct Entry<'a> {
     pub url: String,
     /// The organising group's name (the invitation's organizer).
     pub group_name: &'a str,
+    /// In a member's own feed, where they stand; `None` in public feeds.
+    pub held: Option<Held>,
+}
+
+/// Where the reader of a member's feed stands at an event (UG-17).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Held {
+    Place,
+    Waiting,
+    /// They released their place: the entry stays, cancelled, so a
+    /// calendar that had it drops it.
+    Released,
+}
+
+impl<'a> Entry<'a> {
+    pub fn new(event: &'a Event, venue: Option<&'a Venue>, url: String, group_name: &'a str) -> Self {
+        Self { event, venue, url, group_name, held: None }
+    }
+
+    /// What a calendar shows: cancelled when the event is or when the
+    /// reader let their place go, tentative while they wait.
+    fn status(&self) -> IcsStatus {
+        match (self.event.status, self.held) {
+            (EventStatus::Cancelled, _) | (_, Some(Held::Released)) => IcsStatus::Cancelled,
+            (_, Some(Held::Waiting)) => IcsStatus::Tentative,
+            _ => IcsStatus::Confirmed,
+        }
+    }
 }
 
 fn location(e: &Entry) -> String {
@@ -43,11 +71,9 @@ pub fn event_component(e: &Entry, host: &str, zone: Option<chrono_tz::Tz>) -> Ic
             .ends(CalendarDateTime::from_date_time(ev.ends_at().with_timezone(&tz))),
         None => item.starts(ev.starts_at()).ends(ev.ends_at()),
     };
-    item.url(&e.url).timestamp(ev.updated_at).status(if ev.status == EventStatus::Cancelled {
-        IcsStatus::Cancelled
-    } else {
-        IcsStatus::Confirmed
-    });
+    // DTSTAMP and LAST-MODIFIED: when the event last changed, so a feed
+    // read twice without a change is the same file.
+    item.url(&e.url).timestamp(ev.updated_at).last_modified(ev.updated_at).status(e.status());
     let loc = location(e);
     if !loc.is_empty() {
         item.location(&loc);
@@ -57,7 +83,23 @@ pub fn event_component(e: &Entry, host: &str, zone: Option<chrono_tz::Tz>) -> Ic
 
 /// A calendar named `name` with `entries`, times in the group's zone.
 pub fn calendar(name: &str, g: &Group, host: &str, entries: &[Entry]) -> String {
-    let tz = g.profile.time_zone.tz();
+    zoned(name, g.profile.time_zone.tz(), host, entries)
+}
+
+/// A calendar named `name` whose entries may come from groups in several
+/// zones (a member's or a region's feed): times in UTC, which needs no
+/// zone definition and reads the same everywhere.
+pub fn calendar_utc(name: &str, host: &str, entries: &[Entry]) -> String {
+    let mut cal = Calendar::new();
+    cal.name(name);
+    for e in entries {
+        cal.push(event_component(e, host, None).done());
+    }
+    cal.done().to_string()
+}
+
+/// A calendar named `name` with `entries`, times in `tz`.
+pub fn zoned(name: &str, tz: chrono_tz::Tz, host: &str, entries: &[Entry]) -> String {
     let mut cal = Calendar::new();
     cal.name(name).timezone(tz.name());
     for e in entries {

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use chrono::Utc;
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::email_topic::Topic;
-use guildhall_domain::ids::{GroupId, MemberId};
+use guildhall_domain::ids::{GroupId, MemberId, RegistrationId};
 use guildhall_domain::DomainError;
 use guildhall_storage::email_preferences as prefs;
 use guildhall_storage::{audit, Db};
@@ -91,6 +91,42 @@ impl LinkKey {
     /// than any topic's (topics hold no colon), so neither link opens the other.
     fn follow_signature(&self, member: MemberId, group: GroupId) -> String {
         self.sign(&format!("{member}:follow:{group}"))
+    }
+
+    /// UG-17: a member's private calendar feed, signed over its version so
+    /// that a new address retires the old one.
+    fn calendar_signature(&self, member: MemberId, version: i64) -> String {
+        self.sign(&format!("{member}:calendar:{version}"))
+    }
+
+    /// UG-14: a reminder's one-click "I can't come", for one place.
+    fn release_signature(&self, registration: RegistrationId) -> String {
+        self.sign(&format!("release:{registration}"))
+    }
+
+    /// The path of the page that lets a place go.
+    pub fn release_path(&self, registration: RegistrationId) -> String {
+        format!("/release/{registration}.{}", self.release_signature(registration))
+    }
+
+    /// The place a release link names, if its signature holds.
+    pub fn verify_release(&self, token: &str) -> Option<RegistrationId> {
+        let (id, signature) = token.split_once('.')?;
+        let registration: RegistrationId = id.parse().ok()?;
+        same(signature, &self.release_signature(registration)).then_some(registration)
+    }
+
+    /// The path of `member`'s calendar feed at `version`.
+    pub fn calendar_path(&self, member: MemberId, version: i64) -> String {
+        format!("/calendar/{member}.{version}.{}.ics", self.calendar_signature(member, version))
+    }
+
+    /// The member and version a calendar feed's token names, if it holds.
+    pub fn verify_calendar(&self, token: &str) -> Option<(MemberId, i64)> {
+        let mut parts = token.trim_end_matches(".ics").splitn(3, '.');
+        let member: MemberId = parts.next()?.parse().ok()?;
+        let version: i64 = parts.next()?.parse().ok()?;
+        same(parts.next()?, &self.calendar_signature(member, version)).then_some((member, version))
     }
 
     /// The path of `member`'s one-click unsubscribe from `topic`.

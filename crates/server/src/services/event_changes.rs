@@ -41,7 +41,7 @@ pub async fn tell(
     let sequence = events::bump_sequence(tx, after.id).await?;
     let after = Event { sequence, ..after.clone() };
     let link = svc.links.to(&format!("/events/{}", after.id));
-    let entry = ics::Entry { event: &after, venue: new_venue, url: link.clone(), group_name: g.profile.name.as_str() };
+    let entry = ics::Entry::new(&after, new_venue, link.clone(), g.profile.name.as_str());
     let tz = g.profile.time_zone;
     let people = registrations::attendees(tx.conn(), after.id, false).await?;
     for a in &people {

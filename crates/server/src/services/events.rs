@@ -195,11 +195,17 @@ async fn change(
             guildhall_storage::event_cancellations::record(&mut tx, id, r, actor.member_id, now).await?;
         }
         let link = svc.links.to(&format!("/events/{id}"));
+        // UG-17: a new revision of the event, which calendars drop.
+        let sequence = events::bump_sequence(&mut tx, id).await?;
+        let cancelled = Event { status: to, sequence, updated_at: now, ..ev.clone() };
+        let invitations = super::invitations::Invitations::of(svc, &cancelled, &g).await?;
         for a in registrations::attendees(tx.conn(), id, false).await? {
             let why = reason
                 .map(|r| crate::i18n::Tr(a.locale).with("mail-event-cancelled-reason", &[("reason", r.as_str())]));
             let extra = [("reason", why.as_deref().unwrap_or_default())];
-            super::notify::about_event(&mut tx, (&a).into(), "event-cancelled", &ev, &g, &link, None, &extra).await?;
+            let invite = invitations.cancel(&(&a).into());
+            super::notify::about_event(&mut tx, (&a).into(), "event-cancelled", &ev, &g, &link, None, &extra, Some(invite))
+                .await?;
         }
     }
     let held = to == EventStatus::Completed && registrations::tally(tx.conn(), id).await?.checked_in > 0;

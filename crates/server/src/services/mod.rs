@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod announcements;
 pub mod benefits;
+pub mod calendar_feeds;
 pub mod conduct;
 pub mod context;
 pub mod contributions;
@@ -24,6 +25,7 @@ pub mod forum_import;
 pub mod group_lifecycle;
 pub mod groups;
 pub mod health;
+pub mod invitations;
 pub mod imports;
 pub mod leadership;
 pub mod limits;

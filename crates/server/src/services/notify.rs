@@ -99,7 +99,7 @@ impl<'a> From<&'a guildhall_storage::registrations::Attendee> for Recipient<'a> 
 /// promoted, reminder, event-cancelled) naming the event, its group, its
 /// local time in the group's zone, a link and, for the waiting list, the
 /// position; `extra` holds more arguments for the message (a
-/// cancellation's reason).
+/// cancellation's reason); `calendar` the invitation it carries (UG-17).
 #[allow(clippy::too_many_arguments)]
 pub async fn about_event(
     tx: &mut Work,
@@ -110,6 +110,7 @@ pub async fn about_event(
     link: &str,
     position: Option<i64>,
     extra: &[(&'static str, &str)],
+    calendar: Option<String>,
 ) -> Result<(), AppError> {
     let when = g.profile.time_zone.format(ev.starts_at());
     let pos = position.map(|p| p.to_string()).unwrap_or_default();
@@ -122,5 +123,8 @@ pub async fn about_event(
         ("link", link),
     ];
     args.extend_from_slice(extra);
-    queue(tx, Some(to.id), to.email, to.locale, kind, &args).await
+    match calendar {
+        Some(ics) => queue_with_calendar(tx, to, kind, &args, ics).await,
+        None => queue(tx, Some(to.id), to.email, to.locale, kind, &args).await,
+    }
 }

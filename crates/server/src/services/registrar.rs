@@ -20,6 +20,7 @@ use guildhall_storage::{audit, events, registrations};
 use serde_json::json;
 use tokio::sync::oneshot;
 
+use super::invitations::Invitations;
 use super::registrations::Outcome;
 use super::Services;
 use super::{entry, notify};
@@ -159,6 +160,11 @@ async fn try_batch(
         return Err(DomainError::RegistrationClosed.into());
     }
     let mut q = registrations::queue_state(&mut tx, event).await?;
+    // One read of the venue for the whole batch's invitations (UG-17).
+    let venue = match ev.venue_id {
+        Some(v) => guildhall_storage::venues::get(svc.db.reader(), v).await?,
+        None => None,
+    };
     let mut out = Vec::with_capacity(batch.len());
     for p in batch {
         let (status, position) = match place(ev.details.capacity, q.confirmed) {
@@ -191,7 +197,9 @@ async fn try_batch(
         let kind = if status == RegistrationStatus::Confirmed { "registered" } else { "waitlisted" };
         let link = svc.links.to(&format!("/tickets/{id}"));
         let to = notify::Recipient { id: p.member, name: p.name.as_str(), email: &p.email, locale: p.locale };
-        notify::about_event(&mut tx, to, kind, &ev, &p.group, &link, position, &[]).await?;
+        let invite = Invitations::with_venue(svc, &ev, &p.group, venue.clone())
+            .request(&to, status == RegistrationStatus::Confirmed);
+        notify::about_event(&mut tx, to, kind, &ev, &p.group, &link, position, &[], Some(invite)).await?;
         out.push(Ok(Outcome { id, status, waitlist_position: position }));
     }
     tx.commit().await?;

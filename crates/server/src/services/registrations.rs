@@ -4,11 +4,12 @@
 //! count the domain's `place` decides on is exact however many requests,
 //! instances or databases are involved: no event is ever overbooked.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::email_topic::Topic;
 use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
 use guildhall_domain::registration::{RegistrationStatus, TicketCode};
+use guildhall_domain::reminder;
 use guildhall_domain::DomainError;
 use guildhall_storage::events::{self, Event};
 use guildhall_storage::groups::{self, Group};
@@ -16,6 +17,8 @@ use guildhall_storage::registrations::{self, Registration};
 use guildhall_storage::{audit, members};
 use serde_json::json;
 
+use super::email_preferences::LinkKey;
+use super::invitations::Invitations;
 use super::{entry, notify, registrar};
 use super::{Services, Work};
 use crate::auth::SignedIn;
@@ -142,6 +145,13 @@ pub async fn cancel(svc: &Services, actor: &Actor, event: EventId, id: Registrat
         now,
     )
     .await?;
+    // UG-17: told, with a CANCEL, so their calendar drops the event.
+    if let Some(m) = members::by_id(svc.db.reader(), r.member_id).await? {
+        let to = notify::Recipient { id: m.id, name: m.name.as_str(), email: &m.email, locale: m.locale };
+        let invite = Invitations::of(svc, &ev, &g).await?.cancel(&to);
+        let link = svc.links.to(&format!("/events/{event}"));
+        notify::about_event(&mut tx, to, "registration-cancelled", &ev, &g, &link, None, &[], Some(invite)).await?;
+    }
     if r.status.frees_a_seat() {
         promote(svc, &mut tx, &ev, &g, 1, now).await?;
     }
@@ -165,13 +175,15 @@ pub async fn promote(
     }
     let attendees = registrations::attendees(tx.conn(), ev.id, false).await?;
     let waiting = attendees.iter().filter(|a| a.registration.status == RegistrationStatus::Waitlisted);
+    let invitations = Invitations::of(svc, ev, g).await?;
     for a in waiting.take(usize::try_from(seats).unwrap_or(usize::MAX)) {
         let id = a.registration.id;
         registrations::set_status(tx, id, RegistrationStatus::Confirmed, now).await?;
         let details = json!({"event": ev.id.to_string()});
         audit::record(tx, entry(None, "registration.promoted", "registration", id, None, details), now).await?;
         let link = svc.links.to(&format!("/tickets/{id}"));
-        notify::about_event(tx, a.into(), "promoted", ev, g, &link, None, &[]).await?;
+        let invite = invitations.request(&a.into(), true);
+        notify::about_event(tx, a.into(), "promoted", ev, g, &link, None, &[], Some(invite)).await?;
     }
     Ok(())
 }
@@ -230,30 +242,94 @@ pub async fn check_in(
     Ok((r, first))
 }
 
-/// Queues the reminder of every confirmed attendee of events starting
-/// within the configured hours (UG-14), once per attendee even with
-/// several instances running this at once. Returns how many were queued.
+/// UG-14: queues the reminders due now, each moment once per place even
+/// with several instances running this at once (`reminder::due` says
+/// which). Each carries the one-click "I can't come" link. Returns how
+/// many were queued.
 #[tracing::instrument(skip_all)]
 pub async fn send_reminders(svc: &Services, now: DateTime<Utc>) -> Result<u64, AppError> {
-    let s = svc.settings().await?;
-    let hours = s.int("events.reminder_hours_before");
+    let offsets = svc.settings().await?.hours_list("events.reminder_offsets_hours");
+    let mut key = None;
     let mut sent = 0;
-    for ev in events::starting_between(svc.db.reader(), now, now + Duration::hours(hours)).await? {
+    for ev in events::starting_between(svc.db.reader(), now, now + reminder::horizon(&offsets)).await? {
         let g = group_of(svc, &ev).await?;
         let pending = registrations::attendees(svc.db.reader(), ev.id, false).await?;
+        let settled = registrations::reminders_settled(svc.db.reader(), ev.id).await?;
         let ids: Vec<_> = pending.iter().map(|a| a.registration.member_id).collect();
         // Reminders are a convenience each member may turn off (PL-4).
         let off = super::email_preferences::opted_out(svc, &ids, Topic::Reminders).await?;
-        let confirmed = pending.iter().filter(|a| a.registration.status == RegistrationStatus::Confirmed);
-        for a in confirmed.filter(|a| !off.contains(&a.registration.member_id)) {
+        for a in pending.iter().filter(|a| a.registration.status == RegistrationStatus::Confirmed) {
+            let r = &a.registration;
+            let done = settled.get(&r.id).map(Vec::as_slice).unwrap_or_default();
+            let due = reminder::due(&offsets, ev.starts_at(), r.updated_at, now, done);
+            if due.is_nothing() {
+                continue;
+            }
+            let send = due.send.filter(|_| !off.contains(&r.member_id));
             let mut tx = svc.begin().await?;
-            if registrations::claim_reminder(&mut tx, a.registration.id, now).await? {
-                let link = svc.links.to(&format!("/tickets/{}", a.registration.id));
-                notify::about_event(&mut tx, a.into(), "reminder", &ev, &g, &link, None, &[]).await?;
+            if registrations::settle_reminders(&mut tx, r.id, send, &due.settle, now).await? && send.is_some() {
+                let key = match &key {
+                    Some(k) => k,
+                    None => key.insert(LinkKey::within(&mut tx).await?),
+                };
+                let link = svc.links.to(&format!("/tickets/{}", r.id));
+                let release = svc.links.to(&key.release_path(r.id));
+                let extra = [("release", release.as_str())];
+                notify::about_event(&mut tx, a.into(), "reminder", &ev, &g, &link, None, &extra, None).await?;
                 sent += 1;
             }
             tx.commit().await?;
         }
     }
     Ok(sent)
+}
+
+/// Where a place named by a reminder's "I can't come" link stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReleaseState {
+    /// Held, and may be let go now.
+    Held,
+    /// Let go already (by this link or otherwise).
+    Released,
+    /// The holder was let in at the door: that attendance stays.
+    CheckedIn,
+    /// The event was cancelled or is over: nothing to free.
+    Closed,
+}
+
+/// UG-14: the place, its event and group a release link names, and where
+/// the place stands. Whoever holds the email may use it, signed in or not.
+pub async fn release_target(svc: &Services, token: &str) -> Result<(Registration, Event, Group, ReleaseState), AppError> {
+    let key = LinkKey::load(&svc.db).await?;
+    let id = key.verify_release(token).ok_or(DomainError::LinkInvalid)?;
+    let r = registrations::get(svc.db.reader(), id).await?.ok_or(DomainError::LinkInvalid)?;
+    let ev = events::get(svc.db.reader(), r.event_id).await?.ok_or(DomainError::NotFound)?;
+    let g = group_of(svc, &ev).await?;
+    let state = if r.checked_in_at.is_some() {
+        ReleaseState::CheckedIn
+    } else if !r.status.is_active() {
+        ReleaseState::Released
+    } else if ev.status != guildhall_domain::event::EventStatus::Published || ev.ends_at() <= Utc::now() {
+        ReleaseState::Closed
+    } else {
+        ReleaseState::Held
+    };
+    Ok((r, ev, g, state))
+}
+
+/// Lets the place go, as its holder would from the ticket page: the next
+/// person waiting moves up and is emailed. Pressing twice is harmless.
+#[tracing::instrument(skip_all)]
+pub async fn release(svc: &Services, token: &str) -> Result<(Event, Group, ReleaseState), AppError> {
+    let (r, ev, g, state) = release_target(svc, token).await?;
+    if state != ReleaseState::Held {
+        return Ok((ev, g, state));
+    }
+    let holder = Actor { member_id: r.member_id, roles: Vec::new() };
+    match cancel(svc, &holder, ev.id, r.id).await {
+        Ok(()) => Ok((ev, g, ReleaseState::Released)),
+        Err(AppError::Domain(DomainError::CheckedInAlready)) => Ok((ev, g, ReleaseState::CheckedIn)),
+        Err(AppError::Domain(DomainError::RegistrationClosed)) => Ok((ev, g, ReleaseState::Closed)),
+        Err(e) => Err(e),
+    }
 }

@@ -13,6 +13,7 @@ mod common;
 mod accounts;
 mod authz_matrix;
 mod backup;
+mod calendars;
 mod bad_input;
 mod confirmations;
 mod dead_ends;

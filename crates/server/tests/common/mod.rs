@@ -10,6 +10,7 @@ pub mod browser;
 pub mod forms;
 pub mod forum;
 pub mod gov;
+pub mod calendar_readers;
 pub mod world;
 
 use std::net::TcpListener;

@@ -24,6 +24,7 @@ mod health;
 mod json;
 pub mod leadership;
 mod linked_accounts;
+mod me_calendar;
 mod me_security;
 mod member_evidence;
 mod memberships;
@@ -87,6 +88,7 @@ pub fn router() -> Router<AppState> {
         .merge(announcements::router())
         .merge(forum_import::router())
         .merge(me_security::router())
+        .merge(me_calendar::router())
         .merge(export::router())
         .merge(erasure::router())
         .split_for_parts();

@@ -15,6 +15,7 @@ use crate::app::AppState;
 use crate::auth::csrf::CsrfForm;
 use crate::error::AppResult;
 use crate::services::accounts::{self, ProfileChange};
+use crate::services::calendar_feeds::{self, FeedAddress};
 use crate::services::tokens as token_service;
 use crate::web::ctx::PageCtx;
 
@@ -39,6 +40,10 @@ struct AccountPage {
     /// Just confirmed the address, or just saved the profile: said on top.
     verified: bool,
     saved: bool,
+    /// UG-17: the private calendar address, once made, and what was
+    /// just done to it (`made`, `replaced`, `off`, `was_off`).
+    calendar: Option<FeedAddress>,
+    calendar_done: Option<&'static str>,
 }
 
 pub(super) async fn render(
@@ -49,6 +54,14 @@ pub(super) async fn render(
 ) -> AppResult<Response> {
     let me = ctx.require()?.member.clone();
     let list = tokens::list(state.services.db.reader(), me.id).await?;
+    let calendar = calendar_feeds::existing(&state.services, &ctx.require()?.actor).await?;
+    let calendar_done = match ctx.query_value("calendar").as_deref() {
+        Some("made") => Some("account-calendar-made"),
+        Some("replaced") => Some("account-calendar-replaced"),
+        Some("off") => Some("account-calendar-turned-off"),
+        Some("was_off") => Some("account-calendar-was-off"),
+        _ => None,
+    };
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = AccountPage {
         errors,
@@ -62,6 +75,8 @@ pub(super) async fn render(
         password_changed: ctx.query_flag("password", "changed"),
         verified: ctx.query_flag("verified", "1"),
         saved: ctx.query_flag("saved", "1"),
+        calendar,
+        calendar_done,
         ctx,
     };
     Ok((status, Html(page.render()?)).into_response())

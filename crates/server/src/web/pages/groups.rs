@@ -26,6 +26,7 @@ use super::pickers::{Finder, Purpose};
 use super::views::EventCard;
 use super::FormErrors;
 use crate::app::AppState;
+use crate::web::feeds::webcal;
 use crate::auth::csrf::CsrfForm;
 use crate::error::AppResult;
 use crate::services::groups::{self as group_service, LeaderRef};
@@ -58,6 +59,8 @@ struct DirectoryPage {
     /// This listing with its filters, where a Follow button comes back to.
     back: String,
     notice: Option<String>,
+    /// The chosen region's calendar feed: what it is, `webcal:` and address.
+    region_calendar: Option<(String, String, String)>,
 }
 
 impl DirectoryPage {
@@ -122,7 +125,12 @@ async fn directory(
         ("unfollowed", Some(name)) => Some(ctx.tr.with("unfollow-done", &[("group", name)])),
         _ => None,
     };
+    let region_calendar = query.region.and_then(|id| regions.iter().find(|r| r.id == id)).map(|r| {
+        let https = state.config.link(&format!("/regions/{}/events.ics", r.id));
+        (ctx.tr.with("groups-region-subscribe", &[("region", r.name.as_str())]), webcal(&https), https)
+    });
     let page = DirectoryPage {
+        region_calendar,
         ctx,
         groups: list,
         regions,
@@ -276,7 +284,7 @@ pub(super) async fn show_group(
     .await?;
     let series = crate::services::series::of_group(&state.services, &g, can_manage).await?;
     let calendar_url = state.config.link(&format!("/groups/{slug}/events.ics"));
-    let webcal_url = calendar_url.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
+    let webcal_url = webcal(&calendar_url);
     let page = GroupPage {
         upcoming: upcoming.iter().map(|e| EventCard::new(e, &g)).collect(),
         past: past.iter().map(|e| EventCard::new(e, &g)).collect(),

@@ -1,6 +1,8 @@
 //! Server-rendered pages. Each module owns its routes and templates.
 
 mod account;
+mod account_calendar;
+mod release;
 mod account_security;
 mod admin;
 mod announcements;
@@ -54,6 +56,8 @@ pub fn router() -> Router<AppState> {
         .merge(home::router())
         .merge(auth::router())
         .merge(account::router())
+        .merge(account_calendar::router())
+        .merge(release::router())
         .merge(email_preferences::router())
         .merge(messages::router())
         .merge(admin::router())

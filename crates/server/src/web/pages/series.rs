@@ -70,6 +70,8 @@ struct SeriesPage {
     rule: String,
     notice: Option<String>,
     errors: FormErrors,
+    /// UG-17: the series' feed, as `webcal:` and as its address.
+    calendar: (String, String),
 }
 
 impl SeriesPage {
@@ -115,7 +117,9 @@ async fn show(state: &AppState, ctx: PageCtx, id: SeriesId, errors: FormErrors) 
         "cancelled" => Some(ctx.t("series-cancelled-done")),
         _ => None,
     });
-    let page = SeriesPage { ctx, v, rule, notice, errors: errors.clone() };
+    let https = state.config.link(&format!("/series/{id}/events.ics"));
+    let calendar = (crate::web::feeds::webcal(&https), https);
+    let page = SeriesPage { ctx, v, rule, notice, errors: errors.clone(), calendar };
     Ok(errors.respond(page.render()?))
 }
 

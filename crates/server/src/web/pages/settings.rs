@@ -125,6 +125,9 @@ fn human_value(tr: &Tr, def: &SettingDef, value: &SettingValue) -> String {
             .map(|p| Program::parse(p).map(|p| tr.t(&format!("program-{}", p.as_str()))).unwrap_or_default())
             .collect::<Vec<_>>()
             .join(", "),
+        SettingValue::Hosts(items) if matches!(def.kind, SettingKind::HoursList { .. }) => {
+            format!("{} {}", items.join(", "), tr.t("setting-unit-hours"))
+        }
         SettingValue::Hosts(items) => items.join(", "),
         SettingValue::Text(t) if t.is_empty() => tr.t("settings-not-set"),
         SettingValue::Text(t) => t.clone(),
