@@ -227,12 +227,6 @@ pub fn counts_as_held(status: EventStatus, checkins: u64) -> bool {
     status == EventStatus::Completed && checkins > 0
 }
 
-/// UG-14: the reminder goes out within the configured hours before the
-/// start, never after it.
-pub fn reminder_due(starts_at: DateTime<Utc>, now: DateTime<Utc>, hours_before: i64) -> bool {
-    now < starts_at && now >= starts_at - Duration::hours(hours_before)
-}
-
 /// How many people an event can take: 1 to 100,000.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "i64", into = "i64")]
@@ -697,14 +691,6 @@ mod tests {
         assert!(counts_as_held(EventStatus::Completed, 1));
         assert!(!counts_as_held(EventStatus::Completed, 0));
         assert!(!counts_as_held(EventStatus::Published, 10));
-    }
-
-    #[test]
-    fn ug14_reminder_window() {
-        let start = at("2026-12-01T18:00:00Z");
-        assert!(reminder_due(start, at("2026-11-30T18:00:00Z"), 24));
-        assert!(!reminder_due(start, at("2026-11-30T17:59:00Z"), 24));
-        assert!(!reminder_due(start, start, 24));
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod lists;
 mod mail;
 mod pickers;
 mod privacy;
+mod reminders;
 mod programs;
 mod security;
 mod security_sweep;
