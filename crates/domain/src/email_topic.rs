@@ -36,7 +36,7 @@ impl Topic {
     pub fn of_kind(kind: &str) -> Option<Self> {
         match kind {
             "reminder" => Some(Self::Reminders),
-            "event-message" | "community-announcement" => Some(Self::Announcements),
+            "event-message" | "community-announcement" | "event-materials" => Some(Self::Announcements),
             _ => None,
         }
     }

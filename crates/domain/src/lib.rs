@@ -19,6 +19,7 @@ pub mod health;
 pub mod ids;
 pub mod leadership;
 pub mod linked_account;
+pub mod materials;
 pub mod money;
 pub mod outbox;
 pub mod program;

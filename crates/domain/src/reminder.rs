@@ -112,7 +112,10 @@ mod tests {
     fn ug14_nothing_once_the_event_started_and_odd_lists_hold() {
         let (start, _) = at(0);
         assert!(due(DEFAULT, start, start - Duration::days(1), start, &[]).is_nothing());
-        assert_eq!(due(&[2, 24, 2, 0, -3], start, start - Duration::days(3), start - Duration::hours(20), &[]).send, Some(24));
+        assert_eq!(
+            due(&[2, 24, 2, 0, -3], start, start - Duration::days(3), start - Duration::hours(20), &[]).send,
+            Some(24)
+        );
         assert!(due(&[], start, start - Duration::days(3), start - Duration::hours(1), &[]).is_nothing());
         assert_eq!(horizon(&[2, 48, 24]), Duration::hours(48));
         assert_eq!(horizon(&[]), Duration::zero());

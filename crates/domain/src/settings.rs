@@ -167,7 +167,11 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("mail.max_attempts", "PL-4", 1, 100),
     int("mail.retry_base_seconds", "PL-4", 1, 86400),
     // UG-14: each reminder's moment, in hours before the start.
-    SettingDef { key: "events.reminder_offsets_hours", kind: SettingKind::HoursList { max: 720, most: 5 }, rule: "UG-14" },
+    SettingDef {
+        key: "events.reminder_offsets_hours",
+        kind: SettingKind::HoursList { max: 720, most: 5 },
+        rule: "UG-14",
+    },
     // UG-14: the door window. Check-in and walk-ins open this long before
     // the start and close this long after the end.
     int("events.checkin_opens_minutes_before", "UG-14", 0, 1440),

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Utc};
 use guildhall_domain::event::{Capacity, EventDetails, EventFacts, EventStatus, Schedule};
 use guildhall_domain::ids::{EventId, GroupId, MemberId, SeriesId, TalkId, VenueId};
+use guildhall_domain::materials::TalkMaterials;
 use guildhall_domain::review::{Checklist, ReviewStatus};
 use guildhall_domain::values::{DisplayName, LongText, Title, WebLink};
 use guildhall_domain::DomainError;
@@ -14,7 +15,7 @@ use sqlx::{Any, AnyPool, Executor, Row};
 
 use crate::cols::{aliased, Cols};
 use crate::groups::Group;
-use crate::time::{from_db, to_db};
+use crate::time::{from_db, from_db_opt, to_db};
 use crate::venues::Venue;
 use crate::{StorageError, Tx};
 
@@ -373,6 +374,8 @@ pub struct Talk {
     pub abstract_text: LongText,
     pub speakers: Vec<Speaker>,
     pub review: TalkReview,
+    /// UG-14: the slides and recording, once the event took place.
+    pub materials: TalkMaterials,
 }
 
 /// UG-6: where a session's review stands.
@@ -455,7 +458,7 @@ pub async fn talks_of(pool: &AnyPool, events: &[EventId]) -> Result<HashMap<Even
     }
     let sql = format!(
         "SELECT t.event_id, t.id, t.title, t.abstract, t.review_status, t.review_checklist, t.review_notes,
-                s.member_id, s.guest_name, m.name AS member_name
+                t.slides_url, t.recording_url, s.member_id, s.guest_name, m.name AS member_name
          FROM talks t
          LEFT JOIN talk_speakers s ON s.talk_id = t.id
          LEFT JOIN members m ON m.id = s.member_id
@@ -464,6 +467,7 @@ pub async fn talks_of(pool: &AnyPool, events: &[EventId]) -> Result<HashMap<Even
     );
     let rows = events.iter().fold(sqlx::query(&sql), |q, e| q.bind(*e)).fetch_all(pool).await?;
     let corrupt = |w: &str| StorageError::Corrupt(format!("talk {w}"));
+    let link = |raw: Option<String>| raw.map(|l| WebLink::parse(&l, "link")).transpose();
     let mut by_event: HashMap<EventId, Vec<Talk>> = HashMap::new();
     for r in &rows {
         let out = by_event.entry(r.try_get("event_id")?).or_default();
@@ -479,6 +483,10 @@ pub async fn talks_of(pool: &AnyPool, events: &[EventId]) -> Result<HashMap<Even
                     status: r.try_get::<ReviewStatus, _>("review_status")?,
                     checklist: Checklist::from_text(&r.try_get::<String, _>("review_checklist")?),
                     notes: r.try_get("review_notes")?,
+                },
+                materials: TalkMaterials {
+                    slides: link(r.try_get("slides_url")?).map_err(|_| corrupt("slides"))?,
+                    recording: link(r.try_get("recording_url")?).map_err(|_| corrupt("recording"))?,
                 },
             });
         }
@@ -586,6 +594,45 @@ pub async fn edit_talk(
     if done.rows_affected() == 0 {
         return Err(DomainError::NotFound.into());
     }
+    Ok(())
+}
+
+/// UG-14: a talk's slides and recording (`None` removes one).
+pub async fn set_talk_materials(
+    tx: &mut Tx,
+    event: EventId,
+    talk: TalkId,
+    m: &TalkMaterials,
+) -> Result<(), StorageError> {
+    let done = sqlx::query("UPDATE talks SET slides_url = $1, recording_url = $2 WHERE id = $3 AND event_id = $4")
+        .bind(m.slides.as_ref().map(|l| l.as_str().to_owned()))
+        .bind(m.recording.as_ref().map(|l| l.as_str().to_owned()))
+        .bind(talk)
+        .bind(event)
+        .execute(&mut **tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(DomainError::NotFound.into());
+    }
+    Ok(())
+}
+
+/// UG-14: when the slides and recordings were last emailed to those who came.
+pub async fn materials_sent_at<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    event: EventId,
+) -> Result<Option<DateTime<Utc>>, StorageError> {
+    let at: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT materials_sent_at FROM events WHERE id = $1").bind(event).fetch_optional(ex).await?;
+    Ok(from_db_opt(at.flatten()))
+}
+
+pub async fn mark_materials_sent(tx: &mut Tx, event: EventId, now: DateTime<Utc>) -> Result<(), StorageError> {
+    sqlx::query("UPDATE events SET materials_sent_at = $2 WHERE id = $1")
+        .bind(event)
+        .bind(to_db(now))
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

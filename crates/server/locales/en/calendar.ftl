@@ -41,3 +41,32 @@ release-already = Your place at { $event } was already released. Nothing changed
 release-again = Changed your mind? Register again while seats are left:
 release-checked-in = You were checked in at the door: that attendance stays as it is.
 release-closed = This event is over or was cancelled, so there is no place to free.
+materials-slides = Slides
+materials-recording = Recording
+materials-edit = Add slides and recording
+materials-slides-field = Slides (a web address)
+materials-recording-field = Recording (a web address)
+materials-edit-hint = Shown on this page to everyone. Leave a field empty to remove its link.
+materials-save = Save the links
+materials-saved-done = The links are saved and shown with the talk.
+materials-send-heading = Slides and recordings for those who came
+materials-send-who = { $count ->
+    [0] Nobody with an account was checked in, so nobody would be emailed.
+    [one] The one person checked in with an account gets an email with each talk's links, unless they turned off organisers' messages.
+   *[other] The { $count } people checked in with an account get an email with each talk's links, unless they turned off organisers' messages.
+}
+materials-send = Email the slides and recordings
+materials-sent-at = Emailed on { $at }.
+materials-send-again = Send again (after adding links)
+materials-send-again-yes = Send them again
+materials-sent-done = The slides and recordings are on their way to everyone who came.
+field-materials_none = No talk has slides or a recording yet: add a link to a talk first.
+mail-event-materials-subject = Slides and recordings: { $event }
+mail-event-materials-body =
+    Hello { $name },
+
+    Thank you for coming to { $event } ({ $group }). Here are the talks' slides and recordings:
+
+    { $materials }
+
+    The event's page keeps them too: { $link }

@@ -296,6 +296,11 @@ error-event_state_conflict = { $to ->
         [cancelled] A cancelled event cannot be marked completed.
        *[other] The event cannot be marked completed yet.
     }
+    [materials_added] { $from ->
+        [draft] Slides and recordings are added once the event is published.
+       *[other] A cancelled event has no slides or recordings to add.
+    }
+    [materials_sent] The slides and recordings are sent once the event is marked completed.
    *[other] The event cannot change that way from where it stands now.
 }
 error-ticket_invalid = This ticket is not valid for this event: unknown, cancelled, or still on the waiting list.

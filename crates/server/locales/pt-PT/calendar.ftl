@@ -41,3 +41,32 @@ release-already = O seu lugar em { $event } já estava libertado. Nada mudou.
 release-again = Mudou de ideias? Inscreva-se de novo enquanto houver lugares:
 release-checked-in = Já deu entrada no evento: essa presença fica como está.
 release-closed = Este evento terminou ou foi cancelado, por isso não há lugar a libertar.
+materials-slides = Diapositivos
+materials-recording = Gravação
+materials-edit = Adicionar diapositivos e gravação
+materials-slides-field = Diapositivos (um endereço web)
+materials-recording-field = Gravação (um endereço web)
+materials-edit-hint = Aparecem nesta página para todos. Deixe um campo vazio para retirar a sua ligação.
+materials-save = Guardar as ligações
+materials-saved-done = As ligações foram guardadas e aparecem com a sessão.
+materials-send-heading = Diapositivos e gravações para quem veio
+materials-send-who = { $count ->
+    [0] Ninguém com conta deu entrada, por isso ninguém receberia o email.
+    [one] A pessoa que deu entrada com conta recebe um email com as ligações de cada sessão, exceto se desligou as mensagens dos organizadores.
+   *[other] As { $count } pessoas que deram entrada com conta recebem um email com as ligações de cada sessão, exceto quem desligou as mensagens dos organizadores.
+}
+materials-send = Enviar os diapositivos e gravações por email
+materials-sent-at = Enviado a { $at }.
+materials-send-again = Enviar de novo (depois de acrescentar ligações)
+materials-send-again-yes = Enviar de novo
+materials-sent-done = Os diapositivos e gravações vão a caminho de todos os que vieram.
+field-materials_none = Nenhuma sessão tem ainda diapositivos ou gravação: acrescente primeiro uma ligação a uma sessão.
+mail-event-materials-subject = Diapositivos e gravações: { $event }
+mail-event-materials-body =
+    Olá { $name },
+
+    Obrigado por ter vindo a { $event } ({ $group }). Aqui estão os diapositivos e gravações das sessões:
+
+    { $materials }
+
+    A página do evento também os guarda: { $link }

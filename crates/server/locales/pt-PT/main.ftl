@@ -296,6 +296,11 @@ error-event_state_conflict = { $to ->
         [cancelled] Um evento cancelado não pode ser marcado como concluído.
        *[other] O evento ainda não pode ser marcado como concluído.
     }
+    [materials_added] { $from ->
+        [draft] Os diapositivos e gravações adicionam-se quando o evento estiver publicado.
+       *[other] Um evento cancelado não tem diapositivos nem gravações a adicionar.
+    }
+    [materials_sent] Os diapositivos e gravações enviam-se quando o evento estiver marcado como concluído.
    *[other] O evento não pode mudar dessa forma a partir do estado atual.
 }
 error-ticket_invalid = Este bilhete não é válido para este evento: desconhecido, cancelado ou ainda em lista de espera.

@@ -80,8 +80,12 @@ pub async fn replace(svc: &Services, actor: &Actor) -> Result<FeedAddress, AppEr
     let version = feeds::rotate(&mut tx, actor.member_id, now).await?;
     let key = LinkKey::within(&mut tx).await?;
     let details = json!({"version": version});
-    audit::record(&mut tx, entry(Some(actor.member_id), "calendar_feed.replaced", "member", actor.member_id, None, details), now)
-        .await?;
+    audit::record(
+        &mut tx,
+        entry(Some(actor.member_id), "calendar_feed.replaced", "member", actor.member_id, None, details),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(FeedAddress::new(svc, &key.calendar_path(actor.member_id, version)))
 }
@@ -93,8 +97,12 @@ pub async fn turn_off(svc: &Services, actor: &Actor) -> Result<bool, AppError> {
     let mut tx = svc.begin().await?;
     let was = feeds::remove(&mut tx, actor.member_id).await?;
     if was {
-        audit::record(&mut tx, entry(Some(actor.member_id), "calendar_feed.off", "member", actor.member_id, None, json!({})), now)
-            .await?;
+        audit::record(
+            &mut tx,
+            entry(Some(actor.member_id), "calendar_feed.off", "member", actor.member_id, None, json!({})),
+            now,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(was)

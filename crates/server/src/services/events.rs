@@ -20,8 +20,8 @@ use guildhall_storage::{audit, registrations, venues};
 use serde_json::json;
 
 use super::groups::managed;
-use super::Services;
 use super::{entry, registrations as regs};
+use super::{Services, Work};
 use crate::error::AppError;
 
 /// Loads an event with its group, checking the actor may run the group.
@@ -204,9 +204,22 @@ async fn change(
                 .map(|r| crate::i18n::Tr(a.locale).with("mail-event-cancelled-reason", &[("reason", r.as_str())]));
             let extra = [("reason", why.as_deref().unwrap_or_default())];
             let invite = invitations.cancel(&(&a).into());
-            super::notify::about_event(&mut tx, (&a).into(), "event-cancelled", &ev, &g, &link, None, &extra, Some(invite))
-                .await?;
+            super::notify::about_event(
+                &mut tx,
+                (&a).into(),
+                "event-cancelled",
+                &ev,
+                &g,
+                &link,
+                None,
+                &extra,
+                Some(invite),
+            )
+            .await?;
         }
+    }
+    if to == EventStatus::Completed {
+        send_materials_on_completion(svc, &mut tx, &Event { status: to, ..ev.clone() }, &g).await?;
     }
     let held = to == EventStatus::Completed && registrations::tally(tx.conn(), id).await?.checked_in > 0;
     let action = format!("event.{}", to.as_str());
@@ -224,6 +237,16 @@ async fn change(
         super::health::restore(svc, g.id, "event_held", now).await?;
     }
     Ok(to)
+}
+
+/// UG-14: slides and recordings already added go to everyone who came as
+/// the event completes; added later, a leader sends them.
+async fn send_materials_on_completion(svc: &Services, tx: &mut Work, ev: &Event, g: &Group) -> Result<(), AppError> {
+    let talks = events::talks(svc.db.reader(), ev.id).await?;
+    if super::materials::any_links(&talks) {
+        super::materials::queue(svc, tx, ev, g, &talks).await?;
+    }
+    Ok(())
 }
 
 /// UG-14: completes every published event that ended
@@ -248,6 +271,7 @@ pub async fn complete_ended(svc: &Services, now: chrono::DateTime<Utc>) -> Resul
             continue;
         }
         events::set_status(&mut tx, ev.id, ev.status, EventStatus::Completed, now).await?;
+        send_materials_on_completion(svc, &mut tx, &Event { status: EventStatus::Completed, ..ev.clone() }, &g).await?;
         let tally = registrations::tally(tx.conn(), ev.id).await?;
         let details = json!({"from": "published", "to": "completed", "checked_in": tally.checked_in});
         audit::record(&mut tx, entry(None, "event.completed", "event", ev.id, Some("ended"), details), now).await?;

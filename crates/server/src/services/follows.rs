@@ -100,8 +100,7 @@ pub async fn announce_new_event(svc: &Services, tx: &mut Work, ev: &Event, g: &G
         None => None,
     };
     let link = svc.links.to(&format!("/events/{}", ev.id));
-    let calendar_entry =
-        ics::Entry::new(ev, venue.as_ref(), link.clone(), g.profile.name.as_str());
+    let calendar_entry = ics::Entry::new(ev, venue.as_ref(), link.clone(), g.profile.name.as_str());
     let calendar = itip::publish(&calendar_entry, svc.links.host());
     let key = LinkKey::within(tx).await?;
     let when = g.profile.time_zone.format(ev.starts_at());

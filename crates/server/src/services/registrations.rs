@@ -299,7 +299,10 @@ pub enum ReleaseState {
 
 /// UG-14: the place, its event and group a release link names, and where
 /// the place stands. Whoever holds the email may use it, signed in or not.
-pub async fn release_target(svc: &Services, token: &str) -> Result<(Registration, Event, Group, ReleaseState), AppError> {
+pub async fn release_target(
+    svc: &Services,
+    token: &str,
+) -> Result<(Registration, Event, Group, ReleaseState), AppError> {
     let key = LinkKey::load(&svc.db).await?;
     let id = key.verify_release(token).ok_or(DomainError::LinkInvalid)?;
     let r = registrations::get(svc.db.reader(), id).await?.ok_or(DomainError::LinkInvalid)?;

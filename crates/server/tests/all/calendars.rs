@@ -59,8 +59,8 @@ on_both!(ug17_confirmation_update_and_cancellation_read_back_by_both_parsers, |b
     // A new time: a REQUEST with the same UID at SEQUENCE 1, at the new time.
     let path = format!("/api/v1/events/{ev}");
     let (_, e) = w.app.api(Method::GET, &path, None, None).await;
-    let start = chrono::DateTime::parse_from_rfc3339(e["starts_at"].as_str().unwrap()).unwrap()
-        + chrono::Duration::hours(1);
+    let start =
+        chrono::DateTime::parse_from_rfc3339(e["starts_at"].as_str().unwrap()).unwrap() + chrono::Duration::hours(1);
     let end = start + chrono::Duration::hours(2);
     let body = json!({"starts_at": start.to_rfc3339(), "ends_at": end.to_rfc3339()});
     assert_eq!(w.app.api(Method::PATCH, &path, Some(&w.leader), Some(body)).await.0, 200);
@@ -73,18 +73,33 @@ on_both!(ug17_confirmation_update_and_cancellation_read_back_by_both_parsers, |b
     // The holder lets the place go: a CANCEL for them; the waiting person
     // moves up with a REQUEST, accepted.
     let reg = w.app.api(Method::GET, "/api/v1/me/tickets", Some(&seat.2), None).await.1[0]["id"].clone();
-    let (s, b) =
-        w.app.api(Method::DELETE, &format!("/api/v1/events/{ev}/registrations/{}", reg.as_str().unwrap()), Some(&seat.2), None).await;
+    let (s, b) = w
+        .app
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/events/{ev}/registrations/{}", reg.as_str().unwrap()),
+            Some(&seat.2),
+            None,
+        )
+        .await;
     assert_eq!(s, 204, "{b}");
     let (method, gone) = the_event(&invitation(&w.app, &seat.1, "registration-cancelled").await).unwrap();
-    assert_eq!((method.as_str(), gone["uid"].clone(), gone["status"].as_str()), ("CANCEL", first["uid"].clone(), Some("CANCELLED")));
+    assert_eq!(
+        (method.as_str(), gone["uid"].clone(), gone["status"].as_str()),
+        ("CANCEL", first["uid"].clone(), Some("CANCELLED"))
+    );
     let (method, up) = the_event(&invitation(&w.app, &wait.1, "promoted").await).unwrap();
     assert_eq!((method.as_str(), up["attendees"][0]["partstat"].as_str()), ("REQUEST", Some("ACCEPTED")));
 
     // The event is cancelled: a CANCEL at a higher SEQUENCE to whoever holds a place.
     let (s, b) = w
         .app
-        .api(Method::POST, &format!("/api/v1/events/{ev}/cancel"), Some(&w.leader), Some(json!({"reason": "The venue flooded."})))
+        .api(
+            Method::POST,
+            &format!("/api/v1/events/{ev}/cancel"),
+            Some(&w.leader),
+            Some(json!({"reason": "The venue flooded."})),
+        )
         .await;
     assert_eq!(s, 200, "{b}");
     let (method, cancelled) = the_event(&invitation(&w.app, &wait.1, "event-cancelled").await).unwrap();
@@ -110,7 +125,8 @@ on_both!(ug17_confirmation_update_and_cancellation_read_back_by_both_parsers, |b
 
 on_both!(ug17_a_members_feed_lists_what_they_registered_for_behind_an_address_they_control, |backend| async move {
     let Some(w) = world(backend).await else { return };
-    let (held, full, released, not_mine) = (w.published(5).await, w.published(1).await, w.published(5).await, w.published(5).await);
+    let (held, full, released, not_mine) =
+        (w.published(5).await, w.published(1).await, w.published(5).await, w.published(5).await);
     let draft = w.draft(5, 9).await;
     let people = w.app.members_with_tokens("feed", 2).await;
     let (me, other) = (&people[0], &people[1]);
@@ -128,7 +144,11 @@ on_both!(ug17_a_members_feed_lists_what_they_registered_for_behind_an_address_th
     assert_eq!(s, 200, "{address}");
     let url = address["url"].as_str().unwrap().to_owned();
     assert!(address["webcal"].as_str().unwrap().starts_with("webcal://"), "{address}");
-    assert_eq!(w.app.api(Method::GET, "/api/v1/me/calendar", Some(&me.2), None).await.1["url"], url.as_str(), "the same address on every ask");
+    assert_eq!(
+        w.app.api(Method::GET, "/api/v1/me/calendar", Some(&me.2), None).await.1["url"],
+        url.as_str(),
+        "the same address on every ask"
+    );
     let (s, text) = feed(&w.app, &url).await;
     assert_eq!(s, 200);
     let Some(cal) = read_both(&text) else { return };
@@ -157,10 +177,7 @@ on_both!(ug17_a_members_feed_lists_what_they_registered_for_behind_an_address_th
     assert_ne!(again["url"], fresh["url"]);
 
     // PL-8: an erased member's feed is gone.
-    let (s, b) = w
-        .app
-        .api(Method::DELETE, "/api/v1/me", Some(&me.2), Some(json!({"confirm_email": me.1})))
-        .await;
+    let (s, b) = w.app.api(Method::DELETE, "/api/v1/me", Some(&me.2), Some(json!({"confirm_email": me.1}))).await;
     assert_eq!(s, 204, "{b}");
     assert_eq!(feed(&w.app, again["url"].as_str().unwrap()).await.0, 404);
     assert_eq!(w.app.count("calendar_feeds").await, 0);
@@ -172,10 +189,24 @@ on_both!(ug17_group_series_and_region_feeds_keep_cancelled_dates_and_their_seque
     let (kept, dropped) = (w.published(5).await, w.published(5).await);
     let (s, b) = w
         .app
-        .api(Method::POST, &format!("/api/v1/events/{dropped}/cancel"), Some(&w.leader), Some(json!({"reason": "Speaker ill."})))
+        .api(
+            Method::POST,
+            &format!("/api/v1/events/{dropped}/cancel"),
+            Some(&w.leader),
+            Some(json!({"reason": "Speaker ill."})),
+        )
         .await;
     assert_eq!(s, 200, "{b}");
-    let group = w.app.client.get(w.app.url(&format!("/groups/{}/events.ics", w.slug))).send().await.unwrap().text().await.unwrap();
+    let group = w
+        .app
+        .client
+        .get(w.app.url(&format!("/groups/{}/events.ics", w.slug)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let Some(cal) = read_both(&group) else { return };
     assert_eq!(event(&cal, &kept)["status"], "CONFIRMED");
     assert_eq!(event(&cal, &dropped)["status"], "CANCELLED", "still in, so calendars drop it");
@@ -197,7 +228,11 @@ on_both!(ug17_group_series_and_region_feeds_keep_cancelled_dates_and_their_seque
     assert_eq!(s, 201, "{series}");
     let id = series["id"].as_str().unwrap();
     let series_feed = format!("/series/{id}/events.ics");
-    assert_eq!(w.app.client.get(w.app.url(&series_feed)).send().await.unwrap().status(), 404, "a draft series has no feed");
+    assert_eq!(
+        w.app.client.get(w.app.url(&series_feed)).send().await.unwrap().status(),
+        404,
+        "a draft series has no feed"
+    );
     assert_eq!(w.app.api(Method::POST, &format!("/api/v1/series/{id}/publish"), Some(&w.leader), None).await.0, 200);
     let text = w.app.client.get(w.app.url(&series_feed)).send().await.unwrap().text().await.unwrap();
     let cal = read_both(&text).unwrap();
@@ -209,7 +244,16 @@ on_both!(ug17_group_series_and_region_feeds_keep_cancelled_dates_and_their_seque
     // The region's feed holds every group's events.
     let (_, g) = w.app.api(Method::GET, &format!("/api/v1/groups/{}", w.slug), None, None).await;
     let region = g["region_id"].as_str().unwrap();
-    let text = w.app.client.get(w.app.url(&format!("/regions/{region}/events.ics"))).send().await.unwrap().text().await.unwrap();
+    let text = w
+        .app
+        .client
+        .get(w.app.url(&format!("/regions/{region}/events.ics")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let cal = read_both(&text).unwrap();
     assert_eq!(cal["events"].as_array().unwrap().len(), 5, "two events and three dates: {cal}");
     assert_eq!(event(&cal, &dropped)["status"], "CANCELLED");
@@ -229,24 +273,28 @@ on_both!(ug17_the_account_page_makes_replaces_and_turns_off_the_calendar_address
         regex::Regex::new(r#"id="calendar-address" value="([^"]+)""#).unwrap().captures(html).map(|c| c[1].to_owned())
     };
 
-    let made = common::follow(&c, &w.app, common::post_form(&c, &w.app, "/account", "/account/calendar", &[]).await).await;
+    let made =
+        common::follow(&c, &w.app, common::post_form(&c, &w.app, "/account", "/account/calendar", &[]).await).await;
     assert!(made.contains("Your calendar address is ready"), "told what happened");
     let first = address(&made).expect("the address is shown");
     assert!(made.contains(&format!("href=\"{}\"", first.replacen("http://", "webcal://", 1))), "a subscribe link");
     assert_eq!(feed(&w.app, &first).await.0, 200);
 
     let replaced =
-        common::follow(&c, &w.app, common::post_form(&c, &w.app, "/account", "/account/calendar/replace", &[]).await).await;
+        common::follow(&c, &w.app, common::post_form(&c, &w.app, "/account", "/account/calendar/replace", &[]).await)
+            .await;
     assert!(replaced.contains("the old one no longer works"));
     let second = address(&replaced).unwrap();
     assert_ne!(first, second);
     assert_eq!(feed(&w.app, &first).await.0, 404);
 
-    let off = common::follow(&c, &w.app, common::post_form(&c, &w.app, "/account", "/account/calendar/off", &[]).await).await;
+    let off =
+        common::follow(&c, &w.app, common::post_form(&c, &w.app, "/account", "/account/calendar/off", &[]).await).await;
     assert!(off.contains("Your calendar is off"));
     assert!(address(&off).is_none() && off.contains("Make my calendar address"));
     assert_eq!(feed(&w.app, &second).await.0, 404);
-    let again = common::follow(&c, &w.app, common::post_form(&c, &w.app, "/account", "/account/calendar/off", &[]).await).await;
+    let again =
+        common::follow(&c, &w.app, common::post_form(&c, &w.app, "/account", "/account/calendar/off", &[]).await).await;
     assert!(again.contains("already off. Nothing changed"), "a second press says so");
     // Tickets lead here.
     let tickets = c.get(w.app.url("/tickets")).send().await.unwrap().text().await.unwrap();

@@ -43,7 +43,8 @@ on_both!(ug14_two_reminders_each_once_and_i_cant_come_frees_the_seat_for_the_nex
     assert_eq!(a.unwrap() + b.unwrap(), 1, "the confirmed place only; nobody waiting is reminded");
     assert_eq!(send_reminders(svc, day_before + Duration::hours(1)).await.unwrap(), 0);
     // Two hours before, the second.
-    let (a, b) = tokio::join!(send_reminders(svc, start - Duration::hours(1)), send_reminders(svc, start - Duration::hours(1)));
+    let (a, b) =
+        tokio::join!(send_reminders(svc, start - Duration::hours(1)), send_reminders(svc, start - Duration::hours(1)));
     assert_eq!(a.unwrap() + b.unwrap(), 1);
     let sent = reminders_to(&w.app, &holder.1).await;
     assert_eq!(sent.len(), 2, "24 h and 2 h before, once each");
@@ -114,7 +115,14 @@ on_both!(ug14_the_reminder_moments_are_a_setting_with_clear_refusals, |backend| 
             let res = admin.post(&url).form(&form).send().await.unwrap();
             let status = res.status().as_u16();
             let html = match res.headers().get("location") {
-                Some(to) => admin.get(format!("{url}{}", to.to_str().unwrap().trim_start_matches("/admin/settings"))).send().await.unwrap().text().await.unwrap(),
+                Some(to) => admin
+                    .get(format!("{url}{}", to.to_str().unwrap().trim_start_matches("/admin/settings")))
+                    .send()
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap(),
                 None => res.text().await.unwrap(),
             };
             (status, html)

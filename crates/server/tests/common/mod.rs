@@ -7,10 +7,10 @@
 pub mod audit;
 pub mod blog;
 pub mod browser;
+pub mod calendar_readers;
 pub mod forms;
 pub mod forum;
 pub mod gov;
-pub mod calendar_readers;
 pub mod world;
 
 use std::net::TcpListener;

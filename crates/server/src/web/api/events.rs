@@ -70,6 +70,10 @@ pub struct TalkBody {
     review_status: String,
     /// The reviewer's notes for the speaker.
     review_notes: String,
+    /// UG-14: the talk's slides, once the event took place.
+    slides_url: Option<String>,
+    /// UG-14: the talk's recording.
+    recording_url: Option<String>,
 }
 
 /// An event (UG-14). There is no price: events are free (UG-9).
@@ -159,6 +163,8 @@ fn body(state: &AppState, v: &EventView) -> EventBody {
                 abstract_text: t.abstract_text.to_string(),
                 review_status: t.review.status.as_str().to_owned(),
                 review_notes: t.review.notes.clone(),
+                slides_url: t.materials.slides.as_ref().map(|l| l.to_string()),
+                recording_url: t.materials.recording.as_ref().map(|l| l.to_string()),
                 speakers: t
                     .speakers
                     .iter()

@@ -24,6 +24,7 @@ mod health;
 mod json;
 pub mod leadership;
 mod linked_accounts;
+mod materials;
 mod me_calendar;
 mod me_security;
 mod member_evidence;
@@ -89,6 +90,7 @@ pub fn router() -> Router<AppState> {
         .merge(forum_import::router())
         .merge(me_security::router())
         .merge(me_calendar::router())
+        .merge(materials::router())
         .merge(export::router())
         .merge(erasure::router())
         .split_for_parts();

@@ -21,8 +21,8 @@ use guildhall_storage::groups::{self, Group};
 
 use crate::app::AppState;
 use crate::calendar::ics;
-use crate::services::calendar_feeds;
 use crate::error::{AppError, AppResult};
+use crate::services::calendar_feeds;
 
 pub fn router() -> Router<AppState> {
     Router::new()

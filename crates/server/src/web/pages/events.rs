@@ -75,9 +75,34 @@ struct EventPage {
     open: bool,
     json_ld: String,
     errors: FormErrors,
+    /// UG-14: when the slides and recordings were last emailed (leaders
+    /// of a completed event only).
+    materials_sent_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl EventPage {
+    /// UG-14: leaders add slides and recordings once the event is published.
+    fn takes_materials(&self) -> bool {
+        self.can_manage && guildhall_domain::materials::accepts_materials(self.ev.status)
+    }
+
+    /// The follow-up email is offered on a completed event with links.
+    fn can_send_materials(&self) -> bool {
+        self.can_manage
+            && self.ev.status == EventStatus::Completed
+            && crate::services::materials::any_links(&self.talks)
+    }
+
+    fn materials_who(&self) -> String {
+        let members = self.tally.checked_in.saturating_sub(self.tally.walk_ins).to_string();
+        self.ctx.tr.with("materials-send-who", &[("count", &members)])
+    }
+
+    fn materials_sent_text(&self) -> String {
+        let at = self.materials_sent_at.map(|at| self.ctx.time(&at)).unwrap_or_default();
+        self.ctx.tr.with("materials-sent-at", &[("at", &at)])
+    }
+
     fn seats_left(&self) -> u64 {
         u64::from(self.ev.details.capacity.get()).saturating_sub(self.tally.confirmed)
     }
@@ -156,6 +181,8 @@ impl EventPage {
             "talk_reviewed" => "talk-reviewed-done",
             "published" => "event-published-done",
             "completed" => "event-completed-done",
+            "materials_saved" => "materials-saved-done",
+            "materials_sent" => "materials-sent-done",
             _ => return None,
         };
         Some(self.ctx.t(key))
@@ -208,7 +235,13 @@ pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, erro
     let group_url = state.config.link(&format!("/groups/{}", g.profile.slug));
     let json_ld = schema_org::event(&ev, &g, venue.as_ref(), &tally, &url, &group_url);
     let now = chrono::Utc::now();
+    let materials_sent_at = if can_manage && ev.status == EventStatus::Completed {
+        guildhall_storage::events::materials_sent_at(state.services.db.reader(), id).await?
+    } else {
+        None
+    };
     let page = EventPage {
+        materials_sent_at,
         when: when_text(ev.starts_at(), ev.ends_at(), g.profile.time_zone),
         open: guildhall_domain::event::registration_open(ev.status, ev.ends_at(), now),
         ctx,

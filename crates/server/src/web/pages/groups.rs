@@ -26,12 +26,12 @@ use super::pickers::{Finder, Purpose};
 use super::views::EventCard;
 use super::FormErrors;
 use crate::app::AppState;
-use crate::web::feeds::webcal;
 use crate::auth::csrf::CsrfForm;
 use crate::error::AppResult;
 use crate::services::groups::{self as group_service, LeaderRef};
 use crate::services::health as health_service;
 use crate::web::ctx::PageCtx;
+use crate::web::feeds::webcal;
 
 pub fn router() -> Router<AppState> {
     Router::new()

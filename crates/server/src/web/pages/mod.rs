@@ -2,7 +2,6 @@
 
 mod account;
 mod account_calendar;
-mod release;
 mod account_security;
 mod admin;
 mod announcements;
@@ -25,11 +24,13 @@ mod home;
 mod leadership;
 mod linked_accounts;
 mod manage;
+mod materials;
 mod messages;
 mod people;
 mod pickers;
 mod program_application;
 mod programs;
+mod release;
 mod renewals;
 mod review;
 mod schema_org;
@@ -58,6 +59,7 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(account_calendar::router())
         .merge(release::router())
+        .merge(materials::router())
         .merge(email_preferences::router())
         .merge(messages::router())
         .merge(admin::router())

@@ -3,11 +3,11 @@
 //! the next person waiting moves up. The signed link is the permission,
 //! signed in or not.
 
+use askama::Template;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use askama::Template;
 use guildhall_storage::events::Event;
 use guildhall_storage::groups::Group;
 
