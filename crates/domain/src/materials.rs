@@ -53,6 +53,7 @@ pub fn may_send_materials(status: EventStatus, any_links: bool) -> Result<(), Do
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -58,6 +58,7 @@ pub fn horizon(offsets: &[i64]) -> Duration {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
