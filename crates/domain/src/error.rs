@@ -136,6 +136,9 @@ pub enum DomainError {
     /// and the sending; the sender sees the new count before it goes.
     #[error("the audience changed: it is now {now} people")]
     AudienceChanged { now: u32 },
+    /// UG-18: a seat offer that expired, was declined, or never was.
+    #[error("this seat offer is no longer open")]
+    OfferClosed,
 }
 
 impl DomainError {
@@ -169,7 +172,8 @@ impl DomainError {
             | Self::AccountNotLinked
             | Self::AccountLinkedElsewhere
             | Self::ProofNotFound
-            | Self::AudienceChanged { .. } => K::Conflict,
+            | Self::AudienceChanged { .. }
+            | Self::OfferClosed => K::Conflict,
             Self::BadCredentials | Self::Unauthenticated => K::Unauthenticated,
             Self::EmailNotVerified | Self::Forbidden | Self::CsrfRejected => K::Forbidden,
             Self::LinkInvalid => K::Gone,
@@ -224,6 +228,7 @@ impl DomainError {
             C::AccountLinkedElsewhere => Self::AccountLinkedElsewhere,
             C::ProofNotFound => Self::ProofNotFound,
             C::AudienceChanged => Self::AudienceChanged { now: 12 },
+            C::OfferClosed => Self::OfferClosed,
         }
     }
 
@@ -276,6 +281,7 @@ impl DomainError {
             Self::AccountLinkedElsewhere => "account_linked_elsewhere",
             Self::ProofNotFound => "proof_not_found",
             Self::AudienceChanged { .. } => "audience_changed",
+            Self::OfferClosed => "offer_closed",
         }
     }
 
@@ -312,6 +318,7 @@ impl DomainError {
             | Self::SlugTaken
             | Self::AlreadyRegistered
             | Self::RegistrationClosed
+            | Self::OfferClosed
             | Self::TicketInvalid
             | Self::CheckedInAlready
             | Self::OpenApplicationExists

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone as _, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::offer::WaitlistMode;
 use crate::values::{LongText, TimeZone, Title, WebLink};
 use crate::DomainError;
 
@@ -396,6 +397,8 @@ pub struct EventDetails {
     pub capacity: Capacity,
     pub online_link: Option<WebLink>,
     pub promotion_links: Vec<WebLink>,
+    /// UG-18: how a freed seat reaches the waiting list.
+    pub waitlist_mode: WaitlistMode,
 }
 
 /// Raw event fields from a form or JSON body. Promotion links come one per
@@ -416,6 +419,9 @@ pub struct EventFields {
     pub online_link: String,
     #[serde(default)]
     pub promotion_links: String,
+    /// UG-18: `automatic` (blank) or `offers`.
+    #[serde(default)]
+    pub waitlist_mode: String,
 }
 
 impl EventDetails {
@@ -429,7 +435,9 @@ impl EventDetails {
             raw => WebLink::parse(raw, "online_link").map(Some),
         };
         let promotion = parse_promotion_links(&f.promotion_links, ticketing_hosts);
+        let mode = WaitlistMode::parse(&f.waitlist_mode);
         DomainError::collect([
+            mode.clone().err(),
             title.clone().err(),
             description.clone().err(),
             schedule.clone().err(),
@@ -444,6 +452,7 @@ impl EventDetails {
             capacity: capacity?,
             online_link: online?,
             promotion_links: promotion?,
+            waitlist_mode: mode?,
         })
     }
 }
@@ -482,6 +491,7 @@ mod tests {
             capacity: Capacity::new(10).unwrap_or_else(|_| unreachable!()),
             online_link: link.map(|l| WebLink::parse(l, "online_link").unwrap_or_else(|_| unreachable!())),
             promotion_links: vec![],
+            waitlist_mode: WaitlistMode::Automatic,
         };
         let (a, moved, linked) = (details(0, None), details(1, None), details(0, Some("https://meet.example.org/x")));
         let p = EventStatus::Published;

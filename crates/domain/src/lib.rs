@@ -21,6 +21,7 @@ pub mod leadership;
 pub mod linked_account;
 pub mod materials;
 pub mod money;
+pub mod offer;
 pub mod outbox;
 pub mod program;
 pub mod program_application;

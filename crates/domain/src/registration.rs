@@ -1,5 +1,5 @@
-//! A member's place at an event (UG-14): confirmed, waiting, or cancelled,
-//! with the ticket code shown at the door.
+//! A member's place at an event (UG-14): confirmed, waiting, offered a
+//! freed seat (UG-18), or cancelled, with the ticket code shown at the door.
 
 use std::fmt;
 
@@ -13,6 +13,8 @@ use crate::DomainError;
 pub enum RegistrationStatus {
     Confirmed,
     Waitlisted,
+    /// UG-18: offered a freed seat until a deadline; the seat is held.
+    Offered,
     Cancelled,
 }
 
@@ -21,6 +23,7 @@ impl RegistrationStatus {
         match self {
             Self::Confirmed => "confirmed",
             Self::Waitlisted => "waitlisted",
+            Self::Offered => "offered",
             Self::Cancelled => "cancelled",
         }
     }
@@ -29,6 +32,7 @@ impl RegistrationStatus {
         match raw {
             "confirmed" => Ok(Self::Confirmed),
             "waitlisted" => Ok(Self::Waitlisted),
+            "offered" => Ok(Self::Offered),
             "cancelled" => Ok(Self::Cancelled),
             _ => Err(DomainError::field("status", "status_invalid")),
         }
@@ -40,9 +44,15 @@ impl RegistrationStatus {
         !matches!(self, Self::Cancelled)
     }
 
-    /// UG-14: a cancelled confirmed seat goes to the first person waiting.
+    /// UG-14: a cancelled confirmed seat goes to the first person waiting;
+    /// UG-18: so does a seat on offer that its person declines.
     pub fn frees_a_seat(&self) -> bool {
-        matches!(self, Self::Confirmed)
+        self.holds_a_seat()
+    }
+
+    /// UG-18: a seat on offer counts against capacity like a confirmed one.
+    pub fn holds_a_seat(&self) -> bool {
+        matches!(self, Self::Confirmed | Self::Offered)
     }
 
     /// A place can be given up until its holder is let in at the door:
@@ -75,6 +85,8 @@ pub enum TicketState {
     Expected,
     /// In line for a seat at an event still to come.
     Waiting,
+    /// UG-18: a seat is theirs if they claim it before the deadline.
+    Offered,
     /// Let in at the door.
     CheckedIn,
     /// The group cancelled the event.
@@ -104,6 +116,8 @@ impl TicketState {
             Self::Ended
         } else if place == RegistrationStatus::Waitlisted {
             Self::Waiting
+        } else if place == RegistrationStatus::Offered {
+            Self::Offered
         } else {
             Self::Expected
         }
@@ -113,6 +127,7 @@ impl TicketState {
         match self {
             Self::Expected => "expected",
             Self::Waiting => "waiting",
+            Self::Offered => "offered",
             Self::CheckedIn => "checked_in",
             Self::EventCancelled => "event_cancelled",
             Self::GivenUp => "given_up",

@@ -166,6 +166,10 @@ pub const DEFINITIONS: &[SettingDef] = &[
     int("auth.reset_link_minutes", "PL-1", 1, 1440),
     int("mail.max_attempts", "PL-4", 1, 100),
     int("mail.retry_base_seconds", "PL-4", 1, 86400),
+    // UG-18: how long a seat offered from the waiting list stays open: a
+    // quarter of the time left before the start, within these bounds.
+    int("events.offer_longest_hours", "UG-18", 1, 168),
+    int("events.offer_shortest_minutes", "UG-18", 5, 1440),
     // UG-14: each reminder's moment, in hours before the start.
     SettingDef {
         key: "events.reminder_offsets_hours",

@@ -82,4 +82,5 @@ sql_as_word!(
     crate::linked_account::AccountKind,
     crate::program::FocusArea,
     crate::email_topic::Topic,
+    crate::offer::WaitlistMode,
 );

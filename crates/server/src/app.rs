@@ -92,6 +92,7 @@ impl Server {
             tasks.push(tokio::spawn(jobs::housekeeping::run(state.services.clone(), rx.clone())));
             tasks.push(tokio::spawn(jobs::reminders::run(state.services.clone(), rx.clone())));
             tasks.push(tokio::spawn(jobs::event_completion::run(state.services.clone(), rx.clone())));
+            tasks.push(tokio::spawn(jobs::offers::run(state.services.clone(), rx.clone())));
             tasks.push(tokio::spawn(jobs::group_health::run(state.services.clone(), rx.clone())));
             tasks.push(tokio::spawn(jobs::renewals::run(state.services.clone(), rx.clone())));
         }

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use guildhall_domain::event::{Capacity, EventDetails, EventFacts, EventStatus, Schedule};
 use guildhall_domain::ids::{EventId, GroupId, MemberId, SeriesId, TalkId, VenueId};
 use guildhall_domain::materials::TalkMaterials;
+use guildhall_domain::offer::WaitlistMode;
 use guildhall_domain::review::{Checklist, ReviewStatus};
 use guildhall_domain::values::{DisplayName, LongText, Title, WebLink};
 use guildhall_domain::DomainError;
@@ -56,7 +57,7 @@ impl Event {
 
 pub(crate) const COLUMNS: &str =
     "id, group_id, title, description, starts_at, ends_at, capacity, venue_id, online_link,
-    promotion_links, status, review_required, sequence, series_id, created_at, updated_at";
+    promotion_links, status, review_required, sequence, series_id, waitlist_mode, created_at, updated_at";
 
 fn from_row(r: &AnyRow) -> Result<Event, StorageError> {
     from_cols(Cols::plain(r))
@@ -87,6 +88,7 @@ pub(crate) fn from_cols(r: Cols<'_>) -> Result<Event, StorageError> {
             capacity: Capacity::new(r.get("capacity")?).map_err(|_| corrupt("capacity"))?,
             online_link,
             promotion_links,
+            waitlist_mode: r.get::<WaitlistMode>("waitlist_mode")?,
         },
         venue_id: r.get("venue_id")?,
         status: r.get::<EventStatus>("status")?,
@@ -138,8 +140,8 @@ pub async fn insert(
     let id = EventId::new();
     sqlx::query(
         "INSERT INTO events (id, group_id, title, description, starts_at, ends_at, capacity, venue_id,
-             online_link, promotion_links, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11)",
+             online_link, promotion_links, status, created_at, updated_at, waitlist_mode)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11, $12)",
     )
     .bind(id)
     .bind(group)
@@ -152,6 +154,7 @@ pub async fn insert(
     .bind(d.online_link.as_ref().map(|l| l.as_str().to_owned()))
     .bind(links_text(d))
     .bind(to_db(now))
+    .bind(d.waitlist_mode)
     .execute(&mut **tx)
     .await?;
     Ok(id)
@@ -166,7 +169,8 @@ pub async fn update(
 ) -> Result<(), StorageError> {
     sqlx::query(
         "UPDATE events SET title = $2, description = $3, starts_at = $4, ends_at = $5, capacity = $6,
-             venue_id = $7, online_link = $8, promotion_links = $9, updated_at = $10 WHERE id = $1",
+             venue_id = $7, online_link = $8, promotion_links = $9, updated_at = $10, waitlist_mode = $11
+         WHERE id = $1",
     )
     .bind(id)
     .bind(d.title.as_str())
@@ -178,6 +182,7 @@ pub async fn update(
     .bind(d.online_link.as_ref().map(|l| l.as_str().to_owned()))
     .bind(links_text(d))
     .bind(to_db(now))
+    .bind(d.waitlist_mode)
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -6,7 +6,7 @@ use guildhall_domain::ids::{GroupId, RegionId};
 use guildhall_domain::values::{City, Country, GroupName, LongText, Slug, TimeZone};
 use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
-use sqlx::{AnyPool, Row};
+use sqlx::{Any, AnyPool, Executor, Row};
 
 use crate::cols::Cols;
 use crate::error::on_unique;
@@ -166,8 +166,8 @@ pub async fn by_slug(pool: &AnyPool, slug: &str) -> Result<Option<Group>, Storag
     row.as_ref().map(from_row).transpose()
 }
 
-pub async fn by_id(pool: &AnyPool, id: GroupId) -> Result<Option<Group>, StorageError> {
-    let row = sqlx::query(&format!("{SELECT} WHERE g.id = $1")).bind(id).fetch_optional(pool).await?;
+pub async fn by_id<'e>(ex: impl Executor<'e, Database = Any>, id: GroupId) -> Result<Option<Group>, StorageError> {
+    let row = sqlx::query(&format!("{SELECT} WHERE g.id = $1")).bind(id).fetch_optional(ex).await?;
     row.as_ref().map(from_row).transpose()
 }
 

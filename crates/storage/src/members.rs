@@ -6,7 +6,7 @@ use guildhall_domain::ids::MemberId;
 use guildhall_domain::values::{fold, DisplayName, EmailAddress, Locale, SearchQuery, TimeZone};
 use guildhall_domain::DomainError;
 use sqlx::any::AnyRow;
-use sqlx::{AnyPool, Row};
+use sqlx::{Any, AnyPool, Executor, Row};
 
 use crate::error::on_unique;
 use crate::time::{from_db, from_db_opt, to_db};
@@ -79,9 +79,9 @@ pub async fn by_email(pool: &AnyPool, email: &EmailAddress) -> Result<Option<Mem
     row.as_ref().map(from_row).transpose()
 }
 
-pub async fn by_id(pool: &AnyPool, id: MemberId) -> Result<Option<Member>, StorageError> {
+pub async fn by_id<'e>(ex: impl Executor<'e, Database = Any>, id: MemberId) -> Result<Option<Member>, StorageError> {
     let sql = format!("SELECT {COLUMNS} FROM members WHERE id = $1");
-    let row = sqlx::query(&sql).bind(id).fetch_optional(pool).await?;
+    let row = sqlx::query(&sql).bind(id).fetch_optional(ex).await?;
     row.as_ref().map(from_row).transpose()
 }
 

@@ -28,10 +28,12 @@ pub struct Registration {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// UG-18: while offered a seat, until when.
+    pub offer_expires_at: Option<DateTime<Utc>>,
 }
 
-const COLUMNS: &str =
-    "r.id, r.event_id, r.member_id, r.status, r.queue_seq, r.ticket_code, r.created_at, r.updated_at, r.checked_in_at";
+const COLUMNS: &str = "r.id, r.event_id, r.member_id, r.status, r.queue_seq, r.ticket_code, r.created_at, r.updated_at,
+    r.checked_in_at, r.offer_expires_at";
 
 fn from_row(r: &AnyRow) -> Result<Registration, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("registration {w}"));
@@ -46,6 +48,7 @@ fn from_row(r: &AnyRow) -> Result<Registration, StorageError> {
         created_at: from_db(r.try_get("created_at")?),
         updated_at: from_db(r.try_get("updated_at")?),
         checked_in_at: from_db_opt(r.try_get("checked_in_at")?),
+        offer_expires_at: from_db_opt(r.try_get("offer_expires_at")?),
     })
 }
 
@@ -59,6 +62,15 @@ pub struct Tally {
     pub checked_in: u64,
     /// Let in at the door without an account; part of both counts above.
     pub walk_ins: u64,
+    /// UG-18: seats held for someone offered them, not yet claimed.
+    pub offered: u64,
+}
+
+impl Tally {
+    /// Seats nobody holds: neither confirmed nor on offer.
+    pub fn seats_left(&self, capacity: u32) -> u64 {
+        u64::from(capacity).saturating_sub(self.confirmed + self.offered)
+    }
 }
 
 /// The columns of a `Tally` for the event id in `ev`, read from the
@@ -67,7 +79,8 @@ const TALLY: &str = "COALESCE(SUM(CASE WHEN r0.status = 'confirmed' THEN 1 ELSE 
         + (SELECT COUNT(*) FROM walk_ins w WHERE w.event_id = e.id) AS confirmed,
     COALESCE(SUM(CASE WHEN r0.status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
     (SELECT COUNT(*) FROM attendance a WHERE a.event_id = e.id) AS checked_in,
-    (SELECT COUNT(*) FROM walk_ins w WHERE w.event_id = e.id) AS walk_ins";
+    (SELECT COUNT(*) FROM walk_ins w WHERE w.event_id = e.id) AS walk_ins,
+    COALESCE(SUM(CASE WHEN r0.status = 'offered' THEN 1 ELSE 0 END), 0) AS offered";
 
 fn tally_from(row: &AnyRow) -> Result<Tally, StorageError> {
     let n = |c: &str| row.try_get::<i64, _>(c).map(|v| v.max(0) as u64);
@@ -76,6 +89,7 @@ fn tally_from(row: &AnyRow) -> Result<Tally, StorageError> {
         waiting: n("waiting")?,
         checked_in: n("checked_in")?,
         walk_ins: n("walk_ins")?,
+        offered: n("offered")?,
     })
 }
 
@@ -113,7 +127,7 @@ pub async fn tallies_for(
         return Ok(HashMap::new());
     }
     let sql = format!(
-        "SELECT t.ev, t.confirmed, t.waiting, t.checked_in, t.walk_ins, {COLUMNS},
+        "SELECT t.ev, t.confirmed, t.waiting, t.checked_in, t.walk_ins, t.offered, {COLUMNS},
             (SELECT COUNT(*) FROM registrations w WHERE w.event_id = t.ev AND w.status = 'waitlisted'
                 AND w.queue_seq <= r.queue_seq) AS position
          FROM (SELECT e.id AS ev, {TALLY}
@@ -141,10 +155,11 @@ pub async fn tallies_for(
     Ok(out)
 }
 
-/// How many seats are taken: confirmed registrations and walk-ins.
+/// How many seats are taken: confirmed registrations, seats on offer
+/// (UG-18) and walk-ins.
 pub async fn count_confirmed<'e>(ex: impl Executor<'e, Database = Any>, event: EventId) -> Result<u64, StorageError> {
     let n: i64 = sqlx::query(
-        "SELECT (SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed')
+        "SELECT (SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status IN ('confirmed', 'offered'))
               + (SELECT COUNT(*) FROM walk_ins WHERE event_id = $1) AS n",
     )
     .bind(event)
@@ -195,7 +210,7 @@ pub async fn by_code<'e>(
 /// The queue's state, read once per batch under the event's lock.
 #[derive(Clone, Copy, Debug)]
 pub struct QueueState {
-    /// Seats taken, walk-ins included.
+    /// Seats taken, walk-ins and seats on offer (UG-18) included.
     pub confirmed: u64,
     pub waiting: u64,
     /// The next place in the queue: after everyone who ever queued.
@@ -204,7 +219,7 @@ pub struct QueueState {
 
 pub async fn queue_state(tx: &mut Tx, event: EventId) -> Result<QueueState, StorageError> {
     let row = sqlx::query(
-        "SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0)
+        "SELECT COALESCE(SUM(CASE WHEN status IN ('confirmed', 'offered') THEN 1 ELSE 0 END), 0)
                     + (SELECT COUNT(*) FROM walk_ins w WHERE w.event_id = $1) AS confirmed,
                 COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waiting,
                 COALESCE(MAX(queue_seq), 0) + 1 AS next_seq
@@ -294,7 +309,7 @@ pub async fn reactivate(
     sqlx::query("DELETE FROM reminders_sent WHERE registration_id = $1").bind(id).execute(&mut **tx).await?;
     sqlx::query(
         "UPDATE registrations SET status = $2, queue_seq = $3, updated_at = $4, checked_in_at = NULL,
-             checked_in_by = NULL, reminded_at = NULL WHERE id = $1",
+             checked_in_by = NULL, reminded_at = NULL, offer_expires_at = NULL WHERE id = $1",
     )
     .bind(id)
     .bind(status)
@@ -311,13 +326,48 @@ pub async fn set_status(
     status: RegistrationStatus,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
-    sqlx::query("UPDATE registrations SET status = $2, updated_at = $3 WHERE id = $1")
+    sqlx::query("UPDATE registrations SET status = $2, updated_at = $3, offer_expires_at = NULL WHERE id = $1")
         .bind(id)
         .bind(status)
         .bind(to_db(now))
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// UG-18: offers the seat to a waiting registration until `until`.
+pub async fn offer(
+    tx: &mut Tx,
+    id: RegistrationId,
+    until: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query("UPDATE registrations SET status = 'offered', offer_expires_at = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(to_db(until))
+        .bind(to_db(now))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// UG-18: offers whose deadline passed, oldest first, with their events:
+/// what the job passes on. Read without a lock; each is checked again
+/// under its event's lock.
+pub async fn expired_offers(
+    pool: &AnyPool,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<(RegistrationId, EventId)>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT id, event_id FROM registrations WHERE status = 'offered' AND offer_expires_at <= $1
+         ORDER BY offer_expires_at LIMIT $2",
+    )
+    .bind(to_db(now))
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("event_id")?))).collect()
 }
 
 /// A waiting registration's place in line: 1 for the first, no gaps.
@@ -434,7 +484,8 @@ pub async fn attendees<'e>(
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS}, m.name, m.email, m.locale FROM registrations r JOIN members m ON m.id = r.member_id
          WHERE r.event_id = $1 {filter}
-         ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, r.queue_seq"
+         ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'offered' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END,
+             r.queue_seq"
     ))
     .bind(event)
     .fetch_all(ex)

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use guildhall_domain::event::Capacity;
 use guildhall_domain::ids::{EventId, GroupId, MemberId, SeriesId, VenueId};
+use guildhall_domain::offer::WaitlistMode;
 use guildhall_domain::series::{Recurrence, RecurrenceFields};
 use guildhall_domain::values::{LongText, Title, WebLink};
 use sqlx::any::AnyRow;
@@ -26,6 +27,7 @@ pub struct Series {
     pub capacity: Capacity,
     pub venue_id: Option<VenueId>,
     pub online_link: Option<WebLink>,
+    pub waitlist_mode: WaitlistMode,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -40,10 +42,13 @@ pub struct SeriesDetails<'a> {
     pub capacity: Capacity,
     pub venue_id: Option<VenueId>,
     pub online_link: Option<&'a WebLink>,
+    /// UG-18: how each date fills a freed seat.
+    pub waitlist_mode: WaitlistMode,
 }
 
 const COLUMNS: &str =
-    "id, group_id, title, description, rule, rrule, capacity, venue_id, online_link, created_at, updated_at";
+    "id, group_id, title, description, rule, rrule, capacity, venue_id, online_link, waitlist_mode, created_at,
+    updated_at";
 
 fn from_row(r: &AnyRow) -> Result<Series, StorageError> {
     let corrupt = |w: &str| StorageError::Corrupt(format!("series {w}"));
@@ -64,6 +69,7 @@ fn from_row(r: &AnyRow) -> Result<Series, StorageError> {
         capacity: Capacity::new(r.try_get("capacity")?).map_err(|_| corrupt("capacity"))?,
         venue_id: r.try_get("venue_id")?,
         online_link,
+        waitlist_mode: r.try_get("waitlist_mode")?,
         created_at: from_db(r.try_get("created_at")?),
         updated_at: from_db(r.try_get("updated_at")?),
     })
@@ -83,8 +89,8 @@ pub async fn insert(
     let id = SeriesId::new();
     sqlx::query(
         "INSERT INTO series (id, group_id, title, description, rule, rrule, capacity, venue_id, online_link,
-             created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+             created_by, created_at, updated_at, waitlist_mode)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)",
     )
     .bind(id)
     .bind(group)
@@ -97,6 +103,7 @@ pub async fn insert(
     .bind(d.online_link.map(|l| l.as_str().to_owned()))
     .bind(by)
     .bind(to_db(now))
+    .bind(d.waitlist_mode)
     .execute(&mut **tx)
     .await?;
     Ok(id)
@@ -105,7 +112,7 @@ pub async fn insert(
 pub async fn update(tx: &mut Tx, id: SeriesId, d: &SeriesDetails<'_>, now: DateTime<Utc>) -> Result<(), StorageError> {
     sqlx::query(
         "UPDATE series SET title = $2, description = $3, rule = $4, rrule = $5, capacity = $6, venue_id = $7,
-             online_link = $8, updated_at = $9 WHERE id = $1",
+             online_link = $8, updated_at = $9, waitlist_mode = $10 WHERE id = $1",
     )
     .bind(id)
     .bind(d.title.as_str())
@@ -116,6 +123,7 @@ pub async fn update(tx: &mut Tx, id: SeriesId, d: &SeriesDetails<'_>, now: DateT
     .bind(d.venue_id)
     .bind(d.online_link.map(|l| l.as_str().to_owned()))
     .bind(to_db(now))
+    .bind(d.waitlist_mode)
     .execute(&mut **tx)
     .await?;
     Ok(())

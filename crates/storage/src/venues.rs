@@ -5,7 +5,7 @@ use guildhall_domain::ids::{MemberId, VenueId};
 use guildhall_domain::values::{City, Country, LongText, VenueLine};
 use guildhall_domain::venue::{VenueKind, VenueProfile};
 use sqlx::any::AnyRow;
-use sqlx::AnyPool;
+use sqlx::{Any, AnyPool, Executor};
 
 use crate::cols::Cols;
 use crate::time::to_db;
@@ -67,8 +67,8 @@ pub async fn insert(
     Ok(id)
 }
 
-pub async fn get(pool: &AnyPool, id: VenueId) -> Result<Option<Venue>, StorageError> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM venues WHERE id = $1")).bind(id).fetch_optional(pool).await?;
+pub async fn get<'e>(ex: impl Executor<'e, Database = Any>, id: VenueId) -> Result<Option<Venue>, StorageError> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM venues WHERE id = $1")).bind(id).fetch_optional(ex).await?;
     row.as_ref().map(from_row).transpose()
 }
 

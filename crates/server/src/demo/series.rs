@@ -31,6 +31,7 @@ pub async fn fill(state: &AppState, crowd: &[MemberId]) -> anyhow::Result<()> {
         capacity: "40".into(),
         online_link: String::new(),
         venue_id: venue,
+        waitlist_mode: "offers".into(),
         rule: RecurrenceFields {
             from: next_month.to_string(),
             frequency: "monthly".into(),

@@ -112,7 +112,7 @@ pub async fn turn_off(svc: &Services, actor: &Actor) -> Result<bool, AppError> {
 fn held(item: &FeedItem) -> Option<Held> {
     match item.status? {
         RegistrationStatus::Confirmed => Some(Held::Place),
-        RegistrationStatus::Waitlisted => Some(Held::Waiting),
+        RegistrationStatus::Waitlisted | RegistrationStatus::Offered => Some(Held::Waiting),
         RegistrationStatus::Cancelled => Some(Held::Released),
     }
 }

@@ -28,6 +28,8 @@ pub enum DoorResult {
     AlreadyIn { name: String, at: DateTime<Utc> },
     /// Registered but without a seat yet.
     Waiting { name: String, position: i64 },
+    /// UG-18: offered a seat and not claimed it yet.
+    SeatOffered { name: String },
     /// The place was given up (by them or a leader).
     GaveUp { name: String },
     /// No place of this event has this code.
@@ -43,6 +45,7 @@ impl DoorResult {
             Self::CheckedIn { .. } => "checked_in",
             Self::AlreadyIn { .. } => "already_checked_in",
             Self::Waiting { .. } => "waiting",
+            Self::SeatOffered { .. } => "seat_offered",
             Self::GaveUp { .. } => "gave_up",
             Self::Unknown => "unknown",
             Self::WalkIn { .. } => "walk_in",
@@ -123,6 +126,7 @@ async fn explain(svc: &Services, found: Option<&Registration>) -> Result<DoorRes
             name,
             position: registrations::waitlist_position(svc.db.reader(), r.event_id, r.queue_seq).await?,
         },
+        RegistrationStatus::Offered => DoorResult::SeatOffered { name },
         RegistrationStatus::Cancelled => DoorResult::GaveUp { name },
         RegistrationStatus::Confirmed => DoorResult::Unknown,
     })

@@ -116,6 +116,23 @@ impl LinkKey {
         same(signature, &self.release_signature(registration)).then_some(registration)
     }
 
+    /// UG-18: an offered seat's one-click claim, for one place.
+    fn offer_signature(&self, registration: RegistrationId) -> String {
+        self.sign(&format!("offer:{registration}"))
+    }
+
+    /// The path of the page that claims (or declines) an offered seat.
+    pub fn offer_path(&self, registration: RegistrationId) -> String {
+        format!("/offers/{registration}.{}", self.offer_signature(registration))
+    }
+
+    /// The place an offer link names, if its signature holds.
+    pub fn verify_offer(&self, token: &str) -> Option<RegistrationId> {
+        let (id, signature) = token.split_once('.')?;
+        let registration: RegistrationId = id.parse().ok()?;
+        same(signature, &self.offer_signature(registration)).then_some(registration)
+    }
+
     /// The path of `member`'s calendar feed at `version`.
     pub fn calendar_path(&self, member: MemberId, version: i64) -> String {
         format!("/calendar/{member}.{version}.{}.ics", self.calendar_signature(member, version))

@@ -101,6 +101,7 @@ pub async fn update(
         None => Ok(None),
     };
     let (old_venue, new_venue) = (venue_of(seen.venue_id).await?, venue_of(venue).await?);
+    let window = super::offers::window(svc).await?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
     let ev = events::lock(&mut tx, id).await?;
@@ -116,7 +117,7 @@ pub async fn update(
     events::update(&mut tx, id, &details, venue, now).await?;
     let promoted = seats_to_fill(details.capacity, confirmed);
     let updated = Event { details: details.clone(), venue_id: venue, ..ev.clone() };
-    regs::promote(svc, &mut tx, &updated, &g, promoted, now).await?;
+    regs::promote(svc, &mut tx, (&updated, &g), promoted, window, now).await?;
     // UG-17: a moved meetup reaches everyone registered or waiting.
     let change = EventChange::between((&ev.details, ev.venue_id), (&updated.details, venue), ev.status);
     let old_venue = old_venue.filter(|v| Some(v.id) == ev.venue_id);
@@ -198,7 +199,7 @@ async fn change(
         // UG-17: a new revision of the event, which calendars drop.
         let sequence = events::bump_sequence(&mut tx, id).await?;
         let cancelled = Event { status: to, sequence, updated_at: now, ..ev.clone() };
-        let invitations = super::invitations::Invitations::of(svc, &cancelled, &g).await?;
+        let invitations = super::invitations::Invitations::of(svc, &mut tx, &cancelled, &g).await?;
         for a in registrations::attendees(tx.conn(), id, false).await? {
             let why = reason
                 .map(|r| crate::i18n::Tr(a.locale).with("mail-event-cancelled-reason", &[("reason", r.as_str())]));

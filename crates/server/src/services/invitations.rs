@@ -9,7 +9,7 @@ use guildhall_storage::groups::Group;
 use guildhall_storage::venues::{self, Venue};
 
 use super::notify::Recipient;
-use super::Services;
+use super::{Services, Work};
 use crate::calendar::{ics, itip};
 use crate::error::AppError;
 
@@ -23,10 +23,12 @@ pub struct Invitations<'a> {
 }
 
 impl<'a> Invitations<'a> {
-    /// Reads the event's venue (once, for every invitation about it).
-    pub async fn of(svc: &'a Services, event: &'a Event, group: &'a Group) -> Result<Self, AppError> {
+    /// Reads the event's venue (once, for every invitation about it) in
+    /// the caller's unit of work: it holds the event's lock, and a second
+    /// connection from a busy pool could be a long wait.
+    pub async fn of(svc: &'a Services, tx: &mut Work, event: &'a Event, group: &'a Group) -> Result<Self, AppError> {
         let venue = match event.venue_id {
-            Some(v) => venues::get(svc.db.reader(), v).await?,
+            Some(v) => venues::get(tx.conn(), v).await?,
             None => None,
         };
         Ok(Self::with_venue(svc, event, group, venue))

@@ -32,6 +32,7 @@ pub mod limits;
 pub mod linked_accounts;
 pub mod materials;
 pub mod notify;
+pub mod offers;
 pub mod program_evidence;
 pub mod program_interviews;
 pub mod program_memberships;

@@ -162,7 +162,7 @@ async fn try_batch(
     let mut q = registrations::queue_state(&mut tx, event).await?;
     // One read of the venue for the whole batch's invitations (UG-17).
     let venue = match ev.venue_id {
-        Some(v) => guildhall_storage::venues::get(svc.db.reader(), v).await?,
+        Some(v) => guildhall_storage::venues::get(tx.conn(), v).await?,
         None => None,
     };
     let mut out = Vec::with_capacity(batch.len());

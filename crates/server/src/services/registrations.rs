@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use guildhall_domain::access::{authorize, Action, Actor};
 use guildhall_domain::email_topic::Topic;
 use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
+use guildhall_domain::offer::{fill, Fill, OfferWindow};
 use guildhall_domain::registration::{RegistrationStatus, TicketCode};
 use guildhall_domain::reminder;
 use guildhall_domain::DomainError;
@@ -126,6 +127,7 @@ pub async fn cancel(svc: &Services, actor: &Actor, event: EventId, id: Registrat
     if r.event_id != event {
         return Err(DomainError::NotFound.into());
     }
+    let window = super::offers::window(svc).await?;
     let now = Utc::now();
     let mut tx = svc.begin().await?;
     let ev = events::lock(&mut tx, event).await?;
@@ -146,28 +148,29 @@ pub async fn cancel(svc: &Services, actor: &Actor, event: EventId, id: Registrat
     )
     .await?;
     // UG-17: told, with a CANCEL, so their calendar drops the event.
-    if let Some(m) = members::by_id(svc.db.reader(), r.member_id).await? {
+    if let Some(m) = members::by_id(tx.conn(), r.member_id).await? {
         let to = notify::Recipient { id: m.id, name: m.name.as_str(), email: &m.email, locale: m.locale };
-        let invite = Invitations::of(svc, &ev, &g).await?.cancel(&to);
+        let invite = Invitations::of(svc, &mut tx, &ev, &g).await?.cancel(&to);
         let link = svc.links.to(&format!("/events/{event}"));
         notify::about_event(&mut tx, to, "registration-cancelled", &ev, &g, &link, None, &[], Some(invite)).await?;
     }
     if r.status.frees_a_seat() {
-        promote(svc, &mut tx, &ev, &g, 1, now).await?;
+        promote(svc, &mut tx, (&ev, &g), 1, window, now).await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
-/// Moves the first `seats` waiting people up and emails them. The caller
-/// holds the event's lock.
+/// Gives `seats` freed seats to the first people waiting and emails them:
+/// at once, or (UG-18, an event filling by offers) as an offer until a
+/// deadline. The caller holds the event's lock.
 #[tracing::instrument(skip_all)]
 pub async fn promote(
     svc: &Services,
     tx: &mut Work,
-    ev: &Event,
-    g: &Group,
+    (ev, g): (&Event, &Group),
     seats: u64,
+    window: OfferWindow,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     if seats == 0 || ev.status != guildhall_domain::event::EventStatus::Published {
@@ -175,9 +178,13 @@ pub async fn promote(
     }
     let attendees = registrations::attendees(tx.conn(), ev.id, false).await?;
     let waiting = attendees.iter().filter(|a| a.registration.status == RegistrationStatus::Waitlisted);
-    let invitations = Invitations::of(svc, ev, g).await?;
+    let invitations = Invitations::of(svc, tx, ev, g).await?;
     for a in waiting.take(usize::try_from(seats).unwrap_or(usize::MAX)) {
         let id = a.registration.id;
+        if let Fill::Offer { until } = fill(ev.details.waitlist_mode, window, now, ev.starts_at()) {
+            super::offers::offer(svc, tx, (ev, g), a, until, now).await?;
+            continue;
+        }
         registrations::set_status(tx, id, RegistrationStatus::Confirmed, now).await?;
         let details = json!({"event": ev.id.to_string()});
         audit::record(tx, entry(None, "registration.promoted", "registration", id, None, details), now).await?;

@@ -45,6 +45,9 @@ pub struct SeriesInput {
     pub online_link: String,
     #[serde(default)]
     pub venue_id: String,
+    /// UG-18: `automatic` or `offers`, for every date.
+    #[serde(default)]
+    pub waitlist_mode: String,
     #[serde(flatten)]
     pub rule: RecurrenceFields,
 }
@@ -74,6 +77,7 @@ fn event_fields(input: &SeriesInput, s: Schedule) -> EventFields {
         capacity: input.capacity.clone(),
         online_link: input.online_link.clone(),
         promotion_links: String::new(),
+        waitlist_mode: input.waitlist_mode.clone(),
     }
 }
 
@@ -128,6 +132,7 @@ fn details_of<'a>(p: &'a Plan, rrule: &'a str) -> SeriesDetails<'a> {
         capacity: d.capacity,
         venue_id: p.venue,
         online_link: d.online_link.as_ref(),
+        waitlist_mode: d.waitlist_mode,
     }
 }
 

@@ -30,6 +30,7 @@ mod governance;
 mod lists;
 mod mail;
 mod materials;
+mod offers;
 mod pickers;
 mod privacy;
 mod programs;

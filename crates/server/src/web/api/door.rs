@@ -66,6 +66,7 @@ pub async fn add_walk_in(
         DoorResult::CheckedIn { name }
         | DoorResult::AlreadyIn { name, .. }
         | DoorResult::Waiting { name, .. }
+        | DoorResult::SeatOffered { name }
         | DoorResult::GaveUp { name }
         | DoorResult::WalkIn { name } => name.clone(),
         DoorResult::Unknown => String::new(),

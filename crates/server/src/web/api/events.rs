@@ -107,6 +107,11 @@ pub struct EventBody {
     confirmed: u64,
     waiting: u64,
     seats_left: u64,
+    /// UG-18: seats held for people offered them, not yet claimed.
+    offered: u64,
+    /// UG-18: `automatic` (a freed seat goes to the first person waiting)
+    /// or `offers` (it is offered to them until a deadline).
+    waitlist_mode: String,
     checked_in: u64,
     /// True once completed with at least one check-in.
     held: bool,
@@ -180,7 +185,9 @@ fn body(state: &AppState, v: &EventView) -> EventBody {
             .collect(),
         confirmed: c.confirmed,
         waiting: c.waiting,
-        seats_left: u64::from(d.capacity.get()).saturating_sub(c.confirmed),
+        seats_left: c.seats_left(d.capacity.get()),
+        offered: c.offered,
+        waitlist_mode: d.waitlist_mode.as_str().to_owned(),
         checked_in: c.checked_in,
         held: guildhall_domain::event::counts_as_held(ev.status, c.checked_in),
         review_required: ev.review_required,
@@ -222,6 +229,8 @@ pub struct EventInput {
     /// Links to other sites about the event; ticketing and RSVP sites are
     /// refused (UG-5).
     promotion_links: Option<Vec<String>>,
+    /// UG-18: `automatic` or `offers`; leaving it out keeps it.
+    waitlist_mode: Option<String>,
 }
 
 impl EventInput {
@@ -248,6 +257,10 @@ impl EventInput {
                 .promotion_links
                 .map(|l| l.join("\n"))
                 .or_else(|| d.map(|d| d.promotion_links.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n")))
+                .unwrap_or_default(),
+            waitlist_mode: self
+                .waitlist_mode
+                .or_else(|| d.map(|d| d.waitlist_mode.as_str().to_owned()))
                 .unwrap_or_default(),
         };
         let venue = self.venue_id.or_else(|| base.and_then(|(e, _)| e.venue_id.map(|v| v.to_string())));
@@ -357,7 +370,7 @@ pub struct RegisterInput {
 #[derive(Serialize, ToSchema)]
 pub struct RegistrationOutcome {
     id: String,
-    /// confirmed or waitlisted.
+    /// confirmed, offered (UG-18) or waitlisted.
     status: String,
     /// 1 for the first person waiting; null when confirmed.
     waitlist_position: Option<i64>,
@@ -416,9 +429,11 @@ pub struct AttendeeBody {
     registration_id: String,
     member_id: String,
     name: String,
-    /// confirmed or waitlisted.
+    /// confirmed, offered (UG-18: a seat held until `offer_expires_at`)
+    /// or waitlisted.
     status: String,
     waitlist_position: Option<i64>,
+    offer_expires_at: Option<String>,
     checked_in_at: Option<String>,
 }
 
@@ -442,6 +457,7 @@ pub async fn list_registrations(
                 name: a.name.to_string(),
                 status: a.registration.status.as_str().to_owned(),
                 waitlist_position: a.position,
+                offer_expires_at: a.registration.offer_expires_at.map(|t| t.to_rfc3339()),
                 checked_in_at: a.registration.checked_in_at.map(|t| t.to_rfc3339()),
             })
             .collect(),

@@ -29,6 +29,7 @@ mod me_calendar;
 mod me_security;
 mod member_evidence;
 mod memberships;
+mod offers;
 mod openapi;
 pub mod program_interviews;
 mod programs;
@@ -91,6 +92,7 @@ pub fn router() -> Router<AppState> {
         .merge(me_security::router())
         .merge(me_calendar::router())
         .merge(materials::router())
+        .merge(offers::router())
         .merge(export::router())
         .merge(erasure::router())
         .split_for_parts();

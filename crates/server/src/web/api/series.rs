@@ -45,6 +45,10 @@ pub struct SeriesBody {
     online_link: String,
     #[serde(default)]
     venue_id: String,
+    /// UG-18: `automatic` (a freed seat goes to the first person waiting)
+    /// or `offers` (offered to them until a deadline), for every date.
+    #[serde(default)]
+    waitlist_mode: String,
     /// The first day it may meet, `2027-01-01`.
     #[serde(default)]
     from: String,
@@ -84,6 +88,7 @@ impl From<SeriesBody> for SeriesInput {
             capacity: b.capacity,
             online_link: b.online_link,
             venue_id: b.venue_id,
+            waitlist_mode: b.waitlist_mode,
             rule: RecurrenceFields {
                 from: b.from,
                 frequency: b.frequency,
@@ -108,7 +113,7 @@ pub struct SeriesDate {
     starts_at: String,
     /// draft, published, cancelled or completed.
     status: String,
-    /// The caller's place at this date: confirmed or waitlisted; null without one.
+    /// The caller's place at this date: confirmed, offered (UG-18) or waitlisted; null without one.
     mine: Option<String>,
     /// The caller's registration at this date, to give up this date only
     /// (`DELETE /v1/events/{event_id}/registrations/{registration_id}`).

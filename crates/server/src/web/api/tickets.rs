@@ -27,16 +27,19 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct TicketBody {
     /// The registration's id, as `POST /v1/events/{id}/registrations` answered it.
     id: String,
-    /// confirmed or waitlisted.
+    /// confirmed, offered (UG-18) or waitlisted.
     status: String,
     /// 1 for the first person waiting; null when confirmed.
     waitlist_position: Option<i64>,
+    /// UG-18: while offered a seat, the deadline to claim it
+    /// (`POST /v1/events/{id}/registrations/{registration_id}/claim`).
+    offer_expires_at: Option<String>,
     /// The code shown at the door (and in the ticket's QR image): for a
     /// confirmed place only, as on the ticket page; null while waiting.
     ticket_code: Option<String>,
     checked_in_at: Option<String>,
-    /// What the ticket page says (PL-13): expected, waiting, checked_in,
-    /// event_cancelled, given_up or ended.
+    /// What the ticket page says (PL-13): expected, waiting, offered,
+    /// checked_in, event_cancelled, given_up or ended.
     state: String,
     /// Whether the holder may still give the place up.
     can_cancel: bool,
@@ -61,6 +64,7 @@ fn body(state: &AppState, t: &TicketView) -> TicketBody {
         id: r.id.to_string(),
         status: r.status.as_str().to_owned(),
         waitlist_position: t.waitlist_position,
+        offer_expires_at: r.offer_expires_at.map(|at| at.to_rfc3339()),
         ticket_code: (r.status == RegistrationStatus::Confirmed).then(|| r.ticket_code.display()),
         checked_in_at: r.checked_in_at.map(|c| c.to_rfc3339()),
         state: t.state(chrono::Utc::now()).as_str().to_owned(),

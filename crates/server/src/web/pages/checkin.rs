@@ -99,6 +99,9 @@ impl AttendeesPage {
                 let p = position.to_string();
                 (self.ctx.t("door-waiting"), t("door-waiting-text", &[("name", name), ("position", &p)]))
             }
+            DoorResult::SeatOffered { name } => {
+                (self.ctx.t("door-waiting"), t("door-seat-offered-text", &[("name", name)]))
+            }
             DoorResult::GaveUp { name } => (self.ctx.t("door-gave-up"), t("door-gave-up-text", &[("name", name)])),
             DoorResult::Unknown => (self.ctx.t("door-unknown"), self.ctx.t("door-unknown-text")),
         }

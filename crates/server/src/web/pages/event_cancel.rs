@@ -44,7 +44,8 @@ impl CancelPage {
     /// waiting list. Walk-ins hold seats but registered nothing, so they
     /// are not among them (the tally counts them as seats taken).
     fn who(&self) -> String {
-        let registered = self.tally.confirmed.saturating_sub(self.tally.walk_ins);
+        // Someone offered a seat (UG-18) holds one and is told like the rest.
+        let registered = self.tally.confirmed.saturating_sub(self.tally.walk_ins) + self.tally.offered;
         let (confirmed, waiting) = (registered.to_string(), self.tally.waiting.to_string());
         let count = registered.saturating_add(self.tally.waiting).to_string();
         let args = [("count", count.as_str()), ("confirmed", confirmed.as_str()), ("waiting", waiting.as_str())];
@@ -53,7 +54,7 @@ impl CancelPage {
 
     /// Whether anyone will be emailed, so the button does not promise it.
     fn emails_anyone(&self) -> bool {
-        self.tally.confirmed.saturating_sub(self.tally.walk_ins) + self.tally.waiting > 0
+        self.tally.confirmed.saturating_sub(self.tally.walk_ins) + self.tally.offered + self.tally.waiting > 0
     }
 
     /// Walk-ins already let in are not emailed: said, so nobody expects it.

@@ -104,7 +104,7 @@ impl EventPage {
     }
 
     fn seats_left(&self) -> u64 {
-        u64::from(self.ev.details.capacity.get()).saturating_sub(self.tally.confirmed)
+        self.tally.seats_left(self.ev.details.capacity.get())
     }
 
     fn review_key(&self, t: &Talk) -> String {
@@ -432,6 +432,7 @@ async fn edit_event(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<
         capacity: d.capacity.get().to_string(),
         online_link: d.online_link.as_ref().map(|l| l.to_string()).unwrap_or_default(),
         promotion_links: d.promotion_links.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n"),
+        waitlist_mode: d.waitlist_mode.as_str().to_owned(),
     };
     let venue = ev.venue_id.map(|v| v.to_string()).unwrap_or_default();
     let errors = FormErrors::none(ctx.tr);

@@ -26,6 +26,7 @@ mod linked_accounts;
 mod manage;
 mod materials;
 mod messages;
+mod offers;
 mod people;
 mod pickers;
 mod program_application;
@@ -60,6 +61,7 @@ pub fn router() -> Router<AppState> {
         .merge(account_calendar::router())
         .merge(release::router())
         .merge(materials::router())
+        .merge(offers::router())
         .merge(email_preferences::router())
         .merge(messages::router())
         .merge(admin::router())

@@ -54,7 +54,7 @@ pub fn event(ev: &Event, g: &Group, venue: Option<&Venue>, tally: &Tally, url: &
         // UG-9: events are free; there is no price to state.
         "isAccessibleForFree": true,
         "maximumAttendeeCapacity": capacity,
-        "remainingAttendeeCapacity": capacity.saturating_sub(tally.confirmed),
+        "remainingAttendeeCapacity": tally.seats_left(ev.details.capacity.get()),
     });
     // "</" would end the script element early.
     data.to_string().replace("</", "<\\/")

@@ -348,6 +348,7 @@ async fn edit_form(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<S
         capacity: s.capacity.get().to_string(),
         online_link: s.online_link.as_ref().map(|l| l.to_string()).unwrap_or_default(),
         venue_id: s.venue_id.map(|v| v.to_string()).unwrap_or_default(),
+        waitlist_mode: s.waitlist_mode.as_str().to_owned(),
         rule: s.rule.fields(),
     };
     let errors = FormErrors::none(ctx.tr);

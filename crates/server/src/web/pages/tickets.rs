@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/tickets", get(my_tickets))
         .route("/tickets/{id}", get(ticket))
         .route("/tickets/{id}/cancel", post(cancel))
+        .route("/tickets/{id}/claim", post(claim))
 }
 
 #[derive(Template)]
@@ -48,6 +49,20 @@ struct TicketPage {
 }
 
 impl TicketPage {
+    /// UG-18: the seat is theirs if they claim it by the deadline.
+    fn offer_text(&self) -> String {
+        let until = self.r.offer_expires_at.map(|at| self.group.profile.time_zone.format(at)).unwrap_or_default();
+        self.ctx.tr.with("ticket-offered", &[("until", &until)])
+    }
+
+    fn is_offered(&self) -> bool {
+        self.state == TicketState::Offered && self.held_by_other.is_none()
+    }
+
+    fn just_claimed(&self) -> bool {
+        self.ctx.query_flag("done", "claimed") && self.state == TicketState::Expected
+    }
+
     fn wait_text(&self, position: &i64) -> String {
         self.ctx.tr.with("event-you-wait", &[("position", &position.to_string())])
     }
@@ -66,6 +81,7 @@ impl TicketPage {
             TicketState::Expected => self.ctx.t("event-you-are-in"),
             TicketState::CheckedIn => self.ctx.t("ticket-checked-in"),
             TicketState::Waiting => self.wait_text(&self.position.unwrap_or(1)),
+            TicketState::Offered => self.offer_text(),
             TicketState::EventCancelled => self.ctx.t("ticket-event-cancelled"),
             TicketState::GivenUp => self.ctx.t("ticket-given-up"),
             TicketState::Ended => self.ctx.t("ticket-ended"),
@@ -137,6 +153,19 @@ async fn cancel(
     reg_service::cancel(&state.services, &actor, ev.id, r.id).await?;
     // The ticket now says the place was given up and how to come back.
     Ok(Redirect::to(&format!("/tickets/{}", r.id)).into_response())
+}
+
+/// UG-18: the holder claims the seat offered to them.
+async fn claim(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<RegistrationId>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    let actor = ctx.require()?.actor.clone();
+    let (r, ev, _) = reg_service::visible(&state.services, &actor, id).await?;
+    crate::services::offers::claim(&state.services, &actor, ev.id, r.id).await?;
+    Ok(Redirect::to(&format!("/tickets/{}?done=claimed", r.id)).into_response())
 }
 
 #[derive(Template)]
