@@ -41,3 +41,6 @@ setting-events-offer-longest-hours = Longest seat offer
 setting-events-offer-longest-hours-help = On an event that offers freed seats, how long an offer stays open at most, when the event is far off. Nearer the event an offer lasts a quarter of the time left.
 setting-events-offer-shortest-minutes = Shortest seat offer
 setting-events-offer-shortest-minutes-help = However near the event, an offer stays open at least this long, unless the event starts first.
+event-seat-offered = A seat freed up and is offered to you: claim it on your ticket before the offer ends.
+event-see-offer = Claim or decline the seat
+event-offers-hint = When a seat frees up, the first person waiting is offered it by email and claims it with one click.

@@ -41,3 +41,6 @@ setting-events-offer-longest-hours = Oferta de lugar mais longa
 setting-events-offer-longest-hours-help = Num evento que oferece os lugares vagos, quanto tempo no máximo uma oferta fica aberta, quando o evento ainda está longe. Mais perto do evento, uma oferta dura um quarto do tempo que falta.
 setting-events-offer-shortest-minutes = Oferta de lugar mais curta
 setting-events-offer-shortest-minutes-help = Por mais perto que o evento esteja, uma oferta fica aberta pelo menos este tempo, a não ser que o evento comece antes.
+event-seat-offered = Vagou um lugar e é-lhe oferecido: aceite-o no seu bilhete antes de a oferta terminar.
+event-see-offer = Aceitar ou recusar o lugar
+event-offers-hint = Quando vaga um lugar, a primeira pessoa em espera recebe a oferta por email e aceita-a com um clique.

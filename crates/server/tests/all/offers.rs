@@ -212,7 +212,6 @@ on_both!(
                     }
                 };
                 let state_of = |id: String| {
-                    let send = send.clone();
                     async move {
                         let mine = send(Method::GET, "/api/v1/me/tickets".into(), false).await;
                         mine.as_array()

@@ -81,6 +81,14 @@ struct EventPage {
 }
 
 impl EventPage {
+    /// UG-18: a full event that offers freed seats says how, to whoever
+    /// may join its waiting list.
+    fn offers_seats(&self) -> bool {
+        self.ev.details.waitlist_mode == guildhall_domain::offer::WaitlistMode::Offers
+            && self.seats_left() == 0
+            && self.mine.is_none()
+    }
+
     /// UG-14: leaders add slides and recordings once the event is published.
     fn takes_materials(&self) -> bool {
         self.can_manage && guildhall_domain::materials::accepts_materials(self.ev.status)
