@@ -13,6 +13,9 @@ use crate::values::TimeZone;
 pub struct HeldEvent {
     pub starts_at: DateTime<Utc>,
     pub attendance: u32,
+    /// Registered with a seat at the end (checked in or not); walk-ins,
+    /// who registered nothing, count in `attendance` only.
+    pub registered: u32,
 }
 
 /// The numbers from settings data (`groups.*`).
@@ -60,6 +63,8 @@ pub struct Health {
     pub per_quarter: [u32; 4],
     /// Check-ins of the last held events, oldest first.
     pub attendance: Vec<u32>,
+    /// Registered at the same events, in the same order.
+    pub registered: Vec<u32>,
     pub trend: Trend,
     /// No held event for more than the configured months (counted from
     /// the group's start when it never held one).
@@ -107,6 +112,7 @@ pub fn assess(
         }
     }
     let attendance: Vec<u32> = past.iter().rev().take(TREND_EVENTS).rev().map(|e| e.attendance).collect();
+    let registered: Vec<u32> = past.iter().rev().take(TREND_EVENTS).rev().map(|e| e.registered).collect();
     let reference = local_date(last_held.unwrap_or(active_since), tz);
     let deadline = reference.checked_add_months(Months::new(rules.inactive_after_months)).unwrap_or(NaiveDate::MAX);
     Health {
@@ -118,6 +124,7 @@ pub fn assess(
         per_quarter,
         trend: trend(&attendance),
         attendance,
+        registered,
         needs_support: today > deadline,
         current_quarter: quarter_of(today),
         first_quarter: {
@@ -173,7 +180,7 @@ mod tests {
     }
 
     fn held(dates: &[(i32, u32, u32, u32)]) -> Vec<HeldEvent> {
-        dates.iter().map(|&(y, m, d, n)| HeldEvent { starts_at: at(y, m, d), attendance: n }).collect()
+        dates.iter().map(|&(y, m, d, n)| HeldEvent { starts_at: at(y, m, d), attendance: n, registered: n }).collect()
     }
 
     #[test]
@@ -230,7 +237,7 @@ mod tests {
     fn ug10_calendar_follows_the_groups_time_zone() {
         // 23:30 UTC on 31 December is already 1 January in Tokyo.
         let new_year = Utc.with_ymd_and_hms(2025, 12, 31, 23, 30, 0).single().unwrap_or_default();
-        let events = [HeldEvent { starts_at: new_year, attendance: 10 }];
+        let events = [HeldEvent { starts_at: new_year, attendance: 10, registered: 12 }];
         let tokyo = TimeZone::parse("Asia/Tokyo").unwrap_or_else(|_| unreachable!());
         assert_eq!(assess(&events, at(2025, 1, 1), at(2026, 2, 1), tokyo, RULES).per_quarter, [1, 0, 0, 0]);
         assert_eq!(assess(&events, at(2025, 1, 1), at(2026, 2, 1), lisbon(), RULES).held_this_year, 0);
@@ -246,8 +253,11 @@ mod tests {
         assert_eq!(assess(&falling, now, now, lisbon(), RULES).trend, Trend::Falling);
         assert_eq!(assess(&steady, now, now, lisbon(), RULES).trend, Trend::Steady);
         assert_eq!(assess(&steady[..3], now, now, lisbon(), RULES).trend, Trend::TooFewEvents);
-        let many: Vec<_> = (1..=12).map(|m| HeldEvent { starts_at: at(2025, m, 5), attendance: m }).collect();
+        let many: Vec<_> =
+            (1..=12).map(|m| HeldEvent { starts_at: at(2025, m, 5), attendance: m, registered: m + 2 }).collect();
         assert_eq!(assess(&many, now, now, lisbon(), RULES).attendance, vec![5, 6, 7, 8, 9, 10, 11, 12]);
+        // Issue 18: the registered of the same events, for the trend of registered against checked in.
+        assert_eq!(assess(&many, now, now, lisbon(), RULES).registered, vec![7, 8, 9, 10, 11, 12, 13, 14]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod account;
+pub mod attendance;
 pub mod benefit;
 pub mod conduct;
 pub mod contribution;

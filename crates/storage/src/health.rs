@@ -19,7 +19,8 @@ pub async fn held_events(
     group: Option<GroupId>,
 ) -> Result<HashMap<GroupId, Vec<HeldEvent>>, StorageError> {
     let rows = sqlx::query(
-        "SELECT e.group_id, e.starts_at, COUNT(a.id) AS attendance
+        "SELECT e.group_id, e.starts_at, COUNT(a.id) AS attendance,
+                (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS registered
          FROM events e
          JOIN groups g ON g.id = e.group_id
          JOIN attendance a ON a.event_id = e.id
@@ -35,7 +36,12 @@ pub async fn held_events(
     for r in &rows {
         let g: GroupId = r.try_get("group_id")?;
         let attendance = u32::try_from(r.try_get::<i64, _>("attendance")?).unwrap_or(u32::MAX);
-        out.entry(g).or_default().push(HeldEvent { starts_at: from_db(r.try_get("starts_at")?), attendance });
+        let registered = u32::try_from(r.try_get::<i64, _>("registered")?).unwrap_or(u32::MAX);
+        out.entry(g).or_default().push(HeldEvent {
+            starts_at: from_db(r.try_get("starts_at")?),
+            attendance,
+            registered,
+        });
     }
     Ok(out)
 }

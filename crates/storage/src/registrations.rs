@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use guildhall_domain::attendance::Place;
 use guildhall_domain::ids::{EventId, MemberId, RegistrationId};
 use guildhall_domain::registration::{RegistrationStatus, TicketCode};
 use guildhall_domain::values::{DisplayName, EmailAddress, Locale};
@@ -412,6 +413,31 @@ pub async fn check_in(tx: &mut Tx, id: RegistrationId, by: MemberId, now: DateTi
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// What became of each of `member`'s places at published, completed or
+/// cancelled events (issue 18: their attendance record), newest first.
+pub async fn history_of(pool: &AnyPool, member: MemberId) -> Result<Vec<Place>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT r.status, r.checked_in_at, r.updated_at, e.status AS event_status, e.starts_at, e.ends_at
+         FROM registrations r JOIN events e ON e.id = r.event_id
+         WHERE r.member_id = $1 AND e.status <> 'draft' ORDER BY e.starts_at DESC LIMIT 1000",
+    )
+    .bind(member)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Place {
+                status: r.try_get("status")?,
+                checked_in: r.try_get::<Option<i64>, _>("checked_in_at")?.is_some(),
+                changed_at: from_db(r.try_get("updated_at")?),
+                event_status: r.try_get("event_status")?,
+                starts_at: from_db(r.try_get("starts_at")?),
+                ends_at: from_db(r.try_get("ends_at")?),
+            })
+        })
+        .collect()
 }
 
 /// UG-14: the reminder moments (hours before the start) already settled

@@ -66,6 +66,13 @@ pub async fn mine(svc: &Services, actor: &Actor) -> Result<Vec<TicketView>, AppE
         .collect())
 }
 
+/// Issue 18: what became of each of the member's places, counted.
+#[tracing::instrument(skip_all)]
+pub async fn record(svc: &Services, actor: &Actor) -> Result<guildhall_domain::attendance::Record, AppError> {
+    let places = registrations::history_of(svc.db.reader(), actor.member_id).await?;
+    Ok(guildhall_domain::attendance::Record::of(&places, chrono::Utc::now()))
+}
+
 /// One ticket, for its holder or those who run its group; anyone else is
 /// told it does not exist.
 #[tracing::instrument(skip_all)]

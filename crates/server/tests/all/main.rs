@@ -11,6 +11,7 @@
 mod common;
 
 mod accounts;
+mod attendance;
 mod authz_matrix;
 mod backup;
 mod bad_input;

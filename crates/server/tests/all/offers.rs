@@ -211,13 +211,11 @@ on_both!(
                         serde_json::from_str::<Value>(&body).unwrap_or(Value::Null)
                     }
                 };
-                let state_of = |id: String| {
-                    async move {
-                        let mine = send(Method::GET, "/api/v1/me/tickets".into(), false).await;
-                        mine.as_array()
-                            .and_then(|t| t.iter().find(|t| t["id"] == id.as_str()))
-                            .and_then(|t| t["state"].as_str().map(str::to_owned))
-                    }
+                let state_of = |id: String| async move {
+                    let mine = send(Method::GET, "/api/v1/me/tickets".into(), false).await;
+                    mine.as_array()
+                        .and_then(|t| t.iter().find(|t| t["id"] == id.as_str()))
+                        .and_then(|t| t["state"].as_str().map(str::to_owned))
                 };
                 // Three rounds of: register, then claim an offer or give the place up.
                 let mut last = None;

@@ -22,7 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The place after the claim.
 #[derive(Serialize, ToSchema)]
-pub struct ClaimedBody {
+pub struct SeatClaimed {
     id: String,
     /// `confirmed`: the seat is theirs, with a ticket code.
     status: String,
@@ -34,15 +34,15 @@ pub struct ClaimedBody {
 /// calendar invitation. An expired or declined offer is a 409.
 #[utoipa::path(post, path = "/v1/events/{id}/registrations/{registration_id}/claim", tag = "registrations",
     params(("id" = String, Path), ("registration_id" = String, Path)),
-    responses((status = 200, body = ClaimedBody), (status = 404, body = Problem),
+    responses((status = 200, body = SeatClaimed), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "the offer is no longer open")))]
 pub async fn claim(
     State(state): State<AppState>,
     ApiUser(u): ApiUser,
     Path((id, registration)): Path<(EventId, RegistrationId)>,
-) -> AppResult<Json<ClaimedBody>> {
+) -> AppResult<Json<SeatClaimed>> {
     let r = service::claim(&state.services, &u.actor, id, registration).await?;
-    Ok(Json(ClaimedBody {
+    Ok(Json(SeatClaimed {
         id: r.id.to_string(),
         status: r.status.as_str().to_owned(),
         ticket_code: r.ticket_code.display(),

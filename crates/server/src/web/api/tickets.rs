@@ -19,7 +19,7 @@ use crate::error::AppResult;
 use crate::services::ticket_view::{self, TicketView};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(mine)).routes(routes!(one))
+    OpenApiRouter::new().routes(routes!(mine)).routes(routes!(one)).routes(routes!(attendance))
 }
 
 /// A ticket: the place, the event it is for and where that event stands.
@@ -100,4 +100,40 @@ pub async fn one(
     Path(id): Path<RegistrationId>,
 ) -> AppResult<Json<TicketBody>> {
     Ok(Json(body(&state, &ticket_view::one(&state.services, &u.actor, id).await?)))
+}
+
+/// Issue 18: what became of the caller's places, counted over every event
+/// they registered for.
+#[derive(Serialize, ToSchema)]
+pub struct AttendanceBody {
+    /// Checked in at the door.
+    came: u32,
+    /// Kept a seat to the end and was not checked in.
+    did_not_come: u32,
+    /// Let the place go before the start.
+    released_in_time: u32,
+    /// Let the place go after the start.
+    released_late: u32,
+    /// Waited, or was offered a seat, and never held one.
+    no_seat: u32,
+    /// The organisers cancelled the event.
+    event_cancelled: u32,
+    /// Still to come.
+    upcoming: u32,
+}
+
+/// The caller's attendance record.
+#[utoipa::path(get, path = "/v1/me/attendance", tag = "registrations",
+    responses((status = 200, body = AttendanceBody), (status = 401, body = Problem)))]
+pub async fn attendance(State(state): State<AppState>, ApiUser(u): ApiUser) -> AppResult<Json<AttendanceBody>> {
+    let r = ticket_view::record(&state.services, &u.actor).await?;
+    Ok(Json(AttendanceBody {
+        came: r.came,
+        did_not_come: r.did_not_come,
+        released_in_time: r.released_in_time,
+        released_late: r.released_late,
+        no_seat: r.no_seat,
+        event_cancelled: r.event_cancelled,
+        upcoming: r.upcoming,
+    }))
 }

@@ -36,7 +36,7 @@ fn quarter_colour(h: &Health, q: usize) -> &'static str {
 /// UG-10: bars of held events per quarter against one per quarter, and
 /// the attendance of the last held events as a line.
 pub fn group_health(h: &Health, tr: Tr) -> String {
-    let (w, ht) = (420, 170);
+    let (w, ht) = (420, 176);
     let label = tr.with("health-chart-label", &[("year", &h.year.to_string())]);
     let mut s = format!(
         r#"<svg class="chart" viewBox="0 0 {w} {ht}" width="100%" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
@@ -76,15 +76,29 @@ pub fn group_health(h: &Health, tr: Tr) -> String {
             esc(&tr.t("health-never"))
         );
     } else {
-        let peak = f64::from(points.iter().copied().max().unwrap_or(1).max(1));
+        // Issue 18: the registered of the same events, dashed, on the same scale.
+        let registered = &h.registered;
+        let most = points.iter().chain(registered.iter()).copied().max().unwrap_or(1).max(1);
+        let peak = f64::from(most);
         let step = if points.len() > 1 { (x1 - x0) / (points.len() - 1) as f64 } else { 0.0 };
-        let coords: Vec<(f64, f64)> = points
-            .iter()
-            .enumerate()
-            .map(|(i, &n)| (x0 + step * i as f64, base - (f64::from(n) / peak) * (base - top)))
-            .collect();
-        let path: Vec<String> = coords.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
-        let _ = write!(s, r#"<polyline points="{}" fill="none" stroke="{LINE}" stroke-width="2.5"/>"#, path.join(" "));
+        let place = |values: &[u32]| -> Vec<(f64, f64)> {
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| (x0 + step * i as f64, base - (f64::from(n) / peak) * (base - top)))
+                .collect()
+        };
+        let line =
+            |coords: &[(f64, f64)]| coords.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+        if registered.len() == points.len() {
+            let _ = write!(
+                s,
+                r#"<polyline points="{}" fill="none" stroke="{MUTED}" stroke-width="2" stroke-dasharray="5 4"/>"#,
+                line(&place(registered))
+            );
+        }
+        let coords = place(points);
+        let _ = write!(s, r#"<polyline points="{}" fill="none" stroke="{LINE}" stroke-width="2.5"/>"#, line(&coords));
         for (x, y) in &coords {
             let _ = write!(s, r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="{LINE}"/>"#);
         }
@@ -95,11 +109,16 @@ pub fn group_health(h: &Health, tr: Tr) -> String {
                 y - 8.0
             );
         }
+        // The legend: a solid line for who came, a dashed one for who registered.
         let _ = write!(
             s,
-            r#"<text x="{}" y="150" text-anchor="middle" font-size="12" fill="{MUTED}">{}</text>"#,
-            (x0 + x1) / 2.0,
-            esc(&tr.t("health-attendance"))
+            r#"<line x1="{x0}" x2="{}" y1="146" y2="146" stroke="{LINE}" stroke-width="2.5"/><text x="{}" y="150" font-size="12" fill="{MUTED}">{}</text><line x1="{x0}" x2="{}" y1="162" y2="162" stroke="{MUTED}" stroke-width="2" stroke-dasharray="5 4"/><text x="{}" y="166" font-size="12" fill="{MUTED}">{}</text>"#,
+            x0 + 18.0,
+            x0 + 24.0,
+            esc(&tr.t("health-legend-came")),
+            x0 + 18.0,
+            x0 + 24.0,
+            esc(&tr.t("health-legend-registered"))
         );
     }
     s.push_str("</svg>");
@@ -217,6 +236,7 @@ mod tests {
             held_this_year: per_quarter.iter().sum(),
             required_per_year: 4,
             per_quarter,
+            registered: attendance.iter().map(|n| n + 2).collect(),
             attendance,
             trend: Trend::Steady,
             needs_support: false,

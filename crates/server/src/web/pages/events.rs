@@ -176,6 +176,23 @@ impl EventPage {
         self.ctx.tr.with("event-tally", &[("confirmed", &c), ("waiting", &w), ("checked", &k)])
     }
 
+    /// Issue 18: once the event is over, how many of the registered came.
+    fn came_text(&self) -> Option<String> {
+        let over = self.has_ended() || self.ev.status == EventStatus::Completed;
+        if !over || self.ev.status == EventStatus::Cancelled {
+            return None;
+        }
+        let t = &self.tally;
+        let registered = t.confirmed.saturating_sub(t.walk_ins);
+        let came = t.checked_in.saturating_sub(t.walk_ins);
+        let percent = (came * 100).checked_div(registered).unwrap_or(0);
+        let text = self.ctx.tr.with(
+            "event-came-of",
+            &[("came", &came.to_string()), ("registered", &registered.to_string()), ("percent", &percent.to_string())],
+        );
+        Some(text + &self.ctx.tr.with("event-came-walk-ins", &[("count", &t.walk_ins.to_string())]))
+    }
+
     fn status_text(&self) -> String {
         self.ctx.t(&format!("event-status-{}", self.status()))
     }

@@ -207,6 +207,19 @@ impl GroupPage {
         )
     }
 
+    /// Issue 18: at each of the last held events, who came of who registered.
+    fn registered_came_text(&self) -> String {
+        let h = &self.health;
+        h.registered
+            .iter()
+            .zip(&h.attendance)
+            .map(|(r, c)| {
+                self.ctx.tr.with("health-came-of", &[("came", &c.to_string()), ("registered", &r.to_string())])
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     fn year_text(&self) -> String {
         self.ctx.tr.with("health-this-year", &[("year", &self.health.year.to_string())])
     }

@@ -22,6 +22,7 @@ use crate::error::AppResult;
 use crate::services::registrations as reg_service;
 use crate::services::ticket_view::{self, TicketView};
 use crate::web::ctx::PageCtx;
+use guildhall_domain::attendance::Record;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -173,6 +174,23 @@ async fn claim(
 struct TicketsPage {
     ctx: PageCtx,
     tickets: Vec<(String, EventCard, TicketState)>,
+    record: Record,
+}
+
+impl TicketsPage {
+    fn count(&self, key: &str, n: &u32) -> String {
+        self.ctx.tr.with(key, &[("count", &n.to_string())])
+    }
+
+    fn summary(&self) -> String {
+        let r = &self.record;
+        self.ctx.tr.with("record-summary", &[("came", &r.came.to_string()), ("held", &r.held_to_the_end().to_string())])
+    }
+
+    fn has_past(&self) -> bool {
+        let r = &self.record;
+        r.held_to_the_end() + r.released_in_time + r.released_late > 0
+    }
 }
 
 async fn my_tickets(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Html<String>> {
@@ -183,5 +201,6 @@ async fn my_tickets(State(state): State<AppState>, ctx: PageCtx) -> AppResult<Ht
         .iter()
         .map(|t| (t.registration.id.to_string(), EventCard::new(&t.event, &t.group), t.state(now)))
         .collect();
-    Ok(Html(TicketsPage { ctx, tickets }.render()?))
+    let record = ticket_view::record(&state.services, &actor).await?;
+    Ok(Html(TicketsPage { ctx, tickets, record }.render()?))
 }
