@@ -107,9 +107,77 @@ pub fn sees_online_link(runs_group: bool, mine: Option<crate::registration::Regi
     runs_group || mine == Some(crate::registration::RegistrationStatus::Confirmed)
 }
 
-/// UG-14: registration opens on publishing and closes when the event ends.
-pub fn registration_open(status: EventStatus, ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-    status == EventStatus::Published && now < ends_at
+/// UG-14: registration opens on publishing (or at the window's opening,
+/// when one is set) and closes when the event ends (or at the window's
+/// close).
+pub fn registration_open(
+    status: EventStatus,
+    window: &RegistrationWindow,
+    ends_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
+    status == EventStatus::Published && now < ends_at && window.admits(now)
+}
+
+/// When registration opens and closes, if the organisers set it: a
+/// launch at a known hour, a close the day before for the catering.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RegistrationWindow {
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+}
+
+/// Where registration stands now, as the event page says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowState {
+    NotYet(DateTime<Utc>),
+    Open,
+    Closed(DateTime<Utc>),
+}
+
+impl RegistrationWindow {
+    /// From two local times in the group's zone (blank: none), checked
+    /// against the event's schedule.
+    pub fn parse(opens: &str, closes: &str, tz: TimeZone, schedule: Option<&Schedule>) -> Result<Self, DomainError> {
+        let at =
+            |raw: &str, field| if raw.trim().is_empty() { Ok(None) } else { parse_instant(raw, tz, field).map(Some) };
+        let (o, c) = (at(opens, "registration_opens_at"), at(closes, "registration_closes_at"));
+        DomainError::collect([o.clone().err(), c.clone().err()])?;
+        Self::new(o?, c?, schedule)
+    }
+
+    pub fn new(
+        opens_at: Option<DateTime<Utc>>,
+        closes_at: Option<DateTime<Utc>>,
+        schedule: Option<&Schedule>,
+    ) -> Result<Self, DomainError> {
+        if let (Some(o), Some(c)) = (opens_at, closes_at) {
+            if c <= o {
+                return Err(DomainError::field("registration_closes_at", "closes_before_opens"));
+            }
+        }
+        if let Some(s) = schedule {
+            if opens_at.is_some_and(|o| o >= s.ends_at) {
+                return Err(DomainError::field("registration_opens_at", "opens_after_event"));
+            }
+            if closes_at.is_some_and(|c| c > s.ends_at) {
+                return Err(DomainError::field("registration_closes_at", "closes_after_event"));
+            }
+        }
+        Ok(Self { opens_at, closes_at })
+    }
+
+    pub fn admits(&self, now: DateTime<Utc>) -> bool {
+        self.opens_at.is_none_or(|o| now >= o) && self.closes_at.is_none_or(|c| now < c)
+    }
+
+    pub fn state(&self, now: DateTime<Utc>) -> WindowState {
+        match (self.opens_at, self.closes_at) {
+            (Some(o), _) if now < o => WindowState::NotYet(o),
+            (_, Some(c)) if now >= c => WindowState::Closed(c),
+            _ => WindowState::Open,
+        }
+    }
 }
 
 /// UG-14: a published event's dates may change, but not into the past:
@@ -399,6 +467,8 @@ pub struct EventDetails {
     pub promotion_links: Vec<WebLink>,
     /// UG-18: how a freed seat reaches the waiting list.
     pub waitlist_mode: WaitlistMode,
+    /// When registration opens and closes, if not on publishing and at the end.
+    pub window: RegistrationWindow,
 }
 
 /// Raw event fields from a form or JSON body. Promotion links come one per
@@ -422,6 +492,11 @@ pub struct EventFields {
     /// UG-18: `automatic` (blank) or `offers`.
     #[serde(default)]
     pub waitlist_mode: String,
+    /// Local times in the group's zone; blank: on publishing, and at the end.
+    #[serde(default)]
+    pub registration_opens_at: String,
+    #[serde(default)]
+    pub registration_closes_at: String,
 }
 
 impl EventDetails {
@@ -436,8 +511,11 @@ impl EventDetails {
         };
         let promotion = parse_promotion_links(&f.promotion_links, ticketing_hosts);
         let mode = WaitlistMode::parse(&f.waitlist_mode);
+        let window =
+            RegistrationWindow::parse(&f.registration_opens_at, &f.registration_closes_at, tz, schedule.as_ref().ok());
         DomainError::collect([
             mode.clone().err(),
+            window.clone().err(),
             title.clone().err(),
             description.clone().err(),
             schedule.clone().err(),
@@ -453,6 +531,7 @@ impl EventDetails {
             online_link: online?,
             promotion_links: promotion?,
             waitlist_mode: mode?,
+            window: window?,
         })
     }
 }
@@ -492,6 +571,7 @@ mod tests {
             online_link: link.map(|l| WebLink::parse(l, "online_link").unwrap_or_else(|_| unreachable!())),
             promotion_links: vec![],
             waitlist_mode: WaitlistMode::Automatic,
+            window: RegistrationWindow::default(),
         };
         let (a, moved, linked) = (details(0, None), details(1, None), details(0, Some("https://meet.example.org/x")));
         let p = EventStatus::Published;
@@ -665,13 +745,38 @@ mod tests {
     }
 
     #[test]
+    fn ug14_a_registration_window_is_checked_against_itself_and_the_event() {
+        let tz = TimeZone::parse("Europe/Lisbon").unwrap_or_else(|_| unreachable!());
+        let s =
+            Schedule::new(at("2026-12-10T18:00:00Z"), at("2026-12-10T20:00:00Z")).unwrap_or_else(|_| unreachable!());
+        let ok = RegistrationWindow::parse("2026-12-01T09:00", "2026-12-09T12:00", tz, Some(&s));
+        assert_eq!(ok.map(|w| w.opens_at), Ok(Some(at("2026-12-01T09:00:00Z"))), "local time in the group's zone");
+        assert_eq!(RegistrationWindow::parse("", "", tz, Some(&s)), Ok(RegistrationWindow::default()));
+        let code = |r: Result<RegistrationWindow, DomainError>| format!("{:?}", r.unwrap_err());
+        assert!(code(RegistrationWindow::parse("2026-12-05T09:00", "2026-12-04T09:00", tz, Some(&s)))
+            .contains("closes_before_opens"));
+        assert!(code(RegistrationWindow::parse("", "2026-12-11T09:00", tz, Some(&s))).contains("closes_after_event"));
+        assert!(code(RegistrationWindow::parse("2026-12-11T09:00", "", tz, Some(&s))).contains("opens_after_event"));
+        assert!(code(RegistrationWindow::parse("soon", "", tz, Some(&s))).contains("registration_opens_at"));
+    }
+
+    #[test]
     fn ug14_registration_opens_on_publishing_and_closes_at_the_end() {
         let end = at("2026-12-01T20:00:00Z");
         let before = at("2026-12-01T10:00:00Z");
-        assert!(registration_open(EventStatus::Published, end, before));
-        assert!(!registration_open(EventStatus::Draft, end, before));
-        assert!(!registration_open(EventStatus::Cancelled, end, before));
-        assert!(!registration_open(EventStatus::Published, end, end));
+        let always = RegistrationWindow::default();
+        assert!(registration_open(EventStatus::Published, &always, end, before));
+        assert!(!registration_open(EventStatus::Draft, &always, end, before));
+        assert!(!registration_open(EventStatus::Cancelled, &always, end, before));
+        assert!(!registration_open(EventStatus::Published, &always, end, end));
+        // A window: not before it opens, not after it closes.
+        let hour = Duration::hours(1);
+        let window = RegistrationWindow { opens_at: Some(before + hour), closes_at: Some(before + hour * 3) };
+        assert!(!registration_open(EventStatus::Published, &window, end, before));
+        assert!(registration_open(EventStatus::Published, &window, end, before + hour));
+        assert!(!registration_open(EventStatus::Published, &window, end, before + hour * 3));
+        assert_eq!(window.state(before), WindowState::NotYet(before + hour));
+        assert_eq!(window.state(before + hour * 4), WindowState::Closed(before + hour * 3));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
-use guildhall_domain::event::{Capacity, EventDetails, EventFacts, EventStatus, Schedule};
+use guildhall_domain::event::{Capacity, EventDetails, EventFacts, EventStatus, RegistrationWindow, Schedule};
 use guildhall_domain::ids::{EventId, GroupId, MemberId, SeriesId, TalkId, VenueId};
 use guildhall_domain::materials::TalkMaterials;
 use guildhall_domain::offer::WaitlistMode;
@@ -57,7 +57,8 @@ impl Event {
 
 pub(crate) const COLUMNS: &str =
     "id, group_id, title, description, starts_at, ends_at, capacity, venue_id, online_link,
-    promotion_links, status, review_required, sequence, series_id, waitlist_mode, created_at, updated_at";
+    promotion_links, status, review_required, sequence, series_id, waitlist_mode, registration_opens_at,
+    registration_closes_at, created_at, updated_at";
 
 fn from_row(r: &AnyRow) -> Result<Event, StorageError> {
     from_cols(Cols::plain(r))
@@ -89,6 +90,10 @@ pub(crate) fn from_cols(r: Cols<'_>) -> Result<Event, StorageError> {
             online_link,
             promotion_links,
             waitlist_mode: r.get::<WaitlistMode>("waitlist_mode")?,
+            window: RegistrationWindow {
+                opens_at: from_db_opt(r.get("registration_opens_at")?),
+                closes_at: from_db_opt(r.get("registration_closes_at")?),
+            },
         },
         venue_id: r.get("venue_id")?,
         status: r.get::<EventStatus>("status")?,
@@ -140,8 +145,9 @@ pub async fn insert(
     let id = EventId::new();
     sqlx::query(
         "INSERT INTO events (id, group_id, title, description, starts_at, ends_at, capacity, venue_id,
-             online_link, promotion_links, status, created_at, updated_at, waitlist_mode)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11, $12)",
+             online_link, promotion_links, status, created_at, updated_at, waitlist_mode, registration_opens_at,
+             registration_closes_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11, $12, $13, $14)",
     )
     .bind(id)
     .bind(group)
@@ -155,6 +161,8 @@ pub async fn insert(
     .bind(links_text(d))
     .bind(to_db(now))
     .bind(d.waitlist_mode)
+    .bind(d.window.opens_at.map(to_db))
+    .bind(d.window.closes_at.map(to_db))
     .execute(&mut **tx)
     .await?;
     Ok(id)
@@ -169,7 +177,8 @@ pub async fn update(
 ) -> Result<(), StorageError> {
     sqlx::query(
         "UPDATE events SET title = $2, description = $3, starts_at = $4, ends_at = $5, capacity = $6,
-             venue_id = $7, online_link = $8, promotion_links = $9, updated_at = $10, waitlist_mode = $11
+             venue_id = $7, online_link = $8, promotion_links = $9, updated_at = $10, waitlist_mode = $11,
+             registration_opens_at = $12, registration_closes_at = $13
          WHERE id = $1",
     )
     .bind(id)
@@ -183,6 +192,8 @@ pub async fn update(
     .bind(links_text(d))
     .bind(to_db(now))
     .bind(d.waitlist_mode)
+    .bind(d.window.opens_at.map(to_db))
+    .bind(d.window.closes_at.map(to_db))
     .execute(&mut **tx)
     .await?;
     Ok(())

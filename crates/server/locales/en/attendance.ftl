@@ -23,3 +23,13 @@ record-missed = { $count ->
    *[other] { $count } times you kept a seat and did not come: if you cannot make it, the reminder's "I can't come" link frees it in one click.
 }
 record-none = Your record starts after your first event.
+window-legend = Registration opens and closes
+window-hint = Leave both empty to open registration on publishing and close it when the event ends. Times are in the group's time zone.
+window-opens = Opens at
+window-closes = Closes at
+window-not-yet = Registration opens on { $at }. Come back then, or follow the group to hear of its next events.
+window-closed = Registration closed on { $at }.
+window-closes-at = Registration closes on { $at }.
+field-closes_before_opens = Registration must close after it opens.
+field-closes_after_event = Registration cannot close after the event ends: leave it empty to close at the end.
+field-opens_after_event = Registration must open before the event ends.

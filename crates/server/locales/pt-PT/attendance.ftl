@@ -23,3 +23,13 @@ record-missed = { $count ->
    *[other] { $count } vezes manteve um lugar e não veio: se não puder ir, a ligação "Não posso ir" do lembrete liberta-o com um clique.
 }
 record-none = O seu registo começa depois do seu primeiro evento.
+window-legend = Abertura e fecho das inscrições
+window-hint = Deixe ambos vazios para abrir as inscrições ao publicar e fechá-las quando o evento terminar. As horas são no fuso horário do grupo.
+window-opens = Abrem a
+window-closes = Fecham a
+window-not-yet = As inscrições abrem a { $at }. Volte nessa altura, ou siga o grupo para saber dos próximos eventos.
+window-closed = As inscrições fecharam a { $at }.
+window-closes-at = As inscrições fecham a { $at }.
+field-closes_before_opens = As inscrições têm de fechar depois de abrirem.
+field-closes_after_event = As inscrições não podem fechar depois de o evento terminar: deixe vazio para fechar no fim.
+field-opens_after_event = As inscrições têm de abrir antes de o evento terminar.

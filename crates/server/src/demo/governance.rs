@@ -134,7 +134,7 @@ pub async fn fill(
         capacity: "30".into(),
         online_link: "https://meet.example.org/coimbra".into(),
         promotion_links: String::new(),
-        waitlist_mode: String::new(),
+        ..EventFields::default()
     };
     let old = event_service::create(&state.services, &kwame, coimbra, &old, None).await?;
     let mut tx = state.services.db.begin().await?;

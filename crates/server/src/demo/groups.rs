@@ -245,6 +245,7 @@ pub async fn fill(
                 promotion_links: if ei == 4 { format!("https://blog.example.org/{}", gi) } else { String::new() },
                 // UG-18: half the groups offer freed seats rather than give them.
                 waitlist_mode: if gi % 2 == 0 { "offers".into() } else { String::new() },
+                ..EventFields::default()
             };
             let venue = if online { None } else { Some(vid.to_string()) };
             let eid = event_service::create(&state.services, &leader_actor, gid, &f, venue.as_deref()).await?;

@@ -156,7 +156,7 @@ async fn try_batch(
     let now = Utc::now();
     let mut tx = svc.begin().await?;
     let ev = events::lock(&mut tx, event).await?;
-    if !registration_open(ev.status, ev.ends_at(), now) {
+    if !registration_open(ev.status, &ev.details.window, ev.ends_at(), now) {
         return Err(DomainError::RegistrationClosed.into());
     }
     let mut q = registrations::queue_state(&mut tx, event).await?;

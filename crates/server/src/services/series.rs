@@ -78,6 +78,7 @@ fn event_fields(input: &SeriesInput, s: Schedule) -> EventFields {
         online_link: input.online_link.clone(),
         promotion_links: String::new(),
         waitlist_mode: input.waitlist_mode.clone(),
+        ..EventFields::default()
     }
 }
 

@@ -40,7 +40,7 @@ impl TicketView {
         let r = &self.registration;
         r.status.is_active()
             && r.status.cancel(r.checked_in_at.is_some()).is_ok()
-            && registration_open(self.event.status, self.event.ends_at(), now)
+            && registration_open(self.event.status, &self.event.details.window, self.event.ends_at(), now)
     }
 }
 

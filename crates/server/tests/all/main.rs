@@ -35,6 +35,7 @@ mod offers;
 mod pickers;
 mod privacy;
 mod programs;
+mod registration_windows;
 mod reminders;
 mod security;
 mod security_sweep;

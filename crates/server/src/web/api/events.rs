@@ -112,6 +112,9 @@ pub struct EventBody {
     /// UG-18: `automatic` (a freed seat goes to the first person waiting)
     /// or `offers` (it is offered to them until a deadline).
     waitlist_mode: String,
+    /// When registration opens and closes; null: on publishing, at the end.
+    registration_opens_at: Option<String>,
+    registration_closes_at: Option<String>,
     checked_in: u64,
     /// True once completed with at least one check-in.
     held: bool,
@@ -188,6 +191,8 @@ fn body(state: &AppState, v: &EventView) -> EventBody {
         seats_left: c.seats_left(d.capacity.get()),
         offered: c.offered,
         waitlist_mode: d.waitlist_mode.as_str().to_owned(),
+        registration_opens_at: d.window.opens_at.map(|t| t.to_rfc3339()),
+        registration_closes_at: d.window.closes_at.map(|t| t.to_rfc3339()),
         checked_in: c.checked_in,
         held: guildhall_domain::event::counts_as_held(ev.status, c.checked_in),
         review_required: ev.review_required,
@@ -231,6 +236,11 @@ pub struct EventInput {
     promotion_links: Option<Vec<String>>,
     /// UG-18: `automatic` or `offers`; leaving it out keeps it.
     waitlist_mode: Option<String>,
+    /// When registration opens, if not on publishing; an empty string
+    /// removes it, leaving it out keeps it.
+    registration_opens_at: Option<String>,
+    /// When registration closes, if before the end; empty removes it.
+    registration_closes_at: Option<String>,
 }
 
 impl EventInput {
@@ -261,6 +271,14 @@ impl EventInput {
             waitlist_mode: self
                 .waitlist_mode
                 .or_else(|| d.map(|d| d.waitlist_mode.as_str().to_owned()))
+                .unwrap_or_default(),
+            registration_opens_at: self
+                .registration_opens_at
+                .or_else(|| d.and_then(|d| d.window.opens_at.map(|t| t.to_rfc3339())))
+                .unwrap_or_default(),
+            registration_closes_at: self
+                .registration_closes_at
+                .or_else(|| d.and_then(|d| d.window.closes_at.map(|t| t.to_rfc3339())))
                 .unwrap_or_default(),
         };
         let venue = self.venue_id.or_else(|| base.and_then(|(e, _)| e.venue_id.map(|v| v.to_string())));

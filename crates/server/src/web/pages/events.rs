@@ -176,6 +176,26 @@ impl EventPage {
         self.ctx.tr.with("event-tally", &[("confirmed", &c), ("waiting", &w), ("checked", &k)])
     }
 
+    /// Issue 18: a registration window that has not opened yet, or closed
+    /// before the end, said with its time in the group's zone.
+    fn window_text(&self) -> Option<String> {
+        use guildhall_domain::event::WindowState;
+        if self.ev.status != EventStatus::Published || self.has_ended() {
+            return None;
+        }
+        let tz = self.group.profile.time_zone;
+        match self.ev.details.window.state(chrono::Utc::now()) {
+            WindowState::NotYet(at) => Some(self.ctx.tr.with("window-not-yet", &[("at", &tz.format(at))])),
+            WindowState::Closed(at) => Some(self.ctx.tr.with("window-closed", &[("at", &tz.format(at))])),
+            WindowState::Open => self
+                .ev
+                .details
+                .window
+                .closes_at
+                .map(|at| self.ctx.tr.with("window-closes-at", &[("at", &tz.format(at))])),
+        }
+    }
+
     /// Issue 18: once the event is over, how many of the registered came.
     fn came_text(&self) -> Option<String> {
         let over = self.has_ended() || self.ev.status == EventStatus::Completed;
@@ -268,7 +288,7 @@ pub(super) async fn show_event(state: &AppState, ctx: PageCtx, id: EventId, erro
     let page = EventPage {
         materials_sent_at,
         when: when_text(ev.starts_at(), ev.ends_at(), g.profile.time_zone),
-        open: guildhall_domain::event::registration_open(ev.status, ev.ends_at(), now),
+        open: guildhall_domain::event::registration_open(ev.status, &ev.details.window, ev.ends_at(), now),
         ctx,
         ev,
         group: g,
@@ -458,6 +478,8 @@ async fn edit_event(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<
         online_link: d.online_link.as_ref().map(|l| l.to_string()).unwrap_or_default(),
         promotion_links: d.promotion_links.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n"),
         waitlist_mode: d.waitlist_mode.as_str().to_owned(),
+        registration_opens_at: d.window.opens_at.map(|at| to_local_input(at, tz)).unwrap_or_default(),
+        registration_closes_at: d.window.closes_at.map(|at| to_local_input(at, tz)).unwrap_or_default(),
     };
     let venue = ev.venue_id.map(|v| v.to_string()).unwrap_or_default();
     let errors = FormErrors::none(ctx.tr);
