@@ -752,7 +752,7 @@ mod tests {
         let ok = RegistrationWindow::parse("2026-12-01T09:00", "2026-12-09T12:00", tz, Some(&s));
         assert_eq!(ok.map(|w| w.opens_at), Ok(Some(at("2026-12-01T09:00:00Z"))), "local time in the group's zone");
         assert_eq!(RegistrationWindow::parse("", "", tz, Some(&s)), Ok(RegistrationWindow::default()));
-        let code = |r: Result<RegistrationWindow, DomainError>| format!("{:?}", r.unwrap_err());
+        let code = |r: Result<RegistrationWindow, DomainError>| format!("{:?}", r.err());
         assert!(code(RegistrationWindow::parse("2026-12-05T09:00", "2026-12-04T09:00", tz, Some(&s)))
             .contains("closes_before_opens"));
         assert!(code(RegistrationWindow::parse("", "2026-12-11T09:00", tz, Some(&s))).contains("closes_after_event"));
