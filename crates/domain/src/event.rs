@@ -151,19 +151,23 @@ impl RegistrationWindow {
         closes_at: Option<DateTime<Utc>>,
         schedule: Option<&Schedule>,
     ) -> Result<Self, DomainError> {
+        // Every problem at once, so one save shows them all.
+        let mut problems = Vec::new();
         if let (Some(o), Some(c)) = (opens_at, closes_at) {
             if c <= o {
-                return Err(DomainError::field("registration_closes_at", "closes_before_opens"));
+                problems.push(DomainError::field("registration_closes_at", "closes_before_opens"));
             }
         }
         if let Some(s) = schedule {
-            if opens_at.is_some_and(|o| o >= s.ends_at) {
-                return Err(DomainError::field("registration_opens_at", "opens_after_event"));
+            // Opening once it has begun would invite people to what they missed.
+            if opens_at.is_some_and(|o| o >= s.starts_at) {
+                problems.push(DomainError::field("registration_opens_at", "opens_after_start"));
             }
             if closes_at.is_some_and(|c| c > s.ends_at) {
-                return Err(DomainError::field("registration_closes_at", "closes_after_event"));
+                problems.push(DomainError::field("registration_closes_at", "closes_after_event"));
             }
         }
+        DomainError::collect(problems.into_iter().map(Some))?;
         Ok(Self { opens_at, closes_at })
     }
 
@@ -756,7 +760,10 @@ mod tests {
         assert!(code(RegistrationWindow::parse("2026-12-05T09:00", "2026-12-04T09:00", tz, Some(&s)))
             .contains("closes_before_opens"));
         assert!(code(RegistrationWindow::parse("", "2026-12-11T09:00", tz, Some(&s))).contains("closes_after_event"));
-        assert!(code(RegistrationWindow::parse("2026-12-11T09:00", "", tz, Some(&s))).contains("opens_after_event"));
+        assert!(code(RegistrationWindow::parse("2026-12-11T09:00", "", tz, Some(&s))).contains("opens_after_start"));
+        assert!(code(RegistrationWindow::parse("2026-12-10T18:30", "", tz, Some(&s))).contains("opens_after_start"));
+        let both = code(RegistrationWindow::parse("2026-12-10T19:00", "2026-12-10T18:45", tz, Some(&s)));
+        assert!(both.contains("closes_before_opens") && both.contains("opens_after_start"), "both at once: {both}");
         assert!(code(RegistrationWindow::parse("soon", "", tz, Some(&s))).contains("registration_opens_at"));
     }
 

@@ -32,4 +32,4 @@ window-closed = Registration closed on { $at }.
 window-closes-at = Registration closes on { $at }.
 field-closes_before_opens = Registration must close after it opens.
 field-closes_after_event = Registration cannot close after the event ends: leave it empty to close at the end.
-field-opens_after_event = Registration must open before the event ends.
+field-opens_after_start = Registration must open before the event starts.

@@ -44,3 +44,9 @@ setting-events-offer-shortest-minutes-help = However near the event, an offer st
 event-seat-offered = A seat freed up and is offered to you: claim it on your ticket before the offer ends.
 event-see-offer = Claim or decline the seat
 event-offers-hint = When a seat frees up, the first person waiting is offered it by email and claims it with one click.
+offer-title-claimed = Your seat
+event-tally-offered = { $count ->
+    [one] , 1 seat on offer
+   *[other] , { $count } seats on offer
+}
+event-over-no-seats = This event is over.

@@ -32,4 +32,4 @@ window-closed = As inscrições fecharam a { $at }.
 window-closes-at = As inscrições fecham a { $at }.
 field-closes_before_opens = As inscrições têm de fechar depois de abrirem.
 field-closes_after_event = As inscrições não podem fechar depois de o evento terminar: deixe vazio para fechar no fim.
-field-opens_after_event = As inscrições têm de abrir antes de o evento terminar.
+field-opens_after_start = As inscrições têm de abrir antes de o evento começar.

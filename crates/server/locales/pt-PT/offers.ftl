@@ -44,3 +44,9 @@ setting-events-offer-shortest-minutes-help = Por mais perto que o evento esteja,
 event-seat-offered = Vagou um lugar e é-lhe oferecido: aceite-o no seu bilhete antes de a oferta terminar.
 event-see-offer = Aceitar ou recusar o lugar
 event-offers-hint = Quando vaga um lugar, a primeira pessoa em espera recebe a oferta por email e aceita-a com um clique.
+offer-title-claimed = O seu lugar
+event-tally-offered = { $count ->
+    [one] , 1 lugar em oferta
+   *[other] , { $count } lugares em oferta
+}
+event-over-no-seats = Este evento terminou.

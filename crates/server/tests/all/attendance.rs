@@ -74,7 +74,7 @@ on_both!(ug14_a_member_sees_their_record_and_leaders_see_who_came, |backend| asy
         .unwrap();
     let html = w.app.client.get(w.app.url(&format!("/groups/{}", w.slug))).send().await.unwrap().text().await.unwrap();
     assert!(
-        html.contains("Came of those registered") && html.contains("1 of 2"),
+        html.contains("Came of those registered") && html.contains("1\u{a0}of\u{a0}2"),
         "the trend's numbers beside the chart"
     );
     assert!(html.contains("stroke-dasharray=\"5 4\""), "and the registered drawn against who came");

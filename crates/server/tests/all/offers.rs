@@ -85,6 +85,9 @@ on_both!(ug18_a_freed_seat_is_offered_held_claimed_declined_or_passed_on, |backe
     assert_eq!(w.register(&ev, &eva.2).await.1["status"], "waitlisted");
     let (_, e) = w.app.api(Method::GET, &format!("/api/v1/events/{ev}"), None, None).await;
     assert_eq!((e["seats_left"].as_u64(), e["offered"].as_u64()), (Some(0), Some(1)), "{e}");
+    let leader = w.leader_browser("offers-leader@example.org").await;
+    let html = leader.get(w.app.url(&format!("/events/{ev}"))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("1 seat on offer"), "the leader's numbers add up to the capacity");
 
     // Opening the link says what and until when; claiming it gives the ticket.
     let link = offer_link(&offered[0].0);
@@ -93,7 +96,7 @@ on_both!(ug18_a_freed_seat_is_offered_held_claimed_declined_or_passed_on, |backe
     assert!(page.contains("Claim my seat") && page.contains("Offers night"), "{page}");
     assert_eq!(status_of(&places(&w, &ev).await, &bea.0), "offered", "opening changes nothing");
     let done = visitor.post(w.app.url(&link)).send().await.unwrap().text().await.unwrap();
-    assert!(done.contains("is yours"), "{done}");
+    assert!(done.contains("is yours") && done.contains("<h1>Your seat</h1>"), "{done}");
     assert_eq!(status_of(&places(&w, &ev).await, &bea.0), "confirmed");
     let confirmation = emails(&w.app, &bea.1, "registered").await;
     let invite =

@@ -173,7 +173,12 @@ impl EventPage {
     fn tally_text(&self) -> String {
         let t = &self.tally;
         let (c, w, k) = (t.confirmed.to_string(), t.waiting.to_string(), t.checked_in.to_string());
-        self.ctx.tr.with("event-tally", &[("confirmed", &c), ("waiting", &w), ("checked", &k)])
+        let tally = self.ctx.tr.with("event-tally", &[("confirmed", &c), ("waiting", &w), ("checked", &k)]);
+        if t.offered == 0 {
+            return tally;
+        }
+        // UG-18: a seat on offer is held, so the numbers add up to the capacity.
+        tally + &self.ctx.tr.with("event-tally-offered", &[("count", &t.offered.to_string())])
     }
 
     /// Issue 18: a registration window that has not opened yet, or closed

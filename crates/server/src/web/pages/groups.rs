@@ -214,7 +214,10 @@ impl GroupPage {
             .iter()
             .zip(&h.attendance)
             .map(|(r, c)| {
-                self.ctx.tr.with("health-came-of", &[("came", &c.to_string()), ("registered", &r.to_string())])
+                let pair =
+                    self.ctx.tr.with("health-came-of", &[("came", &c.to_string()), ("registered", &r.to_string())]);
+                // "22 of 28" never breaks across lines on a phone.
+                pair.replace(' ', "\u{a0}")
             })
             .collect::<Vec<_>>()
             .join(" · ")

@@ -51,6 +51,15 @@ impl OfferPage {
         self.ctx.tr.with(key, &refs)
     }
 
+    /// Once claimed, the page is about a seat held, not one offered.
+    fn title_key(&self) -> &'static str {
+        if !self.is_open() && self.outcome_key() == "offer-claimed" {
+            "offer-title-claimed"
+        } else {
+            "offer-title"
+        }
+    }
+
     fn is_open(&self) -> bool {
         self.done.is_none() && self.t.is_open(Utc::now())
     }
