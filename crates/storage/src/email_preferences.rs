@@ -69,6 +69,12 @@ pub async fn set(
     Ok(done.rows_affected() > 0)
 }
 
+/// The secret called `name`, if one was made: read without a transaction,
+/// so pages that only check a signed link take no writer.
+pub async fn existing_secret(pool: &sqlx::AnyPool, name: &str) -> Result<Option<String>, StorageError> {
+    Ok(sqlx::query_scalar("SELECT secret FROM server_secrets WHERE name = $1").bind(name).fetch_optional(pool).await?)
+}
+
 /// The secret called `name`, made from `candidate` by whichever instance
 /// asks first; every instance reads the same one afterwards.
 pub async fn server_secret(tx: &mut Tx, name: &str, candidate: &str) -> Result<String, StorageError> {

@@ -60,21 +60,33 @@ pub async fn opted_out(svc: &Services, members: &[MemberId], topic: Topic) -> Re
 /// The key unsubscribe links are signed with, shared by every instance.
 pub struct LinkKey(Hmac<Sha256>);
 
+/// The name of its row in `server_secrets`.
+const SECRET: &str = "unsubscribe_links";
+
 impl LinkKey {
+    /// The key; a write transaction only the first time, to make it (the
+    /// calendar feeds and one-click pages that read it are polled).
     pub async fn load(db: &Db) -> Result<Self, AppError> {
+        if let Some(secret) = prefs::existing_secret(db.reader(), SECRET).await? {
+            return Self::from_secret(&secret);
+        }
         let mut tx = db.begin().await?;
         let key = Self::within(&mut tx).await?;
         tx.commit().await?;
         Ok(key)
     }
 
+    fn from_secret(secret: &str) -> Result<Self, AppError> {
+        let mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).map_err(|e| anyhow::anyhow!("hmac: {e}"))?;
+        Ok(Self(mac))
+    }
+
     /// The key, read in the caller's transaction: on SQLite a second one
     /// would wait for the only writer, which the caller holds.
     pub async fn within(tx: &mut guildhall_storage::Tx) -> Result<Self, AppError> {
         let candidate = crate::auth::secrets::new_token();
-        let secret = prefs::server_secret(tx, "unsubscribe_links", &candidate).await?;
-        let mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).map_err(|e| anyhow::anyhow!("hmac: {e}"))?;
-        Ok(Self(mac))
+        let secret = prefs::server_secret(tx, SECRET, &candidate).await?;
+        Self::from_secret(&secret)
     }
 
     fn sign(&self, message: &str) -> String {
@@ -99,38 +111,36 @@ impl LinkKey {
         self.sign(&format!("{member}:calendar:{version}"))
     }
 
-    /// UG-14: a reminder's one-click "I can't come", for one place.
-    fn release_signature(&self, registration: RegistrationId) -> String {
-        self.sign(&format!("release:{registration}"))
+    /// A one-click link about one place, signed over its `purpose` (each
+    /// purpose's message starts with its own word, so no link opens another).
+    fn place_token(&self, purpose: &str, registration: RegistrationId) -> String {
+        format!("{registration}.{}", self.sign(&format!("{purpose}:{registration}")))
     }
 
-    /// The path of the page that lets a place go.
+    fn verify_place(&self, purpose: &str, token: &str) -> Option<RegistrationId> {
+        let (id, _) = token.split_once('.')?;
+        let registration: RegistrationId = id.parse().ok()?;
+        same(token, &self.place_token(purpose, registration)).then_some(registration)
+    }
+
+    /// UG-14: the path of a reminder's one-click "I can't come".
     pub fn release_path(&self, registration: RegistrationId) -> String {
-        format!("/release/{registration}.{}", self.release_signature(registration))
+        format!("/release/{}", self.place_token("release", registration))
     }
 
     /// The place a release link names, if its signature holds.
     pub fn verify_release(&self, token: &str) -> Option<RegistrationId> {
-        let (id, signature) = token.split_once('.')?;
-        let registration: RegistrationId = id.parse().ok()?;
-        same(signature, &self.release_signature(registration)).then_some(registration)
+        self.verify_place("release", token)
     }
 
-    /// UG-18: an offered seat's one-click claim, for one place.
-    fn offer_signature(&self, registration: RegistrationId) -> String {
-        self.sign(&format!("offer:{registration}"))
-    }
-
-    /// The path of the page that claims (or declines) an offered seat.
+    /// UG-18: the path of the page that claims (or declines) an offered seat.
     pub fn offer_path(&self, registration: RegistrationId) -> String {
-        format!("/offers/{registration}.{}", self.offer_signature(registration))
+        format!("/offers/{}", self.place_token("offer", registration))
     }
 
     /// The place an offer link names, if its signature holds.
     pub fn verify_offer(&self, token: &str) -> Option<RegistrationId> {
-        let (id, signature) = token.split_once('.')?;
-        let registration: RegistrationId = id.parse().ok()?;
-        same(signature, &self.offer_signature(registration)).then_some(registration)
+        self.verify_place("offer", token)
     }
 
     /// The path of `member`'s calendar feed at `version`.

@@ -165,6 +165,8 @@ async fn try_batch(
         Some(v) => guildhall_storage::venues::get(tx.conn(), v).await?,
         None => None,
     };
+    // A batch is one event, so one group: the invitations are built once.
+    let invitations = batch.first().map(|p| Invitations::with_venue(svc, &ev, &p.group, venue));
     let mut out = Vec::with_capacity(batch.len());
     for p in batch {
         let (status, position) = match place(ev.details.capacity, q.confirmed) {
@@ -197,9 +199,8 @@ async fn try_batch(
         let kind = if status == RegistrationStatus::Confirmed { "registered" } else { "waitlisted" };
         let link = svc.links.to(&format!("/tickets/{id}"));
         let to = notify::Recipient { id: p.member, name: p.name.as_str(), email: &p.email, locale: p.locale };
-        let invite = Invitations::with_venue(svc, &ev, &p.group, venue.clone())
-            .request(&to, status == RegistrationStatus::Confirmed);
-        notify::about_event(&mut tx, to, kind, &ev, &p.group, &link, position, &[], Some(invite)).await?;
+        let invite = invitations.as_ref().map(|i| i.request(&to, status == RegistrationStatus::Confirmed));
+        notify::about_event(&mut tx, to, kind, &ev, &p.group, &link, position, &[], invite).await?;
         out.push(Ok(Outcome { id, status, waitlist_position: position }));
     }
     tx.commit().await?;

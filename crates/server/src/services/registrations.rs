@@ -329,17 +329,18 @@ pub async fn release_target(
 
 /// Lets the place go, as its holder would from the ticket page: the next
 /// person waiting moves up and is emailed. Pressing twice is harmless.
+/// Returns where the place stands and whether this press released it.
 #[tracing::instrument(skip_all)]
-pub async fn release(svc: &Services, token: &str) -> Result<(Event, Group, ReleaseState), AppError> {
+pub async fn release(svc: &Services, token: &str) -> Result<(Event, Group, ReleaseState, bool), AppError> {
     let (r, ev, g, state) = release_target(svc, token).await?;
     if state != ReleaseState::Held {
-        return Ok((ev, g, state));
+        return Ok((ev, g, state, false));
     }
     let holder = Actor { member_id: r.member_id, roles: Vec::new() };
     match cancel(svc, &holder, ev.id, r.id).await {
-        Ok(()) => Ok((ev, g, ReleaseState::Released)),
-        Err(AppError::Domain(DomainError::CheckedInAlready)) => Ok((ev, g, ReleaseState::CheckedIn)),
-        Err(AppError::Domain(DomainError::RegistrationClosed)) => Ok((ev, g, ReleaseState::Closed)),
+        Ok(()) => Ok((ev, g, ReleaseState::Released, true)),
+        Err(AppError::Domain(DomainError::CheckedInAlready)) => Ok((ev, g, ReleaseState::CheckedIn, false)),
+        Err(AppError::Domain(DomainError::RegistrationClosed)) => Ok((ev, g, ReleaseState::Closed, false)),
         Err(e) => Err(e),
     }
 }

@@ -237,7 +237,7 @@ on_both!(
                     }
                 }
                 // Then watch for an offer a while, and claim most of them.
-                for _ in 0..5 {
+                for _ in 0..10 {
                     let Some(id) = last.clone() else { break };
                     if state_of(id.clone()).await.as_deref() == Some("offered") && i % 5 != 0 {
                         send(Method::POST, format!("/api/v1/events/{ev}/registrations/{id}/claim"), true).await;
@@ -249,12 +249,21 @@ on_both!(
         // Meanwhile, both instances pass on expired offers, as their jobs would.
         let expiries = ops.clone();
         let (svc_a, svc_b) = (w.app.state.services.clone(), other.services.clone());
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
         let sweeper = tokio::spawn(async move {
             let mut passed = 0;
-            for k in 0..60 {
+            // At least 60 sweeps, and on until every member is done.
+            for k in 0.. {
+                if k >= 60 && stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
                 let svc = if k % 2 == 0 { &svc_a } else { &svc_b };
                 expiries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                passed += pass_on_expired(svc, Utc::now() + Duration::hours(25)).await.unwrap();
+                // Every third sweep the deadlines have passed; in between the
+                // offers stay open long enough for their people to claim some.
+                let at = if k % 3 == 2 { Utc::now() + Duration::hours(25) } else { Utc::now() };
+                passed += pass_on_expired(svc, at).await.unwrap();
                 tokio::time::sleep(std::time::Duration::from_millis(20)).await;
             }
             passed
@@ -270,6 +279,7 @@ on_both!(
                 tokio::time::sleep(std::time::Duration::from_millis(5)).await;
             }
         }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
         let passed = sweeper.await.unwrap();
         // One last sweep: whatever is still on offer expires now.
         let passed = passed + pass_on_expired(&w.app.state.services, Utc::now() + Duration::days(30)).await.unwrap();

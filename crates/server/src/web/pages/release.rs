@@ -66,8 +66,6 @@ async fn ask(State(state): State<AppState>, ctx: PageCtx, Path(token): Path<Stri
 }
 
 async fn release(State(state): State<AppState>, ctx: PageCtx, Path(token): Path<String>) -> AppResult<Response> {
-    let before = service::release_target(&state.services, &token).await?.3;
-    let (event, group, at) = service::release(&state.services, &token).await?;
-    let done = before == ReleaseState::Held && at == ReleaseState::Released;
+    let (event, group, at, done) = service::release(&state.services, &token).await?;
     Ok(Html(ReleasePage { ctx, token, event, group, state: at, done }.render()?).into_response())
 }
